@@ -1,0 +1,49 @@
+// `oaskit check [spec...] [--format text|json|sarif]`: exit 0 clean, 1 errors, 2 unusable input.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { diagnose } from '../../diagnostics/diagnose.ts';
+import { formatJson, formatSarif, formatText, type OutputFormat } from '../../diagnostics/format.ts';
+import { locateDiagnostic, type Located } from '../../diagnostics/position.ts';
+import { UnreadableSpecError } from '../../load/workspace.ts';
+import { parseOptions, UsageError, type Command } from '../command.ts';
+
+export const command: Command = async (argv) => {
+  const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'text' } });
+  const format = values.format as OutputFormat;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not ${JSON.stringify(values.format)}`);
+  const files = positionals.length ? positionals : specFiles(process.cwd());
+  if (files.length === 0) throw new UsageError('no spec given and no spec/*.yaml in this folder');
+
+  const located: Located[] = [];
+  let unusable = false;
+  for (const file of files) {
+    const path = resolve(file);
+    try {
+      const result = await diagnose(path);
+      unusable ||= result.unusable;
+      const items = result.diagnostics.map((d) => locateDiagnostic(d, result.workspace.get(d.file)));
+      items.sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic, (d) => (d === a.diagnostic ? a.range.start : b.range.start)));
+      located.push(...items);
+    } catch (error) {
+      if (!(error instanceof UnreadableSpecError)) throw error;
+      unusable = true;
+      const d: Diagnostic = { code: 'file-unreadable', severity: 'error', message: `cannot read spec: ${error.reason}`, file: path };
+      located.push(locateDiagnostic(d, undefined));
+    }
+  }
+  const output = format === 'json' ? formatJson(located) : format === 'sarif' ? formatSarif(located, []) : formatText(located);
+  process.stdout.write(output);
+  if (unusable) return 2;
+  return located.some((l) => l.diagnostic.severity === 'error') ? 1 : 0;
+};
+
+/** The specs of a project: spec/*.yaml, *.yml and *.json, sorted. */
+export function specFiles(cwd: string): string[] {
+  const dir = join(cwd, 'spec');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/i.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}

@@ -1,0 +1,37 @@
+// JSON pointers (RFC 6901), as used for every location in oaskit: `#` is never part of them.
+
+/** '/a/b~1c' -> ['a', 'b/c']; '' -> []. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new Error(`not a JSON pointer: ${JSON.stringify(pointer)}`);
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** ['a', 'b/c'] -> '/a/b~1c' */
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + escapeSegment(s)).join('');
+}
+
+export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
+  return pointer + toPointer(segments);
+}
+
+/** Own-property lookup: `__proto__` or `constructor` in a spec are data, never the prototype. */
+export function child(value: unknown, segment: string): unknown {
+  if (Array.isArray(value)) {
+    if (!/^(0|[1-9][0-9]*)$/.test(segment)) return undefined;
+    return value[Number(segment)];
+  }
+  if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment)) {
+    return (value as Record<string, unknown>)[segment];
+  }
+  return undefined;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

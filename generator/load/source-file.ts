@@ -1,0 +1,263 @@
+// A parsed spec file: its text, its plain value, and a way back from a JSON pointer to the
+// text. YAML keeps its AST for positions; JSON is parsed with JSON.parse (fast on 10 MB specs)
+// and gets a position tree only when a position is first asked for.
+import { extname } from 'node:path';
+import YAML, { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { parsePointer, toPointer } from './pointer.ts';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  /** 1-based */
+  line: number;
+  /** 1-based, in UTF-16 code units (what editors and tsc count) */
+  col: number;
+}
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly format: 'yaml' | 'json';
+  /** the document as plain data; undefined when the text could not be parsed at all */
+  readonly value: unknown;
+  readonly syntaxErrors: Diagnostic[];
+  /**
+   * The text range of the node at `pointer` (its key with `part: 'key'`). A pointer that does
+   * not exist resolves to its nearest existing ancestor, so every diagnostic gets a position.
+   */
+  locate(pointer: string, part?: 'value' | 'key'): Range;
+  position(offset: number): Position;
+  /** inverse of locate: the deepest node pointer whose range contains the offset */
+  pointerAt(offset: number): { pointer: string; part: 'key' | 'value' };
+}
+
+export function parseSource(path: string, text: string): SourceFile {
+  const ext = extname(path).toLowerCase();
+  const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(text));
+  return looksJson ? new JsonSource(path, text) : new YamlSource(path, text);
+}
+
+class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+  position(offset: number): Position {
+    if (!this.starts) {
+      const starts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
+      this.starts = starts;
+    }
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  }
+}
+
+class YamlSource implements SourceFile {
+  readonly format = 'yaml';
+  readonly value: unknown;
+  readonly syntaxErrors: Diagnostic[] = [];
+  private readonly doc: YAML.Document.Parsed;
+  private readonly lines: LineIndex;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    this.doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    for (const e of this.doc.errors) {
+      this.syntaxErrors.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: firstLine(e.message),
+        file: path,
+        offsets: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
+      });
+    }
+    let value: unknown;
+    if (this.doc.errors.length === 0) {
+      try {
+        value = this.doc.toJS({ maxAliasCount: 10_000 });
+      } catch (error) {
+        this.syntaxErrors.push({ code: 'yaml-syntax', severity: 'error', message: firstLine((error as Error).message), file: path, offsets: { start: 0, end: 0 } });
+      }
+    }
+    this.value = value;
+  }
+
+  position(offset: number): Position {
+    return this.lines.position(offset);
+  }
+
+  locate(pointer: string, part: 'value' | 'key' = 'value'): Range {
+    let node: unknown = this.doc.contents;
+    let keyNode: unknown;
+    for (const segment of parsePointer(pointer)) {
+      node = deAlias(node, this.doc);
+      let next: unknown;
+      let nextKey: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && keyText(p.key) === segment);
+        if (pair) {
+          nextKey = pair.key;
+          next = pair.value ?? pair.key;
+        }
+      } else if (isSeq(node) && /^\d+$/.test(segment)) {
+        next = node.items[Number(segment)];
+      }
+      if (next === undefined) break;
+      node = next;
+      keyNode = nextKey;
+    }
+    const target = part === 'key' && keyNode ? keyNode : node;
+    const range = (target as YamlNode | null)?.range;
+    if (!range) return { start: 0, end: 0 };
+    // a block value's range can run into the next line: point at its first line
+    return { start: range[0], end: Math.max(range[0], range[1]) };
+  }
+
+  pointerAt(offset: number): { pointer: string; part: 'key' | 'value' } {
+    const segments: string[] = [];
+    let node: unknown = this.doc.contents;
+    let part: 'key' | 'value' = 'value';
+    for (;;) {
+      node = deAlias(node, this.doc);
+      let next: unknown;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const k = pair.key as YamlNode | null;
+          const v = pair.value as YamlNode | null;
+          if (k?.range && offset >= k.range[0] && offset <= k.range[1]) {
+            segments.push(keyText(k));
+            return { pointer: toPointer(segments), part: 'key' };
+          }
+          if (v?.range && offset >= v.range[0] && offset <= v.range[1]) {
+            segments.push(keyText(k));
+            next = v;
+            break;
+          }
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => {
+          const r = (item as YamlNode | null)?.range;
+          if (next === undefined && r && offset >= r[0] && offset <= r[1]) {
+            segments.push(String(i));
+            next = item;
+          }
+        });
+      }
+      if (next === undefined) break;
+      node = next;
+      part = 'value';
+    }
+    return { pointer: toPointer(segments), part };
+  }
+}
+
+function deAlias(node: unknown, doc: YAML.Document.Parsed): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+class JsonSource implements SourceFile {
+  readonly format = 'json';
+  readonly value: unknown;
+  readonly syntaxErrors: Diagnostic[] = [];
+  private tree: JsonNode | undefined;
+  private readonly lines: LineIndex;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineIndex(text);
+    try {
+      this.value = JSON.parse(text);
+    } catch {
+      // JSON.parse's message has no reliable position: ask the tolerant parser where it broke
+      const errors: ParseError[] = [];
+      this.tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+      for (const e of errors) {
+        this.syntaxErrors.push({
+          code: 'json-syntax',
+          severity: 'error',
+          message: `invalid JSON: ${printParseErrorCode(e.error)}`,
+          file: path,
+          offsets: { start: e.offset, end: e.offset + e.length },
+        });
+      }
+      if (this.syntaxErrors.length === 0) {
+        this.syntaxErrors.push({ code: 'json-syntax', severity: 'error', message: 'invalid JSON', file: path, offsets: { start: 0, end: 0 } });
+      }
+      this.value = undefined;
+    }
+  }
+
+  private root(): JsonNode | undefined {
+    this.tree ??= parseTree(this.text, [], { allowTrailingComma: true });
+    return this.tree;
+  }
+
+  position(offset: number): Position {
+    return this.lines.position(offset);
+  }
+
+  locate(pointer: string, part: 'value' | 'key' = 'value'): Range {
+    const root = this.root();
+    if (!root) return { start: 0, end: 0 };
+    const segments = parsePointer(pointer);
+    let node: JsonNode | undefined;
+    // nearest existing ancestor
+    for (let n = segments.length; n >= 0 && !node; n--) {
+      node = findNodeAtLocation(root, segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+    }
+    node ??= root;
+    if (part === 'key' && node.parent?.type === 'property' && node.parent.children?.[0]) {
+      const k = node.parent.children[0];
+      return { start: k.offset, end: k.offset + k.length };
+    }
+    return { start: node.offset, end: node.offset + node.length };
+  }
+
+  pointerAt(offset: number): { pointer: string; part: 'key' | 'value' } {
+    const segments: string[] = [];
+    let node = this.root();
+    let part: 'key' | 'value' = 'value';
+    while (node && node.children) {
+      const inside: JsonNode | undefined = node.children.find((c) => offset >= c.offset && offset <= c.offset + c.length);
+      if (!inside) break;
+      if (node.type === 'object' && inside.type === 'property') {
+        const [k, v] = inside.children ?? [];
+        segments.push(String(k?.value));
+        if (k && offset <= k.offset + k.length) {
+          part = 'key';
+          break;
+        }
+        node = v;
+      } else if (node.type === 'array') {
+        segments.push(String(node.children.indexOf(inside)));
+        node = inside;
+      } else break;
+    }
+    return { pointer: toPointer(segments), part };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

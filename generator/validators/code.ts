@@ -1,0 +1,91 @@
+// The code builder of the validator compiler: the only way text gets into generated code.
+// After Ajv's `_` template (lib/compile/codegen/code.ts): a `Code` is trusted text; anything else
+// interpolated into `_` becomes a JSON literal, so a string from a schema (a property name, a
+// pattern, an enum value, a message) can only ever be a string literal in the output.
+// Identifiers are `Name`s, accepted only when they match IDENTIFIER; comments go through
+// `docComment`, which cannot be closed from inside.
+
+/** Trusted code text. Only this module creates it from raw strings. */
+export class Code {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** An identifier: throws unless the text is one. */
+export class Name extends Code {
+  constructor(text: string) {
+    if (!IDENTIFIER.test(text)) throw new Error(`not an identifier: ${JSON.stringify(text)}`);
+    super(text);
+  }
+}
+
+/** A JSON value: the only kinds of data that become literals. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Interpolable = Code | Json | undefined;
+
+/** A string, number, boolean or null as a JS literal. U+2028/U+2029 (line terminators in old
+ * engines) and `<` (so no `</script>` or `<!--` ever appears) are escaped. */
+export function literal(value: Json): Code {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    return new Code(Object.is(value, -0) ? '-0' : String(value));
+  }
+  if (value !== null && typeof value === 'object') {
+    throw new Error('objects and arrays are not literals: hoist them with JSON.parse');
+  }
+  return new Code(safeJson(value));
+}
+
+/** JSON.stringify plus the escapes that make the text safe inside any JS (and HTML) context. */
+export function safeJson(value: Json): string {
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/</g, '\\u003c');
+}
+
+/** Tagged template: `Code` pieces go in as they are, anything else as a literal. */
+export function _(strings: TemplateStringsArray, ...values: Interpolable[]): Code {
+  let text = strings[0]!;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    text += value instanceof Code ? value.text : literal(value === undefined ? null : value).text;
+    text += strings[i + 1]!;
+  }
+  return new Code(text);
+}
+
+/** Joins code pieces with a separator (itself trusted text written in this codebase). */
+export function join(parts: Code[], separator: ', ' | ' && ' | ' || ' | '\n' | ' + '): Code {
+  return new Code(parts.map((part) => part.text).join(separator));
+}
+
+/** Text for a JSDoc or block comment: `*\/` cannot close it, and nothing can start a new one. */
+export function docComment(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+/** A spec name turned into an identifier fragment: letters, digits and `_` only. */
+export function sanitizeIdentifier(text: string): string {
+  const cleaned = text.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  if (cleaned === '') return '_';
+  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/** Allocates unique local names inside one generated function. */
+export class Names {
+  private readonly counters = new Map<string, number>();
+  next(prefix: 'd' | 'i' | 'k' | 'n' | 'v' | 'c' | 'L' | 't' | 's' | 'm' | 'x'): Name {
+    const count = this.counters.get(prefix) ?? 0;
+    this.counters.set(prefix, count + 1);
+    return new Name(`${prefix}${count}`);
+  }
+}

@@ -1,0 +1,58 @@
+// Copies runtime helpers (runtime.ts) into generated modules: the text of each top-level
+// declaration a module needs, plus the declarations it uses in turn, in the file's own order.
+// One source for the interpreter and the compiled code, so the helpers are tested once.
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+
+interface Declaration {
+  name: string;
+  /** Declaration text, with `export` removed and its leading comment kept. */
+  text: string;
+  /** Other declarations of runtime.ts this one mentions. */
+  uses: string[];
+}
+
+let cache: Map<string, Declaration> | undefined;
+
+function declarations(): Map<string, Declaration> {
+  if (cache) return cache;
+  const path = new URL('./runtime.ts', import.meta.url);
+  const source = ts.createSourceFile('runtime.ts', readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const found: { name: string; text: string; code: string }[] = [];
+  for (const statement of source.statements) {
+    let name: string | undefined;
+    if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+      name = statement.name?.text;
+    } else if (ts.isVariableStatement(statement)) {
+      const first = statement.declarationList.declarations[0];
+      if (first && ts.isIdentifier(first.name)) name = first.name.text;
+    }
+    if (!name) continue;
+    const text = statement
+      .getFullText(source)
+      .replace(/^\s*\n/, '')
+      .replace(/^(\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*)export /, '$1');
+    found.push({ name, text, code: statement.getText(source) });
+  }
+  cache = new Map();
+  for (const { name, text, code } of found) {
+    const uses = found.filter((other) => other.name !== name && new RegExp(`\\b${other.name}\\b`).test(code)).map((other) => other.name);
+    cache.set(name, { name, text, uses });
+  }
+  return cache;
+}
+
+/** The source text of the named runtime declarations and everything they use, in file order. */
+export function runtimeSource(names: Iterable<string>): string[] {
+  const all = declarations();
+  const wanted = new Set<string>();
+  const visit = (name: string): void => {
+    if (wanted.has(name)) return;
+    const declaration = all.get(name);
+    if (!declaration) throw new Error(`no runtime helper named ${name}`);
+    wanted.add(name);
+    declaration.uses.forEach(visit);
+  };
+  for (const name of names) visit(name);
+  return [...all.values()].filter((declaration) => wanted.has(declaration.name)).map((declaration) => declaration.text.trim());
+}

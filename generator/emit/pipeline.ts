@@ -6,7 +6,7 @@ import { diagnose } from '../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { locateDiagnostic } from '../diagnostics/position.ts';
 import { formatText } from '../diagnostics/format.ts';
-import { buildModel } from '../model/build-model.ts';
+import { buildModel, ModelError } from '../model/build-model.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { EmitContext, EmittedFile } from './emitter.ts';
 import { formatFile } from './format.ts';
@@ -31,7 +31,12 @@ export async function modelOf(specPath: string, name?: string): Promise<ApiModel
     const report = formatText(errors.map((d) => locateDiagnostic(d, result.workspace.get(d.file))));
     throw new SpecHasErrors(specPath, report);
   }
-  return buildModel(result, name ?? basename(specPath, extname(specPath)));
+  try {
+    return await buildModel(result, name ?? basename(specPath, extname(specPath)));
+  } catch (error) {
+    if (error instanceof ModelError) throw new SpecHasErrors(specPath, `${specPath}:1:1 - error model: ${error.message}\n`);
+    throw error;
+  }
 }
 
 /** Every file of one API package, formatted. Paths relative to the package folder. */

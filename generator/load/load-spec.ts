@@ -2,6 +2,7 @@
 // then validate against the OpenAPI schema. The result feeds the model and every diagnostic.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from './pointer.ts';
+import { checkOasRules } from './oas-rules.ts';
 import { validateOpenApi } from './validate-openapi.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 
@@ -13,7 +14,7 @@ export interface LoadedSpec {
 }
 
 export interface LoadOptions extends WorkspaceOptions {
-  /** run swagger-parser's schema validation (default true) */
+  /** validate against the OpenAPI JSON Schema (default true) */
   validateSchema?: boolean;
 }
 
@@ -24,7 +25,7 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   const diagnostics: Diagnostic[] = [...root.syntaxErrors];
   if (root.value === undefined) return { workspace, version: undefined, diagnostics };
   const doc = root.value;
-  const version = isObject(doc) && typeof doc.openapi === 'string' ? (doc.openapi.match(/^3\.[01](?=\.)/)?.[0] as '3.0' | '3.1' | undefined) : undefined;
+  const version = versionOf(doc);
   if (!isObject(doc)) {
     diagnostics.push({ code: 'oas-not-object', severity: 'error', message: 'an OpenAPI document must be an object', file: root.path, pointer: '' });
     return { workspace, version, diagnostics };
@@ -34,11 +35,28 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
     diagnostics.push({ code: 'oas-version', severity: 'error', message: what, file: root.path, pointer: 'openapi' in doc ? '/openapi' : '' });
     return { workspace, version, diagnostics };
   }
+  if (typeof doc.openapi === 'number' || doc.openapi === version) {
+    diagnostics.push({ code: 'oas-version-not-string', severity: 'warning', message: `"openapi" must be a full version string such as "${version}.0"; ${JSON.stringify(doc.openapi)} is read as ${version}`, file: root.path, pointer: '/openapi' });
+  }
+  if (isObject(doc.info) && typeof doc.info.version === 'number') {
+    diagnostics.push({ code: 'info-version-not-string', severity: 'warning', message: `info.version must be a string; the number ${doc.info.version} is read as "${doc.info.version}" (quote it)`, file: root.path, pointer: '/info/version' });
+  }
+  if (version === '3.0' && doc.paths === undefined && doc.components !== undefined) {
+    diagnostics.push({ code: 'oas-paths-missing', severity: 'warning', message: 'an OpenAPI 3.0 document must have "paths"; read as a document of components only', file: root.path, pointer: '' });
+  }
   const refProblems = workspace.checkRefs();
   diagnostics.push(...refProblems);
-  // swagger-parser would try to resolve the same refs itself: only run it on a sound ref graph
   if (options.validateSchema !== false && !refProblems.some((d) => d.severity === 'error')) {
-    diagnostics.push(...(await validateOpenApi(workspace)));
+    diagnostics.push(...validateOpenApi(workspace, version), ...checkOasRules(workspace.root.value as Record<string, unknown>, workspace.root.path));
   }
   return { workspace, version, diagnostics };
+}
+
+/** '3.0.3' -> '3.0'; also the YAML numbers 3.0 and 3.1, a common slip that is read with a warning. */
+function versionOf(doc: unknown): '3.0' | '3.1' | undefined {
+  if (!isObject(doc)) return undefined;
+  if (typeof doc.openapi === 'string') return doc.openapi.match(/^3\.[01](?=\.\d+$|$)/)?.[0] as '3.0' | '3.1' | undefined;
+  if (doc.openapi === 3 || doc.openapi === 3.0) return '3.0';
+  if (doc.openapi === 3.1) return '3.1';
+  return undefined;
 }

@@ -176,9 +176,16 @@ export class Workspace {
         const r = this.resolveRef(file.path, ref);
         if (!r.ok) {
           diagnostics.push({ code: r.code, severity: 'error', message: r.message, file: file.path, pointer: pointer + '/$ref' });
-        } else if (r.target.loc.file !== file.path) {
+          return;
+        }
+        if (r.target.loc.file !== file.path) {
           const f = this.get(r.target.loc.file);
           if (f) queue.push(f);
+        }
+        // a chain of refs that comes back to itself never reaches a node
+        const end = this.deref(r.target.loc, r.target.value);
+        if (!end.ok && end.code === 'ref-cycle') {
+          diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `$ref ${JSON.stringify(ref)} starts a chain of refs that only refers back to itself`, file: file.path, pointer: pointer + '/$ref' });
         }
       });
     }
@@ -198,8 +205,8 @@ export class UnreadableSpecError extends Error {
 
 /** Keys whose value maps names to nodes: there `example` or `default` is a name, not data. */
 const nameMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'variables']);
-/** Keys whose value is data (examples, defaults), where a `$ref` key is not a reference. */
-const dataKeys = new Set(['example', 'default', 'const', 'enum']);
+/** Keys whose value is data (examples, defaults; externalDocs takes no refs), where a `$ref` key is not a reference. */
+const dataKeys = new Set(['example', 'default', 'const', 'enum', 'externalDocs']);
 
 /** Calls `visit` for every `{ $ref: string }` in a plain value, with the pointer of the object. */
 export function forEachRef(value: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {

@@ -3,7 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { basename, extname } from 'node:path';
 import type { LoadedSpec } from '../load/load-spec.ts';
 import { escapeSegment, isObject } from '../load/pointer.ts';
-import { sandboxedResolve } from '../load/validate-openapi.ts';
+import { forSwaggerParser, sandboxedResolve } from '../load/validate-openapi.ts';
 import { Workspace, type Loc } from '../load/workspace.ts';
 import { deriveOperationId } from './names.ts';
 import {
@@ -34,7 +34,12 @@ export async function buildModel(loaded: LoadedSpec, name?: string): Promise<Api
   let ws = loaded.workspace;
   if (!isObject(ws.root.value) || !loaded.version) throw new ModelError(`${ws.root.path} is not an OpenAPI 3.0/3.1 document`);
   if (ws.loadedFiles().length > 1) {
-    const bundled = await SwaggerParser.bundle(ws.root.path, structuredClone(ws.root.value) as never, { resolve: sandboxedResolve(ws) } as never);
+    let bundled: unknown;
+    try {
+      bundled = await SwaggerParser.bundle(ws.root.path, forSwaggerParser(ws.root.value) as never, { resolve: sandboxedResolve(ws) } as never);
+    } catch (error) {
+      throw new ModelError(`cannot bundle the spec's files into one document: ${(error as Error).message}`);
+    }
     const text = JSON.stringify(bundled, null, 2);
     ws = new Workspace(ws.root.path.replace(/(\.[^./\\]+)?$/, '.bundled.json'), { read: () => text });
   }

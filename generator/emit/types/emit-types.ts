@@ -2,12 +2,14 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { ApiEmitter } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
+import { hoistDeepRefs } from './hoist-deep-refs.ts';
+import { stripForTypes } from './strip-for-types.ts';
 
 export const typesEmitter: ApiEmitter = {
   name: 'types',
   async emit(model) {
     // the bundled document has internal refs only, so openapi-typescript resolves nothing outside it
-    const ast = await openapiTS(structuredClone(model.document) as never, {
+    const ast = await openapiTS(stripForTypes(hoistDeepRefs(model.document)) as never, {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,

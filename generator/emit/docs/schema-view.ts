@@ -1,0 +1,474 @@
+// A schema as a reader sees it: `$ref`s followed (through the model's workspace), `allOf` merged,
+// and the fields laid out as rows of a nested table. Both the HTML pages and the Markdown README
+// render these rows. Recursion-safe: a schema already being expanded on the current path is shown
+// as a link, never expanded again; anonymous nesting stops at a fixed depth.
+import { isObject } from '../../load/pointer.ts';
+import { escapeSegment } from '../../load/pointer.ts';
+import type { ApiModel, Extensions, Loc } from '../../model/types.ts';
+
+type Obj = Record<string, unknown>;
+
+/** A schema as written somewhere: its location and value (possibly a `$ref`). */
+export interface SchemaAt {
+  loc: Loc;
+  value: unknown;
+}
+
+/** A type as a list of segments: text, or a link to a component schema. */
+export type TypeExpr = ({ text: string } | { ref: string })[];
+
+/** One fact about a value: a label and either code values (enum, default) or plain text. */
+export interface Fact {
+  label: string;
+  code?: string[];
+  text?: string;
+}
+
+export interface Note {
+  kind: 'note' | 'evidence';
+  text: string;
+}
+
+export interface FieldRow {
+  depth: number;
+  /** the path of the parent, shown before the name: `events[].` */
+  prefix: string;
+  name: string;
+  kind: 'property' | 'option' | 'map' | 'pattern' | 'value';
+  required: boolean;
+  type: TypeExpr;
+  facts: Fact[];
+  description?: string;
+  notes: Note[];
+  deprecated: boolean;
+  /** why the children are not listed here: a schema being expanded already, or too big to inline */
+  stop?: 'recursive' | 'linked';
+}
+
+export interface SchemaView {
+  refName?: string;
+  types: string[];
+  nullable: boolean;
+  format?: string;
+  description?: string;
+  title?: string;
+  deprecated: boolean;
+  readOnly: boolean;
+  writeOnly: boolean;
+  properties: { name: string; at: SchemaAt }[];
+  required: Set<string>;
+  additional?: SchemaAt | boolean;
+  patterns: { pattern: string; at: SchemaAt }[];
+  items?: SchemaAt;
+  prefixItems: SchemaAt[];
+  alternatives?: { kind: 'one of' | 'any of'; options: SchemaAt[] };
+  enumValues?: unknown[];
+  constValue?: { value: unknown };
+  defaultValue?: { value: unknown };
+  examples: unknown[];
+  facts: Fact[];
+  notes: Note[];
+  extensions: Extensions;
+  /** where the resolved schema is written (for recursion checks) */
+  key: string;
+}
+
+export class SchemaReader {
+  private readonly components = new Map<string, Obj | boolean>();
+
+  constructor(readonly model: ApiModel) {
+    for (const s of model.schemas) this.components.set(s.name, s.schema.value);
+  }
+
+  /** The component schema a `$ref` names, if it names one. */
+  refName(value: unknown): string | undefined {
+    if (!isObject(value) || typeof value.$ref !== 'string') return undefined;
+    const m = /^#\/components\/schemas\/([^/]+)$/.exec(value.$ref);
+    if (!m) return undefined;
+    let name: string;
+    try {
+      name = decodeURIComponent(m[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
+    } catch {
+      return undefined;
+    }
+    return this.components.has(name) ? name : undefined;
+  }
+
+  /** Follow `$ref`s and merge `allOf` into one view. */
+  view(at: SchemaAt, seen: ReadonlySet<string> = new Set()): SchemaView {
+    const refName = this.refName(at.value);
+    let target: SchemaAt = at;
+    let siblings: Obj = {};
+    if (isObject(at.value) && typeof at.value.$ref === 'string') {
+      const { $ref: _ignored, ...rest } = at.value;
+      siblings = rest;
+      const r = this.model.workspace.deref(at.loc, at.value);
+      target = r.ok ? { loc: r.target.loc, value: r.target.value } : { loc: at.loc, value: {} };
+    }
+    const key = target.loc.file + '#' + target.loc.pointer;
+    const value = target.value;
+    const view: SchemaView = emptyView(key, refName);
+    if (typeof value === 'boolean' || !isObject(value)) {
+      if (value === false) view.types = ['never'];
+      return view;
+    }
+    const s: Obj = { ...value, ...siblings };
+    if (seen.has(key)) {
+      applyOwn(view, s, target.loc);
+      return view;
+    }
+    const inner = new Set(seen).add(key);
+    // allOf first, own keywords win
+    for (const [i, member] of arr(s.allOf).entries()) {
+      const m = this.view({ loc: child(target.loc, 'allOf', i), value: member }, inner);
+      mergeInto(view, m);
+    }
+    applyOwn(view, s, target.loc);
+    if (!view.alternatives && arr(s.allOf).length === 1 && !Object.keys(s).some((k) => !['allOf', 'description', 'title', 'deprecated', 'readOnly', 'writeOnly', 'example', 'examples', 'default', 'nullable'].includes(k) && !k.startsWith('x-'))) {
+      // `allOf: [{ $ref }]` with only annotations around it is that schema
+      view.refName ??= this.refName(arr(s.allOf)[0]);
+    }
+    return view;
+  }
+}
+
+function emptyView(key: string, refName?: string): SchemaView {
+  return { refName, types: [], nullable: false, deprecated: false, readOnly: false, writeOnly: false, properties: [], required: new Set(), patterns: [], prefixItems: [], examples: [], facts: [], notes: [], extensions: {}, key };
+}
+
+function mergeInto(view: SchemaView, m: SchemaView): void {
+  if (!view.types.length) view.types = m.types;
+  view.nullable ||= m.nullable;
+  view.format ??= m.format;
+  view.description ??= m.description;
+  view.title ??= m.title;
+  view.deprecated ||= m.deprecated;
+  view.readOnly ||= m.readOnly;
+  view.writeOnly ||= m.writeOnly;
+  for (const p of m.properties) {
+    const i = view.properties.findIndex((q) => q.name === p.name);
+    if (i >= 0) view.properties[i] = p;
+    else view.properties.push(p);
+  }
+  for (const r of m.required) view.required.add(r);
+  view.additional ??= m.additional;
+  view.patterns.push(...m.patterns);
+  view.items ??= m.items;
+  if (!view.prefixItems.length) view.prefixItems = m.prefixItems;
+  view.alternatives ??= m.alternatives;
+  view.enumValues ??= m.enumValues;
+  view.constValue ??= m.constValue;
+  view.defaultValue ??= m.defaultValue;
+  if (!view.examples.length) view.examples = m.examples;
+  for (const f of m.facts) if (!view.facts.some((g) => g.label === f.label)) view.facts.push(f);
+}
+
+const limitLabels: [string, string][] = [
+  ['minLength', 'min length'],
+  ['maxLength', 'max length'],
+  ['minItems', 'min items'],
+  ['maxItems', 'max items'],
+  ['minProperties', 'min properties'],
+  ['maxProperties', 'max properties'],
+  ['multipleOf', 'multiple of'],
+  ['contentMediaType', 'content type'],
+  ['contentEncoding', 'encoding'],
+];
+
+function applyOwn(view: SchemaView, s: Obj, loc: Loc): void {
+  const t = s.type;
+  const types = typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+  if (types.length) view.types = types.filter((x) => x !== 'null');
+  if (types.includes('null') || s.nullable === true) view.nullable = true;
+  if (!view.types.length && !types.length) {
+    if (isObject(s.properties) || isObject(s.additionalProperties) || isObject(s.patternProperties)) view.types = ['object'];
+    else if (s.items !== undefined || Array.isArray(s.prefixItems)) view.types = ['array'];
+  }
+  if (typeof s.format === 'string') view.format = s.format;
+  if (typeof s.description === 'string') view.description = s.description;
+  if (typeof s.title === 'string') view.title = s.title;
+  if (s.deprecated === true) view.deprecated = true;
+  if (s.readOnly === true) view.readOnly = true;
+  if (s.writeOnly === true) view.writeOnly = true;
+  if (isObject(s.properties)) {
+    for (const [name, value] of Object.entries(s.properties)) {
+      const p = { name, at: { loc: child(loc, 'properties', name), value } };
+      const i = view.properties.findIndex((q) => q.name === name);
+      if (i >= 0) view.properties[i] = p;
+      else view.properties.push(p);
+    }
+  }
+  for (const r of arr(s.required)) if (typeof r === 'string') view.required.add(r);
+  if (typeof s.additionalProperties === 'boolean') view.additional = s.additionalProperties;
+  else if (isObject(s.additionalProperties)) view.additional = { loc: child(loc, 'additionalProperties'), value: s.additionalProperties };
+  if (isObject(s.patternProperties)) for (const [pattern, value] of Object.entries(s.patternProperties)) view.patterns.push({ pattern, at: { loc: child(loc, 'patternProperties', pattern), value } });
+  if (s.items !== undefined && !Array.isArray(s.items)) view.items = { loc: child(loc, 'items'), value: s.items };
+  const tuple = Array.isArray(s.prefixItems) ? ['prefixItems', s.prefixItems] : Array.isArray(s.items) ? ['items', s.items] : undefined;
+  if (tuple) view.prefixItems = (tuple[1] as unknown[]).map((value, i) => ({ loc: child(loc, tuple[0] as string, i), value }));
+  for (const kind of ['oneOf', 'anyOf'] as const) {
+    const options = arr(s[kind]);
+    if (options.length) view.alternatives = { kind: kind === 'oneOf' ? 'one of' : 'any of', options: options.map((value, i) => ({ loc: child(loc, kind, i), value })) };
+  }
+  if (Array.isArray(s.enum)) view.enumValues = s.enum;
+  if ('const' in s) view.constValue = { value: s.const };
+  if ('default' in s) view.defaultValue = { value: s.default };
+  if ('example' in s) view.examples = [s.example];
+  if (Array.isArray(s.examples)) view.examples = s.examples;
+
+  // numeric limits, with the 3.0 boolean form of exclusiveMinimum/Maximum
+  const min = num(s.minimum);
+  const max = num(s.maximum);
+  const exMin = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : s.exclusiveMinimum === true ? min : undefined;
+  const exMax = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : s.exclusiveMaximum === true ? max : undefined;
+  const facts: Fact[] = [];
+  if (exMin !== undefined) facts.push({ label: 'greater than', text: String(exMin) });
+  else if (min !== undefined) facts.push({ label: 'minimum', text: String(min) });
+  if (exMax !== undefined) facts.push({ label: 'less than', text: String(exMax) });
+  else if (max !== undefined) facts.push({ label: 'maximum', text: String(max) });
+  for (const [k, label] of limitLabels) if (typeof s[k] === 'number' || typeof s[k] === 'string') facts.push({ label, text: String(s[k]) });
+  if (typeof s.pattern === 'string') facts.push({ label: 'pattern', code: [s.pattern] });
+  if (s.uniqueItems === true) facts.push({ label: 'unique items', text: 'yes' });
+  if (s.additionalProperties === false && isObject(s.properties)) facts.push({ label: 'other properties', text: 'not allowed' });
+  for (const f of facts) {
+    const i = view.facts.findIndex((g) => g.label === f.label);
+    if (i >= 0) view.facts[i] = f;
+    else view.facts.push(f);
+  }
+  view.notes = notesOf(s);
+  view.extensions = Object.fromEntries(Object.entries(s).filter(([k]) => k.startsWith('x-')));
+}
+
+/** `x-oaskit-note` and `x-oaskit-evidence` of any spec object, as notes to show. */
+export function notesOf(ext: Extensions | Obj): Note[] {
+  const out: Note[] = [];
+  for (const [key, kind] of [
+    ['x-oaskit-note', 'note'],
+    ['x-oaskit-evidence', 'evidence'],
+  ] as const) {
+    const v = ext[key];
+    const texts = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    for (const text of texts) if (text.trim()) out.push({ kind, text });
+  }
+  return out;
+}
+
+/** A value as code text: strings JSON-quoted, so `""` and `" "` are visible. */
+export function codeValue(value: unknown): string {
+  const s = JSON.stringify(value);
+  return s === undefined ? String(value) : s;
+}
+
+/** The facts of a view for display: enum, const, default, limits, examples, flags. */
+export function factsOf(view: SchemaView, withExamples = true): Fact[] {
+  const out: Fact[] = [];
+  if (view.constValue) out.push({ label: 'value', code: [codeValue(view.constValue.value)] });
+  if (view.enumValues) out.push({ label: view.enumValues.length === 1 ? 'value' : 'one of', code: view.enumValues.map(codeValue) });
+  if (view.defaultValue) out.push({ label: 'default', code: [codeValue(view.defaultValue.value)] });
+  out.push(...view.facts);
+  if (view.readOnly) out.push({ label: 'read-only', text: 'in responses only' });
+  if (view.writeOnly) out.push({ label: 'write-only', text: 'in requests only' });
+  if (withExamples && view.examples.length) out.push({ label: view.examples.length > 1 ? 'examples' : 'example', code: view.examples.slice(0, 3).map(codeValue) });
+  return out;
+}
+
+export interface RowOptions {
+  /** expand component schemas inline (operations); false: link them (schema sections) */
+  expandNamed: boolean;
+  /** stop and report `undefined` when more rows than this would be produced */
+  budget?: number;
+}
+
+const maxDepth = 12;
+
+export interface FieldTable {
+  /** the type of the whole value */
+  type: TypeExpr;
+  view: SchemaView;
+  rows: FieldRow[];
+}
+
+/**
+ * The rows of a schema's fields. For an operation, component schemas are expanded inline when the
+ * whole table stays under the budget; otherwise they are links to their sections.
+ */
+export function fieldTable(reader: SchemaReader, at: SchemaAt, options: RowOptions): FieldTable {
+  const rootView = reader.view(at);
+  if (options.expandNamed && options.budget !== undefined) {
+    const full = walkRoot(reader, at, rootView, { expandNamed: true, budget: options.budget });
+    if (full) return full;
+    return walkRoot(reader, at, rootView, { expandNamed: false })!;
+  }
+  return walkRoot(reader, at, rootView, options)!;
+}
+
+class OverBudget extends Error {}
+
+function walkRoot(reader: SchemaReader, at: SchemaAt, view: SchemaView, options: RowOptions): FieldTable | undefined {
+  const rows: FieldRow[] = [];
+  const stack = new Set<string>([view.key]);
+  try {
+    childrenOf(reader, view, 0, '', stack, rows, options);
+  } catch (error) {
+    if (error instanceof OverBudget) return undefined;
+    throw error;
+  }
+  return { type: typeOf(reader, view, at, true), view, rows };
+}
+
+/** Whether a view has fields of its own to list under it (directly, or through its items). */
+function hasChildren(reader: SchemaReader, view: SchemaView, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (view.properties.length || view.patterns.length || view.alternatives || view.prefixItems.length) return true;
+  if (typeof view.additional === 'object' && hasChildren(reader, reader.view(view.additional), depth + 1)) return true;
+  if (view.items) return hasChildren(reader, reader.view(view.items), depth + 1);
+  return false;
+}
+
+function ownChildren(reader: SchemaReader, view: SchemaView): boolean {
+  if (view.properties.length > 0 || view.patterns.length > 0 || view.alternatives !== undefined || view.prefixItems.length > 0) return true;
+  return typeof view.additional === 'object' && hasChildren(reader, reader.view(view.additional));
+}
+
+function push(rows: FieldRow[], row: FieldRow, options: RowOptions): void {
+  rows.push(row);
+  if (options.budget !== undefined && rows.length > options.budget) throw new OverBudget();
+}
+
+/** The rows under a view: its properties, pattern and additional properties, tuple items, alternatives. */
+function childrenOf(reader: SchemaReader, view: SchemaView, depth: number, prefix: string, stack: Set<string>, rows: FieldRow[], options: RowOptions): void {
+  if (depth > maxDepth) return;
+  if (!ownChildren(reader, view) && view.items) {
+    // an array: its items' fields, under `[].`
+    const itemView = reader.view(view.items);
+    if (stack.has(itemView.key) || !hasChildren(reader, itemView)) return;
+    childrenOf(reader, itemView, depth, prefix + '[].', new Set(stack).add(itemView.key), rows, options);
+    return;
+  }
+  for (const p of view.properties) {
+    fieldRow(reader, p.at, { name: p.name, kind: 'property', required: view.required.has(p.name) }, depth, prefix, stack, rows, options);
+  }
+  for (const p of view.patterns) {
+    fieldRow(reader, p.at, { name: `/${p.pattern}/`, kind: 'pattern', required: false }, depth, prefix, stack, rows, options);
+  }
+  if (typeof view.additional === 'object' && (view.properties.length || view.patterns.length || hasChildren(reader, reader.view(view.additional)))) {
+    fieldRow(reader, view.additional, { name: '{key}', kind: 'map', required: false }, depth, prefix, stack, rows, options);
+  }
+  view.prefixItems.forEach((item, i) => fieldRow(reader, item, { name: `[${i}]`, kind: 'value', required: true }, depth, prefix, stack, rows, options));
+  if (view.alternatives) {
+    const n = view.alternatives.options.length;
+    view.alternatives.options.forEach((option, i) => {
+      fieldRow(reader, option, { name: `option ${i + 1} of ${n}`, kind: 'option', required: false }, depth, prefix, stack, rows, options);
+    });
+  }
+}
+
+function fieldRow(reader: SchemaReader, at: SchemaAt, head: { name: string; kind: FieldRow['kind']; required: boolean }, depth: number, prefix: string, stack: Set<string>, rows: FieldRow[], options: RowOptions): void {
+  const view = reader.view(at);
+  const row: FieldRow = {
+    depth,
+    prefix,
+    name: head.name,
+    kind: head.kind,
+    required: head.required,
+    type: typeOf(reader, view, at, false),
+    facts: factsOf(view),
+    description: view.description ?? (head.kind === 'option' ? view.title : undefined),
+    notes: view.refName && !isRefWithNotes(at) ? [] : view.notes,
+    deprecated: view.deprecated,
+  };
+  const itemView = view.items ? reader.view(view.items) : undefined;
+  // an array of values: the items' constraints go on the array's row
+  if (itemView && !ownChildren(reader, view) && !hasChildren(reader, itemView)) {
+    for (const f of factsOf(itemView, false)) row.facts.push({ ...f, label: 'each: ' + f.label });
+  }
+  push(rows, row, options);
+  const base = head.kind === 'option' ? prefix : prefix + head.name;
+  let container: SchemaView;
+  let childPrefix: string;
+  if (ownChildren(reader, view)) {
+    container = view;
+    childPrefix = head.kind === 'option' ? prefix : base + '.';
+  } else if (itemView && hasChildren(reader, itemView)) {
+    container = itemView;
+    childPrefix = base + '[].';
+  } else return;
+  if (stack.has(container.key) || stack.has(view.key)) {
+    row.stop = 'recursive';
+    return;
+  }
+  if ((container.refName ?? view.refName) && !options.expandNamed) {
+    row.stop = 'linked';
+    return;
+  }
+  childrenOf(reader, container, depth + 1, childPrefix, new Set(stack).add(view.key).add(container.key), rows, options);
+}
+
+/** A `$ref` with its own `x-oaskit-note` next to it (3.1 allows siblings). */
+function isRefWithNotes(at: SchemaAt): boolean {
+  return isObject(at.value) && typeof at.value.$ref === 'string' && notesOf(at.value).length > 0;
+}
+
+/** `string (date-time)`, `array of Event`, `map of string`, `one of`, `Event | null`. */
+export function typeOf(reader: SchemaReader, view: SchemaView, at: SchemaAt, isRoot: boolean, depth = 0): TypeExpr {
+  const out: TypeExpr = [];
+  const nullable = view.nullable ? [{ text: ' | null' }] : [];
+  if (view.refName && !isRoot) return [{ ref: view.refName }, ...nullable];
+  if (depth > 4) return [{ text: 'any' }];
+  if (view.alternatives) {
+    out.push({ text: view.alternatives.kind });
+    return [...out, ...nullable];
+  }
+  if (view.constValue && !view.types.length) return [{ text: 'constant' }, ...nullable];
+  const types = view.types.length ? view.types : view.enumValues ? ['enum'] : [];
+  if (!types.length) return [{ text: view.nullable ? 'null' : 'any' }];
+  types.forEach((t, i) => {
+    if (i) out.push({ text: ' | ' });
+    if (t === 'array' && view.items) {
+      const iv = reader.view(view.items);
+      out.push({ text: 'array of ' }, ...typeOf(reader, iv, view.items, false, depth + 1));
+    } else if (t === 'array' && view.prefixItems.length) {
+      out.push({ text: `tuple of ${view.prefixItems.length}` });
+    } else if (t === 'object' && !view.properties.length && typeof view.additional === 'object') {
+      const av = reader.view(view.additional);
+      out.push({ text: 'map of ' }, ...typeOf(reader, av, view.additional, false, depth + 1));
+    } else {
+      out.push({ text: t + (view.format && t !== 'object' && t !== 'array' ? ` (${view.format})` : '') });
+    }
+  });
+  return [...out, ...nullable];
+}
+
+/** Component schemas a schema value names directly (not through other components). */
+export function refsIn(reader: SchemaReader, value: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (isObject(v)) {
+      const name = reader.refName(v);
+      if (name !== undefined) {
+        if (!out.includes(name)) out.push(name);
+        continue;
+      }
+      for (const [k, item] of Object.entries(v).reverse()) {
+        if (['example', 'examples', 'default', 'const', 'enum'].includes(k) || k.startsWith('x-')) continue;
+        if (k === 'properties' || k === 'patternProperties' || k === '$defs' || k === 'dependentSchemas') {
+          if (isObject(item)) for (const sub of Object.values(item).reverse()) stack.push(sub);
+        } else stack.push(item);
+      }
+    }
+  }
+  return out;
+}
+
+function child(loc: Loc, ...segments: (string | number)[]): Loc {
+  return { file: loc.file, pointer: loc.pointer + segments.map((s) => '/' + escapeSegment(s)).join('') };
+}
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : undefined;
+}

@@ -1,0 +1,20 @@
+// operation-id-duplicate: an operationId names one operation only (OpenAPI: unique in the document).
+import { operationSites } from './operations.ts';
+import { finding, type Finding, type Rule } from './rule.ts';
+
+export const operationIdDuplicate: Rule = {
+  id: 'operation-id-duplicate',
+  description: 'An operationId must be unique among all operations of the document.',
+  check(ctx) {
+    const first = new Map<string, string>();
+    const out: Finding[] = [];
+    for (const { site, label } of operationSites(ctx.index)) {
+      const id = (site.value as Record<string, unknown>).operationId;
+      if (typeof id !== 'string' || id === '') continue;
+      const earlier = first.get(id);
+      if (earlier === undefined) first.set(id, label);
+      else out.push(finding({ file: site.loc.file, pointer: site.loc.pointer + '/operationId' }, `operationId '${id}' of ${label} is already used by ${earlier}`));
+    }
+    return out;
+  },
+};

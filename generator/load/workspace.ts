@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { child, escapeSegment, isObject, parsePointer, toPointer } from './pointer.ts';
+import { child, isObject, parsePointer, toPointer } from './pointer.ts';
+import { walkStructure } from './spec-walk.ts';
 import { parseSource, type SourceFile } from './source-file.ts';
 
 /** Where a node lives: a file and a JSON pointer inside it. */
@@ -203,27 +204,13 @@ export class UnreadableSpecError extends Error {
   }
 }
 
-/** Keys whose value maps names to nodes: there `example` or `default` is a name, not data. */
-const nameMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'variables']);
-/** Keys whose value is data (examples, defaults; externalDocs takes no refs), where a `$ref` key is not a reference. */
-const dataKeys = new Set(['example', 'default', 'const', 'enum', 'externalDocs']);
-
-/** Calls `visit` for every `{ $ref: string }` in a plain value, with the pointer of the object. */
+/** Calls `visit` for every `{ $ref: string }` in a spec, with the pointer of the object. */
 export function forEachRef(value: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {
-  const stack: [unknown, string, boolean][] = [[value, pointer, false]];
-  while (stack.length) {
-    const [v, p, isNameMap] = stack.pop()!;
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], p + '/' + i, false]);
-    } else if (isObject(v)) {
-      if (!isNameMap && typeof v.$ref === 'string') visit(v.$ref, p);
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i]!;
-        const item = v[k];
-        if (!isNameMap && (dataKeys.has(k) || (k === 'examples' && Array.isArray(item)))) continue;
-        stack.push([item, p + '/' + escapeSegment(k), !isNameMap && nameMaps.has(k)]);
-      }
-    }
-  }
+  walkStructure(
+    value,
+    (node, ctx) => {
+      if (!ctx.isNameMap && typeof node.$ref === 'string') visit(node.$ref, ctx.pointer);
+    },
+    pointer,
+  );
 }

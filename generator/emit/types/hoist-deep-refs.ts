@@ -5,10 +5,9 @@
 // a schema target is hoisted into `components.schemas` under a derived name (cycle-safe), any
 // other target (a parameter, a response, a path item) is inlined.
 import { child, escapeSegment, isObject, parsePointer } from '../../load/pointer.ts';
+import { walkStructure } from '../../load/spec-walk.ts';
 
 const schemaWords = new Set(['schema', 'schemas', 'properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not', 'prefixItems', '$defs', 'definitions', 'patternProperties', 'if', 'then', 'else', 'contains']);
-const dataKeys = new Set(['example', 'examples', 'default', 'const', 'enum']);
-const nameMaps = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'schemas', 'responses', 'parameters', 'paths', 'content', 'headers', 'examples', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'webhooks']);
 const sectionRef = /^#\/components\/[^/]+\/[^/]+$/;
 
 export function hoistDeepRefs(source: Record<string, unknown>): Record<string, unknown> {
@@ -16,23 +15,13 @@ export function hoistDeepRefs(source: Record<string, unknown>): Record<string, u
   const hoisted = new Map<string, string>(); // target pointer -> component name
   const components = (doc.components ??= {}) as Record<string, unknown>;
   const schemas = (components.schemas ??= {}) as Record<string, unknown>;
-  // [node, is it a map of names (properties, responses...) where `default` or `example` is a name]
-  const queue: [unknown, boolean][] = [[doc, false]];
-  while (queue.length) {
-    const [node, isNameMap] = queue.pop()!;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        node[i] = rewrite(node[i]);
-        queue.push([node[i], false]);
-      }
-    } else if (isObject(node)) {
-      for (const k of Object.keys(node)) {
-        if (!isNameMap && dataKeys.has(k)) continue;
-        node[k] = rewrite(node[k]);
-        queue.push([node[k], !isNameMap && nameMaps.has(k)]);
-      }
+  walkStructure(doc, (node, { isNameMap }) => {
+    for (const k of Object.keys(node)) {
+      if (!isNameMap && (k === 'example' || k === 'default' || k === 'const' || k === 'enum')) continue;
+      const v = node[k];
+      node[k] = Array.isArray(v) ? v.map(rewrite) : rewrite(v); // allOf / oneOf / prefixItems members too
     }
-  }
+  });
   if (Object.keys(schemas).length === 0) delete components.schemas;
   if (Object.keys(components).length === 0) delete doc.components;
   return doc;

@@ -1,0 +1,65 @@
+// `oaskit start` (npm start): the main job. Check every spec, generate clients, validators and
+// docs, then serve a Prism mock per spec and the reference site, print where, and run until
+// Ctrl-C / SIGTERM, which stops everything it started. Preferred ports are 4010+ for the mocks
+// and 4080 for the docs; a taken port is replaced by a free one, so a second run still starts.
+import { join } from 'node:path';
+import { serveDocs } from '../../emit/docs/serve.ts';
+import { DEFAULT_MOCK_PORT, MocksStartError, startMocks, stopMocks } from '../../mock/mocks.ts';
+import { freePort, freePortRange, isFree } from '../../mock/ports.ts';
+import { parseOptions, type Command } from '../command.ts';
+import { command as check, specFiles } from './check.ts';
+import { command as generate } from './generate.ts';
+import { waitForSignal } from './mock.ts';
+
+const DOCS_PORT = 4080;
+
+export const command: Command = async (argv) => {
+  const { values } = parseOptions(argv, { 'no-serve': { type: 'boolean', default: false } });
+  const say = (line: string) => process.stdout.write(line + '\n');
+
+  say('== oaskit check');
+  const checked = await check([]);
+  if (checked !== 0) {
+    process.stderr.write('oaskit start: the specs have errors (above); fix them first\n');
+    return checked;
+  }
+  say('\n== oaskit generate');
+  const generated = await generate([]);
+  if (generated !== 0) return generated;
+  if (values['no-serve']) return 0;
+
+  say('\n== serving');
+  const specs = specFiles(process.cwd());
+  const mockPort = (await rangeFree(DEFAULT_MOCK_PORT, specs.length)) ? DEFAULT_MOCK_PORT : await freePortRange(specs.length);
+  const signals = waitForSignal();
+  let mocks;
+  try {
+    mocks = await startMocks(specs, { port: mockPort });
+  } catch (error) {
+    signals.dispose();
+    if (!(error instanceof MocksStartError)) throw error;
+    for (const f of error.failures) process.stderr.write(`oaskit start: Prism cannot serve ${f.spec}: ${f.detail}\n`);
+    return 1;
+  }
+  const docs = await serveDocs(join(process.cwd(), 'generated', 'docs'), (await isFree(DOCS_PORT)) ? DOCS_PORT : await freePort());
+  const width = Math.max(...mocks.map((m) => m.name.length)) + 6;
+  for (const m of mocks) say(`${`mock ${m.name}:`.padEnd(width)}${m.server.url}`);
+  say(`${'docs:'.padEnd(width)}${docs.url}`);
+  say('Ctrl-C stops them.');
+
+  const died = Promise.race(mocks.map((m) => m.server.exited.then((code) => ({ m, code }))));
+  const outcome = await Promise.race([signals.promise.then(() => undefined), died]);
+  await Promise.all([stopMocks(mocks), docs.close()]);
+  signals.dispose();
+  if (outcome) {
+    process.stderr.write(`oaskit start: the mock for ${outcome.m.name} exited (${outcome.code}); stopped everything\n`);
+    return 1;
+  }
+  say('stopped');
+  return 0;
+};
+
+async function rangeFree(first: number, count: number): Promise<boolean> {
+  for (let i = 0; i < count; i++) if (!(await isFree(first + i))) return false;
+  return true;
+}

@@ -1,8 +1,11 @@
 // The emitters, in the order they run. Each is one module; add a new one here.
+import { docsReadmeEmitter, docsSiteEmitter } from './docs/index.ts';
+import { clientEmitter } from './client/emit-client.ts';
 import type { ApiEmitter, SiteEmitter } from './emitter.ts';
 import { packageEmitter } from './package/emit-package.ts';
 import { typesEmitter } from './types/emit-types.ts';
+import { validatorsEmitter } from './validators/emit-validators.ts';
 
-export const apiEmitters: ApiEmitter[] = [typesEmitter, packageEmitter];
+export const apiEmitters: ApiEmitter[] = [typesEmitter, validatorsEmitter, clientEmitter, packageEmitter, docsReadmeEmitter];
 
-export const siteEmitters: SiteEmitter[] = [];
+export const siteEmitters: SiteEmitter[] = [docsSiteEmitter];

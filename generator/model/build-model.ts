@@ -70,6 +70,7 @@ class ModelBuilder {
       name: String(t.name),
       description: str(t.description),
       externalDocs: this.externalDocs(t.externalDocs),
+      extensions: extensions(t),
     }));
     const tagNames = new Set(declaredTags.map((t) => t.name));
     const usedTags = operations.flatMap((o) => o.tags).filter((t) => !tagNames.has(t) && (tagNames.add(t), true));
@@ -259,6 +260,7 @@ class ModelBuilder {
           const o = obj(v);
           return { name, default: String(o.default ?? ''), enum: Array.isArray(o.enum) ? o.enum.map(String) : undefined, description: str(o.description) };
         }),
+        extensions: extensions(s),
       }));
   }
 

@@ -113,12 +113,16 @@ export interface Server {
   url: string;
   description?: string;
   variables: { name: string; default: string; enum?: string[]; description?: string }[];
+  /** `x-*` members (the docs show `x-oaskit-note` / `x-oaskit-evidence`) */
+  extensions?: Extensions;
 }
 
 export interface Tag {
   name: string;
   description?: string;
   externalDocs?: { url: string; description?: string };
+  /** `x-*` members of a declared tag */
+  extensions?: Extensions;
 }
 
 export interface Operation {

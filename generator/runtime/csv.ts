@@ -85,7 +85,9 @@ export function encodeCsv(rows: CsvRows, options: CsvOptions = {}): string {
     if (options.header && options.columns) lines.push(options.columns.map((c, i) => encodeCsvField(c, -1, i)).join(','));
     rows.forEach((row, r) => {
       const values = Array.isArray(row) ? row : [row];
-      lines.push(values.map((v, i) => encodeCsvField(v, r, i)).join(','));
+      const line = values.map((v, i) => encodeCsvField(v, r, i)).join(',');
+      // a lone empty field would be a blank line, which readers skip
+      lines.push(line === '' && values.length === 1 ? '""' : line);
     });
   }
   return lines.map((l) => l + '\r\n').join('');

@@ -20,7 +20,9 @@ export interface ParamMeta {
 export type SchemeMeta =
   | { name: string; type: 'apiKey'; in: 'query' | 'header' | 'cookie'; param: string; option: string }
   | { name: string; type: 'basic'; usernameOption: string; passwordOption: string }
-  | { name: string; type: 'bearer'; option: string };
+  | { name: string; type: 'bearer'; option: string }
+  /** handled outside the client (mutual TLS): always satisfied */
+  | { name: string; type: 'none' };
 
 export type HeaderKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'json';
 
@@ -110,5 +112,12 @@ export interface ApiMeta {
   /** [group, [method, operation index][]][] */
   layout: [string, [string, number][]][];
   job?: JobMeta & { helper: string };
+  /**
+   * `required` keywords that name a readOnly (writeOnly) property: [schema pointer of the keyword,
+   * property]. Such a property is required in responses (requests) only, so a validation error
+   * about it is dropped for requests (responses).
+   */
+  readOnlyRequired?: [string, string][];
+  writeOnlyRequired?: [string, string][];
   segment?: { identify?: SegmentCallMeta & { helper: string }; track?: SegmentCallMeta & { helper: string } };
 }

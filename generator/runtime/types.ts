@@ -110,7 +110,13 @@ type ParamPart<L extends string, T> = [T] extends [never]
     ? { [P in L]?: T }
     : { [P in L]: T };
 
-type BodyContent<Op> = Op extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? C : never) : never;
+type BodyContent<Op> = Op extends { requestBody?: infer B }
+  ? [NonNullable<B>] extends [never]
+    ? never
+    : NonNullable<B> extends { content: infer C }
+      ? C
+      : never
+  : never;
 type BodyRequired<Op> = Op extends { requestBody: { content: unknown } } ? true : false;
 
 /** A multipart body: parts may be files (`Blob`); CSV parts also take rows. */

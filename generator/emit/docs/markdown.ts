@@ -35,6 +35,12 @@ for (const rule of ['th_open', 'td_open'] as const) {
   };
 }
 
+// a code block scrolls sideways: keyboard users must be able to focus it to scroll
+for (const rule of ['fence', 'code_block'] as const) {
+  const base = md.renderer.rules[rule]!;
+  md.renderer.rules[rule] = (tokens, idx, options, env, self) => base(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">');
+}
+
 // links that leave the site: no referrer, no opener
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   const token = tokens[idx]!;
@@ -96,16 +102,18 @@ function isSafeDestination(raw: string): boolean {
   return isSafeUrl(raw.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
 }
 
-/** The same, flattened to one line for a table cell. */
-export function markdownCell(text: string | undefined): string {
-  return markdownDescription(text)
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\|/g, '\\|');
+/** The same, flattened to one line (a list item). */
+export function markdownLine(text: string | undefined): string {
+  return markdownDescription(text).replace(/\s*\n\s*/g, ' ');
 }
 
 /** Plain spec text (a name, a value) as Markdown text: every Markdown and HTML character escaped. */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c)).replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/[\\`*_[\]|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c))
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/^([#+-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Spec text as an inline code span: the fence is longer than any backtick run inside. */

@@ -41,8 +41,8 @@ export interface FieldRow {
   description?: string;
   notes: Note[];
   deprecated: boolean;
-  /** why the children are not listed here: a schema being expanded already, or too big to inline */
-  stop?: 'recursive' | 'linked';
+  /** why the children are not listed here: a schema being expanded already, a schema with its own section, or a table too big */
+  stop?: 'recursive' | 'linked' | 'omitted';
 }
 
 export interface SchemaView {
@@ -132,6 +132,11 @@ export class SchemaReader {
   }
 }
 
+/** An alternative that only says which properties must be present. */
+function isRequiredOnly(o: unknown): boolean {
+  return isObject(o) && Array.isArray(o.required) && Object.keys(o).every((k) => k === 'required' || k === 'description' || k === 'title' || k.startsWith('x-'));
+}
+
 function emptyView(key: string, refName?: string): SchemaView {
   return { refName, types: [], nullable: false, deprecated: false, readOnly: false, writeOnly: false, properties: [], required: new Set(), patterns: [], prefixItems: [], examples: [], facts: [], notes: [], extensions: {}, key };
 }
@@ -205,9 +210,26 @@ function applyOwn(view: SchemaView, s: Obj, loc: Loc): void {
   if (s.items !== undefined && !Array.isArray(s.items)) view.items = { loc: child(loc, 'items'), value: s.items };
   const tuple = Array.isArray(s.prefixItems) ? ['prefixItems', s.prefixItems] : Array.isArray(s.items) ? ['items', s.items] : undefined;
   if (tuple) view.prefixItems = (tuple[1] as unknown[]).map((value, i) => ({ loc: child(loc, tuple[0] as string, i), value }));
+  const requirementFacts: Fact[] = [];
   for (const kind of ['oneOf', 'anyOf'] as const) {
     const options = arr(s[kind]);
-    if (options.length) view.alternatives = { kind: kind === 'oneOf' ? 'one of' : 'any of', options: options.map((value, i) => ({ loc: child(loc, kind, i), value })) };
+    if (!options.length) continue;
+    if (options.every(isRequiredOnly)) {
+      // `anyOf: [{ required: [a] }, { required: [b] }]` is a rule about which fields are present
+      const sets = options.map((o) => arr((o as Obj).required).map(String).join(' and '));
+      requirementFacts.push({ label: 'requires', text: `${kind === 'oneOf' ? 'exactly one' : 'at least one'} of: ${sets.join('; ')}` });
+      continue;
+    }
+    view.alternatives = { kind: kind === 'oneOf' ? 'one of' : 'any of', options: options.map((value, i) => ({ loc: child(loc, kind, i), value })) };
+  }
+  if (isObject(s.discriminator) && typeof s.discriminator.propertyName === 'string') requirementFacts.push({ label: 'discriminator', code: [s.discriminator.propertyName] });
+  if (isObject(s.not)) {
+    const n = s.not;
+    if (typeof n.pattern === 'string') requirementFacts.push({ label: 'must not match', code: [n.pattern] });
+    else if (Array.isArray(n.enum)) requirementFacts.push({ label: 'not one of', code: n.enum.map(codeValue) });
+    else if ('const' in n) requirementFacts.push({ label: 'not', code: [codeValue(n.const)] });
+    else if (isObject(n) && Array.isArray(n.required)) requirementFacts.push({ label: 'must not have', text: n.required.map(String).join(', ') });
+    else requirementFacts.push({ label: 'not', text: 'a value matching another schema (see the spec)' });
   }
   if (Array.isArray(s.enum)) view.enumValues = s.enum;
   if ('const' in s) view.constValue = { value: s.const };
@@ -229,6 +251,7 @@ function applyOwn(view: SchemaView, s: Obj, loc: Loc): void {
   if (typeof s.pattern === 'string') facts.push({ label: 'pattern', code: [s.pattern] });
   if (s.uniqueItems === true) facts.push({ label: 'unique items', text: 'yes' });
   if (s.additionalProperties === false && isObject(s.properties)) facts.push({ label: 'other properties', text: 'not allowed' });
+  facts.push(...requirementFacts);
   for (const f of facts) {
     const i = view.facts.findIndex((g) => g.label === f.label);
     if (i >= 0) view.facts[i] = f;
@@ -276,9 +299,13 @@ export interface RowOptions {
   expandNamed: boolean;
   /** stop and report `undefined` when more rows than this would be produced */
   budget?: number;
+  /** nesting shown; deeper fields are summarised on their parent row */
+  maxDepth?: number;
 }
 
 const maxDepth = 12;
+/** Rows any one table may have; beyond it nesting is cut back level by level. */
+const hardBudget = 400;
 
 export interface FieldTable {
   /** the type of the whole value */
@@ -289,16 +316,20 @@ export interface FieldTable {
 
 /**
  * The rows of a schema's fields. For an operation, component schemas are expanded inline when the
- * whole table stays under the budget; otherwise they are links to their sections.
+ * whole table stays under the budget; otherwise they are links to their sections. A table that
+ * is still too big (deeply nested inline schemas) lists fewer levels.
  */
 export function fieldTable(reader: SchemaReader, at: SchemaAt, options: RowOptions): FieldTable {
   const rootView = reader.view(at);
-  if (options.expandNamed && options.budget !== undefined) {
-    const full = walkRoot(reader, at, rootView, { expandNamed: true, budget: options.budget });
-    if (full) return full;
-    return walkRoot(reader, at, rootView, { expandNamed: false })!;
+  const tries: RowOptions[] = [];
+  if (options.expandNamed) tries.push({ expandNamed: true, budget: Math.min(options.budget ?? hardBudget, hardBudget) });
+  tries.push({ expandNamed: false, budget: hardBudget });
+  for (const depth of [4, 2, 1, 0]) tries.push({ expandNamed: false, budget: depth === 0 ? undefined : hardBudget, maxDepth: depth });
+  for (const t of tries) {
+    const table = walkRoot(reader, at, rootView, t);
+    if (table) return table;
   }
-  return walkRoot(reader, at, rootView, options)!;
+  throw new Error('unreachable');
 }
 
 class OverBudget extends Error {}
@@ -336,7 +367,7 @@ function push(rows: FieldRow[], row: FieldRow, options: RowOptions): void {
 
 /** The rows under a view: its properties, pattern and additional properties, tuple items, alternatives. */
 function childrenOf(reader: SchemaReader, view: SchemaView, depth: number, prefix: string, stack: Set<string>, rows: FieldRow[], options: RowOptions): void {
-  if (depth > maxDepth) return;
+  if (depth > (options.maxDepth ?? maxDepth)) return;
   if (!ownChildren(reader, view) && view.items) {
     // an array: its items' fields, under `[].`
     const itemView = reader.view(view.items);
@@ -400,6 +431,10 @@ function fieldRow(reader: SchemaReader, at: SchemaAt, head: { name: string; kind
     row.stop = 'linked';
     return;
   }
+  if (options.maxDepth !== undefined && depth + 1 > options.maxDepth) {
+    row.stop = 'omitted';
+    return;
+  }
   childrenOf(reader, container, depth + 1, childPrefix, new Set(stack).add(view.key).add(container.key), rows, options);
 }
 
@@ -414,7 +449,7 @@ export function typeOf(reader: SchemaReader, view: SchemaView, at: SchemaAt, isR
   const nullable = view.nullable ? [{ text: ' | null' }] : [];
   if (view.refName && !isRoot) return [{ ref: view.refName }, ...nullable];
   if (depth > 4) return [{ text: 'any' }];
-  if (view.alternatives) {
+  if (view.alternatives && !view.types.length) {
     out.push({ text: view.alternatives.kind });
     return [...out, ...nullable];
   }

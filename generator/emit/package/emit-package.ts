@@ -7,6 +7,8 @@ const require = createRequire(import.meta.url);
 const openapiFetchVersion: string = require('openapi-fetch/package.json').version;
 const typescriptVersion: string = require('typescript/package.json').version;
 
+const buildScript = `tsc -p tsconfig.json && node -e "require('node:fs').copyFileSync('schema.d.ts', 'dist/schema.d.ts')"`;
+
 export const packageEmitter: ApiEmitter = {
   name: 'package',
   emit(model) {
@@ -23,7 +25,8 @@ export const packageEmitter: ApiEmitter = {
         './validators': { types: './dist/validators.d.ts', default: './dist/validators.js' },
       },
       files: ['dist', '*.ts', 'README.md'],
-      scripts: { build: 'tsc -p tsconfig.json', prepack: 'tsc -p tsconfig.json' },
+      // tsc does not copy declaration inputs: schema.d.ts goes to dist/ by hand, next to the .d.ts files that import it
+      scripts: { build: buildScript, prepack: 'npm run build' },
       dependencies: { 'openapi-fetch': openapiFetchVersion },
       devDependencies: { typescript: typescriptVersion },
     };
@@ -39,7 +42,7 @@ export const packageEmitter: ApiEmitter = {
         rewriteRelativeImportExtensions: true,
         allowImportingTsExtensions: true,
       },
-      include: ['*.ts'],
+      include: ['*.ts', 'runtime/*.ts'],
     };
     return [
       { path: 'package.json', contents: JSON.stringify(pkg, null, 2) + '\n' },

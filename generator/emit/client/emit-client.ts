@@ -1,0 +1,271 @@
+// client.ts, index.ts and the runtime of an API package. client.ts is thin: an interface per tag
+// whose members are typed from `paths` (runtime/types.ts computes inputs, results and errors),
+// the operation table as one JSON literal, and a factory that hands both to the runtime.
+// Built with ts-morph from structures in one batch and printed once (STYLE.md).
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  Project,
+  StructureKind,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type StatementStructures,
+} from 'ts-morph';
+import { toIdentifier } from '../../model/names.ts';
+import type { ApiModel } from '../../model/types.ts';
+import type { OperationMeta, ValidatorsMeta } from '../../runtime/meta.ts';
+import type { ApiEmitter, EmitContext, EmittedFile } from '../emitter.ts';
+import { generatedHeader, sourceName } from '../header.ts';
+import { validatorModuleOf } from '../validators/emit-validators.ts';
+import { operationType, validatorPlan } from '../validators/plan.ts';
+import { analyze, type ApiFacts, type OperationFacts } from './analyze.ts';
+import { operationDocs, textDocs } from './docs.ts';
+import { clientFactoryName } from './naming.ts';
+import { identifier, literal, literalUnion, propertyKey, tableStatement } from './safe.ts';
+
+const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'runtime');
+
+/** Names the runtime's index exports; client.ts must not export the same (index.ts re-exports both). */
+export const runtimeExports = [
+  'buildClient', 'serializeBody', 'serializePath', 'serializeQuery', 'ClientOptions', 'RawInput', 'RawResult',
+  'ApiError', 'ClientError', 'JobTimeoutError', 'MissingCredentialError', 'NetworkError', 'RequestValidationError',
+  'ResponseValidationError', 'TimeoutError', 'RequestSummary', 'ValidationIssue', 'CsvEncodeError', 'encodeCsv',
+  'encodeCsvField', 'CsvOptions', 'CsvRow', 'CsvRows', 'CsvValue', 'defaultRetry', 'parseResetTime', 'parseRetryAfter',
+  'RetryOptions', 'systemClock', 'Clock', 'ApiMeta', 'Readable', 'Writable', 'Plain', 'Simplify', 'OpConfig',
+  'CallOptions', 'MultipartBody', 'Input', 'JsonBody', 'Args', 'StatusRange', 'BodyOf', 'HeadersOf', 'Result',
+  'Success', 'Failure', 'SuccessData', 'FailureResult', 'Method', 'BatchOutcome', 'BatchChunk', 'BatchReport',
+  'BatchOptions', 'BatchMethod', 'ArrayBatchMethod', 'DefaultedKeys', 'WaitForJobOptions', 'IdentifyHelper',
+  'TrackHelper', 'BodyProp', 'DataOf', 'paths', 'components', 'operations',
+];
+
+/** The hand-written runtime, copied into the package with a header (sorted, so output is stable). */
+export function runtimeFiles(model: ApiModel): EmittedFile[] {
+  return readdirSync(runtimeDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => ({
+      path: `runtime/${f}`,
+      contents: generatedHeader(`The client runtime (${f}), copied from oaskit's generator/runtime/${f}.`, sourceName(model)) + readFileSync(join(runtimeDir, f), 'utf8'),
+    }));
+}
+
+/** "the Appboy REST API", "the Petstore API" */
+function apiTitle(model: ApiModel): string {
+  return /\bAPI\b/i.test(model.info.title) ? model.info.title : `${model.info.title} API`;
+}
+
+/** `{ ct: "application/json"; dates: "X-RateLimit-Reset" }` */
+function configType(f: OperationFacts): string {
+  const entries: [string, string[]][] = [
+    ['ct', f.defaultMedia ? [f.defaultMedia] : []],
+    ['credQuery', f.credQuery],
+    ['credHeader', f.credHeader],
+    ['credCookie', f.credCookie],
+    ['credBody', f.credBody],
+    ['csv', f.meta.body?.csvParts ?? []],
+    ['dates', f.dateHeaders],
+  ];
+  const members = entries.filter(([, v]) => v.length).map(([k, v]) => `${k}: ${literalUnion(v)}`);
+  return members.length ? `{ ${members.join('; ')} }` : '{}';
+}
+
+function methodType(f: OperationFacts): string {
+  const op = operationType(f.op, false);
+  const cfg = configType(f);
+  const batch = f.meta.batch;
+  if (batch?.root !== undefined) return `ArrayBatchMethod<${op}, ${cfg}, PD>`;
+  if (batch) return `BatchMethod<${op}, ${cfg}, PD, ${literalUnion(batch.arrays.map(([n]) => n))}>`;
+  return `Method<${op}, ${cfg}, PD>`;
+}
+
+function uniqueTypeName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = base + n;
+  taken.add(name);
+  return name;
+}
+
+export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext, hasValidators: boolean): string {
+  const api = toIdentifier(model.name, 'pascal');
+  const factory = identifier(clientFactoryName(model));
+  const taken = new Set([...runtimeExports, factory]);
+  const clientName = uniqueTypeName(`${api}Client`, taken);
+  const optionsName = uniqueTypeName(`${api}ClientOptions`, taken);
+  const pathParamsName = uniqueTypeName(`${api}PathParams`, taken);
+  const statements: (string | StatementStructures)[] = [];
+
+  const runtimeImports = new Set(['ApiMeta', 'ClientOptions']);
+  const groupInterfaces: InterfaceDeclarationStructure[] = [];
+  const clientMembers: OptionalKind<PropertySignatureStructure>[] = [];
+  const byOp = new Map(facts.operations.map((f) => [f.op, f]));
+  const tags = new Map(model.tags.map((t) => [t.name, t]));
+
+  for (const [group, methods] of facts.meta.layout) {
+    const tag = byOp.get(model.operations[methods[0]![1]]!)!.op.tags[0];
+    const interfaceName = uniqueTypeName(`${toIdentifier(group, 'pascal')}Operations`, taken);
+    const properties: OptionalKind<PropertySignatureStructure>[] = methods.map(([name, index]) => {
+      const f = byOp.get(model.operations[index]!)!;
+      const type = methodType(f);
+      runtimeImports.add(type.slice(0, type.indexOf('<')));
+      return { name: identifier(name), type, isReadonly: true, docs: operationDocs(model, f, ctx) };
+    });
+    const tagInfo = tag === undefined ? undefined : tags.get(tag);
+    const groupDocs = textDocs(tag === undefined ? 'Operations without a tag.' : `The ${tag} operations.`, tagInfo?.description);
+    groupInterfaces.push({ kind: StructureKind.Interface, name: interfaceName, isExported: true, typeParameters: ['PD extends string = never'], properties, docs: groupDocs });
+    clientMembers.push({ name: identifier(group), type: `${interfaceName}<PD>`, isReadonly: true, docs: groupDocs });
+  }
+
+  const opType = (index: number) => operationType(model.operations[index]!, false);
+  const cfgOf = (index: number) => configType(byOp.get(model.operations[index]!)!);
+  if (facts.meta.job) {
+    const { operation, helper, property, terminal } = facts.meta.job;
+    const statusOp = model.operations[operation]!;
+    const pathNames = statusOp.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+    runtimeImports.add('WaitForJobOptions').add('DataOf');
+    clientMembers.push({
+      name: identifier(helper),
+      isReadonly: true,
+      type: `(job: object | string, options?: WaitForJobOptions & { path?: { ${pathNames.map((n) => `${propertyKey(n)}?: string | number`).join('; ')} } }) => Promise<DataOf<${opType(operation)}, ${cfgOf(operation)}>>`,
+      docs: textDocs(
+        `Polls \`${statusOp.method.toUpperCase()} ${statusOp.path}\` (${statusOp.id}) until \`${property}\` is one of ${terminal.map((t) => '`' + JSON.stringify(t) + '`').join(', ')}, and resolves with that last status. ` +
+          `\`job\` is the body of the response that started the job: its ${pathNames.map((n) => '`' + n + '`').join(', ')} (or a URL in it) name the job. ` +
+          'Rejects with JobTimeoutError after `timeoutMs` (default 10 minutes); polls every `intervalMs` (default 2 s).',
+      ),
+    });
+  }
+  let eventNamesType: string | undefined;
+  if (facts.eventNamesSchema !== undefined) {
+    eventNamesType = uniqueTypeName(toIdentifier(facts.eventNamesSchema, 'pascal'), taken);
+    const schema = model.schemas.find((s) => s.name === facts.eventNamesSchema)!;
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: eventNamesType,
+      isExported: true,
+      type: `components["schemas"][${literal(facts.eventNamesSchema)}]`,
+      docs: textDocs(typeof schema.schema.value === 'object' ? (schema.schema.value.description as string | undefined) : undefined, `The \`${facts.eventNamesSchema}\` schema.`),
+    });
+  }
+  const segment = facts.meta.segment;
+  for (const kind of ['identify', 'track'] as const) {
+    const call = segment?.[kind];
+    if (!call) continue;
+    const op = model.operations[call.operation]!;
+    const userKey = call.userId[0] === 'path' ? literal(call.userId[1]) : 'never';
+    const target = opType(call.operation);
+    const cfg = cfgOf(call.operation);
+    runtimeImports.add(kind === 'identify' ? 'IdentifyHelper' : 'TrackHelper');
+    if (kind === 'identify') {
+      runtimeImports.add(call.traits ? 'BodyProp' : 'JsonBody');
+      const traits = call.traits ? `BodyProp<${target}, ${cfg}, ${literal(call.traits)}>` : `JsonBody<${target}, ${cfg}>`;
+      clientMembers.push({
+        name: identifier(call.helper),
+        isReadonly: true,
+        type: `IdentifyHelper<${target}, ${cfg}, PD, ${userKey}, ${traits}>`,
+        docs: textDocs(`A Segment-style identify: sets \`traits\` on the user's profile through ${op.id} (\`${op.method.toUpperCase()} ${op.path}\`).`),
+      });
+    } else {
+      runtimeImports.add('BodyProp');
+      const eventType = eventNamesType ? `${eventNamesType} | (string & {})` : `BodyProp<${target}, ${cfg}, ${literal(call.event!)}>`;
+      const props = call.properties ? `BodyProp<${target}, ${cfg}, ${literal(call.properties)}>` : 'never';
+      clientMembers.push({
+        name: identifier(call.helper),
+        isReadonly: true,
+        type: `TrackHelper<${target}, ${cfg}, PD, ${userKey}, ${eventType}, ${props}>`,
+        docs: textDocs(
+          `A Segment-style track: records \`event\` with \`properties\` for the user through ${op.id} (\`${op.method.toUpperCase()} ${op.path}\`)` +
+            (call.timestamp ? `, with \`${call.timestamp}\` set to the time of the call.` : '.'),
+        ),
+      });
+    }
+  }
+
+  statements.push({
+    kind: StructureKind.TypeAlias,
+    name: pathParamsName,
+    isExported: true,
+    type: facts.pathParamNames.length ? `{ ${facts.pathParamNames.map((n) => `${propertyKey(n)}?: string | number`).join('; ')} }` : 'Record<string, never>',
+    docs: textDocs('Path parameters a client can be given once (`pathParams`) instead of in every call.'),
+  });
+  statements.push({
+    kind: StructureKind.Interface,
+    name: optionsName,
+    isExported: true,
+    extends: ['ClientOptions'],
+    properties: facts.options.map((o) => ({
+      name: identifier(o.name),
+      type: 'string',
+      hasQuestionToken: !o.required,
+      docs: textDocs(`Credential: ${o.role}.`, o.scheme.description),
+    })),
+    docs: textDocs(`Options of \`${factory}\`: the credentials of the ${apiTitle(model)} and the client's behaviour.`),
+  });
+  statements.push(...groupInterfaces);
+  statements.push({
+    kind: StructureKind.Interface,
+    name: clientName,
+    isExported: true,
+    typeParameters: ['PD extends string = never'],
+    properties: clientMembers,
+    docs: textDocs(`A client of the ${apiTitle(model)} (${model.info.version}).`),
+  });
+  statements.push('/** What the runtime needs to know about each operation (generated from the spec). */\n' + tableStatement('api', 'ApiMeta', { ...facts.meta }));
+  statements.push({
+    kind: StructureKind.Function,
+    name: factory,
+    isExported: true,
+    typeParameters: [`const K extends keyof ${pathParamsName} & string = never`],
+    parameters: [{ name: 'options', type: `${optionsName} & { pathParams?: { [P in K]: string | number } }` }],
+    returnType: `${clientName}<K>`,
+    statements: [`return buildClient(options, api, ${hasValidators ? 'validators' : 'undefined'}) as ${clientName}<K>;`],
+    docs: textDocs(
+      `Creates a client of the ${apiTitle(model)}. Each method returns the success body and throws an ApiError for an error status; \`.result()\` returns every documented outcome instead.`,
+      model.info.summary,
+    ),
+  });
+  runtimeImports.add('buildClient');
+  const typeOnly = [...runtimeImports].filter((n) => n !== 'buildClient').sort();
+  const imports: StatementStructures[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: './runtime/index.ts',
+      namedImports: [{ name: 'buildClient' }, ...typeOnly.map((name) => ({ name, isTypeOnly: true }))],
+    },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.d.ts', namedImports: ['components', 'paths'] },
+  ];
+  if (hasValidators) imports.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './validators.ts', namespaceImport: 'validators' });
+
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  const file = project.createSourceFile('client.ts', { statements: [...imports, '', ...statements] });
+  return generatedHeader(`The ${model.info.title} client: ${factory}(options).<group>.<method>(input).`, sourceName(model)) + file.getFullText();
+}
+
+/** client.ts, index.ts and the runtime; `validators: false` leaves the validator hook unwired. */
+export async function clientFiles(model: ApiModel, ctx: EmitContext, options: { validators?: boolean } = {}): Promise<EmittedFile[]> {
+  const validators = options.validators === false ? undefined : await validatorModuleOf(model);
+  const plan = validatorPlan(model);
+  const skipped = new Set((validators?.skipped ?? []).map((n) => 'validate' + n));
+  const keep = (n: string | undefined) => (n !== undefined && !skipped.has(n) ? n : undefined);
+  const names = new Map<string, OperationMeta['validators']>();
+  for (const [id, v] of plan.operations) {
+    if (!validators) continue;
+    const out: ValidatorsMeta = {};
+    for (const k of ['path', 'query', 'header', 'cookie'] as const) if (keep(v[k])) out[k] = v[k];
+    const body = v.body?.filter(([, n]) => keep(n));
+    if (body?.length) out.body = body;
+    const responses = v.responses?.filter(([, , n]) => keep(n));
+    if (responses?.length) out.responses = responses;
+    names.set(id, out);
+  }
+  const facts = analyze(model, names);
+  const index =
+    generatedHeader(`The ${model.info.title} package: the client, its runtime (errors, CSV, retry options) and the spec's types.`, sourceName(model)) +
+    `export * from './client.ts';\nexport * from './runtime/index.ts';\nexport type { components, operations, paths } from './schema.d.ts';\n`;
+  return [{ path: 'client.ts', contents: clientSource(model, facts, ctx, validators !== undefined) }, { path: 'index.ts', contents: index }, ...runtimeFiles(model)];
+}
+
+export const clientEmitter: ApiEmitter = {
+  name: 'client',
+  emit: (model, ctx) => clientFiles(model, ctx),
+};

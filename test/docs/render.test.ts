@@ -1,0 +1,295 @@
+// The docs emitters without a browser: safe Markdown and escaping (with a hostile spec), stable
+// anchors, every operation and schema present, shell-safe curl samples, determinism.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { assignAnchors, slug } from '../../generator/emit/docs/anchors.ts';
+import { html, isSafeUrl, trusted } from '../../generator/emit/docs/html.ts';
+import { markdownCode, markdownDescription, markdownText, renderMarkdown } from '../../generator/emit/docs/markdown.ts';
+import { buildReference, relativeHref } from '../../generator/emit/docs/reference.ts';
+import { renderReadme } from '../../generator/emit/docs/render-markdown.ts';
+import { renderSite } from '../../generator/emit/docs/render-html.ts';
+import { shellWord, tsLiteral, tsString } from '../../generator/emit/docs/samples.ts';
+import { fieldTable } from '../../generator/emit/docs/schema-view.ts';
+import { emitSite } from '../../generator/emit/pipeline.ts';
+import type { ApiModel } from '../../generator/model/types.ts';
+import { curlSamples, fixtureSpecs, modelsOf, realSpecs } from './support.ts';
+
+const [shop, hostile] = await modelsOf(fixtureSpecs);
+const fixtures = [shop!, hostile!];
+const site = renderSite(fixtures);
+const page = (path: string) => site.find((f) => f.path === path)!.contents;
+
+describe('markdown is rendered safely', () => {
+  const cases: [string, { given: string; has?: string[]; not: RegExp[] }][] = [
+    ['a script element stays text', { given: '<script>alert(1)</script>', has: ['&lt;script&gt;'], not: [/<script/i] }],
+    ['an event handler attribute stays text', { given: '<img src=x onerror="alert(1)">', has: ['&lt;img'], not: [/<img/i, /<[^>]*\sonerror=/i] }],
+    ['a javascript: link is not a link', { given: '[x](javascript:alert(1))', not: [/href="javascript/i, /<a /] }],
+    ['an entity-encoded javascript: link is not a link', { given: '[x](&#106;avascript:alert(1))', not: [/href="javascript/i, /<a /] }],
+    ['an escaped colon does not sneak a scheme in', { given: '[x](javascript\\:alert(1))', not: [/href="javascript/i, /<a /] }],
+    ['an autolink to javascript: is not a link', { given: '<javascript:alert(1)>', not: [/<a /] }],
+    ['a data: link is not a link', { given: '[x](data:text/html;base64,PHNjcmlwdD4=)', not: [/href="data/i] }],
+    ['an image never loads (no request to another host)', { given: '![t](https://evil.example/p.png)', not: [/<img/i, /src=/i] }],
+    ['https, mailto, relative and fragment links are kept', { given: '[a](https://e.com) [b](mailto:x@e.com) [c](other.html) [d](#op-x)', has: ['href="https://e.com"', 'href="mailto:x@e.com"', 'href="other.html"', 'href="#op-x"', 'rel="noopener noreferrer nofollow"'], not: [] }],
+    ['table alignment becomes a class, not a style (strict CSP)', { given: '| a | b |\n| :- | -: |\n| 1 | 2 |', has: ['class="align-left"', 'class="align-right"'], not: [/style=/] }],
+    ['headings sit below the page outline', { given: '# Title', has: ['<h4>'], not: [/<h1/] }],
+    ['code blocks can be focused to scroll', { given: '```\n<b>x</b>\n```', has: ['<pre tabindex="0">', '&lt;b&gt;'], not: [/<b>/] }],
+  ];
+  it.each(cases)('%s', (_name, { given, has = [], not }) => {
+    const out = renderMarkdown(given).value;
+    for (const h of has) expect(out).toContain(h);
+    for (const n of not) expect(out).not.toMatch(n);
+  });
+
+  it('allows only http(s), mailto, relative and fragment URLs', () => {
+    for (const ok of ['https://a.b', 'http://a', 'mailto:x@y', '/x', 'x.html', '#a', '?q=1']) expect(isSafeUrl(ok), ok).toBe(true);
+    for (const bad of ['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'java\tscript:x', '\\\\evil']) expect(isSafeUrl(bad), bad).toBe(false);
+  });
+
+  it('escapes every interpolated string in html``, keeps trusted markup', () => {
+    expect(html`<p title="${'"><x>'}">${"<b>'&"}</p>${trusted('<br>')}`.value).toBe('<p title="&quot;&gt;&lt;x&gt;">&lt;b&gt;&#39;&amp;</p><br>');
+  });
+
+  it('keeps Markdown descriptions as Markdown in the README, neutralised', () => {
+    const out = markdownDescription('<script>x</script> `<b>` [a](javascript:x) [b](https://e.com) ![i](https://e.com/i.png) [c](&#106;avascript:x)');
+    expect(out).toContain('&lt;script>');
+    expect(out).toContain('`<b>`');
+    expect(out).not.toMatch(/\]\((javascript|&#106;)/);
+    expect(out).toContain('[b](https://e.com)');
+    expect(out).not.toMatch(/(^|[^\\])!\[i\]/);
+    expect(markdownText('a|b <c> *d* [e](f)')).toBe('a\\|b &lt;c&gt; \\*d\\* \\[e\\](f)');
+    expect(markdownCode('a`b')).toBe('``a`b``');
+  });
+});
+
+describe('the hostile spec', () => {
+  const pages = site.filter((f) => f.path.endsWith('.html'));
+
+  it('puts no script, no event handler, no unsafe URL and no inline style in any page', () => {
+    for (const f of pages) {
+      const tags = f.contents.match(/<[a-zA-Z][^>]*>/g) ?? [];
+      for (const tag of tags) {
+        expect(tag, f.path).not.toMatch(/\son[a-z]+\s*=/i);
+        expect(tag, f.path).not.toMatch(/\sstyle\s*=/i);
+        expect(tag, f.path).not.toMatch(/^<(img|iframe|object|embed|svg|style|form|base|meta http-equiv="refresh")/i);
+        const href = /\s(?:href|src)="([^"]*)"/.exec(tag)?.[1];
+        if (href !== undefined) expect(isSafeUrl(href.replace(/&amp;/g, '&')), `${f.path}: ${tag}`).toBe(true);
+      }
+      const scripts = f.contents.match(/<script\b[^>]*>/gi) ?? [];
+      expect(scripts, f.path).toEqual([`<script src="${f.path.includes('/') ? '../' : ''}assets/search.js" defer>`]);
+      expect(f.contents, f.path).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`);
+    }
+  });
+
+  it('shows the hostile text as text', () => {
+    const h = page('hostile.html');
+    expect(h).toContain('<title>&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt; Hostile &quot;API&quot; &amp; &#39;co&#39; · API reference</title>');
+    expect(h).toContain('&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt;');
+    expect(h).toContain('&lt;img src=x onerror=');
+    expect(h).not.toContain('window.__pwned = \'title\'</script>');
+  });
+
+  it('keeps the search index free of line terminators that would break the script', () => {
+    const index = site.find((f) => f.path === 'search-index.js')!.contents;
+    expect(index).not.toMatch(/[\u2028\u2029]/);
+    const entries = new Function('window', `${index}; return window.oaskitSearchIndex;`)({}) as string[];
+    expect(entries.length).toBe(fixtures.reduce((n, m) => n + m.operations.length + m.schemas.length, 0));
+  });
+
+  it('writes a README with no raw HTML from the spec', () => {
+    const md = renderReadme(hostile!);
+    const outsideCode = md.replace(/(`{3,})[\s\S]*?\1/g, '').replace(/`[^`\n]*`/g, '');
+    expect(outsideCode).not.toMatch(/<(script|img|svg|iframe|b|i)\b/i);
+    expect(outsideCode).not.toMatch(/\]\(\s*javascript:/i);
+    for (const tag of outsideCode.match(/<[a-z][^>]*>/gi) ?? []) expect(tag).toMatch(/^<a id="[A-Za-z0-9_-]+">$/);
+  });
+
+  it('quotes every curl sample for the shell: run through bash, the arguments come back exactly', () => {
+    for (const model of fixtures) {
+      for (const s of curlSamples(model)) {
+        // a `curl` function that prints its arguments NUL-separated; credentials come from the env
+        const script = `curl() { printf '%s\\0' "$@"; }\n${s.code}\n`;
+        const out = execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH, HOME: '/nonexistent', SHOP_SHOP_KEY: 'K', SHOP_APP_ID: 'A', SHOP_USERNAME: 'U', SHOP_PASSWORD: 'P', HOSTILE_HOSTILE_KEY: 'H' } }).toString();
+        const args = out.split('\0').slice(0, -1);
+        expect(args.length, s.opId).toBeGreaterThan(0);
+        const data = args.indexOf('--data');
+        const op = model.operations.find((o) => o.id === s.opId)!;
+        const example = op.requestBody?.content.find((m) => m.contentType.includes('json'))?.examples[0]?.value as Record<string, unknown> | undefined;
+        if (data >= 0 && example) {
+          const sent = JSON.parse(args[data + 1]!) as Record<string, unknown>;
+          const expected = JSON.parse(JSON.stringify(example)) as Record<string, unknown>;
+          if ('app_id' in expected) expected.app_id = 'A';
+          expect(sent, s.opId).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('prints TypeScript literals that cannot break out of their string', () => {
+    expect(tsString("a'b\\c\u2028\n")).toBe("'a\\'b\\\\c\\u2028\\n'");
+    expect(tsLiteral({ __proto__x: 1, 'a-b': [1, 'x'], ['__proto__']: { p: true } })).toContain("['__proto__']: { p: true }");
+    expect(shellWord([{ lit: "it's" }])).toBe("'it'\\''s'");
+    expect(shellWord([{ env: 'A' }, { lit: ':' }, { env: 'B' }])).toBe('"$A:$B"');
+    expect(shellWord([{ lit: 'X: ' }, { env: 'A' }, { lit: '$(x)' }])).toBe(`'X: '"$A"'$(x)'`);
+  });
+});
+
+describe('anchors', () => {
+  it.each([
+    ['listPets', 'listPets'],
+    ['repos/get-content', 'repos-get-content'],
+    ['get "thing" <script>', 'get-thing-script'],
+    ['Ünïcödé name', 'Unicode-name'],
+    ['***', 'x'],
+  ])('slug(%j) is %j', (given, want) => expect(slug(given)).toBe(want));
+
+  it('keeps clean names as they are and numbers the ones that had to change', () => {
+    expect(assignAnchors(['a b', 'a-b', 'c'], 'op-')).toEqual(['op-a-b-2', 'op-a-b', 'op-c']);
+    // adding an odd name never renames a clean one
+    expect(assignAnchors(['a-b', 'c'], 'op-')).toEqual(['op-a-b', 'op-c']);
+    expect(assignAnchors(['Name', 'name'], '', new Set(), true)).toEqual(['name', 'name-2']);
+  });
+
+  it('gives the fixture operations `#op-<operationId>` and schemas `#schema-<Name>`', () => {
+    const ref = buildReference(shop!, 'shop');
+    expect(shop!.operations.map((o) => ref.opAnchor.get(o.id))).toEqual(shop!.operations.map((o) => `op-${o.id}`));
+    expect(ref.opAnchor.get('getHealth')).toBe('op-getHealth');
+    expect(ref.schemaAnchor.get('Category')).toBe('schema-Category');
+    const h = buildReference(hostile!, 'hostile');
+    expect([...h.opAnchor.values()]).toEqual(['op-get-thing-script-2', 'op-get-thing-script', 'op-__proto__']);
+    expect([...h.schemaAnchor.values()]).toEqual(['schema-Weird-Name-1', 'schema-weird-name-1']);
+  });
+
+  it('links between pages with relative paths', () => {
+    expect(relativeHref('a.html', 'a.html')).toBe('');
+    expect(relativeHref('a.html', 'a/b.html')).toBe('a/b.html');
+    expect(relativeHref('a/b.html', 'a.html')).toBe('../a.html');
+    expect(relativeHref('a/schemas/c.html', 'a/b.html')).toBe('../b.html');
+  });
+});
+
+function expectComplete(models: ApiModel[]) {
+  const files = renderSite(models);
+  for (const model of models) {
+    const ref = buildReference(model, model.name.toLowerCase());
+    const ids = (path: string) => new Set([...(files.find((f) => f.path === path)?.contents ?? '').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const op of model.operations) {
+      expect(ids(ref.pageOfOp.get(op.id)!).has(ref.opAnchor.get(op.id)!), `${model.name} ${op.id}`).toBe(true);
+      expect(ids(ref.overview).has(ref.opAnchor.get(op.id)!), `${model.name} ${op.id} on ${ref.overview}`).toBe(true);
+    }
+    for (const s of model.schemas) expect(ids(ref.pageOfSchema.get(s.name)!).has(ref.schemaAnchor.get(s.name)!), `${model.name} ${s.name}`).toBe(true);
+    const readme = renderReadme(model);
+    for (const op of model.operations) expect(readme).toContain(`<a id="${ref.opAnchor.get(op.id)}"></a>`);
+    for (const s of model.schemas) expect(readme).toContain(`<a id="${ref.schemaAnchor.get(s.name)}"></a>`);
+    for (const op of model.operations) {
+      const a = ref.opAnchor.get(op.id)!;
+      const html = files.find((f) => f.path === ref.pageOfOp.get(op.id))!.contents;
+      const section = html.slice(html.indexOf(`<section class="op" id="${a}">`));
+      const body = section.slice(0, section.indexOf('</section>'));
+      for (const r of op.responses) expect(body, `${op.id} ${r.status}`).toContain(`>${r.status}</span>`);
+      for (const p of op.parameters) expect(body, `${op.id} ${p.name}`).toMatch(new RegExp(`<code>${escapeRe(escapeHtmlText(p.name))}</code>`));
+      expect(body).toContain('language-shell');
+      expect(body).toContain('language-ts');
+    }
+  }
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** Every x-oaskit-note and x-oaskit-evidence written anywhere in the document is on some page. */
+function expectNotesShown(models: ApiModel[]) {
+  const html = renderSite(models)
+    .filter((f) => f.path.endsWith('.html'))
+    .map((f) => f.contents)
+    .join('\n');
+  const missing: string[] = [];
+  let count = 0;
+  const walk = (v: unknown, p: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}/${i}`));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === 'x-oaskit-note' || k === 'x-oaskit-evidence') && typeof x === 'string') {
+          count++;
+          if (!html.includes(renderMarkdown(x, 5).value.replace(/^<p>|<\/p>$/g, ''))) missing.push(`${p}/${k}`);
+        } else walk(x, `${p}/${k}`);
+      }
+  };
+  for (const m of models) walk(m.document, m.name);
+  expect(missing).toEqual([]);
+  return count;
+}
+
+/** Every `](#anchor)` link of a README has its `<a id="anchor">`. */
+function expectReadmeLinksResolve(model: ApiModel) {
+  const md = renderReadme(model);
+  const ids = new Set([...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]));
+  const links = [...md.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+  expect(links.length).toBeGreaterThan(0);
+  expect(links.filter((l) => !ids.has(l))).toEqual([]);
+}
+
+describe('completeness', () => {
+  it('has every operation (with its parameters, responses and samples) and every schema of the fixtures', () => {
+    expectComplete(fixtures);
+  });
+
+  it('shows every x-oaskit-note and x-oaskit-evidence of the fixtures, and the READMEs link only to their own anchors', () => {
+    expect(expectNotesShown([shop!])).toBeGreaterThan(3);
+    for (const m of fixtures) expectReadmeLinksResolve(m);
+  });
+
+  it('shows every x-oaskit-note and x-oaskit-evidence of spec/*.yaml', async (ctx) => {
+    const real = await realSpecs();
+    if ('skip' in real) return ctx.skip(real.skip);
+    expect(expectNotesShown(real.models)).toBeGreaterThan(0);
+    for (const m of real.models) expectReadmeLinksResolve(m);
+  });
+
+  it('has every operation and schema of spec/*.yaml', async (ctx) => {
+    const real = await realSpecs();
+    if ('skip' in real) {
+      console.log(`completeness of spec/ skipped: ${real.skip}`);
+      return ctx.skip(real.skip);
+    }
+    expectComplete(real.models);
+  });
+
+  it('lists recursive schemas without looping, and alternatives as options', () => {
+    const ref = buildReference(shop!, 'shop');
+    const category = shop!.schemas.find((s) => s.name === 'Category')!;
+    const rows = fieldTable(ref.reader, category.schema, { expandNamed: true, budget: 200 }).rows;
+    expect(rows.map((r) => r.name)).toEqual(['id', 'name', 'parent']);
+    expect(rows[2]!.stop).toBe('recursive');
+    const newPet = shop!.schemas.find((s) => s.name === 'NewPet')!;
+    const petRows = fieldTable(ref.reader, newPet.schema, { expandNamed: true, budget: 200 }).rows;
+    expect(petRows.map((r) => `${r.prefix}${r.name}`)).toEqual([
+      'name',
+      'tags',
+      'kind',
+      'kind.option 1 of 2',
+      'kind.type',
+      'kind.indoor',
+      'kind.option 2 of 2',
+      'kind.type',
+      'kind.barks',
+      'category',
+      'category.id',
+      'category.name',
+      'category.parent',
+      'price',
+      'price.option 1 of 2',
+      'price.option 2 of 2',
+    ]);
+  });
+});
+
+describe('determinism', () => {
+  it('emits byte-identical files from a fresh load of the same specs', async () => {
+    const again = await modelsOf(fixtureSpecs);
+    const a = await emitSite(fixtures);
+    const b = await emitSite(again);
+    expect(b.map((f) => f.path)).toEqual(a.map((f) => f.path));
+    for (let i = 0; i < a.length; i++) expect(b[i]!.contents, a[i]!.path).toBe(a[i]!.contents);
+    expect(renderReadme(again[0]!)).toBe(renderReadme(fixtures[0]!));
+  });
+});

@@ -1,0 +1,260 @@
+// The reference site in a real browser (headless Chromium), served by serveDocs: every page loads
+// without console errors, failed requests or requests to another host; every internal link and
+// anchor resolves; search finds operations by name and by path; pages fit a 375px phone; axe-core
+// finds nothing serious or critical (light and dark); pages read without JavaScript; print hides
+// the navigation. A screenshot of each API page goes to test-artifacts/docs/<name>.png.
+// Runs on a site built from the fixture specs and, when they check clean, from spec/*.yaml.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDocs, type DocsServer } from '../../generator/emit/docs/serve.ts';
+import type { ApiModel } from '../../generator/model/types.ts';
+import { launchBrowser, recordingContext, seriousViolations, visit, type PageReport } from './browser.ts';
+import { buildSite, fixtureSpecs, modelsOf, realSpecs, removeDir, repoRoot, tempDir, writeLargeSpec } from './support.ts';
+
+const artifacts = join(repoRoot, 'test-artifacts/docs');
+
+let browser: Browser | undefined;
+let browserSkip = '';
+
+beforeAll(async () => {
+  const launched = await launchBrowser();
+  if ('skip' in launched) {
+    browserSkip = launched.skip;
+    console.log(`docs browser tests skipped: ${browserSkip}`);
+  } else browser = launched.browser;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Site {
+  dir: string;
+  server: DocsServer;
+  pages: string[];
+  apiPages: { name: string; path: string }[];
+  reports: Map<string, PageReport>;
+}
+
+/** Build and serve a site, visit every page once and keep what each page reported. */
+async function openSite(models: ApiModel[], name: string): Promise<Site> {
+  const dir = tempDir(`docs-site-${name}`);
+  const files = await buildSite(models, dir);
+  const server = await serveDocs(dir);
+  const pages = files.filter((f) => f.path.endsWith('.html')).map((f) => f.path);
+  const apiPages = models.map((m) => ({ name: m.name, path: pages.find((p) => p === `${m.name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')}.html`) ?? '' }));
+  const reports = new Map<string, PageReport>();
+  const { context, foreign } = await recordingContext(browser!, server.url);
+  for (const p of pages) {
+    const { page, report } = await visit(context, foreign, server.url + p);
+    reports.set(p, report);
+    await page.close();
+  }
+  await context.close();
+  return { dir, server, pages, apiPages, reports };
+}
+
+function siteSuite(name: string, load: () => Promise<{ models: ApiModel[] } | { skip: string }>) {
+  describe(`docs site in a browser: ${name}`, () => {
+    let site: Site | undefined;
+    let skip = '';
+
+    beforeAll(async () => {
+      if (!browser) return;
+      const loaded = await load();
+      if ('skip' in loaded) {
+        skip = loaded.skip;
+        console.log(`docs browser tests for ${name} skipped: ${skip}`);
+        return;
+      }
+      site = await openSite(loaded.models, name);
+    }, 600_000);
+
+    afterAll(async () => {
+      if (site) {
+        await site.server.close();
+        removeDir(site.dir);
+      }
+    });
+
+    const ready = (ctx: { skip: (note?: string) => void }) => {
+      if (!site) ctx.skip(browserSkip || skip);
+      return site!;
+    };
+
+    it('loads every page with no console error, no failed request and no request to another host', (ctx) => {
+      const s = ready(ctx);
+      const problems: string[] = [];
+      for (const [p, r] of s.reports) {
+        for (const e of r.consoleErrors) problems.push(`${p}: console ${e}`);
+        for (const e of r.failedRequests) problems.push(`${p}: failed ${e}`);
+        for (const e of r.foreignRequests) problems.push(`${p}: request to another host ${e}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('resolves every internal link and anchor', (ctx) => {
+      const s = ready(ctx);
+      const broken: string[] = [];
+      let checked = 0;
+      for (const [p, r] of s.reports) {
+        for (const href of r.links) {
+          if (!href.startsWith(s.server.url)) continue;
+          const url = new URL(href);
+          const target = decodeURIComponent(url.pathname.slice(1)) || 'index.html';
+          const targetReport = s.reports.get(target);
+          checked++;
+          if (!targetReport) {
+            if (!/^assets\//.test(target)) broken.push(`${p} -> ${href}: no such page`);
+            continue;
+          }
+          const fragment = decodeURIComponent(url.hash.slice(1));
+          if (fragment && !targetReport.ids.includes(fragment)) broken.push(`${p} -> ${href}: no element with id ${JSON.stringify(fragment)}`);
+        }
+      }
+      expect(broken).toEqual([]);
+      expect(checked).toBeGreaterThan(0);
+    });
+
+    it('has unique ids on every page', (ctx) => {
+      const s = ready(ctx);
+      const dupes: string[] = [];
+      for (const [p, r] of s.reports) {
+        const seen = new Set<string>();
+        for (const id of r.ids) {
+          if (seen.has(id)) dupes.push(`${p}: #${id}`);
+          seen.add(id);
+        }
+      }
+      expect(dupes).toEqual([]);
+    });
+
+    it('fits a 375px phone without horizontal overflow', async (ctx) => {
+      const s = ready(ctx);
+      const context = await browser!.newContext({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 1 });
+      const wide: string[] = [];
+      for (const p of s.pages) {
+        const page = await context.newPage();
+        await page.goto(s.server.url + p);
+        const w = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+        if (w.doc > 375 || w.body > 375) wide.push(`${p}: ${w.doc}px/${w.body}px`);
+        await page.close();
+      }
+      await context.close();
+      expect(wide).toEqual([]);
+    }, 300_000);
+
+    it('has no serious or critical axe-core violation, light and dark', async (ctx) => {
+      const s = ready(ctx);
+      const found: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        // axe is injected as an inline script, which the pages' CSP forbids: this context bypasses it
+        const context = await browser!.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+        for (const p of s.pages) {
+          const page = await context.newPage();
+          await page.goto(s.server.url + p);
+          for (const v of await seriousViolations(page)) found.push(`${p} (${scheme}): ${v.impact} ${v.id} (${v.nodes}x) ${v.help}: ${v.sample}`);
+          await page.close();
+        }
+        await context.close();
+      }
+      expect(found).toEqual([]);
+    }, 600_000);
+
+    it('finds operations by operationId and by path, and schemas by name, with the search box', async (ctx) => {
+      const s = ready(ctx);
+      const api = s.apiPages[0]!;
+      const { context, foreign } = await recordingContext(browser!, s.server.url);
+      const { page, report } = await visit(context, foreign, s.server.url + api.path);
+      const search = async (text: string) => {
+        await page.fill('#search-input', '');
+        await page.fill('#search-input', text);
+        await page.waitForSelector('#search-results a');
+        return page.$$eval('#search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      };
+      expect(await page.isVisible('#search-input')).toBe(true);
+      const reportOps = report.ids.filter((id) => id.startsWith('op-'));
+      expect(reportOps.length).toBeGreaterThan(0);
+      if (name === 'fixtures') {
+        expect((await search('listPets'))[0]).toMatch(/#op-listPets$/);
+        expect((await search('/orders/search'))[0]).toMatch(/#op-searchOrders$/);
+        expect((await search('Category'))[0]).toMatch(/#schema-Category$/);
+        const hits = await search('PUT /admin');
+        expect(hits[0]).toMatch(/#op-importStock$/);
+        await page.press('#search-input', 'Enter');
+        await page.waitForURL(/#op-importStock$/);
+      } else {
+        // the first operation of the first API, by id and by path
+        const first = await page.$eval('.op', (e) => ({ id: e.id, path: e.querySelector('.endpoint code')!.textContent! }));
+        const opId = await page.$eval(`#${first.id} .meta code`, (e) => e.textContent!);
+        expect(await search(opId)).toContain(`${s.server.url}${api.path}#${first.id}`);
+        expect(await search(first.path)).toContain(`${s.server.url}${api.path}#${first.id}`);
+      }
+      expect(report.consoleErrors).toEqual([]);
+      await context.close();
+    }, 120_000);
+
+    it('reads without JavaScript, and prints without navigation', async (ctx) => {
+      const s = ready(ctx);
+      const api = s.apiPages[0]!;
+      const context = await browser!.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(s.server.url + api.path);
+      expect(await page.locator('.op').count()).toBeGreaterThan(0);
+      expect(await page.isVisible('.op h3')).toBe(true);
+      expect(await page.isVisible('#search-input')).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.$eval('.toc', (e) => getComputedStyle(e).display)).toBe('none');
+      await context.close();
+    });
+
+    it('writes a screenshot of each API page to test-artifacts/docs/', async (ctx) => {
+      const s = ready(ctx);
+      mkdirSync(artifacts, { recursive: true });
+      // the first 2400px of each page (a whole long page takes minutes to rasterise)
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 2400 } });
+      for (const api of s.apiPages) {
+        const page = await context.newPage();
+        await page.goto(s.server.url + api.path);
+        await page.screenshot({ path: join(artifacts, `${api.name}.png`), timeout: 120_000 });
+        await page.close();
+      }
+      await context.close();
+    }, 300_000);
+
+    if (name === 'fixtures') {
+      it('runs no script from the hostile spec', async (ctx) => {
+        const s = ready(ctx);
+        const context = await browser!.newContext();
+        const dialogs: string[] = [];
+        const page = await context.newPage();
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        await page.goto(s.server.url + 'hostile.html');
+        // fire the events a spec could have put a handler on, on every element
+        await page.$$eval('*', (els) => {
+          for (const e of els) for (const type of ['mouseover', 'mouseenter', 'focus']) e.dispatchEvent(new Event(type, { bubbles: false }));
+        });
+        await page.mouse.move(200, 200);
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+        expect(dialogs).toEqual([]);
+        const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!));
+        expect(hrefs.filter((h) => !/^(https?:|mailto:|#|[a-z0-9_./-]*\.html|assets\/)/i.test(h) && !/^[a-z0-9_-]*(\.html)?(#[A-Za-z0-9_-]+)?$/i.test(h))).toEqual([]);
+        await context.close();
+      });
+    }
+  });
+}
+
+siteSuite('fixtures', async () => {
+  // the large spec is split into an overview, a page per tag and schema pages
+  const dir = tempDir('docs-large');
+  const models = await modelsOf([...fixtureSpecs, writeLargeSpec(dir)]);
+  removeDir(dir);
+  return { models };
+});
+siteSuite('spec', realSpecs);

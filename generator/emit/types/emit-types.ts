@@ -13,6 +13,10 @@ export const typesEmitter: ApiEmitter = {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,
+      // `type: object` with no properties is free-form data (Appcues profile properties), not `{}`
+      emptyObjectsUnknown: true,
+      // a property with a `default` may be left out of a request: keep it optional
+      defaultNonNullable: false,
       alphabetize: false,
       exportType: false,
     });

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageName } from '../../generator/emit/docs/samples.ts';
+import { packageName } from '../../generator/emit/client/naming.ts';
 import { emitApi, writeFolder } from '../../generator/emit/pipeline.ts';
 import { fixtureSpecs, modelsOf, removeDir, repoRoot, tempDir, typecheckSamples, typescriptSamples } from './support.ts';
 

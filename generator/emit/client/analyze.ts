@@ -15,11 +15,10 @@ import type {
   SchemeMeta,
   SegmentCallMeta,
 } from '../../runtime/meta.ts';
-import { clientLayout } from './naming.ts';
+import { clientLayout, credentialNames } from './naming.ts';
 import { deref, isObject, properties, types } from './schema.ts';
 
 /** Option names the runtime's own options use: credentials never take them. */
-const builtinOptions = new Set(['baseUrl', 'fetch', 'timeoutMs', 'retry', 'validate', 'headers', 'pathParams', 'clock']);
 
 export interface CredentialOption {
   name: string;
@@ -63,30 +62,22 @@ function uniqueName(base: string, taken: Set<string>): string {
   return name;
 }
 
-/** Client options for the security schemes: apiKey -> camelCase(name), basic -> two, bearer -> token. */
+/** Client options for the security schemes (named in naming.ts, shared with the docs' samples). */
 function schemeMetas(model: ApiModel): { schemes: SchemeMeta[]; options: CredentialOption[] } {
-  const taken = new Set(builtinOptions);
   const schemes: SchemeMeta[] = [];
   const options: CredentialOption[] = [];
-  const ext = (s: SecurityScheme, key: string) => {
-    const v = s.extensions[key];
-    return typeof v === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(camelCase(v)) ? toIdentifier(v) : undefined;
-  };
-  for (const s of model.securitySchemes) {
-    if (s.type === 'apiKey' && s.in && s.paramName !== undefined) {
-      const option = uniqueName(toIdentifier(s.name), taken);
-      schemes.push({ name: s.name, type: 'apiKey', in: s.in, param: s.paramName, option });
-      options.push({ name: option, scheme: s, role: `the ${s.name} API key (sent as the ${s.in === 'header' ? 'header' : s.in === 'cookie' ? 'cookie' : 'query parameter'} \`${s.paramName}\`)`, required: false });
-    } else if (s.type === 'http' && s.scheme === 'basic') {
-      const usernameOption = uniqueName(ext(s, 'x-oaskit-username-option') ?? 'username', taken);
-      const passwordOption = uniqueName(ext(s, 'x-oaskit-password-option') ?? 'password', taken);
+  for (const { scheme: s, kind, options: names } of credentialNames(model)) {
+    if (kind === 'apiKey') {
+      schemes.push({ name: s.name, type: 'apiKey', in: s.in!, param: s.paramName!, option: names[0]! });
+      options.push({ name: names[0]!, scheme: s, role: `the ${s.name} API key (sent as the ${s.in === 'header' ? 'header' : s.in === 'cookie' ? 'cookie' : 'query parameter'} \`${s.paramName}\`)`, required: false });
+    } else if (kind === 'basic') {
+      const [usernameOption, passwordOption] = names as [string, string];
       schemes.push({ name: s.name, type: 'basic', usernameOption, passwordOption });
       options.push({ name: usernameOption, scheme: s, role: `the user name of ${s.name} (HTTP basic auth)`, required: false });
       options.push({ name: passwordOption, scheme: s, role: `the password of ${s.name} (HTTP basic auth)`, required: false });
-    } else if ((s.type === 'http' && s.scheme === 'bearer') || s.type === 'oauth2' || s.type === 'openIdConnect') {
-      const option = uniqueName(taken.has('token') ? toIdentifier(s.name) + 'Token' : 'token', taken);
-      schemes.push({ name: s.name, type: 'bearer', option });
-      options.push({ name: option, scheme: s, role: `the bearer token of ${s.name} (sent as \`Authorization: Bearer …\`)`, required: false });
+    } else if (kind === 'bearer') {
+      schemes.push({ name: s.name, type: 'bearer', option: names[0]! });
+      options.push({ name: names[0]!, scheme: s, role: `the bearer token of ${s.name} (sent as \`Authorization: Bearer …\`)`, required: false });
     } else {
       // mutual TLS and unknown http schemes are set up outside the client (custom fetch)
       schemes.push({ name: s.name, type: 'none' });

@@ -2,6 +2,7 @@
 // their limits, body caps, responses, deprecation, and a link to the reference. Every piece of spec
 // text goes through docText (no `*\/`, no injected tags).
 import type { OptionalKind, JSDocStructure, JSDocTagStructure } from 'ts-morph';
+import { operationAnchors } from '../docs/anchors.ts';
 import type { ApiModel, Operation, Parameter } from '../../model/types.ts';
 import type { EmitContext } from '../emitter.ts';
 import type { OperationFacts } from './analyze.ts';
@@ -31,9 +32,13 @@ function paramLine(model: ApiModel, p: Parameter): string {
   return `- \`${p.name}\` (${p.in}${p.required ? ', required' : ''}${p.deprecated ? ', deprecated' : ''})${text ? ': ' + text : ''}`;
 }
 
-/** The docs link of an operation: `<docsBaseUrl><api>.html#op-<operationId>`. */
+const anchorCache = new WeakMap<ApiModel, Map<string, string>>();
+
+/** The docs link of an operation: `<docsBaseUrl><api>.html#<its anchor in the docs>`. */
 export function docsLink(model: ApiModel, op: Operation, ctx: EmitContext): string {
-  return `${ctx.docsBaseUrl}${encodeURIComponent(model.name)}.html#op-${encodeURIComponent(op.id)}`;
+  let anchors = anchorCache.get(model);
+  if (!anchors) anchorCache.set(model, (anchors = operationAnchors(model.operations.map((o) => o.id))));
+  return `${ctx.docsBaseUrl}${encodeURIComponent(model.name)}.html#${anchors.get(op.id)}`;
 }
 
 export function operationDocs(model: ApiModel, facts: OperationFacts, ctx: EmitContext): OptionalKind<JSDocStructure>[] {

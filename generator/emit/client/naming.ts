@@ -1,7 +1,7 @@
 // How the generated client names things. The client emitter and the docs' code samples both use
 // these, so a sample always calls the method the client really has.
-import { toIdentifier } from '../../model/names.ts';
-import type { ApiModel, Operation } from '../../model/types.ts';
+import { camelCase, toIdentifier } from '../../model/names.ts';
+import type { ApiModel, Operation, SecurityScheme } from '../../model/types.ts';
 
 /** `appboy` -> `createAppboyClient` */
 export function clientFactoryName(model: ApiModel): string {
@@ -33,4 +33,49 @@ export function clientLayout(model: ApiModel): ClientLayout {
     methodOf.set(op.id, { group: g, method: name });
   }
   return { groups: [...groups.values()], methodOf };
+}
+
+/** The npm name of a generated package. */
+export function packageName(model: ApiModel): string {
+  return `@oaskit/${model.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
+}
+
+/** Option names the client runtime uses itself: credentials never take them. */
+export const builtinClientOptions: readonly string[] = ['baseUrl', 'fetch', 'timeoutMs', 'retry', 'validate', 'headers', 'pathParams', 'clock'];
+
+export interface CredentialNames {
+  scheme: SecurityScheme;
+  /** how the client applies it; 'none' (mutual TLS, unknown http schemes) is set up outside it */
+  kind: 'apiKey' | 'basic' | 'bearer' | 'none';
+  /** the client option names: apiKey and bearer one, basic two (user name, password) */
+  options: string[];
+}
+
+/**
+ * The client's credential options, per security scheme in spec order: apiKey -> the scheme's name
+ * as an identifier; basic -> `x-oaskit-username-option` / `x-oaskit-password-option` (default
+ * username / password); bearer, oauth2 and OpenID Connect -> `token`. Unique, never a builtin.
+ */
+export function credentialNames(model: ApiModel): CredentialNames[] {
+  const taken = new Set(builtinClientOptions);
+  const unique = (base: string) => {
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = base + n;
+    taken.add(name);
+    return name;
+  };
+  const ext = (s: SecurityScheme, key: string) => {
+    const v = s.extensions[key];
+    return typeof v === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(camelCase(v)) ? toIdentifier(v) : undefined;
+  };
+  return model.securitySchemes.map((s): CredentialNames => {
+    if (s.type === 'apiKey' && s.in && s.paramName !== undefined) return { scheme: s, kind: 'apiKey', options: [unique(toIdentifier(s.name))] };
+    if (s.type === 'http' && s.scheme === 'basic') {
+      return { scheme: s, kind: 'basic', options: [unique(ext(s, 'x-oaskit-username-option') ?? 'username'), unique(ext(s, 'x-oaskit-password-option') ?? 'password')] };
+    }
+    if ((s.type === 'http' && s.scheme === 'bearer') || s.type === 'oauth2' || s.type === 'openIdConnect') {
+      return { scheme: s, kind: 'bearer', options: [unique(taken.has('token') ? toIdentifier(s.name) + 'Token' : 'token')] };
+    }
+    return { scheme: s, kind: 'none', options: [] };
+  });
 }

@@ -36,3 +36,9 @@ export function assignAnchors(names: readonly string[], prefix: string, taken: S
   }
   return out;
 }
+
+/** The anchor of every operation (`op-<slug>`), by operation id: the docs and the client's JSDoc links share it. */
+export function operationAnchors(operationIds: readonly string[]): Map<string, string> {
+  const anchors = assignAnchors(operationIds, 'op-');
+  return new Map(operationIds.map((id, i) => [id, anchors[i]!]));
+}

@@ -3,7 +3,7 @@
 // cross-links between operations and schemas. The HTML site and the Markdown README both render
 // from this plan, so they list the same things under the same anchors.
 import type { ApiModel, Operation, Response, Tag } from '../../model/types.ts';
-import { assignAnchors, fileSlug } from './anchors.ts';
+import { assignAnchors, fileSlug, operationAnchors } from './anchors.ts';
 import { clientInfo, type ClientInfo } from './samples.ts';
 import { refsIn, SchemaReader } from './schema-view.ts';
 
@@ -72,12 +72,8 @@ export function buildReference(model: ApiModel, folder: string): ApiReference {
   const split = model.operations.length > splitThreshold;
 
   const taken = new Set<string>(['main', 'top', 'search', 'servers', 'authentication', 'operations', 'schemas', 'contents']);
-  const opAnchors = assignAnchors(
-    model.operations.map((o) => o.id),
-    'op-',
-    taken,
-  );
-  const opAnchor = new Map(model.operations.map((o, i) => [o.id, opAnchors[i]!]));
+  // operation anchors take the `op-` prefix, so they never meet the reserved names above
+  const opAnchor = operationAnchors(model.operations.map((o) => o.id));
   const schemaAnchors = assignAnchors(
     model.schemas.map((s) => s.name),
     'schema-',

@@ -2,8 +2,8 @@
 // credentials taken from environment variables) and a TypeScript call of the generated client
 // (names from generator/emit/client/naming.ts, values printed as literals). The TypeScript samples
 // are type-checked against the generated client in test/docs, so they cannot drift from it.
-import { clientFactoryName, clientLayout, type ClientLayout } from '../client/naming.ts';
-import { camelCase, toIdentifier, words } from '../../model/names.ts';
+import { clientFactoryName, clientLayout, credentialNames, packageName, type ClientLayout } from '../client/naming.ts';
+import { words } from '../../model/names.ts';
 import type { ApiModel, MediaType, Operation, Parameter, SecurityScheme } from '../../model/types.ts';
 import { sampleValue, defineValue } from './sample-values.ts';
 import { SchemaReader } from './schema-view.ts';
@@ -25,44 +25,12 @@ export interface ClientInfo {
   schemes: Map<string, SecurityScheme>;
 }
 
-/** The npm name of a generated package (as generator/emit/package/emit-package.ts writes it). */
-export function packageName(model: ApiModel): string {
-  return `@oaskit/${model.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
-}
-
-/** Option names the client runtime uses itself: credentials never take them (as in client/analyze.ts). */
-const builtinOptions = ['baseUrl', 'fetch', 'timeoutMs', 'retry', 'validate', 'headers', 'pathParams', 'clock'];
-
-/**
- * The client's credential options, named as generator/emit/client/analyze.ts names them: apiKey ->
- * the scheme's name as an identifier, basic -> two (x-oaskit-username-option / -password-option,
- * else username/password), bearer, oauth2 and OpenID Connect -> `token`.
- */
+/** The client's credential options and environment variable names for the samples (named as the client names them). */
 export function clientInfo(model: ApiModel): ClientInfo {
   const prefix = words(model.name).join('_').toUpperCase();
   const env = (option: string) => `${prefix}_${words(option).join('_').toUpperCase()}`;
-  const taken = new Set(builtinOptions);
-  const unique = (base: string) => {
-    let name = base;
-    for (let n = 2; taken.has(name); n++) name = base + n;
-    taken.add(name);
-    return name;
-  };
-  const ext = (s: SecurityScheme, key: string) => {
-    const v = s.extensions[key];
-    return typeof v === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(camelCase(v)) ? toIdentifier(v) : undefined;
-  };
   const options = new Map<string, CredentialOption[]>();
-  for (const s of model.securitySchemes) {
-    const names: string[] = [];
-    if (s.type === 'apiKey' && s.in && s.paramName !== undefined) names.push(unique(toIdentifier(s.name)));
-    else if (s.type === 'http' && s.scheme === 'basic') names.push(unique(ext(s, 'x-oaskit-username-option') ?? 'username'), unique(ext(s, 'x-oaskit-password-option') ?? 'password'));
-    else if ((s.type === 'http' && s.scheme === 'bearer') || s.type === 'oauth2' || s.type === 'openIdConnect') names.push(unique(taken.has('token') ? toIdentifier(s.name) + 'Token' : 'token'));
-    options.set(
-      s.name,
-      names.map((option) => ({ scheme: s.name, option, env: env(option) })),
-    );
-  }
+  for (const c of credentialNames(model)) options.set(c.scheme.name, c.options.map((option) => ({ scheme: c.scheme.name, option, env: env(option) })));
   return { packageName: packageName(model), factoryName: clientFactoryName(model), layout: clientLayout(model), options, schemes: new Map(model.securitySchemes.map((s) => [s.name, s])) };
 }
 

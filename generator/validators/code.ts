@@ -64,6 +64,14 @@ export function join(parts: Code[], separator: ', ' | ' && ' | ' || ' | '\n' | '
   return new Code(parts.map((part) => part.text).join(separator));
 }
 
+/** The logical negation of a condition, without `!!` for a negated call or variable. */
+export function not(condition: Code): Code {
+  const text = condition.text;
+  if (/^![A-Za-z_$][\w$.]*\([A-Za-z0-9_$, ]*\)$/.test(text) || /^![A-Za-z_$][\w$]*$/.test(text)) return new Code(text.slice(1));
+  if (/^[A-Za-z_$][\w$]*$/.test(text)) return new Code(`!${text}`);
+  return new Code(`!(${text})`);
+}
+
 /** Text for a JSDoc or block comment: `*\/` cannot close it, and nothing can start a new one. */
 export function docComment(text: string): string {
   return text
@@ -83,7 +91,7 @@ export function sanitizeIdentifier(text: string): string {
 /** Allocates unique local names inside one generated function. */
 export class Names {
   private readonly counters = new Map<string, number>();
-  next(prefix: 'd' | 'i' | 'k' | 'n' | 'v' | 'c' | 'L' | 't' | 's' | 'm' | 'x'): Name {
+  next(prefix: 'd' | 'i' | 'k' | 'n' | 'v' | 'c' | 'L' | 't' | 's' | 'm' | 'x' | 'f'): Name {
     const count = this.counters.get(prefix) ?? 0;
     this.counters.set(prefix, count + 1);
     return new Name(`${prefix}${count}`);

@@ -14,11 +14,17 @@ interface Declaration {
 
 let cache: Map<string, Declaration> | undefined;
 
+function identifiersIn(node: ts.Node, into = new Set<string>()): Set<string> {
+  if (ts.isIdentifier(node)) into.add(node.text);
+  ts.forEachChild(node, (child) => void identifiersIn(child, into));
+  return into;
+}
+
 function declarations(): Map<string, Declaration> {
   if (cache) return cache;
   const path = new URL('./runtime.ts', import.meta.url);
   const source = ts.createSourceFile('runtime.ts', readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const found: { name: string; text: string; code: string }[] = [];
+  const found: { name: string; text: string; identifiers: Set<string> }[] = [];
   for (const statement of source.statements) {
     let name: string | undefined;
     if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
@@ -28,22 +34,21 @@ function declarations(): Map<string, Declaration> {
       if (first && ts.isIdentifier(first.name)) name = first.name.text;
     }
     if (!name) continue;
-    const text = statement
-      .getFullText(source)
-      .replace(/^\s*\n/, '')
-      .replace(/^(\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*)export /, '$1');
-    found.push({ name, text, code: statement.getText(source) });
+    // The declaration with its JSDoc (not the line comments before it), without `export`.
+    const text = source.text.slice(statement.getStart(source, true), statement.end).replace(/^(\/\*\*[\s\S]*?\*\/\s*)?export /, '$1');
+    found.push({ name, text, identifiers: identifiersIn(statement) });
   }
   cache = new Map();
-  for (const { name, text, code } of found) {
-    const uses = found.filter((other) => other.name !== name && new RegExp(`\\b${other.name}\\b`).test(code)).map((other) => other.name);
+  for (const { name, text, identifiers } of found) {
+    const uses = found.filter((other) => other.name !== name && identifiers.has(other.name)).map((other) => other.name);
     cache.set(name, { name, text, uses });
   }
   return cache;
 }
 
-/** The source text of the named runtime declarations and everything they use, in file order. */
-export function runtimeSource(names: Iterable<string>): string[] {
+/** The source text of the named runtime declarations and everything they use, in file order;
+ * `exported` ones get their `export` back. */
+export function runtimeSource(names: Iterable<string>, exported: readonly string[] = []): string[] {
   const all = declarations();
   const wanted = new Set<string>();
   const visit = (name: string): void => {
@@ -54,5 +59,7 @@ export function runtimeSource(names: Iterable<string>): string[] {
     declaration.uses.forEach(visit);
   };
   for (const name of names) visit(name);
-  return [...all.values()].filter((declaration) => wanted.has(declaration.name)).map((declaration) => declaration.text.trim());
+  return [...all.values()]
+    .filter((declaration) => wanted.has(declaration.name))
+    .map((declaration) => (exported.includes(declaration.name) ? declaration.text.replace(/^(\/\*\*[\s\S]*?\*\/\s*)?/, '$1export ') : declaration.text));
 }

@@ -178,10 +178,15 @@ export function fmtEmail(str: string): boolean {
 
 const HOSTNAME_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, at most 63
+ * characters each and 253 in all; `--` in the 3rd and 4th positions only in `xn--` labels
+ * (IDNA A-labels, which are not decoded further). */
 export function fmtHostname(str: string): boolean {
-  const name = str.charCodeAt(str.length - 1) === 46 ? str.slice(0, -1) : str;
-  if (name.length === 0 || name.length > 253) return false;
-  for (const label of name.split('.')) if (!HOSTNAME_LABEL.test(label)) return false;
+  if (str.length === 0 || str.length > 253) return false;
+  for (const label of str.split('.')) {
+    if (!HOSTNAME_LABEL.test(label)) return false;
+    if (label.charCodeAt(2) === 45 && label.charCodeAt(3) === 45 && !/^xn/i.test(label)) return false;
+  }
   return true;
 }
 

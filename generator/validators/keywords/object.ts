@@ -1,0 +1,251 @@
+// Object keywords: required, minProperties, maxProperties, dependentRequired, properties,
+// patternProperties, additionalProperties, propertyNames, dependentSchemas.
+// Presence is `hasOwnProperty` and key iteration is over own keys, so `__proto__`,
+// `constructor` or `toString` are properties like any other (never the prototype's).
+import { _, join, literal, type Code } from '../code.ts';
+import type { Cx } from '../compiler.ts';
+import { ValidatorCompileError } from '../errors.ts';
+import type { Ix } from '../interpreter.ts';
+import { hasOwn } from '../runtime.ts';
+import { count, own, type KeywordFamily } from './family.ts';
+import { regexFor } from './string.ts';
+
+type Schema = Record<string, unknown>;
+
+function isObject(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown, what: string, at: string): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new ValidatorCompileError(`${what} must be an array of strings`, at);
+  return [...new Set(value as string[])];
+}
+
+function schemaMap(schema: Schema, keyword: string, at: string): [string, unknown][] {
+  const value = own(schema, keyword);
+  if (value === undefined) return [];
+  if (!isObject(value)) throw new ValidatorCompileError(`${keyword} must be an object`, `${at}/${keyword}`);
+  return Object.keys(value).map((key) => [key, value[key]]);
+}
+
+function required(schema: Schema, at: string): string[] {
+  const value = own(schema, 'required');
+  return value === undefined ? [] : stringList(value, 'required', `${at}/required`);
+}
+
+function dependentRequired(schema: Schema, at: string): [string, string[]][] {
+  return schemaMap(schema, 'dependentRequired', at).map(([key, list]) => [key, stringList(list, 'dependentRequired values', `${at}/dependentRequired`)]);
+}
+
+/** Whether a subschema accepts everything (so checking it is pointless). */
+function acceptsAll(schema: unknown): boolean {
+  return schema === true || (isObject(schema) && Object.keys(schema).length === 0);
+}
+
+const requiredError = (name: string) => ({ keyword: 'required', params: { missingProperty: name }, message: `must have required property ${JSON.stringify(name)}` });
+const dependentError = (name: string, trigger: string) => ({
+  keyword: 'dependentRequired',
+  params: { property: trigger, missingProperty: name },
+  message: `must have property ${JSON.stringify(name)} when property ${JSON.stringify(trigger)} is present`,
+});
+const propertyCount = (n: number) => `${n} ${n === 1 ? 'property' : 'properties'}`;
+const maxError = (n: number) => ({ keyword: 'maxProperties', params: { limit: n }, message: `must have at most ${propertyCount(n)}` });
+const minError = (n: number) => ({ keyword: 'minProperties', params: { limit: n }, message: `must have at least ${propertyCount(n)}` });
+const additionalMessage = (key: string) => `must not have unknown property ${JSON.stringify(key)}`;
+const propertyNameMessage = (key: string) => `property name ${JSON.stringify(key)} is invalid`;
+
+/** Names that plain objects inherit from Object.prototype. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The presence test of a property: own, and not undefined (JSON has no undefined; a property
+ * holding undefined counts as absent, as in Ajv). hasOwnProperty with a constant key is slow in
+ * V8 (no inline cache), so for an object whose prototype is Object.prototype, the test is a plain
+ * (inline-cached) load plus a check that Object.prototype does not carry the name — then a
+ * defined value can only be the object's own. Other objects (null or custom prototypes), names
+ * Object.prototype has (`constructor`, `toString`, `__proto__`...), and a polluted
+ * Object.prototype fall back to hasOwnProperty.
+ */
+function presenceTests(cx: Cx): (name: string) => Code {
+  const d = cx.data;
+  const hasOwn = () => cx.mod.helper('hasOwn');
+  let plain: Code | undefined;
+  return (name) => {
+    const key = literal(name);
+    if (INHERITED.has(name)) return _`${hasOwn()}.call(${d}, ${key})`;
+    if (!plain) {
+      const local = cx.local('f');
+      cx.emit(_`const ${local} = Object.getPrototypeOf(${d}) === Object.prototype;`);
+      plain = local;
+    }
+    return _`${d}[${key}] !== undefined && ((${plain} && !(${key} in Object.prototype)) || ${hasOwn()}.call(${d}, ${key}))`;
+  };
+}
+
+/** Emits into `cx` the test "`key` is one of `names`" and returns it: a chain of `===` for a few
+ * names, else a switch on the key's length first (a Set lookup or a long chain costs more). */
+function isOneOf(cx: Cx, key: Code, names: string[]): Code {
+  if (names.length <= 4) return join(names.map((name) => _`${key} === ${literal(name)}`), ' || ');
+  const byLength = new Map<number, string[]>();
+  for (const name of names) byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
+  const known = cx.local('x');
+  const cases = [...byLength].map(([length, group]) => _`case ${literal(length)}:\n${known} = ${join(group.map((name) => _`${key} === ${literal(name)}`), ' || ')};\nbreak;`);
+  cx.emit(_`let ${known} = false;`, _`switch (${key}.length) {\n${join(cases, '\n')}\n}`);
+  return known;
+}
+
+export const objectFamily: KeywordFamily = {
+  name: 'object',
+  type: 'object',
+  keywords: [
+    'required', 'minProperties', 'maxProperties', 'dependentRequired', 'properties',
+    'patternProperties', 'additionalProperties', 'propertyNames', 'dependentSchemas',
+  ],
+
+  compile(cx: Cx) {
+    const d = cx.data;
+    const presence = presenceTests(cx);
+    const requiredNames = required(cx.object, cx.at);
+    for (const name of requiredNames) cx.check(_`!(${presence(name)})`, { ...requiredError(name), path: cx.path });
+
+    const max = count(cx.object, 'maxProperties', cx.at);
+    const min = count(cx.object, 'minProperties', cx.at);
+    if (max !== undefined || (min !== undefined && min > 0)) {
+      const size = cx.local('n');
+      cx.emit(_`const ${size} = Object.keys(${d}).length;`);
+      if (max !== undefined) cx.check(_`${size} > ${literal(max)}`, maxError(max));
+      if (min !== undefined && min > 0) cx.check(_`${size} < ${literal(min)}`, minError(min));
+    }
+
+    for (const [trigger, names] of dependentRequired(cx.object, cx.at)) {
+      if (names.length === 0) continue;
+      const inner = cx.fork(cx.known);
+      for (const name of names) inner.check(_`!(${presence(name)})`, dependentError(name, trigger));
+      cx.emit(_`if (${presence(trigger)}) {\n${inner.code()}\n}`);
+    }
+
+    const properties = schemaMap(cx.object, 'properties', cx.at);
+    const names = properties.map(([name]) => name);
+    // A boolean check may look at the keys first when that is only a cheap scan of names
+    // (additionalProperties: false and nothing else per key): unknown keys fail before any
+    // property is descended into. Collecting keeps the documented order.
+    const keysFirst = cx.mode === 'is' && own(cx.object, 'additionalProperties') === false && !own(cx.object, 'patternProperties') && own(cx.object, 'propertyNames') === undefined;
+    if (keysFirst) compileKeyLoop(cx, names);
+    // In `is` mode a missing required property has already failed: no presence test needed.
+    const surelyPresent = new Set(cx.mode === 'is' ? requiredNames : []);
+    for (const [name, schema] of properties) {
+      const value = cx.local('d');
+      const child = cx.sub(schema, ['properties', name], value, cx.path.key(name));
+      if (child.out.length === 0) continue;
+      const body = _`const ${value} = ${d}[${literal(name)}];\n${child.code()}`;
+      cx.emit(surelyPresent.has(name) ? body : _`if (${presence(name)}) {\n${body}\n}`);
+    }
+
+    if (!keysFirst) compileKeyLoop(cx, names);
+
+    for (const [trigger, schema] of schemaMap(cx.object, 'dependentSchemas', cx.at)) {
+      const child = cx.sub(schema, ['dependentSchemas', trigger], d, cx.path, { known: 'object' });
+      if (child.out.length) cx.emit(_`if (${presence(trigger)}) {\n${child.code()}\n}`);
+    }
+  },
+
+  interpret(ix: Ix) {
+    const value = ix.data as Schema;
+    const has = (name: string) => value[name] !== undefined && hasOwn.call(value, name);
+    for (const name of required(ix.object, ix.at)) if (!has(name)) ix.error(requiredError(name));
+    const max = count(ix.object, 'maxProperties', ix.at);
+    const min = count(ix.object, 'minProperties', ix.at);
+    const size = Object.keys(value).length;
+    if (max !== undefined && size > max) ix.error(maxError(max));
+    if (min !== undefined && min > 0 && size < min) ix.error(minError(min));
+    for (const [trigger, names] of dependentRequired(ix.object, ix.at)) {
+      if (has(trigger)) for (const name of names) if (!has(name)) ix.error(dependentError(name, trigger));
+    }
+    const properties = schemaMap(ix.object, 'properties', ix.at);
+    for (const [name, schema] of properties) {
+      if (has(name)) ix.sub(schema, ['properties', name], value[name], ix.childPath(name));
+    }
+    const known = new Set(properties.map(([name]) => name));
+    const patterns = schemaMap(ix.object, 'patternProperties', ix.at).map(([pattern, schema]) => ({
+      pattern,
+      schema,
+      re: regexFor(pattern, ix.atKeyword('patternProperties', pattern)),
+    }));
+    const additional = own(ix.object, 'additionalProperties');
+    const names = own(ix.object, 'propertyNames');
+    for (const key of Object.keys(value)) {
+      if (names !== undefined && !ix.test(names, ['propertyNames'], key)) {
+        ix.error({ keyword: 'propertyNames', params: { propertyName: key }, message: propertyNameMessage(key) });
+      }
+      let matched = false;
+      for (const { pattern, schema, re } of patterns) {
+        if (re.test(key)) {
+          matched = true;
+          ix.sub(schema, ['patternProperties', pattern], value[key], ix.childPath(key));
+        }
+      }
+      if (additional === undefined || matched || known.has(key)) continue;
+      if (additional === false) {
+        ix.error({ keyword: 'additionalProperties', params: { additionalProperty: key }, message: additionalMessage(key) });
+      } else {
+        ix.sub(additional, ['additionalProperties'], value[key], ix.childPath(key));
+      }
+    }
+    for (const [trigger, schema] of schemaMap(ix.object, 'dependentSchemas', ix.at)) {
+      if (has(trigger)) ix.sub(schema, ['dependentSchemas', trigger], value, ix.path);
+    }
+  },
+};
+
+/** One pass over the own keys for propertyNames, patternProperties and additionalProperties. */
+function compileKeyLoop(cx: Cx, knownNames: string[]): void {
+  const d = cx.data;
+  const key = cx.local('k');
+  const body = cx.fork(cx.known);
+
+  const names = own(cx.object, 'propertyNames');
+  if (names !== undefined && !acceptsAll(names)) {
+    const test = body.test(names, ['propertyNames'], key, 'string');
+    const message = _`${'property name '} + JSON.stringify(${key}) + ${' is invalid'}`;
+    body.emit(test.code);
+    body.check(test.failure, { keyword: 'propertyNames', params: { propertyName: key }, message });
+  }
+
+  const additional = own(cx.object, 'additionalProperties');
+  const checkAdditional = additional !== undefined && !acceptsAll(additional);
+  const patterns = schemaMap(cx.object, 'patternProperties', cx.at);
+  const matched = checkAdditional && patterns.length ? cx.local('m') : undefined;
+  if (matched) body.emit(_`let ${matched} = false;`);
+  for (const [pattern, schema] of patterns) {
+    const re = cx.mod.regex(pattern, cx.atKeyword('patternProperties', pattern));
+    const value = cx.local('d');
+    const child = body.sub(schema, ['patternProperties', pattern], value, cx.path.dynamicKey(key, cx.mod));
+    const inner: Code[] = [];
+    if (matched) inner.push(_`${matched} = true;`);
+    if (child.out.length) inner.push(_`const ${value} = ${d}[${key}];`, child.code());
+    if (inner.length) body.emit(_`if (${re}.test(${key})) {\n${join(inner, '\n')}\n}`);
+  }
+
+  if (checkAdditional) {
+    const unknown: Code[] = [];
+    if (matched) unknown.push(_`!${matched}`);
+    if (knownNames.length) unknown.push(_`!(${isOneOf(body, key, knownNames)})`);
+    const isUnknown = unknown.length ? join(unknown, ' && ') : undefined;
+    if (additional === false) {
+      const message = _`${'must not have unknown property '} + JSON.stringify(${key})`;
+      const spec = { keyword: 'additionalProperties', params: { additionalProperty: key }, message };
+      body.check(isUnknown ?? _`true`, spec);
+    } else {
+      const value = cx.local('d');
+      const child = body.sub(additional, ['additionalProperties'], value, cx.path.dynamicKey(key, cx.mod));
+      if (child.out.length) {
+        const apply = _`const ${value} = ${d}[${key}];\n${child.code()}`;
+        body.emit(isUnknown ? _`if (${isUnknown}) {\n${apply}\n}` : apply);
+      }
+    }
+  }
+
+  if (body.out.length === 0) return;
+  // Spelled out (not the hasOwn alias): V8 optimizes this exact form inside for-in.
+  cx.emit(_`for (const ${key} in ${d}) {\nif (!Object.prototype.hasOwnProperty.call(${d}, ${key})) continue;\n${body.code()}\n}`);
+}

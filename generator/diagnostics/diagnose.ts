@@ -1,6 +1,12 @@
-// All diagnostics for one spec: loading problems (syntax, refs, OpenAPI schema) and, when the
-// document is sound enough to read, oaskit's own rules. Shared by `check`, the LSP and `generate`.
+// All diagnostics for one spec: loading problems (syntax, unreadable files) and, when the
+// document is an OpenAPI 3.0/3.1 object, oaskit's rules (refs, the OpenAPI schema, and the rules
+// of generator/rules/), with severities from the rule table and the configuration.
+// Shared by `check`, the language server and `generate`.
 import { loadSpec, type LoadOptions, type LoadedSpec } from '../load/load-spec.ts';
+import { isObject } from '../load/pointer.ts';
+import { ruleTable, runRules, runRulesSliced, type Cost, type RuleSetting } from '../rules/index.ts';
+import { SpecIndex } from '../rules/spec-index.ts';
+import { configFor, defaultConfig, type OaskitConfig } from './config.ts';
 import type { Diagnostic } from './diagnostic.ts';
 
 export interface Diagnosis extends LoadedSpec {
@@ -8,9 +14,52 @@ export interface Diagnosis extends LoadedSpec {
   unusable: boolean;
 }
 
-export async function diagnose(path: string, options: LoadOptions = {}): Promise<Diagnosis> {
-  const loaded = await loadSpec(path, options);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  const unusable = loaded.workspace.root.value === undefined || loaded.diagnostics.some((d) => d.code === 'oas-version' || d.code === 'oas-not-object');
+export interface DiagnoseOptions extends LoadOptions {
+  /** undefined: the config found next to the spec (or in the working folder); null: defaults */
+  config?: OaskitConfig | null;
+  /** run only the rules of this cost; 'none' for loading problems only (default: every rule) */
+  rules?: Cost | 'all' | 'none';
+}
+
+/** Throws UnreadableSpecError when the spec cannot be read, ConfigError for a bad config file. */
+export async function diagnose(path: string, options: DiagnoseOptions = {}): Promise<Diagnosis> {
+  const config = options.config === undefined ? configFor(path) : (options.config ?? defaultConfig);
+  // the OpenAPI schema is checked by the oas-schema rule (Ajv, compiled once), not swagger-parser
+  const loaded = await loadSpec(path, { ...options, validateSchema: false });
+  const unusable = isUnusable(loaded);
+  const diagnostics = loaderDiagnostics(loaded, config.rules);
+  if (!unusable && options.rules !== 'none') {
+    diagnostics.push(...ruleDiagnostics(loaded, new SpecIndex(loaded.workspace, loaded.version), config.rules, options.rules === 'all' ? undefined : options.rules));
+  }
   return { ...loaded, diagnostics, unusable };
+}
+
+export function isUnusable(loaded: LoadedSpec): boolean {
+  return loaded.workspace.root.value === undefined || !loaded.version || loaded.diagnostics.some((d) => d.code === 'oas-version' || d.code === 'oas-not-object');
+}
+
+const ruleIds = new Set(ruleTable.map((e) => e.rule.id));
+
+/** What loading found, except the problems a rule hands on (refs), with configured severities. */
+export function loaderDiagnostics(loaded: LoadedSpec, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of loaded.diagnostics) {
+    if (ruleIds.has(d.code)) continue;
+    const setting = settings[d.code];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...d, severity: setting } : d);
+  }
+  return out;
+}
+
+/** The rules' diagnostics for a usable spec. */
+export function ruleDiagnostics(loaded: LoadedSpec, index: SpecIndex, settings: Readonly<Record<string, RuleSetting>>, cost?: Cost): Diagnostic[] {
+  if (!loaded.version || !isObject(loaded.workspace.root.value)) return [];
+  return runRules({ workspace: loaded.workspace, version: loaded.version, index, loadDiagnostics: loaded.diagnostics }, { settings, cost });
+}
+
+/** ruleDiagnostics in time slices; undefined when `isStale()` says the input changed meanwhile. */
+export async function ruleDiagnosticsSliced(loaded: LoadedSpec, index: SpecIndex, settings: Readonly<Record<string, RuleSetting>>, cost: Cost | undefined, isStale: () => boolean): Promise<Diagnostic[] | undefined> {
+  if (!loaded.version || !isObject(loaded.workspace.root.value)) return [];
+  return runRulesSliced({ workspace: loaded.workspace, version: loaded.version, index, loadDiagnostics: loaded.diagnostics }, { settings, cost, isStale });
 }

@@ -1,30 +1,51 @@
 // The three output formats of `oaskit check`: text (like tsc, with a code frame), JSON, and
 // SARIF 2.1.0 for code-scanning services.
 import { pathToFileURL } from 'node:url';
+import type { Severity } from './diagnostic.ts';
 import type { Located } from './position.ts';
 import { displayPath } from './position.ts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
+const colors = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' } as const;
+
+/** `file:line:col - severity code: message`, each followed by a code frame, then a summary. */
 export function formatText(items: Located[], options: { color?: boolean; frame?: boolean } = {}): string {
+  const paint = (color: keyof typeof colors, text: string) => (options.color ? `${colors[color]}${text}${colors.reset}` : text);
   const out: string[] = [];
   for (const { diagnostic: d, start, end, source } of items) {
-    out.push(`${displayPath(d.file)}:${start.line}:${start.col} - ${d.severity} ${d.code}: ${d.message}`);
-    if (options.frame !== false && source) out.push(codeFrame(source.text, start, end), '');
+    out.push(`${paint('bold', `${displayPath(d.file)}:${start.line}:${start.col}`)} - ${paint(d.severity, d.severity)} ${paint('dim', d.code)}: ${d.message}`);
+    if (options.frame !== false && source) out.push(codeFrame(source.text, start, end, (t) => paint(d.severity, t)), '');
   }
-  const errors = items.filter((i) => i.diagnostic.severity === 'error').length;
-  const warnings = items.filter((i) => i.diagnostic.severity === 'warning').length;
-  out.push(items.length === 0 ? 'no problems found' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const count = (s: string) => items.filter((i) => i.diagnostic.severity === s).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const others = count('info') + count('hint');
+  out.push(items.length === 0 ? 'no problems found' : `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${others ? `, ${others} info` : ''}`);
   return out.join('\n') + '\n';
 }
 
-function codeFrame(text: string, start: { line: number; col: number }, end: { line: number; col: number }): string {
-  const lines = text.split('\n');
-  const line = lines[start.line - 1] ?? '';
+/** The line of the diagnostic with its range underlined (to the end of the line when it runs on). */
+export function codeFrame(text: string, start: { line: number; col: number }, end: { line: number; col: number }, paint: (t: string) => string = (t) => t): string {
+  const lineStart = nthLineStart(text, start.line);
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
   const gutter = String(start.line);
-  const width = Math.max(1, end.line === start.line ? end.col - start.col : line.length - start.col + 1);
+  // tabs and control characters shown as one column each, so the underline stays aligned
   const shown = line.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
-  return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(start.col - 1)}${'~'.repeat(Math.min(width, Math.max(1, shown.length - start.col + 1)))}`;
+  const from = Math.min(start.col - 1, shown.length);
+  const to = end.line === start.line ? Math.min(end.col - 1, shown.length) : shown.trimEnd().length;
+  const width = Math.max(1, to - from);
+  return `${gutter} | ${shown}\n${' '.repeat(gutter.length)} | ${' '.repeat(from)}${paint('~'.repeat(width))}`;
+}
+
+function nthLineStart(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
 }
 
 export function formatJson(items: Located[]): string {
@@ -49,9 +70,10 @@ export function formatJson(items: Located[]): string {
 
 const sarifLevel = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
-export function formatSarif(items: Located[], rules: { id: string; description: string }[]): string {
+/** SARIF 2.1.0, with a rule entry (description, default level) for every code oaskit has. */
+export function formatSarif(items: Located[], rules: { id: string; description: string; severity?: Severity }[], cwd = process.cwd()): string {
   const ruleIds = [...new Set([...rules.map((r) => r.id), ...items.map((i) => i.diagnostic.code)])].sort();
-  const describe = new Map(rules.map((r) => [r.id, r.description]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -61,23 +83,37 @@ export function formatSarif(items: Located[], rules: { id: string; description: 
           driver: {
             name: 'oaskit',
             informationUri: 'https://github.com/oaskit/oaskit',
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: describe.get(id) ?? id } })),
+            rules: ruleIds.map((id) => {
+              const r = byId.get(id);
+              return {
+                id,
+                name: id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+                shortDescription: { text: r?.description ?? id },
+                fullDescription: { text: r?.description ?? id },
+                defaultConfiguration: { level: sarifLevel[r?.severity ?? 'error'] },
+              };
+            }),
           },
         },
-        results: items.map(({ diagnostic: d, start, end }) => ({
-          ruleId: d.code,
-          ruleIndex: ruleIds.indexOf(d.code),
-          level: sarifLevel[d.severity],
-          message: { text: d.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: displayPath(d.file).startsWith('/') ? pathToFileURL(d.file).href : displayPath(d.file) },
-                region: { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: Math.max(end.col, start.col + (end.line === start.line ? 1 : 0)) },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href } },
+        results: items.map(({ diagnostic: d, start, end }) => {
+          const shown = displayPath(d.file, cwd);
+          const relativeToCwd = !shown.startsWith('/') && !/^[a-z]:[\\/]/i.test(shown);
+          return {
+            ruleId: d.code,
+            ruleIndex: ruleIds.indexOf(d.code),
+            level: sarifLevel[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: relativeToCwd ? { uri: shown.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(d.file).href },
+                  region: { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: Math.max(end.col, start.col + (end.line === start.line ? 1 : 0)) },
+                },
               },
-            },
-          ],
-        })),
+            ],
+          };
+        }),
       },
     ],
   };

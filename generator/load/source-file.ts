@@ -3,7 +3,7 @@
 // and gets a position tree only when a position is first asked for.
 import { extname } from 'node:path';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { parsePointer, toPointer } from './pointer.ts';
 
@@ -221,12 +221,16 @@ class JsonSource implements SourceFile {
     const root = this.root();
     if (!root) return { start: 0, end: 0 };
     const segments = parsePointer(pointer);
-    let node: JsonNode | undefined;
-    // nearest existing ancestor
-    for (let n = segments.length; n >= 0 && !node; n--) {
-      node = findNodeAtLocation(root, segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+    // the deepest existing node on the way (nearest existing ancestor); a segment is an index
+    // only inside an array: "200" under `responses` is a key
+    let node: JsonNode = root;
+    for (const segment of segments) {
+      let next: JsonNode | undefined;
+      if (node.type === 'object') next = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+      else if (node.type === 'array' && /^\d+$/.test(segment)) next = node.children?.[Number(segment)];
+      if (!next) break;
+      node = next;
     }
-    node ??= root;
     if (part === 'key' && node.parent?.type === 'property' && node.parent.children?.[0]) {
       const k = node.parent.children[0];
       return { start: k.offset, end: k.offset + k.length };

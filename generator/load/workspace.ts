@@ -27,6 +27,8 @@ export interface WorkspaceOptions {
   overlay?: ReadonlyMap<string, string>;
   /** read a file; defaults to the file system */
   read?: (path: string) => string;
+  /** parse a file's text; defaults to parseSource (the language server passes a cache) */
+  parse?: (path: string, text: string) => SourceFile;
 }
 
 export class Workspace {
@@ -58,7 +60,7 @@ export class Workspace {
     if (!f) {
       try {
         const text = this.options.overlay?.get(abs) ?? (this.options.read ?? ((p) => readFileSync(p, 'utf8')))(abs);
-        f = parseSource(abs, text);
+        f = (this.options.parse ?? parseSource)(abs, text);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         f = { missing: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message };

@@ -24,22 +24,26 @@ export const limitContradiction: Rule = {
     for (const site of ctx.index.ofKind('schema')) {
       const s = site.value;
       if (!isObject(s)) continue;
-      const at = (keyword: string) => ({ file: site.loc.file, pointer: `${site.loc.pointer}/${keyword}` });
       for (const [min, max] of pairs) {
         const lo = s[min];
         const hi = s[max];
-        if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) out.push(finding(at(min), `${min} ${lo} is greater than ${max} ${hi}: no value can match`));
+        if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) out.push(finding(at(site.loc, min), `${min} ${lo} is greater than ${max} ${hi}: no value can match`));
       }
+      if (s.minimum === undefined && s.exclusiveMinimum === undefined) continue;
       const lo = tightest(ctx.version === '3.0' ? [bound(s, 'minimum', s.exclusiveMinimum === true)] : [bound(s, 'minimum', false), bound(s, 'exclusiveMinimum', true)], 1);
       const hi = tightest(ctx.version === '3.0' ? [bound(s, 'maximum', s.exclusiveMaximum === true)] : [bound(s, 'maximum', false), bound(s, 'exclusiveMaximum', true)], -1);
       if (lo && hi && (lo.value > hi.value || (lo.value === hi.value && (lo.exclusive || hi.exclusive)))) {
         const relation = lo.value > hi.value ? 'is greater than' : 'equals';
-        out.push(finding(at(lo.keyword), `${lo.keyword} ${lo.value} ${relation} ${hi.keyword} ${hi.value}: no number can match`));
+        out.push(finding(at(site.loc, lo.keyword), `${lo.keyword} ${lo.value} ${relation} ${hi.keyword} ${hi.value}: no number can match`));
       }
     }
     return out;
   },
 };
+
+function at(loc: { file: string; pointer: string }, keyword: string) {
+  return { file: loc.file, pointer: `${loc.pointer}/${keyword}` };
+}
 
 function bound(s: Record<string, unknown>, keyword: string, exclusive: boolean): Bound | undefined {
   const value = s[keyword];

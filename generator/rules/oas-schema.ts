@@ -6,7 +6,8 @@
 // validation, and errors inside it are mapped back to that file.
 import { escapeSegment, isObject, toPointer } from '../load/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
-import { openApiValidator, type AjvError } from './openapi-schemas.ts';
+import { describeError, reduceErrors, type VerboseError } from './ajv-errors.ts';
+import { openApiValidators, type Container, type ValidateFunction } from './openapi-schemas.ts';
 import type { Finding, Rule, RuleContext } from './rule.ts';
 
 export const oasSchema: Rule = {
@@ -17,26 +18,30 @@ export const oasSchema: Rule = {
   },
 };
 
-interface VerboseError extends AjvError {
-  schema?: unknown;
-  data?: unknown;
-}
-
-const summaries = new Set(['oneOf', 'anyOf', 'if', 'then', 'else', '$ref', '$dynamicRef', 'allOf']);
-
-export function validateDocument(ctx: Pick<RuleContext, 'workspace' | 'version'>): Finding[] {
+export function validateDocument(ctx: Pick<RuleContext, 'workspace' | 'version' | 'loadDiagnostics'>): Finding[] {
   const ws = ctx.workspace;
   const { value, locate } = ws.loadedFiles().length > 1 ? inlineExternal(ws) : { value: ws.root.value, locate: (p: string): Loc => ({ file: ws.root.path, pointer: p }) };
-  const validate = openApiValidator(ctx.version);
-  if (validate(value)) return [];
-  const errors = reduce((validate.errors ?? []) as VerboseError[]);
+  const raw = validate(ctx.version, value);
+  if (raw.length === 0) return [];
+  // what the loader already reports as a warning (a number for a version, a 3.0 document of
+  // components only) is read that way, not reported again as an error
+  const lenient = new Set(ctx.loadDiagnostics.map((d) => d.code));
+  const errors = reduceErrors(raw).filter(
+    (e) =>
+      !(lenient.has('info-version-not-string') && e.instancePath === '/info/version') &&
+      !(lenient.has('oas-version-not-string') && e.instancePath === '/openapi') &&
+      !(lenient.has('oas-paths-missing') && e.instancePath === '' && e.params.missingProperty === 'paths'),
+  );
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    const unknown = e.params.unevaluatedProperty ?? e.params.additionalProperty;
+    const unknown = e.params.unevaluatedProperty ?? e.params.additionalProperty ?? e.params.invalidName;
     const path = unknown !== undefined ? e.instancePath + '/' + escapeSegment(String(unknown)) : e.instancePath;
     const loc = locate(path);
-    const message = `${e.instancePath || '/'} ${describe(e)}`;
+    // in a file reached through a $ref, the path is that file's own (the same node may be
+    // reached from several places of the document)
+    const where = loc.file === ws.root.path ? e.instancePath : unknown !== undefined ? loc.pointer.slice(0, loc.pointer.lastIndexOf('/')) : loc.pointer;
+    const message = `${where || '/'} ${describeError(e)}`;
     const key = `${loc.file}#${loc.pointer}#${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -47,50 +52,58 @@ export function validateDocument(ctx: Pick<RuleContext, 'workspace' | 'version'>
   return out;
 }
 
-function describe(e: VerboseError): string {
-  if (e.message?.startsWith('@')) return e.message.slice(1);
-  const unknown = e.params.unevaluatedProperty ?? e.params.additionalProperty;
-  if (unknown !== undefined) return `has unknown property '${String(unknown)}'`;
-  if (e.keyword === 'enum') return `must be one of: ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-  if (e.keyword === 'const') return `must be ${JSON.stringify(e.params.allowedValue)}`;
-  if (e.keyword === 'not' && isRequiredOnly(e.schema)) return `must not have both ${quoteList((e.schema as { required: string[] }).required, 'and')}`;
-  return e.message ?? e.keyword;
-}
+/** Remembered errors of a member (a path item, a component) by the member's object: an edit
+ * elsewhere in the document does not validate it again. */
+const memberErrors = new WeakMap<object, Map<ValidateFunction, VerboseError[]>>();
+const placeholders: Record<string, unknown> = { schemas: {}, pathItems: {}, paths: {}, webhooks: {} };
 
-/** Keep the errors that say something; merge the alternatives of a oneOf/anyOf of `required`s. */
-function reduce(errors: VerboseError[]): VerboseError[] {
-  let list = errors.slice();
-  // oneOf/anyOf whose branches are all `required: [x]`: one message naming the alternatives
-  for (const e of errors) {
-    if ((e.keyword !== 'oneOf' && e.keyword !== 'anyOf') || !Array.isArray(e.schema) || !e.schema.every(isRequiredOnly)) continue;
-    const names = (e.schema as { required: string[] }[]).map((b) => b.required.join(' and '));
-    const passing = e.params.passingSchemas;
-    const message = Array.isArray(passing) ? `@must not have both ${quoteList(names, 'and')}` : `@must have ${e.keyword === 'oneOf' ? 'one' : 'at least one'} of ${quoteList(names, 'or')}`;
-    list = list.filter((x) => x === e || !(x.instancePath === e.instancePath && x.schemaPath.startsWith(e.schemaPath + '/')));
-    e.message = message;
-    e.keyword = 'required';
+/**
+ * Every Ajv error of a document (copies, for reduceErrors to rewrite). The members of its big
+ * maps (paths, webhooks, components) are validated one by one and their errors remembered; the
+ * rest of the document is validated with placeholders standing in for them.
+ */
+function validate(version: '3.0' | '3.1', doc: unknown): VerboseError[] {
+  const validators = openApiValidators(version);
+  if (!isObject(doc)) return run(validators.document, doc, '');
+  const shell: Record<string, unknown> = { ...doc };
+  const errors: VerboseError[] = [];
+  const members = (container: Container, map: unknown, prefix: string, replace: (stub: Record<string, unknown>) => void) => {
+    if (!isObject(map)) return;
+    const stub: Record<string, unknown> = {};
+    const placeholder = placeholders[container.kind === 'components' ? container.section : container.kind] ?? { $ref: '#' };
+    for (const key of Object.keys(map)) {
+      const member = map[key];
+      const v = validators.member(container, key);
+      if (!v || key.startsWith('x-') || !isObject(member)) {
+        stub[key] = member;
+        continue;
+      }
+      stub[key] = placeholder;
+      let byValidator = memberErrors.get(member);
+      if (!byValidator) memberErrors.set(member, (byValidator = new Map()));
+      let found = byValidator.get(v);
+      if (!found) byValidator.set(v, (found = run(v, member, '')));
+      const at = `${prefix}/${escapeSegment(key)}`;
+      for (const e of found) errors.push({ ...e, instancePath: at + e.instancePath });
+    }
+    replace(stub);
+  };
+  members({ kind: 'paths' }, doc.paths, '/paths', (stub) => (shell.paths = stub));
+  members({ kind: 'webhooks' }, doc.webhooks, '/webhooks', (stub) => (shell.webhooks = stub));
+  if (isObject(doc.components)) {
+    const components: Record<string, unknown> = { ...doc.components };
+    for (const section of Object.keys(doc.components)) {
+      members({ kind: 'components', section }, doc.components[section], `/components/${escapeSegment(section)}`, (stub) => (components[section] = stub));
+    }
+    shell.components = components;
   }
-  // a branch that fails on its type alone is the wrong branch when another fails on more
-  for (const e of list) {
-    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf') continue;
-    const branches = list.filter((x) => x !== e && x.instancePath === e.instancePath && !summaries.has(x.keyword));
-    if (branches.some((x) => x.keyword !== 'type')) list = list.filter((x) => !(x.keyword === 'type' && x.instancePath === e.instancePath && x.schemaPath.startsWith(e.schemaPath + '/')));
-  }
-  // "must have required property '$ref'": the reference alternative failing, noise next to others
-  list = list.filter((x) => !(x.keyword === 'required' && x.params.missingProperty === '$ref' && list.some((y) => y !== x && y.instancePath.startsWith(x.instancePath) && !summaries.has(y.keyword) && y.params.missingProperty !== '$ref')));
-  // a summary is only kept when nothing at or below its node says more
-  list = list.filter((x) => !summaries.has(x.keyword) || !list.some((y) => y !== x && !summaries.has(y.keyword) && (y.instancePath === x.instancePath || y.instancePath.startsWith(x.instancePath + '/'))));
-  // of several summaries on one node, one is enough
-  return list.filter((x, i) => !summaries.has(x.keyword) || !list.some((y, j) => j < i && summaries.has(y.keyword) && y.instancePath === x.instancePath));
+  errors.push(...run(validators.document, shell, ''));
+  return errors.map((e) => ({ ...e }));
 }
 
-function isRequiredOnly(branch: unknown): boolean {
-  return isObject(branch) && Object.keys(branch).length === 1 && Array.isArray(branch.required) && branch.required.length > 0;
-}
-
-function quoteList(items: string[], conjunction: string): string {
-  const q = items.map((i) => (i.includes("'") ? i : `'${i}'`));
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} ${conjunction} ${q.at(-1)}`;
+function run(v: ValidateFunction, value: unknown, prefix: string): VerboseError[] {
+  if (v(value)) return [];
+  return ((v.errors ?? []) as VerboseError[]).map((e) => ({ ...e, instancePath: prefix + e.instancePath }));
 }
 
 /**

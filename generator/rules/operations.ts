@@ -10,8 +10,19 @@ export interface OperationSite {
   label: string;
 }
 
+/** Every operation: under /paths, webhooks, callbacks and components/pathItems. */
 export function operationSites(index: SpecIndex): OperationSite[] {
   return index.ofKind('operation').map((site) => ({ site, label: operationLabel(site.loc, site.via[0]) }));
+}
+
+/** The operations a client calls: those of path items under /paths (directly or through a $ref). */
+export function apiOperationSites(index: SpecIndex): OperationSite[] {
+  const underPaths = (item: Site | undefined): boolean => {
+    if (!item || item.kind !== 'pathItem') return false;
+    if (item.parent) return item.parent.kind === 'paths';
+    return index.refs.some((r) => r.target.ok && r.target.target.loc.file === item.loc.file && r.target.target.loc.pointer === item.loc.pointer && r.site.parent?.kind === 'paths');
+  };
+  return operationSites(index).filter(({ site }) => underPaths(site.parent));
 }
 
 /** 'GET /users/{id}' from `/paths/~1users~1{id}/get`; otherwise 'get operation at <pointer>'. */

@@ -11,10 +11,8 @@ export interface RuleContext {
   version: '3.0' | '3.1';
   /** every OpenAPI object and `$ref` of the spec, with locations */
   index: SpecIndex;
-  /** the model, when the spec is sound enough to build it (no broken refs) */
-  model: ApiModel | undefined;
-  /** the model's locations, mapped back to the files of `workspace` (multi-file specs are bundled) */
-  loc(loc: Loc): Loc;
+  /** the model, when the caller built it (rules that need semantics the index lacks read it) */
+  model?: ApiModel;
   /** what loading found: syntax errors, ref problems */
   loadDiagnostics: readonly Diagnostic[];
 }
@@ -32,6 +30,11 @@ export interface Rule {
   /** one line, for `--format sarif` and documentation */
   description: string;
   check(ctx: RuleContext): Finding[];
+  /**
+   * The same findings in steps (an expensive rule): the language server runs the steps in time
+   * slices and drops the work when the text changes under it. `check` collects them all.
+   */
+  steps?(ctx: RuleContext): Iterable<Finding[]>;
 }
 
 export function finding(loc: Loc, message: string, atKey = false): Finding {

@@ -33,8 +33,21 @@ export interface RefSite {
 export interface MappingSite {
   loc: Loc;
   value: string;
+  /** the value as a ref: `Dog` -> `#/components/schemas/Dog` */
+  ref: string;
   target: RefResult;
 }
+
+interface Memo {
+  sites: Site[];
+  /** each site's `file#pointer` */
+  keys: string[];
+  refs: { site: Site; kind: Kind; ref: string }[];
+  mappings: { loc: Loc; value: string; ref: string }[];
+}
+
+/** Walks of big maps' members, by member object (see SpecIndex.memoized). */
+const memo = new WeakMap<object, Map<string, Memo>>();
 
 export class SpecIndex {
   readonly sites: Site[] = [];
@@ -42,6 +55,7 @@ export class SpecIndex {
   readonly mappings: MappingSite[] = [];
   private readonly seen = new Set<string>();
   private readonly pending: { kind: Kind; target: RefResult }[] = [];
+  private readonly byKind = new Map<Kind, Site[]>();
 
   constructor(
     readonly workspace: Workspace,
@@ -50,21 +64,24 @@ export class SpecIndex {
     const root = workspace.root;
     if (root.value === undefined) return;
     this.visit('document', { file: root.path, pointer: '' }, root.value, undefined, []);
-    while (this.pending.length) {
-      const { kind, target } = this.pending.shift()!;
+    for (let i = 0; i < this.pending.length; i++) {
+      const { kind, target } = this.pending[i]!;
       if (target.ok) this.visit(kind, target.target.loc, target.target.value, undefined, []);
     }
   }
 
   /** The sites of one kind. */
   ofKind(kind: Kind): Site[] {
-    return this.sites.filter((s) => s.kind === kind);
+    let list = this.byKind.get(kind);
+    if (!list) this.byKind.set(kind, (list = this.sites.filter((s) => s.kind === kind)));
+    return list;
   }
 
-  private visit(kind: Kind, loc: Loc, value: unknown, parent: Site | undefined, via: string[]): void {
+  private visit(kind: Kind, loc: Loc, value: unknown, parent: Site | undefined, via: string[], memoize = false): void {
     const key = loc.file + '#' + loc.pointer;
     if (this.seen.has(key)) return;
     if (kind === 'schema' ? !isObject(value) && typeof value !== 'boolean' : !isObject(value)) return;
+    if (memoize && isObject(value)) return this.memoized(kind, loc, value, parent, via, key);
     this.seen.add(key);
     const site: Site = { kind, loc, value, parent, via };
     if (kind !== 'schema' && isRefObject(value)) {
@@ -87,20 +104,49 @@ export class SpecIndex {
     }
   }
 
+  /**
+   * A member of a big map (a path item, a component, a webhook): walked once per value object
+   * and remembered; the parses of the language server keep unchanged members' objects, so an
+   * edit elsewhere only re-resolves the member's refs.
+   */
+  private memoized(kind: Kind, loc: Loc, value: Record<string, unknown>, parent: Site | undefined, via: string[], key: string): void {
+    const memoKey = `${kind}|${key}|${this.version}`;
+    let byKey = memo.get(value);
+    const hit = byKey?.get(memoKey);
+    if (hit) {
+      for (const k of hit.keys) this.seen.add(k);
+      for (const site of hit.sites) this.sites.push(site);
+      for (const r of hit.refs) this.addRef(r.site, r.kind, r.ref);
+      for (const m of hit.mappings) this.mappings.push({ ...m, target: this.workspace.resolveRef(m.loc.file, m.ref) });
+      return;
+    }
+    const [s0, r0, m0] = [this.sites.length, this.refs.length, this.mappings.length];
+    this.visit(kind, loc, value, parent, via, false);
+    if (!byKey) memo.set(value, (byKey = new Map()));
+    const sites = this.sites.slice(s0);
+    byKey.set(memoKey, {
+      sites,
+      keys: sites.map((x) => x.loc.file + '#' + x.loc.pointer),
+      refs: this.refs.slice(r0).map((r) => ({ site: r.site, kind: r.kind, ref: r.ref })),
+      mappings: this.mappings.slice(m0).map((m) => ({ loc: m.loc, value: m.value, ref: m.ref })),
+    });
+  }
+
   private children(shape: Shape, loc: Loc, value: unknown, parent: Site, key: string): void {
     if (!('of' in shape)) return;
     const at = loc.pointer + '/' + escapeSegment(key);
     if (shape.many === 'map') {
       if (!isObject(value)) return;
+      const memoize = parent.kind === 'components' || (parent.kind === 'document' && key === 'webhooks');
       for (const name of Object.keys(value)) {
         if (name.startsWith('x-') && shape.of !== 'schema') continue;
-        this.visit(shape.of, { file: loc.file, pointer: at + '/' + escapeSegment(name) }, value[name], parent, [key, name]);
+        this.visit(shape.of, { file: loc.file, pointer: at + '/' + escapeSegment(name) }, value[name], parent, [key, name], memoize);
       }
     } else if (shape.many === 'list') {
       if (!Array.isArray(value)) return;
       value.forEach((item, i) => this.visit(shape.of, { file: loc.file, pointer: at + '/' + i }, item, parent, [key, String(i)]));
     } else {
-      this.visit(shape.of, { file: loc.file, pointer: at }, value, parent, [key]);
+      this.visit(shape.of, { file: loc.file, pointer: at }, value, parent, [key], parent.kind === 'paths');
     }
   }
 
@@ -120,7 +166,7 @@ export class SpecIndex {
             if (typeof target !== 'string') continue;
             const ref = /^[A-Za-z0-9._-]+$/.test(target) ? '#/components/schemas/' + target : target;
             const refLoc = { file: loc.file, pointer: at + '/mapping/' + escapeSegment(name) };
-            this.mappings.push({ loc: refLoc, value: target, target: this.workspace.resolveRef(loc.file, ref) });
+            this.mappings.push({ loc: refLoc, value: target, ref, target: this.workspace.resolveRef(loc.file, ref) });
           }
         }
       } else if (k === 'xml' || k === 'externalDocs') {

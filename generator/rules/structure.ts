@@ -455,15 +455,16 @@ export interface Located<T = unknown> {
 
 /**
  * The kind of the node at `segments` of a document, walking the plain value (refs are not
- * followed: a `$ref` object is a 'reference'). Returns undefined inside data (examples, enums,
- * extensions) and for keys the grammar does not know.
+ * followed: a `$ref` object is a 'reference', or with `refs: 'expected'` the kind it stands for).
+ * Returns undefined inside data (examples, enums, extensions) and for keys the grammar does not
+ * know. `rootKind` is the kind of the value itself (a fragment file holding a schema: 'schema').
  */
-export function kindAt(root: unknown, segments: readonly string[], rootKind: Kind = 'document'): Kind | undefined {
+export function kindAt(root: unknown, segments: readonly string[], rootKind: Kind = 'document', refs: 'reference' | 'expected' = 'reference'): Kind | undefined {
   let kind: Kind | undefined = rootKind;
   let value: unknown = root;
   for (let i = 0; i < segments.length && kind; i++) {
     const seg = segments[i]!;
-    if (kind !== 'schema' && isRefObject(value)) kind = 'reference';
+    if (kind !== 'schema' && isRefObject(value) && refs === 'reference') kind = 'reference';
     if (kind === 'reference') return undefined;
     let next: Kind | undefined;
     if (kind === 'schema') {
@@ -497,7 +498,7 @@ export function kindAt(root: unknown, segments: readonly string[], rootKind: Kin
     value = child(value, seg);
     kind = next;
   }
-  if (kind && kind !== 'schema' && isRefObject(value)) return 'reference';
+  if (kind && kind !== 'schema' && isRefObject(value) && refs === 'reference') return 'reference';
   return kind;
 }
 
@@ -510,3 +511,17 @@ function child(value: unknown, key: string): unknown {
   if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key)) return (value as Record<string, unknown>)[key];
   return undefined;
 }
+
+/** The components section holding objects of a kind. */
+export const sectionOfKind: Partial<Record<Kind, string>> = {
+  schema: 'schemas',
+  response: 'responses',
+  parameter: 'parameters',
+  example: 'examples',
+  requestBody: 'requestBodies',
+  header: 'headers',
+  securityScheme: 'securitySchemes',
+  link: 'links',
+  callback: 'callbacks',
+  pathItem: 'pathItems',
+};

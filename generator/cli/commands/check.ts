@@ -1,15 +1,23 @@
-// `oaskit check [spec...] [--format text|json|sarif]`: exit 0 clean, 1 errors, 2 unusable input.
+// `oaskit check [spec...] [--format text|json|sarif] [--config FILE]`: exit 0 clean (warnings
+// allowed), 1 errors, 2 unusable input (an unreadable or unparsable spec, a bad config file).
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError, configFor } from '../../diagnostics/config.ts';
 import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { diagnose } from '../../diagnostics/diagnose.ts';
 import { formatJson, formatSarif, formatText, type OutputFormat } from '../../diagnostics/format.ts';
 import { locateDiagnostic, type Located } from '../../diagnostics/position.ts';
 import { UnreadableSpecError } from '../../load/workspace.ts';
+import { describedCodes } from '../../rules/index.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 
 export const command: Command = async (argv) => {
-  const { values, positionals } = parseOptions(argv, { format: { type: 'string', default: 'text' } });
+  const { values, positionals } = parseOptions(argv, {
+    format: { type: 'string', default: 'text' },
+    config: { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+  });
   const format = values.format as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not ${JSON.stringify(values.format)}`);
   const files = positionals.length ? positionals : specFiles(process.cwd());
@@ -19,8 +27,15 @@ export const command: Command = async (argv) => {
   let unusable = false;
   for (const file of files) {
     const path = resolve(file);
+    let config;
     try {
-      const result = await diagnose(path);
+      config = configFor(path, values.config);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UsageError(`invalid config ${error.message}`);
+      throw error;
+    }
+    try {
+      const result = await diagnose(path, { config });
       unusable ||= result.unusable;
       const items = result.diagnostics.map((d) => locateDiagnostic(d, result.workspace.get(d.file)));
       items.sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic, (d) => (d === a.diagnostic ? a.range.start : b.range.start)));
@@ -32,7 +47,8 @@ export const command: Command = async (argv) => {
       located.push(locateDiagnostic(d, undefined));
     }
   }
-  const output = format === 'json' ? formatJson(located) : format === 'sarif' ? formatSarif(located, []) : formatText(located);
+  const color = values['no-color'] ? false : (values.color ?? (format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR));
+  const output = format === 'json' ? formatJson(located) : format === 'sarif' ? formatSarif(located, describedCodes()) : formatText(located, { color });
   process.stdout.write(output);
   if (unusable) return 2;
   return located.some((l) => l.diagnostic.severity === 'error') ? 1 : 0;

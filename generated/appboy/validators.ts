@@ -32,7 +32,7 @@ export function validateCompanySecret(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['CompanySecret']>> {
   const errors: ValidationError[] = [];
-  collect_CompanySecret(value, '', errors);
+  collect_CompanySecret(value, '', errors, '#/components/schemas/CompanySecret');
   return errors.length === 0
     ? {
         ok: true,
@@ -61,7 +61,7 @@ export function validateGenericSuccessResponse(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['GenericSuccessResponse']>> {
   const errors: ValidationError[] = [];
-  collect_GenericSuccessResponse(value, '', errors);
+  collect_GenericSuccessResponse(value, '', errors, '#/components/schemas/GenericSuccessResponse');
   return errors.length === 0
     ? {
         ok: true,
@@ -90,7 +90,7 @@ export function validateErrorResponse(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ErrorResponse']>> {
   const errors: ValidationError[] = [];
-  collect_ErrorResponse(value, '', errors);
+  collect_GenericSuccessResponse(value, '', errors, '#/components/schemas/ErrorResponse');
   return errors.length === 0
     ? {
         ok: true,
@@ -107,7 +107,7 @@ export function validateErrorResponse(
 export function isErrorResponse(
   value: unknown,
 ): value is Plain<components['schemas']['ErrorResponse']> {
-  return check_ErrorResponse(value);
+  return check_GenericSuccessResponse(value);
 }
 
 /**
@@ -232,7 +232,7 @@ export function validateDateOrDateTime(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['DateOrDateTime']>> {
   const errors: ValidationError[] = [];
-  collect_DateOrDateTime(value, '', errors);
+  collect_DateOrDateTime(value, '', errors, '#/components/schemas/DateOrDateTime');
   return errors.length === 0
     ? {
         ok: true,
@@ -261,7 +261,7 @@ export function validateSeriesTime(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['SeriesTime']>> {
   const errors: ValidationError[] = [];
-  collect_SeriesTime(value, '', errors);
+  collect_DateOrDateTime(value, '', errors, '#/components/schemas/SeriesTime');
   return errors.length === 0
     ? { ok: true, value: value as Plain<components['schemas']['SeriesTime']> }
     : { ok: false, errors };
@@ -273,7 +273,7 @@ export function validateSeriesTime(
  * Whether a value is valid against #/components/schemas/SeriesTime (stops at the first error).
  */
 export function isSeriesTime(value: unknown): value is Plain<components['schemas']['SeriesTime']> {
-  return check_SeriesTime(value);
+  return check_DateOrDateTime(value);
 }
 
 /**
@@ -393,7 +393,7 @@ export function validateExternalUserIds(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ExternalUserIds']>> {
   const errors: ValidationError[] = [];
-  collect_ExternalUserIds(value, '', errors);
+  collect_ExternalUserIds(value, '', errors, '#/components/schemas/ExternalUserIds');
   return errors.length === 0
     ? {
         ok: true,
@@ -1832,7 +1832,7 @@ export function validateFieldsToExport(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['FieldsToExport']>> {
   const errors: ValidationError[] = [];
-  collect_FieldsToExport(value, '', errors);
+  collect_FieldsToExport(value, '', errors, '#/components/schemas/FieldsToExport');
   return errors.length === 0
     ? {
         ok: true,
@@ -2093,7 +2093,7 @@ export function validateTags(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Tags']>> {
   const errors: ValidationError[] = [];
-  collect_Tags(value, '', errors);
+  collect_FieldsToExport(value, '', errors, '#/components/schemas/Tags');
   return errors.length === 0
     ? { ok: true, value: value as Plain<components['schemas']['Tags']> }
     : { ok: false, errors };
@@ -2105,7 +2105,7 @@ export function validateTags(
  * Whether a value is valid against #/components/schemas/Tags (stops at the first error).
  */
 export function isTags(value: unknown): value is Plain<components['schemas']['Tags']> {
-  return check_Tags(value);
+  return check_FieldsToExport(value);
 }
 
 /**
@@ -2982,7 +2982,12 @@ export function validateTrackUsersResponse400(
   Readable<paths['\/users\/track']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3017,7 +3022,12 @@ export function validateTrackUsersResponse401(
   Readable<paths['\/users\/track']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3038,7 +3048,7 @@ export function isTrackUsersResponse401(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3052,7 +3062,12 @@ export function validateTrackUsersResponse404(
   Readable<paths['\/users\/track']['post']['responses'][404]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3073,7 +3088,7 @@ export function isTrackUsersResponse404(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3087,7 +3102,12 @@ export function validateTrackUsersResponse413(
   Readable<paths['\/users\/track']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3108,7 +3128,7 @@ export function isTrackUsersResponse413(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3122,7 +3142,12 @@ export function validateTrackUsersResponse429(
   Readable<paths['\/users\/track']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3143,7 +3168,7 @@ export function isTrackUsersResponse429(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3157,7 +3182,12 @@ export function validateTrackUsersResponse5XX(
   Readable<paths['\/users\/track']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3178,7 +3208,7 @@ export function isTrackUsersResponse5XX(
 ): value is Readable<
   paths['\/users\/track']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3301,7 +3331,12 @@ export function validateDeleteUsersResponse400(
   Readable<paths['\/users\/delete']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3336,7 +3371,12 @@ export function validateDeleteUsersResponse401(
   Readable<paths['\/users\/delete']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3357,7 +3397,7 @@ export function isDeleteUsersResponse401(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3371,7 +3411,12 @@ export function validateDeleteUsersResponse404(
   Readable<paths['\/users\/delete']['post']['responses'][404]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3392,7 +3437,7 @@ export function isDeleteUsersResponse404(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3406,7 +3451,12 @@ export function validateDeleteUsersResponse413(
   Readable<paths['\/users\/delete']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3427,7 +3477,7 @@ export function isDeleteUsersResponse413(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3441,7 +3491,12 @@ export function validateDeleteUsersResponse429(
   Readable<paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3462,7 +3517,7 @@ export function isDeleteUsersResponse429(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3476,7 +3531,12 @@ export function validateDeleteUsersResponse5XX(
   Readable<paths['\/users\/delete']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3497,7 +3557,7 @@ export function isDeleteUsersResponse5XX(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3630,7 +3690,12 @@ export function validateRemovePushTokensResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3667,7 +3732,12 @@ export function validateRemovePushTokensResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3688,7 +3758,7 @@ export function isRemovePushTokensResponse401(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3704,7 +3774,12 @@ export function validateRemovePushTokensResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3725,7 +3800,7 @@ export function isRemovePushTokensResponse404(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3741,7 +3816,12 @@ export function validateRemovePushTokensResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3762,7 +3842,7 @@ export function isRemovePushTokensResponse413(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3778,7 +3858,12 @@ export function validateRemovePushTokensResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3799,7 +3884,7 @@ export function isRemovePushTokensResponse429(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3815,7 +3900,12 @@ export function validateRemovePushTokensResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3836,7 +3926,7 @@ export function isRemovePushTokensResponse5XX(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -3975,7 +4065,12 @@ export function validateSendMessagesResponse400(
   Readable<paths['\/messages\/send']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3996,7 +4091,7 @@ export function isSendMessagesResponse400(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4010,7 +4105,12 @@ export function validateSendMessagesResponse401(
   Readable<paths['\/messages\/send']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4031,7 +4131,7 @@ export function isSendMessagesResponse401(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4045,7 +4145,12 @@ export function validateSendMessagesResponse403(
   Readable<paths['\/messages\/send']['post']['responses'][403]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4066,7 +4171,7 @@ export function isSendMessagesResponse403(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4080,7 +4185,12 @@ export function validateSendMessagesResponse404(
   Readable<paths['\/messages\/send']['post']['responses'][404]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4101,7 +4211,7 @@ export function isSendMessagesResponse404(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4115,7 +4225,12 @@ export function validateSendMessagesResponse413(
   Readable<paths['\/messages\/send']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4136,7 +4251,7 @@ export function isSendMessagesResponse413(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4150,7 +4265,12 @@ export function validateSendMessagesResponse429(
   Readable<paths['\/messages\/send']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4171,7 +4291,7 @@ export function isSendMessagesResponse429(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4185,7 +4305,12 @@ export function validateSendMessagesResponse5XX(
   Readable<paths['\/messages\/send']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4206,7 +4331,7 @@ export function isSendMessagesResponse5XX(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4339,7 +4464,12 @@ export function validateSendCampaignTriggerResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4360,7 +4490,7 @@ export function isSendCampaignTriggerResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4376,7 +4506,12 @@ export function validateSendCampaignTriggerResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4397,7 +4532,7 @@ export function isSendCampaignTriggerResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4413,7 +4548,12 @@ export function validateSendCampaignTriggerResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4434,7 +4574,7 @@ export function isSendCampaignTriggerResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4450,7 +4590,12 @@ export function validateSendCampaignTriggerResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4471,7 +4616,7 @@ export function isSendCampaignTriggerResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4487,7 +4632,12 @@ export function validateSendCampaignTriggerResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4508,7 +4658,7 @@ export function isSendCampaignTriggerResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4524,7 +4674,12 @@ export function validateSendCampaignTriggerResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4545,7 +4700,7 @@ export function isSendCampaignTriggerResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4561,7 +4716,12 @@ export function validateSendCampaignTriggerResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4582,7 +4742,7 @@ export function isSendCampaignTriggerResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4715,7 +4875,12 @@ export function validateCreateMessageScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4736,7 +4901,7 @@ export function isCreateMessageScheduleResponse400(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4752,7 +4917,12 @@ export function validateCreateMessageScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4773,7 +4943,7 @@ export function isCreateMessageScheduleResponse401(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4789,7 +4959,12 @@ export function validateCreateMessageScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4810,7 +4985,7 @@ export function isCreateMessageScheduleResponse403(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4826,7 +5001,12 @@ export function validateCreateMessageScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4847,7 +5027,7 @@ export function isCreateMessageScheduleResponse404(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4863,7 +5043,12 @@ export function validateCreateMessageScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4884,7 +5069,7 @@ export function isCreateMessageScheduleResponse413(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4900,7 +5085,12 @@ export function validateCreateMessageScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4921,7 +5111,7 @@ export function isCreateMessageScheduleResponse429(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -4937,7 +5127,12 @@ export function validateCreateMessageScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4958,7 +5153,7 @@ export function isCreateMessageScheduleResponse5XX(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5091,7 +5286,12 @@ export function validateCreateCampaignTriggerScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5112,7 +5312,7 @@ export function isCreateCampaignTriggerScheduleResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5128,7 +5328,12 @@ export function validateCreateCampaignTriggerScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5149,7 +5354,7 @@ export function isCreateCampaignTriggerScheduleResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5165,7 +5370,12 @@ export function validateCreateCampaignTriggerScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5186,7 +5396,7 @@ export function isCreateCampaignTriggerScheduleResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5202,7 +5412,12 @@ export function validateCreateCampaignTriggerScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5223,7 +5438,7 @@ export function isCreateCampaignTriggerScheduleResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5239,7 +5454,12 @@ export function validateCreateCampaignTriggerScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5260,7 +5480,7 @@ export function isCreateCampaignTriggerScheduleResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5276,7 +5496,12 @@ export function validateCreateCampaignTriggerScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5297,7 +5522,7 @@ export function isCreateCampaignTriggerScheduleResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5313,7 +5538,12 @@ export function validateCreateCampaignTriggerScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5334,7 +5564,7 @@ export function isCreateCampaignTriggerScheduleResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5467,7 +5697,12 @@ export function validateUpdateMessageScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5488,7 +5723,7 @@ export function isUpdateMessageScheduleResponse400(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5504,7 +5739,12 @@ export function validateUpdateMessageScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5525,7 +5765,7 @@ export function isUpdateMessageScheduleResponse401(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5541,7 +5781,12 @@ export function validateUpdateMessageScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5562,7 +5807,7 @@ export function isUpdateMessageScheduleResponse403(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5578,7 +5823,12 @@ export function validateUpdateMessageScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5599,7 +5849,7 @@ export function isUpdateMessageScheduleResponse404(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5615,7 +5865,12 @@ export function validateUpdateMessageScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5636,7 +5891,7 @@ export function isUpdateMessageScheduleResponse413(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5652,7 +5907,12 @@ export function validateUpdateMessageScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5673,7 +5933,7 @@ export function isUpdateMessageScheduleResponse429(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5689,7 +5949,12 @@ export function validateUpdateMessageScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5710,7 +5975,7 @@ export function isUpdateMessageScheduleResponse5XX(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5843,7 +6108,12 @@ export function validateUpdateCampaignTriggerScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5864,7 +6134,7 @@ export function isUpdateCampaignTriggerScheduleResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5880,7 +6150,12 @@ export function validateUpdateCampaignTriggerScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5901,7 +6176,7 @@ export function isUpdateCampaignTriggerScheduleResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5917,7 +6192,12 @@ export function validateUpdateCampaignTriggerScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5938,7 +6218,7 @@ export function isUpdateCampaignTriggerScheduleResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5954,7 +6234,12 @@ export function validateUpdateCampaignTriggerScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5975,7 +6260,7 @@ export function isUpdateCampaignTriggerScheduleResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -5991,7 +6276,12 @@ export function validateUpdateCampaignTriggerScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6012,7 +6302,7 @@ export function isUpdateCampaignTriggerScheduleResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6028,7 +6318,12 @@ export function validateUpdateCampaignTriggerScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6049,7 +6344,7 @@ export function isUpdateCampaignTriggerScheduleResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6065,7 +6360,12 @@ export function validateUpdateCampaignTriggerScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6086,7 +6386,7 @@ export function isUpdateCampaignTriggerScheduleResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6219,7 +6519,12 @@ export function validateDeleteMessageScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6240,7 +6545,7 @@ export function isDeleteMessageScheduleResponse400(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6256,7 +6561,12 @@ export function validateDeleteMessageScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6277,7 +6587,7 @@ export function isDeleteMessageScheduleResponse401(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6293,7 +6603,12 @@ export function validateDeleteMessageScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6314,7 +6629,7 @@ export function isDeleteMessageScheduleResponse403(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6330,7 +6645,12 @@ export function validateDeleteMessageScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6351,7 +6671,7 @@ export function isDeleteMessageScheduleResponse404(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6367,7 +6687,12 @@ export function validateDeleteMessageScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6388,7 +6713,7 @@ export function isDeleteMessageScheduleResponse413(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6404,7 +6729,12 @@ export function validateDeleteMessageScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6425,7 +6755,7 @@ export function isDeleteMessageScheduleResponse429(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6441,7 +6771,12 @@ export function validateDeleteMessageScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6462,7 +6797,7 @@ export function isDeleteMessageScheduleResponse5XX(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6595,7 +6930,12 @@ export function validateDeleteCampaignTriggerScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6616,7 +6956,7 @@ export function isDeleteCampaignTriggerScheduleResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_SendMessagesResponse400(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6632,7 +6972,12 @@ export function validateDeleteCampaignTriggerScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6653,7 +6998,7 @@ export function isDeleteCampaignTriggerScheduleResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6669,7 +7014,12 @@ export function validateDeleteCampaignTriggerScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_SendMessagesResponse403(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6690,7 +7040,7 @@ export function isDeleteCampaignTriggerScheduleResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_SendMessagesResponse403(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6706,7 +7056,12 @@ export function validateDeleteCampaignTriggerScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse404(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6727,7 +7082,7 @@ export function isDeleteCampaignTriggerScheduleResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse404(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6743,7 +7098,12 @@ export function validateDeleteCampaignTriggerScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6764,7 +7124,7 @@ export function isDeleteCampaignTriggerScheduleResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6780,7 +7140,12 @@ export function validateDeleteCampaignTriggerScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6801,7 +7166,7 @@ export function isDeleteCampaignTriggerScheduleResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6817,7 +7182,12 @@ export function validateDeleteCampaignTriggerScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6838,7 +7208,7 @@ export function isDeleteCampaignTriggerScheduleResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6916,7 +7286,12 @@ export function validateGetEmailUnsubscribesResponse400(
   Readable<paths['\/email\/unsubscribes']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6951,7 +7326,12 @@ export function validateGetEmailUnsubscribesResponse401(
   Readable<paths['\/email\/unsubscribes']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6972,7 +7352,7 @@ export function isGetEmailUnsubscribesResponse401(
 ): value is Readable<
   paths['\/email\/unsubscribes']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -6986,7 +7366,12 @@ export function validateGetEmailUnsubscribesResponse429(
   Readable<paths['\/email\/unsubscribes']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7007,7 +7392,7 @@ export function isGetEmailUnsubscribesResponse429(
 ): value is Readable<
   paths['\/email\/unsubscribes']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7023,7 +7408,12 @@ export function validateGetEmailUnsubscribesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7044,7 +7434,7 @@ export function isGetEmailUnsubscribesResponse5XX(
 ): value is Readable<
   paths['\/email\/unsubscribes']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7132,7 +7522,12 @@ export function validateSetEmailSubscriptionStatusResponse400(
   Readable<paths['\/email\/status']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7167,7 +7562,12 @@ export function validateSetEmailSubscriptionStatusResponse401(
   Readable<paths['\/email\/status']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7188,7 +7588,7 @@ export function isSetEmailSubscriptionStatusResponse401(
 ): value is Readable<
   paths['\/email\/status']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7202,7 +7602,12 @@ export function validateSetEmailSubscriptionStatusResponse413(
   Readable<paths['\/email\/status']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7223,7 +7628,7 @@ export function isSetEmailSubscriptionStatusResponse413(
 ): value is Readable<
   paths['\/email\/status']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7237,7 +7642,12 @@ export function validateSetEmailSubscriptionStatusResponse429(
   Readable<paths['\/email\/status']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7258,7 +7668,7 @@ export function isSetEmailSubscriptionStatusResponse429(
 ): value is Readable<
   paths['\/email\/status']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7272,7 +7682,12 @@ export function validateSetEmailSubscriptionStatusResponse5XX(
   Readable<paths['\/email\/status']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7293,7 +7708,7 @@ export function isSetEmailSubscriptionStatusResponse5XX(
 ): value is Readable<
   paths['\/email\/status']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7311,7 +7726,12 @@ export function validateRemoveEmailBouncesBody(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveEmailBouncesBody(value, '', errors);
+  collect_RemoveEmailBouncesBody(
+    value,
+    '',
+    errors,
+    '#/paths/~1email~1bounce~1remove/post/requestBody/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7389,7 +7809,12 @@ export function validateRemoveEmailBouncesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7426,7 +7851,12 @@ export function validateRemoveEmailBouncesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7447,7 +7877,7 @@ export function isRemoveEmailBouncesResponse401(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7463,7 +7893,12 @@ export function validateRemoveEmailBouncesResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7484,7 +7919,7 @@ export function isRemoveEmailBouncesResponse413(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7500,7 +7935,12 @@ export function validateRemoveEmailBouncesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7521,7 +7961,7 @@ export function isRemoveEmailBouncesResponse429(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7537,7 +7977,12 @@ export function validateRemoveEmailBouncesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7558,7 +8003,7 @@ export function isRemoveEmailBouncesResponse5XX(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7576,7 +8021,12 @@ export function validateRemoveEmailSpamBody(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveEmailSpamBody(value, '', errors);
+  collect_RemoveEmailBouncesBody(
+    value,
+    '',
+    errors,
+    '#/paths/~1email~1spam~1remove/post/requestBody/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7599,7 +8049,7 @@ export function isRemoveEmailSpamBody(
 ): value is Writable<
   NonNullable<paths['\/email\/spam\/remove']['post']['requestBody']>['content']['application\/json']
 > {
-  return check_RemoveEmailSpamBody(value);
+  return check_RemoveEmailBouncesBody(value);
 }
 
 /**
@@ -7648,7 +8098,12 @@ export function validateRemoveEmailSpamResponse400(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7683,7 +8138,12 @@ export function validateRemoveEmailSpamResponse401(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7704,7 +8164,7 @@ export function isRemoveEmailSpamResponse401(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7718,7 +8178,12 @@ export function validateRemoveEmailSpamResponse413(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7739,7 +8204,7 @@ export function isRemoveEmailSpamResponse413(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7753,7 +8218,12 @@ export function validateRemoveEmailSpamResponse429(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7774,7 +8244,7 @@ export function isRemoveEmailSpamResponse429(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7790,7 +8260,12 @@ export function validateRemoveEmailSpamResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7811,7 +8286,7 @@ export function isRemoveEmailSpamResponse5XX(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7901,7 +8376,12 @@ export function validateExportUsersByIdsResponse400(
   Readable<paths['\/users\/export\/ids']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7936,7 +8416,12 @@ export function validateExportUsersByIdsResponse401(
   Readable<paths['\/users\/export\/ids']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7957,7 +8442,7 @@ export function isExportUsersByIdsResponse401(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -7971,7 +8456,12 @@ export function validateExportUsersByIdsResponse413(
   Readable<paths['\/users\/export\/ids']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7992,7 +8482,7 @@ export function isExportUsersByIdsResponse413(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8006,7 +8496,12 @@ export function validateExportUsersByIdsResponse429(
   Readable<paths['\/users\/export\/ids']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8027,7 +8522,7 @@ export function isExportUsersByIdsResponse429(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8043,7 +8538,12 @@ export function validateExportUsersByIdsResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8064,7 +8564,7 @@ export function isExportUsersByIdsResponse5XX(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8160,7 +8660,12 @@ export function validateExportUsersBySegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8197,7 +8702,12 @@ export function validateExportUsersBySegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8218,7 +8728,7 @@ export function isExportUsersBySegmentResponse401(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8234,7 +8744,12 @@ export function validateExportUsersBySegmentResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8255,7 +8770,7 @@ export function isExportUsersBySegmentResponse413(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8271,7 +8786,12 @@ export function validateExportUsersBySegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8292,7 +8812,7 @@ export function isExportUsersBySegmentResponse429(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8308,7 +8828,12 @@ export function validateExportUsersBySegmentResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8329,7 +8854,7 @@ export function isExportUsersBySegmentResponse5XX(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8341,7 +8866,7 @@ export function validateListSegmentsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/segments\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListSegmentsQuery(value, '', errors);
+  collect_ListSegmentsQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -8407,7 +8932,12 @@ export function validateListSegmentsResponse400(
   Readable<paths['\/segments\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8442,7 +8972,12 @@ export function validateListSegmentsResponse401(
   Readable<paths['\/segments\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8463,7 +8998,7 @@ export function isListSegmentsResponse401(
 ): value is Readable<
   paths['\/segments\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8477,7 +9012,12 @@ export function validateListSegmentsResponse429(
   Readable<paths['\/segments\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8498,7 +9038,7 @@ export function isListSegmentsResponse429(
 ): value is Readable<
   paths['\/segments\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8512,7 +9052,12 @@ export function validateListSegmentsResponse5XX(
   Readable<paths['\/segments\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8533,7 +9078,7 @@ export function isListSegmentsResponse5XX(
 ): value is Readable<
   paths['\/segments\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8615,7 +9160,12 @@ export function validateGetSegmentDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8652,7 +9202,12 @@ export function validateGetSegmentDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8673,7 +9228,7 @@ export function isGetSegmentDataSeriesResponse401(
 ): value is Readable<
   paths['\/segments\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8689,7 +9244,12 @@ export function validateGetSegmentDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8710,7 +9270,7 @@ export function isGetSegmentDataSeriesResponse429(
 ): value is Readable<
   paths['\/segments\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8726,7 +9286,12 @@ export function validateGetSegmentDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8747,7 +9312,7 @@ export function isGetSegmentDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/segments\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8825,7 +9390,12 @@ export function validateGetSegmentDetailsResponse400(
   Readable<paths['\/segments\/details']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8860,7 +9430,12 @@ export function validateGetSegmentDetailsResponse401(
   Readable<paths['\/segments\/details']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8881,7 +9456,7 @@ export function isGetSegmentDetailsResponse401(
 ): value is Readable<
   paths['\/segments\/details']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8895,7 +9470,12 @@ export function validateGetSegmentDetailsResponse429(
   Readable<paths['\/segments\/details']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8916,7 +9496,7 @@ export function isGetSegmentDetailsResponse429(
 ): value is Readable<
   paths['\/segments\/details']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8930,7 +9510,12 @@ export function validateGetSegmentDetailsResponse5XX(
   Readable<paths['\/segments\/details']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -8951,7 +9536,7 @@ export function isGetSegmentDetailsResponse5XX(
 ): value is Readable<
   paths['\/segments\/details']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -8963,7 +9548,7 @@ export function validateListCampaignsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/campaigns\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListCampaignsQuery(value, '', errors);
+  collect_ListCampaignsQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -9029,7 +9614,12 @@ export function validateListCampaignsResponse400(
   Readable<paths['\/campaigns\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9064,7 +9654,12 @@ export function validateListCampaignsResponse401(
   Readable<paths['\/campaigns\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9085,7 +9680,7 @@ export function isListCampaignsResponse401(
 ): value is Readable<
   paths['\/campaigns\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9099,7 +9694,12 @@ export function validateListCampaignsResponse429(
   Readable<paths['\/campaigns\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9120,7 +9720,7 @@ export function isListCampaignsResponse429(
 ): value is Readable<
   paths['\/campaigns\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9134,7 +9734,12 @@ export function validateListCampaignsResponse5XX(
   Readable<paths['\/campaigns\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9155,7 +9760,7 @@ export function isListCampaignsResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9239,7 +9844,12 @@ export function validateGetCampaignDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9276,7 +9886,12 @@ export function validateGetCampaignDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9297,7 +9912,7 @@ export function isGetCampaignDataSeriesResponse401(
 ): value is Readable<
   paths['\/campaigns\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9313,7 +9928,12 @@ export function validateGetCampaignDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9334,7 +9954,7 @@ export function isGetCampaignDataSeriesResponse429(
 ): value is Readable<
   paths['\/campaigns\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9350,7 +9970,12 @@ export function validateGetCampaignDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9371,7 +9996,7 @@ export function isGetCampaignDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9449,7 +10074,12 @@ export function validateGetCampaignDetailsResponse400(
   Readable<paths['\/campaigns\/details']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9484,7 +10114,12 @@ export function validateGetCampaignDetailsResponse401(
   Readable<paths['\/campaigns\/details']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9505,7 +10140,7 @@ export function isGetCampaignDetailsResponse401(
 ): value is Readable<
   paths['\/campaigns\/details']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9519,7 +10154,12 @@ export function validateGetCampaignDetailsResponse429(
   Readable<paths['\/campaigns\/details']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9540,7 +10180,7 @@ export function isGetCampaignDetailsResponse429(
 ): value is Readable<
   paths['\/campaigns\/details']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9554,7 +10194,12 @@ export function validateGetCampaignDetailsResponse5XX(
   Readable<paths['\/campaigns\/details']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9575,7 +10220,7 @@ export function isGetCampaignDetailsResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/details']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9587,7 +10232,7 @@ export function validateListNewsFeedCardsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/feed\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListNewsFeedCardsQuery(value, '', errors);
+  collect_ListCampaignsQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -9604,7 +10249,7 @@ export function validateListNewsFeedCardsQuery(
 export function isListNewsFeedCardsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/feed\/list']['get']['parameters']['query']> {
-  return check_ListNewsFeedCardsQuery(value);
+  return check_ListCampaignsQuery(value);
 }
 
 /**
@@ -9653,7 +10298,12 @@ export function validateListNewsFeedCardsResponse400(
   Readable<paths['\/feed\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9688,7 +10338,12 @@ export function validateListNewsFeedCardsResponse401(
   Readable<paths['\/feed\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9709,7 +10364,7 @@ export function isListNewsFeedCardsResponse401(
 ): value is Readable<
   paths['\/feed\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9723,7 +10378,12 @@ export function validateListNewsFeedCardsResponse429(
   Readable<paths['\/feed\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9744,7 +10404,7 @@ export function isListNewsFeedCardsResponse429(
 ): value is Readable<
   paths['\/feed\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9758,7 +10418,12 @@ export function validateListNewsFeedCardsResponse5XX(
   Readable<paths['\/feed\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9779,7 +10444,7 @@ export function isListNewsFeedCardsResponse5XX(
 ): value is Readable<
   paths['\/feed\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9857,7 +10522,12 @@ export function validateGetNewsFeedCardDataSeriesResponse400(
   Readable<paths['\/feed\/data_series']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9892,7 +10562,12 @@ export function validateGetNewsFeedCardDataSeriesResponse401(
   Readable<paths['\/feed\/data_series']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9913,7 +10588,7 @@ export function isGetNewsFeedCardDataSeriesResponse401(
 ): value is Readable<
   paths['\/feed\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9927,7 +10602,12 @@ export function validateGetNewsFeedCardDataSeriesResponse429(
   Readable<paths['\/feed\/data_series']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9948,7 +10628,7 @@ export function isGetNewsFeedCardDataSeriesResponse429(
 ): value is Readable<
   paths['\/feed\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -9962,7 +10642,12 @@ export function validateGetNewsFeedCardDataSeriesResponse5XX(
   Readable<paths['\/feed\/data_series']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -9983,7 +10668,7 @@ export function isGetNewsFeedCardDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/feed\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10061,7 +10746,12 @@ export function validateGetNewsFeedCardDetailsResponse400(
   Readable<paths['\/feed\/details']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10096,7 +10786,12 @@ export function validateGetNewsFeedCardDetailsResponse401(
   Readable<paths['\/feed\/details']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10117,7 +10812,7 @@ export function isGetNewsFeedCardDetailsResponse401(
 ): value is Readable<
   paths['\/feed\/details']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10131,7 +10826,12 @@ export function validateGetNewsFeedCardDetailsResponse429(
   Readable<paths['\/feed\/details']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10152,7 +10852,7 @@ export function isGetNewsFeedCardDetailsResponse429(
 ): value is Readable<
   paths['\/feed\/details']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10166,7 +10866,12 @@ export function validateGetNewsFeedCardDetailsResponse5XX(
   Readable<paths['\/feed\/details']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10187,7 +10892,7 @@ export function isGetNewsFeedCardDetailsResponse5XX(
 ): value is Readable<
   paths['\/feed\/details']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10199,7 +10904,7 @@ export function validateGetMonthlyActiveUsersDataSeriesQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/kpi\/mau\/data_series']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors);
+  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -10269,7 +10974,12 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10306,7 +11016,12 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10327,7 +11042,7 @@ export function isGetMonthlyActiveUsersDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/mau\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10343,7 +11058,12 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10364,7 +11084,7 @@ export function isGetMonthlyActiveUsersDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/mau\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10380,7 +11100,12 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10401,7 +11126,7 @@ export function isGetMonthlyActiveUsersDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/mau\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10413,7 +11138,7 @@ export function validateGetDailyActiveUsersDataSeriesQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/kpi\/dau\/data_series']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_GetDailyActiveUsersDataSeriesQuery(value, '', errors);
+  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -10430,7 +11155,7 @@ export function validateGetDailyActiveUsersDataSeriesQuery(
 export function isGetDailyActiveUsersDataSeriesQuery(
   value: unknown,
 ): value is NonNullable<paths['\/kpi\/dau\/data_series']['get']['parameters']['query']> {
-  return check_GetDailyActiveUsersDataSeriesQuery(value);
+  return check_GetMonthlyActiveUsersDataSeriesQuery(value);
 }
 
 /**
@@ -10483,7 +11208,12 @@ export function validateGetDailyActiveUsersDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10520,7 +11250,12 @@ export function validateGetDailyActiveUsersDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10541,7 +11276,7 @@ export function isGetDailyActiveUsersDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/dau\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10557,7 +11292,12 @@ export function validateGetDailyActiveUsersDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10578,7 +11318,7 @@ export function isGetDailyActiveUsersDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/dau\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10594,7 +11334,12 @@ export function validateGetDailyActiveUsersDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10615,7 +11360,7 @@ export function isGetDailyActiveUsersDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/dau\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10629,7 +11374,7 @@ export function validateGetNewUsersDataSeriesQuery(
   NonNullable<paths['\/kpi\/new_users\/data_series']['get']['parameters']['query']>
 > {
   const errors: ValidationError[] = [];
-  collect_GetNewUsersDataSeriesQuery(value, '', errors);
+  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -10648,7 +11393,7 @@ export function validateGetNewUsersDataSeriesQuery(
 export function isGetNewUsersDataSeriesQuery(
   value: unknown,
 ): value is NonNullable<paths['\/kpi\/new_users\/data_series']['get']['parameters']['query']> {
-  return check_GetNewUsersDataSeriesQuery(value);
+  return check_GetMonthlyActiveUsersDataSeriesQuery(value);
 }
 
 /**
@@ -10701,7 +11446,12 @@ export function validateGetNewUsersDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10738,7 +11488,12 @@ export function validateGetNewUsersDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10759,7 +11514,7 @@ export function isGetNewUsersDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/new_users\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10775,7 +11530,12 @@ export function validateGetNewUsersDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10796,7 +11556,7 @@ export function isGetNewUsersDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/new_users\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10812,7 +11572,12 @@ export function validateGetNewUsersDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10833,7 +11598,7 @@ export function isGetNewUsersDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/new_users\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10847,7 +11612,7 @@ export function validateGetUninstallsDataSeriesQuery(
   NonNullable<paths['\/kpi\/uninstalls\/data_series']['get']['parameters']['query']>
 > {
   const errors: ValidationError[] = [];
-  collect_GetUninstallsDataSeriesQuery(value, '', errors);
+  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -10866,7 +11631,7 @@ export function validateGetUninstallsDataSeriesQuery(
 export function isGetUninstallsDataSeriesQuery(
   value: unknown,
 ): value is NonNullable<paths['\/kpi\/uninstalls\/data_series']['get']['parameters']['query']> {
-  return check_GetUninstallsDataSeriesQuery(value);
+  return check_GetMonthlyActiveUsersDataSeriesQuery(value);
 }
 
 /**
@@ -10919,7 +11684,12 @@ export function validateGetUninstallsDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10956,7 +11726,12 @@ export function validateGetUninstallsDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -10977,7 +11752,7 @@ export function isGetUninstallsDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/uninstalls\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -10993,7 +11768,12 @@ export function validateGetUninstallsDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11014,7 +11794,7 @@ export function isGetUninstallsDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/uninstalls\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11030,7 +11810,12 @@ export function validateGetUninstallsDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11051,7 +11836,7 @@ export function isGetUninstallsDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/uninstalls\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11133,7 +11918,12 @@ export function validateGetSessionsDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11170,7 +11960,12 @@ export function validateGetSessionsDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11191,7 +11986,7 @@ export function isGetSessionsDataSeriesResponse401(
 ): value is Readable<
   paths['\/sessions\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11207,7 +12002,12 @@ export function validateGetSessionsDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11228,7 +12028,7 @@ export function isGetSessionsDataSeriesResponse429(
 ): value is Readable<
   paths['\/sessions\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11244,7 +12044,12 @@ export function validateGetSessionsDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11265,7 +12070,7 @@ export function isGetSessionsDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/sessions\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11277,7 +12082,7 @@ export function validateListCustomEventsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/events\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListCustomEventsQuery(value, '', errors);
+  collect_ListSegmentsQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -11294,7 +12099,7 @@ export function validateListCustomEventsQuery(
 export function isListCustomEventsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/events\/list']['get']['parameters']['query']> {
-  return check_ListCustomEventsQuery(value);
+  return check_ListSegmentsQuery(value);
 }
 
 /**
@@ -11343,7 +12148,12 @@ export function validateListCustomEventsResponse400(
   Readable<paths['\/events\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11378,7 +12188,12 @@ export function validateListCustomEventsResponse401(
   Readable<paths['\/events\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11399,7 +12214,7 @@ export function isListCustomEventsResponse401(
 ): value is Readable<
   paths['\/events\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11413,7 +12228,12 @@ export function validateListCustomEventsResponse429(
   Readable<paths['\/events\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11434,7 +12254,7 @@ export function isListCustomEventsResponse429(
 ): value is Readable<
   paths['\/events\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11448,7 +12268,12 @@ export function validateListCustomEventsResponse5XX(
   Readable<paths['\/events\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11469,7 +12294,7 @@ export function isListCustomEventsResponse5XX(
 ): value is Readable<
   paths['\/events\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11547,7 +12372,12 @@ export function validateGetCustomEventDataSeriesResponse400(
   Readable<paths['\/events\/data_series']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11582,7 +12412,12 @@ export function validateGetCustomEventDataSeriesResponse401(
   Readable<paths['\/events\/data_series']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11603,7 +12438,7 @@ export function isGetCustomEventDataSeriesResponse401(
 ): value is Readable<
   paths['\/events\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11617,7 +12452,12 @@ export function validateGetCustomEventDataSeriesResponse429(
   Readable<paths['\/events\/data_series']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11638,7 +12478,7 @@ export function isGetCustomEventDataSeriesResponse429(
 ): value is Readable<
   paths['\/events\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11654,7 +12494,12 @@ export function validateGetCustomEventDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11675,7 +12520,7 @@ export function isGetCustomEventDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/events\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11687,7 +12532,7 @@ export function validateListProductsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/purchases\/product_list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListProductsQuery(value, '', errors);
+  collect_ListSegmentsQuery(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -11706,7 +12551,7 @@ export function validateListProductsQuery(
 export function isListProductsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/purchases\/product_list']['get']['parameters']['query']> {
-  return check_ListProductsQuery(value);
+  return check_ListSegmentsQuery(value);
 }
 
 /**
@@ -11759,7 +12604,12 @@ export function validateListProductsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11796,7 +12646,12 @@ export function validateListProductsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11817,7 +12672,7 @@ export function isListProductsResponse401(
 ): value is Readable<
   paths['\/purchases\/product_list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11833,7 +12688,12 @@ export function validateListProductsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11854,7 +12714,7 @@ export function isListProductsResponse429(
 ): value is Readable<
   paths['\/purchases\/product_list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11870,7 +12730,12 @@ export function validateListProductsResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -11891,7 +12756,7 @@ export function isListProductsResponse5XX(
 ): value is Readable<
   paths['\/purchases\/product_list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -11977,7 +12842,12 @@ export function validateGetRevenueSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12014,7 +12884,12 @@ export function validateGetRevenueSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12035,7 +12910,7 @@ export function isGetRevenueSeriesResponse401(
 ): value is Readable<
   paths['\/purchases\/revenue_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12051,7 +12926,12 @@ export function validateGetRevenueSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12072,7 +12952,7 @@ export function isGetRevenueSeriesResponse429(
 ): value is Readable<
   paths['\/purchases\/revenue_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12088,7 +12968,12 @@ export function validateGetRevenueSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12109,7 +12994,7 @@ export function isGetRevenueSeriesResponse5XX(
 ): value is Readable<
   paths['\/purchases\/revenue_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12195,7 +13080,12 @@ export function validateGetPurchaseQuantitySeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12232,7 +13122,12 @@ export function validateGetPurchaseQuantitySeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12253,7 +13148,7 @@ export function isGetPurchaseQuantitySeriesResponse401(
 ): value is Readable<
   paths['\/purchases\/quantity_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12269,7 +13164,12 @@ export function validateGetPurchaseQuantitySeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/RateLimited/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12290,7 +13190,7 @@ export function isGetPurchaseQuantitySeriesResponse429(
 ): value is Readable<
   paths['\/purchases\/quantity_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12306,7 +13206,12 @@ export function validateGetPurchaseQuantitySeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12327,7 +13232,7 @@ export function isGetPurchaseQuantitySeriesResponse5XX(
 ): value is Readable<
   paths['\/purchases\/quantity_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12415,7 +13320,12 @@ export function validateExportRawEventsResponse400(
   Readable<paths['\/raw_data\/export']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12450,7 +13360,12 @@ export function validateExportRawEventsResponse401(
   Readable<paths['\/raw_data\/export']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse401(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12471,7 +13386,7 @@ export function isExportRawEventsResponse401(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse401(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12485,7 +13400,12 @@ export function validateExportRawEventsResponse413(
   Readable<paths['\/raw_data\/export']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse413(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12506,7 +13426,7 @@ export function isExportRawEventsResponse413(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse413(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12520,7 +13440,12 @@ export function validateExportRawEventsResponse429(
   Readable<paths['\/raw_data\/export']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_ExportRawEventsResponse429(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/paths/~1raw_data~1export/post/responses/429/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12541,7 +13466,7 @@ export function isExportRawEventsResponse429(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ExportRawEventsResponse429(value);
+  return check_TrackUsersResponse400(value);
 }
 
 /**
@@ -12555,7 +13480,12 @@ export function validateExportRawEventsResponse5XX(
   Readable<paths['\/raw_data\/export']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse5XX(value, '', errors);
+  collect_TrackUsersResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/ServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -12576,107 +13506,103 @@ export function isExportRawEventsResponse5XX(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse5XX(value);
+  return check_TrackUsersResponse400(value);
 }
 
-const RE0 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$', 'u');
-const RE1 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$', 'u');
-const RE2 = new RegExp('^0x[0-9A-Fa-f]{8}$', 'u');
-const C3 = JSON.parse('["NONE","NEWS_FEED","URI"]');
-const C4 = JSON.parse('["opted_in","unsubscribed","subscribed"]');
-const C5 = JSON.parse('["opted_in","subscribed","all"]');
-const RE6 = new RegExp('^[A-Z]{2}$', 'u');
-const RE7 = new RegExp('^[a-z]{2}$', 'u');
-const RE8 = new RegExp('^[0-9]+$', 'u');
-const C9 = JSON.parse('["M","F"]');
-const RE10 = new RegExp('^[A-Z]{3}$', 'u');
-const RE11 = new RegExp('^[^$]', 'u');
-const RE12 = new RegExp('', 'u');
-const S13 = new Set<unknown>([
-  'equals',
-  'not_equal',
-  'does_not_equal',
-  'matches_regex',
-  'does_not_match_regex',
-  'includes_value',
-  'does_not_include_value',
-  'greater_than',
-  'greater_than_or_equal_to',
-  'less_than',
-  'less_than_or_equal_to',
-  'less_than_x_days_ago',
-  'greater_than_x_days_ago',
-  'less_than_x_days_in_the_future',
-  'greater_than_x_days_in_the_future',
-  'after',
-  'before',
-  'exists',
-  'does_not_exist',
-]);
-const C14 = JSON.parse(
-  '["equals","not_equal","does_not_equal","matches_regex","does_not_match_regex","includes_value","does_not_include_value","greater_than","greater_than_or_equal_to","less_than","less_than_or_equal_to","less_than_x_days_ago","greater_than_x_days_ago","less_than_x_days_in_the_future","greater_than_x_days_in_the_future","after","before","exists","does_not_exist"]',
-);
-const C15 = JSON.parse('["is","is_not"]');
-const C16 = JSON.parse('["opted_in","subscribed","unsubscribed"]');
-const C17 = JSON.parse('["aif","gif","jpg","m4a","mp3","mp4","png","wav"]');
-const C18 = JSON.parse('["toast"]');
-const C19 = JSON.parse(
-  '["toast_text_01","toast_text_02","toast_text_03","toast_text_04","toast_image_and_text_01","toast_image_and_text_02","toast_image_and_text_03","toast_image_and_text_04"]',
-);
-const RE20 = new RegExp('^[0-9A-Fa-f]{4}$', 'u');
-const C21 = JSON.parse('["SLIDEUP","MODAL","FULL"]');
-const C22 = JSON.parse('["TOP","BOTTOM"]');
-const C23 = JSON.parse('["SWIPE","AUTO_DISMISS"]');
-const RE24 = new RegExp('^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$', 'u');
-const C25 = JSON.parse('["POST","PUT","DELETE","GET"]');
-const C26 = JSON.parse('["subscribed","unsubscribed","opted_in"]');
-const C27 = JSON.parse('["NewsItem","CaptionedImage","Banner","DevPick"]');
-const S28 = new Set<unknown>([
-  '$session_started',
-  '$session_ended',
-  '$iap',
-  '$push_opened',
-  '$ios_push_foreground',
-  '$in_app_message_impression',
-  '$in_app_message_clicked',
-  '$slideup_impression',
-  '$slideup_clicked',
-  '$campaign_received',
-  '$canvas_entry',
-  '$canvas_step_received',
-  '$card_clicked',
-  '$card_impression',
-  '$email_opened',
-  '$email_clicked',
-  '$email_unsubscribed',
-  '$email_bounced',
-  '$first_used_app',
-  '$campaign_converted',
-  '$canvas_converted',
-  '$news_feed_viewed',
-  '$attribution_data_received',
-  '$uninstalled',
-]);
-const C29 = JSON.parse(
-  '["$session_started","$session_ended","$iap","$push_opened","$ios_push_foreground","$in_app_message_impression","$in_app_message_clicked","$slideup_impression","$slideup_clicked","$campaign_received","$canvas_entry","$canvas_step_received","$card_clicked","$card_impression","$email_opened","$email_clicked","$email_unsubscribed","$email_bounced","$first_used_app","$campaign_converted","$canvas_converted","$news_feed_viewed","$attribution_data_received","$uninstalled"]',
-);
-const C30 = JSON.parse('["zip","gzip"]');
-const C31 = JSON.parse('["day","hour"]');
+const RE0 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$', 'u'),
+  RE1 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$', 'u'),
+  RE2 = new RegExp('^0x[0-9A-Fa-f]{8}$', 'u'),
+  C3 = JSON.parse('["NONE","NEWS_FEED","URI"]'),
+  C4 = JSON.parse('["opted_in","unsubscribed","subscribed"]'),
+  C5 = JSON.parse('["opted_in","subscribed","all"]'),
+  RE6 = new RegExp('^[A-Z]{2}$', 'u'),
+  RE7 = new RegExp('^[a-z]{2}$', 'u'),
+  RE8 = new RegExp('^[0-9]+$', 'u'),
+  C9 = JSON.parse('["M","F"]'),
+  RE10 = new RegExp('^[A-Z]{3}$', 'u'),
+  C11 = JSON.parse('["external_id","product_id","currency","price","time"]'),
+  RE12 = new RegExp('^[^$]', 'u'),
+  RE13 = new RegExp('', 'u'),
+  C14 = JSON.parse('["app_group_id","campaign_id","schedule_id","schedule"]'),
+  S15 = new Set<unknown>([
+    'equals',
+    'not_equal',
+    'does_not_equal',
+    'matches_regex',
+    'does_not_match_regex',
+    'includes_value',
+    'does_not_include_value',
+    'greater_than',
+    'greater_than_or_equal_to',
+    'less_than',
+    'less_than_or_equal_to',
+    'less_than_x_days_ago',
+    'greater_than_x_days_ago',
+    'less_than_x_days_in_the_future',
+    'greater_than_x_days_in_the_future',
+    'after',
+    'before',
+    'exists',
+    'does_not_exist',
+  ]),
+  C16 = JSON.parse(
+    '["equals","not_equal","does_not_equal","matches_regex","does_not_match_regex","includes_value","does_not_include_value","greater_than","greater_than_or_equal_to","less_than","less_than_or_equal_to","less_than_x_days_ago","greater_than_x_days_ago","less_than_x_days_in_the_future","greater_than_x_days_in_the_future","after","before","exists","does_not_exist"]',
+  ),
+  C17 = JSON.parse('["is","is_not"]'),
+  C18 = JSON.parse('["opted_in","subscribed","unsubscribed"]'),
+  C19 = JSON.parse('["aif","gif","jpg","m4a","mp3","mp4","png","wav"]'),
+  C20 = JSON.parse('["toast"]'),
+  C21 = JSON.parse(
+    '["toast_text_01","toast_text_02","toast_text_03","toast_text_04","toast_image_and_text_01","toast_image_and_text_02","toast_image_and_text_03","toast_image_and_text_04"]',
+  ),
+  RE22 = new RegExp('^[0-9A-Fa-f]{4}$', 'u'),
+  C23 = JSON.parse('["SLIDEUP","MODAL","FULL"]'),
+  C24 = JSON.parse('["TOP","BOTTOM"]'),
+  C25 = JSON.parse('["SWIPE","AUTO_DISMISS"]'),
+  RE26 = new RegExp('^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$', 'u'),
+  C27 = JSON.parse('["POST","PUT","DELETE","GET"]'),
+  C28 = JSON.parse('["subscribed","unsubscribed","opted_in"]'),
+  C29 = JSON.parse('["NewsItem","CaptionedImage","Banner","DevPick"]'),
+  S30 = new Set<unknown>([
+    '$session_started',
+    '$session_ended',
+    '$iap',
+    '$push_opened',
+    '$ios_push_foreground',
+    '$in_app_message_impression',
+    '$in_app_message_clicked',
+    '$slideup_impression',
+    '$slideup_clicked',
+    '$campaign_received',
+    '$canvas_entry',
+    '$canvas_step_received',
+    '$card_clicked',
+    '$card_impression',
+    '$email_opened',
+    '$email_clicked',
+    '$email_unsubscribed',
+    '$email_bounced',
+    '$first_used_app',
+    '$campaign_converted',
+    '$canvas_converted',
+    '$news_feed_viewed',
+    '$attribution_data_received',
+    '$uninstalled',
+  ]),
+  C31 = JSON.parse(
+    '["$session_started","$session_ended","$iap","$push_opened","$ios_push_foreground","$in_app_message_impression","$in_app_message_clicked","$slideup_impression","$slideup_clicked","$campaign_received","$canvas_entry","$canvas_step_received","$card_clicked","$card_impression","$email_opened","$email_clicked","$email_unsubscribed","$email_bounced","$first_used_app","$campaign_converted","$canvas_converted","$news_feed_viewed","$attribution_data_received","$uninstalled"]',
+  ),
+  C32 = JSON.parse('["zip","gzip"]'),
+  C33 = JSON.parse('["day","hour"]');
 
 function check_CompanySecret(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function collect_CompanySecret(d0: any, p: string, e: ValidationError[]): void {
+function collect_CompanySecret(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CompanySecret/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
 }
 
@@ -12689,180 +13615,40 @@ function check_GenericSuccessResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['errors'];
   if (
-    d0['errors'] !== undefined &&
+    d2 !== undefined &&
+    !check_FieldsToExport(d2) &&
     ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-  ) {
-    const d2 = d0['errors'];
-    if (!Array.isArray(d2)) return false;
-    for (let i0 = 0; i0 < d2.length; i0++) {
-      const d3 = d2[i0];
-      if (typeof d3 !== 'string') return false;
-    }
-  }
-  return true;
-}
-
-function collect_GenericSuccessResponse(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/GenericSuccessResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/GenericSuccessResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/GenericSuccessResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['errors'] !== undefined &&
-      ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-    ) {
-      const d2 = d0['errors'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/errors',
-          schemaPath: '#/components/schemas/GenericSuccessResponse/properties/errors/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/errors/' + i0,
-              schemaPath:
-                '#/components/schemas/GenericSuccessResponse/properties/errors/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
-    }
-  }
-}
-
-function check_ErrorResponse(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['message'] !== undefined &&
-    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ))
+  )
     return false;
-  const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['errors'] !== undefined &&
-    ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-  ) {
-    const d2 = d0['errors'];
-    if (!Array.isArray(d2)) return false;
-    for (let i0 = 0; i0 < d2.length; i0++) {
-      const d3 = d2[i0];
-      if (typeof d3 !== 'string') return false;
-    }
-  }
   return true;
 }
 
-function collect_ErrorResponse(d0: any, p: string, e: ValidationError[]): void {
+function collect_GenericSuccessResponse(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ErrorResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ErrorResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/ErrorResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['errors'];
     if (
-      d0['errors'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
     ) {
-      const d2 = d0['errors'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/errors',
-          schemaPath: '#/components/schemas/ErrorResponse/properties/errors/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/errors/' + i0,
-              schemaPath: '#/components/schemas/ErrorResponse/properties/errors/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d2, p + '/errors', e, s + '/properties/errors');
     }
   }
 }
@@ -12882,51 +13668,33 @@ function check_QueuedResponse(d0: any): boolean {
 }
 
 function collect_QueuedResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/QueuedResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/QueuedResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/QueuedResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/QueuedResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/message', s + '/properties/message/type', 'string');
       }
-      if (d1 !== 'queued') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/QueuedResponse/properties/message/const',
-          keyword: 'const',
-          params: { allowedValue: 'queued' },
-          message: 'must be equal to "queued"',
-        });
-      }
+      if (d1 !== 'queued')
+        fail(
+          e,
+          p + '/message',
+          s + '/properties/message/const',
+          'const',
+          { allowedValue: 'queued' },
+          'must be equal to "queued"',
+        );
     }
   }
 }
@@ -12940,109 +13708,55 @@ function check_CreateScheduleResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['schedule_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['message'];
   if (
-    d0['message'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ) {
-    const d2 = d0['message'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
+  const d3 = d0['errors'];
   if (
-    d0['errors'] !== undefined &&
+    d3 !== undefined &&
+    !check_FieldsToExport(d3) &&
     ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-  ) {
-    const d3 = d0['errors'];
-    if (!Array.isArray(d3)) return false;
-    for (let i0 = 0; i0 < d3.length; i0++) {
-      const d4 = d3[i0];
-      if (typeof d4 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CreateScheduleResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CreateScheduleResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CreateScheduleResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CreateScheduleResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule_id' },
-        message: 'must have required property "schedule_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'schedule_id');
+    const d1 = d0['schedule_id'];
     if (
-      d0['schedule_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      const d1 = d0['schedule_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/schedule_id',
-          schemaPath: '#/components/schemas/CreateScheduleResponse/properties/schedule_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/schedule_id', e, s + '/properties/schedule_id');
     }
+    const d2 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d2 = d0['message'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/CreateScheduleResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/message', e, s + '/properties/message');
     }
+    const d3 = d0['errors'];
     if (
-      d0['errors'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
     ) {
-      const d3 = d0['errors'];
-      if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/errors',
-          schemaPath: '#/components/schemas/CreateScheduleResponse/properties/errors/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d3.length; i0++) {
-          const d4 = d3[i0];
-          if (typeof d4 !== 'string') {
-            e.push({
-              instancePath: p + '/errors/' + i0,
-              schemaPath:
-                '#/components/schemas/CreateScheduleResponse/properties/errors/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d3, p + '/errors', e, s + '/properties/errors');
     }
   }
 }
@@ -13065,14 +13779,9 @@ function check_FlexibleDateTime(d0: any): boolean {
 }
 
 function collect_FlexibleDateTime(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/FlexibleDateTime';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/FlexibleDateTime/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
   let v0 = false;
   L0: {
@@ -13087,37 +13796,22 @@ function collect_FlexibleDateTime(d0: any, p: string, e: ValidationError[]): voi
   }
   if (!v0) {
     if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/FlexibleDateTime/anyOf/0/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date-time');
     }
     if (typeof d0 === 'string') {
-      if (!RE0.test(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/FlexibleDateTime/anyOf/1/pattern',
-          keyword: 'pattern',
-          params: {
+      if (!RE0.test(d0))
+        fail(
+          e,
+          p,
+          s + '/anyOf/1/pattern',
+          'pattern',
+          {
             pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$',
           },
-          message:
-            'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d{3}[+-]\\\\d{4}$"',
-        });
-      }
+          'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d{3}[+-]\\\\d{4}$"',
+        );
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/FlexibleDateTime/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -13139,14 +13833,9 @@ function check_ScheduleTime(d0: any): boolean {
 }
 
 function collect_ScheduleTime(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ScheduleTime';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ScheduleTime/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
   let v0 = false;
   L0: {
@@ -13161,37 +13850,20 @@ function collect_ScheduleTime(d0: any, p: string, e: ValidationError[]): void {
   }
   if (!v0) {
     if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ScheduleTime/anyOf/0/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date-time');
     }
     if (typeof d0 === 'string') {
-      if (!RE1.test(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ScheduleTime/anyOf/1/pattern',
-          keyword: 'pattern',
-          params: {
-            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$',
-          },
-          message:
-            'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d+)?$"',
-        });
-      }
+      if (!RE1.test(d0))
+        fail(
+          e,
+          p,
+          s + '/anyOf/1/pattern',
+          'pattern',
+          { pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$' },
+          'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d+)?$"',
+        );
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ScheduleTime/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -13212,15 +13884,9 @@ function check_DateOrDateTime(d0: any): boolean {
   return true;
 }
 
-function collect_DateOrDateTime(d0: any, p: string, e: ValidationError[]): void {
+function collect_DateOrDateTime(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/DateOrDateTime/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
   let v0 = false;
   L0: {
@@ -13235,105 +13901,12 @@ function collect_DateOrDateTime(d0: any, p: string, e: ValidationError[]): void 
   }
   if (!v0) {
     if (typeof d0 === 'string') {
-      if (!fmtDate(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/DateOrDateTime/anyOf/0/format',
-          keyword: 'format',
-          params: { format: 'date' },
-          message: 'must be a valid date',
-        });
-      }
+      if (!fmtDate(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date');
     }
     if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/DateOrDateTime/anyOf/1/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/1/format', 'date-time');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/DateOrDateTime/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
-  }
-}
-
-function check_SeriesTime(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  let v0 = false;
-  L0: {
-    if (!!fmtDate(d0)) {
-      v0 = true;
-      break L0;
-    }
-    if (!!fmtDateTime(d0)) {
-      v0 = true;
-      break L0;
-    }
-  }
-  if (!v0) return false;
-  return true;
-}
-
-function collect_SeriesTime(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SeriesTime/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-  let v0 = false;
-  L0: {
-    if (!(typeof d0 === 'string' && !fmtDate(d0))) {
-      v0 = true;
-      break L0;
-    }
-    if (!(typeof d0 === 'string' && !fmtDateTime(d0))) {
-      v0 = true;
-      break L0;
-    }
-  }
-  if (!v0) {
-    if (typeof d0 === 'string') {
-      if (!fmtDate(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/SeriesTime/anyOf/0/format',
-          keyword: 'format',
-          params: { format: 'date' },
-          message: 'must be a valid date',
-        });
-      }
-    }
-    if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/SeriesTime/anyOf/1/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
-    }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SeriesTime/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -13344,24 +13917,19 @@ function check_HexColor(d0: any): boolean {
 }
 
 function collect_HexColor(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/HexColor';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/HexColor/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (!RE2.test(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/HexColor/pattern',
-        keyword: 'pattern',
-        params: { pattern: '^0x[0-9A-Fa-f]{8}$' },
-        message: 'must match pattern "^0x[0-9A-Fa-f]{8}$"',
-      });
-    }
+    if (!RE2.test(d0))
+      fail(
+        e,
+        p,
+        s + '/pattern',
+        'pattern',
+        { pattern: '^0x[0-9A-Fa-f]{8}$' },
+        'must match pattern "^0x[0-9A-Fa-f]{8}$"',
+      );
   }
 }
 
@@ -13372,24 +13940,19 @@ function check_ClickAction(d0: any): boolean {
 }
 
 function collect_ClickAction(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ClickAction';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ClickAction/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
-  if (d0 !== 'NONE' && d0 !== 'NEWS_FEED' && d0 !== 'URI') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ClickAction/enum',
-      keyword: 'enum',
-      params: { allowedValues: C3 },
-      message: 'must be one of "NONE", "NEWS_FEED", "URI"',
-    });
-  }
+  if (d0 !== 'NONE' && d0 !== 'NEWS_FEED' && d0 !== 'URI')
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C3 },
+      'must be one of "NONE", "NEWS_FEED", "URI"',
+    );
 }
 
 function check_SubscriptionState(d0: any): boolean {
@@ -13399,24 +13962,19 @@ function check_SubscriptionState(d0: any): boolean {
 }
 
 function collect_SubscriptionState(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SubscriptionState';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SubscriptionState/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
-  if (d0 !== 'opted_in' && d0 !== 'unsubscribed' && d0 !== 'subscribed') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SubscriptionState/enum',
-      keyword: 'enum',
-      params: { allowedValues: C4 },
-      message: 'must be one of "opted_in", "unsubscribed", "subscribed"',
-    });
-  }
+  if (d0 !== 'opted_in' && d0 !== 'unsubscribed' && d0 !== 'subscribed')
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C4 },
+      'must be one of "opted_in", "unsubscribed", "subscribed"',
+    );
 }
 
 function check_RecipientSubscriptionState(d0: any): boolean {
@@ -13426,24 +13984,19 @@ function check_RecipientSubscriptionState(d0: any): boolean {
 }
 
 function collect_RecipientSubscriptionState(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RecipientSubscriptionState';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RecipientSubscriptionState/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
-  if (d0 !== 'opted_in' && d0 !== 'subscribed' && d0 !== 'all') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RecipientSubscriptionState/enum',
-      keyword: 'enum',
-      params: { allowedValues: C5 },
-      message: 'must be one of "opted_in", "subscribed", "all"',
-    });
-  }
+  if (d0 !== 'opted_in' && d0 !== 'subscribed' && d0 !== 'all')
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C5 },
+      'must be one of "opted_in", "subscribed", "all"',
+    );
 }
 
 function check_ExternalUserIds(d0: any): boolean {
@@ -13451,41 +14004,20 @@ function check_ExternalUserIds(d0: any): boolean {
   if (d0.length > 50) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
-    if (typeof d1 !== 'string') return false;
+    if (!check_CompanySecret(d1)) return false;
   }
   return true;
 }
 
-function collect_ExternalUserIds(d0: any, p: string, e: ValidationError[]): void {
+function collect_ExternalUserIds(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ExternalUserIds/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
-    if (d0.length > 50) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExternalUserIds/maxItems',
-        keyword: 'maxItems',
-        params: { limit: 50 },
-        message: 'must have at most 50 items',
-      });
-    }
+    if (d0.length > 50)
+      fail(e, p, s + '/maxItems', 'maxItems', { limit: 50 }, 'must have at most 50 items');
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/' + i0,
-          schemaPath: '#/components/schemas/ExternalUserIds/items/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/' + i0, e, s + '/items');
     }
   }
 }
@@ -13496,14 +14028,9 @@ function check_TriggerProperties(d0: any): boolean {
 }
 
 function collect_TriggerProperties(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/TriggerProperties';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/TriggerProperties/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   }
 }
 
@@ -13516,19 +14043,19 @@ function check_UsersTrackRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['attributes'];
   if (
-    d0['attributes'] !== undefined &&
+    d3 !== undefined &&
     ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
   ) {
-    const d3 = d0['attributes'];
     if (!Array.isArray(d3)) return false;
     if (d3.length > 50) return false;
     for (let i0 = 0; i0 < d3.length; i0++) {
@@ -13536,11 +14063,8 @@ function check_UsersTrackRequest(d0: any): boolean {
       if (!check_UserAttributesObject(d4)) return false;
     }
   }
-  if (
-    d0['events'] !== undefined &&
-    ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-  ) {
-    const d5 = d0['events'];
+  const d5 = d0['events'];
+  if (d5 !== undefined && ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))) {
     if (!Array.isArray(d5)) return false;
     if (d5.length > 50) return false;
     for (let i1 = 0; i1 < d5.length; i1++) {
@@ -13548,11 +14072,11 @@ function check_UsersTrackRequest(d0: any): boolean {
       if (!check_EventObject(d6)) return false;
     }
   }
+  const d7 = d0['purchases'];
   if (
-    d0['purchases'] !== undefined &&
+    d7 !== undefined &&
     ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
   ) {
-    const d7 = d0['purchases'];
     if (!Array.isArray(d7)) return false;
     if (d7.length > 50) return false;
     for (let i2 = 0; i2 < d7.length; i2++) {
@@ -13564,131 +14088,93 @@ function check_UsersTrackRequest(d0: any): boolean {
 }
 
 function collect_UsersTrackRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersTrackRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersTrackRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersTrackRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/UsersTrackRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['attributes'];
     if (
-      d0['attributes'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
     ) {
-      const d3 = d0['attributes'];
       if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/UsersTrackRequest/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/attributes', s + '/properties/attributes/type', 'array');
       } else {
-        if (d3.length > 50) {
-          e.push({
-            instancePath: p + '/attributes',
-            schemaPath: '#/components/schemas/UsersTrackRequest/properties/attributes/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
+        if (d3.length > 50)
+          fail(
+            e,
+            p + '/attributes',
+            s + '/properties/attributes/maxItems',
+            'maxItems',
+            { limit: 50 },
+            'must have at most 50 items',
+          );
         for (let i0 = 0; i0 < d3.length; i0++) {
           const d4 = d3[i0];
           collect_UserAttributesObject(d4, p + '/attributes/' + i0, e);
         }
       }
     }
+    const d5 = d0['events'];
     if (
-      d0['events'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
     ) {
-      const d5 = d0['events'];
       if (!Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/events',
-          schemaPath: '#/components/schemas/UsersTrackRequest/properties/events/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/events', s + '/properties/events/type', 'array');
       } else {
-        if (d5.length > 50) {
-          e.push({
-            instancePath: p + '/events',
-            schemaPath: '#/components/schemas/UsersTrackRequest/properties/events/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
+        if (d5.length > 50)
+          fail(
+            e,
+            p + '/events',
+            s + '/properties/events/maxItems',
+            'maxItems',
+            { limit: 50 },
+            'must have at most 50 items',
+          );
         for (let i1 = 0; i1 < d5.length; i1++) {
           const d6 = d5[i1];
           collect_EventObject(d6, p + '/events/' + i1, e);
         }
       }
     }
+    const d7 = d0['purchases'];
     if (
-      d0['purchases'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
     ) {
-      const d7 = d0['purchases'];
       if (!Array.isArray(d7)) {
-        e.push({
-          instancePath: p + '/purchases',
-          schemaPath: '#/components/schemas/UsersTrackRequest/properties/purchases/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/purchases', s + '/properties/purchases/type', 'array');
       } else {
-        if (d7.length > 50) {
-          e.push({
-            instancePath: p + '/purchases',
-            schemaPath: '#/components/schemas/UsersTrackRequest/properties/purchases/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
+        if (d7.length > 50)
+          fail(
+            e,
+            p + '/purchases',
+            s + '/properties/purchases/maxItems',
+            'maxItems',
+            { limit: 50 },
+            'must have at most 50 items',
+          );
         for (let i2 = 0; i2 < d7.length; i2++) {
           const d8 = d7[i2];
           collect_PurchaseObject(d8, p + '/purchases/' + i2, e);
@@ -13701,89 +14187,89 @@ function collect_UsersTrackRequest(d0: any, p: string, e: ValidationError[]): vo
 function check_UserAttributesObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['external_id'];
   if (
-    d0['external_id'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-  ) {
-    const d1 = d0['external_id'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['_update_existing_only'];
   if (
-    d0['_update_existing_only'] !== undefined &&
+    d2 !== undefined &&
+    typeof d2 !== 'boolean' &&
     ((f0 && !('_update_existing_only' in Object.prototype)) ||
       hasOwn.call(d0, '_update_existing_only'))
-  ) {
-    const d2 = d0['_update_existing_only'];
-    if (typeof d2 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d3 = d0['push_token_import'];
   if (
-    d0['push_token_import'] !== undefined &&
+    d3 !== undefined &&
+    typeof d3 !== 'boolean' &&
     ((f0 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
-  ) {
-    const d3 = d0['push_token_import'];
-    if (typeof d3 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d4 = d0['first_name'];
   if (
-    d0['first_name'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
-  ) {
-    const d4 = d0['first_name'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['last_name'];
   if (
-    d0['last_name'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
-  ) {
-    const d5 = d0['last_name'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['email'];
   if (
-    d0['email'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  ) {
-    const d6 = d0['email'];
-    if (typeof d6 !== 'string') return false;
-  }
-  if (d0['dob'] !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
-    const d7 = d0['dob'];
-    if (typeof d7 !== 'string') return false;
-    if (!fmtDate(d7)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['dob'];
   if (
-    d0['country'] !== undefined &&
+    d7 !== undefined &&
+    !check_dob(d7) &&
+    ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
+  )
+    return false;
+  const d8 = d0['country'];
+  if (
+    d8 !== undefined &&
+    (typeof d8 !== 'string' || !RE6.test(d8)) &&
     ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
-  ) {
-    const d8 = d0['country'];
-    if (typeof d8 !== 'string') return false;
-    if (!RE6.test(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['language'];
   if (
-    d0['language'] !== undefined &&
+    d9 !== undefined &&
+    (typeof d9 !== 'string' || !RE7.test(d9)) &&
     ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
-  ) {
-    const d9 = d0['language'];
-    if (typeof d9 !== 'string') return false;
-    if (!RE7.test(d9)) return false;
-  }
+  )
+    return false;
+  const d10 = d0['time_zone'];
   if (
-    d0['time_zone'] !== undefined &&
+    d10 !== undefined &&
+    !check_CompanySecret(d10) &&
     ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
-  ) {
-    const d10 = d0['time_zone'];
-    if (typeof d10 !== 'string') return false;
-  }
+  )
+    return false;
+  const d11 = d0['home_city'];
   if (
-    d0['home_city'] !== undefined &&
+    d11 !== undefined &&
+    !check_CompanySecret(d11) &&
     ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
-  ) {
-    const d11 = d0['home_city'];
-    if (typeof d11 !== 'string') return false;
-  }
+  )
+    return false;
+  const d12 = d0['current_location'];
   if (
-    d0['current_location'] !== undefined &&
+    d12 !== undefined &&
     ((f0 && !('current_location' in Object.prototype)) || hasOwn.call(d0, 'current_location'))
   ) {
-    const d12 = d0['current_location'];
     if (typeof d12 !== 'object' || d12 === null || Array.isArray(d12)) return false;
     const f1 = Object.getPrototypeOf(d12) === Object.prototype;
     if (!(
@@ -13801,69 +14287,69 @@ function check_UserAttributesObject(d0: any): boolean {
     const d14 = d12['latitude'];
     if (typeof d14 !== 'number') return false;
   }
-  if (d0['bio'] !== undefined && ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))) {
-    const d15 = d0['bio'];
-    if (typeof d15 !== 'string') return false;
-  }
+  const d15 = d0['bio'];
   if (
-    d0['gender'] !== undefined &&
+    d15 !== undefined &&
+    !check_CompanySecret(d15) &&
+    ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))
+  )
+    return false;
+  const d16 = d0['gender'];
+  if (
+    d16 !== undefined &&
+    (typeof d16 !== 'string' || (d16 !== 'M' && d16 !== 'F')) &&
     ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
-  ) {
-    const d16 = d0['gender'];
-    if (typeof d16 !== 'string') return false;
-    if (d16 !== 'M' && d16 !== 'F') return false;
-  }
+  )
+    return false;
+  const d17 = d0['phone'];
   if (
-    d0['phone'] !== undefined &&
+    d17 !== undefined &&
+    (typeof d17 !== 'string' || !RE8.test(d17)) &&
     ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
-  ) {
-    const d17 = d0['phone'];
-    if (typeof d17 !== 'string') return false;
-    if (!RE8.test(d17)) return false;
-  }
+  )
+    return false;
+  const d18 = d0['email_subscribe'];
   if (
-    d0['email_subscribe'] !== undefined &&
+    d18 !== undefined &&
+    !check_SubscriptionState(d18) &&
     ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
-  ) {
-    const d18 = d0['email_subscribe'];
-    if (!check_SubscriptionState(d18)) return false;
-  }
+  )
+    return false;
+  const d19 = d0['push_subscribe'];
   if (
-    d0['push_subscribe'] !== undefined &&
+    d19 !== undefined &&
+    !check_SubscriptionState(d19) &&
     ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
-  ) {
-    const d19 = d0['push_subscribe'];
-    if (!check_SubscriptionState(d19)) return false;
-  }
+  )
+    return false;
+  const d20 = d0['date_of_first_session'];
   if (
-    d0['date_of_first_session'] !== undefined &&
+    d20 !== undefined &&
+    !check_FlexibleDateTime(d20) &&
     ((f0 && !('date_of_first_session' in Object.prototype)) ||
       hasOwn.call(d0, 'date_of_first_session'))
-  ) {
-    const d20 = d0['date_of_first_session'];
-    if (!check_FlexibleDateTime(d20)) return false;
-  }
+  )
+    return false;
+  const d21 = d0['date_of_last_session'];
   if (
-    d0['date_of_last_session'] !== undefined &&
+    d21 !== undefined &&
+    !check_FlexibleDateTime(d21) &&
     ((f0 && !('date_of_last_session' in Object.prototype)) ||
       hasOwn.call(d0, 'date_of_last_session'))
-  ) {
-    const d21 = d0['date_of_last_session'];
-    if (!check_FlexibleDateTime(d21)) return false;
-  }
+  )
+    return false;
+  const d22 = d0['image_url'];
   if (
-    d0['image_url'] !== undefined &&
+    d22 !== undefined &&
+    (typeof d22 !== 'string' || !fmtUri(d22)) &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  ) {
-    const d22 = d0['image_url'];
-    if (typeof d22 !== 'string') return false;
-    if (!fmtUri(d22)) return false;
-  }
+  )
+    return false;
+  const d23 = d0['push_tokens'];
   if (
-    d0['push_tokens'] !== undefined &&
+    d23 !== undefined &&
     ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
   ) {
-    const d23 = d0['push_tokens'];
     if (!Array.isArray(d23)) return false;
     for (let i0 = 0; i0 < d23.length; i0++) {
       const d24 = d23[i0];
@@ -13880,95 +14366,91 @@ function check_UserAttributesObject(d0: any): boolean {
       ))
         return false;
       const d25 = d24['app_id'];
-      if (typeof d25 !== 'string') return false;
+      if (!check_CompanySecret(d25)) return false;
       const d26 = d24['token'];
-      if (typeof d26 !== 'string') return false;
+      if (!check_CompanySecret(d26)) return false;
     }
   }
+  const d27 = d0['facebook'];
   if (
-    d0['facebook'] !== undefined &&
+    d27 !== undefined &&
     ((f0 && !('facebook' in Object.prototype)) || hasOwn.call(d0, 'facebook'))
   ) {
-    const d27 = d0['facebook'];
     if (typeof d27 !== 'object' || d27 === null || Array.isArray(d27)) return false;
     const f3 = Object.getPrototypeOf(d27) === Object.prototype;
+    const d28 = d27['id'];
     if (
-      d27['id'] !== undefined &&
+      d28 !== undefined &&
+      !check_CompanySecret(d28) &&
       ((f3 && !('id' in Object.prototype)) || hasOwn.call(d27, 'id'))
-    ) {
-      const d28 = d27['id'];
-      if (typeof d28 !== 'string') return false;
-    }
+    )
+      return false;
+    const d29 = d27['likes'];
     if (
-      d27['likes'] !== undefined &&
+      d29 !== undefined &&
+      !check_FieldsToExport(d29) &&
       ((f3 && !('likes' in Object.prototype)) || hasOwn.call(d27, 'likes'))
-    ) {
-      const d29 = d27['likes'];
-      if (!Array.isArray(d29)) return false;
-      for (let i1 = 0; i1 < d29.length; i1++) {
-        const d30 = d29[i1];
-        if (typeof d30 !== 'string') return false;
-      }
-    }
+    )
+      return false;
+    const d30 = d27['num_friends'];
     if (
-      d27['num_friends'] !== undefined &&
+      d30 !== undefined &&
+      !check_num_friends(d30) &&
       ((f3 && !('num_friends' in Object.prototype)) || hasOwn.call(d27, 'num_friends'))
-    ) {
-      const d31 = d27['num_friends'];
-      if (!Number.isInteger(d31)) return false;
-    }
+    )
+      return false;
   }
+  const d31 = d0['twitter'];
   if (
-    d0['twitter'] !== undefined &&
+    d31 !== undefined &&
     ((f0 && !('twitter' in Object.prototype)) || hasOwn.call(d0, 'twitter'))
   ) {
-    const d32 = d0['twitter'];
-    if (typeof d32 !== 'object' || d32 === null || Array.isArray(d32)) return false;
-    const f4 = Object.getPrototypeOf(d32) === Object.prototype;
+    if (typeof d31 !== 'object' || d31 === null || Array.isArray(d31)) return false;
+    const f4 = Object.getPrototypeOf(d31) === Object.prototype;
+    const d32 = d31['id'];
     if (
-      d32['id'] !== undefined &&
-      ((f4 && !('id' in Object.prototype)) || hasOwn.call(d32, 'id'))
-    ) {
-      const d33 = d32['id'];
-      if (!Number.isInteger(d33)) return false;
-    }
+      d32 !== undefined &&
+      !check_num_friends(d32) &&
+      ((f4 && !('id' in Object.prototype)) || hasOwn.call(d31, 'id'))
+    )
+      return false;
+    const d33 = d31['screen_name'];
     if (
-      d32['screen_name'] !== undefined &&
-      ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d32, 'screen_name'))
-    ) {
-      const d34 = d32['screen_name'];
-      if (typeof d34 !== 'string') return false;
-    }
+      d33 !== undefined &&
+      !check_CompanySecret(d33) &&
+      ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d31, 'screen_name'))
+    )
+      return false;
+    const d34 = d31['followers_count'];
     if (
-      d32['followers_count'] !== undefined &&
-      ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d32, 'followers_count'))
-    ) {
-      const d35 = d32['followers_count'];
-      if (!Number.isInteger(d35)) return false;
-    }
+      d34 !== undefined &&
+      !check_num_friends(d34) &&
+      ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d31, 'followers_count'))
+    )
+      return false;
+    const d35 = d31['friends_count'];
     if (
-      d32['friends_count'] !== undefined &&
-      ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d32, 'friends_count'))
-    ) {
-      const d36 = d32['friends_count'];
-      if (!Number.isInteger(d36)) return false;
-    }
+      d35 !== undefined &&
+      !check_num_friends(d35) &&
+      ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d31, 'friends_count'))
+    )
+      return false;
+    const d36 = d31['statuses_count'];
     if (
-      d32['statuses_count'] !== undefined &&
-      ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d32, 'statuses_count'))
-    ) {
-      const d37 = d32['statuses_count'];
-      if (!Number.isInteger(d37)) return false;
-    }
+      d36 !== undefined &&
+      !check_num_friends(d36) &&
+      ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d31, 'statuses_count'))
+    )
+      return false;
   }
+  const d37 = d0['foursquare_access_token'];
   if (
-    d0['foursquare_access_token'] !== undefined &&
+    d37 !== undefined &&
+    !check_CompanySecret(d37) &&
     ((f0 && !('foursquare_access_token' in Object.prototype)) ||
       hasOwn.call(d0, 'foursquare_access_token'))
-  ) {
-    const d38 = d0['foursquare_access_token'];
-    if (typeof d38 !== 'string') return false;
-  }
+  )
+    return false;
   for (const k4 in d0) {
     if (!Object.prototype.hasOwnProperty.call(d0, k4)) continue;
     let x0 = false;
@@ -14020,8 +14502,8 @@ function check_UserAttributesObject(d0: any): boolean {
         break;
     }
     if (!x0) {
-      const d40 = d0[k4];
-      if (!check_CustomAttributeValue(d40)) return false;
+      const d39 = d0[k4];
+      if (!check_CustomAttributeValue(d39)) return false;
     }
   }
   let v0 = false;
@@ -14032,8 +14514,8 @@ function check_UserAttributesObject(d0: any): boolean {
       ((f5 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
     ))
       break L0;
-    const d41 = d0['push_token_import'];
-    if (d41 !== true) break L0;
+    const d40 = d0['push_token_import'];
+    if (d40 !== true) break L0;
     v0 = true;
   }
   if (v0) {
@@ -14066,688 +14548,441 @@ function check_UserAttributesObject(d0: any): boolean {
 }
 
 function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserAttributesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserAttributesObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['external_id'];
     if (
-      d0['external_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      const d1 = d0['external_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/external_id',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/external_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
     }
+    const d2 = d0['_update_existing_only'];
     if (
-      d0['_update_existing_only'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('_update_existing_only' in Object.prototype)) ||
         hasOwn.call(d0, '_update_existing_only'))
     ) {
-      const d2 = d0['_update_existing_only'];
       if (typeof d2 !== 'boolean') {
-        e.push({
-          instancePath: p + '/_update_existing_only',
-          schemaPath:
-            '#/components/schemas/UserAttributesObject/properties/_update_existing_only/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/_update_existing_only',
+          s + '/properties/_update_existing_only/type',
+          'boolean',
+        );
       }
     }
+    const d3 = d0['push_token_import'];
     if (
-      d0['push_token_import'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
     ) {
-      const d3 = d0['push_token_import'];
       if (typeof d3 !== 'boolean') {
-        e.push({
-          instancePath: p + '/push_token_import',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/push_token_import/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/push_token_import', s + '/properties/push_token_import/type', 'boolean');
       }
     }
+    const d4 = d0['first_name'];
     if (
-      d0['first_name'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
     ) {
-      const d4 = d0['first_name'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/first_name',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/first_name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/first_name', e, s + '/properties/first_name');
     }
+    const d5 = d0['last_name'];
     if (
-      d0['last_name'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
     ) {
-      const d5 = d0['last_name'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/last_name',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/last_name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d5, p + '/last_name', e, s + '/properties/last_name');
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d6 = d0['email'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/email',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/email/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d6 = d0['email'];
+    if (d6 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+      collect_CompanySecret(d6, p + '/email', e, s + '/properties/email');
     }
-    if (
-      d0['dob'] !== undefined &&
-      ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
-    ) {
-      const d7 = d0['dob'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/dob',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/dob/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDate(d7)) {
-          e.push({
-            instancePath: p + '/dob',
-            schemaPath: '#/components/schemas/UserAttributesObject/properties/dob/format',
-            keyword: 'format',
-            params: { format: 'date' },
-            message: 'must be a valid date',
-          });
-        }
-      }
+    const d7 = d0['dob'];
+    if (d7 !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
+      collect_dob(d7, p + '/dob', e, s + '/properties/dob');
     }
+    const d8 = d0['country'];
     if (
-      d0['country'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
     ) {
-      const d8 = d0['country'];
       if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/country',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/country/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/country', s + '/properties/country/type', 'string');
       } else {
-        if (!RE6.test(d8)) {
-          e.push({
-            instancePath: p + '/country',
-            schemaPath: '#/components/schemas/UserAttributesObject/properties/country/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Z]{2}$' },
-            message: 'must match pattern "^[A-Z]{2}$"',
-          });
-        }
+        if (!RE6.test(d8))
+          fail(
+            e,
+            p + '/country',
+            s + '/properties/country/pattern',
+            'pattern',
+            { pattern: '^[A-Z]{2}$' },
+            'must match pattern "^[A-Z]{2}$"',
+          );
       }
     }
+    const d9 = d0['language'];
     if (
-      d0['language'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
     ) {
-      const d9 = d0['language'];
       if (typeof d9 !== 'string') {
-        e.push({
-          instancePath: p + '/language',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/language/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/language', s + '/properties/language/type', 'string');
       } else {
-        if (!RE7.test(d9)) {
-          e.push({
-            instancePath: p + '/language',
-            schemaPath: '#/components/schemas/UserAttributesObject/properties/language/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[a-z]{2}$' },
-            message: 'must match pattern "^[a-z]{2}$"',
-          });
-        }
+        if (!RE7.test(d9))
+          fail(
+            e,
+            p + '/language',
+            s + '/properties/language/pattern',
+            'pattern',
+            { pattern: '^[a-z]{2}$' },
+            'must match pattern "^[a-z]{2}$"',
+          );
       }
     }
+    const d10 = d0['time_zone'];
     if (
-      d0['time_zone'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
     ) {
-      const d10 = d0['time_zone'];
-      if (typeof d10 !== 'string') {
-        e.push({
-          instancePath: p + '/time_zone',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/time_zone/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d10, p + '/time_zone', e, s + '/properties/time_zone');
     }
+    const d11 = d0['home_city'];
     if (
-      d0['home_city'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
     ) {
-      const d11 = d0['home_city'];
-      if (typeof d11 !== 'string') {
-        e.push({
-          instancePath: p + '/home_city',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/home_city/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d11, p + '/home_city', e, s + '/properties/home_city');
     }
+    const d12 = d0['current_location'];
     if (
-      d0['current_location'] !== undefined &&
+      d12 !== undefined &&
       ((f0 && !('current_location' in Object.prototype)) || hasOwn.call(d0, 'current_location'))
     ) {
-      const d12 = d0['current_location'];
       if (typeof d12 !== 'object' || d12 === null || Array.isArray(d12)) {
-        e.push({
-          instancePath: p + '/current_location',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/current_location/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/current_location', s + '/properties/current_location/type', 'object');
       } else {
         const f1 = Object.getPrototypeOf(d12) === Object.prototype;
         if (!(
           d12['longitude'] !== undefined &&
           ((f1 && !('longitude' in Object.prototype)) || hasOwn.call(d12, 'longitude'))
-        )) {
-          e.push({
-            instancePath: p + '/current_location',
-            schemaPath:
-              '#/components/schemas/UserAttributesObject/properties/current_location/required',
-            keyword: 'required',
-            params: { missingProperty: 'longitude' },
-            message: 'must have required property "longitude"',
-          });
-        }
+        ))
+          failRequired(
+            e,
+            p + '/current_location',
+            s + '/properties/current_location/required',
+            'longitude',
+          );
         if (!(
           d12['latitude'] !== undefined &&
           ((f1 && !('latitude' in Object.prototype)) || hasOwn.call(d12, 'latitude'))
-        )) {
-          e.push({
-            instancePath: p + '/current_location',
-            schemaPath:
-              '#/components/schemas/UserAttributesObject/properties/current_location/required',
-            keyword: 'required',
-            params: { missingProperty: 'latitude' },
-            message: 'must have required property "latitude"',
-          });
-        }
+        ))
+          failRequired(
+            e,
+            p + '/current_location',
+            s + '/properties/current_location/required',
+            'latitude',
+          );
+        const d13 = d12['longitude'];
         if (
-          d12['longitude'] !== undefined &&
+          d13 !== undefined &&
           ((f1 && !('longitude' in Object.prototype)) || hasOwn.call(d12, 'longitude'))
         ) {
-          const d13 = d12['longitude'];
           if (typeof d13 !== 'number') {
-            e.push({
-              instancePath: p + '/current_location/longitude',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/current_location/properties/longitude/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-            });
+            failType(
+              e,
+              p + '/current_location/longitude',
+              s + '/properties/current_location/properties/longitude/type',
+              'number',
+            );
           }
         }
+        const d14 = d12['latitude'];
         if (
-          d12['latitude'] !== undefined &&
+          d14 !== undefined &&
           ((f1 && !('latitude' in Object.prototype)) || hasOwn.call(d12, 'latitude'))
         ) {
-          const d14 = d12['latitude'];
           if (typeof d14 !== 'number') {
-            e.push({
-              instancePath: p + '/current_location/latitude',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/current_location/properties/latitude/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-            });
+            failType(
+              e,
+              p + '/current_location/latitude',
+              s + '/properties/current_location/properties/latitude/type',
+              'number',
+            );
           }
         }
       }
     }
-    if (
-      d0['bio'] !== undefined &&
-      ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))
-    ) {
-      const d15 = d0['bio'];
-      if (typeof d15 !== 'string') {
-        e.push({
-          instancePath: p + '/bio',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/bio/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d15 = d0['bio'];
+    if (d15 !== undefined && ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))) {
+      collect_CompanySecret(d15, p + '/bio', e, s + '/properties/bio');
     }
+    const d16 = d0['gender'];
     if (
-      d0['gender'] !== undefined &&
+      d16 !== undefined &&
       ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
     ) {
-      const d16 = d0['gender'];
       if (typeof d16 !== 'string') {
-        e.push({
-          instancePath: p + '/gender',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/gender/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/gender', s + '/properties/gender/type', 'string');
       }
-      if (d16 !== 'M' && d16 !== 'F') {
-        e.push({
-          instancePath: p + '/gender',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/gender/enum',
-          keyword: 'enum',
-          params: { allowedValues: C9 },
-          message: 'must be one of "M", "F"',
-        });
-      }
+      if (d16 !== 'M' && d16 !== 'F')
+        fail(
+          e,
+          p + '/gender',
+          s + '/properties/gender/enum',
+          'enum',
+          { allowedValues: C9 },
+          'must be one of "M", "F"',
+        );
     }
-    if (
-      d0['phone'] !== undefined &&
-      ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
-    ) {
-      const d17 = d0['phone'];
+    const d17 = d0['phone'];
+    if (d17 !== undefined && ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))) {
       if (typeof d17 !== 'string') {
-        e.push({
-          instancePath: p + '/phone',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/phone/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/phone', s + '/properties/phone/type', 'string');
       } else {
-        if (!RE8.test(d17)) {
-          e.push({
-            instancePath: p + '/phone',
-            schemaPath: '#/components/schemas/UserAttributesObject/properties/phone/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[0-9]+$' },
-            message: 'must match pattern "^[0-9]+$"',
-          });
-        }
+        if (!RE8.test(d17))
+          fail(
+            e,
+            p + '/phone',
+            s + '/properties/phone/pattern',
+            'pattern',
+            { pattern: '^[0-9]+$' },
+            'must match pattern "^[0-9]+$"',
+          );
       }
     }
+    const d18 = d0['email_subscribe'];
     if (
-      d0['email_subscribe'] !== undefined &&
+      d18 !== undefined &&
       ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
     ) {
-      const d18 = d0['email_subscribe'];
       collect_SubscriptionState(d18, p + '/email_subscribe', e);
     }
+    const d19 = d0['push_subscribe'];
     if (
-      d0['push_subscribe'] !== undefined &&
+      d19 !== undefined &&
       ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
     ) {
-      const d19 = d0['push_subscribe'];
       collect_SubscriptionState(d19, p + '/push_subscribe', e);
     }
+    const d20 = d0['date_of_first_session'];
     if (
-      d0['date_of_first_session'] !== undefined &&
+      d20 !== undefined &&
       ((f0 && !('date_of_first_session' in Object.prototype)) ||
         hasOwn.call(d0, 'date_of_first_session'))
     ) {
-      const d20 = d0['date_of_first_session'];
       collect_FlexibleDateTime(d20, p + '/date_of_first_session', e);
     }
+    const d21 = d0['date_of_last_session'];
     if (
-      d0['date_of_last_session'] !== undefined &&
+      d21 !== undefined &&
       ((f0 && !('date_of_last_session' in Object.prototype)) ||
         hasOwn.call(d0, 'date_of_last_session'))
     ) {
-      const d21 = d0['date_of_last_session'];
       collect_FlexibleDateTime(d21, p + '/date_of_last_session', e);
     }
+    const d22 = d0['image_url'];
     if (
-      d0['image_url'] !== undefined &&
+      d22 !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
-      const d22 = d0['image_url'];
       if (typeof d22 !== 'string') {
-        e.push({
-          instancePath: p + '/image_url',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/image_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
       } else {
-        if (!fmtUri(d22)) {
-          e.push({
-            instancePath: p + '/image_url',
-            schemaPath: '#/components/schemas/UserAttributesObject/properties/image_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d22))
+          failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
       }
     }
+    const d23 = d0['push_tokens'];
     if (
-      d0['push_tokens'] !== undefined &&
+      d23 !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
     ) {
-      const d23 = d0['push_tokens'];
       if (!Array.isArray(d23)) {
-        e.push({
-          instancePath: p + '/push_tokens',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/push_tokens/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/push_tokens', s + '/properties/push_tokens/type', 'array');
       } else {
         for (let i0 = 0; i0 < d23.length; i0++) {
           const d24 = d23[i0];
           if (typeof d24 !== 'object' || d24 === null || Array.isArray(d24)) {
-            e.push({
-              instancePath: p + '/push_tokens/' + i0,
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/push_tokens/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(
+              e,
+              p + '/push_tokens/' + i0,
+              s + '/properties/push_tokens/items/type',
+              'object',
+            );
           } else {
             const f2 = Object.getPrototypeOf(d24) === Object.prototype;
             if (!(
               d24['app_id'] !== undefined &&
               ((f2 && !('app_id' in Object.prototype)) || hasOwn.call(d24, 'app_id'))
-            )) {
-              e.push({
-                instancePath: p + '/push_tokens/' + i0,
-                schemaPath:
-                  '#/components/schemas/UserAttributesObject/properties/push_tokens/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'app_id' },
-                message: 'must have required property "app_id"',
-              });
-            }
+            ))
+              failRequired(
+                e,
+                p + '/push_tokens/' + i0,
+                s + '/properties/push_tokens/items/required',
+                'app_id',
+              );
             if (!(
               d24['token'] !== undefined &&
               ((f2 && !('token' in Object.prototype)) || hasOwn.call(d24, 'token'))
-            )) {
-              e.push({
-                instancePath: p + '/push_tokens/' + i0,
-                schemaPath:
-                  '#/components/schemas/UserAttributesObject/properties/push_tokens/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'token' },
-                message: 'must have required property "token"',
-              });
-            }
+            ))
+              failRequired(
+                e,
+                p + '/push_tokens/' + i0,
+                s + '/properties/push_tokens/items/required',
+                'token',
+              );
+            const d25 = d24['app_id'];
             if (
-              d24['app_id'] !== undefined &&
+              d25 !== undefined &&
               ((f2 && !('app_id' in Object.prototype)) || hasOwn.call(d24, 'app_id'))
             ) {
-              const d25 = d24['app_id'];
-              if (typeof d25 !== 'string') {
-                e.push({
-                  instancePath: p + '/push_tokens/' + i0 + '/app_id',
-                  schemaPath:
-                    '#/components/schemas/UserAttributesObject/properties/push_tokens/items/properties/app_id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d25,
+                p + '/push_tokens/' + i0 + '/app_id',
+                e,
+                s + '/properties/push_tokens/items/properties/app_id',
+              );
             }
+            const d26 = d24['token'];
             if (
-              d24['token'] !== undefined &&
+              d26 !== undefined &&
               ((f2 && !('token' in Object.prototype)) || hasOwn.call(d24, 'token'))
             ) {
-              const d26 = d24['token'];
-              if (typeof d26 !== 'string') {
-                e.push({
-                  instancePath: p + '/push_tokens/' + i0 + '/token',
-                  schemaPath:
-                    '#/components/schemas/UserAttributesObject/properties/push_tokens/items/properties/token/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d26,
+                p + '/push_tokens/' + i0 + '/token',
+                e,
+                s + '/properties/push_tokens/items/properties/token',
+              );
             }
           }
         }
       }
     }
+    const d27 = d0['facebook'];
     if (
-      d0['facebook'] !== undefined &&
+      d27 !== undefined &&
       ((f0 && !('facebook' in Object.prototype)) || hasOwn.call(d0, 'facebook'))
     ) {
-      const d27 = d0['facebook'];
       if (typeof d27 !== 'object' || d27 === null || Array.isArray(d27)) {
-        e.push({
-          instancePath: p + '/facebook',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/facebook/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/facebook', s + '/properties/facebook/type', 'object');
       } else {
         const f3 = Object.getPrototypeOf(d27) === Object.prototype;
-        if (
-          d27['id'] !== undefined &&
-          ((f3 && !('id' in Object.prototype)) || hasOwn.call(d27, 'id'))
-        ) {
-          const d28 = d27['id'];
-          if (typeof d28 !== 'string') {
-            e.push({
-              instancePath: p + '/facebook/id',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/facebook/properties/id/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
+        const d28 = d27['id'];
+        if (d28 !== undefined && ((f3 && !('id' in Object.prototype)) || hasOwn.call(d27, 'id'))) {
+          collect_CompanySecret(
+            d28,
+            p + '/facebook/id',
+            e,
+            s + '/properties/facebook/properties/id',
+          );
         }
+        const d29 = d27['likes'];
         if (
-          d27['likes'] !== undefined &&
+          d29 !== undefined &&
           ((f3 && !('likes' in Object.prototype)) || hasOwn.call(d27, 'likes'))
         ) {
-          const d29 = d27['likes'];
-          if (!Array.isArray(d29)) {
-            e.push({
-              instancePath: p + '/facebook/likes',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/facebook/properties/likes/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
-          } else {
-            for (let i1 = 0; i1 < d29.length; i1++) {
-              const d30 = d29[i1];
-              if (typeof d30 !== 'string') {
-                e.push({
-                  instancePath: p + '/facebook/likes/' + i1,
-                  schemaPath:
-                    '#/components/schemas/UserAttributesObject/properties/facebook/properties/likes/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
-            }
-          }
+          collect_FieldsToExport(
+            d29,
+            p + '/facebook/likes',
+            e,
+            s + '/properties/facebook/properties/likes',
+          );
         }
+        const d30 = d27['num_friends'];
         if (
-          d27['num_friends'] !== undefined &&
+          d30 !== undefined &&
           ((f3 && !('num_friends' in Object.prototype)) || hasOwn.call(d27, 'num_friends'))
         ) {
-          const d31 = d27['num_friends'];
-          if (!Number.isInteger(d31)) {
-            e.push({
-              instancePath: p + '/facebook/num_friends',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/facebook/properties/num_friends/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            });
-          }
+          collect_num_friends(
+            d30,
+            p + '/facebook/num_friends',
+            e,
+            s + '/properties/facebook/properties/num_friends',
+          );
         }
       }
     }
+    const d31 = d0['twitter'];
     if (
-      d0['twitter'] !== undefined &&
+      d31 !== undefined &&
       ((f0 && !('twitter' in Object.prototype)) || hasOwn.call(d0, 'twitter'))
     ) {
-      const d32 = d0['twitter'];
-      if (typeof d32 !== 'object' || d32 === null || Array.isArray(d32)) {
-        e.push({
-          instancePath: p + '/twitter',
-          schemaPath: '#/components/schemas/UserAttributesObject/properties/twitter/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+      if (typeof d31 !== 'object' || d31 === null || Array.isArray(d31)) {
+        failType(e, p + '/twitter', s + '/properties/twitter/type', 'object');
       } else {
-        const f4 = Object.getPrototypeOf(d32) === Object.prototype;
-        if (
-          d32['id'] !== undefined &&
-          ((f4 && !('id' in Object.prototype)) || hasOwn.call(d32, 'id'))
-        ) {
-          const d33 = d32['id'];
-          if (!Number.isInteger(d33)) {
-            e.push({
-              instancePath: p + '/twitter/id',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/twitter/properties/id/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            });
-          }
+        const f4 = Object.getPrototypeOf(d31) === Object.prototype;
+        const d32 = d31['id'];
+        if (d32 !== undefined && ((f4 && !('id' in Object.prototype)) || hasOwn.call(d31, 'id'))) {
+          collect_num_friends(d32, p + '/twitter/id', e, s + '/properties/twitter/properties/id');
         }
+        const d33 = d31['screen_name'];
         if (
-          d32['screen_name'] !== undefined &&
-          ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d32, 'screen_name'))
+          d33 !== undefined &&
+          ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d31, 'screen_name'))
         ) {
-          const d34 = d32['screen_name'];
-          if (typeof d34 !== 'string') {
-            e.push({
-              instancePath: p + '/twitter/screen_name',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/twitter/properties/screen_name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
+          collect_CompanySecret(
+            d33,
+            p + '/twitter/screen_name',
+            e,
+            s + '/properties/twitter/properties/screen_name',
+          );
         }
+        const d34 = d31['followers_count'];
         if (
-          d32['followers_count'] !== undefined &&
-          ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d32, 'followers_count'))
+          d34 !== undefined &&
+          ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d31, 'followers_count'))
         ) {
-          const d35 = d32['followers_count'];
-          if (!Number.isInteger(d35)) {
-            e.push({
-              instancePath: p + '/twitter/followers_count',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/twitter/properties/followers_count/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            });
-          }
+          collect_num_friends(
+            d34,
+            p + '/twitter/followers_count',
+            e,
+            s + '/properties/twitter/properties/followers_count',
+          );
         }
+        const d35 = d31['friends_count'];
         if (
-          d32['friends_count'] !== undefined &&
-          ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d32, 'friends_count'))
+          d35 !== undefined &&
+          ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d31, 'friends_count'))
         ) {
-          const d36 = d32['friends_count'];
-          if (!Number.isInteger(d36)) {
-            e.push({
-              instancePath: p + '/twitter/friends_count',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/twitter/properties/friends_count/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            });
-          }
+          collect_num_friends(
+            d35,
+            p + '/twitter/friends_count',
+            e,
+            s + '/properties/twitter/properties/friends_count',
+          );
         }
+        const d36 = d31['statuses_count'];
         if (
-          d32['statuses_count'] !== undefined &&
-          ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d32, 'statuses_count'))
+          d36 !== undefined &&
+          ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d31, 'statuses_count'))
         ) {
-          const d37 = d32['statuses_count'];
-          if (!Number.isInteger(d37)) {
-            e.push({
-              instancePath: p + '/twitter/statuses_count',
-              schemaPath:
-                '#/components/schemas/UserAttributesObject/properties/twitter/properties/statuses_count/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            });
-          }
+          collect_num_friends(
+            d36,
+            p + '/twitter/statuses_count',
+            e,
+            s + '/properties/twitter/properties/statuses_count',
+          );
         }
       }
     }
+    const d37 = d0['foursquare_access_token'];
     if (
-      d0['foursquare_access_token'] !== undefined &&
+      d37 !== undefined &&
       ((f0 && !('foursquare_access_token' in Object.prototype)) ||
         hasOwn.call(d0, 'foursquare_access_token'))
     ) {
-      const d38 = d0['foursquare_access_token'];
-      if (typeof d38 !== 'string') {
-        e.push({
-          instancePath: p + '/foursquare_access_token',
-          schemaPath:
-            '#/components/schemas/UserAttributesObject/properties/foursquare_access_token/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d37,
+        p + '/foursquare_access_token',
+        e,
+        s + '/properties/foursquare_access_token',
+      );
     }
     for (const k4 in d0) {
       if (!Object.prototype.hasOwnProperty.call(d0, k4)) continue;
@@ -14800,8 +15035,8 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
           break;
       }
       if (!x0) {
-        const d40 = d0[k4];
-        collect_CustomAttributeValue(d40, p + '/' + pointerSegment(k4), e);
+        const d39 = d0[k4];
+        collect_CustomAttributeValue(d39, p + '/' + pointerSegment(k4), e);
       }
     }
   }
@@ -14814,8 +15049,8 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
         ((f5 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
       ))
         break L0;
-      const d41 = d0['push_token_import'];
-      if (d41 !== true) break L0;
+      const d40 = d0['push_token_import'];
+      if (d40 !== true) break L0;
     }
     v0 = true;
   }
@@ -14825,15 +15060,8 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
       if (!(
         d0['push_tokens'] !== undefined &&
         ((f6 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/UserAttributesObject/then/required',
-          keyword: 'required',
-          params: { missingProperty: 'push_tokens' },
-          message: 'must have required property "push_tokens"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/then/required', 'push_tokens');
     }
     let v1 = false;
     L1: {
@@ -14847,30 +15075,15 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
       }
       v1 = true;
     }
-    if (v1) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserAttributesObject/then/not',
-        keyword: 'not',
-        params: {},
-        message: 'must not match the schema in "not"',
-      });
-    }
+    if (v1) fail(e, p, s + '/then/not', 'not', {}, 'must not match the schema in "not"');
   } else {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f8 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['external_id'] !== undefined &&
         ((f8 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/UserAttributesObject/else/required',
-          keyword: 'required',
-          params: { missingProperty: 'external_id' },
-          message: 'must have required property "external_id"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/else/required', 'external_id');
     }
   }
 }
@@ -14878,21 +15091,15 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
 function check_CustomAttributeValue(d0: any): boolean {
   let v0 = false;
   if (typeof d0 === 'string') {
-    v0 = true;
+    if (check_CompanySecret(d0)) {
+      v0 = true;
+    }
   } else if (typeof d0 === 'number') {
     v0 = true;
   } else if (typeof d0 === 'boolean') {
     v0 = true;
   } else if (Array.isArray(d0)) {
-    let v1 = false;
-    L3: {
-      for (let i0 = 0; i0 < d0.length; i0++) {
-        const d1 = d0[i0];
-        if (typeof d1 !== 'string') break L3;
-      }
-      v1 = true;
-    }
-    if (v1) {
+    if (check_FieldsToExport(d0)) {
       v0 = true;
     }
   } else if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
@@ -14909,11 +15116,14 @@ function check_CustomAttributeValue(d0: any): boolean {
 }
 
 function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CustomAttributeValue';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
-    if (v0 === -1) v0 = 0;
-    else if (v1 === -1) v1 = 0;
+    if (check_CompanySecret(d0)) {
+      if (v0 === -1) v0 = 0;
+      else if (v1 === -1) v1 = 0;
+    }
   } else if (typeof d0 === 'number') {
     if (v0 === -1) v0 = 1;
     else if (v1 === -1) v1 = 1;
@@ -14921,15 +15131,7 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     if (v0 === -1) v0 = 2;
     else if (v1 === -1) v1 = 2;
   } else if (Array.isArray(d0)) {
-    let v2 = false;
-    L3: {
-      for (let i0 = 0; i0 < d0.length; i0++) {
-        const d1 = d0[i0];
-        if (typeof d1 !== 'string') break L3;
-      }
-      v2 = true;
-    }
-    if (v2) {
+    if (check_FieldsToExport(d0)) {
       if (v0 === -1) v0 = 3;
       else if (v1 === -1) v1 = 3;
     }
@@ -14944,72 +15146,33 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     }
   }
   if (v0 === -1) {
-    if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/0/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
-    }
+    collect_CompanySecret(d0, p, e, s + '/oneOf/0');
     if (typeof d0 !== 'number') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/1/type',
-        keyword: 'type',
-        params: { type: 'number' },
-        message: 'must be number',
-      });
+      failType(e, p, s + '/oneOf/1/type', 'number');
     }
     if (typeof d0 !== 'boolean') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/2/type',
-        keyword: 'type',
-        params: { type: 'boolean' },
-        message: 'must be boolean',
-      });
+      failType(e, p, s + '/oneOf/2/type', 'boolean');
     }
-    if (!Array.isArray(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/3/type',
-        keyword: 'type',
-        params: { type: 'array' },
-        message: 'must be array',
-      });
-    } else {
-      for (let i1 = 0; i1 < d0.length; i1++) {
-        const d2 = d0[i1];
-        if (typeof d2 !== 'string') {
-          e.push({
-            instancePath: p + '/' + i1,
-            schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/3/items/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          });
-        }
-      }
-    }
+    collect_FieldsToExport(d0, p, e, s + '/oneOf/3');
     collect_CustomAttributeIncrement(d0, p, e);
     collect_CustomAttributeArrayOperation(d0, p, e);
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomAttributeValue/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomAttributeValue/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -15022,47 +15185,24 @@ function check_CustomAttributeIncrement(d0: any): boolean {
   ))
     return false;
   const d1 = d0['inc'];
-  if (!Number.isInteger(d1)) return false;
+  if (!check_num_friends(d1)) return false;
   return true;
 }
 
 function collect_CustomAttributeIncrement(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CustomAttributeIncrement';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomAttributeIncrement/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['inc'] !== undefined &&
       ((f0 && !('inc' in Object.prototype)) || hasOwn.call(d0, 'inc'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomAttributeIncrement/required',
-        keyword: 'required',
-        params: { missingProperty: 'inc' },
-        message: 'must have required property "inc"',
-      });
-    }
-    if (
-      d0['inc'] !== undefined &&
-      ((f0 && !('inc' in Object.prototype)) || hasOwn.call(d0, 'inc'))
-    ) {
-      const d1 = d0['inc'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/inc',
-          schemaPath: '#/components/schemas/CustomAttributeIncrement/properties/inc/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    ))
+      failRequired(e, p, s + '/required', 'inc');
+    const d1 = d0['inc'];
+    if (d1 !== undefined && ((f0 && !('inc' in Object.prototype)) || hasOwn.call(d0, 'inc'))) {
+      collect_num_friends(d1, p + '/inc', e, s + '/properties/inc');
     }
   }
 }
@@ -15070,25 +15210,20 @@ function collect_CustomAttributeIncrement(d0: any, p: string, e: ValidationError
 function check_CustomAttributeArrayOperation(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (d0['add'] !== undefined && ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))) {
-    const d1 = d0['add'];
-    if (!Array.isArray(d1)) return false;
-    for (let i0 = 0; i0 < d1.length; i0++) {
-      const d2 = d1[i0];
-      if (typeof d2 !== 'string') return false;
-    }
-  }
+  const d1 = d0['add'];
   if (
-    d0['remove'] !== undefined &&
+    d1 !== undefined &&
+    !check_FieldsToExport(d1) &&
+    ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))
+  )
+    return false;
+  const d2 = d0['remove'];
+  if (
+    d2 !== undefined &&
+    !check_FieldsToExport(d2) &&
     ((f0 && !('remove' in Object.prototype)) || hasOwn.call(d0, 'remove'))
-  ) {
-    const d3 = d0['remove'];
-    if (!Array.isArray(d3)) return false;
-    for (let i1 = 0; i1 < d3.length; i1++) {
-      const d4 = d3[i1];
-      if (typeof d4 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   let v0 = false;
   L0: {
     let v1 = false;
@@ -15125,73 +15260,21 @@ function check_CustomAttributeArrayOperation(d0: any): boolean {
 }
 
 function collect_CustomAttributeArrayOperation(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CustomAttributeArrayOperation';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomAttributeArrayOperation/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['add'] !== undefined &&
-      ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))
-    ) {
-      const d1 = d0['add'];
-      if (!Array.isArray(d1)) {
-        e.push({
-          instancePath: p + '/add',
-          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/properties/add/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d1.length; i0++) {
-          const d2 = d1[i0];
-          if (typeof d2 !== 'string') {
-            e.push({
-              instancePath: p + '/add/' + i0,
-              schemaPath:
-                '#/components/schemas/CustomAttributeArrayOperation/properties/add/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+    const d1 = d0['add'];
+    if (d1 !== undefined && ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))) {
+      collect_FieldsToExport(d1, p + '/add', e, s + '/properties/add');
     }
+    const d2 = d0['remove'];
     if (
-      d0['remove'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('remove' in Object.prototype)) || hasOwn.call(d0, 'remove'))
     ) {
-      const d3 = d0['remove'];
-      if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/remove',
-          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/properties/remove/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i1 = 0; i1 < d3.length; i1++) {
-          const d4 = d3[i1];
-          if (typeof d4 !== 'string') {
-            e.push({
-              instancePath: p + '/remove/' + i1,
-              schemaPath:
-                '#/components/schemas/CustomAttributeArrayOperation/properties/remove/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d2, p + '/remove', e, s + '/properties/remove');
     }
   }
   let v0 = false;
@@ -15235,38 +15318,18 @@ function collect_CustomAttributeArrayOperation(d0: any, p: string, e: Validation
       if (!(
         d0['add'] !== undefined &&
         ((f3 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'add' },
-          message: 'must have required property "add"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/0/required', 'add');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['remove'] !== undefined &&
         ((f4 && !('remove' in Object.prototype)) || hasOwn.call(d0, 'remove'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'remove' },
-          message: 'must have required property "remove"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/1/required', 'remove');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomAttributeArrayOperation/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -15289,156 +15352,99 @@ function check_EventObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['external_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d2 = d0['app_id'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
   const d3 = d0['name'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
   const d4 = d0['time'];
   if (!check_FlexibleDateTime(d4)) return false;
+  const d5 = d0['properties'];
   if (
-    d0['properties'] !== undefined &&
+    d5 !== undefined &&
+    !check_PropertiesObject(d5) &&
     ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
-  ) {
-    const d5 = d0['properties'];
-    if (!check_PropertiesObject(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['_update_existing_only'];
   if (
-    d0['_update_existing_only'] !== undefined &&
+    d6 !== undefined &&
+    typeof d6 !== 'boolean' &&
     ((f0 && !('_update_existing_only' in Object.prototype)) ||
       hasOwn.call(d0, '_update_existing_only'))
-  ) {
-    const d6 = d0['_update_existing_only'];
-    if (typeof d6 !== 'boolean') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_EventObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EventObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EventObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['external_id'] !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EventObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'external_id' },
-        message: 'must have required property "external_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'external_id');
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EventObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'name');
     if (!(
       d0['time'] !== undefined &&
       ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EventObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'time' },
-        message: 'must have required property "time"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'time');
+    const d1 = d0['external_id'];
     if (
-      d0['external_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      const d1 = d0['external_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/external_id',
-          schemaPath: '#/components/schemas/EventObject/properties/external_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
     }
+    const d2 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d2 = d0['app_id'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/app_id',
-          schemaPath: '#/components/schemas/EventObject/properties/app_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/app_id', e, s + '/properties/app_id');
     }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d3 = d0['name'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/EventObject/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d3 = d0['name'];
+    if (d3 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_CompanySecret(d3, p + '/name', e, s + '/properties/name');
     }
-    if (
-      d0['time'] !== undefined &&
-      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    ) {
-      const d4 = d0['time'];
+    const d4 = d0['time'];
+    if (d4 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
       collect_FlexibleDateTime(d4, p + '/time', e);
     }
+    const d5 = d0['properties'];
     if (
-      d0['properties'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
     ) {
-      const d5 = d0['properties'];
       collect_PropertiesObject(d5, p + '/properties', e);
     }
+    const d6 = d0['_update_existing_only'];
     if (
-      d0['_update_existing_only'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('_update_existing_only' in Object.prototype)) ||
         hasOwn.call(d0, '_update_existing_only'))
     ) {
-      const d6 = d0['_update_existing_only'];
       if (typeof d6 !== 'boolean') {
-        e.push({
-          instancePath: p + '/_update_existing_only',
-          schemaPath: '#/components/schemas/EventObject/properties/_update_existing_only/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/_update_existing_only',
+          s + '/properties/_update_existing_only/type',
+          'boolean',
+        );
       }
     }
   }
@@ -15473,258 +15479,144 @@ function check_PurchaseObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['external_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d2 = d0['app_id'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
   const d3 = d0['product_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
   const d4 = d0['currency'];
   if (typeof d4 !== 'string') return false;
   if (!RE10.test(d4)) return false;
   const d5 = d0['price'];
   if (typeof d5 !== 'number') return false;
+  const d6 = d0['quantity'];
   if (
-    d0['quantity'] !== undefined &&
+    d6 !== undefined &&
+    (!Number.isInteger(d6) || d6 > 100) &&
     ((f0 && !('quantity' in Object.prototype)) || hasOwn.call(d0, 'quantity'))
-  ) {
-    const d6 = d0['quantity'];
-    if (!Number.isInteger(d6)) return false;
-    if (d6 > 100) return false;
-  }
+  )
+    return false;
   const d7 = d0['time'];
   if (!check_FlexibleDateTime(d7)) return false;
+  const d8 = d0['properties'];
   if (
-    d0['properties'] !== undefined &&
+    d8 !== undefined &&
+    !check_PropertiesObject(d8) &&
     ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
-  ) {
-    const d8 = d0['properties'];
-    if (!check_PropertiesObject(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['_update_existing_only'];
   if (
-    d0['_update_existing_only'] !== undefined &&
+    d9 !== undefined &&
+    typeof d9 !== 'boolean' &&
     ((f0 && !('_update_existing_only' in Object.prototype)) ||
       hasOwn.call(d0, '_update_existing_only'))
-  ) {
-    const d9 = d0['_update_existing_only'];
-    if (typeof d9 !== 'boolean') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_PurchaseObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/PurchaseObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PurchaseObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
+    failMissing(d0, C11, e, p, s + '/required');
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['external_id'] !== undefined &&
-      ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PurchaseObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'external_id' },
-        message: 'must have required property "external_id"',
-      });
-    }
-    if (!(
-      d0['product_id'] !== undefined &&
-      ((f0 && !('product_id' in Object.prototype)) || hasOwn.call(d0, 'product_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PurchaseObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'product_id' },
-        message: 'must have required property "product_id"',
-      });
-    }
-    if (!(
-      d0['currency'] !== undefined &&
-      ((f0 && !('currency' in Object.prototype)) || hasOwn.call(d0, 'currency'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PurchaseObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'currency' },
-        message: 'must have required property "currency"',
-      });
-    }
-    if (!(
-      d0['price'] !== undefined &&
-      ((f0 && !('price' in Object.prototype)) || hasOwn.call(d0, 'price'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PurchaseObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'price' },
-        message: 'must have required property "price"',
-      });
-    }
-    if (!(
-      d0['time'] !== undefined &&
-      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PurchaseObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'time' },
-        message: 'must have required property "time"',
-      });
-    }
+    const d1 = d0['external_id'];
     if (
-      d0['external_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      const d1 = d0['external_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/external_id',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/external_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
     }
+    const d2 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d2 = d0['app_id'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/app_id',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/app_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/app_id', e, s + '/properties/app_id');
     }
+    const d3 = d0['product_id'];
     if (
-      d0['product_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('product_id' in Object.prototype)) || hasOwn.call(d0, 'product_id'))
     ) {
-      const d3 = d0['product_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/product_id',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/product_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/product_id', e, s + '/properties/product_id');
     }
+    const d4 = d0['currency'];
     if (
-      d0['currency'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('currency' in Object.prototype)) || hasOwn.call(d0, 'currency'))
     ) {
-      const d4 = d0['currency'];
       if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/currency',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/currency/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/currency', s + '/properties/currency/type', 'string');
       } else {
-        if (!RE10.test(d4)) {
-          e.push({
-            instancePath: p + '/currency',
-            schemaPath: '#/components/schemas/PurchaseObject/properties/currency/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[A-Z]{3}$' },
-            message: 'must match pattern "^[A-Z]{3}$"',
-          });
-        }
+        if (!RE10.test(d4))
+          fail(
+            e,
+            p + '/currency',
+            s + '/properties/currency/pattern',
+            'pattern',
+            { pattern: '^[A-Z]{3}$' },
+            'must match pattern "^[A-Z]{3}$"',
+          );
       }
     }
-    if (
-      d0['price'] !== undefined &&
-      ((f0 && !('price' in Object.prototype)) || hasOwn.call(d0, 'price'))
-    ) {
-      const d5 = d0['price'];
+    const d5 = d0['price'];
+    if (d5 !== undefined && ((f0 && !('price' in Object.prototype)) || hasOwn.call(d0, 'price'))) {
       if (typeof d5 !== 'number') {
-        e.push({
-          instancePath: p + '/price',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/price/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        });
+        failType(e, p + '/price', s + '/properties/price/type', 'number');
       }
     }
+    const d6 = d0['quantity'];
     if (
-      d0['quantity'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('quantity' in Object.prototype)) || hasOwn.call(d0, 'quantity'))
     ) {
-      const d6 = d0['quantity'];
       if (!Number.isInteger(d6)) {
-        e.push({
-          instancePath: p + '/quantity',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/quantity/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
+        failType(e, p + '/quantity', s + '/properties/quantity/type', 'integer');
       } else {
-        if (d6 > 100) {
-          e.push({
-            instancePath: p + '/quantity',
-            schemaPath: '#/components/schemas/PurchaseObject/properties/quantity/maximum',
-            keyword: 'maximum',
-            params: { comparison: '\u003c=', limit: 100 },
-            message: 'must be \u003c= 100',
-          });
-        }
+        if (d6 > 100)
+          fail(
+            e,
+            p + '/quantity',
+            s + '/properties/quantity/maximum',
+            'maximum',
+            { comparison: '\u003c=', limit: 100 },
+            'must be \u003c= 100',
+          );
       }
     }
-    if (
-      d0['time'] !== undefined &&
-      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    ) {
-      const d7 = d0['time'];
+    const d7 = d0['time'];
+    if (d7 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
       collect_FlexibleDateTime(d7, p + '/time', e);
     }
+    const d8 = d0['properties'];
     if (
-      d0['properties'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
     ) {
-      const d8 = d0['properties'];
       collect_PropertiesObject(d8, p + '/properties', e);
     }
+    const d9 = d0['_update_existing_only'];
     if (
-      d0['_update_existing_only'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('_update_existing_only' in Object.prototype)) ||
         hasOwn.call(d0, '_update_existing_only'))
     ) {
-      const d9 = d0['_update_existing_only'];
       if (typeof d9 !== 'boolean') {
-        e.push({
-          instancePath: p + '/_update_existing_only',
-          schemaPath: '#/components/schemas/PurchaseObject/properties/_update_existing_only/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/_update_existing_only',
+          s + '/properties/_update_existing_only/type',
+          'boolean',
+        );
       }
     }
   }
@@ -15734,7 +15626,7 @@ function check_PropertiesObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   for (const k0 in d0) {
     if (!Object.prototype.hasOwnProperty.call(d0, k0)) continue;
-    if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE11.test(k0))
+    if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE12.test(k0))
       return false;
     const d1 = d0[k0];
     let v0 = false;
@@ -15753,26 +15645,21 @@ function check_PropertiesObject(d0: any): boolean {
 }
 
 function collect_PropertiesObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/PropertiesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PropertiesObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     for (const k0 in d0) {
       if (!Object.prototype.hasOwnProperty.call(d0, k0)) continue;
-      if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE11.test(k0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/PropertiesObject/propertyNames',
-          keyword: 'propertyNames',
-          params: { propertyName: k0 },
-          message: 'property name ' + JSON.stringify(k0) + ' is invalid',
-        });
-      }
+      if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE12.test(k0))
+        fail(
+          e,
+          p,
+          s + '/propertyNames',
+          'propertyNames',
+          { propertyName: k0 },
+          'property name ' + JSON.stringify(k0) + ' is invalid',
+        );
       const d1 = d0[k0];
       let v0 = -1;
       let v1 = -1;
@@ -15790,58 +15677,56 @@ function collect_PropertiesObject(d0: any, p: string, e: ValidationError[]): voi
       }
       if (v0 === -1) {
         if (typeof d1 !== 'string') {
-          e.push({
-            instancePath: p + '/' + pointerSegment(k0),
-            schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf/0/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          });
+          failType(
+            e,
+            p + '/' + pointerSegment(k0),
+            s + '/additionalProperties/oneOf/0/type',
+            'string',
+          );
         } else {
-          if (d1.length > 255 && ucs2length(d1) > 255) {
-            e.push({
-              instancePath: p + '/' + pointerSegment(k0),
-              schemaPath:
-                '#/components/schemas/PropertiesObject/additionalProperties/oneOf/0/maxLength',
-              keyword: 'maxLength',
-              params: { limit: 255 },
-              message: 'must have at most 255 characters',
-            });
-          }
+          if (d1.length > 255 && ucs2length(d1) > 255)
+            fail(
+              e,
+              p + '/' + pointerSegment(k0),
+              s + '/additionalProperties/oneOf/0/maxLength',
+              'maxLength',
+              { limit: 255 },
+              'must have at most 255 characters',
+            );
         }
         if (typeof d1 !== 'number') {
-          e.push({
-            instancePath: p + '/' + pointerSegment(k0),
-            schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf/1/type',
-            keyword: 'type',
-            params: { type: 'number' },
-            message: 'must be number',
-          });
+          failType(
+            e,
+            p + '/' + pointerSegment(k0),
+            s + '/additionalProperties/oneOf/1/type',
+            'number',
+          );
         }
         if (typeof d1 !== 'boolean') {
-          e.push({
-            instancePath: p + '/' + pointerSegment(k0),
-            schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf/2/type',
-            keyword: 'type',
-            params: { type: 'boolean' },
-            message: 'must be boolean',
-          });
+          failType(
+            e,
+            p + '/' + pointerSegment(k0),
+            s + '/additionalProperties/oneOf/2/type',
+            'boolean',
+          );
         }
-        e.push({
-          instancePath: p + '/' + pointerSegment(k0),
-          schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf',
-          keyword: 'oneOf',
-          params: { passingSchemas: null },
-          message: 'must match exactly one schema in oneOf, but matches none',
-        });
+        fail(
+          e,
+          p + '/' + pointerSegment(k0),
+          s + '/additionalProperties/oneOf',
+          'oneOf',
+          { passingSchemas: null },
+          'must match exactly one schema in oneOf, but matches none',
+        );
       } else if (v1 !== -1) {
-        e.push({
-          instancePath: p + '/' + pointerSegment(k0),
-          schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf',
-          keyword: 'oneOf',
-          params: { passingSchemas: [v0, v1] },
-          message: 'must match exactly one schema in oneOf, but matches more than one',
-        });
+        fail(
+          e,
+          p + '/' + pointerSegment(k0),
+          s + '/additionalProperties/oneOf',
+          'oneOf',
+          { passingSchemas: [v0, v1] },
+          'must match exactly one schema in oneOf, but matches more than one',
+        );
       }
     }
   }
@@ -15856,38 +15741,28 @@ function check_UsersDeleteRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['external_ids'];
   if (
-    d0['external_ids'] !== undefined &&
+    d3 !== undefined &&
+    !check_ExternalUserIds(d3) &&
     ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
-  ) {
-    const d3 = d0['external_ids'];
-    if (!Array.isArray(d3)) return false;
-    if (d3.length > 50) return false;
-    for (let i0 = 0; i0 < d3.length; i0++) {
-      const d4 = d3[i0];
-      if (typeof d4 !== 'string') return false;
-    }
-  }
+  )
+    return false;
+  const d4 = d0['appboy_ids'];
   if (
-    d0['appboy_ids'] !== undefined &&
+    d4 !== undefined &&
+    !check_ExternalUserIds(d4) &&
     ((f0 && !('appboy_ids' in Object.prototype)) || hasOwn.call(d0, 'appboy_ids'))
-  ) {
-    const d5 = d0['appboy_ids'];
-    if (!Array.isArray(d5)) return false;
-    if (d5.length > 50) return false;
-    for (let i1 = 0; i1 < d5.length; i1++) {
-      const d6 = d5[i1];
-      if (typeof d6 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   let v0 = false;
   let v1 = false;
   L0: {
@@ -15921,125 +15796,43 @@ function check_UsersDeleteRequest(d0: any): boolean {
 }
 
 function collect_UsersDeleteRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersDeleteRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersDeleteRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersDeleteRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/UsersDeleteRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['external_ids'];
     if (
-      d0['external_ids'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
     ) {
-      const d3 = d0['external_ids'];
-      if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/external_ids',
-          schemaPath: '#/components/schemas/UsersDeleteRequest/properties/external_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d3.length > 50) {
-          e.push({
-            instancePath: p + '/external_ids',
-            schemaPath: '#/components/schemas/UsersDeleteRequest/properties/external_ids/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i0 = 0; i0 < d3.length; i0++) {
-          const d4 = d3[i0];
-          if (typeof d4 !== 'string') {
-            e.push({
-              instancePath: p + '/external_ids/' + i0,
-              schemaPath:
-                '#/components/schemas/UsersDeleteRequest/properties/external_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_ExternalUserIds(d3, p + '/external_ids', e, s + '/properties/external_ids');
     }
+    const d4 = d0['appboy_ids'];
     if (
-      d0['appboy_ids'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('appboy_ids' in Object.prototype)) || hasOwn.call(d0, 'appboy_ids'))
     ) {
-      const d5 = d0['appboy_ids'];
-      if (!Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/appboy_ids',
-          schemaPath: '#/components/schemas/UsersDeleteRequest/properties/appboy_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d5.length > 50) {
-          e.push({
-            instancePath: p + '/appboy_ids',
-            schemaPath: '#/components/schemas/UsersDeleteRequest/properties/appboy_ids/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i1 = 0; i1 < d5.length; i1++) {
-          const d6 = d5[i1];
-          if (typeof d6 !== 'string') {
-            e.push({
-              instancePath: p + '/appboy_ids/' + i1,
-              schemaPath:
-                '#/components/schemas/UsersDeleteRequest/properties/appboy_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_ExternalUserIds(d4, p + '/appboy_ids', e, s + '/properties/appboy_ids');
     }
   }
   let v0 = -1;
@@ -16082,46 +15875,34 @@ function collect_UsersDeleteRequest(d0: any, p: string, e: ValidationError[]): v
       if (!(
         d0['external_ids'] !== undefined &&
         ((f3 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'external_ids' },
-          message: 'must have required property "external_ids"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/oneOf/0/required', 'external_ids');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['appboy_ids'] !== undefined &&
         ((f4 && !('appboy_ids' in Object.prototype)) || hasOwn.call(d0, 'appboy_ids'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'appboy_ids' },
-          message: 'must have required property "appboy_ids"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/oneOf/1/required', 'appboy_ids');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -16134,87 +15915,41 @@ function check_UsersDeleteResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['deleted'];
-  if (!Number.isInteger(d1)) return false;
+  if (!check_num_friends(d1)) return false;
+  const d2 = d0['invalid_user_ids'];
   if (
-    d0['invalid_user_ids'] !== undefined &&
+    d2 !== undefined &&
+    !check_FieldsToExport(d2) &&
     ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
-  ) {
-    const d2 = d0['invalid_user_ids'];
-    if (!Array.isArray(d2)) return false;
-    for (let i0 = 0; i0 < d2.length; i0++) {
-      const d3 = d2[i0];
-      if (typeof d3 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_UsersDeleteResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersDeleteResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersDeleteResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['deleted'] !== undefined &&
       ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersDeleteResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'deleted' },
-        message: 'must have required property "deleted"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'deleted');
+    const d1 = d0['deleted'];
     if (
-      d0['deleted'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
     ) {
-      const d1 = d0['deleted'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/deleted',
-          schemaPath: '#/components/schemas/UsersDeleteResponse/properties/deleted/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d1, p + '/deleted', e, s + '/properties/deleted');
     }
+    const d2 = d0['invalid_user_ids'];
     if (
-      d0['invalid_user_ids'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
     ) {
-      const d2 = d0['invalid_user_ids'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/invalid_user_ids',
-          schemaPath: '#/components/schemas/UsersDeleteResponse/properties/invalid_user_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/invalid_user_ids/' + i0,
-              schemaPath:
-                '#/components/schemas/UsersDeleteResponse/properties/invalid_user_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d2, p + '/invalid_user_ids', e, s + '/properties/invalid_user_ids');
     }
   }
 }
@@ -16233,14 +15968,14 @@ function check_PushTokenRemovalRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['push_tokens'];
   if (!Array.isArray(d3)) return false;
   if (d3.length > 50) return false;
@@ -16252,86 +15987,52 @@ function check_PushTokenRemovalRequest(d0: any): boolean {
 }
 
 function collect_PushTokenRemovalRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/PushTokenRemovalRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PushTokenRemovalRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PushTokenRemovalRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['push_tokens'] !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PushTokenRemovalRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'push_tokens' },
-        message: 'must have required property "push_tokens"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'push_tokens');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/PushTokenRemovalRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['push_tokens'];
     if (
-      d0['push_tokens'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
     ) {
-      const d3 = d0['push_tokens'];
       if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/push_tokens',
-          schemaPath: '#/components/schemas/PushTokenRemovalRequest/properties/push_tokens/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/push_tokens', s + '/properties/push_tokens/type', 'array');
       } else {
-        if (d3.length > 50) {
-          e.push({
-            instancePath: p + '/push_tokens',
-            schemaPath:
-              '#/components/schemas/PushTokenRemovalRequest/properties/push_tokens/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
+        if (d3.length > 50)
+          fail(
+            e,
+            p + '/push_tokens',
+            s + '/properties/push_tokens/maxItems',
+            'maxItems',
+            { limit: 50 },
+            'must have at most 50 items',
+          );
         for (let i0 = 0; i0 < d3.length; i0++) {
           const d4 = d3[i0];
           collect_PushTokenRemovalObject(d4, p + '/push_tokens/' + i0, e);
@@ -16355,135 +16056,80 @@ function check_PushTokenRemovalObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
   const d2 = d0['token'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_CompanySecret(d2)) return false;
+  const d3 = d0['from_apns_feedback_service'];
   if (
-    d0['from_apns_feedback_service'] !== undefined &&
+    d3 !== undefined &&
+    typeof d3 !== 'boolean' &&
     ((f0 && !('from_apns_feedback_service' in Object.prototype)) ||
       hasOwn.call(d0, 'from_apns_feedback_service'))
-  ) {
-    const d3 = d0['from_apns_feedback_service'];
-    if (typeof d3 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d4 = d0['uninstalled_at'];
   if (
-    d0['uninstalled_at'] !== undefined &&
+    d4 !== undefined &&
+    (!Number.isInteger(d4) ||
+      !(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000)) &&
     ((f0 && !('uninstalled_at' in Object.prototype)) || hasOwn.call(d0, 'uninstalled_at'))
-  ) {
-    const d4 = d0['uninstalled_at'];
-    if (!Number.isInteger(d4)) return false;
-    if (!(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000))
-      return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_PushTokenRemovalObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/PushTokenRemovalObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PushTokenRemovalObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PushTokenRemovalObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_id' },
-        message: 'must have required property "app_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_id');
     if (!(
       d0['token'] !== undefined &&
       ((f0 && !('token' in Object.prototype)) || hasOwn.call(d0, 'token'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PushTokenRemovalObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'token' },
-        message: 'must have required property "token"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'token');
+    const d1 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d1 = d0['app_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_id',
-          schemaPath: '#/components/schemas/PushTokenRemovalObject/properties/app_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_id', e, s + '/properties/app_id');
     }
-    if (
-      d0['token'] !== undefined &&
-      ((f0 && !('token' in Object.prototype)) || hasOwn.call(d0, 'token'))
-    ) {
-      const d2 = d0['token'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/token',
-          schemaPath: '#/components/schemas/PushTokenRemovalObject/properties/token/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['token'];
+    if (d2 !== undefined && ((f0 && !('token' in Object.prototype)) || hasOwn.call(d0, 'token'))) {
+      collect_CompanySecret(d2, p + '/token', e, s + '/properties/token');
     }
+    const d3 = d0['from_apns_feedback_service'];
     if (
-      d0['from_apns_feedback_service'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('from_apns_feedback_service' in Object.prototype)) ||
         hasOwn.call(d0, 'from_apns_feedback_service'))
     ) {
-      const d3 = d0['from_apns_feedback_service'];
       if (typeof d3 !== 'boolean') {
-        e.push({
-          instancePath: p + '/from_apns_feedback_service',
-          schemaPath:
-            '#/components/schemas/PushTokenRemovalObject/properties/from_apns_feedback_service/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/from_apns_feedback_service',
+          s + '/properties/from_apns_feedback_service/type',
+          'boolean',
+        );
       }
     }
+    const d4 = d0['uninstalled_at'];
     if (
-      d0['uninstalled_at'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('uninstalled_at' in Object.prototype)) || hasOwn.call(d0, 'uninstalled_at'))
     ) {
-      const d4 = d0['uninstalled_at'];
       if (!Number.isInteger(d4)) {
-        e.push({
-          instancePath: p + '/uninstalled_at',
-          schemaPath: '#/components/schemas/PushTokenRemovalObject/properties/uninstalled_at/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
+        failType(e, p + '/uninstalled_at', s + '/properties/uninstalled_at/type', 'integer');
       } else {
-        if (!(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000)) {
-          e.push({
-            instancePath: p + '/uninstalled_at',
-            schemaPath:
-              '#/components/schemas/PushTokenRemovalObject/properties/uninstalled_at/format',
-            keyword: 'format',
-            params: { format: 'int64' },
-            message: 'must be a valid int64',
-          });
-        }
+        if (!(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000))
+          failFormat(e, p + '/uninstalled_at', s + '/properties/uninstalled_at/format', 'int64');
       }
     }
   }
@@ -16503,58 +16149,58 @@ function check_MessagesSendRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['external_user_ids'];
   if (
-    d0['external_user_ids'] !== undefined &&
+    d3 !== undefined &&
+    !check_ExternalUserIds(d3) &&
     ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-  ) {
-    const d3 = d0['external_user_ids'];
-    if (!check_ExternalUserIds(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['segment_id'];
   if (
-    d0['segment_id'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ) {
-    const d4 = d0['segment_id'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['audience'];
   if (
-    d0['audience'] !== undefined &&
+    d5 !== undefined &&
+    !check_ConnectedAudienceObject(d5) &&
     ((f0 && !('audience' in Object.prototype)) || hasOwn.call(d0, 'audience'))
-  ) {
-    const d5 = d0['audience'];
-    if (!check_ConnectedAudienceObject(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['campaign_id'];
   if (
-    d0['campaign_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-  ) {
-    const d6 = d0['campaign_id'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['override_frequency_capping'];
   if (
-    d0['override_frequency_capping'] !== undefined &&
+    d7 !== undefined &&
+    typeof d7 !== 'boolean' &&
     ((f0 && !('override_frequency_capping' in Object.prototype)) ||
       hasOwn.call(d0, 'override_frequency_capping'))
-  ) {
-    const d7 = d0['override_frequency_capping'];
-    if (typeof d7 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d8 = d0['recipient_subscription_state'];
   if (
-    d0['recipient_subscription_state'] !== undefined &&
+    d8 !== undefined &&
+    !check_RecipientSubscriptionState(d8) &&
     ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
       hasOwn.call(d0, 'recipient_subscription_state'))
-  ) {
-    const d8 = d0['recipient_subscription_state'];
-    if (!check_RecipientSubscriptionState(d8)) return false;
-  }
+  )
+    return false;
   const d9 = d0['messages'];
   if (!check_MessagesObject(d9)) return false;
   let v0 = false;
@@ -16615,15 +16261,15 @@ function check_MessagesSendRequest(d0: any): boolean {
   }
   if (v4) {
     const f6 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d10 = d0['messages'];
     if (
-      d0['messages'] !== undefined &&
+      d10 !== undefined &&
       ((f6 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
-      const d10 = d0['messages'];
       if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
         for (const k5 in d10) {
           if (!Object.prototype.hasOwnProperty.call(d10, k5)) continue;
-          if (RE12.test(k5)) {
+          if (RE13.test(k5)) {
             const d11 = d10[k5];
             if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
               const f5 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -16643,136 +16289,96 @@ function check_MessagesSendRequest(d0: any): boolean {
 }
 
 function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/MessagesSendRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesSendRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesSendRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesSendRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'messages' },
-        message: 'must have required property "messages"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'messages');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/MessagesSendRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['external_user_ids'];
     if (
-      d0['external_user_ids'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
     ) {
-      const d3 = d0['external_user_ids'];
-      collect_ExternalUserIds(d3, p + '/external_user_ids', e);
+      collect_ExternalUserIds(
+        d3,
+        p + '/external_user_ids',
+        e,
+        '#/components/schemas/ExternalUserIds',
+      );
     }
+    const d4 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d4 = d0['segment_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/segment_id',
-          schemaPath: '#/components/schemas/MessagesSendRequest/properties/segment_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/segment_id', e, s + '/properties/segment_id');
     }
+    const d5 = d0['audience'];
     if (
-      d0['audience'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('audience' in Object.prototype)) || hasOwn.call(d0, 'audience'))
     ) {
-      const d5 = d0['audience'];
       collect_ConnectedAudienceObject(d5, p + '/audience', e);
     }
+    const d6 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d6 = d0['campaign_id'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/campaign_id',
-          schemaPath: '#/components/schemas/MessagesSendRequest/properties/campaign_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d6, p + '/campaign_id', e, s + '/properties/campaign_id');
     }
+    const d7 = d0['override_frequency_capping'];
     if (
-      d0['override_frequency_capping'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('override_frequency_capping' in Object.prototype)) ||
         hasOwn.call(d0, 'override_frequency_capping'))
     ) {
-      const d7 = d0['override_frequency_capping'];
       if (typeof d7 !== 'boolean') {
-        e.push({
-          instancePath: p + '/override_frequency_capping',
-          schemaPath:
-            '#/components/schemas/MessagesSendRequest/properties/override_frequency_capping/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/override_frequency_capping',
+          s + '/properties/override_frequency_capping/type',
+          'boolean',
+        );
       }
     }
+    const d8 = d0['recipient_subscription_state'];
     if (
-      d0['recipient_subscription_state'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
         hasOwn.call(d0, 'recipient_subscription_state'))
     ) {
-      const d8 = d0['recipient_subscription_state'];
       collect_RecipientSubscriptionState(d8, p + '/recipient_subscription_state', e);
     }
+    const d9 = d0['messages'];
     if (
-      d0['messages'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
-      const d9 = d0['messages'];
       collect_MessagesObject(d9, p + '/messages', e);
     }
   }
@@ -16834,53 +16440,26 @@ function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): 
       if (!(
         d0['segment_id'] !== undefined &&
         ((f4 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesSendRequest/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'segment_id' },
-          message: 'must have required property "segment_id"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/0/required', 'segment_id');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f5 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['external_user_ids'] !== undefined &&
         ((f5 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesSendRequest/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'external_user_ids' },
-          message: 'must have required property "external_user_ids"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/1/required', 'external_user_ids');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f6 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['audience'] !== undefined &&
         ((f6 && !('audience' in Object.prototype)) || hasOwn.call(d0, 'audience'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesSendRequest/anyOf/2/required',
-          keyword: 'required',
-          params: { missingProperty: 'audience' },
-          message: 'must have required property "audience"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/2/required', 'audience');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesSendRequest/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
   let v4 = false;
   L4: {
@@ -16897,15 +16476,15 @@ function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): 
   if (v4) {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f9 = Object.getPrototypeOf(d0) === Object.prototype;
+      const d10 = d0['messages'];
       if (
-        d0['messages'] !== undefined &&
+        d10 !== undefined &&
         ((f9 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
       ) {
-        const d10 = d0['messages'];
         if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
           for (const k8 in d10) {
             if (!Object.prototype.hasOwnProperty.call(d10, k8)) continue;
-            if (RE12.test(k8)) {
+            if (RE13.test(k8)) {
               const d11 = d10[k8];
               if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
                 const f8 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -16913,16 +16492,13 @@ function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): 
                   d11['message_variation_id'] !== undefined &&
                   ((f8 && !('message_variation_id' in Object.prototype)) ||
                     hasOwn.call(d11, 'message_variation_id'))
-                )) {
-                  e.push({
-                    instancePath: p + '/messages/' + pointerSegment(k8),
-                    schemaPath:
-                      '#/components/schemas/MessagesSendRequest/then/properties/messages/patternProperties//required',
-                    keyword: 'required',
-                    params: { missingProperty: 'message_variation_id' },
-                    message: 'must have required property "message_variation_id"',
-                  });
-                }
+                ))
+                  failRequired(
+                    e,
+                    p + '/messages/' + pointerSegment(k8),
+                    s + '/then/properties/messages/patternProperties//required',
+                    'message_variation_id',
+                  );
               }
             }
           }
@@ -16937,143 +16513,135 @@ function check_MessagesObject(d0: any): boolean {
   const n0 = Object.keys(d0).length;
   if (n0 < 1) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['apple_push'];
   if (
-    d0['apple_push'] !== undefined &&
+    d1 !== undefined &&
+    !check_ApplePushObject(d1) &&
     ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
-  ) {
-    const d1 = d0['apple_push'];
-    if (!check_ApplePushObject(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['android_push'];
   if (
-    d0['android_push'] !== undefined &&
+    d2 !== undefined &&
+    !check_AndroidPushObject(d2) &&
     ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
-  ) {
-    const d2 = d0['android_push'];
-    if (!check_AndroidPushObject(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['windows_phone8_push'];
   if (
-    d0['windows_phone8_push'] !== undefined &&
+    d3 !== undefined &&
+    !check_WindowsPhone8PushObject(d3) &&
     ((f0 && !('windows_phone8_push' in Object.prototype)) || hasOwn.call(d0, 'windows_phone8_push'))
-  ) {
-    const d3 = d0['windows_phone8_push'];
-    if (!check_WindowsPhone8PushObject(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['windows_universal_push'];
   if (
-    d0['windows_universal_push'] !== undefined &&
+    d4 !== undefined &&
+    !check_WindowsUniversalPushObject(d4) &&
     ((f0 && !('windows_universal_push' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_universal_push'))
-  ) {
-    const d4 = d0['windows_universal_push'];
-    if (!check_WindowsUniversalPushObject(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['kindle_push'];
   if (
-    d0['kindle_push'] !== undefined &&
+    d5 !== undefined &&
+    !check_KindlePushObject(d5) &&
     ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
-  ) {
-    const d5 = d0['kindle_push'];
-    if (!check_KindlePushObject(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['web_push'];
   if (
-    d0['web_push'] !== undefined &&
+    d6 !== undefined &&
+    !check_WebPushObject(d6) &&
     ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
-  ) {
-    const d6 = d0['web_push'];
-    if (!check_WebPushObject(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['in_app_message'];
   if (
-    d0['in_app_message'] !== undefined &&
+    d7 !== undefined &&
+    !check_InAppMessageObject(d7) &&
     ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
-  ) {
-    const d7 = d0['in_app_message'];
-    if (!check_InAppMessageObject(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['email'];
   if (
-    d0['email'] !== undefined &&
+    d8 !== undefined &&
+    !check_EmailObject(d8) &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  ) {
-    const d8 = d0['email'];
-    if (!check_EmailObject(d8)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_MessagesObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/MessagesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const n0 = Object.keys(d0).length;
-    if (n0 < 1) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesObject/minProperties',
-        keyword: 'minProperties',
-        params: { limit: 1 },
-        message: 'must have at least 1 property',
-      });
-    }
+    if (n0 < 1)
+      fail(
+        e,
+        p,
+        s + '/minProperties',
+        'minProperties',
+        { limit: 1 },
+        'must have at least 1 property',
+      );
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['apple_push'];
     if (
-      d0['apple_push'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
     ) {
-      const d1 = d0['apple_push'];
       collect_ApplePushObject(d1, p + '/apple_push', e);
     }
+    const d2 = d0['android_push'];
     if (
-      d0['android_push'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
     ) {
-      const d2 = d0['android_push'];
       collect_AndroidPushObject(d2, p + '/android_push', e);
     }
+    const d3 = d0['windows_phone8_push'];
     if (
-      d0['windows_phone8_push'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('windows_phone8_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_phone8_push'))
     ) {
-      const d3 = d0['windows_phone8_push'];
       collect_WindowsPhone8PushObject(d3, p + '/windows_phone8_push', e);
     }
+    const d4 = d0['windows_universal_push'];
     if (
-      d0['windows_universal_push'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('windows_universal_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_universal_push'))
     ) {
-      const d4 = d0['windows_universal_push'];
       collect_WindowsUniversalPushObject(d4, p + '/windows_universal_push', e);
     }
+    const d5 = d0['kindle_push'];
     if (
-      d0['kindle_push'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
     ) {
-      const d5 = d0['kindle_push'];
       collect_KindlePushObject(d5, p + '/kindle_push', e);
     }
+    const d6 = d0['web_push'];
     if (
-      d0['web_push'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
     ) {
-      const d6 = d0['web_push'];
       collect_WebPushObject(d6, p + '/web_push', e);
     }
+    const d7 = d0['in_app_message'];
     if (
-      d0['in_app_message'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
     ) {
-      const d7 = d0['in_app_message'];
       collect_InAppMessageObject(d7, p + '/in_app_message', e);
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d8 = d0['email'];
+    const d8 = d0['email'];
+    if (d8 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
       collect_EmailObject(d8, p + '/email', e);
     }
   }
@@ -17084,84 +16652,84 @@ function check_ScheduleMessagesObject(d0: any): boolean {
   const n0 = Object.keys(d0).length;
   if (n0 < 1) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['apple_push'];
   if (
-    d0['apple_push'] !== undefined &&
+    d1 !== undefined &&
+    !check_ApplePushObject(d1) &&
     ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
-  ) {
-    const d1 = d0['apple_push'];
-    if (!check_ApplePushObject(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['android_push'];
   if (
-    d0['android_push'] !== undefined &&
+    d2 !== undefined &&
+    !check_AndroidPushObject(d2) &&
     ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
-  ) {
-    const d2 = d0['android_push'];
-    if (!check_AndroidPushObject(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['windows_phone8_push'];
   if (
-    d0['windows_phone8_push'] !== undefined &&
+    d3 !== undefined &&
+    !check_WindowsPhone8PushObject(d3) &&
     ((f0 && !('windows_phone8_push' in Object.prototype)) || hasOwn.call(d0, 'windows_phone8_push'))
-  ) {
-    const d3 = d0['windows_phone8_push'];
-    if (!check_WindowsPhone8PushObject(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['windows_universal_push'];
   if (
-    d0['windows_universal_push'] !== undefined &&
+    d4 !== undefined &&
+    !check_WindowsUniversalPushObject(d4) &&
     ((f0 && !('windows_universal_push' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_universal_push'))
-  ) {
-    const d4 = d0['windows_universal_push'];
-    if (!check_WindowsUniversalPushObject(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['windows_push'];
   if (
-    d0['windows_push'] !== undefined &&
+    d5 !== undefined &&
+    !check_WindowsPhone8PushObject(d5) &&
     ((f0 && !('windows_push' in Object.prototype)) || hasOwn.call(d0, 'windows_push'))
-  ) {
-    const d5 = d0['windows_push'];
-    if (!check_WindowsPhone8PushObject(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['windows8_push'];
   if (
-    d0['windows8_push'] !== undefined &&
+    d6 !== undefined &&
+    !check_WindowsUniversalPushObject(d6) &&
     ((f0 && !('windows8_push' in Object.prototype)) || hasOwn.call(d0, 'windows8_push'))
-  ) {
-    const d6 = d0['windows8_push'];
-    if (!check_WindowsUniversalPushObject(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['kindle_push'];
   if (
-    d0['kindle_push'] !== undefined &&
+    d7 !== undefined &&
+    !check_KindlePushObject(d7) &&
     ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
-  ) {
-    const d7 = d0['kindle_push'];
-    if (!check_KindlePushObject(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['web_push'];
   if (
-    d0['web_push'] !== undefined &&
+    d8 !== undefined &&
+    !check_WebPushObject(d8) &&
     ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
-  ) {
-    const d8 = d0['web_push'];
-    if (!check_WebPushObject(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['in_app_message'];
   if (
-    d0['in_app_message'] !== undefined &&
+    d9 !== undefined &&
+    !check_InAppMessageObject(d9) &&
     ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
-  ) {
-    const d9 = d0['in_app_message'];
-    if (!check_InAppMessageObject(d9)) return false;
-  }
+  )
+    return false;
+  const d10 = d0['email'];
   if (
-    d0['email'] !== undefined &&
+    d10 !== undefined &&
+    !check_EmailObject(d10) &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  ) {
-    const d10 = d0['email'];
-    if (!check_EmailObject(d10)) return false;
-  }
+  )
+    return false;
+  const d11 = d0['webhook'];
   if (
-    d0['webhook'] !== undefined &&
+    d11 !== undefined &&
+    !check_WebhookObject(d11) &&
     ((f0 && !('webhook' in Object.prototype)) || hasOwn.call(d0, 'webhook'))
-  ) {
-    const d11 = d0['webhook'];
-    if (!check_WebhookObject(d11)) return false;
-  }
+  )
+    return false;
   let v3 = false;
   L0: {
     let v0 = false;
@@ -17215,103 +16783,95 @@ function check_ScheduleMessagesObject(d0: any): boolean {
 }
 
 function collect_ScheduleMessagesObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ScheduleMessagesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ScheduleMessagesObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const n0 = Object.keys(d0).length;
-    if (n0 < 1) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ScheduleMessagesObject/minProperties',
-        keyword: 'minProperties',
-        params: { limit: 1 },
-        message: 'must have at least 1 property',
-      });
-    }
+    if (n0 < 1)
+      fail(
+        e,
+        p,
+        s + '/minProperties',
+        'minProperties',
+        { limit: 1 },
+        'must have at least 1 property',
+      );
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['apple_push'];
     if (
-      d0['apple_push'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
     ) {
-      const d1 = d0['apple_push'];
       collect_ApplePushObject(d1, p + '/apple_push', e);
     }
+    const d2 = d0['android_push'];
     if (
-      d0['android_push'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
     ) {
-      const d2 = d0['android_push'];
       collect_AndroidPushObject(d2, p + '/android_push', e);
     }
+    const d3 = d0['windows_phone8_push'];
     if (
-      d0['windows_phone8_push'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('windows_phone8_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_phone8_push'))
     ) {
-      const d3 = d0['windows_phone8_push'];
       collect_WindowsPhone8PushObject(d3, p + '/windows_phone8_push', e);
     }
+    const d4 = d0['windows_universal_push'];
     if (
-      d0['windows_universal_push'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('windows_universal_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_universal_push'))
     ) {
-      const d4 = d0['windows_universal_push'];
       collect_WindowsUniversalPushObject(d4, p + '/windows_universal_push', e);
     }
+    const d5 = d0['windows_push'];
     if (
-      d0['windows_push'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('windows_push' in Object.prototype)) || hasOwn.call(d0, 'windows_push'))
     ) {
-      const d5 = d0['windows_push'];
       collect_WindowsPhone8PushObject(d5, p + '/windows_push', e);
     }
+    const d6 = d0['windows8_push'];
     if (
-      d0['windows8_push'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('windows8_push' in Object.prototype)) || hasOwn.call(d0, 'windows8_push'))
     ) {
-      const d6 = d0['windows8_push'];
       collect_WindowsUniversalPushObject(d6, p + '/windows8_push', e);
     }
+    const d7 = d0['kindle_push'];
     if (
-      d0['kindle_push'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
     ) {
-      const d7 = d0['kindle_push'];
       collect_KindlePushObject(d7, p + '/kindle_push', e);
     }
+    const d8 = d0['web_push'];
     if (
-      d0['web_push'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
     ) {
-      const d8 = d0['web_push'];
       collect_WebPushObject(d8, p + '/web_push', e);
     }
+    const d9 = d0['in_app_message'];
     if (
-      d0['in_app_message'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
     ) {
-      const d9 = d0['in_app_message'];
       collect_InAppMessageObject(d9, p + '/in_app_message', e);
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d10 = d0['email'];
+    const d10 = d0['email'];
+    if (d10 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
       collect_EmailObject(d10, p + '/email', e);
     }
+    const d11 = d0['webhook'];
     if (
-      d0['webhook'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('webhook' in Object.prototype)) || hasOwn.call(d0, 'webhook'))
     ) {
-      const d11 = d0['webhook'];
       collect_WebhookObject(d11, p + '/webhook', e);
     }
   }
@@ -17367,15 +16927,7 @@ function collect_ScheduleMessagesObject(d0: any, p: string, e: ValidationError[]
     if (!v0) break L0;
     v3 = true;
   }
-  if (v3) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ScheduleMessagesObject/not',
-      keyword: 'not',
-      params: {},
-      message: 'must not match the schema in "not"',
-    });
-  }
+  if (v3) fail(e, p, s + '/not', 'not', {}, 'must not match the schema in "not"');
 }
 
 function check_CampaignsTriggerSendRequest(d0: any): boolean {
@@ -17392,162 +16944,102 @@ function check_CampaignsTriggerSendRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['campaign_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
+  const d4 = d0['trigger_properties'];
   if (
-    d0['trigger_properties'] !== undefined &&
+    d4 !== undefined &&
+    !check_TriggerProperties(d4) &&
     ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
-  ) {
-    const d4 = d0['trigger_properties'];
-    if (!check_TriggerProperties(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['recipients'];
   if (
-    d0['recipients'] !== undefined &&
+    d5 !== undefined &&
+    !check_recipients(d5) &&
     ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
-  ) {
-    const d5 = d0['recipients'];
-    if (!Array.isArray(d5)) return false;
-    if (d5.length > 50) return false;
-    for (let i0 = 0; i0 < d5.length; i0++) {
-      const d6 = d5[i0];
-      if (!check_RecipientObject(d6)) return false;
-    }
-  }
+  )
+    return false;
+  const d6 = d0['external_user_ids'];
   if (
-    d0['external_user_ids'] !== undefined &&
+    d6 !== undefined &&
+    !check_ExternalUserIds(d6) &&
     ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-  ) {
-    const d7 = d0['external_user_ids'];
-    if (!check_ExternalUserIds(d7)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CampaignsTriggerSendRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignsTriggerSendRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'campaign_id' },
-        message: 'must have required property "campaign_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'campaign_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerSendRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d3 = d0['campaign_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/campaign_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerSendRequest/properties/campaign_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
     }
+    const d4 = d0['trigger_properties'];
     if (
-      d0['trigger_properties'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
     ) {
-      const d4 = d0['trigger_properties'];
       collect_TriggerProperties(d4, p + '/trigger_properties', e);
     }
+    const d5 = d0['recipients'];
     if (
-      d0['recipients'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
     ) {
-      const d5 = d0['recipients'];
-      if (!Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/recipients',
-          schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/properties/recipients/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d5.length > 50) {
-          e.push({
-            instancePath: p + '/recipients',
-            schemaPath:
-              '#/components/schemas/CampaignsTriggerSendRequest/properties/recipients/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i0 = 0; i0 < d5.length; i0++) {
-          const d6 = d5[i0];
-          collect_RecipientObject(d6, p + '/recipients/' + i0, e);
-        }
-      }
+      collect_recipients(d5, p + '/recipients', e, s + '/properties/recipients');
     }
+    const d6 = d0['external_user_ids'];
     if (
-      d0['external_user_ids'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
     ) {
-      const d7 = d0['external_user_ids'];
-      collect_ExternalUserIds(d7, p + '/external_user_ids', e);
+      collect_ExternalUserIds(
+        d6,
+        p + '/external_user_ids',
+        e,
+        '#/components/schemas/ExternalUserIds',
+      );
     }
   }
 }
@@ -17561,60 +17053,40 @@ function check_RecipientObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['external_user_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['trigger_properties'];
   if (
-    d0['trigger_properties'] !== undefined &&
+    d2 !== undefined &&
+    !check_TriggerProperties(d2) &&
     ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
-  ) {
-    const d2 = d0['trigger_properties'];
-    if (!check_TriggerProperties(d2)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_RecipientObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RecipientObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RecipientObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['external_user_id'] !== undefined &&
       ((f0 && !('external_user_id' in Object.prototype)) || hasOwn.call(d0, 'external_user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RecipientObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'external_user_id' },
-        message: 'must have required property "external_user_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'external_user_id');
+    const d1 = d0['external_user_id'];
     if (
-      d0['external_user_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('external_user_id' in Object.prototype)) || hasOwn.call(d0, 'external_user_id'))
     ) {
-      const d1 = d0['external_user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/external_user_id',
-          schemaPath: '#/components/schemas/RecipientObject/properties/external_user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/external_user_id', e, s + '/properties/external_user_id');
     }
+    const d2 = d0['trigger_properties'];
     if (
-      d0['trigger_properties'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
     ) {
-      const d2 = d0['trigger_properties'];
       collect_TriggerProperties(d2, p + '/trigger_properties', e);
     }
   }
@@ -17630,81 +17102,54 @@ function check_ScheduleObject(d0: any): boolean {
     return false;
   const d1 = d0['time'];
   if (!check_ScheduleTime(d1)) return false;
+  const d2 = d0['in_local_time'];
   if (
-    d0['in_local_time'] !== undefined &&
+    d2 !== undefined &&
+    typeof d2 !== 'boolean' &&
     ((f0 && !('in_local_time' in Object.prototype)) || hasOwn.call(d0, 'in_local_time'))
-  ) {
-    const d2 = d0['in_local_time'];
-    if (typeof d2 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d3 = d0['at_optimal_time'];
   if (
-    d0['at_optimal_time'] !== undefined &&
+    d3 !== undefined &&
+    typeof d3 !== 'boolean' &&
     ((f0 && !('at_optimal_time' in Object.prototype)) || hasOwn.call(d0, 'at_optimal_time'))
-  ) {
-    const d3 = d0['at_optimal_time'];
-    if (typeof d3 !== 'boolean') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_ScheduleObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ScheduleObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ScheduleObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['time'] !== undefined &&
       ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ScheduleObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'time' },
-        message: 'must have required property "time"',
-      });
-    }
-    if (
-      d0['time'] !== undefined &&
-      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    ) {
-      const d1 = d0['time'];
+    ))
+      failRequired(e, p, s + '/required', 'time');
+    const d1 = d0['time'];
+    if (d1 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
       collect_ScheduleTime(d1, p + '/time', e);
     }
+    const d2 = d0['in_local_time'];
     if (
-      d0['in_local_time'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('in_local_time' in Object.prototype)) || hasOwn.call(d0, 'in_local_time'))
     ) {
-      const d2 = d0['in_local_time'];
       if (typeof d2 !== 'boolean') {
-        e.push({
-          instancePath: p + '/in_local_time',
-          schemaPath: '#/components/schemas/ScheduleObject/properties/in_local_time/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/in_local_time', s + '/properties/in_local_time/type', 'boolean');
       }
     }
+    const d3 = d0['at_optimal_time'];
     if (
-      d0['at_optimal_time'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('at_optimal_time' in Object.prototype)) || hasOwn.call(d0, 'at_optimal_time'))
     ) {
-      const d3 = d0['at_optimal_time'];
       if (typeof d3 !== 'boolean') {
-        e.push({
-          instancePath: p + '/at_optimal_time',
-          schemaPath: '#/components/schemas/ScheduleObject/properties/at_optimal_time/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/at_optimal_time', s + '/properties/at_optimal_time/type', 'boolean');
       }
     }
   }
@@ -17729,51 +17174,51 @@ function check_MessagesScheduleCreateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['external_user_ids'];
   if (
-    d0['external_user_ids'] !== undefined &&
+    d3 !== undefined &&
+    !check_ExternalUserIds(d3) &&
     ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-  ) {
-    const d3 = d0['external_user_ids'];
-    if (!check_ExternalUserIds(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['segment_id'];
   if (
-    d0['segment_id'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ) {
-    const d4 = d0['segment_id'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['campaign_id'];
   if (
-    d0['campaign_id'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-  ) {
-    const d5 = d0['campaign_id'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['override_messaging_limits'];
   if (
-    d0['override_messaging_limits'] !== undefined &&
+    d6 !== undefined &&
+    typeof d6 !== 'boolean' &&
     ((f0 && !('override_messaging_limits' in Object.prototype)) ||
       hasOwn.call(d0, 'override_messaging_limits'))
-  ) {
-    const d6 = d0['override_messaging_limits'];
-    if (typeof d6 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d7 = d0['recipient_subscription_state'];
   if (
-    d0['recipient_subscription_state'] !== undefined &&
+    d7 !== undefined &&
+    !check_RecipientSubscriptionState(d7) &&
     ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
       hasOwn.call(d0, 'recipient_subscription_state'))
-  ) {
-    const d7 = d0['recipient_subscription_state'];
-    if (!check_RecipientSubscriptionState(d7)) return false;
-  }
+  )
+    return false;
   const d8 = d0['schedule'];
   if (!check_ScheduleObject(d8)) return false;
   const d9 = d0['messages'];
@@ -17822,15 +17267,15 @@ function check_MessagesScheduleCreateRequest(d0: any): boolean {
   }
   if (v3) {
     const f5 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d10 = d0['messages'];
     if (
-      d0['messages'] !== undefined &&
+      d10 !== undefined &&
       ((f5 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
-      const d10 = d0['messages'];
       if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
         for (const k4 in d10) {
           if (!Object.prototype.hasOwnProperty.call(d10, k4)) continue;
-          if (RE12.test(k4)) {
+          if (RE13.test(k4)) {
             const d11 = d10[k4];
             if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
               const f4 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -17850,151 +17295,101 @@ function check_MessagesScheduleCreateRequest(d0: any): boolean {
 }
 
 function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/MessagesScheduleCreateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule' },
-        message: 'must have required property "schedule"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'schedule');
     if (!(
       d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'messages' },
-        message: 'must have required property "messages"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'messages');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleCreateRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['external_user_ids'];
     if (
-      d0['external_user_ids'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
     ) {
-      const d3 = d0['external_user_ids'];
-      collect_ExternalUserIds(d3, p + '/external_user_ids', e);
+      collect_ExternalUserIds(
+        d3,
+        p + '/external_user_ids',
+        e,
+        '#/components/schemas/ExternalUserIds',
+      );
     }
+    const d4 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d4 = d0['segment_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/segment_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleCreateRequest/properties/segment_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/segment_id', e, s + '/properties/segment_id');
     }
+    const d5 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d5 = d0['campaign_id'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/campaign_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleCreateRequest/properties/campaign_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d5, p + '/campaign_id', e, s + '/properties/campaign_id');
     }
+    const d6 = d0['override_messaging_limits'];
     if (
-      d0['override_messaging_limits'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('override_messaging_limits' in Object.prototype)) ||
         hasOwn.call(d0, 'override_messaging_limits'))
     ) {
-      const d6 = d0['override_messaging_limits'];
       if (typeof d6 !== 'boolean') {
-        e.push({
-          instancePath: p + '/override_messaging_limits',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleCreateRequest/properties/override_messaging_limits/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/override_messaging_limits',
+          s + '/properties/override_messaging_limits/type',
+          'boolean',
+        );
       }
     }
+    const d7 = d0['recipient_subscription_state'];
     if (
-      d0['recipient_subscription_state'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
         hasOwn.call(d0, 'recipient_subscription_state'))
     ) {
-      const d7 = d0['recipient_subscription_state'];
       collect_RecipientSubscriptionState(d7, p + '/recipient_subscription_state', e);
     }
+    const d8 = d0['schedule'];
     if (
-      d0['schedule'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
-      const d8 = d0['schedule'];
       collect_ScheduleObject(d8, p + '/schedule', e);
     }
+    const d9 = d0['messages'];
     if (
-      d0['messages'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
-      const d9 = d0['messages'];
       collect_ScheduleMessagesObject(d9, p + '/messages', e);
     }
   }
@@ -18040,38 +17435,18 @@ function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: Validation
       if (!(
         d0['segment_id'] !== undefined &&
         ((f3 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'segment_id' },
-          message: 'must have required property "segment_id"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/0/required', 'segment_id');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['external_user_ids'] !== undefined &&
         ((f4 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'external_user_ids' },
-          message: 'must have required property "external_user_ids"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/1/required', 'external_user_ids');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
   let v3 = false;
   L3: {
@@ -18088,15 +17463,15 @@ function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: Validation
   if (v3) {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f7 = Object.getPrototypeOf(d0) === Object.prototype;
+      const d10 = d0['messages'];
       if (
-        d0['messages'] !== undefined &&
+        d10 !== undefined &&
         ((f7 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
       ) {
-        const d10 = d0['messages'];
         if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
           for (const k6 in d10) {
             if (!Object.prototype.hasOwnProperty.call(d10, k6)) continue;
-            if (RE12.test(k6)) {
+            if (RE13.test(k6)) {
               const d11 = d10[k6];
               if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
                 const f6 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -18104,16 +17479,13 @@ function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: Validation
                   d11['message_variation_id'] !== undefined &&
                   ((f6 && !('message_variation_id' in Object.prototype)) ||
                     hasOwn.call(d11, 'message_variation_id'))
-                )) {
-                  e.push({
-                    instancePath: p + '/messages/' + pointerSegment(k6),
-                    schemaPath:
-                      '#/components/schemas/MessagesScheduleCreateRequest/then/properties/messages/patternProperties//required',
-                    keyword: 'required',
-                    params: { missingProperty: 'message_variation_id' },
-                    message: 'must have required property "message_variation_id"',
-                  });
-                }
+                ))
+                  failRequired(
+                    e,
+                    p + '/messages/' + pointerSegment(k6),
+                    s + '/then/properties/messages/patternProperties//required',
+                    'message_variation_id',
+                  );
               }
             }
           }
@@ -18142,37 +17514,32 @@ function check_CampaignsTriggerScheduleCreateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['campaign_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
+  const d4 = d0['recipients'];
   if (
-    d0['recipients'] !== undefined &&
+    d4 !== undefined &&
+    !check_recipients(d4) &&
     ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
-  ) {
-    const d4 = d0['recipients'];
-    if (!Array.isArray(d4)) return false;
-    if (d4.length > 50) return false;
-    for (let i0 = 0; i0 < d4.length; i0++) {
-      const d5 = d4[i0];
-      if (!check_RecipientObject(d5)) return false;
-    }
-  }
+  )
+    return false;
+  const d5 = d0['trigger_properties'];
   if (
-    d0['trigger_properties'] !== undefined &&
+    d5 !== undefined &&
+    !check_TriggerProperties(d5) &&
     ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
-  ) {
-    const d6 = d0['trigger_properties'];
-    if (!check_TriggerProperties(d6)) return false;
-  }
-  const d7 = d0['schedule'];
-  if (!check_ScheduleObject(d7)) return false;
+  )
+    return false;
+  const d6 = d0['schedule'];
+  if (!check_ScheduleObject(d6)) return false;
   return true;
 }
 
@@ -18181,135 +17548,67 @@ function collect_CampaignsTriggerScheduleCreateRequest(
   p: string,
   e: ValidationError[],
 ): void {
+  const s = '#/components/schemas/CampaignsTriggerScheduleCreateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'campaign_id' },
-        message: 'must have required property "campaign_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'campaign_id');
     if (!(
       d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule' },
-        message: 'must have required property "schedule"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'schedule');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d3 = d0['campaign_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/campaign_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/campaign_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
     }
+    const d4 = d0['recipients'];
     if (
-      d0['recipients'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
     ) {
-      const d4 = d0['recipients'];
-      if (!Array.isArray(d4)) {
-        e.push({
-          instancePath: p + '/recipients',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/recipients/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d4.length > 50) {
-          e.push({
-            instancePath: p + '/recipients',
-            schemaPath:
-              '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/recipients/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i0 = 0; i0 < d4.length; i0++) {
-          const d5 = d4[i0];
-          collect_RecipientObject(d5, p + '/recipients/' + i0, e);
-        }
-      }
+      collect_recipients(d4, p + '/recipients', e, s + '/properties/recipients');
     }
+    const d5 = d0['trigger_properties'];
     if (
-      d0['trigger_properties'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
     ) {
-      const d6 = d0['trigger_properties'];
-      collect_TriggerProperties(d6, p + '/trigger_properties', e);
+      collect_TriggerProperties(d5, p + '/trigger_properties', e);
     }
+    const d6 = d0['schedule'];
     if (
-      d0['schedule'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
-      const d7 = d0['schedule'];
-      collect_ScheduleObject(d7, p + '/schedule', e);
+      collect_ScheduleObject(d6, p + '/schedule', e);
     }
   }
 }
@@ -18328,30 +17627,30 @@ function check_MessagesScheduleUpdateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['schedule_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
+  const d4 = d0['schedule'];
   if (
-    d0['schedule'] !== undefined &&
+    d4 !== undefined &&
+    !check_ScheduleObject(d4) &&
     ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-  ) {
-    const d4 = d0['schedule'];
-    if (!check_ScheduleObject(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['messages'];
   if (
-    d0['messages'] !== undefined &&
+    d5 !== undefined &&
+    !check_ScheduleMessagesObject(d5) &&
     ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-  ) {
-    const d5 = d0['messages'];
-    if (!check_ScheduleMessagesObject(d5)) return false;
-  }
+  )
+    return false;
   let v0 = false;
   L0: {
     let v1 = false;
@@ -18388,91 +17687,54 @@ function check_MessagesScheduleUpdateRequest(d0: any): boolean {
 }
 
 function collect_MessagesScheduleUpdateRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/MessagesScheduleUpdateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule_id' },
-        message: 'must have required property "schedule_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'schedule_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleUpdateRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['schedule_id'];
     if (
-      d0['schedule_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      const d3 = d0['schedule_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/schedule_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleUpdateRequest/properties/schedule_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/schedule_id', e, s + '/properties/schedule_id');
     }
+    const d4 = d0['schedule'];
     if (
-      d0['schedule'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
-      const d4 = d0['schedule'];
       collect_ScheduleObject(d4, p + '/schedule', e);
     }
+    const d5 = d0['messages'];
     if (
-      d0['messages'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
-      const d5 = d0['messages'];
       collect_ScheduleMessagesObject(d5, p + '/messages', e);
     }
   }
@@ -18517,38 +17779,18 @@ function collect_MessagesScheduleUpdateRequest(d0: any, p: string, e: Validation
       if (!(
         d0['schedule'] !== undefined &&
         ((f3 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'schedule' },
-          message: 'must have required property "schedule"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/0/required', 'schedule');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['messages'] !== undefined &&
         ((f4 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'messages' },
-          message: 'must have required property "messages"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/1/required', 'messages');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -18576,18 +17818,18 @@ function check_CampaignsTriggerScheduleUpdateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['campaign_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
   const d4 = d0['schedule_id'];
-  if (typeof d4 !== 'string') return false;
+  if (!check_CompanySecret(d4)) return false;
   const d5 = d0['schedule'];
   if (!check_ScheduleObject(d5)) return false;
   return true;
@@ -18598,124 +17840,45 @@ function collect_CampaignsTriggerScheduleUpdateRequest(
   p: string,
   e: ValidationError[],
 ): void {
+  const s = '#/components/schemas/CampaignsTriggerScheduleUpdateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
+    failMissing(d0, C14, e, p, s + '/required');
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['app_group_id'] !== undefined &&
-      ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
-    if (!(
-      d0['campaign_id'] !== undefined &&
-      ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'campaign_id' },
-        message: 'must have required property "campaign_id"',
-      });
-    }
-    if (!(
-      d0['schedule_id'] !== undefined &&
-      ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule_id' },
-        message: 'must have required property "schedule_id"',
-      });
-    }
-    if (!(
-      d0['schedule'] !== undefined &&
-      ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule' },
-        message: 'must have required property "schedule"',
-      });
-    }
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d3 = d0['campaign_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/campaign_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/properties/campaign_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
     }
+    const d4 = d0['schedule_id'];
     if (
-      d0['schedule_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      const d4 = d0['schedule_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/schedule_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/properties/schedule_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/schedule_id', e, s + '/properties/schedule_id');
     }
+    const d5 = d0['schedule'];
     if (
-      d0['schedule'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
-      const d5 = d0['schedule'];
       collect_ScheduleObject(d5, p + '/schedule', e);
     }
   }
@@ -18735,92 +17898,55 @@ function check_MessagesScheduleDeleteRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['schedule_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
   return true;
 }
 
 function collect_MessagesScheduleDeleteRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/MessagesScheduleDeleteRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MessagesScheduleDeleteRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleDeleteRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MessagesScheduleDeleteRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule_id' },
-        message: 'must have required property "schedule_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'schedule_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleDeleteRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['schedule_id'];
     if (
-      d0['schedule_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      const d3 = d0['schedule_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/schedule_id',
-          schemaPath:
-            '#/components/schemas/MessagesScheduleDeleteRequest/properties/schedule_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/schedule_id', e, s + '/properties/schedule_id');
     }
   }
 }
@@ -18844,18 +17970,18 @@ function check_CampaignsTriggerScheduleDeleteRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['campaign_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
   const d4 = d0['schedule_id'];
-  if (typeof d4 !== 'string') return false;
+  if (!check_CompanySecret(d4)) return false;
   return true;
 }
 
@@ -18864,106 +17990,53 @@ function collect_CampaignsTriggerScheduleDeleteRequest(
   p: string,
   e: ValidationError[],
 ): void {
+  const s = '#/components/schemas/CampaignsTriggerScheduleDeleteRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'campaign_id' },
-        message: 'must have required property "campaign_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'campaign_id');
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'schedule_id' },
-        message: 'must have required property "schedule_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'schedule_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d3 = d0['campaign_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/campaign_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/properties/campaign_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
     }
+    const d4 = d0['schedule_id'];
     if (
-      d0['schedule_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      const d4 = d0['schedule_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/schedule_id',
-          schemaPath:
-            '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/properties/schedule_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/schedule_id', e, s + '/properties/schedule_id');
     }
   }
 }
@@ -19017,6 +18090,7 @@ function check_ConnectedAudienceObject(d0: any): boolean {
 }
 
 function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ConnectedAudienceObject';
   let v0 = -1;
   let v1 = -1;
   if (check_ConnectedAudienceFilter(d0)) {
@@ -19065,40 +18139,18 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
   if (v0 === -1) {
     collect_ConnectedAudienceFilter(d0, p, e);
     if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/1/type',
-        keyword: 'type',
-        params: { type: 'object' },
-        message: 'must be object',
-      });
+      failType(e, p, s + '/oneOf/1/type', 'object');
     } else {
       const f2 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['AND'] !== undefined &&
         ((f2 && !('AND' in Object.prototype)) || hasOwn.call(d0, 'AND'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'AND' },
-          message: 'must have required property "AND"',
-        });
-      }
-      if (
-        d0['AND'] !== undefined &&
-        ((f2 && !('AND' in Object.prototype)) || hasOwn.call(d0, 'AND'))
-      ) {
-        const d5 = d0['AND'];
+      ))
+        failRequired(e, p, s + '/oneOf/1/required', 'AND');
+      const d5 = d0['AND'];
+      if (d5 !== undefined && ((f2 && !('AND' in Object.prototype)) || hasOwn.call(d0, 'AND'))) {
         if (!Array.isArray(d5)) {
-          e.push({
-            instancePath: p + '/AND',
-            schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/1/properties/AND/type',
-            keyword: 'type',
-            params: { type: 'array' },
-            message: 'must be array',
-          });
+          failType(e, p + '/AND', s + '/oneOf/1/properties/AND/type', 'array');
         } else {
           for (let i2 = 0; i2 < d5.length; i2++) {
             const d6 = d5[i2];
@@ -19108,40 +18160,18 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
       }
     }
     if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/2/type',
-        keyword: 'type',
-        params: { type: 'object' },
-        message: 'must be object',
-      });
+      failType(e, p, s + '/oneOf/2/type', 'object');
     } else {
       const f3 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['OR'] !== undefined &&
         ((f3 && !('OR' in Object.prototype)) || hasOwn.call(d0, 'OR'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/2/required',
-          keyword: 'required',
-          params: { missingProperty: 'OR' },
-          message: 'must have required property "OR"',
-        });
-      }
-      if (
-        d0['OR'] !== undefined &&
-        ((f3 && !('OR' in Object.prototype)) || hasOwn.call(d0, 'OR'))
-      ) {
-        const d7 = d0['OR'];
+      ))
+        failRequired(e, p, s + '/oneOf/2/required', 'OR');
+      const d7 = d0['OR'];
+      if (d7 !== undefined && ((f3 && !('OR' in Object.prototype)) || hasOwn.call(d0, 'OR'))) {
         if (!Array.isArray(d7)) {
-          e.push({
-            instancePath: p + '/OR',
-            schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/2/properties/OR/type',
-            keyword: 'type',
-            params: { type: 'array' },
-            message: 'must be array',
-          });
+          failType(e, p + '/OR', s + '/oneOf/2/properties/OR/type', 'array');
         } else {
           for (let i3 = 0; i3 < d7.length; i3++) {
             const d8 = d7[i3];
@@ -19150,21 +18180,23 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
         }
       }
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -19188,6 +18220,7 @@ function check_ConnectedAudienceFilter(d0: any): boolean {
 }
 
 function collect_ConnectedAudienceFilter(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ConnectedAudienceFilter';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
@@ -19208,21 +18241,23 @@ function collect_ConnectedAudienceFilter(d0: any, p: string, e: ValidationError[
     collect_CustomAttributeFilter(d0, p, e);
     collect_PushSubscriptionFilter(d0, p, e);
     collect_EmailSubscriptionFilter(d0, p, e);
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ConnectedAudienceFilter/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ConnectedAudienceFilter/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -19249,18 +18284,17 @@ function check_CustomAttributeFilter(d0: any): boolean {
   ))
     return false;
   const d2 = d1['custom_attribute_name'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_CompanySecret(d2)) return false;
   const d3 = d1['comparison'];
   if (typeof d3 !== 'string') return false;
-  if (!S13.has(d3)) return false;
-  if (
-    d1['value'] !== undefined &&
-    ((f1 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
-  ) {
-    const d4 = d1['value'];
+  if (!S15.has(d3)) return false;
+  const d4 = d1['value'];
+  if (d4 !== undefined && ((f1 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))) {
     let v0 = false;
     if (typeof d4 === 'string') {
-      v0 = true;
+      if (check_CompanySecret(d4)) {
+        v0 = true;
+      }
     } else if (typeof d4 === 'number') {
       v0 = true;
     } else if (typeof d4 === 'boolean') {
@@ -19302,137 +18336,106 @@ function check_CustomAttributeFilter(d0: any): boolean {
   }
   if (v2) {
     const f5 = Object.getPrototypeOf(d1) === Object.prototype;
+    const d7 = d1['value'];
     if (
-      d1['value'] !== undefined &&
+      d7 !== undefined &&
+      (typeof d7 !== 'string' || !fmtDateTime(d7)) &&
       ((f5 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
-    ) {
-      const d7 = d1['value'];
-      if (typeof d7 !== 'string') return false;
-      if (!fmtDateTime(d7)) return false;
-    }
+    )
+      return false;
   }
   return true;
 }
 
 function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CustomAttributeFilter';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomAttributeFilter/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['custom_attribute'] !== undefined &&
       ((f0 && !('custom_attribute' in Object.prototype)) || hasOwn.call(d0, 'custom_attribute'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomAttributeFilter/required',
-        keyword: 'required',
-        params: { missingProperty: 'custom_attribute' },
-        message: 'must have required property "custom_attribute"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'custom_attribute');
+    const d1 = d0['custom_attribute'];
     if (
-      d0['custom_attribute'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('custom_attribute' in Object.prototype)) || hasOwn.call(d0, 'custom_attribute'))
     ) {
-      const d1 = d0['custom_attribute'];
       if (typeof d1 !== 'object' || d1 === null || Array.isArray(d1)) {
-        e.push({
-          instancePath: p + '/custom_attribute',
-          schemaPath: '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/custom_attribute', s + '/properties/custom_attribute/type', 'object');
       } else {
         const f1 = Object.getPrototypeOf(d1) === Object.prototype;
         if (!(
           d1['custom_attribute_name'] !== undefined &&
           ((f1 && !('custom_attribute_name' in Object.prototype)) ||
             hasOwn.call(d1, 'custom_attribute_name'))
-        )) {
-          e.push({
-            instancePath: p + '/custom_attribute',
-            schemaPath:
-              '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/required',
-            keyword: 'required',
-            params: { missingProperty: 'custom_attribute_name' },
-            message: 'must have required property "custom_attribute_name"',
-          });
-        }
+        ))
+          failRequired(
+            e,
+            p + '/custom_attribute',
+            s + '/properties/custom_attribute/required',
+            'custom_attribute_name',
+          );
         if (!(
           d1['comparison'] !== undefined &&
           ((f1 && !('comparison' in Object.prototype)) || hasOwn.call(d1, 'comparison'))
-        )) {
-          e.push({
-            instancePath: p + '/custom_attribute',
-            schemaPath:
-              '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/required',
-            keyword: 'required',
-            params: { missingProperty: 'comparison' },
-            message: 'must have required property "comparison"',
-          });
-        }
+        ))
+          failRequired(
+            e,
+            p + '/custom_attribute',
+            s + '/properties/custom_attribute/required',
+            'comparison',
+          );
+        const d2 = d1['custom_attribute_name'];
         if (
-          d1['custom_attribute_name'] !== undefined &&
+          d2 !== undefined &&
           ((f1 && !('custom_attribute_name' in Object.prototype)) ||
             hasOwn.call(d1, 'custom_attribute_name'))
         ) {
-          const d2 = d1['custom_attribute_name'];
-          if (typeof d2 !== 'string') {
-            e.push({
-              instancePath: p + '/custom_attribute/custom_attribute_name',
-              schemaPath:
-                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/custom_attribute_name/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
+          collect_CompanySecret(
+            d2,
+            p + '/custom_attribute/custom_attribute_name',
+            e,
+            s + '/properties/custom_attribute/properties/custom_attribute_name',
+          );
         }
+        const d3 = d1['comparison'];
         if (
-          d1['comparison'] !== undefined &&
+          d3 !== undefined &&
           ((f1 && !('comparison' in Object.prototype)) || hasOwn.call(d1, 'comparison'))
         ) {
-          const d3 = d1['comparison'];
           if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/custom_attribute/comparison',
-              schemaPath:
-                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/comparison/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
+            failType(
+              e,
+              p + '/custom_attribute/comparison',
+              s + '/properties/custom_attribute/properties/comparison/type',
+              'string',
+            );
           }
-          if (!S13.has(d3)) {
-            e.push({
-              instancePath: p + '/custom_attribute/comparison',
-              schemaPath:
-                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/comparison/enum',
-              keyword: 'enum',
-              params: { allowedValues: C14 },
-              message:
-                'must be one of "equals", "not_equal", "does_not_equal", "matches_regex", "does_not_match_regex", "includes_value", "does_not_include_value", "greater_than", "greater_than_or_equal_to", "less_than", … (19 values)',
-            });
-          }
+          if (!S15.has(d3))
+            fail(
+              e,
+              p + '/custom_attribute/comparison',
+              s + '/properties/custom_attribute/properties/comparison/enum',
+              'enum',
+              { allowedValues: C16 },
+              'must be one of "equals", "not_equal", "does_not_equal", "matches_regex", "does_not_match_regex", "includes_value", "does_not_include_value", "greater_than", "greater_than_or_equal_to", "less_than", … (19 values)',
+            );
         }
+        const d4 = d1['value'];
         if (
-          d1['value'] !== undefined &&
+          d4 !== undefined &&
           ((f1 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
         ) {
-          const d4 = d1['value'];
           let v0 = -1;
           let v1 = -1;
           if (typeof d4 === 'string') {
-            if (v0 === -1) v0 = 0;
-            else if (v1 === -1) v1 = 0;
+            if (check_CompanySecret(d4)) {
+              if (v0 === -1) v0 = 0;
+              else if (v1 === -1) v1 = 0;
+            }
           } else if (typeof d4 === 'number') {
             if (v0 === -1) v0 = 1;
             else if (v1 === -1) v1 = 1;
@@ -19441,53 +18444,45 @@ function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[])
             else if (v1 === -1) v1 = 2;
           }
           if (v0 === -1) {
-            if (typeof d4 !== 'string') {
-              e.push({
-                instancePath: p + '/custom_attribute/value',
-                schemaPath:
-                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf/0/type',
-                keyword: 'type',
-                params: { type: 'string' },
-                message: 'must be string',
-              });
-            }
+            collect_CompanySecret(
+              d4,
+              p + '/custom_attribute/value',
+              e,
+              s + '/properties/custom_attribute/properties/value/oneOf/0',
+            );
             if (typeof d4 !== 'number') {
-              e.push({
-                instancePath: p + '/custom_attribute/value',
-                schemaPath:
-                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf/1/type',
-                keyword: 'type',
-                params: { type: 'number' },
-                message: 'must be number',
-              });
+              failType(
+                e,
+                p + '/custom_attribute/value',
+                s + '/properties/custom_attribute/properties/value/oneOf/1/type',
+                'number',
+              );
             }
             if (typeof d4 !== 'boolean') {
-              e.push({
-                instancePath: p + '/custom_attribute/value',
-                schemaPath:
-                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf/2/type',
-                keyword: 'type',
-                params: { type: 'boolean' },
-                message: 'must be boolean',
-              });
+              failType(
+                e,
+                p + '/custom_attribute/value',
+                s + '/properties/custom_attribute/properties/value/oneOf/2/type',
+                'boolean',
+              );
             }
-            e.push({
-              instancePath: p + '/custom_attribute/value',
-              schemaPath:
-                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf',
-              keyword: 'oneOf',
-              params: { passingSchemas: null },
-              message: 'must match exactly one schema in oneOf, but matches none',
-            });
+            fail(
+              e,
+              p + '/custom_attribute/value',
+              s + '/properties/custom_attribute/properties/value/oneOf',
+              'oneOf',
+              { passingSchemas: null },
+              'must match exactly one schema in oneOf, but matches none',
+            );
           } else if (v1 !== -1) {
-            e.push({
-              instancePath: p + '/custom_attribute/value',
-              schemaPath:
-                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf',
-              keyword: 'oneOf',
-              params: { passingSchemas: [v0, v1] },
-              message: 'must match exactly one schema in oneOf, but matches more than one',
-            });
+            fail(
+              e,
+              p + '/custom_attribute/value',
+              s + '/properties/custom_attribute/properties/value/oneOf',
+              'oneOf',
+              { passingSchemas: [v0, v1] },
+              'must match exactly one schema in oneOf, but matches more than one',
+            );
           }
         }
       }
@@ -19511,16 +18506,13 @@ function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[])
           if (!(
             d1['value'] !== undefined &&
             ((f3 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
-          )) {
-            e.push({
-              instancePath: p + '/custom_attribute',
-              schemaPath:
-                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/allOf/0/else/required',
-              keyword: 'required',
-              params: { missingProperty: 'value' },
-              message: 'must have required property "value"',
-            });
-          }
+          ))
+            failRequired(
+              e,
+              p + '/custom_attribute',
+              s + '/properties/custom_attribute/allOf/0/else/required',
+              'value',
+            );
         }
       }
       let v3 = false;
@@ -19540,31 +18532,26 @@ function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[])
       if (v3) {
         if (typeof d1 === 'object' && d1 !== null && !Array.isArray(d1)) {
           const f5 = Object.getPrototypeOf(d1) === Object.prototype;
+          const d7 = d1['value'];
           if (
-            d1['value'] !== undefined &&
+            d7 !== undefined &&
             ((f5 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
           ) {
-            const d7 = d1['value'];
             if (typeof d7 !== 'string') {
-              e.push({
-                instancePath: p + '/custom_attribute/value',
-                schemaPath:
-                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/allOf/1/then/properties/value/type',
-                keyword: 'type',
-                params: { type: 'string' },
-                message: 'must be string',
-              });
+              failType(
+                e,
+                p + '/custom_attribute/value',
+                s + '/properties/custom_attribute/allOf/1/then/properties/value/type',
+                'string',
+              );
             } else {
-              if (!fmtDateTime(d7)) {
-                e.push({
-                  instancePath: p + '/custom_attribute/value',
-                  schemaPath:
-                    '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/allOf/1/then/properties/value/format',
-                  keyword: 'format',
-                  params: { format: 'date-time' },
-                  message: 'must be a valid date-time',
-                });
-              }
+              if (!fmtDateTime(d7))
+                failFormat(
+                  e,
+                  p + '/custom_attribute/value',
+                  s + '/properties/custom_attribute/allOf/1/then/properties/value/format',
+                  'date-time',
+                );
             }
           }
         }
@@ -19588,35 +18575,23 @@ function check_PushSubscriptionFilter(d0: any): boolean {
 }
 
 function collect_PushSubscriptionFilter(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/PushSubscriptionFilter';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PushSubscriptionFilter/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['push_subscription_status'] !== undefined &&
       ((f0 && !('push_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'push_subscription_status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PushSubscriptionFilter/required',
-        keyword: 'required',
-        params: { missingProperty: 'push_subscription_status' },
-        message: 'must have required property "push_subscription_status"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'push_subscription_status');
+    const d1 = d0['push_subscription_status'];
     if (
-      d0['push_subscription_status'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('push_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'push_subscription_status'))
     ) {
-      const d1 = d0['push_subscription_status'];
       collect_SubscriptionStatusCondition(d1, p + '/push_subscription_status', e);
     }
   }
@@ -19637,35 +18612,23 @@ function check_EmailSubscriptionFilter(d0: any): boolean {
 }
 
 function collect_EmailSubscriptionFilter(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EmailSubscriptionFilter';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailSubscriptionFilter/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['email_subscription_status'] !== undefined &&
       ((f0 && !('email_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'email_subscription_status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailSubscriptionFilter/required',
-        keyword: 'required',
-        params: { missingProperty: 'email_subscription_status' },
-        message: 'must have required property "email_subscription_status"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'email_subscription_status');
+    const d1 = d0['email_subscription_status'];
     if (
-      d0['email_subscription_status'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('email_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'email_subscription_status'))
     ) {
-      const d1 = d0['email_subscription_status'];
       collect_SubscriptionStatusCondition(d1, p + '/email_subscription_status', e);
     }
   }
@@ -19694,87 +18657,53 @@ function check_SubscriptionStatusCondition(d0: any): boolean {
 }
 
 function collect_SubscriptionStatusCondition(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SubscriptionStatusCondition';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SubscriptionStatusCondition/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['comparison'] !== undefined &&
       ((f0 && !('comparison' in Object.prototype)) || hasOwn.call(d0, 'comparison'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SubscriptionStatusCondition/required',
-        keyword: 'required',
-        params: { missingProperty: 'comparison' },
-        message: 'must have required property "comparison"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'comparison');
     if (!(
       d0['value'] !== undefined &&
       ((f0 && !('value' in Object.prototype)) || hasOwn.call(d0, 'value'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SubscriptionStatusCondition/required',
-        keyword: 'required',
-        params: { missingProperty: 'value' },
-        message: 'must have required property "value"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'value');
+    const d1 = d0['comparison'];
     if (
-      d0['comparison'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('comparison' in Object.prototype)) || hasOwn.call(d0, 'comparison'))
     ) {
-      const d1 = d0['comparison'];
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/comparison',
-          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/comparison/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/comparison', s + '/properties/comparison/type', 'string');
       }
-      if (d1 !== 'is' && d1 !== 'is_not') {
-        e.push({
-          instancePath: p + '/comparison',
-          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/comparison/enum',
-          keyword: 'enum',
-          params: { allowedValues: C15 },
-          message: 'must be one of "is", "is_not"',
-        });
-      }
+      if (d1 !== 'is' && d1 !== 'is_not')
+        fail(
+          e,
+          p + '/comparison',
+          s + '/properties/comparison/enum',
+          'enum',
+          { allowedValues: C17 },
+          'must be one of "is", "is_not"',
+        );
     }
-    if (
-      d0['value'] !== undefined &&
-      ((f0 && !('value' in Object.prototype)) || hasOwn.call(d0, 'value'))
-    ) {
-      const d2 = d0['value'];
+    const d2 = d0['value'];
+    if (d2 !== undefined && ((f0 && !('value' in Object.prototype)) || hasOwn.call(d0, 'value'))) {
       if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/value',
-          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/value/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/value', s + '/properties/value/type', 'string');
       }
-      if (d2 !== 'opted_in' && d2 !== 'subscribed' && d2 !== 'unsubscribed') {
-        e.push({
-          instancePath: p + '/value',
-          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/value/enum',
-          keyword: 'enum',
-          params: { allowedValues: C16 },
-          message: 'must be one of "opted_in", "subscribed", "unsubscribed"',
-        });
-      }
+      if (d2 !== 'opted_in' && d2 !== 'subscribed' && d2 !== 'unsubscribed')
+        fail(
+          e,
+          p + '/value',
+          s + '/properties/value/enum',
+          'enum',
+          { allowedValues: C18 },
+          'must be one of "opted_in", "subscribed", "unsubscribed"',
+        );
     }
   }
 }
@@ -19792,21 +18721,20 @@ function check_ApplePushObject(d0: any): boolean {
     ))
       return false;
   }
+  const d1 = d0['badge'];
   if (
-    d0['badge'] !== undefined &&
+    d1 !== undefined &&
+    !check_num_friends(d1) &&
     ((f0 && !('badge' in Object.prototype)) || hasOwn.call(d0, 'badge'))
-  ) {
-    const d1 = d0['badge'];
-    if (!Number.isInteger(d1)) return false;
-  }
-  if (
-    d0['alert'] !== undefined &&
-    ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-  ) {
-    const d2 = d0['alert'];
+  )
+    return false;
+  const d2 = d0['alert'];
+  if (d2 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
     let v0 = false;
     if (typeof d2 === 'string') {
-      v0 = true;
+      if (check_CompanySecret(d2)) {
+        v0 = true;
+      }
     } else if (typeof d2 === 'object' && d2 !== null && !Array.isArray(d2)) {
       if (check_ApplePushAlertObject(d2)) {
         v0 = true;
@@ -19814,18 +18742,15 @@ function check_ApplePushObject(d0: any): boolean {
     }
     if (!v0) return false;
   }
+  const d3 = d0['sound'];
   if (
-    d0['sound'] !== undefined &&
+    d3 !== undefined &&
+    !check_CompanySecret(d3) &&
     ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-  ) {
-    const d3 = d0['sound'];
-    if (typeof d3 !== 'string') return false;
-  }
-  if (
-    d0['extra'] !== undefined &&
-    ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  ) {
-    const d4 = d0['extra'];
+  )
+    return false;
+  const d4 = d0['extra'];
+  if (d4 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
     if (typeof d4 !== 'object' || d4 === null || Array.isArray(d4)) return false;
     for (const k0 in d4) {
       if (!Object.prototype.hasOwnProperty.call(d4, k0)) continue;
@@ -19837,70 +18762,64 @@ function check_ApplePushObject(d0: any): boolean {
       if (!v1) return false;
     }
   }
+  const d5 = d0['content-available'];
   if (
-    d0['content-available'] !== undefined &&
+    d5 !== undefined &&
+    typeof d5 !== 'boolean' &&
     ((f0 && !('content-available' in Object.prototype)) || hasOwn.call(d0, 'content-available'))
-  ) {
-    const d5 = d0['content-available'];
-    if (typeof d5 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d6 = d0['category'];
   if (
-    d0['category'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('category' in Object.prototype)) || hasOwn.call(d0, 'category'))
-  ) {
-    const d6 = d0['category'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['expiry'];
   if (
-    d0['expiry'] !== undefined &&
+    d7 !== undefined &&
+    (typeof d7 !== 'string' || !fmtDateTime(d7)) &&
     ((f0 && !('expiry' in Object.prototype)) || hasOwn.call(d0, 'expiry'))
-  ) {
-    const d7 = d0['expiry'];
-    if (typeof d7 !== 'string') return false;
-    if (!fmtDateTime(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['custom_uri'];
   if (
-    d0['custom_uri'] !== undefined &&
+    d8 !== undefined &&
+    (typeof d8 !== 'string' || !fmtUri(d8)) &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  ) {
-    const d8 = d0['custom_uri'];
-    if (typeof d8 !== 'string') return false;
-    if (!fmtUri(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d9 !== undefined &&
+    !check_CompanySecret(d9) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d9 = d0['message_variation_id'];
-    if (typeof d9 !== 'string') return false;
-  }
+  )
+    return false;
+  const d10 = d0['asset_url'];
   if (
-    d0['asset_url'] !== undefined &&
+    d10 !== undefined &&
+    (typeof d10 !== 'string' || !fmtUri(d10)) &&
     ((f0 && !('asset_url' in Object.prototype)) || hasOwn.call(d0, 'asset_url'))
-  ) {
-    const d10 = d0['asset_url'];
-    if (typeof d10 !== 'string') return false;
-    if (!fmtUri(d10)) return false;
-  }
+  )
+    return false;
+  const d11 = d0['asset_file_type'];
   if (
-    d0['asset_file_type'] !== undefined &&
+    d11 !== undefined &&
+    (typeof d11 !== 'string' ||
+      (d11 !== 'aif' &&
+        d11 !== 'gif' &&
+        d11 !== 'jpg' &&
+        d11 !== 'm4a' &&
+        d11 !== 'mp3' &&
+        d11 !== 'mp4' &&
+        d11 !== 'png' &&
+        d11 !== 'wav')) &&
     ((f0 && !('asset_file_type' in Object.prototype)) || hasOwn.call(d0, 'asset_file_type'))
-  ) {
-    const d11 = d0['asset_file_type'];
-    if (typeof d11 !== 'string') return false;
-    if (
-      d11 !== 'aif' &&
-      d11 !== 'gif' &&
-      d11 !== 'jpg' &&
-      d11 !== 'm4a' &&
-      d11 !== 'mp3' &&
-      d11 !== 'mp4' &&
-      d11 !== 'png' &&
-      d11 !== 'wav'
-    )
-      return false;
-  }
+  )
+    return false;
   let v2 = false;
   L4: {
     const f1 = Object.getPrototypeOf(d0) === Object.prototype;
@@ -19936,14 +18855,9 @@ function check_ApplePushObject(d0: any): boolean {
 }
 
 function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ApplePushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ApplePushObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (
@@ -19953,41 +18867,29 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
       if (!(
         d0['asset_file_type'] !== undefined &&
         ((f0 && !('asset_file_type' in Object.prototype)) || hasOwn.call(d0, 'asset_file_type'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ApplePushObject/dependentRequired',
-          keyword: 'dependentRequired',
-          params: { property: 'asset_url', missingProperty: 'asset_file_type' },
-          message: 'must have property "asset_file_type" when property "asset_url" is present',
-        });
-      }
+      ))
+        fail(
+          e,
+          p,
+          s + '/dependentRequired',
+          'dependentRequired',
+          { property: 'asset_url', missingProperty: 'asset_file_type' },
+          'must have property "asset_file_type" when property "asset_url" is present',
+        );
     }
-    if (
-      d0['badge'] !== undefined &&
-      ((f0 && !('badge' in Object.prototype)) || hasOwn.call(d0, 'badge'))
-    ) {
-      const d1 = d0['badge'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/badge',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/badge/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d1 = d0['badge'];
+    if (d1 !== undefined && ((f0 && !('badge' in Object.prototype)) || hasOwn.call(d0, 'badge'))) {
+      collect_num_friends(d1, p + '/badge', e, s + '/properties/badge');
     }
-    if (
-      d0['alert'] !== undefined &&
-      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    ) {
-      const d2 = d0['alert'];
+    const d2 = d0['alert'];
+    if (d2 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
       let v0 = -1;
       let v1 = -1;
       if (typeof d2 === 'string') {
-        if (v0 === -1) v0 = 0;
-        else if (v1 === -1) v1 = 0;
+        if (check_CompanySecret(d2)) {
+          if (v0 === -1) v0 = 0;
+          else if (v1 === -1) v1 = 0;
+        }
       } else if (typeof d2 === 'object' && d2 !== null && !Array.isArray(d2)) {
         if (check_ApplePushAlertObject(d2)) {
           if (v0 === -1) v0 = 1;
@@ -19995,61 +18897,35 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
         }
       }
       if (v0 === -1) {
-        if (typeof d2 !== 'string') {
-          e.push({
-            instancePath: p + '/alert',
-            schemaPath: '#/components/schemas/ApplePushObject/properties/alert/oneOf/0/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          });
-        }
+        collect_CompanySecret(d2, p + '/alert', e, s + '/properties/alert/oneOf/0');
         collect_ApplePushAlertObject(d2, p + '/alert', e);
-        e.push({
-          instancePath: p + '/alert',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/alert/oneOf',
-          keyword: 'oneOf',
-          params: { passingSchemas: null },
-          message: 'must match exactly one schema in oneOf, but matches none',
-        });
+        fail(
+          e,
+          p + '/alert',
+          s + '/properties/alert/oneOf',
+          'oneOf',
+          { passingSchemas: null },
+          'must match exactly one schema in oneOf, but matches none',
+        );
       } else if (v1 !== -1) {
-        e.push({
-          instancePath: p + '/alert',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/alert/oneOf',
-          keyword: 'oneOf',
-          params: { passingSchemas: [v0, v1] },
-          message: 'must match exactly one schema in oneOf, but matches more than one',
-        });
+        fail(
+          e,
+          p + '/alert',
+          s + '/properties/alert/oneOf',
+          'oneOf',
+          { passingSchemas: [v0, v1] },
+          'must match exactly one schema in oneOf, but matches more than one',
+        );
       }
     }
-    if (
-      d0['sound'] !== undefined &&
-      ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-    ) {
-      const d3 = d0['sound'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/sound',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/sound/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d3 = d0['sound'];
+    if (d3 !== undefined && ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))) {
+      collect_CompanySecret(d3, p + '/sound', e, s + '/properties/sound');
     }
-    if (
-      d0['extra'] !== undefined &&
-      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-    ) {
-      const d4 = d0['extra'];
+    const d4 = d0['extra'];
+    if (d4 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
       if (typeof d4 !== 'object' || d4 === null || Array.isArray(d4)) {
-        e.push({
-          instancePath: p + '/extra',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/extra/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
       } else {
         for (const k0 in d4) {
           if (!Object.prototype.hasOwnProperty.call(d4, k0)) continue;
@@ -20058,152 +18934,90 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
             if (!(k0 !== 'ab' && k0 !== 'aps')) break L2;
             v2 = true;
           }
-          if (!v2) {
-            e.push({
-              instancePath: p + '/extra',
-              schemaPath: '#/components/schemas/ApplePushObject/properties/extra/propertyNames',
-              keyword: 'propertyNames',
-              params: { propertyName: k0 },
-              message: 'property name ' + JSON.stringify(k0) + ' is invalid',
-            });
-          }
+          if (!v2)
+            fail(
+              e,
+              p + '/extra',
+              s + '/properties/extra/propertyNames',
+              'propertyNames',
+              { propertyName: k0 },
+              'property name ' + JSON.stringify(k0) + ' is invalid',
+            );
         }
       }
     }
+    const d5 = d0['content-available'];
     if (
-      d0['content-available'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('content-available' in Object.prototype)) || hasOwn.call(d0, 'content-available'))
     ) {
-      const d5 = d0['content-available'];
       if (typeof d5 !== 'boolean') {
-        e.push({
-          instancePath: p + '/content-available',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/content-available/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/content-available', s + '/properties/content-available/type', 'boolean');
       }
     }
+    const d6 = d0['category'];
     if (
-      d0['category'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('category' in Object.prototype)) || hasOwn.call(d0, 'category'))
     ) {
-      const d6 = d0['category'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/category',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/category/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d6, p + '/category', e, s + '/properties/category');
     }
+    const d7 = d0['expiry'];
     if (
-      d0['expiry'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('expiry' in Object.prototype)) || hasOwn.call(d0, 'expiry'))
     ) {
-      const d7 = d0['expiry'];
       if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/expiry',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/expiry/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/expiry', s + '/properties/expiry/type', 'string');
       } else {
-        if (!fmtDateTime(d7)) {
-          e.push({
-            instancePath: p + '/expiry',
-            schemaPath: '#/components/schemas/ApplePushObject/properties/expiry/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d7))
+          failFormat(e, p + '/expiry', s + '/properties/expiry/format', 'date-time');
       }
     }
+    const d8 = d0['custom_uri'];
     if (
-      d0['custom_uri'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
-      const d8 = d0['custom_uri'];
       if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/custom_uri',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/custom_uri/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
       } else {
-        if (!fmtUri(d8)) {
-          e.push({
-            instancePath: p + '/custom_uri',
-            schemaPath: '#/components/schemas/ApplePushObject/properties/custom_uri/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d8))
+          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
       }
     }
+    const d9 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d9 = d0['message_variation_id'];
-      if (typeof d9 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d9,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
+    const d10 = d0['asset_url'];
     if (
-      d0['asset_url'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('asset_url' in Object.prototype)) || hasOwn.call(d0, 'asset_url'))
     ) {
-      const d10 = d0['asset_url'];
       if (typeof d10 !== 'string') {
-        e.push({
-          instancePath: p + '/asset_url',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/asset_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/asset_url', s + '/properties/asset_url/type', 'string');
       } else {
-        if (!fmtUri(d10)) {
-          e.push({
-            instancePath: p + '/asset_url',
-            schemaPath: '#/components/schemas/ApplePushObject/properties/asset_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d10))
+          failFormat(e, p + '/asset_url', s + '/properties/asset_url/format', 'uri');
       }
     }
+    const d11 = d0['asset_file_type'];
     if (
-      d0['asset_file_type'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('asset_file_type' in Object.prototype)) || hasOwn.call(d0, 'asset_file_type'))
     ) {
-      const d11 = d0['asset_file_type'];
       if (typeof d11 !== 'string') {
-        e.push({
-          instancePath: p + '/asset_file_type',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/asset_file_type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/asset_file_type', s + '/properties/asset_file_type/type', 'string');
       }
       if (
         d11 !== 'aif' &&
@@ -20214,15 +19028,15 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
         d11 !== 'mp4' &&
         d11 !== 'png' &&
         d11 !== 'wav'
-      ) {
-        e.push({
-          instancePath: p + '/asset_file_type',
-          schemaPath: '#/components/schemas/ApplePushObject/properties/asset_file_type/enum',
-          keyword: 'enum',
-          params: { allowedValues: C17 },
-          message: 'must be one of "aif", "gif", "jpg", "m4a", "mp3", "mp4", "png", "wav"',
-        });
-      }
+      )
+        fail(
+          e,
+          p + '/asset_file_type',
+          s + '/properties/asset_file_type/enum',
+          'enum',
+          { allowedValues: C19 },
+          'must be one of "aif", "gif", "jpg", "m4a", "mp3", "mp4", "png", "wav"',
+        );
     }
   }
   let v3 = false;
@@ -20245,36 +19059,21 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
       if (!(
         d0['alert'] !== undefined &&
         ((f2 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ApplePushObject/else/required',
-          keyword: 'required',
-          params: { missingProperty: 'alert' },
-          message: 'must have required property "alert"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/else/required', 'alert');
+      const d13 = d0['alert'];
       if (
-        d0['alert'] !== undefined &&
+        d13 !== undefined &&
         ((f2 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
       ) {
-        const d13 = d0['alert'];
         if (!(typeof d13 !== 'object' || d13 === null || Array.isArray(d13))) {
           if (typeof d13 === 'object' && d13 !== null && !Array.isArray(d13)) {
             const f3 = Object.getPrototypeOf(d13) === Object.prototype;
             if (!(
               d13['body'] !== undefined &&
               ((f3 && !('body' in Object.prototype)) || hasOwn.call(d13, 'body'))
-            )) {
-              e.push({
-                instancePath: p + '/alert',
-                schemaPath:
-                  '#/components/schemas/ApplePushObject/else/properties/alert/then/required',
-                keyword: 'required',
-                params: { missingProperty: 'body' },
-                message: 'must have required property "body"',
-              });
-            }
+            ))
+              failRequired(e, p + '/alert', s + '/else/properties/alert/then/required', 'body');
           }
         }
       }
@@ -20285,209 +19084,106 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
 function check_ApplePushAlertObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['body'];
   if (
-    d0['body'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-  ) {
-    const d1 = d0['body'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['title'];
   if (
-    d0['title'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ) {
-    const d2 = d0['title'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
+  const d3 = d0['title_loc_key'];
   if (
-    d0['title_loc_key'] !== undefined &&
+    d3 !== undefined &&
+    !check_CompanySecret(d3) &&
     ((f0 && !('title_loc_key' in Object.prototype)) || hasOwn.call(d0, 'title_loc_key'))
-  ) {
-    const d3 = d0['title_loc_key'];
-    if (typeof d3 !== 'string') return false;
-  }
+  )
+    return false;
+  const d4 = d0['title_loc_args'];
   if (
-    d0['title_loc_args'] !== undefined &&
+    d4 !== undefined &&
+    !check_FieldsToExport(d4) &&
     ((f0 && !('title_loc_args' in Object.prototype)) || hasOwn.call(d0, 'title_loc_args'))
-  ) {
-    const d4 = d0['title_loc_args'];
-    if (!Array.isArray(d4)) return false;
-    for (let i0 = 0; i0 < d4.length; i0++) {
-      const d5 = d4[i0];
-      if (typeof d5 !== 'string') return false;
-    }
-  }
+  )
+    return false;
+  const d5 = d0['action_loc_key'];
   if (
-    d0['action_loc_key'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('action_loc_key' in Object.prototype)) || hasOwn.call(d0, 'action_loc_key'))
-  ) {
-    const d6 = d0['action_loc_key'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['loc_key'];
   if (
-    d0['loc_key'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('loc_key' in Object.prototype)) || hasOwn.call(d0, 'loc_key'))
-  ) {
-    const d7 = d0['loc_key'];
-    if (typeof d7 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['loc_args'];
   if (
-    d0['loc_args'] !== undefined &&
+    d7 !== undefined &&
+    !check_FieldsToExport(d7) &&
     ((f0 && !('loc_args' in Object.prototype)) || hasOwn.call(d0, 'loc_args'))
-  ) {
-    const d8 = d0['loc_args'];
-    if (!Array.isArray(d8)) return false;
-    for (let i1 = 0; i1 < d8.length; i1++) {
-      const d9 = d8[i1];
-      if (typeof d9 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_ApplePushAlertObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ApplePushAlertObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ApplePushAlertObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['body'] !== undefined &&
-      ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-    ) {
-      const d1 = d0['body'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/body',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/body/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d1 = d0['body'];
+    if (d1 !== undefined && ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))) {
+      collect_CompanySecret(d1, p + '/body', e, s + '/properties/body');
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d2 = d0['title'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['title'];
+    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
     }
+    const d3 = d0['title_loc_key'];
     if (
-      d0['title_loc_key'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('title_loc_key' in Object.prototype)) || hasOwn.call(d0, 'title_loc_key'))
     ) {
-      const d3 = d0['title_loc_key'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/title_loc_key',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/title_loc_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/title_loc_key', e, s + '/properties/title_loc_key');
     }
+    const d4 = d0['title_loc_args'];
     if (
-      d0['title_loc_args'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('title_loc_args' in Object.prototype)) || hasOwn.call(d0, 'title_loc_args'))
     ) {
-      const d4 = d0['title_loc_args'];
-      if (!Array.isArray(d4)) {
-        e.push({
-          instancePath: p + '/title_loc_args',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/title_loc_args/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d4.length; i0++) {
-          const d5 = d4[i0];
-          if (typeof d5 !== 'string') {
-            e.push({
-              instancePath: p + '/title_loc_args/' + i0,
-              schemaPath:
-                '#/components/schemas/ApplePushAlertObject/properties/title_loc_args/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d4, p + '/title_loc_args', e, s + '/properties/title_loc_args');
     }
+    const d5 = d0['action_loc_key'];
     if (
-      d0['action_loc_key'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('action_loc_key' in Object.prototype)) || hasOwn.call(d0, 'action_loc_key'))
     ) {
-      const d6 = d0['action_loc_key'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/action_loc_key',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/action_loc_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d5, p + '/action_loc_key', e, s + '/properties/action_loc_key');
     }
+    const d6 = d0['loc_key'];
     if (
-      d0['loc_key'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('loc_key' in Object.prototype)) || hasOwn.call(d0, 'loc_key'))
     ) {
-      const d7 = d0['loc_key'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/loc_key',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/loc_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d6, p + '/loc_key', e, s + '/properties/loc_key');
     }
+    const d7 = d0['loc_args'];
     if (
-      d0['loc_args'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('loc_args' in Object.prototype)) || hasOwn.call(d0, 'loc_args'))
     ) {
-      const d8 = d0['loc_args'];
-      if (!Array.isArray(d8)) {
-        e.push({
-          instancePath: p + '/loc_args',
-          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/loc_args/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i1 = 0; i1 < d8.length; i1++) {
-          const d9 = d8[i1];
-          if (typeof d9 !== 'string') {
-            e.push({
-              instancePath: p + '/loc_args/' + i1,
-              schemaPath:
-                '#/components/schemas/ApplePushAlertObject/properties/loc_args/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d7, p + '/loc_args', e, s + '/properties/loc_args');
     }
   }
 }
@@ -20495,107 +19191,105 @@ function collect_ApplePushAlertObject(d0: any, p: string, e: ValidationError[]):
 function check_AndroidPushObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['alert'];
   if (
-    d0['alert'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-  ) {
-    const d1 = d0['alert'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['title'];
   if (
-    d0['title'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ) {
-    const d2 = d0['title'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
+  const d3 = d0['extra'];
   if (
-    d0['extra'] !== undefined &&
+    d3 !== undefined &&
+    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
     ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  ) {
-    const d3 = d0['extra'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d4 = d0['message_variation_id'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['priority'];
   if (
-    d0['priority'] !== undefined &&
+    d5 !== undefined &&
+    !check_NotificationPriority(d5) &&
     ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
-  ) {
-    const d5 = d0['priority'];
-    if (!check_NotificationPriority(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['send_to_sync'];
   if (
-    d0['send_to_sync'] !== undefined &&
+    d6 !== undefined &&
+    typeof d6 !== 'boolean' &&
     ((f0 && !('send_to_sync' in Object.prototype)) || hasOwn.call(d0, 'send_to_sync'))
-  ) {
-    const d6 = d0['send_to_sync'];
-    if (typeof d6 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d7 = d0['collapse_key'];
   if (
-    d0['collapse_key'] !== undefined &&
+    d7 !== undefined &&
+    !check_CompanySecret(d7) &&
     ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
-  ) {
-    const d7 = d0['collapse_key'];
-    if (typeof d7 !== 'string') return false;
-  }
+  )
+    return false;
+  const d8 = d0['sound'];
   if (
-    d0['sound'] !== undefined &&
+    d8 !== undefined &&
+    !check_CompanySecret(d8) &&
     ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-  ) {
-    const d8 = d0['sound'];
-    if (typeof d8 !== 'string') return false;
-  }
+  )
+    return false;
+  const d9 = d0['custom_uri'];
   if (
-    d0['custom_uri'] !== undefined &&
+    d9 !== undefined &&
+    (typeof d9 !== 'string' || !fmtUri(d9)) &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  ) {
-    const d9 = d0['custom_uri'];
-    if (typeof d9 !== 'string') return false;
-    if (!fmtUri(d9)) return false;
-  }
+  )
+    return false;
+  const d10 = d0['summary_text'];
   if (
-    d0['summary_text'] !== undefined &&
+    d10 !== undefined &&
+    !check_CompanySecret(d10) &&
     ((f0 && !('summary_text' in Object.prototype)) || hasOwn.call(d0, 'summary_text'))
-  ) {
-    const d10 = d0['summary_text'];
-    if (typeof d10 !== 'string') return false;
-  }
+  )
+    return false;
+  const d11 = d0['time_to_live'];
   if (
-    d0['time_to_live'] !== undefined &&
+    d11 !== undefined &&
+    !check_num_friends(d11) &&
     ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
-  ) {
-    const d11 = d0['time_to_live'];
-    if (!Number.isInteger(d11)) return false;
-  }
+  )
+    return false;
+  const d12 = d0['notification_id'];
   if (
-    d0['notification_id'] !== undefined &&
+    d12 !== undefined &&
+    !check_num_friends(d12) &&
     ((f0 && !('notification_id' in Object.prototype)) || hasOwn.call(d0, 'notification_id'))
-  ) {
-    const d12 = d0['notification_id'];
-    if (!Number.isInteger(d12)) return false;
-  }
+  )
+    return false;
+  const d13 = d0['push_icon_image_url'];
   if (
-    d0['push_icon_image_url'] !== undefined &&
+    d13 !== undefined &&
+    (typeof d13 !== 'string' || !fmtUri(d13)) &&
     ((f0 && !('push_icon_image_url' in Object.prototype)) || hasOwn.call(d0, 'push_icon_image_url'))
-  ) {
-    const d13 = d0['push_icon_image_url'];
-    if (typeof d13 !== 'string') return false;
-    if (!fmtUri(d13)) return false;
-  }
+  )
+    return false;
+  const d14 = d0['accent_color'];
   if (
-    d0['accent_color'] !== undefined &&
+    d14 !== undefined &&
+    !check_num_friends(d14) &&
     ((f0 && !('accent_color' in Object.prototype)) || hasOwn.call(d0, 'accent_color'))
-  ) {
-    const d14 = d0['accent_color'];
-    if (!Number.isInteger(d14)) return false;
-  }
+  )
+    return false;
   let v0 = false;
   L0: {
     const f1 = Object.getPrototypeOf(d0) === Object.prototype;
@@ -20663,240 +19357,127 @@ function check_AndroidPushObject(d0: any): boolean {
 }
 
 function collect_AndroidPushObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/AndroidPushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/AndroidPushObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['alert'] !== undefined &&
-      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    ) {
-      const d1 = d0['alert'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/alert',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/alert/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d1 = d0['alert'];
+    if (d1 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
+      collect_CompanySecret(d1, p + '/alert', e, s + '/properties/alert');
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d2 = d0['title'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['title'];
+    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
     }
-    if (
-      d0['extra'] !== undefined &&
-      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-    ) {
-      const d3 = d0['extra'];
+    const d3 = d0['extra'];
+    if (d3 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/extra',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/extra/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
       }
     }
+    const d4 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d4 = d0['message_variation_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d4,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
+    const d5 = d0['priority'];
     if (
-      d0['priority'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
     ) {
-      const d5 = d0['priority'];
       collect_NotificationPriority(d5, p + '/priority', e);
     }
+    const d6 = d0['send_to_sync'];
     if (
-      d0['send_to_sync'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('send_to_sync' in Object.prototype)) || hasOwn.call(d0, 'send_to_sync'))
     ) {
-      const d6 = d0['send_to_sync'];
       if (typeof d6 !== 'boolean') {
-        e.push({
-          instancePath: p + '/send_to_sync',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/send_to_sync/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/send_to_sync', s + '/properties/send_to_sync/type', 'boolean');
       }
     }
+    const d7 = d0['collapse_key'];
     if (
-      d0['collapse_key'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
     ) {
-      const d7 = d0['collapse_key'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/collapse_key',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/collapse_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d7, p + '/collapse_key', e, s + '/properties/collapse_key');
     }
-    if (
-      d0['sound'] !== undefined &&
-      ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-    ) {
-      const d8 = d0['sound'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/sound',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/sound/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d8 = d0['sound'];
+    if (d8 !== undefined && ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))) {
+      collect_CompanySecret(d8, p + '/sound', e, s + '/properties/sound');
     }
+    const d9 = d0['custom_uri'];
     if (
-      d0['custom_uri'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
-      const d9 = d0['custom_uri'];
       if (typeof d9 !== 'string') {
-        e.push({
-          instancePath: p + '/custom_uri',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/custom_uri/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
       } else {
-        if (!fmtUri(d9)) {
-          e.push({
-            instancePath: p + '/custom_uri',
-            schemaPath: '#/components/schemas/AndroidPushObject/properties/custom_uri/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d9))
+          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
       }
     }
+    const d10 = d0['summary_text'];
     if (
-      d0['summary_text'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('summary_text' in Object.prototype)) || hasOwn.call(d0, 'summary_text'))
     ) {
-      const d10 = d0['summary_text'];
-      if (typeof d10 !== 'string') {
-        e.push({
-          instancePath: p + '/summary_text',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/summary_text/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d10, p + '/summary_text', e, s + '/properties/summary_text');
     }
+    const d11 = d0['time_to_live'];
     if (
-      d0['time_to_live'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
     ) {
-      const d11 = d0['time_to_live'];
-      if (!Number.isInteger(d11)) {
-        e.push({
-          instancePath: p + '/time_to_live',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/time_to_live/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d11, p + '/time_to_live', e, s + '/properties/time_to_live');
     }
+    const d12 = d0['notification_id'];
     if (
-      d0['notification_id'] !== undefined &&
+      d12 !== undefined &&
       ((f0 && !('notification_id' in Object.prototype)) || hasOwn.call(d0, 'notification_id'))
     ) {
-      const d12 = d0['notification_id'];
-      if (!Number.isInteger(d12)) {
-        e.push({
-          instancePath: p + '/notification_id',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/notification_id/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d12, p + '/notification_id', e, s + '/properties/notification_id');
     }
+    const d13 = d0['push_icon_image_url'];
     if (
-      d0['push_icon_image_url'] !== undefined &&
+      d13 !== undefined &&
       ((f0 && !('push_icon_image_url' in Object.prototype)) ||
         hasOwn.call(d0, 'push_icon_image_url'))
     ) {
-      const d13 = d0['push_icon_image_url'];
       if (typeof d13 !== 'string') {
-        e.push({
-          instancePath: p + '/push_icon_image_url',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/push_icon_image_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(
+          e,
+          p + '/push_icon_image_url',
+          s + '/properties/push_icon_image_url/type',
+          'string',
+        );
       } else {
-        if (!fmtUri(d13)) {
-          e.push({
-            instancePath: p + '/push_icon_image_url',
-            schemaPath:
-              '#/components/schemas/AndroidPushObject/properties/push_icon_image_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d13))
+          failFormat(
+            e,
+            p + '/push_icon_image_url',
+            s + '/properties/push_icon_image_url/format',
+            'uri',
+          );
       }
     }
+    const d14 = d0['accent_color'];
     if (
-      d0['accent_color'] !== undefined &&
+      d14 !== undefined &&
       ((f0 && !('accent_color' in Object.prototype)) || hasOwn.call(d0, 'accent_color'))
     ) {
-      const d14 = d0['accent_color'];
-      if (!Number.isInteger(d14)) {
-        e.push({
-          instancePath: p + '/accent_color',
-          schemaPath: '#/components/schemas/AndroidPushObject/properties/accent_color/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d14, p + '/accent_color', e, s + '/properties/accent_color');
     }
   }
   let v0 = false;
@@ -20954,42 +19535,20 @@ function collect_AndroidPushObject(d0: any, p: string, e: ValidationError[]): vo
       if (!v1) break L1;
       v4 = true;
     }
-    if (v4) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/AndroidPushObject/then/not',
-        keyword: 'not',
-        params: {},
-        message: 'must not match the schema in "not"',
-      });
-    }
+    if (v4) fail(e, p, s + '/then/not', 'not', {}, 'must not match the schema in "not"');
   } else {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['alert'] !== undefined &&
         ((f4 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/AndroidPushObject/else/required',
-          keyword: 'required',
-          params: { missingProperty: 'alert' },
-          message: 'must have required property "alert"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/else/required', 'alert');
       if (!(
         d0['title'] !== undefined &&
         ((f4 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/AndroidPushObject/else/required',
-          keyword: 'required',
-          params: { missingProperty: 'title' },
-          message: 'must have required property "title"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/else/required', 'title');
     }
   }
 }
@@ -21002,33 +19561,21 @@ function check_NotificationPriority(d0: any): boolean {
 }
 
 function collect_NotificationPriority(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/NotificationPriority';
   if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/NotificationPriority/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
+    failType(e, p, s + '/type', 'integer');
   } else {
-    if (d0 < -2) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NotificationPriority/minimum',
-        keyword: 'minimum',
-        params: { comparison: '>=', limit: -2 },
-        message: 'must be >= -2',
-      });
-    }
-    if (d0 > 2) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NotificationPriority/maximum',
-        keyword: 'maximum',
-        params: { comparison: '\u003c=', limit: 2 },
-        message: 'must be \u003c= 2',
-      });
-    }
+    if (d0 < -2)
+      fail(e, p, s + '/minimum', 'minimum', { comparison: '>=', limit: -2 }, 'must be >= -2');
+    if (d0 > 2)
+      fail(
+        e,
+        p,
+        s + '/maximum',
+        'maximum',
+        { comparison: '\u003c=', limit: 2 },
+        'must be \u003c= 2',
+      );
   }
 }
 
@@ -21046,212 +19593,126 @@ function check_KindlePushObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['alert'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
   const d2 = d0['title'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_CompanySecret(d2)) return false;
+  const d3 = d0['extra'];
   if (
-    d0['extra'] !== undefined &&
+    d3 !== undefined &&
+    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
     ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  ) {
-    const d3 = d0['extra'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d4 = d0['message_variation_id'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['priority'];
   if (
-    d0['priority'] !== undefined &&
+    d5 !== undefined &&
+    !check_NotificationPriority(d5) &&
     ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
-  ) {
-    const d5 = d0['priority'];
-    if (!check_NotificationPriority(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['collapse_key'];
   if (
-    d0['collapse_key'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
-  ) {
-    const d6 = d0['collapse_key'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['sound'];
   if (
-    d0['sound'] !== undefined &&
+    d7 !== undefined &&
+    !check_CompanySecret(d7) &&
     ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-  ) {
-    const d7 = d0['sound'];
-    if (typeof d7 !== 'string') return false;
-  }
+  )
+    return false;
+  const d8 = d0['custom_uri'];
   if (
-    d0['custom_uri'] !== undefined &&
+    d8 !== undefined &&
+    (typeof d8 !== 'string' || !fmtUri(d8)) &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  ) {
-    const d8 = d0['custom_uri'];
-    if (typeof d8 !== 'string') return false;
-    if (!fmtUri(d8)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_KindlePushObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/KindlePushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/KindlePushObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['alert'] !== undefined &&
       ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/KindlePushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'alert' },
-        message: 'must have required property "alert"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'alert');
     if (!(
       d0['title'] !== undefined &&
       ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/KindlePushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: 'must have required property "title"',
-      });
+    ))
+      failRequired(e, p, s + '/required', 'title');
+    const d1 = d0['alert'];
+    if (d1 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
+      collect_CompanySecret(d1, p + '/alert', e, s + '/properties/alert');
     }
-    if (
-      d0['alert'] !== undefined &&
-      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    ) {
-      const d1 = d0['alert'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/alert',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/alert/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['title'];
+    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d2 = d0['title'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['extra'] !== undefined &&
-      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-    ) {
-      const d3 = d0['extra'];
+    const d3 = d0['extra'];
+    if (d3 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/extra',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/extra/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
       }
     }
+    const d4 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d4 = d0['message_variation_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d4,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
+    const d5 = d0['priority'];
     if (
-      d0['priority'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
     ) {
-      const d5 = d0['priority'];
       collect_NotificationPriority(d5, p + '/priority', e);
     }
+    const d6 = d0['collapse_key'];
     if (
-      d0['collapse_key'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
     ) {
-      const d6 = d0['collapse_key'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/collapse_key',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/collapse_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d6, p + '/collapse_key', e, s + '/properties/collapse_key');
     }
-    if (
-      d0['sound'] !== undefined &&
-      ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-    ) {
-      const d7 = d0['sound'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/sound',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/sound/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d7 = d0['sound'];
+    if (d7 !== undefined && ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))) {
+      collect_CompanySecret(d7, p + '/sound', e, s + '/properties/sound');
     }
+    const d8 = d0['custom_uri'];
     if (
-      d0['custom_uri'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
-      const d8 = d0['custom_uri'];
       if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/custom_uri',
-          schemaPath: '#/components/schemas/KindlePushObject/properties/custom_uri/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
       } else {
-        if (!fmtUri(d8)) {
-          e.push({
-            instancePath: p + '/custom_uri',
-            schemaPath: '#/components/schemas/KindlePushObject/properties/custom_uri/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d8))
+          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
       }
     }
   }
@@ -21271,210 +19732,120 @@ function check_WebPushObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['alert'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
   const d2 = d0['title'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_CompanySecret(d2)) return false;
+  const d3 = d0['extra'];
   if (
-    d0['extra'] !== undefined &&
+    d3 !== undefined &&
+    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
     ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  ) {
-    const d3 = d0['extra'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d4 = d0['message_variation_id'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['custom_uri'];
   if (
-    d0['custom_uri'] !== undefined &&
+    d5 !== undefined &&
+    (typeof d5 !== 'string' || !fmtUri(d5)) &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  ) {
-    const d5 = d0['custom_uri'];
-    if (typeof d5 !== 'string') return false;
-    if (!fmtUri(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['image_url'];
   if (
-    d0['image_url'] !== undefined &&
+    d6 !== undefined &&
+    (typeof d6 !== 'string' || !fmtUri(d6)) &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  ) {
-    const d6 = d0['image_url'];
-    if (typeof d6 !== 'string') return false;
-    if (!fmtUri(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['time_to_live'];
   if (
-    d0['time_to_live'] !== undefined &&
+    d7 !== undefined &&
+    !check_num_friends(d7) &&
     ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
-  ) {
-    const d7 = d0['time_to_live'];
-    if (!Number.isInteger(d7)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_WebPushObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/WebPushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/WebPushObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['alert'] !== undefined &&
       ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WebPushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'alert' },
-        message: 'must have required property "alert"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'alert');
     if (!(
       d0['title'] !== undefined &&
       ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WebPushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: 'must have required property "title"',
-      });
+    ))
+      failRequired(e, p, s + '/required', 'title');
+    const d1 = d0['alert'];
+    if (d1 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
+      collect_CompanySecret(d1, p + '/alert', e, s + '/properties/alert');
     }
-    if (
-      d0['alert'] !== undefined &&
-      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    ) {
-      const d1 = d0['alert'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/alert',
-          schemaPath: '#/components/schemas/WebPushObject/properties/alert/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['title'];
+    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d2 = d0['title'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/WebPushObject/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['extra'] !== undefined &&
-      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-    ) {
-      const d3 = d0['extra'];
+    const d3 = d0['extra'];
+    if (d3 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/extra',
-          schemaPath: '#/components/schemas/WebPushObject/properties/extra/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
       }
     }
+    const d4 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d4 = d0['message_variation_id'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath: '#/components/schemas/WebPushObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d4,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
+    const d5 = d0['custom_uri'];
     if (
-      d0['custom_uri'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
-      const d5 = d0['custom_uri'];
       if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/custom_uri',
-          schemaPath: '#/components/schemas/WebPushObject/properties/custom_uri/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
       } else {
-        if (!fmtUri(d5)) {
-          e.push({
-            instancePath: p + '/custom_uri',
-            schemaPath: '#/components/schemas/WebPushObject/properties/custom_uri/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d5))
+          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
       }
     }
+    const d6 = d0['image_url'];
     if (
-      d0['image_url'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
-      const d6 = d0['image_url'];
       if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/image_url',
-          schemaPath: '#/components/schemas/WebPushObject/properties/image_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
       } else {
-        if (!fmtUri(d6)) {
-          e.push({
-            instancePath: p + '/image_url',
-            schemaPath: '#/components/schemas/WebPushObject/properties/image_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d6)) failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
       }
     }
+    const d7 = d0['time_to_live'];
     if (
-      d0['time_to_live'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
     ) {
-      const d7 = d0['time_to_live'];
-      if (!Number.isInteger(d7)) {
-        e.push({
-          instancePath: p + '/time_to_live',
-          schemaPath: '#/components/schemas/WebPushObject/properties/time_to_live/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d7, p + '/time_to_live', e, s + '/properties/time_to_live');
     }
   }
 }
@@ -21487,174 +19858,125 @@ function check_WindowsPhone8PushObject(d0: any): boolean {
     ((f0 && !('toast_content' in Object.prototype)) || hasOwn.call(d0, 'toast_content'))
   ))
     return false;
+  const d1 = d0['push_type'];
   if (
-    d0['push_type'] !== undefined &&
+    d1 !== undefined &&
+    (typeof d1 !== 'string' || d1 !== 'toast') &&
     ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
-  ) {
-    const d1 = d0['push_type'];
-    if (typeof d1 !== 'string') return false;
-    if (d1 !== 'toast') return false;
-  }
+  )
+    return false;
+  const d2 = d0['toast_title'];
   if (
-    d0['toast_title'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('toast_title' in Object.prototype)) || hasOwn.call(d0, 'toast_title'))
-  ) {
-    const d2 = d0['toast_title'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
   const d3 = d0['toast_content'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
+  const d4 = d0['toast_navigation_uri'];
   if (
-    d0['toast_navigation_uri'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('toast_navigation_uri' in Object.prototype)) ||
       hasOwn.call(d0, 'toast_navigation_uri'))
-  ) {
-    const d4 = d0['toast_navigation_uri'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['toast_hash'];
   if (
-    d0['toast_hash'] !== undefined &&
+    d5 !== undefined &&
+    (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) &&
     ((f0 && !('toast_hash' in Object.prototype)) || hasOwn.call(d0, 'toast_hash'))
-  ) {
-    const d5 = d0['toast_hash'];
-    if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d6 = d0['message_variation_id'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_WindowsPhone8PushObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/WindowsPhone8PushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/WindowsPhone8PushObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['toast_content'] !== undefined &&
       ((f0 && !('toast_content' in Object.prototype)) || hasOwn.call(d0, 'toast_content'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WindowsPhone8PushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'toast_content' },
-        message: 'must have required property "toast_content"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'toast_content');
+    const d1 = d0['push_type'];
     if (
-      d0['push_type'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
     ) {
-      const d1 = d0['push_type'];
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/push_type',
-          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/push_type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/push_type', s + '/properties/push_type/type', 'string');
       }
-      if (d1 !== 'toast') {
-        e.push({
-          instancePath: p + '/push_type',
-          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/push_type/enum',
-          keyword: 'enum',
-          params: { allowedValues: C18 },
-          message: 'must be one of "toast"',
-        });
-      }
+      if (d1 !== 'toast')
+        fail(
+          e,
+          p + '/push_type',
+          s + '/properties/push_type/enum',
+          'enum',
+          { allowedValues: C20 },
+          'must be one of "toast"',
+        );
     }
+    const d2 = d0['toast_title'];
     if (
-      d0['toast_title'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('toast_title' in Object.prototype)) || hasOwn.call(d0, 'toast_title'))
     ) {
-      const d2 = d0['toast_title'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_title',
-          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/toast_title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/toast_title', e, s + '/properties/toast_title');
     }
+    const d3 = d0['toast_content'];
     if (
-      d0['toast_content'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('toast_content' in Object.prototype)) || hasOwn.call(d0, 'toast_content'))
     ) {
-      const d3 = d0['toast_content'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_content',
-          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/toast_content/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/toast_content', e, s + '/properties/toast_content');
     }
+    const d4 = d0['toast_navigation_uri'];
     if (
-      d0['toast_navigation_uri'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('toast_navigation_uri' in Object.prototype)) ||
         hasOwn.call(d0, 'toast_navigation_uri'))
     ) {
-      const d4 = d0['toast_navigation_uri'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_navigation_uri',
-          schemaPath:
-            '#/components/schemas/WindowsPhone8PushObject/properties/toast_navigation_uri/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d4,
+        p + '/toast_navigation_uri',
+        e,
+        s + '/properties/toast_navigation_uri',
+      );
     }
+    const d5 = d0['toast_hash'];
     if (
-      d0['toast_hash'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('toast_hash' in Object.prototype)) || hasOwn.call(d0, 'toast_hash'))
     ) {
-      const d5 = d0['toast_hash'];
       if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/toast_hash',
-          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/toast_hash/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/toast_hash', s + '/properties/toast_hash/type', 'object');
       }
     }
+    const d6 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d6 = d0['message_variation_id'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath:
-            '#/components/schemas/WindowsPhone8PushObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d6,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
   }
 }
@@ -21686,94 +20008,69 @@ function check_WindowsUniversalPushObject(d0: any): boolean {
   )
     return false;
   const d2 = d0['toast_text1'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_CompanySecret(d2)) return false;
+  const d3 = d0['toast_text2'];
   if (
-    d0['toast_text2'] !== undefined &&
+    d3 !== undefined &&
+    !check_CompanySecret(d3) &&
     ((f0 && !('toast_text2' in Object.prototype)) || hasOwn.call(d0, 'toast_text2'))
-  ) {
-    const d3 = d0['toast_text2'];
-    if (typeof d3 !== 'string') return false;
-  }
+  )
+    return false;
+  const d4 = d0['toast_text3'];
   if (
-    d0['toast_text3'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('toast_text3' in Object.prototype)) || hasOwn.call(d0, 'toast_text3'))
-  ) {
-    const d4 = d0['toast_text3'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['toast_text_img_name'];
   if (
-    d0['toast_text_img_name'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('toast_text_img_name' in Object.prototype)) || hasOwn.call(d0, 'toast_text_img_name'))
-  ) {
-    const d5 = d0['toast_text_img_name'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d6 = d0['message_variation_id'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['extra_launch_string'];
   if (
-    d0['extra_launch_string'] !== undefined &&
+    d7 !== undefined &&
+    !check_CompanySecret(d7) &&
     ((f0 && !('extra_launch_string' in Object.prototype)) || hasOwn.call(d0, 'extra_launch_string'))
-  ) {
-    const d7 = d0['extra_launch_string'];
-    if (typeof d7 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_WindowsUniversalPushObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/WindowsUniversalPushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/WindowsUniversalPushObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['push_type'] !== undefined &&
       ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WindowsUniversalPushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'push_type' },
-        message: 'must have required property "push_type"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'push_type');
     if (!(
       d0['toast_text1'] !== undefined &&
       ((f0 && !('toast_text1' in Object.prototype)) || hasOwn.call(d0, 'toast_text1'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WindowsUniversalPushObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'toast_text1' },
-        message: 'must have required property "toast_text1"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'toast_text1');
+    const d1 = d0['push_type'];
     if (
-      d0['push_type'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
     ) {
-      const d1 = d0['push_type'];
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/push_type',
-          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/push_type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/push_type', s + '/properties/push_type/type', 'string');
       }
       if (
         d1 !== 'toast_text_01' &&
@@ -21784,112 +20081,75 @@ function collect_WindowsUniversalPushObject(d0: any, p: string, e: ValidationErr
         d1 !== 'toast_image_and_text_02' &&
         d1 !== 'toast_image_and_text_03' &&
         d1 !== 'toast_image_and_text_04'
-      ) {
-        e.push({
-          instancePath: p + '/push_type',
-          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/push_type/enum',
-          keyword: 'enum',
-          params: { allowedValues: C19 },
-          message:
-            'must be one of "toast_text_01", "toast_text_02", "toast_text_03", "toast_text_04", "toast_image_and_text_01", "toast_image_and_text_02", "toast_image_and_text_03", "toast_image_and_text_04"',
-        });
-      }
+      )
+        fail(
+          e,
+          p + '/push_type',
+          s + '/properties/push_type/enum',
+          'enum',
+          { allowedValues: C21 },
+          'must be one of "toast_text_01", "toast_text_02", "toast_text_03", "toast_text_04", "toast_image_and_text_01", "toast_image_and_text_02", "toast_image_and_text_03", "toast_image_and_text_04"',
+        );
     }
+    const d2 = d0['toast_text1'];
     if (
-      d0['toast_text1'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('toast_text1' in Object.prototype)) || hasOwn.call(d0, 'toast_text1'))
     ) {
-      const d2 = d0['toast_text1'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_text1',
-          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/toast_text1/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/toast_text1', e, s + '/properties/toast_text1');
     }
+    const d3 = d0['toast_text2'];
     if (
-      d0['toast_text2'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('toast_text2' in Object.prototype)) || hasOwn.call(d0, 'toast_text2'))
     ) {
-      const d3 = d0['toast_text2'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_text2',
-          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/toast_text2/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/toast_text2', e, s + '/properties/toast_text2');
     }
+    const d4 = d0['toast_text3'];
     if (
-      d0['toast_text3'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('toast_text3' in Object.prototype)) || hasOwn.call(d0, 'toast_text3'))
     ) {
-      const d4 = d0['toast_text3'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_text3',
-          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/toast_text3/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/toast_text3', e, s + '/properties/toast_text3');
     }
+    const d5 = d0['toast_text_img_name'];
     if (
-      d0['toast_text_img_name'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('toast_text_img_name' in Object.prototype)) ||
         hasOwn.call(d0, 'toast_text_img_name'))
     ) {
-      const d5 = d0['toast_text_img_name'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/toast_text_img_name',
-          schemaPath:
-            '#/components/schemas/WindowsUniversalPushObject/properties/toast_text_img_name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d5,
+        p + '/toast_text_img_name',
+        e,
+        s + '/properties/toast_text_img_name',
+      );
     }
+    const d6 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d6 = d0['message_variation_id'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath:
-            '#/components/schemas/WindowsUniversalPushObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d6,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
+    const d7 = d0['extra_launch_string'];
     if (
-      d0['extra_launch_string'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('extra_launch_string' in Object.prototype)) ||
         hasOwn.call(d0, 'extra_launch_string'))
     ) {
-      const d7 = d0['extra_launch_string'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/extra_launch_string',
-          schemaPath:
-            '#/components/schemas/WindowsUniversalPushObject/properties/extra_launch_string/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d7,
+        p + '/extra_launch_string',
+        e,
+        s + '/properties/extra_launch_string',
+      );
     }
   }
 }
@@ -21902,112 +20162,107 @@ function check_InAppMessageObject(d0: any): boolean {
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
   ))
     return false;
+  const d1 = d0['type'];
   if (
-    d0['type'] !== undefined &&
+    d1 !== undefined &&
+    (typeof d1 !== 'string' || (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL')) &&
     ((f0 && !('type' in Object.prototype)) || hasOwn.call(d0, 'type'))
-  ) {
-    const d1 = d0['type'];
-    if (typeof d1 !== 'string') return false;
-    if (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL') return false;
-  }
+  )
+    return false;
+  const d2 = d0['also_send_to_slideup_only_versions'];
   if (
-    d0['also_send_to_slideup_only_versions'] !== undefined &&
+    d2 !== undefined &&
+    typeof d2 !== 'boolean' &&
     ((f0 && !('also_send_to_slideup_only_versions' in Object.prototype)) ||
       hasOwn.call(d0, 'also_send_to_slideup_only_versions'))
-  ) {
-    const d2 = d0['also_send_to_slideup_only_versions'];
-    if (typeof d2 !== 'boolean') return false;
-  }
+  )
+    return false;
   const d3 = d0['message'];
   if (typeof d3 !== 'string') return false;
   if (d3.length > 140 && ucs2length(d3) > 140) return false;
+  const d4 = d0['message_text_color'];
   if (
-    d0['message_text_color'] !== undefined &&
+    d4 !== undefined &&
+    !check_HexColor(d4) &&
     ((f0 && !('message_text_color' in Object.prototype)) || hasOwn.call(d0, 'message_text_color'))
-  ) {
-    const d4 = d0['message_text_color'];
-    if (!check_HexColor(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['header'];
   if (
-    d0['header'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('header' in Object.prototype)) || hasOwn.call(d0, 'header'))
-  ) {
-    const d5 = d0['header'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['header_text_color'];
   if (
-    d0['header_text_color'] !== undefined &&
+    d6 !== undefined &&
+    !check_HexColor(d6) &&
     ((f0 && !('header_text_color' in Object.prototype)) || hasOwn.call(d0, 'header_text_color'))
-  ) {
-    const d6 = d0['header_text_color'];
-    if (!check_HexColor(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['background_color'];
   if (
-    d0['background_color'] !== undefined &&
+    d7 !== undefined &&
+    !check_HexColor(d7) &&
     ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
-  ) {
-    const d7 = d0['background_color'];
-    if (!check_HexColor(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['close_button_color'];
   if (
-    d0['close_button_color'] !== undefined &&
+    d8 !== undefined &&
+    !check_HexColor(d8) &&
     ((f0 && !('close_button_color' in Object.prototype)) || hasOwn.call(d0, 'close_button_color'))
-  ) {
-    const d8 = d0['close_button_color'];
-    if (!check_HexColor(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['slide_from'];
   if (
-    d0['slide_from'] !== undefined &&
+    d9 !== undefined &&
+    (typeof d9 !== 'string' || (d9 !== 'TOP' && d9 !== 'BOTTOM')) &&
     ((f0 && !('slide_from' in Object.prototype)) || hasOwn.call(d0, 'slide_from'))
-  ) {
-    const d9 = d0['slide_from'];
-    if (typeof d9 !== 'string') return false;
-    if (d9 !== 'TOP' && d9 !== 'BOTTOM') return false;
-  }
+  )
+    return false;
+  const d10 = d0['message_close'];
   if (
-    d0['message_close'] !== undefined &&
+    d10 !== undefined &&
+    (typeof d10 !== 'string' || (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS')) &&
     ((f0 && !('message_close' in Object.prototype)) || hasOwn.call(d0, 'message_close'))
-  ) {
-    const d10 = d0['message_close'];
-    if (typeof d10 !== 'string') return false;
-    if (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS') return false;
-  }
+  )
+    return false;
+  const d11 = d0['icon'];
   if (
-    d0['icon'] !== undefined &&
+    d11 !== undefined &&
+    (typeof d11 !== 'string' || !RE22.test(d11)) &&
     ((f0 && !('icon' in Object.prototype)) || hasOwn.call(d0, 'icon'))
-  ) {
-    const d11 = d0['icon'];
-    if (typeof d11 !== 'string') return false;
-    if (!RE20.test(d11)) return false;
-  }
+  )
+    return false;
+  const d12 = d0['icon_color'];
   if (
-    d0['icon_color'] !== undefined &&
+    d12 !== undefined &&
+    !check_HexColor(d12) &&
     ((f0 && !('icon_color' in Object.prototype)) || hasOwn.call(d0, 'icon_color'))
-  ) {
-    const d12 = d0['icon_color'];
-    if (!check_HexColor(d12)) return false;
-  }
+  )
+    return false;
+  const d13 = d0['icon_background_color'];
   if (
-    d0['icon_background_color'] !== undefined &&
+    d13 !== undefined &&
+    !check_HexColor(d13) &&
     ((f0 && !('icon_background_color' in Object.prototype)) ||
       hasOwn.call(d0, 'icon_background_color'))
-  ) {
-    const d13 = d0['icon_background_color'];
-    if (!check_HexColor(d13)) return false;
-  }
+  )
+    return false;
+  const d14 = d0['image_url'];
   if (
-    d0['image_url'] !== undefined &&
+    d14 !== undefined &&
+    (typeof d14 !== 'string' || !fmtUri(d14)) &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  ) {
-    const d14 = d0['image_url'];
-    if (typeof d14 !== 'string') return false;
-    if (!fmtUri(d14)) return false;
-  }
+  )
+    return false;
+  const d15 = d0['buttons'];
   if (
-    d0['buttons'] !== undefined &&
+    d15 !== undefined &&
     ((f0 && !('buttons' in Object.prototype)) || hasOwn.call(d0, 'buttons'))
   ) {
-    const d15 = d0['buttons'];
     if (!Array.isArray(d15)) return false;
     if (d15.length > 2) return false;
     for (let i0 = 0; i0 < d15.length; i0++) {
@@ -22015,534 +20270,447 @@ function check_InAppMessageObject(d0: any): boolean {
       if (!check_ButtonObject(d16)) return false;
     }
   }
+  const d17 = d0['extras'];
   if (
-    d0['extras'] !== undefined &&
+    d17 !== undefined &&
+    (typeof d17 !== 'object' || d17 === null || Array.isArray(d17)) &&
     ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-  ) {
-    const d17 = d0['extras'];
-    if (typeof d17 !== 'object' || d17 === null || Array.isArray(d17)) return false;
-  }
+  )
+    return false;
+  const d18 = d0['ios_click_action'];
   if (
-    d0['ios_click_action'] !== undefined &&
+    d18 !== undefined &&
+    !check_ClickAction(d18) &&
     ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
-  ) {
-    const d18 = d0['ios_click_action'];
-    if (!check_ClickAction(d18)) return false;
-  }
+  )
+    return false;
+  const d19 = d0['android_click_action'];
   if (
-    d0['android_click_action'] !== undefined &&
+    d19 !== undefined &&
+    !check_ClickAction(d19) &&
     ((f0 && !('android_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_click_action'))
-  ) {
-    const d19 = d0['android_click_action'];
-    if (!check_ClickAction(d19)) return false;
-  }
+  )
+    return false;
+  const d20 = d0['windows_click_action'];
   if (
-    d0['windows_click_action'] !== undefined &&
+    d20 !== undefined &&
+    !check_ClickAction(d20) &&
     ((f0 && !('windows_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_click_action'))
-  ) {
-    const d20 = d0['windows_click_action'];
-    if (!check_ClickAction(d20)) return false;
-  }
+  )
+    return false;
+  const d21 = d0['windows8_click_action'];
   if (
-    d0['windows8_click_action'] !== undefined &&
+    d21 !== undefined &&
+    !check_ClickAction(d21) &&
     ((f0 && !('windows8_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows8_click_action'))
-  ) {
-    const d21 = d0['windows8_click_action'];
-    if (!check_ClickAction(d21)) return false;
-  }
+  )
+    return false;
+  const d22 = d0['kindle_click_action'];
   if (
-    d0['kindle_click_action'] !== undefined &&
+    d22 !== undefined &&
+    !check_ClickAction(d22) &&
     ((f0 && !('kindle_click_action' in Object.prototype)) || hasOwn.call(d0, 'kindle_click_action'))
-  ) {
-    const d22 = d0['kindle_click_action'];
-    if (!check_ClickAction(d22)) return false;
-  }
+  )
+    return false;
+  const d23 = d0['android_china_click_action'];
   if (
-    d0['android_china_click_action'] !== undefined &&
+    d23 !== undefined &&
+    !check_ClickAction(d23) &&
     ((f0 && !('android_china_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_china_click_action'))
-  ) {
-    const d23 = d0['android_china_click_action'];
-    if (!check_ClickAction(d23)) return false;
-  }
+  )
+    return false;
+  const d24 = d0['web_click_action'];
   if (
-    d0['web_click_action'] !== undefined &&
+    d24 !== undefined &&
+    !check_ClickAction(d24) &&
     ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
-  ) {
-    const d24 = d0['web_click_action'];
-    if (!check_ClickAction(d24)) return false;
-  }
+  )
+    return false;
+  const d25 = d0['ios_uri'];
   if (
-    d0['ios_uri'] !== undefined &&
+    d25 !== undefined &&
+    !check_ClickUri(d25) &&
     ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
-  ) {
-    const d25 = d0['ios_uri'];
-    if (!check_ClickUri(d25)) return false;
-  }
+  )
+    return false;
+  const d26 = d0['android_uri'];
   if (
-    d0['android_uri'] !== undefined &&
+    d26 !== undefined &&
+    !check_ClickUri(d26) &&
     ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
-  ) {
-    const d26 = d0['android_uri'];
-    if (!check_ClickUri(d26)) return false;
-  }
+  )
+    return false;
+  const d27 = d0['windows_uri'];
   if (
-    d0['windows_uri'] !== undefined &&
+    d27 !== undefined &&
+    !check_ClickUri(d27) &&
     ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
-  ) {
-    const d27 = d0['windows_uri'];
-    if (!check_ClickUri(d27)) return false;
-  }
+  )
+    return false;
+  const d28 = d0['windows8_uri'];
   if (
-    d0['windows8_uri'] !== undefined &&
+    d28 !== undefined &&
+    !check_ClickUri(d28) &&
     ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
-  ) {
-    const d28 = d0['windows8_uri'];
-    if (!check_ClickUri(d28)) return false;
-  }
+  )
+    return false;
+  const d29 = d0['kindle_uri'];
   if (
-    d0['kindle_uri'] !== undefined &&
+    d29 !== undefined &&
+    !check_ClickUri(d29) &&
     ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
-  ) {
-    const d29 = d0['kindle_uri'];
-    if (!check_ClickUri(d29)) return false;
-  }
+  )
+    return false;
+  const d30 = d0['android_china_uri'];
   if (
-    d0['android_china_uri'] !== undefined &&
+    d30 !== undefined &&
+    !check_ClickUri(d30) &&
     ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
-  ) {
-    const d30 = d0['android_china_uri'];
-    if (!check_ClickUri(d30)) return false;
-  }
+  )
+    return false;
+  const d31 = d0['web_uri'];
   if (
-    d0['web_uri'] !== undefined &&
+    d31 !== undefined &&
+    !check_ClickUri(d31) &&
     ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
-  ) {
-    const d31 = d0['web_uri'];
-    if (!check_ClickUri(d31)) return false;
-  }
+  )
+    return false;
+  const d32 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d32 !== undefined &&
+    !check_CompanySecret(d32) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d32 = d0['message_variation_id'];
-    if (typeof d32 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_InAppMessageObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/InAppMessageObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/InAppMessageObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/InAppMessageObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (
-      d0['type'] !== undefined &&
-      ((f0 && !('type' in Object.prototype)) || hasOwn.call(d0, 'type'))
-    ) {
-      const d1 = d0['type'];
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['type'];
+    if (d1 !== undefined && ((f0 && !('type' in Object.prototype)) || hasOwn.call(d0, 'type'))) {
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/type',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/type', s + '/properties/type/type', 'string');
       }
-      if (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL') {
-        e.push({
-          instancePath: p + '/type',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/type/enum',
-          keyword: 'enum',
-          params: { allowedValues: C21 },
-          message: 'must be one of "SLIDEUP", "MODAL", "FULL"',
-        });
-      }
+      if (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL')
+        fail(
+          e,
+          p + '/type',
+          s + '/properties/type/enum',
+          'enum',
+          { allowedValues: C23 },
+          'must be one of "SLIDEUP", "MODAL", "FULL"',
+        );
     }
+    const d2 = d0['also_send_to_slideup_only_versions'];
     if (
-      d0['also_send_to_slideup_only_versions'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('also_send_to_slideup_only_versions' in Object.prototype)) ||
         hasOwn.call(d0, 'also_send_to_slideup_only_versions'))
     ) {
-      const d2 = d0['also_send_to_slideup_only_versions'];
       if (typeof d2 !== 'boolean') {
-        e.push({
-          instancePath: p + '/also_send_to_slideup_only_versions',
-          schemaPath:
-            '#/components/schemas/InAppMessageObject/properties/also_send_to_slideup_only_versions/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(
+          e,
+          p + '/also_send_to_slideup_only_versions',
+          s + '/properties/also_send_to_slideup_only_versions/type',
+          'boolean',
+        );
       }
     }
+    const d3 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d3 = d0['message'];
       if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/message', s + '/properties/message/type', 'string');
       } else {
-        if (d3.length > 140 && ucs2length(d3) > 140) {
-          e.push({
-            instancePath: p + '/message',
-            schemaPath: '#/components/schemas/InAppMessageObject/properties/message/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 140 },
-            message: 'must have at most 140 characters',
-          });
-        }
+        if (d3.length > 140 && ucs2length(d3) > 140)
+          fail(
+            e,
+            p + '/message',
+            s + '/properties/message/maxLength',
+            'maxLength',
+            { limit: 140 },
+            'must have at most 140 characters',
+          );
       }
     }
+    const d4 = d0['message_text_color'];
     if (
-      d0['message_text_color'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('message_text_color' in Object.prototype)) || hasOwn.call(d0, 'message_text_color'))
     ) {
-      const d4 = d0['message_text_color'];
       collect_HexColor(d4, p + '/message_text_color', e);
     }
+    const d5 = d0['header'];
     if (
-      d0['header'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('header' in Object.prototype)) || hasOwn.call(d0, 'header'))
     ) {
-      const d5 = d0['header'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/header',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/header/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d5, p + '/header', e, s + '/properties/header');
     }
+    const d6 = d0['header_text_color'];
     if (
-      d0['header_text_color'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('header_text_color' in Object.prototype)) || hasOwn.call(d0, 'header_text_color'))
     ) {
-      const d6 = d0['header_text_color'];
       collect_HexColor(d6, p + '/header_text_color', e);
     }
+    const d7 = d0['background_color'];
     if (
-      d0['background_color'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
     ) {
-      const d7 = d0['background_color'];
       collect_HexColor(d7, p + '/background_color', e);
     }
+    const d8 = d0['close_button_color'];
     if (
-      d0['close_button_color'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('close_button_color' in Object.prototype)) || hasOwn.call(d0, 'close_button_color'))
     ) {
-      const d8 = d0['close_button_color'];
       collect_HexColor(d8, p + '/close_button_color', e);
     }
+    const d9 = d0['slide_from'];
     if (
-      d0['slide_from'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('slide_from' in Object.prototype)) || hasOwn.call(d0, 'slide_from'))
     ) {
-      const d9 = d0['slide_from'];
       if (typeof d9 !== 'string') {
-        e.push({
-          instancePath: p + '/slide_from',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/slide_from/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/slide_from', s + '/properties/slide_from/type', 'string');
       }
-      if (d9 !== 'TOP' && d9 !== 'BOTTOM') {
-        e.push({
-          instancePath: p + '/slide_from',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/slide_from/enum',
-          keyword: 'enum',
-          params: { allowedValues: C22 },
-          message: 'must be one of "TOP", "BOTTOM"',
-        });
-      }
+      if (d9 !== 'TOP' && d9 !== 'BOTTOM')
+        fail(
+          e,
+          p + '/slide_from',
+          s + '/properties/slide_from/enum',
+          'enum',
+          { allowedValues: C24 },
+          'must be one of "TOP", "BOTTOM"',
+        );
     }
+    const d10 = d0['message_close'];
     if (
-      d0['message_close'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('message_close' in Object.prototype)) || hasOwn.call(d0, 'message_close'))
     ) {
-      const d10 = d0['message_close'];
       if (typeof d10 !== 'string') {
-        e.push({
-          instancePath: p + '/message_close',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/message_close/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/message_close', s + '/properties/message_close/type', 'string');
       }
-      if (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS') {
-        e.push({
-          instancePath: p + '/message_close',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/message_close/enum',
-          keyword: 'enum',
-          params: { allowedValues: C23 },
-          message: 'must be one of "SWIPE", "AUTO_DISMISS"',
-        });
-      }
+      if (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS')
+        fail(
+          e,
+          p + '/message_close',
+          s + '/properties/message_close/enum',
+          'enum',
+          { allowedValues: C25 },
+          'must be one of "SWIPE", "AUTO_DISMISS"',
+        );
     }
-    if (
-      d0['icon'] !== undefined &&
-      ((f0 && !('icon' in Object.prototype)) || hasOwn.call(d0, 'icon'))
-    ) {
-      const d11 = d0['icon'];
+    const d11 = d0['icon'];
+    if (d11 !== undefined && ((f0 && !('icon' in Object.prototype)) || hasOwn.call(d0, 'icon'))) {
       if (typeof d11 !== 'string') {
-        e.push({
-          instancePath: p + '/icon',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/icon/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/icon', s + '/properties/icon/type', 'string');
       } else {
-        if (!RE20.test(d11)) {
-          e.push({
-            instancePath: p + '/icon',
-            schemaPath: '#/components/schemas/InAppMessageObject/properties/icon/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[0-9A-Fa-f]{4}$' },
-            message: 'must match pattern "^[0-9A-Fa-f]{4}$"',
-          });
-        }
+        if (!RE22.test(d11))
+          fail(
+            e,
+            p + '/icon',
+            s + '/properties/icon/pattern',
+            'pattern',
+            { pattern: '^[0-9A-Fa-f]{4}$' },
+            'must match pattern "^[0-9A-Fa-f]{4}$"',
+          );
       }
     }
+    const d12 = d0['icon_color'];
     if (
-      d0['icon_color'] !== undefined &&
+      d12 !== undefined &&
       ((f0 && !('icon_color' in Object.prototype)) || hasOwn.call(d0, 'icon_color'))
     ) {
-      const d12 = d0['icon_color'];
       collect_HexColor(d12, p + '/icon_color', e);
     }
+    const d13 = d0['icon_background_color'];
     if (
-      d0['icon_background_color'] !== undefined &&
+      d13 !== undefined &&
       ((f0 && !('icon_background_color' in Object.prototype)) ||
         hasOwn.call(d0, 'icon_background_color'))
     ) {
-      const d13 = d0['icon_background_color'];
       collect_HexColor(d13, p + '/icon_background_color', e);
     }
+    const d14 = d0['image_url'];
     if (
-      d0['image_url'] !== undefined &&
+      d14 !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
-      const d14 = d0['image_url'];
       if (typeof d14 !== 'string') {
-        e.push({
-          instancePath: p + '/image_url',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/image_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
       } else {
-        if (!fmtUri(d14)) {
-          e.push({
-            instancePath: p + '/image_url',
-            schemaPath: '#/components/schemas/InAppMessageObject/properties/image_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d14))
+          failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
       }
     }
+    const d15 = d0['buttons'];
     if (
-      d0['buttons'] !== undefined &&
+      d15 !== undefined &&
       ((f0 && !('buttons' in Object.prototype)) || hasOwn.call(d0, 'buttons'))
     ) {
-      const d15 = d0['buttons'];
       if (!Array.isArray(d15)) {
-        e.push({
-          instancePath: p + '/buttons',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/buttons/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/buttons', s + '/properties/buttons/type', 'array');
       } else {
-        if (d15.length > 2) {
-          e.push({
-            instancePath: p + '/buttons',
-            schemaPath: '#/components/schemas/InAppMessageObject/properties/buttons/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 2 },
-            message: 'must have at most 2 items',
-          });
-        }
+        if (d15.length > 2)
+          fail(
+            e,
+            p + '/buttons',
+            s + '/properties/buttons/maxItems',
+            'maxItems',
+            { limit: 2 },
+            'must have at most 2 items',
+          );
         for (let i0 = 0; i0 < d15.length; i0++) {
           const d16 = d15[i0];
           collect_ButtonObject(d16, p + '/buttons/' + i0, e);
         }
       }
     }
+    const d17 = d0['extras'];
     if (
-      d0['extras'] !== undefined &&
+      d17 !== undefined &&
       ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
     ) {
-      const d17 = d0['extras'];
       if (typeof d17 !== 'object' || d17 === null || Array.isArray(d17)) {
-        e.push({
-          instancePath: p + '/extras',
-          schemaPath: '#/components/schemas/InAppMessageObject/properties/extras/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extras', s + '/properties/extras/type', 'object');
       }
     }
+    const d18 = d0['ios_click_action'];
     if (
-      d0['ios_click_action'] !== undefined &&
+      d18 !== undefined &&
       ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
     ) {
-      const d18 = d0['ios_click_action'];
       collect_ClickAction(d18, p + '/ios_click_action', e);
     }
+    const d19 = d0['android_click_action'];
     if (
-      d0['android_click_action'] !== undefined &&
+      d19 !== undefined &&
       ((f0 && !('android_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_click_action'))
     ) {
-      const d19 = d0['android_click_action'];
       collect_ClickAction(d19, p + '/android_click_action', e);
     }
+    const d20 = d0['windows_click_action'];
     if (
-      d0['windows_click_action'] !== undefined &&
+      d20 !== undefined &&
       ((f0 && !('windows_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_click_action'))
     ) {
-      const d20 = d0['windows_click_action'];
       collect_ClickAction(d20, p + '/windows_click_action', e);
     }
+    const d21 = d0['windows8_click_action'];
     if (
-      d0['windows8_click_action'] !== undefined &&
+      d21 !== undefined &&
       ((f0 && !('windows8_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows8_click_action'))
     ) {
-      const d21 = d0['windows8_click_action'];
       collect_ClickAction(d21, p + '/windows8_click_action', e);
     }
+    const d22 = d0['kindle_click_action'];
     if (
-      d0['kindle_click_action'] !== undefined &&
+      d22 !== undefined &&
       ((f0 && !('kindle_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'kindle_click_action'))
     ) {
-      const d22 = d0['kindle_click_action'];
       collect_ClickAction(d22, p + '/kindle_click_action', e);
     }
+    const d23 = d0['android_china_click_action'];
     if (
-      d0['android_china_click_action'] !== undefined &&
+      d23 !== undefined &&
       ((f0 && !('android_china_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_china_click_action'))
     ) {
-      const d23 = d0['android_china_click_action'];
       collect_ClickAction(d23, p + '/android_china_click_action', e);
     }
+    const d24 = d0['web_click_action'];
     if (
-      d0['web_click_action'] !== undefined &&
+      d24 !== undefined &&
       ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
     ) {
-      const d24 = d0['web_click_action'];
       collect_ClickAction(d24, p + '/web_click_action', e);
     }
+    const d25 = d0['ios_uri'];
     if (
-      d0['ios_uri'] !== undefined &&
+      d25 !== undefined &&
       ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
     ) {
-      const d25 = d0['ios_uri'];
       collect_ClickUri(d25, p + '/ios_uri', e);
     }
+    const d26 = d0['android_uri'];
     if (
-      d0['android_uri'] !== undefined &&
+      d26 !== undefined &&
       ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
     ) {
-      const d26 = d0['android_uri'];
       collect_ClickUri(d26, p + '/android_uri', e);
     }
+    const d27 = d0['windows_uri'];
     if (
-      d0['windows_uri'] !== undefined &&
+      d27 !== undefined &&
       ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
     ) {
-      const d27 = d0['windows_uri'];
       collect_ClickUri(d27, p + '/windows_uri', e);
     }
+    const d28 = d0['windows8_uri'];
     if (
-      d0['windows8_uri'] !== undefined &&
+      d28 !== undefined &&
       ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
     ) {
-      const d28 = d0['windows8_uri'];
       collect_ClickUri(d28, p + '/windows8_uri', e);
     }
+    const d29 = d0['kindle_uri'];
     if (
-      d0['kindle_uri'] !== undefined &&
+      d29 !== undefined &&
       ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
     ) {
-      const d29 = d0['kindle_uri'];
       collect_ClickUri(d29, p + '/kindle_uri', e);
     }
+    const d30 = d0['android_china_uri'];
     if (
-      d0['android_china_uri'] !== undefined &&
+      d30 !== undefined &&
       ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
     ) {
-      const d30 = d0['android_china_uri'];
       collect_ClickUri(d30, p + '/android_china_uri', e);
     }
+    const d31 = d0['web_uri'];
     if (
-      d0['web_uri'] !== undefined &&
+      d31 !== undefined &&
       ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
     ) {
-      const d31 = d0['web_uri'];
       collect_ClickUri(d31, p + '/web_uri', e);
     }
+    const d32 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d32 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d32 = d0['message_variation_id'];
-      if (typeof d32 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath:
-            '#/components/schemas/InAppMessageObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d32,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
   }
 }
@@ -22554,24 +20722,11 @@ function check_ClickUri(d0: any): boolean {
 }
 
 function collect_ClickUri(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ClickUri';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ClickUri/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (!fmtUri(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ClickUri/format',
-        keyword: 'format',
-        params: { format: 'uri' },
-        message: 'must be a valid uri',
-      });
-    }
+    if (!fmtUri(d0)) failFormat(e, p, s + '/format', 'uri');
   }
 }
 
@@ -22584,279 +20739,256 @@ function check_ButtonObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['text'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['text_color'];
   if (
-    d0['text_color'] !== undefined &&
+    d2 !== undefined &&
+    !check_HexColor(d2) &&
     ((f0 && !('text_color' in Object.prototype)) || hasOwn.call(d0, 'text_color'))
-  ) {
-    const d2 = d0['text_color'];
-    if (!check_HexColor(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['background_color'];
   if (
-    d0['background_color'] !== undefined &&
+    d3 !== undefined &&
+    !check_HexColor(d3) &&
     ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
-  ) {
-    const d3 = d0['background_color'];
-    if (!check_HexColor(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['ios_click_action'];
   if (
-    d0['ios_click_action'] !== undefined &&
+    d4 !== undefined &&
+    !check_ClickAction(d4) &&
     ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
-  ) {
-    const d4 = d0['ios_click_action'];
-    if (!check_ClickAction(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['android_click_action'];
   if (
-    d0['android_click_action'] !== undefined &&
+    d5 !== undefined &&
+    !check_ClickAction(d5) &&
     ((f0 && !('android_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_click_action'))
-  ) {
-    const d5 = d0['android_click_action'];
-    if (!check_ClickAction(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['windows_click_action'];
   if (
-    d0['windows_click_action'] !== undefined &&
+    d6 !== undefined &&
+    !check_ClickAction(d6) &&
     ((f0 && !('windows_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_click_action'))
-  ) {
-    const d6 = d0['windows_click_action'];
-    if (!check_ClickAction(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['windows8_click_action'];
   if (
-    d0['windows8_click_action'] !== undefined &&
+    d7 !== undefined &&
+    !check_ClickAction(d7) &&
     ((f0 && !('windows8_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows8_click_action'))
-  ) {
-    const d7 = d0['windows8_click_action'];
-    if (!check_ClickAction(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['kindle_click_action'];
   if (
-    d0['kindle_click_action'] !== undefined &&
+    d8 !== undefined &&
+    !check_ClickAction(d8) &&
     ((f0 && !('kindle_click_action' in Object.prototype)) || hasOwn.call(d0, 'kindle_click_action'))
-  ) {
-    const d8 = d0['kindle_click_action'];
-    if (!check_ClickAction(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['android_china_click_action'];
   if (
-    d0['android_china_click_action'] !== undefined &&
+    d9 !== undefined &&
+    !check_ClickAction(d9) &&
     ((f0 && !('android_china_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_china_click_action'))
-  ) {
-    const d9 = d0['android_china_click_action'];
-    if (!check_ClickAction(d9)) return false;
-  }
+  )
+    return false;
+  const d10 = d0['web_click_action'];
   if (
-    d0['web_click_action'] !== undefined &&
+    d10 !== undefined &&
+    !check_ClickAction(d10) &&
     ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
-  ) {
-    const d10 = d0['web_click_action'];
-    if (!check_ClickAction(d10)) return false;
-  }
+  )
+    return false;
+  const d11 = d0['ios_uri'];
   if (
-    d0['ios_uri'] !== undefined &&
+    d11 !== undefined &&
+    !check_ClickUri(d11) &&
     ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
-  ) {
-    const d11 = d0['ios_uri'];
-    if (!check_ClickUri(d11)) return false;
-  }
+  )
+    return false;
+  const d12 = d0['android_uri'];
   if (
-    d0['android_uri'] !== undefined &&
+    d12 !== undefined &&
+    !check_ClickUri(d12) &&
     ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
-  ) {
-    const d12 = d0['android_uri'];
-    if (!check_ClickUri(d12)) return false;
-  }
+  )
+    return false;
+  const d13 = d0['windows_uri'];
   if (
-    d0['windows_uri'] !== undefined &&
+    d13 !== undefined &&
+    !check_ClickUri(d13) &&
     ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
-  ) {
-    const d13 = d0['windows_uri'];
-    if (!check_ClickUri(d13)) return false;
-  }
+  )
+    return false;
+  const d14 = d0['windows8_uri'];
   if (
-    d0['windows8_uri'] !== undefined &&
+    d14 !== undefined &&
+    !check_ClickUri(d14) &&
     ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
-  ) {
-    const d14 = d0['windows8_uri'];
-    if (!check_ClickUri(d14)) return false;
-  }
+  )
+    return false;
+  const d15 = d0['kindle_uri'];
   if (
-    d0['kindle_uri'] !== undefined &&
+    d15 !== undefined &&
+    !check_ClickUri(d15) &&
     ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
-  ) {
-    const d15 = d0['kindle_uri'];
-    if (!check_ClickUri(d15)) return false;
-  }
+  )
+    return false;
+  const d16 = d0['android_china_uri'];
   if (
-    d0['android_china_uri'] !== undefined &&
+    d16 !== undefined &&
+    !check_ClickUri(d16) &&
     ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
-  ) {
-    const d16 = d0['android_china_uri'];
-    if (!check_ClickUri(d16)) return false;
-  }
+  )
+    return false;
+  const d17 = d0['web_uri'];
   if (
-    d0['web_uri'] !== undefined &&
+    d17 !== undefined &&
+    !check_ClickUri(d17) &&
     ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
-  ) {
-    const d17 = d0['web_uri'];
-    if (!check_ClickUri(d17)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_ButtonObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ButtonObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ButtonObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['text'] !== undefined &&
       ((f0 && !('text' in Object.prototype)) || hasOwn.call(d0, 'text'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ButtonObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'text' },
-        message: 'must have required property "text"',
-      });
+    ))
+      failRequired(e, p, s + '/required', 'text');
+    const d1 = d0['text'];
+    if (d1 !== undefined && ((f0 && !('text' in Object.prototype)) || hasOwn.call(d0, 'text'))) {
+      collect_CompanySecret(d1, p + '/text', e, s + '/properties/text');
     }
+    const d2 = d0['text_color'];
     if (
-      d0['text'] !== undefined &&
-      ((f0 && !('text' in Object.prototype)) || hasOwn.call(d0, 'text'))
-    ) {
-      const d1 = d0['text'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/text',
-          schemaPath: '#/components/schemas/ButtonObject/properties/text/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['text_color'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('text_color' in Object.prototype)) || hasOwn.call(d0, 'text_color'))
     ) {
-      const d2 = d0['text_color'];
       collect_HexColor(d2, p + '/text_color', e);
     }
+    const d3 = d0['background_color'];
     if (
-      d0['background_color'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
     ) {
-      const d3 = d0['background_color'];
       collect_HexColor(d3, p + '/background_color', e);
     }
+    const d4 = d0['ios_click_action'];
     if (
-      d0['ios_click_action'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
     ) {
-      const d4 = d0['ios_click_action'];
       collect_ClickAction(d4, p + '/ios_click_action', e);
     }
+    const d5 = d0['android_click_action'];
     if (
-      d0['android_click_action'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('android_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_click_action'))
     ) {
-      const d5 = d0['android_click_action'];
       collect_ClickAction(d5, p + '/android_click_action', e);
     }
+    const d6 = d0['windows_click_action'];
     if (
-      d0['windows_click_action'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('windows_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_click_action'))
     ) {
-      const d6 = d0['windows_click_action'];
       collect_ClickAction(d6, p + '/windows_click_action', e);
     }
+    const d7 = d0['windows8_click_action'];
     if (
-      d0['windows8_click_action'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('windows8_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows8_click_action'))
     ) {
-      const d7 = d0['windows8_click_action'];
       collect_ClickAction(d7, p + '/windows8_click_action', e);
     }
+    const d8 = d0['kindle_click_action'];
     if (
-      d0['kindle_click_action'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('kindle_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'kindle_click_action'))
     ) {
-      const d8 = d0['kindle_click_action'];
       collect_ClickAction(d8, p + '/kindle_click_action', e);
     }
+    const d9 = d0['android_china_click_action'];
     if (
-      d0['android_china_click_action'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('android_china_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_china_click_action'))
     ) {
-      const d9 = d0['android_china_click_action'];
       collect_ClickAction(d9, p + '/android_china_click_action', e);
     }
+    const d10 = d0['web_click_action'];
     if (
-      d0['web_click_action'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
     ) {
-      const d10 = d0['web_click_action'];
       collect_ClickAction(d10, p + '/web_click_action', e);
     }
+    const d11 = d0['ios_uri'];
     if (
-      d0['ios_uri'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
     ) {
-      const d11 = d0['ios_uri'];
       collect_ClickUri(d11, p + '/ios_uri', e);
     }
+    const d12 = d0['android_uri'];
     if (
-      d0['android_uri'] !== undefined &&
+      d12 !== undefined &&
       ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
     ) {
-      const d12 = d0['android_uri'];
       collect_ClickUri(d12, p + '/android_uri', e);
     }
+    const d13 = d0['windows_uri'];
     if (
-      d0['windows_uri'] !== undefined &&
+      d13 !== undefined &&
       ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
     ) {
-      const d13 = d0['windows_uri'];
       collect_ClickUri(d13, p + '/windows_uri', e);
     }
+    const d14 = d0['windows8_uri'];
     if (
-      d0['windows8_uri'] !== undefined &&
+      d14 !== undefined &&
       ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
     ) {
-      const d14 = d0['windows8_uri'];
       collect_ClickUri(d14, p + '/windows8_uri', e);
     }
+    const d15 = d0['kindle_uri'];
     if (
-      d0['kindle_uri'] !== undefined &&
+      d15 !== undefined &&
       ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
     ) {
-      const d15 = d0['kindle_uri'];
       collect_ClickUri(d15, p + '/kindle_uri', e);
     }
+    const d16 = d0['android_china_uri'];
     if (
-      d0['android_china_uri'] !== undefined &&
+      d16 !== undefined &&
       ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
     ) {
-      const d16 = d0['android_china_uri'];
       collect_ClickUri(d16, p + '/android_china_uri', e);
     }
+    const d17 = d0['web_uri'];
     if (
-      d0['web_uri'] !== undefined &&
+      d17 !== undefined &&
       ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
     ) {
-      const d17 = d0['web_uri'];
       collect_ClickUri(d17, p + '/web_uri', e);
     }
   }
@@ -22876,68 +21008,67 @@ function check_EmailObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['subject'];
   if (
-    d0['subject'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('subject' in Object.prototype)) || hasOwn.call(d0, 'subject'))
-  ) {
-    const d2 = d0['subject'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
   const d3 = d0['from'];
   if (typeof d3 !== 'string') return false;
-  if (!RE24.test(d3)) return false;
+  if (!RE26.test(d3)) return false;
+  const d4 = d0['reply_to'];
   if (
-    d0['reply_to'] !== undefined &&
+    d4 !== undefined &&
+    (typeof d4 !== 'string' || !fmtEmail(d4)) &&
     ((f0 && !('reply_to' in Object.prototype)) || hasOwn.call(d0, 'reply_to'))
-  ) {
-    const d4 = d0['reply_to'];
-    if (typeof d4 !== 'string') return false;
-    if (!fmtEmail(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['body'];
   if (
-    d0['body'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-  ) {
-    const d5 = d0['body'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['plaintext_body'];
   if (
-    d0['plaintext_body'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('plaintext_body' in Object.prototype)) || hasOwn.call(d0, 'plaintext_body'))
-  ) {
-    const d6 = d0['plaintext_body'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['email_template_id'];
   if (
-    d0['email_template_id'] !== undefined &&
+    d7 !== undefined &&
+    !check_CompanySecret(d7) &&
     ((f0 && !('email_template_id' in Object.prototype)) || hasOwn.call(d0, 'email_template_id'))
-  ) {
-    const d7 = d0['email_template_id'];
-    if (typeof d7 !== 'string') return false;
-  }
+  )
+    return false;
+  const d8 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d8 !== undefined &&
+    !check_CompanySecret(d8) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d8 = d0['message_variation_id'];
-    if (typeof d8 !== 'string') return false;
-  }
+  )
+    return false;
+  const d9 = d0['extras'];
   if (
-    d0['extras'] !== undefined &&
+    d9 !== undefined &&
+    (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) &&
     ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-  ) {
-    const d9 = d0['extras'];
-    if (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) return false;
-  }
+  )
+    return false;
+  const d10 = d0['headers'];
   if (
-    d0['headers'] !== undefined &&
+    d10 !== undefined &&
+    (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) &&
     ((f0 && !('headers' in Object.prototype)) || hasOwn.call(d0, 'headers'))
-  ) {
-    const d10 = d0['headers'];
-    if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) return false;
-  }
+  )
+    return false;
   let v0 = false;
   L0: {
     let v1 = false;
@@ -22974,212 +21105,110 @@ function check_EmailObject(d0: any): boolean {
 }
 
 function collect_EmailObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EmailObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_id' },
-        message: 'must have required property "app_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_id');
     if (!(
       d0['from'] !== undefined &&
       ((f0 && !('from' in Object.prototype)) || hasOwn.call(d0, 'from'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'from' },
-        message: 'must have required property "from"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'from');
+    const d1 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d1 = d0['app_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_id',
-          schemaPath: '#/components/schemas/EmailObject/properties/app_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_id', e, s + '/properties/app_id');
     }
+    const d2 = d0['subject'];
     if (
-      d0['subject'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('subject' in Object.prototype)) || hasOwn.call(d0, 'subject'))
     ) {
-      const d2 = d0['subject'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/subject',
-          schemaPath: '#/components/schemas/EmailObject/properties/subject/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/subject', e, s + '/properties/subject');
     }
-    if (
-      d0['from'] !== undefined &&
-      ((f0 && !('from' in Object.prototype)) || hasOwn.call(d0, 'from'))
-    ) {
-      const d3 = d0['from'];
+    const d3 = d0['from'];
+    if (d3 !== undefined && ((f0 && !('from' in Object.prototype)) || hasOwn.call(d0, 'from'))) {
       if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/from',
-          schemaPath: '#/components/schemas/EmailObject/properties/from/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/from', s + '/properties/from/type', 'string');
       } else {
-        if (!RE24.test(d3)) {
-          e.push({
-            instancePath: p + '/from',
-            schemaPath: '#/components/schemas/EmailObject/properties/from/pattern',
-            keyword: 'pattern',
-            params: {
-              pattern: '^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$',
-            },
-            message:
-              'must match pattern "^[^\u003c>]+ \u003c[^\u003c>\\\\s@]+@[^\u003c>\\\\s@]+>$"',
-          });
-        }
+        if (!RE26.test(d3))
+          fail(
+            e,
+            p + '/from',
+            s + '/properties/from/pattern',
+            'pattern',
+            { pattern: '^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$' },
+            'must match pattern "^[^\u003c>]+ \u003c[^\u003c>\\\\s@]+@[^\u003c>\\\\s@]+>$"',
+          );
       }
     }
+    const d4 = d0['reply_to'];
     if (
-      d0['reply_to'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('reply_to' in Object.prototype)) || hasOwn.call(d0, 'reply_to'))
     ) {
-      const d4 = d0['reply_to'];
       if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/reply_to',
-          schemaPath: '#/components/schemas/EmailObject/properties/reply_to/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/reply_to', s + '/properties/reply_to/type', 'string');
       } else {
-        if (!fmtEmail(d4)) {
-          e.push({
-            instancePath: p + '/reply_to',
-            schemaPath: '#/components/schemas/EmailObject/properties/reply_to/format',
-            keyword: 'format',
-            params: { format: 'email' },
-            message: 'must be a valid email',
-          });
-        }
+        if (!fmtEmail(d4))
+          failFormat(e, p + '/reply_to', s + '/properties/reply_to/format', 'email');
       }
     }
-    if (
-      d0['body'] !== undefined &&
-      ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-    ) {
-      const d5 = d0['body'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/body',
-          schemaPath: '#/components/schemas/EmailObject/properties/body/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d5 = d0['body'];
+    if (d5 !== undefined && ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))) {
+      collect_CompanySecret(d5, p + '/body', e, s + '/properties/body');
     }
+    const d6 = d0['plaintext_body'];
     if (
-      d0['plaintext_body'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('plaintext_body' in Object.prototype)) || hasOwn.call(d0, 'plaintext_body'))
     ) {
-      const d6 = d0['plaintext_body'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/plaintext_body',
-          schemaPath: '#/components/schemas/EmailObject/properties/plaintext_body/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d6, p + '/plaintext_body', e, s + '/properties/plaintext_body');
     }
+    const d7 = d0['email_template_id'];
     if (
-      d0['email_template_id'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('email_template_id' in Object.prototype)) || hasOwn.call(d0, 'email_template_id'))
     ) {
-      const d7 = d0['email_template_id'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/email_template_id',
-          schemaPath: '#/components/schemas/EmailObject/properties/email_template_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d7, p + '/email_template_id', e, s + '/properties/email_template_id');
     }
+    const d8 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d8 = d0['message_variation_id'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath: '#/components/schemas/EmailObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d8,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
+    const d9 = d0['extras'];
     if (
-      d0['extras'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
     ) {
-      const d9 = d0['extras'];
       if (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) {
-        e.push({
-          instancePath: p + '/extras',
-          schemaPath: '#/components/schemas/EmailObject/properties/extras/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extras', s + '/properties/extras/type', 'object');
       }
     }
+    const d10 = d0['headers'];
     if (
-      d0['headers'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('headers' in Object.prototype)) || hasOwn.call(d0, 'headers'))
     ) {
-      const d10 = d0['headers'];
       if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) {
-        e.push({
-          instancePath: p + '/headers',
-          schemaPath: '#/components/schemas/EmailObject/properties/headers/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/headers', s + '/properties/headers/type', 'object');
       }
     }
   }
@@ -23225,38 +21254,18 @@ function collect_EmailObject(d0: any, p: string, e: ValidationError[]): void {
       if (!(
         d0['body'] !== undefined &&
         ((f3 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/EmailObject/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'body' },
-          message: 'must have required property "body"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/0/required', 'body');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['email_template_id'] !== undefined &&
         ((f4 && !('email_template_id' in Object.prototype)) || hasOwn.call(d0, 'email_template_id'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/EmailObject/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'email_template_id' },
-          message: 'must have required property "email_template_id"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/1/required', 'email_template_id');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailObject/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -23279,160 +21288,98 @@ function check_WebhookObject(d0: any): boolean {
   const d2 = d0['request_method'];
   if (typeof d2 !== 'string') return false;
   if (d2 !== 'POST' && d2 !== 'PUT' && d2 !== 'DELETE' && d2 !== 'GET') return false;
+  const d3 = d0['request_headers'];
   if (
-    d0['request_headers'] !== undefined &&
+    d3 !== undefined &&
+    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
     ((f0 && !('request_headers' in Object.prototype)) || hasOwn.call(d0, 'request_headers'))
-  ) {
-    const d3 = d0['request_headers'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['body'];
   if (
-    d0['body'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-  ) {
-    const d4 = d0['body'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['message_variation_id'];
   if (
-    d0['message_variation_id'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  ) {
-    const d5 = d0['message_variation_id'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_WebhookObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/WebhookObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/WebhookObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['url'] !== undefined &&
       ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WebhookObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'url' },
-        message: 'must have required property "url"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'url');
     if (!(
       d0['request_method'] !== undefined &&
       ((f0 && !('request_method' in Object.prototype)) || hasOwn.call(d0, 'request_method'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/WebhookObject/required',
-        keyword: 'required',
-        params: { missingProperty: 'request_method' },
-        message: 'must have required property "request_method"',
-      });
-    }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d1 = d0['url'];
+    ))
+      failRequired(e, p, s + '/required', 'request_method');
+    const d1 = d0['url'];
+    if (d1 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/WebhookObject/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/url', s + '/properties/url/type', 'string');
       } else {
-        if (!fmtUri(d1)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/WebhookObject/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d1)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
       }
     }
+    const d2 = d0['request_method'];
     if (
-      d0['request_method'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('request_method' in Object.prototype)) || hasOwn.call(d0, 'request_method'))
     ) {
-      const d2 = d0['request_method'];
       if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/request_method',
-          schemaPath: '#/components/schemas/WebhookObject/properties/request_method/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/request_method', s + '/properties/request_method/type', 'string');
       }
-      if (d2 !== 'POST' && d2 !== 'PUT' && d2 !== 'DELETE' && d2 !== 'GET') {
-        e.push({
-          instancePath: p + '/request_method',
-          schemaPath: '#/components/schemas/WebhookObject/properties/request_method/enum',
-          keyword: 'enum',
-          params: { allowedValues: C25 },
-          message: 'must be one of "POST", "PUT", "DELETE", "GET"',
-        });
-      }
+      if (d2 !== 'POST' && d2 !== 'PUT' && d2 !== 'DELETE' && d2 !== 'GET')
+        fail(
+          e,
+          p + '/request_method',
+          s + '/properties/request_method/enum',
+          'enum',
+          { allowedValues: C27 },
+          'must be one of "POST", "PUT", "DELETE", "GET"',
+        );
     }
+    const d3 = d0['request_headers'];
     if (
-      d0['request_headers'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('request_headers' in Object.prototype)) || hasOwn.call(d0, 'request_headers'))
     ) {
-      const d3 = d0['request_headers'];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/request_headers',
-          schemaPath: '#/components/schemas/WebhookObject/properties/request_headers/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/request_headers', s + '/properties/request_headers/type', 'object');
       }
     }
-    if (
-      d0['body'] !== undefined &&
-      ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-    ) {
-      const d4 = d0['body'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/body',
-          schemaPath: '#/components/schemas/WebhookObject/properties/body/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d4 = d0['body'];
+    if (d4 !== undefined && ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))) {
+      collect_CompanySecret(d4, p + '/body', e, s + '/properties/body');
     }
+    const d5 = d0['message_variation_id'];
     if (
-      d0['message_variation_id'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      const d5 = d0['message_variation_id'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/message_variation_id',
-          schemaPath: '#/components/schemas/WebhookObject/properties/message_variation_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d5,
+        p + '/message_variation_id',
+        e,
+        s + '/properties/message_variation_id',
+      );
     }
   }
 }
@@ -23463,6 +21410,7 @@ function check_EmailAddressOrList(d0: any): boolean {
 }
 
 function collect_EmailAddressOrList(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EmailAddressOrList';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
@@ -23488,80 +21436,48 @@ function collect_EmailAddressOrList(d0: any, p: string, e: ValidationError[]): v
   }
   if (v0 === -1) {
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/0/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/oneOf/0/type', 'string');
     } else {
-      if (!fmtEmail(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/0/format',
-          keyword: 'format',
-          params: { format: 'email' },
-          message: 'must be a valid email',
-        });
-      }
+      if (!fmtEmail(d0)) failFormat(e, p, s + '/oneOf/0/format', 'email');
     }
     if (!Array.isArray(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/type',
-        keyword: 'type',
-        params: { type: 'array' },
-        message: 'must be array',
-      });
+      failType(e, p, s + '/oneOf/1/type', 'array');
     } else {
-      if (d0.length > 50) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/maxItems',
-          keyword: 'maxItems',
-          params: { limit: 50 },
-          message: 'must have at most 50 items',
-        });
-      }
+      if (d0.length > 50)
+        fail(
+          e,
+          p,
+          s + '/oneOf/1/maxItems',
+          'maxItems',
+          { limit: 50 },
+          'must have at most 50 items',
+        );
       for (let i1 = 0; i1 < d0.length; i1++) {
         const d2 = d0[i1];
         if (typeof d2 !== 'string') {
-          e.push({
-            instancePath: p + '/' + i1,
-            schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/items/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          });
+          failType(e, p + '/' + i1, s + '/oneOf/1/items/type', 'string');
         } else {
-          if (!fmtEmail(d2)) {
-            e.push({
-              instancePath: p + '/' + i1,
-              schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/items/format',
-              keyword: 'format',
-              params: { format: 'email' },
-              message: 'must be a valid email',
-            });
-          }
+          if (!fmtEmail(d2)) failFormat(e, p + '/' + i1, s + '/oneOf/1/items/format', 'email');
         }
       }
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailAddressOrList/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailAddressOrList/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -23584,14 +21500,14 @@ function check_EmailStatusRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['email'];
   if (!check_EmailAddressOrList(d3)) return false;
   const d4 = d0['subscription_state'];
@@ -23601,104 +21517,61 @@ function check_EmailStatusRequest(d0: any): boolean {
 }
 
 function collect_EmailStatusRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EmailStatusRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailStatusRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailStatusRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['email'] !== undefined &&
       ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailStatusRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'email' },
-        message: 'must have required property "email"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'email');
     if (!(
       d0['subscription_state'] !== undefined &&
       ((f0 && !('subscription_state' in Object.prototype)) || hasOwn.call(d0, 'subscription_state'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailStatusRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'subscription_state' },
-        message: 'must have required property "subscription_state"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'subscription_state');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/EmailStatusRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d3 = d0['email'];
+    const d3 = d0['email'];
+    if (d3 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
       collect_EmailAddressOrList(d3, p + '/email', e);
     }
+    const d4 = d0['subscription_state'];
     if (
-      d0['subscription_state'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('subscription_state' in Object.prototype)) || hasOwn.call(d0, 'subscription_state'))
     ) {
-      const d4 = d0['subscription_state'];
       if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/subscription_state',
-          schemaPath: '#/components/schemas/EmailStatusRequest/properties/subscription_state/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/subscription_state', s + '/properties/subscription_state/type', 'string');
       }
-      if (d4 !== 'subscribed' && d4 !== 'unsubscribed' && d4 !== 'opted_in') {
-        e.push({
-          instancePath: p + '/subscription_state',
-          schemaPath: '#/components/schemas/EmailStatusRequest/properties/subscription_state/enum',
-          keyword: 'enum',
-          params: { allowedValues: C26 },
-          message: 'must be one of "subscribed", "unsubscribed", "opted_in"',
-        });
-      }
+      if (d4 !== 'subscribed' && d4 !== 'unsubscribed' && d4 !== 'opted_in')
+        fail(
+          e,
+          p + '/subscription_state',
+          s + '/properties/subscription_state/enum',
+          'enum',
+          { allowedValues: C28 },
+          'must be one of "subscribed", "unsubscribed", "opted_in"',
+        );
     }
   }
 }
@@ -23717,81 +21590,51 @@ function check_EmailListRemovalRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['email'];
   if (!check_EmailAddressOrList(d3)) return false;
   return true;
 }
 
 function collect_EmailListRemovalRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EmailListRemovalRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailListRemovalRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailListRemovalRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['email'] !== undefined &&
       ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailListRemovalRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'email' },
-        message: 'must have required property "email"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'email');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/EmailListRemovalRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d3 = d0['email'];
+    const d3 = d0['email'];
+    if (d3 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
       collect_EmailAddressOrList(d3, p + '/email', e);
     }
   }
@@ -23806,12 +21649,9 @@ function check_EmailUnsubscribesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['emails'] !== undefined &&
-    ((f0 && !('emails' in Object.prototype)) || hasOwn.call(d0, 'emails'))
-  ) {
-    const d2 = d0['emails'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['emails'];
+  if (d2 !== undefined && ((f0 && !('emails' in Object.prototype)) || hasOwn.call(d0, 'emails'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
@@ -23823,129 +21663,85 @@ function check_EmailUnsubscribesResponse(d0: any): boolean {
       ))
         return false;
       const d4 = d3['email'];
-      if (typeof d4 !== 'string') return false;
+      if (!check_CompanySecret(d4)) return false;
+      const d5 = d3['unsubscribed_at'];
       if (
-        d3['unsubscribed_at'] !== undefined &&
+        d5 !== undefined &&
+        !check_CompanySecret(d5) &&
         ((f1 && !('unsubscribed_at' in Object.prototype)) || hasOwn.call(d3, 'unsubscribed_at'))
-      ) {
-        const d5 = d3['unsubscribed_at'];
-        if (typeof d5 !== 'string') return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_EmailUnsubscribesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EmailUnsubscribesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EmailUnsubscribesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EmailUnsubscribesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/EmailUnsubscribesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['emails'];
     if (
-      d0['emails'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('emails' in Object.prototype)) || hasOwn.call(d0, 'emails'))
     ) {
-      const d2 = d0['emails'];
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/emails',
-          schemaPath: '#/components/schemas/EmailUnsubscribesResponse/properties/emails/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/emails', s + '/properties/emails/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/emails/' + i0,
-              schemaPath:
-                '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/emails/' + i0, s + '/properties/emails/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
             if (!(
               d3['email'] !== undefined &&
               ((f1 && !('email' in Object.prototype)) || hasOwn.call(d3, 'email'))
-            )) {
-              e.push({
-                instancePath: p + '/emails/' + i0,
-                schemaPath:
-                  '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'email' },
-                message: 'must have required property "email"',
-              });
-            }
+            ))
+              failRequired(
+                e,
+                p + '/emails/' + i0,
+                s + '/properties/emails/items/required',
+                'email',
+              );
+            const d4 = d3['email'];
             if (
-              d3['email'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('email' in Object.prototype)) || hasOwn.call(d3, 'email'))
             ) {
-              const d4 = d3['email'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/emails/' + i0 + '/email',
-                  schemaPath:
-                    '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/properties/email/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d4,
+                p + '/emails/' + i0 + '/email',
+                e,
+                s + '/properties/emails/items/properties/email',
+              );
             }
+            const d5 = d3['unsubscribed_at'];
             if (
-              d3['unsubscribed_at'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('unsubscribed_at' in Object.prototype)) ||
                 hasOwn.call(d3, 'unsubscribed_at'))
             ) {
-              const d5 = d3['unsubscribed_at'];
-              if (typeof d5 !== 'string') {
-                e.push({
-                  instancePath: p + '/emails/' + i0 + '/unsubscribed_at',
-                  schemaPath:
-                    '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/properties/unsubscribed_at/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d5,
+                p + '/emails/' + i0 + '/unsubscribed_at',
+                e,
+                s + '/properties/emails/items/properties/unsubscribed_at',
+              );
             }
           }
         }
@@ -23958,32 +21754,18 @@ function check_FieldsToExport(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
-    if (typeof d1 !== 'string') return false;
+    if (!check_CompanySecret(d1)) return false;
   }
   return true;
 }
 
-function collect_FieldsToExport(d0: any, p: string, e: ValidationError[]): void {
+function collect_FieldsToExport(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/FieldsToExport/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/' + i0,
-          schemaPath: '#/components/schemas/FieldsToExport/items/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/' + i0, e, s + '/items');
     }
   }
 }
@@ -24002,133 +21784,69 @@ function check_UsersExportIdsRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['external_ids'];
-  if (!Array.isArray(d3)) return false;
-  if (d3.length > 50) return false;
-  for (let i0 = 0; i0 < d3.length; i0++) {
-    const d4 = d3[i0];
-    if (typeof d4 !== 'string') return false;
-  }
+  if (!check_ExternalUserIds(d3)) return false;
+  const d4 = d0['fields_to_export'];
   if (
-    d0['fields_to_export'] !== undefined &&
+    d4 !== undefined &&
+    !check_FieldsToExport(d4) &&
     ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
-  ) {
-    const d5 = d0['fields_to_export'];
-    if (!check_FieldsToExport(d5)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_UsersExportIdsRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersExportIdsRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersExportIdsRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportIdsRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['external_ids'] !== undefined &&
       ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportIdsRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'external_ids' },
-        message: 'must have required property "external_ids"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'external_ids');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/UsersExportIdsRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['external_ids'];
     if (
-      d0['external_ids'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
     ) {
-      const d3 = d0['external_ids'];
-      if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/external_ids',
-          schemaPath: '#/components/schemas/UsersExportIdsRequest/properties/external_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d3.length > 50) {
-          e.push({
-            instancePath: p + '/external_ids',
-            schemaPath:
-              '#/components/schemas/UsersExportIdsRequest/properties/external_ids/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i0 = 0; i0 < d3.length; i0++) {
-          const d4 = d3[i0];
-          if (typeof d4 !== 'string') {
-            e.push({
-              instancePath: p + '/external_ids/' + i0,
-              schemaPath:
-                '#/components/schemas/UsersExportIdsRequest/properties/external_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_ExternalUserIds(d3, p + '/external_ids', e, s + '/properties/external_ids');
     }
+    const d4 = d0['fields_to_export'];
     if (
-      d0['fields_to_export'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
     ) {
-      const d5 = d0['fields_to_export'];
-      collect_FieldsToExport(d5, p + '/fields_to_export', e);
+      collect_FieldsToExport(d4, p + '/fields_to_export', e, '#/components/schemas/FieldsToExport');
     }
   }
 }
@@ -24142,83 +21860,47 @@ function check_UsersExportIdsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['users'] !== undefined &&
-    ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))
-  ) {
-    const d2 = d0['users'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['users'];
+  if (d2 !== undefined && ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (!check_UserExportObject(d3)) return false;
     }
   }
+  const d4 = d0['invalid_user_ids'];
   if (
-    d0['invalid_user_ids'] !== undefined &&
+    d4 !== undefined &&
+    !check_FieldsToExport(d4) &&
     ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
-  ) {
-    const d4 = d0['invalid_user_ids'];
-    if (!Array.isArray(d4)) return false;
-    for (let i1 = 0; i1 < d4.length; i1++) {
-      const d5 = d4[i1];
-      if (typeof d5 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_UsersExportIdsResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersExportIdsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersExportIdsResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportIdsResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/UsersExportIdsResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['users'] !== undefined &&
-      ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))
-    ) {
-      const d2 = d0['users'];
+    const d2 = d0['users'];
+    if (d2 !== undefined && ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/users',
-          schemaPath: '#/components/schemas/UsersExportIdsResponse/properties/users/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/users', s + '/properties/users/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
@@ -24226,35 +21908,12 @@ function collect_UsersExportIdsResponse(d0: any, p: string, e: ValidationError[]
         }
       }
     }
+    const d4 = d0['invalid_user_ids'];
     if (
-      d0['invalid_user_ids'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
     ) {
-      const d4 = d0['invalid_user_ids'];
-      if (!Array.isArray(d4)) {
-        e.push({
-          instancePath: p + '/invalid_user_ids',
-          schemaPath:
-            '#/components/schemas/UsersExportIdsResponse/properties/invalid_user_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i1 = 0; i1 < d4.length; i1++) {
-          const d5 = d4[i1];
-          if (typeof d5 !== 'string') {
-            e.push({
-              instancePath: p + '/invalid_user_ids/' + i1,
-              schemaPath:
-                '#/components/schemas/UsersExportIdsResponse/properties/invalid_user_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d4, p + '/invalid_user_ids', e, s + '/properties/invalid_user_ids');
     }
   }
 }
@@ -24273,139 +21932,93 @@ function check_UsersExportSegmentRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['segment_id'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_CompanySecret(d3)) return false;
+  const d4 = d0['callback_endpoint'];
   if (
-    d0['callback_endpoint'] !== undefined &&
+    d4 !== undefined &&
+    (typeof d4 !== 'string' || !fmtUri(d4)) &&
     ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
-  ) {
-    const d4 = d0['callback_endpoint'];
-    if (typeof d4 !== 'string') return false;
-    if (!fmtUri(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['fields_to_export'];
   if (
-    d0['fields_to_export'] !== undefined &&
+    d5 !== undefined &&
+    !check_FieldsToExport(d5) &&
     ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
-  ) {
-    const d5 = d0['fields_to_export'];
-    if (!check_FieldsToExport(d5)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_UsersExportSegmentRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersExportSegmentRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersExportSegmentRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportSegmentRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportSegmentRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'segment_id');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/UsersExportSegmentRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d3 = d0['segment_id'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/segment_id',
-          schemaPath: '#/components/schemas/UsersExportSegmentRequest/properties/segment_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/segment_id', e, s + '/properties/segment_id');
     }
+    const d4 = d0['callback_endpoint'];
     if (
-      d0['callback_endpoint'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
     ) {
-      const d4 = d0['callback_endpoint'];
       if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/callback_endpoint',
-          schemaPath:
-            '#/components/schemas/UsersExportSegmentRequest/properties/callback_endpoint/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/callback_endpoint', s + '/properties/callback_endpoint/type', 'string');
       } else {
-        if (!fmtUri(d4)) {
-          e.push({
-            instancePath: p + '/callback_endpoint',
-            schemaPath:
-              '#/components/schemas/UsersExportSegmentRequest/properties/callback_endpoint/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d4))
+          failFormat(
+            e,
+            p + '/callback_endpoint',
+            s + '/properties/callback_endpoint/format',
+            'uri',
+          );
       }
     }
+    const d5 = d0['fields_to_export'];
     if (
-      d0['fields_to_export'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
     ) {
-      const d5 = d0['fields_to_export'];
-      collect_FieldsToExport(d5, p + '/fields_to_export', e);
+      collect_FieldsToExport(d5, p + '/fields_to_export', e, '#/components/schemas/FieldsToExport');
     }
   }
 }
@@ -24424,106 +22037,55 @@ function check_UsersExportSegmentResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
   const d2 = d0['object_prefix'];
-  if (typeof d2 !== 'string') return false;
-  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
-    const d3 = d0['url'];
-    if (typeof d3 !== 'string') return false;
-    if (!fmtUri(d3)) return false;
-  }
+  if (!check_CompanySecret(d2)) return false;
+  const d3 = d0['url'];
+  if (
+    d3 !== undefined &&
+    (typeof d3 !== 'string' || !fmtUri(d3)) &&
+    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+  )
+    return false;
   return true;
 }
 
 function collect_UsersExportSegmentResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UsersExportSegmentResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UsersExportSegmentResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportSegmentResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
     if (!(
       d0['object_prefix'] !== undefined &&
       ((f0 && !('object_prefix' in Object.prototype)) || hasOwn.call(d0, 'object_prefix'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UsersExportSegmentResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'object_prefix' },
-        message: 'must have required property "object_prefix"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'object_prefix');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/UsersExportSegmentResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['object_prefix'];
     if (
-      d0['object_prefix'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('object_prefix' in Object.prototype)) || hasOwn.call(d0, 'object_prefix'))
     ) {
-      const d2 = d0['object_prefix'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/object_prefix',
-          schemaPath:
-            '#/components/schemas/UsersExportSegmentResponse/properties/object_prefix/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/object_prefix', e, s + '/properties/object_prefix');
     }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d3 = d0['url'];
+    const d3 = d0['url'];
+    if (d3 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
       if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/UsersExportSegmentResponse/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/url', s + '/properties/url/type', 'string');
       } else {
-        if (!fmtUri(d3)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/UsersExportSegmentResponse/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d3)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
       }
     }
   }
@@ -24540,84 +22102,51 @@ function check_SegmentExportCallback(d0: any): boolean {
   const d1 = d0['success'];
   if (typeof d1 !== 'boolean') return false;
   if (d1 !== true) return false;
-  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
-    const d2 = d0['url'];
-    if (typeof d2 !== 'string') return false;
-    if (!fmtUri(d2)) return false;
-  }
+  const d2 = d0['url'];
+  if (
+    d2 !== undefined &&
+    (typeof d2 !== 'string' || !fmtUri(d2)) &&
+    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+  )
+    return false;
   return true;
 }
 
 function collect_SegmentExportCallback(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentExportCallback';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentExportCallback/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['success'] !== undefined &&
       ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SegmentExportCallback/required',
-        keyword: 'required',
-        params: { missingProperty: 'success' },
-        message: 'must have required property "success"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'success');
+    const d1 = d0['success'];
     if (
-      d0['success'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
     ) {
-      const d1 = d0['success'];
       if (typeof d1 !== 'boolean') {
-        e.push({
-          instancePath: p + '/success',
-          schemaPath: '#/components/schemas/SegmentExportCallback/properties/success/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/success', s + '/properties/success/type', 'boolean');
       }
-      if (d1 !== true) {
-        e.push({
-          instancePath: p + '/success',
-          schemaPath: '#/components/schemas/SegmentExportCallback/properties/success/const',
-          keyword: 'const',
-          params: { allowedValue: true },
-          message: 'must be equal to true',
-        });
-      }
+      if (d1 !== true)
+        fail(
+          e,
+          p + '/success',
+          s + '/properties/success/const',
+          'const',
+          { allowedValue: true },
+          'must be equal to true',
+        );
     }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d2 = d0['url'];
+    const d2 = d0['url'];
+    if (d2 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
       if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/SegmentExportCallback/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/url', s + '/properties/url/type', 'string');
       } else {
-        if (!fmtUri(d2)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/SegmentExportCallback/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d2)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
       }
     }
   }
@@ -24626,87 +22155,88 @@ function collect_SegmentExportCallback(d0: any, p: string, e: ValidationError[])
 function check_UserExportObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['external_id'];
   if (
-    d0['external_id'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-  ) {
-    const d1 = d0['external_id'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['appboy_id'];
   if (
-    d0['appboy_id'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('appboy_id' in Object.prototype)) || hasOwn.call(d0, 'appboy_id'))
-  ) {
-    const d2 = d0['appboy_id'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
+  const d3 = d0['first_name'];
   if (
-    d0['first_name'] !== undefined &&
+    d3 !== undefined &&
+    !check_CompanySecret(d3) &&
     ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
-  ) {
-    const d3 = d0['first_name'];
-    if (typeof d3 !== 'string') return false;
-  }
+  )
+    return false;
+  const d4 = d0['last_name'];
   if (
-    d0['last_name'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
-  ) {
-    const d4 = d0['last_name'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['email'];
   if (
-    d0['email'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  ) {
-    const d5 = d0['email'];
-    if (typeof d5 !== 'string') return false;
-  }
-  if (d0['dob'] !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
-    const d6 = d0['dob'];
-    if (typeof d6 !== 'string') return false;
-    if (!fmtDate(d6)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['dob'];
   if (
-    d0['home_city'] !== undefined &&
+    d6 !== undefined &&
+    !check_dob(d6) &&
+    ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
+  )
+    return false;
+  const d7 = d0['home_city'];
+  if (
+    d7 !== undefined &&
+    !check_CompanySecret(d7) &&
     ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
-  ) {
-    const d7 = d0['home_city'];
-    if (typeof d7 !== 'string') return false;
-  }
+  )
+    return false;
+  const d8 = d0['country'];
   if (
-    d0['country'] !== undefined &&
+    d8 !== undefined &&
+    !check_CompanySecret(d8) &&
     ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
-  ) {
-    const d8 = d0['country'];
-    if (typeof d8 !== 'string') return false;
-  }
+  )
+    return false;
+  const d9 = d0['phone'];
   if (
-    d0['phone'] !== undefined &&
+    d9 !== undefined &&
+    !check_CompanySecret(d9) &&
     ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
-  ) {
-    const d9 = d0['phone'];
-    if (typeof d9 !== 'string') return false;
-  }
+  )
+    return false;
+  const d10 = d0['language'];
   if (
-    d0['language'] !== undefined &&
+    d10 !== undefined &&
+    (typeof d10 !== 'string' || !RE7.test(d10)) &&
     ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
-  ) {
-    const d10 = d0['language'];
-    if (typeof d10 !== 'string') return false;
-    if (!RE7.test(d10)) return false;
-  }
+  )
+    return false;
+  const d11 = d0['time_zone'];
   if (
-    d0['time_zone'] !== undefined &&
+    d11 !== undefined &&
+    !check_CompanySecret(d11) &&
     ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
-  ) {
-    const d11 = d0['time_zone'];
-    if (typeof d11 !== 'string') return false;
-  }
+  )
+    return false;
+  const d12 = d0['last_coordinates'];
   if (
-    d0['last_coordinates'] !== undefined &&
+    d12 !== undefined &&
     ((f0 && !('last_coordinates' in Object.prototype)) || hasOwn.call(d0, 'last_coordinates'))
   ) {
-    const d12 = d0['last_coordinates'];
     if (!Array.isArray(d12)) return false;
     if (d12.length < 2) return false;
     if (d12.length > 0) {
@@ -24719,753 +22249,582 @@ function check_UserExportObject(d0: any): boolean {
     }
     if (d12.length > 2) return false;
   }
+  const d15 = d0['gender'];
   if (
-    d0['gender'] !== undefined &&
+    d15 !== undefined &&
+    (typeof d15 !== 'string' || (d15 !== 'M' && d15 !== 'F')) &&
     ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
-  ) {
-    const d15 = d0['gender'];
-    if (typeof d15 !== 'string') return false;
-    if (d15 !== 'M' && d15 !== 'F') return false;
-  }
+  )
+    return false;
+  const d16 = d0['total_revenue'];
   if (
-    d0['total_revenue'] !== undefined &&
+    d16 !== undefined &&
+    typeof d16 !== 'number' &&
     ((f0 && !('total_revenue' in Object.prototype)) || hasOwn.call(d0, 'total_revenue'))
-  ) {
-    const d16 = d0['total_revenue'];
-    if (typeof d16 !== 'number') return false;
-  }
+  )
+    return false;
+  const d17 = d0['attributed_campaign'];
   if (
-    d0['attributed_campaign'] !== undefined &&
+    d17 !== undefined &&
+    !check_CompanySecret(d17) &&
     ((f0 && !('attributed_campaign' in Object.prototype)) || hasOwn.call(d0, 'attributed_campaign'))
-  ) {
-    const d17 = d0['attributed_campaign'];
-    if (typeof d17 !== 'string') return false;
-  }
+  )
+    return false;
+  const d18 = d0['attributed_source'];
   if (
-    d0['attributed_source'] !== undefined &&
+    d18 !== undefined &&
+    !check_CompanySecret(d18) &&
     ((f0 && !('attributed_source' in Object.prototype)) || hasOwn.call(d0, 'attributed_source'))
-  ) {
-    const d18 = d0['attributed_source'];
-    if (typeof d18 !== 'string') return false;
-  }
+  )
+    return false;
+  const d19 = d0['attributed_adgroup'];
   if (
-    d0['attributed_adgroup'] !== undefined &&
+    d19 !== undefined &&
+    !check_CompanySecret(d19) &&
     ((f0 && !('attributed_adgroup' in Object.prototype)) || hasOwn.call(d0, 'attributed_adgroup'))
-  ) {
-    const d19 = d0['attributed_adgroup'];
-    if (typeof d19 !== 'string') return false;
-  }
+  )
+    return false;
+  const d20 = d0['attributed_ad'];
   if (
-    d0['attributed_ad'] !== undefined &&
+    d20 !== undefined &&
+    !check_CompanySecret(d20) &&
     ((f0 && !('attributed_ad' in Object.prototype)) || hasOwn.call(d0, 'attributed_ad'))
-  ) {
-    const d20 = d0['attributed_ad'];
-    if (typeof d20 !== 'string') return false;
-  }
+  )
+    return false;
+  const d21 = d0['push_subscribe'];
   if (
-    d0['push_subscribe'] !== undefined &&
+    d21 !== undefined &&
+    !check_SubscriptionState(d21) &&
     ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
-  ) {
-    const d21 = d0['push_subscribe'];
-    if (!check_SubscriptionState(d21)) return false;
-  }
+  )
+    return false;
+  const d22 = d0['email_subscribe'];
   if (
-    d0['email_subscribe'] !== undefined &&
+    d22 !== undefined &&
+    !check_SubscriptionState(d22) &&
     ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
-  ) {
-    const d22 = d0['email_subscribe'];
-    if (!check_SubscriptionState(d22)) return false;
-  }
+  )
+    return false;
+  const d23 = d0['custom_attributes'];
   if (
-    d0['custom_attributes'] !== undefined &&
+    d23 !== undefined &&
+    (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) &&
     ((f0 && !('custom_attributes' in Object.prototype)) || hasOwn.call(d0, 'custom_attributes'))
-  ) {
-    const d23 = d0['custom_attributes'];
-    if (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) return false;
-  }
+  )
+    return false;
+  const d24 = d0['custom_events'];
   if (
-    d0['custom_events'] !== undefined &&
+    d24 !== undefined &&
     ((f0 && !('custom_events' in Object.prototype)) || hasOwn.call(d0, 'custom_events'))
   ) {
-    const d24 = d0['custom_events'];
     if (!Array.isArray(d24)) return false;
     for (let i0 = 0; i0 < d24.length; i0++) {
       const d25 = d24[i0];
       if (!check_UserExportCountSummary(d25)) return false;
     }
   }
+  const d26 = d0['purchases'];
   if (
-    d0['purchases'] !== undefined &&
+    d26 !== undefined &&
     ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
   ) {
-    const d26 = d0['purchases'];
     if (!Array.isArray(d26)) return false;
     for (let i1 = 0; i1 < d26.length; i1++) {
       const d27 = d26[i1];
       if (!check_UserExportCountSummary(d27)) return false;
     }
   }
+  const d28 = d0['devices'];
   if (
-    d0['devices'] !== undefined &&
+    d28 !== undefined &&
     ((f0 && !('devices' in Object.prototype)) || hasOwn.call(d0, 'devices'))
   ) {
-    const d28 = d0['devices'];
     if (!Array.isArray(d28)) return false;
     for (let i2 = 0; i2 < d28.length; i2++) {
       const d29 = d28[i2];
       if (typeof d29 !== 'object' || d29 === null || Array.isArray(d29)) return false;
       const f1 = Object.getPrototypeOf(d29) === Object.prototype;
+      const d30 = d29['model'];
       if (
-        d29['model'] !== undefined &&
+        d30 !== undefined &&
+        !check_CompanySecret(d30) &&
         ((f1 && !('model' in Object.prototype)) || hasOwn.call(d29, 'model'))
-      ) {
-        const d30 = d29['model'];
-        if (typeof d30 !== 'string') return false;
-      }
+      )
+        return false;
+      const d31 = d29['os'];
       if (
-        d29['os'] !== undefined &&
+        d31 !== undefined &&
+        !check_CompanySecret(d31) &&
         ((f1 && !('os' in Object.prototype)) || hasOwn.call(d29, 'os'))
-      ) {
-        const d31 = d29['os'];
-        if (typeof d31 !== 'string') return false;
-      }
+      )
+        return false;
+      const d32 = d29['carrier'];
       if (
-        d29['carrier'] !== undefined &&
+        d32 !== undefined &&
+        !check_CompanySecret(d32) &&
         ((f1 && !('carrier' in Object.prototype)) || hasOwn.call(d29, 'carrier'))
-      ) {
-        const d32 = d29['carrier'];
-        if (typeof d32 !== 'string') return false;
-      }
+      )
+        return false;
+      const d33 = d29['idfv'];
       if (
-        d29['idfv'] !== undefined &&
+        d33 !== undefined &&
+        !check_CompanySecret(d33) &&
         ((f1 && !('idfv' in Object.prototype)) || hasOwn.call(d29, 'idfv'))
-      ) {
-        const d33 = d29['idfv'];
-        if (typeof d33 !== 'string') return false;
-      }
+      )
+        return false;
+      const d34 = d29['idfa'];
       if (
-        d29['idfa'] !== undefined &&
+        d34 !== undefined &&
+        !check_CompanySecret(d34) &&
         ((f1 && !('idfa' in Object.prototype)) || hasOwn.call(d29, 'idfa'))
-      ) {
-        const d34 = d29['idfa'];
-        if (typeof d34 !== 'string') return false;
-      }
+      )
+        return false;
+      const d35 = d29['ad_tracking_enabled'];
       if (
-        d29['ad_tracking_enabled'] !== undefined &&
+        d35 !== undefined &&
+        typeof d35 !== 'boolean' &&
         ((f1 && !('ad_tracking_enabled' in Object.prototype)) ||
           hasOwn.call(d29, 'ad_tracking_enabled'))
-      ) {
-        const d35 = d29['ad_tracking_enabled'];
-        if (typeof d35 !== 'boolean') return false;
-      }
+      )
+        return false;
     }
   }
+  const d36 = d0['push_tokens'];
   if (
-    d0['push_tokens'] !== undefined &&
+    d36 !== undefined &&
     ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
   ) {
-    const d36 = d0['push_tokens'];
     if (!Array.isArray(d36)) return false;
     for (let i3 = 0; i3 < d36.length; i3++) {
       const d37 = d36[i3];
       if (typeof d37 !== 'object' || d37 === null || Array.isArray(d37)) return false;
       const f2 = Object.getPrototypeOf(d37) === Object.prototype;
+      const d38 = d37['app'];
       if (
-        d37['app'] !== undefined &&
+        d38 !== undefined &&
+        !check_CompanySecret(d38) &&
         ((f2 && !('app' in Object.prototype)) || hasOwn.call(d37, 'app'))
-      ) {
-        const d38 = d37['app'];
-        if (typeof d38 !== 'string') return false;
-      }
+      )
+        return false;
+      const d39 = d37['platform'];
       if (
-        d37['platform'] !== undefined &&
+        d39 !== undefined &&
+        !check_CompanySecret(d39) &&
         ((f2 && !('platform' in Object.prototype)) || hasOwn.call(d37, 'platform'))
-      ) {
-        const d39 = d37['platform'];
-        if (typeof d39 !== 'string') return false;
-      }
+      )
+        return false;
+      const d40 = d37['token'];
       if (
-        d37['token'] !== undefined &&
+        d40 !== undefined &&
+        !check_CompanySecret(d40) &&
         ((f2 && !('token' in Object.prototype)) || hasOwn.call(d37, 'token'))
-      ) {
-        const d40 = d37['token'];
-        if (typeof d40 !== 'string') return false;
-      }
+      )
+        return false;
     }
   }
-  if (
-    d0['apps'] !== undefined &&
-    ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))
-  ) {
-    const d41 = d0['apps'];
+  const d41 = d0['apps'];
+  if (d41 !== undefined && ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))) {
     if (!Array.isArray(d41)) return false;
     for (let i4 = 0; i4 < d41.length; i4++) {
       const d42 = d41[i4];
       if (typeof d42 !== 'object' || d42 === null || Array.isArray(d42)) return false;
       const f3 = Object.getPrototypeOf(d42) === Object.prototype;
+      const d43 = d42['name'];
       if (
-        d42['name'] !== undefined &&
+        d43 !== undefined &&
+        !check_CompanySecret(d43) &&
         ((f3 && !('name' in Object.prototype)) || hasOwn.call(d42, 'name'))
-      ) {
-        const d43 = d42['name'];
-        if (typeof d43 !== 'string') return false;
-      }
+      )
+        return false;
+      const d44 = d42['platform'];
       if (
-        d42['platform'] !== undefined &&
+        d44 !== undefined &&
+        !check_CompanySecret(d44) &&
         ((f3 && !('platform' in Object.prototype)) || hasOwn.call(d42, 'platform'))
-      ) {
-        const d44 = d42['platform'];
-        if (typeof d44 !== 'string') return false;
-      }
+      )
+        return false;
+      const d45 = d42['version'];
       if (
-        d42['version'] !== undefined &&
+        d45 !== undefined &&
+        !check_CompanySecret(d45) &&
         ((f3 && !('version' in Object.prototype)) || hasOwn.call(d42, 'version'))
-      ) {
-        const d45 = d42['version'];
-        if (typeof d45 !== 'string') return false;
-      }
+      )
+        return false;
+      const d46 = d42['sessions'];
       if (
-        d42['sessions'] !== undefined &&
+        d46 !== undefined &&
+        !(typeof d46 === 'string' || Number.isInteger(d46)) &&
         ((f3 && !('sessions' in Object.prototype)) || hasOwn.call(d42, 'sessions'))
-      ) {
-        const d46 = d42['sessions'];
-        if (!(typeof d46 === 'string' || Number.isInteger(d46))) return false;
-      }
+      )
+        return false;
+      const d47 = d42['first_used'];
       if (
-        d42['first_used'] !== undefined &&
+        d47 !== undefined &&
+        !check_DateOrDateTime(d47) &&
         ((f3 && !('first_used' in Object.prototype)) || hasOwn.call(d42, 'first_used'))
-      ) {
-        const d47 = d42['first_used'];
-        if (!check_DateOrDateTime(d47)) return false;
-      }
+      )
+        return false;
+      const d48 = d42['last_used'];
       if (
-        d42['last_used'] !== undefined &&
+        d48 !== undefined &&
+        !check_DateOrDateTime(d48) &&
         ((f3 && !('last_used' in Object.prototype)) || hasOwn.call(d42, 'last_used'))
-      ) {
-        const d48 = d42['last_used'];
-        if (!check_DateOrDateTime(d48)) return false;
-      }
+      )
+        return false;
     }
   }
+  const d49 = d0['campaigns_received'];
   if (
-    d0['campaigns_received'] !== undefined &&
+    d49 !== undefined &&
     ((f0 && !('campaigns_received' in Object.prototype)) || hasOwn.call(d0, 'campaigns_received'))
   ) {
-    const d49 = d0['campaigns_received'];
     if (!Array.isArray(d49)) return false;
     for (let i5 = 0; i5 < d49.length; i5++) {
       const d50 = d49[i5];
       if (typeof d50 !== 'object' || d50 === null || Array.isArray(d50)) return false;
       const f4 = Object.getPrototypeOf(d50) === Object.prototype;
+      const d51 = d50['name'];
       if (
-        d50['name'] !== undefined &&
+        d51 !== undefined &&
+        !check_CompanySecret(d51) &&
         ((f4 && !('name' in Object.prototype)) || hasOwn.call(d50, 'name'))
-      ) {
-        const d51 = d50['name'];
-        if (typeof d51 !== 'string') return false;
-      }
+      )
+        return false;
+      const d52 = d50['last_received'];
       if (
-        d50['last_received'] !== undefined &&
+        d52 !== undefined &&
+        !check_DateOrDateTime(d52) &&
         ((f4 && !('last_received' in Object.prototype)) || hasOwn.call(d50, 'last_received'))
-      ) {
-        const d52 = d50['last_received'];
-        if (!check_DateOrDateTime(d52)) return false;
-      }
+      )
+        return false;
+      const d53 = d50['engaged'];
       if (
-        d50['engaged'] !== undefined &&
+        d53 !== undefined &&
         ((f4 && !('engaged' in Object.prototype)) || hasOwn.call(d50, 'engaged'))
       ) {
-        const d53 = d50['engaged'];
         if (typeof d53 !== 'object' || d53 === null || Array.isArray(d53)) return false;
         const f5 = Object.getPrototypeOf(d53) === Object.prototype;
+        const d54 = d53['opened_email'];
         if (
-          d53['opened_email'] !== undefined &&
+          d54 !== undefined &&
+          typeof d54 !== 'boolean' &&
           ((f5 && !('opened_email' in Object.prototype)) || hasOwn.call(d53, 'opened_email'))
-        ) {
-          const d54 = d53['opened_email'];
-          if (typeof d54 !== 'boolean') return false;
-        }
+        )
+          return false;
+        const d55 = d53['opened_push'];
         if (
-          d53['opened_push'] !== undefined &&
+          d55 !== undefined &&
+          typeof d55 !== 'boolean' &&
           ((f5 && !('opened_push' in Object.prototype)) || hasOwn.call(d53, 'opened_push'))
-        ) {
-          const d55 = d53['opened_push'];
-          if (typeof d55 !== 'boolean') return false;
-        }
+        )
+          return false;
+        const d56 = d53['clicked_email'];
         if (
-          d53['clicked_email'] !== undefined &&
+          d56 !== undefined &&
+          typeof d56 !== 'boolean' &&
           ((f5 && !('clicked_email' in Object.prototype)) || hasOwn.call(d53, 'clicked_email'))
-        ) {
-          const d56 = d53['clicked_email'];
-          if (typeof d56 !== 'boolean') return false;
-        }
+        )
+          return false;
+        const d57 = d53['clicked_in_app_message'];
         if (
-          d53['clicked_in_app_message'] !== undefined &&
+          d57 !== undefined &&
+          typeof d57 !== 'boolean' &&
           ((f5 && !('clicked_in_app_message' in Object.prototype)) ||
             hasOwn.call(d53, 'clicked_in_app_message'))
-        ) {
-          const d57 = d53['clicked_in_app_message'];
-          if (typeof d57 !== 'boolean') return false;
-        }
+        )
+          return false;
       }
+      const d58 = d50['converted'];
       if (
-        d50['converted'] !== undefined &&
+        d58 !== undefined &&
+        typeof d58 !== 'boolean' &&
         ((f4 && !('converted' in Object.prototype)) || hasOwn.call(d50, 'converted'))
-      ) {
-        const d58 = d50['converted'];
-        if (typeof d58 !== 'boolean') return false;
-      }
+      )
+        return false;
+      const d59 = d50['api_campaign_id'];
       if (
-        d50['api_campaign_id'] !== undefined &&
+        d59 !== undefined &&
+        !check_CompanySecret(d59) &&
         ((f4 && !('api_campaign_id' in Object.prototype)) || hasOwn.call(d50, 'api_campaign_id'))
-      ) {
-        const d59 = d50['api_campaign_id'];
-        if (typeof d59 !== 'string') return false;
-      }
+      )
+        return false;
+      const d60 = d50['variation_name'];
       if (
-        d50['variation_name'] !== undefined &&
+        d60 !== undefined &&
+        !check_CompanySecret(d60) &&
         ((f4 && !('variation_name' in Object.prototype)) || hasOwn.call(d50, 'variation_name'))
-      ) {
-        const d60 = d50['variation_name'];
-        if (typeof d60 !== 'string') return false;
-      }
+      )
+        return false;
+      const d61 = d50['variation_api_id'];
       if (
-        d50['variation_api_id'] !== undefined &&
+        d61 !== undefined &&
+        !check_CompanySecret(d61) &&
         ((f4 && !('variation_api_id' in Object.prototype)) || hasOwn.call(d50, 'variation_api_id'))
-      ) {
-        const d61 = d50['variation_api_id'];
-        if (typeof d61 !== 'string') return false;
-      }
+      )
+        return false;
+      const d62 = d50['in_control'];
       if (
-        d50['in_control'] !== undefined &&
+        d62 !== undefined &&
+        typeof d62 !== 'boolean' &&
         ((f4 && !('in_control' in Object.prototype)) || hasOwn.call(d50, 'in_control'))
-      ) {
-        const d62 = d50['in_control'];
-        if (typeof d62 !== 'boolean') return false;
-      }
+      )
+        return false;
     }
   }
+  const d63 = d0['cards_clicked'];
   if (
-    d0['cards_clicked'] !== undefined &&
+    d63 !== undefined &&
     ((f0 && !('cards_clicked' in Object.prototype)) || hasOwn.call(d0, 'cards_clicked'))
   ) {
-    const d63 = d0['cards_clicked'];
     if (!Array.isArray(d63)) return false;
     for (let i6 = 0; i6 < d63.length; i6++) {
       const d64 = d63[i6];
       if (typeof d64 !== 'object' || d64 === null || Array.isArray(d64)) return false;
       const f6 = Object.getPrototypeOf(d64) === Object.prototype;
+      const d65 = d64['name'];
       if (
-        d64['name'] !== undefined &&
+        d65 !== undefined &&
+        !check_CompanySecret(d65) &&
         ((f6 && !('name' in Object.prototype)) || hasOwn.call(d64, 'name'))
-      ) {
-        const d65 = d64['name'];
-        if (typeof d65 !== 'string') return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserExportObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserExportObject/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['external_id'];
     if (
-      d0['external_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      const d1 = d0['external_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/external_id',
-          schemaPath: '#/components/schemas/UserExportObject/properties/external_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
     }
+    const d2 = d0['appboy_id'];
     if (
-      d0['appboy_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('appboy_id' in Object.prototype)) || hasOwn.call(d0, 'appboy_id'))
     ) {
-      const d2 = d0['appboy_id'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/appboy_id',
-          schemaPath: '#/components/schemas/UserExportObject/properties/appboy_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/appboy_id', e, s + '/properties/appboy_id');
     }
+    const d3 = d0['first_name'];
     if (
-      d0['first_name'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
     ) {
-      const d3 = d0['first_name'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/first_name',
-          schemaPath: '#/components/schemas/UserExportObject/properties/first_name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d3, p + '/first_name', e, s + '/properties/first_name');
     }
+    const d4 = d0['last_name'];
     if (
-      d0['last_name'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
     ) {
-      const d4 = d0['last_name'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/last_name',
-          schemaPath: '#/components/schemas/UserExportObject/properties/last_name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d4, p + '/last_name', e, s + '/properties/last_name');
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d5 = d0['email'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/email',
-          schemaPath: '#/components/schemas/UserExportObject/properties/email/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d5 = d0['email'];
+    if (d5 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+      collect_CompanySecret(d5, p + '/email', e, s + '/properties/email');
     }
-    if (
-      d0['dob'] !== undefined &&
-      ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
-    ) {
-      const d6 = d0['dob'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/dob',
-          schemaPath: '#/components/schemas/UserExportObject/properties/dob/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDate(d6)) {
-          e.push({
-            instancePath: p + '/dob',
-            schemaPath: '#/components/schemas/UserExportObject/properties/dob/format',
-            keyword: 'format',
-            params: { format: 'date' },
-            message: 'must be a valid date',
-          });
-        }
-      }
+    const d6 = d0['dob'];
+    if (d6 !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
+      collect_dob(d6, p + '/dob', e, s + '/properties/dob');
     }
+    const d7 = d0['home_city'];
     if (
-      d0['home_city'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
     ) {
-      const d7 = d0['home_city'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/home_city',
-          schemaPath: '#/components/schemas/UserExportObject/properties/home_city/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d7, p + '/home_city', e, s + '/properties/home_city');
     }
+    const d8 = d0['country'];
     if (
-      d0['country'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
     ) {
-      const d8 = d0['country'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/country',
-          schemaPath: '#/components/schemas/UserExportObject/properties/country/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d8, p + '/country', e, s + '/properties/country');
     }
-    if (
-      d0['phone'] !== undefined &&
-      ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
-    ) {
-      const d9 = d0['phone'];
-      if (typeof d9 !== 'string') {
-        e.push({
-          instancePath: p + '/phone',
-          schemaPath: '#/components/schemas/UserExportObject/properties/phone/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d9 = d0['phone'];
+    if (d9 !== undefined && ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))) {
+      collect_CompanySecret(d9, p + '/phone', e, s + '/properties/phone');
     }
+    const d10 = d0['language'];
     if (
-      d0['language'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
     ) {
-      const d10 = d0['language'];
       if (typeof d10 !== 'string') {
-        e.push({
-          instancePath: p + '/language',
-          schemaPath: '#/components/schemas/UserExportObject/properties/language/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/language', s + '/properties/language/type', 'string');
       } else {
-        if (!RE7.test(d10)) {
-          e.push({
-            instancePath: p + '/language',
-            schemaPath: '#/components/schemas/UserExportObject/properties/language/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[a-z]{2}$' },
-            message: 'must match pattern "^[a-z]{2}$"',
-          });
-        }
+        if (!RE7.test(d10))
+          fail(
+            e,
+            p + '/language',
+            s + '/properties/language/pattern',
+            'pattern',
+            { pattern: '^[a-z]{2}$' },
+            'must match pattern "^[a-z]{2}$"',
+          );
       }
     }
+    const d11 = d0['time_zone'];
     if (
-      d0['time_zone'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
     ) {
-      const d11 = d0['time_zone'];
-      if (typeof d11 !== 'string') {
-        e.push({
-          instancePath: p + '/time_zone',
-          schemaPath: '#/components/schemas/UserExportObject/properties/time_zone/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d11, p + '/time_zone', e, s + '/properties/time_zone');
     }
+    const d12 = d0['last_coordinates'];
     if (
-      d0['last_coordinates'] !== undefined &&
+      d12 !== undefined &&
       ((f0 && !('last_coordinates' in Object.prototype)) || hasOwn.call(d0, 'last_coordinates'))
     ) {
-      const d12 = d0['last_coordinates'];
       if (!Array.isArray(d12)) {
-        e.push({
-          instancePath: p + '/last_coordinates',
-          schemaPath: '#/components/schemas/UserExportObject/properties/last_coordinates/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/last_coordinates', s + '/properties/last_coordinates/type', 'array');
       } else {
-        if (d12.length < 2) {
-          e.push({
-            instancePath: p + '/last_coordinates',
-            schemaPath:
-              '#/components/schemas/UserExportObject/properties/last_coordinates/minItems',
-            keyword: 'minItems',
-            params: { limit: 2 },
-            message: 'must have at least 2 items',
-          });
-        }
+        if (d12.length < 2)
+          fail(
+            e,
+            p + '/last_coordinates',
+            s + '/properties/last_coordinates/minItems',
+            'minItems',
+            { limit: 2 },
+            'must have at least 2 items',
+          );
         if (d12.length > 0) {
           const d13 = d12[0];
           if (typeof d13 !== 'number') {
-            e.push({
-              instancePath: p + '/last_coordinates/0',
-              schemaPath:
-                '#/components/schemas/UserExportObject/properties/last_coordinates/prefixItems/0/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-            });
+            failType(
+              e,
+              p + '/last_coordinates/0',
+              s + '/properties/last_coordinates/prefixItems/0/type',
+              'number',
+            );
           }
         }
         if (d12.length > 1) {
           const d14 = d12[1];
           if (typeof d14 !== 'number') {
-            e.push({
-              instancePath: p + '/last_coordinates/1',
-              schemaPath:
-                '#/components/schemas/UserExportObject/properties/last_coordinates/prefixItems/1/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-            });
+            failType(
+              e,
+              p + '/last_coordinates/1',
+              s + '/properties/last_coordinates/prefixItems/1/type',
+              'number',
+            );
           }
         }
-        if (d12.length > 2) {
-          e.push({
-            instancePath: p + '/last_coordinates',
-            schemaPath: '#/components/schemas/UserExportObject/properties/last_coordinates/items',
-            keyword: 'items',
-            params: { limit: 2 },
-            message: 'must have at most 2 items',
-          });
-        }
+        if (d12.length > 2)
+          fail(
+            e,
+            p + '/last_coordinates',
+            s + '/properties/last_coordinates/items',
+            'items',
+            { limit: 2 },
+            'must have at most 2 items',
+          );
       }
     }
+    const d15 = d0['gender'];
     if (
-      d0['gender'] !== undefined &&
+      d15 !== undefined &&
       ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
     ) {
-      const d15 = d0['gender'];
       if (typeof d15 !== 'string') {
-        e.push({
-          instancePath: p + '/gender',
-          schemaPath: '#/components/schemas/UserExportObject/properties/gender/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/gender', s + '/properties/gender/type', 'string');
       }
-      if (d15 !== 'M' && d15 !== 'F') {
-        e.push({
-          instancePath: p + '/gender',
-          schemaPath: '#/components/schemas/UserExportObject/properties/gender/enum',
-          keyword: 'enum',
-          params: { allowedValues: C9 },
-          message: 'must be one of "M", "F"',
-        });
-      }
+      if (d15 !== 'M' && d15 !== 'F')
+        fail(
+          e,
+          p + '/gender',
+          s + '/properties/gender/enum',
+          'enum',
+          { allowedValues: C9 },
+          'must be one of "M", "F"',
+        );
     }
+    const d16 = d0['total_revenue'];
     if (
-      d0['total_revenue'] !== undefined &&
+      d16 !== undefined &&
       ((f0 && !('total_revenue' in Object.prototype)) || hasOwn.call(d0, 'total_revenue'))
     ) {
-      const d16 = d0['total_revenue'];
       if (typeof d16 !== 'number') {
-        e.push({
-          instancePath: p + '/total_revenue',
-          schemaPath: '#/components/schemas/UserExportObject/properties/total_revenue/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        });
+        failType(e, p + '/total_revenue', s + '/properties/total_revenue/type', 'number');
       }
     }
+    const d17 = d0['attributed_campaign'];
     if (
-      d0['attributed_campaign'] !== undefined &&
+      d17 !== undefined &&
       ((f0 && !('attributed_campaign' in Object.prototype)) ||
         hasOwn.call(d0, 'attributed_campaign'))
     ) {
-      const d17 = d0['attributed_campaign'];
-      if (typeof d17 !== 'string') {
-        e.push({
-          instancePath: p + '/attributed_campaign',
-          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_campaign/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d17,
+        p + '/attributed_campaign',
+        e,
+        s + '/properties/attributed_campaign',
+      );
     }
+    const d18 = d0['attributed_source'];
     if (
-      d0['attributed_source'] !== undefined &&
+      d18 !== undefined &&
       ((f0 && !('attributed_source' in Object.prototype)) || hasOwn.call(d0, 'attributed_source'))
     ) {
-      const d18 = d0['attributed_source'];
-      if (typeof d18 !== 'string') {
-        e.push({
-          instancePath: p + '/attributed_source',
-          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_source/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d18, p + '/attributed_source', e, s + '/properties/attributed_source');
     }
+    const d19 = d0['attributed_adgroup'];
     if (
-      d0['attributed_adgroup'] !== undefined &&
+      d19 !== undefined &&
       ((f0 && !('attributed_adgroup' in Object.prototype)) || hasOwn.call(d0, 'attributed_adgroup'))
     ) {
-      const d19 = d0['attributed_adgroup'];
-      if (typeof d19 !== 'string') {
-        e.push({
-          instancePath: p + '/attributed_adgroup',
-          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_adgroup/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(
+        d19,
+        p + '/attributed_adgroup',
+        e,
+        s + '/properties/attributed_adgroup',
+      );
     }
+    const d20 = d0['attributed_ad'];
     if (
-      d0['attributed_ad'] !== undefined &&
+      d20 !== undefined &&
       ((f0 && !('attributed_ad' in Object.prototype)) || hasOwn.call(d0, 'attributed_ad'))
     ) {
-      const d20 = d0['attributed_ad'];
-      if (typeof d20 !== 'string') {
-        e.push({
-          instancePath: p + '/attributed_ad',
-          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_ad/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d20, p + '/attributed_ad', e, s + '/properties/attributed_ad');
     }
+    const d21 = d0['push_subscribe'];
     if (
-      d0['push_subscribe'] !== undefined &&
+      d21 !== undefined &&
       ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
     ) {
-      const d21 = d0['push_subscribe'];
       collect_SubscriptionState(d21, p + '/push_subscribe', e);
     }
+    const d22 = d0['email_subscribe'];
     if (
-      d0['email_subscribe'] !== undefined &&
+      d22 !== undefined &&
       ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
     ) {
-      const d22 = d0['email_subscribe'];
       collect_SubscriptionState(d22, p + '/email_subscribe', e);
     }
+    const d23 = d0['custom_attributes'];
     if (
-      d0['custom_attributes'] !== undefined &&
+      d23 !== undefined &&
       ((f0 && !('custom_attributes' in Object.prototype)) || hasOwn.call(d0, 'custom_attributes'))
     ) {
-      const d23 = d0['custom_attributes'];
       if (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) {
-        e.push({
-          instancePath: p + '/custom_attributes',
-          schemaPath: '#/components/schemas/UserExportObject/properties/custom_attributes/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/custom_attributes', s + '/properties/custom_attributes/type', 'object');
       }
     }
+    const d24 = d0['custom_events'];
     if (
-      d0['custom_events'] !== undefined &&
+      d24 !== undefined &&
       ((f0 && !('custom_events' in Object.prototype)) || hasOwn.call(d0, 'custom_events'))
     ) {
-      const d24 = d0['custom_events'];
       if (!Array.isArray(d24)) {
-        e.push({
-          instancePath: p + '/custom_events',
-          schemaPath: '#/components/schemas/UserExportObject/properties/custom_events/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/custom_events', s + '/properties/custom_events/type', 'array');
       } else {
         for (let i0 = 0; i0 < d24.length; i0++) {
           const d25 = d24[i0];
@@ -25473,19 +22832,13 @@ function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): voi
         }
       }
     }
+    const d26 = d0['purchases'];
     if (
-      d0['purchases'] !== undefined &&
+      d26 !== undefined &&
       ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
     ) {
-      const d26 = d0['purchases'];
       if (!Array.isArray(d26)) {
-        e.push({
-          instancePath: p + '/purchases',
-          schemaPath: '#/components/schemas/UserExportObject/properties/purchases/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/purchases', s + '/properties/purchases/type', 'array');
       } else {
         for (let i1 = 0; i1 < d26.length; i1++) {
           const d27 = d26[i1];
@@ -25493,584 +22846,470 @@ function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): voi
         }
       }
     }
+    const d28 = d0['devices'];
     if (
-      d0['devices'] !== undefined &&
+      d28 !== undefined &&
       ((f0 && !('devices' in Object.prototype)) || hasOwn.call(d0, 'devices'))
     ) {
-      const d28 = d0['devices'];
       if (!Array.isArray(d28)) {
-        e.push({
-          instancePath: p + '/devices',
-          schemaPath: '#/components/schemas/UserExportObject/properties/devices/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/devices', s + '/properties/devices/type', 'array');
       } else {
         for (let i2 = 0; i2 < d28.length; i2++) {
           const d29 = d28[i2];
           if (typeof d29 !== 'object' || d29 === null || Array.isArray(d29)) {
-            e.push({
-              instancePath: p + '/devices/' + i2,
-              schemaPath: '#/components/schemas/UserExportObject/properties/devices/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/devices/' + i2, s + '/properties/devices/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d29) === Object.prototype;
+            const d30 = d29['model'];
             if (
-              d29['model'] !== undefined &&
+              d30 !== undefined &&
               ((f1 && !('model' in Object.prototype)) || hasOwn.call(d29, 'model'))
             ) {
-              const d30 = d29['model'];
-              if (typeof d30 !== 'string') {
-                e.push({
-                  instancePath: p + '/devices/' + i2 + '/model',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/devices/items/properties/model/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d30,
+                p + '/devices/' + i2 + '/model',
+                e,
+                s + '/properties/devices/items/properties/model',
+              );
             }
+            const d31 = d29['os'];
             if (
-              d29['os'] !== undefined &&
+              d31 !== undefined &&
               ((f1 && !('os' in Object.prototype)) || hasOwn.call(d29, 'os'))
             ) {
-              const d31 = d29['os'];
-              if (typeof d31 !== 'string') {
-                e.push({
-                  instancePath: p + '/devices/' + i2 + '/os',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/devices/items/properties/os/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d31,
+                p + '/devices/' + i2 + '/os',
+                e,
+                s + '/properties/devices/items/properties/os',
+              );
             }
+            const d32 = d29['carrier'];
             if (
-              d29['carrier'] !== undefined &&
+              d32 !== undefined &&
               ((f1 && !('carrier' in Object.prototype)) || hasOwn.call(d29, 'carrier'))
             ) {
-              const d32 = d29['carrier'];
-              if (typeof d32 !== 'string') {
-                e.push({
-                  instancePath: p + '/devices/' + i2 + '/carrier',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/devices/items/properties/carrier/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d32,
+                p + '/devices/' + i2 + '/carrier',
+                e,
+                s + '/properties/devices/items/properties/carrier',
+              );
             }
+            const d33 = d29['idfv'];
             if (
-              d29['idfv'] !== undefined &&
+              d33 !== undefined &&
               ((f1 && !('idfv' in Object.prototype)) || hasOwn.call(d29, 'idfv'))
             ) {
-              const d33 = d29['idfv'];
-              if (typeof d33 !== 'string') {
-                e.push({
-                  instancePath: p + '/devices/' + i2 + '/idfv',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/devices/items/properties/idfv/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d33,
+                p + '/devices/' + i2 + '/idfv',
+                e,
+                s + '/properties/devices/items/properties/idfv',
+              );
             }
+            const d34 = d29['idfa'];
             if (
-              d29['idfa'] !== undefined &&
+              d34 !== undefined &&
               ((f1 && !('idfa' in Object.prototype)) || hasOwn.call(d29, 'idfa'))
             ) {
-              const d34 = d29['idfa'];
-              if (typeof d34 !== 'string') {
-                e.push({
-                  instancePath: p + '/devices/' + i2 + '/idfa',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/devices/items/properties/idfa/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d34,
+                p + '/devices/' + i2 + '/idfa',
+                e,
+                s + '/properties/devices/items/properties/idfa',
+              );
             }
+            const d35 = d29['ad_tracking_enabled'];
             if (
-              d29['ad_tracking_enabled'] !== undefined &&
+              d35 !== undefined &&
               ((f1 && !('ad_tracking_enabled' in Object.prototype)) ||
                 hasOwn.call(d29, 'ad_tracking_enabled'))
             ) {
-              const d35 = d29['ad_tracking_enabled'];
               if (typeof d35 !== 'boolean') {
-                e.push({
-                  instancePath: p + '/devices/' + i2 + '/ad_tracking_enabled',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/devices/items/properties/ad_tracking_enabled/type',
-                  keyword: 'type',
-                  params: { type: 'boolean' },
-                  message: 'must be boolean',
-                });
+                failType(
+                  e,
+                  p + '/devices/' + i2 + '/ad_tracking_enabled',
+                  s + '/properties/devices/items/properties/ad_tracking_enabled/type',
+                  'boolean',
+                );
               }
             }
           }
         }
       }
     }
+    const d36 = d0['push_tokens'];
     if (
-      d0['push_tokens'] !== undefined &&
+      d36 !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
     ) {
-      const d36 = d0['push_tokens'];
       if (!Array.isArray(d36)) {
-        e.push({
-          instancePath: p + '/push_tokens',
-          schemaPath: '#/components/schemas/UserExportObject/properties/push_tokens/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/push_tokens', s + '/properties/push_tokens/type', 'array');
       } else {
         for (let i3 = 0; i3 < d36.length; i3++) {
           const d37 = d36[i3];
           if (typeof d37 !== 'object' || d37 === null || Array.isArray(d37)) {
-            e.push({
-              instancePath: p + '/push_tokens/' + i3,
-              schemaPath: '#/components/schemas/UserExportObject/properties/push_tokens/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(
+              e,
+              p + '/push_tokens/' + i3,
+              s + '/properties/push_tokens/items/type',
+              'object',
+            );
           } else {
             const f2 = Object.getPrototypeOf(d37) === Object.prototype;
+            const d38 = d37['app'];
             if (
-              d37['app'] !== undefined &&
+              d38 !== undefined &&
               ((f2 && !('app' in Object.prototype)) || hasOwn.call(d37, 'app'))
             ) {
-              const d38 = d37['app'];
-              if (typeof d38 !== 'string') {
-                e.push({
-                  instancePath: p + '/push_tokens/' + i3 + '/app',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/push_tokens/items/properties/app/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d38,
+                p + '/push_tokens/' + i3 + '/app',
+                e,
+                s + '/properties/push_tokens/items/properties/app',
+              );
             }
+            const d39 = d37['platform'];
             if (
-              d37['platform'] !== undefined &&
+              d39 !== undefined &&
               ((f2 && !('platform' in Object.prototype)) || hasOwn.call(d37, 'platform'))
             ) {
-              const d39 = d37['platform'];
-              if (typeof d39 !== 'string') {
-                e.push({
-                  instancePath: p + '/push_tokens/' + i3 + '/platform',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/push_tokens/items/properties/platform/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d39,
+                p + '/push_tokens/' + i3 + '/platform',
+                e,
+                s + '/properties/push_tokens/items/properties/platform',
+              );
             }
+            const d40 = d37['token'];
             if (
-              d37['token'] !== undefined &&
+              d40 !== undefined &&
               ((f2 && !('token' in Object.prototype)) || hasOwn.call(d37, 'token'))
             ) {
-              const d40 = d37['token'];
-              if (typeof d40 !== 'string') {
-                e.push({
-                  instancePath: p + '/push_tokens/' + i3 + '/token',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/push_tokens/items/properties/token/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d40,
+                p + '/push_tokens/' + i3 + '/token',
+                e,
+                s + '/properties/push_tokens/items/properties/token',
+              );
             }
           }
         }
       }
     }
-    if (
-      d0['apps'] !== undefined &&
-      ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))
-    ) {
-      const d41 = d0['apps'];
+    const d41 = d0['apps'];
+    if (d41 !== undefined && ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))) {
       if (!Array.isArray(d41)) {
-        e.push({
-          instancePath: p + '/apps',
-          schemaPath: '#/components/schemas/UserExportObject/properties/apps/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/apps', s + '/properties/apps/type', 'array');
       } else {
         for (let i4 = 0; i4 < d41.length; i4++) {
           const d42 = d41[i4];
           if (typeof d42 !== 'object' || d42 === null || Array.isArray(d42)) {
-            e.push({
-              instancePath: p + '/apps/' + i4,
-              schemaPath: '#/components/schemas/UserExportObject/properties/apps/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/apps/' + i4, s + '/properties/apps/items/type', 'object');
           } else {
             const f3 = Object.getPrototypeOf(d42) === Object.prototype;
+            const d43 = d42['name'];
             if (
-              d42['name'] !== undefined &&
+              d43 !== undefined &&
               ((f3 && !('name' in Object.prototype)) || hasOwn.call(d42, 'name'))
             ) {
-              const d43 = d42['name'];
-              if (typeof d43 !== 'string') {
-                e.push({
-                  instancePath: p + '/apps/' + i4 + '/name',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/apps/items/properties/name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d43,
+                p + '/apps/' + i4 + '/name',
+                e,
+                s + '/properties/apps/items/properties/name',
+              );
             }
+            const d44 = d42['platform'];
             if (
-              d42['platform'] !== undefined &&
+              d44 !== undefined &&
               ((f3 && !('platform' in Object.prototype)) || hasOwn.call(d42, 'platform'))
             ) {
-              const d44 = d42['platform'];
-              if (typeof d44 !== 'string') {
-                e.push({
-                  instancePath: p + '/apps/' + i4 + '/platform',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/apps/items/properties/platform/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d44,
+                p + '/apps/' + i4 + '/platform',
+                e,
+                s + '/properties/apps/items/properties/platform',
+              );
             }
+            const d45 = d42['version'];
             if (
-              d42['version'] !== undefined &&
+              d45 !== undefined &&
               ((f3 && !('version' in Object.prototype)) || hasOwn.call(d42, 'version'))
             ) {
-              const d45 = d42['version'];
-              if (typeof d45 !== 'string') {
-                e.push({
-                  instancePath: p + '/apps/' + i4 + '/version',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/apps/items/properties/version/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d45,
+                p + '/apps/' + i4 + '/version',
+                e,
+                s + '/properties/apps/items/properties/version',
+              );
             }
+            const d46 = d42['sessions'];
             if (
-              d42['sessions'] !== undefined &&
+              d46 !== undefined &&
               ((f3 && !('sessions' in Object.prototype)) || hasOwn.call(d42, 'sessions'))
             ) {
-              const d46 = d42['sessions'];
               if (!(typeof d46 === 'string' || Number.isInteger(d46))) {
-                e.push({
-                  instancePath: p + '/apps/' + i4 + '/sessions',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/apps/items/properties/sessions/type',
-                  keyword: 'type',
-                  params: { type: 'string,integer' },
-                  message: 'must be string or integer',
-                });
+                failType(
+                  e,
+                  p + '/apps/' + i4 + '/sessions',
+                  s + '/properties/apps/items/properties/sessions/type',
+                  'string,integer',
+                );
               }
             }
+            const d47 = d42['first_used'];
             if (
-              d42['first_used'] !== undefined &&
+              d47 !== undefined &&
               ((f3 && !('first_used' in Object.prototype)) || hasOwn.call(d42, 'first_used'))
             ) {
-              const d47 = d42['first_used'];
-              collect_DateOrDateTime(d47, p + '/apps/' + i4 + '/first_used', e);
+              collect_DateOrDateTime(
+                d47,
+                p + '/apps/' + i4 + '/first_used',
+                e,
+                '#/components/schemas/DateOrDateTime',
+              );
             }
+            const d48 = d42['last_used'];
             if (
-              d42['last_used'] !== undefined &&
+              d48 !== undefined &&
               ((f3 && !('last_used' in Object.prototype)) || hasOwn.call(d42, 'last_used'))
             ) {
-              const d48 = d42['last_used'];
-              collect_DateOrDateTime(d48, p + '/apps/' + i4 + '/last_used', e);
+              collect_DateOrDateTime(
+                d48,
+                p + '/apps/' + i4 + '/last_used',
+                e,
+                '#/components/schemas/DateOrDateTime',
+              );
             }
           }
         }
       }
     }
+    const d49 = d0['campaigns_received'];
     if (
-      d0['campaigns_received'] !== undefined &&
+      d49 !== undefined &&
       ((f0 && !('campaigns_received' in Object.prototype)) || hasOwn.call(d0, 'campaigns_received'))
     ) {
-      const d49 = d0['campaigns_received'];
       if (!Array.isArray(d49)) {
-        e.push({
-          instancePath: p + '/campaigns_received',
-          schemaPath: '#/components/schemas/UserExportObject/properties/campaigns_received/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/campaigns_received', s + '/properties/campaigns_received/type', 'array');
       } else {
         for (let i5 = 0; i5 < d49.length; i5++) {
           const d50 = d49[i5];
           if (typeof d50 !== 'object' || d50 === null || Array.isArray(d50)) {
-            e.push({
-              instancePath: p + '/campaigns_received/' + i5,
-              schemaPath:
-                '#/components/schemas/UserExportObject/properties/campaigns_received/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(
+              e,
+              p + '/campaigns_received/' + i5,
+              s + '/properties/campaigns_received/items/type',
+              'object',
+            );
           } else {
             const f4 = Object.getPrototypeOf(d50) === Object.prototype;
+            const d51 = d50['name'];
             if (
-              d50['name'] !== undefined &&
+              d51 !== undefined &&
               ((f4 && !('name' in Object.prototype)) || hasOwn.call(d50, 'name'))
             ) {
-              const d51 = d50['name'];
-              if (typeof d51 !== 'string') {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/name',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d51,
+                p + '/campaigns_received/' + i5 + '/name',
+                e,
+                s + '/properties/campaigns_received/items/properties/name',
+              );
             }
+            const d52 = d50['last_received'];
             if (
-              d50['last_received'] !== undefined &&
+              d52 !== undefined &&
               ((f4 && !('last_received' in Object.prototype)) || hasOwn.call(d50, 'last_received'))
             ) {
-              const d52 = d50['last_received'];
-              collect_DateOrDateTime(d52, p + '/campaigns_received/' + i5 + '/last_received', e);
+              collect_DateOrDateTime(
+                d52,
+                p + '/campaigns_received/' + i5 + '/last_received',
+                e,
+                '#/components/schemas/DateOrDateTime',
+              );
             }
+            const d53 = d50['engaged'];
             if (
-              d50['engaged'] !== undefined &&
+              d53 !== undefined &&
               ((f4 && !('engaged' in Object.prototype)) || hasOwn.call(d50, 'engaged'))
             ) {
-              const d53 = d50['engaged'];
               if (typeof d53 !== 'object' || d53 === null || Array.isArray(d53)) {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/engaged',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                });
+                failType(
+                  e,
+                  p + '/campaigns_received/' + i5 + '/engaged',
+                  s + '/properties/campaigns_received/items/properties/engaged/type',
+                  'object',
+                );
               } else {
                 const f5 = Object.getPrototypeOf(d53) === Object.prototype;
+                const d54 = d53['opened_email'];
                 if (
-                  d53['opened_email'] !== undefined &&
+                  d54 !== undefined &&
                   ((f5 && !('opened_email' in Object.prototype)) ||
                     hasOwn.call(d53, 'opened_email'))
                 ) {
-                  const d54 = d53['opened_email'];
                   if (typeof d54 !== 'boolean') {
-                    e.push({
-                      instancePath: p + '/campaigns_received/' + i5 + '/engaged/opened_email',
-                      schemaPath:
-                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/opened_email/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                    });
+                    failType(
+                      e,
+                      p + '/campaigns_received/' + i5 + '/engaged/opened_email',
+                      s +
+                        '/properties/campaigns_received/items/properties/engaged/properties/opened_email/type',
+                      'boolean',
+                    );
                   }
                 }
+                const d55 = d53['opened_push'];
                 if (
-                  d53['opened_push'] !== undefined &&
+                  d55 !== undefined &&
                   ((f5 && !('opened_push' in Object.prototype)) || hasOwn.call(d53, 'opened_push'))
                 ) {
-                  const d55 = d53['opened_push'];
                   if (typeof d55 !== 'boolean') {
-                    e.push({
-                      instancePath: p + '/campaigns_received/' + i5 + '/engaged/opened_push',
-                      schemaPath:
-                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/opened_push/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                    });
+                    failType(
+                      e,
+                      p + '/campaigns_received/' + i5 + '/engaged/opened_push',
+                      s +
+                        '/properties/campaigns_received/items/properties/engaged/properties/opened_push/type',
+                      'boolean',
+                    );
                   }
                 }
+                const d56 = d53['clicked_email'];
                 if (
-                  d53['clicked_email'] !== undefined &&
+                  d56 !== undefined &&
                   ((f5 && !('clicked_email' in Object.prototype)) ||
                     hasOwn.call(d53, 'clicked_email'))
                 ) {
-                  const d56 = d53['clicked_email'];
                   if (typeof d56 !== 'boolean') {
-                    e.push({
-                      instancePath: p + '/campaigns_received/' + i5 + '/engaged/clicked_email',
-                      schemaPath:
-                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/clicked_email/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                    });
+                    failType(
+                      e,
+                      p + '/campaigns_received/' + i5 + '/engaged/clicked_email',
+                      s +
+                        '/properties/campaigns_received/items/properties/engaged/properties/clicked_email/type',
+                      'boolean',
+                    );
                   }
                 }
+                const d57 = d53['clicked_in_app_message'];
                 if (
-                  d53['clicked_in_app_message'] !== undefined &&
+                  d57 !== undefined &&
                   ((f5 && !('clicked_in_app_message' in Object.prototype)) ||
                     hasOwn.call(d53, 'clicked_in_app_message'))
                 ) {
-                  const d57 = d53['clicked_in_app_message'];
                   if (typeof d57 !== 'boolean') {
-                    e.push({
-                      instancePath:
-                        p + '/campaigns_received/' + i5 + '/engaged/clicked_in_app_message',
-                      schemaPath:
-                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/clicked_in_app_message/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                    });
+                    failType(
+                      e,
+                      p + '/campaigns_received/' + i5 + '/engaged/clicked_in_app_message',
+                      s +
+                        '/properties/campaigns_received/items/properties/engaged/properties/clicked_in_app_message/type',
+                      'boolean',
+                    );
                   }
                 }
               }
             }
+            const d58 = d50['converted'];
             if (
-              d50['converted'] !== undefined &&
+              d58 !== undefined &&
               ((f4 && !('converted' in Object.prototype)) || hasOwn.call(d50, 'converted'))
             ) {
-              const d58 = d50['converted'];
               if (typeof d58 !== 'boolean') {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/converted',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/converted/type',
-                  keyword: 'type',
-                  params: { type: 'boolean' },
-                  message: 'must be boolean',
-                });
+                failType(
+                  e,
+                  p + '/campaigns_received/' + i5 + '/converted',
+                  s + '/properties/campaigns_received/items/properties/converted/type',
+                  'boolean',
+                );
               }
             }
+            const d59 = d50['api_campaign_id'];
             if (
-              d50['api_campaign_id'] !== undefined &&
+              d59 !== undefined &&
               ((f4 && !('api_campaign_id' in Object.prototype)) ||
                 hasOwn.call(d50, 'api_campaign_id'))
             ) {
-              const d59 = d50['api_campaign_id'];
-              if (typeof d59 !== 'string') {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/api_campaign_id',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/api_campaign_id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d59,
+                p + '/campaigns_received/' + i5 + '/api_campaign_id',
+                e,
+                s + '/properties/campaigns_received/items/properties/api_campaign_id',
+              );
             }
+            const d60 = d50['variation_name'];
             if (
-              d50['variation_name'] !== undefined &&
+              d60 !== undefined &&
               ((f4 && !('variation_name' in Object.prototype)) ||
                 hasOwn.call(d50, 'variation_name'))
             ) {
-              const d60 = d50['variation_name'];
-              if (typeof d60 !== 'string') {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/variation_name',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/variation_name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d60,
+                p + '/campaigns_received/' + i5 + '/variation_name',
+                e,
+                s + '/properties/campaigns_received/items/properties/variation_name',
+              );
             }
+            const d61 = d50['variation_api_id'];
             if (
-              d50['variation_api_id'] !== undefined &&
+              d61 !== undefined &&
               ((f4 && !('variation_api_id' in Object.prototype)) ||
                 hasOwn.call(d50, 'variation_api_id'))
             ) {
-              const d61 = d50['variation_api_id'];
-              if (typeof d61 !== 'string') {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/variation_api_id',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/variation_api_id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d61,
+                p + '/campaigns_received/' + i5 + '/variation_api_id',
+                e,
+                s + '/properties/campaigns_received/items/properties/variation_api_id',
+              );
             }
+            const d62 = d50['in_control'];
             if (
-              d50['in_control'] !== undefined &&
+              d62 !== undefined &&
               ((f4 && !('in_control' in Object.prototype)) || hasOwn.call(d50, 'in_control'))
             ) {
-              const d62 = d50['in_control'];
               if (typeof d62 !== 'boolean') {
-                e.push({
-                  instancePath: p + '/campaigns_received/' + i5 + '/in_control',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/in_control/type',
-                  keyword: 'type',
-                  params: { type: 'boolean' },
-                  message: 'must be boolean',
-                });
+                failType(
+                  e,
+                  p + '/campaigns_received/' + i5 + '/in_control',
+                  s + '/properties/campaigns_received/items/properties/in_control/type',
+                  'boolean',
+                );
               }
             }
           }
         }
       }
     }
+    const d63 = d0['cards_clicked'];
     if (
-      d0['cards_clicked'] !== undefined &&
+      d63 !== undefined &&
       ((f0 && !('cards_clicked' in Object.prototype)) || hasOwn.call(d0, 'cards_clicked'))
     ) {
-      const d63 = d0['cards_clicked'];
       if (!Array.isArray(d63)) {
-        e.push({
-          instancePath: p + '/cards_clicked',
-          schemaPath: '#/components/schemas/UserExportObject/properties/cards_clicked/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/cards_clicked', s + '/properties/cards_clicked/type', 'array');
       } else {
         for (let i6 = 0; i6 < d63.length; i6++) {
           const d64 = d63[i6];
           if (typeof d64 !== 'object' || d64 === null || Array.isArray(d64)) {
-            e.push({
-              instancePath: p + '/cards_clicked/' + i6,
-              schemaPath:
-                '#/components/schemas/UserExportObject/properties/cards_clicked/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(
+              e,
+              p + '/cards_clicked/' + i6,
+              s + '/properties/cards_clicked/items/type',
+              'object',
+            );
           } else {
             const f6 = Object.getPrototypeOf(d64) === Object.prototype;
+            const d65 = d64['name'];
             if (
-              d64['name'] !== undefined &&
+              d65 !== undefined &&
               ((f6 && !('name' in Object.prototype)) || hasOwn.call(d64, 'name'))
             ) {
-              const d65 = d64['name'];
-              if (typeof d65 !== 'string') {
-                e.push({
-                  instancePath: p + '/cards_clicked/' + i6 + '/name',
-                  schemaPath:
-                    '#/components/schemas/UserExportObject/properties/cards_clicked/items/properties/name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d65,
+                p + '/cards_clicked/' + i6 + '/name',
+                e,
+                s + '/properties/cards_clicked/items/properties/name',
+              );
             }
           }
         }
@@ -26082,91 +23321,58 @@ function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): voi
 function check_UserExportCountSummary(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['name'];
   if (
-    d0['name'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ) {
-    const d1 = d0['name'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['first'];
   if (
-    d0['first'] !== undefined &&
+    d2 !== undefined &&
+    !check_DateOrDateTime(d2) &&
     ((f0 && !('first' in Object.prototype)) || hasOwn.call(d0, 'first'))
-  ) {
-    const d2 = d0['first'];
-    if (!check_DateOrDateTime(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['last'];
   if (
-    d0['last'] !== undefined &&
+    d3 !== undefined &&
+    !check_DateOrDateTime(d3) &&
     ((f0 && !('last' in Object.prototype)) || hasOwn.call(d0, 'last'))
-  ) {
-    const d3 = d0['last'];
-    if (!check_DateOrDateTime(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['count'];
   if (
-    d0['count'] !== undefined &&
+    d4 !== undefined &&
+    !check_num_friends(d4) &&
     ((f0 && !('count' in Object.prototype)) || hasOwn.call(d0, 'count'))
-  ) {
-    const d4 = d0['count'];
-    if (!Number.isInteger(d4)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_UserExportCountSummary(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserExportCountSummary';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserExportCountSummary/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/UserExportCountSummary/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d1 = d0['name'];
+    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_CompanySecret(d1, p + '/name', e, s + '/properties/name');
     }
-    if (
-      d0['first'] !== undefined &&
-      ((f0 && !('first' in Object.prototype)) || hasOwn.call(d0, 'first'))
-    ) {
-      const d2 = d0['first'];
-      collect_DateOrDateTime(d2, p + '/first', e);
+    const d2 = d0['first'];
+    if (d2 !== undefined && ((f0 && !('first' in Object.prototype)) || hasOwn.call(d0, 'first'))) {
+      collect_DateOrDateTime(d2, p + '/first', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['last'] !== undefined &&
-      ((f0 && !('last' in Object.prototype)) || hasOwn.call(d0, 'last'))
-    ) {
-      const d3 = d0['last'];
-      collect_DateOrDateTime(d3, p + '/last', e);
+    const d3 = d0['last'];
+    if (d3 !== undefined && ((f0 && !('last' in Object.prototype)) || hasOwn.call(d0, 'last'))) {
+      collect_DateOrDateTime(d3, p + '/last', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['count'] !== undefined &&
-      ((f0 && !('count' in Object.prototype)) || hasOwn.call(d0, 'count'))
-    ) {
-      const d4 = d0['count'];
-      if (!Number.isInteger(d4)) {
-        e.push({
-          instancePath: p + '/count',
-          schemaPath: '#/components/schemas/UserExportCountSummary/properties/count/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d4 = d0['count'];
+    if (d4 !== undefined && ((f0 && !('count' in Object.prototype)) || hasOwn.call(d0, 'count'))) {
+      collect_num_friends(d4, p + '/count', e, s + '/properties/count');
     }
   }
 }
@@ -26180,207 +23386,136 @@ function check_SegmentListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['segments'];
   if (
-    d0['segments'] !== undefined &&
+    d2 !== undefined &&
     ((f0 && !('segments' in Object.prototype)) || hasOwn.call(d0, 'segments'))
   ) {
-    const d2 = d0['segments'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['id'];
       if (
-        d3['id'] !== undefined &&
+        d4 !== undefined &&
+        !check_CompanySecret(d4) &&
         ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
-      ) {
-        const d4 = d3['id'];
-        if (typeof d4 !== 'string') return false;
-      }
+      )
+        return false;
+      const d5 = d3['name'];
       if (
-        d3['name'] !== undefined &&
+        d5 !== undefined &&
+        !check_CompanySecret(d5) &&
         ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
-      ) {
-        const d5 = d3['name'];
-        if (typeof d5 !== 'string') return false;
-      }
+      )
+        return false;
+      const d6 = d3['analytics_tracking_enabled'];
       if (
-        d3['analytics_tracking_enabled'] !== undefined &&
+        d6 !== undefined &&
+        typeof d6 !== 'boolean' &&
         ((f1 && !('analytics_tracking_enabled' in Object.prototype)) ||
           hasOwn.call(d3, 'analytics_tracking_enabled'))
-      ) {
-        const d6 = d3['analytics_tracking_enabled'];
-        if (typeof d6 !== 'boolean') return false;
-      }
+      )
+        return false;
+      const d7 = d3['tags'];
       if (
-        d3['tags'] !== undefined &&
+        d7 !== undefined &&
+        !check_FieldsToExport(d7) &&
         ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
-      ) {
-        const d7 = d3['tags'];
-        if (!check_Tags(d7)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_SegmentListResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentListResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SegmentListResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/SegmentListResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['segments'];
     if (
-      d0['segments'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('segments' in Object.prototype)) || hasOwn.call(d0, 'segments'))
     ) {
-      const d2 = d0['segments'];
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/segments',
-          schemaPath: '#/components/schemas/SegmentListResponse/properties/segments/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/segments', s + '/properties/segments/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/segments/' + i0,
-              schemaPath: '#/components/schemas/SegmentListResponse/properties/segments/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/segments/' + i0, s + '/properties/segments/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['id'];
             if (
-              d3['id'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
             ) {
-              const d4 = d3['id'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/segments/' + i0 + '/id',
-                  schemaPath:
-                    '#/components/schemas/SegmentListResponse/properties/segments/items/properties/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d4,
+                p + '/segments/' + i0 + '/id',
+                e,
+                s + '/properties/segments/items/properties/id',
+              );
             }
+            const d5 = d3['name'];
             if (
-              d3['name'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
             ) {
-              const d5 = d3['name'];
-              if (typeof d5 !== 'string') {
-                e.push({
-                  instancePath: p + '/segments/' + i0 + '/name',
-                  schemaPath:
-                    '#/components/schemas/SegmentListResponse/properties/segments/items/properties/name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d5,
+                p + '/segments/' + i0 + '/name',
+                e,
+                s + '/properties/segments/items/properties/name',
+              );
             }
+            const d6 = d3['analytics_tracking_enabled'];
             if (
-              d3['analytics_tracking_enabled'] !== undefined &&
+              d6 !== undefined &&
               ((f1 && !('analytics_tracking_enabled' in Object.prototype)) ||
                 hasOwn.call(d3, 'analytics_tracking_enabled'))
             ) {
-              const d6 = d3['analytics_tracking_enabled'];
               if (typeof d6 !== 'boolean') {
-                e.push({
-                  instancePath: p + '/segments/' + i0 + '/analytics_tracking_enabled',
-                  schemaPath:
-                    '#/components/schemas/SegmentListResponse/properties/segments/items/properties/analytics_tracking_enabled/type',
-                  keyword: 'type',
-                  params: { type: 'boolean' },
-                  message: 'must be boolean',
-                });
+                failType(
+                  e,
+                  p + '/segments/' + i0 + '/analytics_tracking_enabled',
+                  s + '/properties/segments/items/properties/analytics_tracking_enabled/type',
+                  'boolean',
+                );
               }
             }
+            const d7 = d3['tags'];
             if (
-              d3['tags'] !== undefined &&
+              d7 !== undefined &&
               ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
             ) {
-              const d7 = d3['tags'];
-              collect_Tags(d7, p + '/segments/' + i0 + '/tags', e);
+              collect_FieldsToExport(
+                d7,
+                p + '/segments/' + i0 + '/tags',
+                e,
+                '#/components/schemas/Tags',
+              );
             }
           }
         }
-      }
-    }
-  }
-}
-
-function check_Tags(d0: any): boolean {
-  if (!Array.isArray(d0)) return false;
-  for (let i0 = 0; i0 < d0.length; i0++) {
-    const d1 = d0[i0];
-    if (typeof d1 !== 'string') return false;
-  }
-  return true;
-}
-
-function collect_Tags(d0: any, p: string, e: ValidationError[]): void {
-  if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Tags/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
-  } else {
-    for (let i0 = 0; i0 < d0.length; i0++) {
-      const d1 = d0[i0];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/' + i0,
-          schemaPath: '#/components/schemas/Tags/items/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
       }
     }
   }
@@ -26395,144 +23530,85 @@ function check_SegmentDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_dob(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (typeof d4 !== 'string') return false;
-        if (!fmtDate(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['size'];
       if (
-        d3['size'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('size' in Object.prototype)) || hasOwn.call(d3, 'size'))
-      ) {
-        const d5 = d3['size'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_SegmentDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SegmentDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/SegmentDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/SegmentDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/time',
-                  schemaPath:
-                    '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/properties/time/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              } else {
-                if (!fmtDate(d4)) {
-                  e.push({
-                    instancePath: p + '/data/' + i0 + '/time',
-                    schemaPath:
-                      '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/properties/time/format',
-                    keyword: 'format',
-                    params: { format: 'date' },
-                    message: 'must be a valid date',
-                  });
-                }
-              }
+              collect_dob(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                s + '/properties/data/items/properties/time',
+              );
             }
+            const d5 = d3['size'];
             if (
-              d3['size'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('size' in Object.prototype)) || hasOwn.call(d3, 'size'))
             ) {
-              const d5 = d3['size'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/size',
-                  schemaPath:
-                    '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/properties/size/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/size',
+                e,
+                s + '/properties/data/items/properties/size',
+              );
             }
           }
         }
@@ -26550,133 +23626,91 @@ function check_SegmentDetailsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['created_at'];
   if (
-    d0['created_at'] !== undefined &&
+    d2 !== undefined &&
+    !check_DateOrDateTime(d2) &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d2 = d0['created_at'];
-    if (!check_DateOrDateTime(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['updated_at'];
   if (
-    d0['updated_at'] !== undefined &&
+    d3 !== undefined &&
+    !check_DateOrDateTime(d3) &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d3 = d0['updated_at'];
-    if (!check_DateOrDateTime(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['name'];
   if (
-    d0['name'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ) {
-    const d4 = d0['name'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['description'];
   if (
-    d0['description'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d5 = d0['description'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['tags'];
   if (
-    d0['tags'] !== undefined &&
+    d6 !== undefined &&
+    !check_FieldsToExport(d6) &&
     ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d6 = d0['tags'];
-    if (!check_Tags(d6)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_SegmentDetailsResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentDetailsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentDetailsResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SegmentDetailsResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/SegmentDetailsResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['created_at'];
     if (
-      d0['created_at'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      const d2 = d0['created_at'];
-      collect_DateOrDateTime(d2, p + '/created_at', e);
+      collect_DateOrDateTime(d2, p + '/created_at', e, '#/components/schemas/DateOrDateTime');
     }
+    const d3 = d0['updated_at'];
     if (
-      d0['updated_at'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      const d3 = d0['updated_at'];
-      collect_DateOrDateTime(d3, p + '/updated_at', e);
+      collect_DateOrDateTime(d3, p + '/updated_at', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d4 = d0['name'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/SegmentDetailsResponse/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d4 = d0['name'];
+    if (d4 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_CompanySecret(d4, p + '/name', e, s + '/properties/name');
     }
+    const d5 = d0['description'];
     if (
-      d0['description'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      const d5 = d0['description'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/SegmentDetailsResponse/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d5, p + '/description', e, s + '/properties/description');
     }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d6 = d0['tags'];
-      collect_Tags(d6, p + '/tags', e);
+    const d6 = d0['tags'];
+    if (d6 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
+      collect_FieldsToExport(d6, p + '/tags', e, '#/components/schemas/Tags');
     }
   }
 }
@@ -26690,170 +23724,132 @@ function check_CampaignListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['campaigns'];
   if (
-    d0['campaigns'] !== undefined &&
+    d2 !== undefined &&
     ((f0 && !('campaigns' in Object.prototype)) || hasOwn.call(d0, 'campaigns'))
   ) {
-    const d2 = d0['campaigns'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['id'];
       if (
-        d3['id'] !== undefined &&
+        d4 !== undefined &&
+        !check_CompanySecret(d4) &&
         ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
-      ) {
-        const d4 = d3['id'];
-        if (typeof d4 !== 'string') return false;
-      }
+      )
+        return false;
+      const d5 = d3['name'];
       if (
-        d3['name'] !== undefined &&
+        d5 !== undefined &&
+        !check_CompanySecret(d5) &&
         ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
-      ) {
-        const d5 = d3['name'];
-        if (typeof d5 !== 'string') return false;
-      }
+      )
+        return false;
+      const d6 = d3['is_api_campaign'];
       if (
-        d3['is_api_campaign'] !== undefined &&
+        d6 !== undefined &&
+        typeof d6 !== 'boolean' &&
         ((f1 && !('is_api_campaign' in Object.prototype)) || hasOwn.call(d3, 'is_api_campaign'))
-      ) {
-        const d6 = d3['is_api_campaign'];
-        if (typeof d6 !== 'boolean') return false;
-      }
+      )
+        return false;
+      const d7 = d3['tags'];
       if (
-        d3['tags'] !== undefined &&
+        d7 !== undefined &&
+        !check_FieldsToExport(d7) &&
         ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
-      ) {
-        const d7 = d3['tags'];
-        if (!check_Tags(d7)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_CampaignListResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignListResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignListResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/CampaignListResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['campaigns'];
     if (
-      d0['campaigns'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('campaigns' in Object.prototype)) || hasOwn.call(d0, 'campaigns'))
     ) {
-      const d2 = d0['campaigns'];
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/campaigns',
-          schemaPath: '#/components/schemas/CampaignListResponse/properties/campaigns/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/campaigns', s + '/properties/campaigns/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/campaigns/' + i0,
-              schemaPath:
-                '#/components/schemas/CampaignListResponse/properties/campaigns/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/campaigns/' + i0, s + '/properties/campaigns/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['id'];
             if (
-              d3['id'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
             ) {
-              const d4 = d3['id'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/campaigns/' + i0 + '/id',
-                  schemaPath:
-                    '#/components/schemas/CampaignListResponse/properties/campaigns/items/properties/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d4,
+                p + '/campaigns/' + i0 + '/id',
+                e,
+                s + '/properties/campaigns/items/properties/id',
+              );
             }
+            const d5 = d3['name'];
             if (
-              d3['name'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
             ) {
-              const d5 = d3['name'];
-              if (typeof d5 !== 'string') {
-                e.push({
-                  instancePath: p + '/campaigns/' + i0 + '/name',
-                  schemaPath:
-                    '#/components/schemas/CampaignListResponse/properties/campaigns/items/properties/name/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d5,
+                p + '/campaigns/' + i0 + '/name',
+                e,
+                s + '/properties/campaigns/items/properties/name',
+              );
             }
+            const d6 = d3['is_api_campaign'];
             if (
-              d3['is_api_campaign'] !== undefined &&
+              d6 !== undefined &&
               ((f1 && !('is_api_campaign' in Object.prototype)) ||
                 hasOwn.call(d3, 'is_api_campaign'))
             ) {
-              const d6 = d3['is_api_campaign'];
               if (typeof d6 !== 'boolean') {
-                e.push({
-                  instancePath: p + '/campaigns/' + i0 + '/is_api_campaign',
-                  schemaPath:
-                    '#/components/schemas/CampaignListResponse/properties/campaigns/items/properties/is_api_campaign/type',
-                  keyword: 'type',
-                  params: { type: 'boolean' },
-                  message: 'must be boolean',
-                });
+                failType(
+                  e,
+                  p + '/campaigns/' + i0 + '/is_api_campaign',
+                  s + '/properties/campaigns/items/properties/is_api_campaign/type',
+                  'boolean',
+                );
               }
             }
+            const d7 = d3['tags'];
             if (
-              d3['tags'] !== undefined &&
+              d7 !== undefined &&
               ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
             ) {
-              const d7 = d3['tags'];
-              collect_Tags(d7, p + '/campaigns/' + i0 + '/tags', e);
+              collect_FieldsToExport(
+                d7,
+                p + '/campaigns/' + i0 + '/tags',
+                e,
+                '#/components/schemas/Tags',
+              );
             }
           }
         }
@@ -26865,18 +23861,15 @@ function collect_CampaignListResponse(d0: any, p: string, e: ValidationError[]):
 function check_CampaignDataSeriesResponse(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['message'];
   if (
-    d0['message'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ) {
-    const d1 = d0['message'];
-    if (typeof d1 !== 'string') return false;
-  }
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  )
+    return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
@@ -26887,44 +23880,22 @@ function check_CampaignDataSeriesResponse(d0: any): boolean {
 }
 
 function collect_CampaignDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/CampaignDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/CampaignDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
@@ -26938,116 +23909,112 @@ function collect_CampaignDataSeriesResponse(d0: any, p: string, e: ValidationErr
 function check_CampaignDataSeriesPoint(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['time'];
   if (
-    d0['time'] !== undefined &&
+    d1 !== undefined &&
+    !check_dob(d1) &&
     ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-  ) {
-    const d1 = d0['time'];
-    if (typeof d1 !== 'string') return false;
-    if (!fmtDate(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['conversions'];
   if (
-    d0['conversions'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
-  ) {
-    const d2 = d0['conversions'];
-    if (!Number.isInteger(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['revenue'];
   if (
-    d0['revenue'] !== undefined &&
+    d3 !== undefined &&
+    typeof d3 !== 'number' &&
     ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
-  ) {
-    const d3 = d0['revenue'];
-    if (typeof d3 !== 'number') return false;
-  }
+  )
+    return false;
+  const d4 = d0['conversions_by_send_time'];
   if (
-    d0['conversions_by_send_time'] !== undefined &&
+    d4 !== undefined &&
+    !check_num_friends(d4) &&
     ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
       hasOwn.call(d0, 'conversions_by_send_time'))
-  ) {
-    const d4 = d0['conversions_by_send_time'];
-    if (!Number.isInteger(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['messages'];
   if (
-    d0['messages'] !== undefined &&
+    d5 !== undefined &&
     ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
   ) {
-    const d5 = d0['messages'];
     if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) return false;
     const f1 = Object.getPrototypeOf(d5) === Object.prototype;
-    if (
-      d5['email'] !== undefined &&
-      ((f1 && !('email' in Object.prototype)) || hasOwn.call(d5, 'email'))
-    ) {
-      const d6 = d5['email'];
+    const d6 = d5['email'];
+    if (d6 !== undefined && ((f1 && !('email' in Object.prototype)) || hasOwn.call(d5, 'email'))) {
       if (!Array.isArray(d6)) return false;
       for (let i0 = 0; i0 < d6.length; i0++) {
         const d7 = d6[i0];
         if (!check_CampaignEmailStats(d7)) return false;
       }
     }
+    const d8 = d5['in_app_message'];
     if (
-      d5['in_app_message'] !== undefined &&
+      d8 !== undefined &&
       ((f1 && !('in_app_message' in Object.prototype)) || hasOwn.call(d5, 'in_app_message'))
     ) {
-      const d8 = d5['in_app_message'];
       if (!Array.isArray(d8)) return false;
       for (let i1 = 0; i1 < d8.length; i1++) {
         const d9 = d8[i1];
         if (!check_CampaignInAppMessageStats(d9)) return false;
       }
     }
+    const d10 = d5['android_push'];
     if (
-      d5['android_push'] !== undefined &&
+      d10 !== undefined &&
       ((f1 && !('android_push' in Object.prototype)) || hasOwn.call(d5, 'android_push'))
     ) {
-      const d10 = d5['android_push'];
       if (!Array.isArray(d10)) return false;
       for (let i2 = 0; i2 < d10.length; i2++) {
         const d11 = d10[i2];
         if (!check_CampaignPushStats(d11)) return false;
       }
     }
+    const d12 = d5['apple_push'];
     if (
-      d5['apple_push'] !== undefined &&
+      d12 !== undefined &&
       ((f1 && !('apple_push' in Object.prototype)) || hasOwn.call(d5, 'apple_push'))
     ) {
-      const d12 = d5['apple_push'];
       if (!Array.isArray(d12)) return false;
       for (let i3 = 0; i3 < d12.length; i3++) {
         const d13 = d12[i3];
         if (!check_CampaignPushStats(d13)) return false;
       }
     }
+    const d14 = d5['kindle_push'];
     if (
-      d5['kindle_push'] !== undefined &&
+      d14 !== undefined &&
       ((f1 && !('kindle_push' in Object.prototype)) || hasOwn.call(d5, 'kindle_push'))
     ) {
-      const d14 = d5['kindle_push'];
       if (!Array.isArray(d14)) return false;
       for (let i4 = 0; i4 < d14.length; i4++) {
         const d15 = d14[i4];
         if (!check_CampaignPushStats(d15)) return false;
       }
     }
+    const d16 = d5['windows_phone8_push'];
     if (
-      d5['windows_phone8_push'] !== undefined &&
+      d16 !== undefined &&
       ((f1 && !('windows_phone8_push' in Object.prototype)) ||
         hasOwn.call(d5, 'windows_phone8_push'))
     ) {
-      const d16 = d5['windows_phone8_push'];
       if (!Array.isArray(d16)) return false;
       for (let i5 = 0; i5 < d16.length; i5++) {
         const d17 = d16[i5];
         if (!check_CampaignPushStats(d17)) return false;
       }
     }
+    const d18 = d5['windows_universal_push'];
     if (
-      d5['windows_universal_push'] !== undefined &&
+      d18 !== undefined &&
       ((f1 && !('windows_universal_push' in Object.prototype)) ||
         hasOwn.call(d5, 'windows_universal_push'))
     ) {
-      const d18 = d5['windows_universal_push'];
       if (!Array.isArray(d18)) return false;
       for (let i6 = 0; i6 < d18.length; i6++) {
         const d19 = d18[i6];
@@ -27059,117 +24026,65 @@ function check_CampaignDataSeriesPoint(d0: any): boolean {
 }
 
 function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignDataSeriesPoint';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignDataSeriesPoint/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['time'] !== undefined &&
-      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    ) {
-      const d1 = d0['time'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/time',
-          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/time/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDate(d1)) {
-          e.push({
-            instancePath: p + '/time',
-            schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/time/format',
-            keyword: 'format',
-            params: { format: 'date' },
-            message: 'must be a valid date',
-          });
-        }
-      }
+    const d1 = d0['time'];
+    if (d1 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
+      collect_dob(d1, p + '/time', e, s + '/properties/time');
     }
+    const d2 = d0['conversions'];
     if (
-      d0['conversions'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
     ) {
-      const d2 = d0['conversions'];
-      if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/conversions',
-          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/conversions/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d2, p + '/conversions', e, s + '/properties/conversions');
     }
+    const d3 = d0['revenue'];
     if (
-      d0['revenue'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
     ) {
-      const d3 = d0['revenue'];
       if (typeof d3 !== 'number') {
-        e.push({
-          instancePath: p + '/revenue',
-          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/revenue/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        });
+        failType(e, p + '/revenue', s + '/properties/revenue/type', 'number');
       }
     }
+    const d4 = d0['conversions_by_send_time'];
     if (
-      d0['conversions_by_send_time'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
         hasOwn.call(d0, 'conversions_by_send_time'))
     ) {
-      const d4 = d0['conversions_by_send_time'];
-      if (!Number.isInteger(d4)) {
-        e.push({
-          instancePath: p + '/conversions_by_send_time',
-          schemaPath:
-            '#/components/schemas/CampaignDataSeriesPoint/properties/conversions_by_send_time/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(
+        d4,
+        p + '/conversions_by_send_time',
+        e,
+        s + '/properties/conversions_by_send_time',
+      );
     }
+    const d5 = d0['messages'];
     if (
-      d0['messages'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
-      const d5 = d0['messages'];
       if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/messages',
-          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/messages/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/messages', s + '/properties/messages/type', 'object');
       } else {
         const f1 = Object.getPrototypeOf(d5) === Object.prototype;
+        const d6 = d5['email'];
         if (
-          d5['email'] !== undefined &&
+          d6 !== undefined &&
           ((f1 && !('email' in Object.prototype)) || hasOwn.call(d5, 'email'))
         ) {
-          const d6 = d5['email'];
           if (!Array.isArray(d6)) {
-            e.push({
-              instancePath: p + '/messages/email',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/email/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/email',
+              s + '/properties/messages/properties/email/type',
+              'array',
+            );
           } else {
             for (let i0 = 0; i0 < d6.length; i0++) {
               const d7 = d6[i0];
@@ -27177,20 +24092,18 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
+        const d8 = d5['in_app_message'];
         if (
-          d5['in_app_message'] !== undefined &&
+          d8 !== undefined &&
           ((f1 && !('in_app_message' in Object.prototype)) || hasOwn.call(d5, 'in_app_message'))
         ) {
-          const d8 = d5['in_app_message'];
           if (!Array.isArray(d8)) {
-            e.push({
-              instancePath: p + '/messages/in_app_message',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/in_app_message/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/in_app_message',
+              s + '/properties/messages/properties/in_app_message/type',
+              'array',
+            );
           } else {
             for (let i1 = 0; i1 < d8.length; i1++) {
               const d9 = d8[i1];
@@ -27198,20 +24111,18 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
+        const d10 = d5['android_push'];
         if (
-          d5['android_push'] !== undefined &&
+          d10 !== undefined &&
           ((f1 && !('android_push' in Object.prototype)) || hasOwn.call(d5, 'android_push'))
         ) {
-          const d10 = d5['android_push'];
           if (!Array.isArray(d10)) {
-            e.push({
-              instancePath: p + '/messages/android_push',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/android_push/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/android_push',
+              s + '/properties/messages/properties/android_push/type',
+              'array',
+            );
           } else {
             for (let i2 = 0; i2 < d10.length; i2++) {
               const d11 = d10[i2];
@@ -27219,20 +24130,18 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
+        const d12 = d5['apple_push'];
         if (
-          d5['apple_push'] !== undefined &&
+          d12 !== undefined &&
           ((f1 && !('apple_push' in Object.prototype)) || hasOwn.call(d5, 'apple_push'))
         ) {
-          const d12 = d5['apple_push'];
           if (!Array.isArray(d12)) {
-            e.push({
-              instancePath: p + '/messages/apple_push',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/apple_push/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/apple_push',
+              s + '/properties/messages/properties/apple_push/type',
+              'array',
+            );
           } else {
             for (let i3 = 0; i3 < d12.length; i3++) {
               const d13 = d12[i3];
@@ -27240,20 +24149,18 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
+        const d14 = d5['kindle_push'];
         if (
-          d5['kindle_push'] !== undefined &&
+          d14 !== undefined &&
           ((f1 && !('kindle_push' in Object.prototype)) || hasOwn.call(d5, 'kindle_push'))
         ) {
-          const d14 = d5['kindle_push'];
           if (!Array.isArray(d14)) {
-            e.push({
-              instancePath: p + '/messages/kindle_push',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/kindle_push/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/kindle_push',
+              s + '/properties/messages/properties/kindle_push/type',
+              'array',
+            );
           } else {
             for (let i4 = 0; i4 < d14.length; i4++) {
               const d15 = d14[i4];
@@ -27261,21 +24168,19 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
+        const d16 = d5['windows_phone8_push'];
         if (
-          d5['windows_phone8_push'] !== undefined &&
+          d16 !== undefined &&
           ((f1 && !('windows_phone8_push' in Object.prototype)) ||
             hasOwn.call(d5, 'windows_phone8_push'))
         ) {
-          const d16 = d5['windows_phone8_push'];
           if (!Array.isArray(d16)) {
-            e.push({
-              instancePath: p + '/messages/windows_phone8_push',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/windows_phone8_push/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/windows_phone8_push',
+              s + '/properties/messages/properties/windows_phone8_push/type',
+              'array',
+            );
           } else {
             for (let i5 = 0; i5 < d16.length; i5++) {
               const d17 = d16[i5];
@@ -27283,21 +24188,19 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
+        const d18 = d5['windows_universal_push'];
         if (
-          d5['windows_universal_push'] !== undefined &&
+          d18 !== undefined &&
           ((f1 && !('windows_universal_push' in Object.prototype)) ||
             hasOwn.call(d5, 'windows_universal_push'))
         ) {
-          const d18 = d5['windows_universal_push'];
           if (!Array.isArray(d18)) {
-            e.push({
-              instancePath: p + '/messages/windows_universal_push',
-              schemaPath:
-                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/windows_universal_push/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-            });
+            failType(
+              e,
+              p + '/messages/windows_universal_push',
+              s + '/properties/messages/properties/windows_universal_push/type',
+              'array',
+            );
           } else {
             for (let i6 = 0; i6 < d18.length; i6++) {
               const d19 = d18[i6];
@@ -27313,155 +24216,107 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
 function check_CampaignVariationStats(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['variation_name'];
   if (
-    d0['variation_name'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('variation_name' in Object.prototype)) || hasOwn.call(d0, 'variation_name'))
-  ) {
-    const d1 = d0['variation_name'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['unique_recipients'];
   if (
-    d0['unique_recipients'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('unique_recipients' in Object.prototype)) || hasOwn.call(d0, 'unique_recipients'))
-  ) {
-    const d2 = d0['unique_recipients'];
-    if (!Number.isInteger(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['enrolled'];
   if (
-    d0['enrolled'] !== undefined &&
+    d3 !== undefined &&
+    !check_num_friends(d3) &&
     ((f0 && !('enrolled' in Object.prototype)) || hasOwn.call(d0, 'enrolled'))
-  ) {
-    const d3 = d0['enrolled'];
-    if (!Number.isInteger(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['conversions'];
   if (
-    d0['conversions'] !== undefined &&
+    d4 !== undefined &&
+    !check_num_friends(d4) &&
     ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
-  ) {
-    const d4 = d0['conversions'];
-    if (!Number.isInteger(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['revenue'];
   if (
-    d0['revenue'] !== undefined &&
+    d5 !== undefined &&
+    typeof d5 !== 'number' &&
     ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
-  ) {
-    const d5 = d0['revenue'];
-    if (typeof d5 !== 'number') return false;
-  }
+  )
+    return false;
+  const d6 = d0['conversions_by_send_time'];
   if (
-    d0['conversions_by_send_time'] !== undefined &&
+    d6 !== undefined &&
+    !check_num_friends(d6) &&
     ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
       hasOwn.call(d0, 'conversions_by_send_time'))
-  ) {
-    const d6 = d0['conversions_by_send_time'];
-    if (!Number.isInteger(d6)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CampaignVariationStats(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignVariationStats';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignVariationStats/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['variation_name'];
     if (
-      d0['variation_name'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('variation_name' in Object.prototype)) || hasOwn.call(d0, 'variation_name'))
     ) {
-      const d1 = d0['variation_name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/variation_name',
-          schemaPath: '#/components/schemas/CampaignVariationStats/properties/variation_name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/variation_name', e, s + '/properties/variation_name');
     }
+    const d2 = d0['unique_recipients'];
     if (
-      d0['unique_recipients'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('unique_recipients' in Object.prototype)) || hasOwn.call(d0, 'unique_recipients'))
     ) {
-      const d2 = d0['unique_recipients'];
-      if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/unique_recipients',
-          schemaPath:
-            '#/components/schemas/CampaignVariationStats/properties/unique_recipients/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d2, p + '/unique_recipients', e, s + '/properties/unique_recipients');
     }
+    const d3 = d0['enrolled'];
     if (
-      d0['enrolled'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('enrolled' in Object.prototype)) || hasOwn.call(d0, 'enrolled'))
     ) {
-      const d3 = d0['enrolled'];
-      if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/enrolled',
-          schemaPath: '#/components/schemas/CampaignVariationStats/properties/enrolled/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d3, p + '/enrolled', e, s + '/properties/enrolled');
     }
+    const d4 = d0['conversions'];
     if (
-      d0['conversions'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
     ) {
-      const d4 = d0['conversions'];
-      if (!Number.isInteger(d4)) {
-        e.push({
-          instancePath: p + '/conversions',
-          schemaPath: '#/components/schemas/CampaignVariationStats/properties/conversions/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d4, p + '/conversions', e, s + '/properties/conversions');
     }
+    const d5 = d0['revenue'];
     if (
-      d0['revenue'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
     ) {
-      const d5 = d0['revenue'];
       if (typeof d5 !== 'number') {
-        e.push({
-          instancePath: p + '/revenue',
-          schemaPath: '#/components/schemas/CampaignVariationStats/properties/revenue/type',
-          keyword: 'type',
-          params: { type: 'number' },
-          message: 'must be number',
-        });
+        failType(e, p + '/revenue', s + '/properties/revenue/type', 'number');
       }
     }
+    const d6 = d0['conversions_by_send_time'];
     if (
-      d0['conversions_by_send_time'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
         hasOwn.call(d0, 'conversions_by_send_time'))
     ) {
-      const d6 = d0['conversions_by_send_time'];
-      if (!Number.isInteger(d6)) {
-        e.push({
-          instancePath: p + '/conversions_by_send_time',
-          schemaPath:
-            '#/components/schemas/CampaignVariationStats/properties/conversions_by_send_time/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(
+        d6,
+        p + '/conversions_by_send_time',
+        e,
+        s + '/properties/conversions_by_send_time',
+      );
     }
   }
 }
@@ -27470,225 +24325,142 @@ function check_CampaignEmailStats(d0: any): boolean {
   if (!check_CampaignVariationStats(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['sent'];
   if (
-    d0['sent'] !== undefined &&
+    d1 !== undefined &&
+    !check_num_friends(d1) &&
     ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-  ) {
-    const d1 = d0['sent'];
-    if (!Number.isInteger(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['opens'];
   if (
-    d0['opens'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
-  ) {
-    const d2 = d0['opens'];
-    if (!Number.isInteger(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['unique_opens'];
   if (
-    d0['unique_opens'] !== undefined &&
+    d3 !== undefined &&
+    !check_num_friends(d3) &&
     ((f0 && !('unique_opens' in Object.prototype)) || hasOwn.call(d0, 'unique_opens'))
-  ) {
-    const d3 = d0['unique_opens'];
-    if (!Number.isInteger(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['clicks'];
   if (
-    d0['clicks'] !== undefined &&
+    d4 !== undefined &&
+    !check_num_friends(d4) &&
     ((f0 && !('clicks' in Object.prototype)) || hasOwn.call(d0, 'clicks'))
-  ) {
-    const d4 = d0['clicks'];
-    if (!Number.isInteger(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['unique_clicks'];
   if (
-    d0['unique_clicks'] !== undefined &&
+    d5 !== undefined &&
+    !check_num_friends(d5) &&
     ((f0 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d0, 'unique_clicks'))
-  ) {
-    const d5 = d0['unique_clicks'];
-    if (!Number.isInteger(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['unsubscribes'];
   if (
-    d0['unsubscribes'] !== undefined &&
+    d6 !== undefined &&
+    !check_num_friends(d6) &&
     ((f0 && !('unsubscribes' in Object.prototype)) || hasOwn.call(d0, 'unsubscribes'))
-  ) {
-    const d6 = d0['unsubscribes'];
-    if (!Number.isInteger(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['bounces_including_dropped'];
   if (
-    d0['bounces_including_dropped'] !== undefined &&
+    d7 !== undefined &&
+    !check_num_friends(d7) &&
     ((f0 && !('bounces_including_dropped' in Object.prototype)) ||
       hasOwn.call(d0, 'bounces_including_dropped'))
-  ) {
-    const d7 = d0['bounces_including_dropped'];
-    if (!Number.isInteger(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['delivered'];
   if (
-    d0['delivered'] !== undefined &&
+    d8 !== undefined &&
+    !check_num_friends(d8) &&
     ((f0 && !('delivered' in Object.prototype)) || hasOwn.call(d0, 'delivered'))
-  ) {
-    const d8 = d0['delivered'];
-    if (!Number.isInteger(d8)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['reported_spam'];
   if (
-    d0['reported_spam'] !== undefined &&
+    d9 !== undefined &&
+    !check_num_friends(d9) &&
     ((f0 && !('reported_spam' in Object.prototype)) || hasOwn.call(d0, 'reported_spam'))
-  ) {
-    const d9 = d0['reported_spam'];
-    if (!Number.isInteger(d9)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CampaignEmailStats(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignEmailStats';
   collect_CampaignVariationStats(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/allOf/1/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['sent'] !== undefined &&
-      ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-    ) {
-      const d1 = d0['sent'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/sent',
-          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/sent/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d1 = d0['sent'];
+    if (d1 !== undefined && ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))) {
+      collect_num_friends(d1, p + '/sent', e, s + '/allOf/1/properties/sent');
     }
-    if (
-      d0['opens'] !== undefined &&
-      ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
-    ) {
-      const d2 = d0['opens'];
-      if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/opens',
-          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/opens/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d2 = d0['opens'];
+    if (d2 !== undefined && ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))) {
+      collect_num_friends(d2, p + '/opens', e, s + '/allOf/1/properties/opens');
     }
+    const d3 = d0['unique_opens'];
     if (
-      d0['unique_opens'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('unique_opens' in Object.prototype)) || hasOwn.call(d0, 'unique_opens'))
     ) {
-      const d3 = d0['unique_opens'];
-      if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/unique_opens',
-          schemaPath:
-            '#/components/schemas/CampaignEmailStats/allOf/1/properties/unique_opens/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d3, p + '/unique_opens', e, s + '/allOf/1/properties/unique_opens');
     }
+    const d4 = d0['clicks'];
     if (
-      d0['clicks'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('clicks' in Object.prototype)) || hasOwn.call(d0, 'clicks'))
     ) {
-      const d4 = d0['clicks'];
-      if (!Number.isInteger(d4)) {
-        e.push({
-          instancePath: p + '/clicks',
-          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/clicks/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d4, p + '/clicks', e, s + '/allOf/1/properties/clicks');
     }
+    const d5 = d0['unique_clicks'];
     if (
-      d0['unique_clicks'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d0, 'unique_clicks'))
     ) {
-      const d5 = d0['unique_clicks'];
-      if (!Number.isInteger(d5)) {
-        e.push({
-          instancePath: p + '/unique_clicks',
-          schemaPath:
-            '#/components/schemas/CampaignEmailStats/allOf/1/properties/unique_clicks/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d5, p + '/unique_clicks', e, s + '/allOf/1/properties/unique_clicks');
     }
+    const d6 = d0['unsubscribes'];
     if (
-      d0['unsubscribes'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('unsubscribes' in Object.prototype)) || hasOwn.call(d0, 'unsubscribes'))
     ) {
-      const d6 = d0['unsubscribes'];
-      if (!Number.isInteger(d6)) {
-        e.push({
-          instancePath: p + '/unsubscribes',
-          schemaPath:
-            '#/components/schemas/CampaignEmailStats/allOf/1/properties/unsubscribes/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d6, p + '/unsubscribes', e, s + '/allOf/1/properties/unsubscribes');
     }
+    const d7 = d0['bounces_including_dropped'];
     if (
-      d0['bounces_including_dropped'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('bounces_including_dropped' in Object.prototype)) ||
         hasOwn.call(d0, 'bounces_including_dropped'))
     ) {
-      const d7 = d0['bounces_including_dropped'];
-      if (!Number.isInteger(d7)) {
-        e.push({
-          instancePath: p + '/bounces_including_dropped',
-          schemaPath:
-            '#/components/schemas/CampaignEmailStats/allOf/1/properties/bounces_including_dropped/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(
+        d7,
+        p + '/bounces_including_dropped',
+        e,
+        s + '/allOf/1/properties/bounces_including_dropped',
+      );
     }
+    const d8 = d0['delivered'];
     if (
-      d0['delivered'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('delivered' in Object.prototype)) || hasOwn.call(d0, 'delivered'))
     ) {
-      const d8 = d0['delivered'];
-      if (!Number.isInteger(d8)) {
-        e.push({
-          instancePath: p + '/delivered',
-          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/delivered/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d8, p + '/delivered', e, s + '/allOf/1/properties/delivered');
     }
+    const d9 = d0['reported_spam'];
     if (
-      d0['reported_spam'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('reported_spam' in Object.prototype)) || hasOwn.call(d0, 'reported_spam'))
     ) {
-      const d9 = d0['reported_spam'];
-      if (!Number.isInteger(d9)) {
-        e.push({
-          instancePath: p + '/reported_spam',
-          schemaPath:
-            '#/components/schemas/CampaignEmailStats/allOf/1/properties/reported_spam/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d9, p + '/reported_spam', e, s + '/allOf/1/properties/reported_spam');
     }
   }
 }
@@ -27697,88 +24469,51 @@ function check_CampaignInAppMessageStats(d0: any): boolean {
   if (!check_CampaignVariationStats(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['sent'];
   if (
-    d0['sent'] !== undefined &&
+    d1 !== undefined &&
+    !check_num_friends(d1) &&
     ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-  ) {
-    const d1 = d0['sent'];
-    if (!Number.isInteger(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['impressions'];
   if (
-    d0['impressions'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('impressions' in Object.prototype)) || hasOwn.call(d0, 'impressions'))
-  ) {
-    const d2 = d0['impressions'];
-    if (!Number.isInteger(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['opens'];
   if (
-    d0['opens'] !== undefined &&
+    d3 !== undefined &&
+    !check_num_friends(d3) &&
     ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
-  ) {
-    const d3 = d0['opens'];
-    if (!Number.isInteger(d3)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CampaignInAppMessageStats(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignInAppMessageStats';
   collect_CampaignVariationStats(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignInAppMessageStats/allOf/1/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/allOf/1/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['sent'] !== undefined &&
-      ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-    ) {
-      const d1 = d0['sent'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/sent',
-          schemaPath: '#/components/schemas/CampaignInAppMessageStats/allOf/1/properties/sent/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d1 = d0['sent'];
+    if (d1 !== undefined && ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))) {
+      collect_num_friends(d1, p + '/sent', e, s + '/allOf/1/properties/sent');
     }
+    const d2 = d0['impressions'];
     if (
-      d0['impressions'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('impressions' in Object.prototype)) || hasOwn.call(d0, 'impressions'))
     ) {
-      const d2 = d0['impressions'];
-      if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/impressions',
-          schemaPath:
-            '#/components/schemas/CampaignInAppMessageStats/allOf/1/properties/impressions/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d2, p + '/impressions', e, s + '/allOf/1/properties/impressions');
     }
-    if (
-      d0['opens'] !== undefined &&
-      ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
-    ) {
-      const d3 = d0['opens'];
-      if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/opens',
-          schemaPath:
-            '#/components/schemas/CampaignInAppMessageStats/allOf/1/properties/opens/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d3 = d0['opens'];
+    if (d3 !== undefined && ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))) {
+      collect_num_friends(d3, p + '/opens', e, s + '/allOf/1/properties/opens');
     }
   }
 }
@@ -27787,108 +24522,68 @@ function check_CampaignPushStats(d0: any): boolean {
   if (!check_CampaignVariationStats(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['sent'];
   if (
-    d0['sent'] !== undefined &&
+    d1 !== undefined &&
+    !check_num_friends(d1) &&
     ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-  ) {
-    const d1 = d0['sent'];
-    if (!Number.isInteger(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['direct_opens'];
   if (
-    d0['direct_opens'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('direct_opens' in Object.prototype)) || hasOwn.call(d0, 'direct_opens'))
-  ) {
-    const d2 = d0['direct_opens'];
-    if (!Number.isInteger(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['total_opens'];
   if (
-    d0['total_opens'] !== undefined &&
+    d3 !== undefined &&
+    !check_num_friends(d3) &&
     ((f0 && !('total_opens' in Object.prototype)) || hasOwn.call(d0, 'total_opens'))
-  ) {
-    const d3 = d0['total_opens'];
-    if (!Number.isInteger(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['bounces'];
   if (
-    d0['bounces'] !== undefined &&
+    d4 !== undefined &&
+    !check_num_friends(d4) &&
     ((f0 && !('bounces' in Object.prototype)) || hasOwn.call(d0, 'bounces'))
-  ) {
-    const d4 = d0['bounces'];
-    if (!Number.isInteger(d4)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CampaignPushStats(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignPushStats';
   collect_CampaignVariationStats(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/allOf/1/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['sent'] !== undefined &&
-      ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-    ) {
-      const d1 = d0['sent'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/sent',
-          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/sent/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+    const d1 = d0['sent'];
+    if (d1 !== undefined && ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))) {
+      collect_num_friends(d1, p + '/sent', e, s + '/allOf/1/properties/sent');
     }
+    const d2 = d0['direct_opens'];
     if (
-      d0['direct_opens'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('direct_opens' in Object.prototype)) || hasOwn.call(d0, 'direct_opens'))
     ) {
-      const d2 = d0['direct_opens'];
-      if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/direct_opens',
-          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/direct_opens/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d2, p + '/direct_opens', e, s + '/allOf/1/properties/direct_opens');
     }
+    const d3 = d0['total_opens'];
     if (
-      d0['total_opens'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('total_opens' in Object.prototype)) || hasOwn.call(d0, 'total_opens'))
     ) {
-      const d3 = d0['total_opens'];
-      if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/total_opens',
-          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/total_opens/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d3, p + '/total_opens', e, s + '/allOf/1/properties/total_opens');
     }
+    const d4 = d0['bounces'];
     if (
-      d0['bounces'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('bounces' in Object.prototype)) || hasOwn.call(d0, 'bounces'))
     ) {
-      const d4 = d0['bounces'];
-      if (!Number.isInteger(d4)) {
-        e.push({
-          instancePath: p + '/bounces',
-          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/bounces/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
+      collect_num_friends(d4, p + '/bounces', e, s + '/allOf/1/properties/bounces');
     }
   }
 }
@@ -27902,201 +24597,133 @@ function check_CampaignDetailsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['created_at'];
   if (
-    d0['created_at'] !== undefined &&
+    d2 !== undefined &&
+    !check_DateOrDateTime(d2) &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d2 = d0['created_at'];
-    if (!check_DateOrDateTime(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['updated_at'];
   if (
-    d0['updated_at'] !== undefined &&
+    d3 !== undefined &&
+    !check_DateOrDateTime(d3) &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d3 = d0['updated_at'];
-    if (!check_DateOrDateTime(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['name'];
   if (
-    d0['name'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ) {
-    const d4 = d0['name'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['schedule_type'];
   if (
-    d0['schedule_type'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('schedule_type' in Object.prototype)) || hasOwn.call(d0, 'schedule_type'))
-  ) {
-    const d5 = d0['schedule_type'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['channels'];
   if (
-    d0['channels'] !== undefined &&
+    d6 !== undefined &&
+    !check_FieldsToExport(d6) &&
     ((f0 && !('channels' in Object.prototype)) || hasOwn.call(d0, 'channels'))
-  ) {
-    const d6 = d0['channels'];
-    if (!Array.isArray(d6)) return false;
-    for (let i0 = 0; i0 < d6.length; i0++) {
-      const d7 = d6[i0];
-      if (typeof d7 !== 'string') return false;
-    }
-  }
+  )
+    return false;
+  const d7 = d0['first_sent'];
   if (
-    d0['first_sent'] !== undefined &&
+    d7 !== undefined &&
+    !check_DateOrDateTime(d7) &&
     ((f0 && !('first_sent' in Object.prototype)) || hasOwn.call(d0, 'first_sent'))
-  ) {
-    const d8 = d0['first_sent'];
-    if (!check_DateOrDateTime(d8)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['last_sent'];
   if (
-    d0['last_sent'] !== undefined &&
+    d8 !== undefined &&
+    !check_DateOrDateTime(d8) &&
     ((f0 && !('last_sent' in Object.prototype)) || hasOwn.call(d0, 'last_sent'))
-  ) {
-    const d9 = d0['last_sent'];
-    if (!check_DateOrDateTime(d9)) return false;
-  }
+  )
+    return false;
+  const d9 = d0['tags'];
   if (
-    d0['tags'] !== undefined &&
+    d9 !== undefined &&
+    !check_FieldsToExport(d9) &&
     ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d10 = d0['tags'];
-    if (!check_Tags(d10)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CampaignDetailsResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CampaignDetailsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CampaignDetailsResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CampaignDetailsResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['created_at'];
     if (
-      d0['created_at'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      const d2 = d0['created_at'];
-      collect_DateOrDateTime(d2, p + '/created_at', e);
+      collect_DateOrDateTime(d2, p + '/created_at', e, '#/components/schemas/DateOrDateTime');
     }
+    const d3 = d0['updated_at'];
     if (
-      d0['updated_at'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      const d3 = d0['updated_at'];
-      collect_DateOrDateTime(d3, p + '/updated_at', e);
+      collect_DateOrDateTime(d3, p + '/updated_at', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d4 = d0['name'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d4 = d0['name'];
+    if (d4 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_CompanySecret(d4, p + '/name', e, s + '/properties/name');
     }
+    const d5 = d0['schedule_type'];
     if (
-      d0['schedule_type'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('schedule_type' in Object.prototype)) || hasOwn.call(d0, 'schedule_type'))
     ) {
-      const d5 = d0['schedule_type'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/schedule_type',
-          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/schedule_type/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d5, p + '/schedule_type', e, s + '/properties/schedule_type');
     }
+    const d6 = d0['channels'];
     if (
-      d0['channels'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('channels' in Object.prototype)) || hasOwn.call(d0, 'channels'))
     ) {
-      const d6 = d0['channels'];
-      if (!Array.isArray(d6)) {
-        e.push({
-          instancePath: p + '/channels',
-          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/channels/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d6.length; i0++) {
-          const d7 = d6[i0];
-          if (typeof d7 !== 'string') {
-            e.push({
-              instancePath: p + '/channels/' + i0,
-              schemaPath:
-                '#/components/schemas/CampaignDetailsResponse/properties/channels/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d6, p + '/channels', e, s + '/properties/channels');
     }
+    const d7 = d0['first_sent'];
     if (
-      d0['first_sent'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('first_sent' in Object.prototype)) || hasOwn.call(d0, 'first_sent'))
     ) {
-      const d8 = d0['first_sent'];
-      collect_DateOrDateTime(d8, p + '/first_sent', e);
+      collect_DateOrDateTime(d7, p + '/first_sent', e, '#/components/schemas/DateOrDateTime');
     }
+    const d8 = d0['last_sent'];
     if (
-      d0['last_sent'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('last_sent' in Object.prototype)) || hasOwn.call(d0, 'last_sent'))
     ) {
-      const d9 = d0['last_sent'];
-      collect_DateOrDateTime(d9, p + '/last_sent', e);
+      collect_DateOrDateTime(d8, p + '/last_sent', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d10 = d0['tags'];
-      collect_Tags(d10, p + '/tags', e);
+    const d9 = d0['tags'];
+    if (d9 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
+      collect_FieldsToExport(d9, p + '/tags', e, '#/components/schemas/Tags');
     }
   }
 }
@@ -28110,185 +24737,140 @@ function check_NewsFeedListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['cards'] !== undefined &&
-    ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))
-  ) {
-    const d2 = d0['cards'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['cards'];
+  if (d2 !== undefined && ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['id'];
       if (
-        d3['id'] !== undefined &&
+        d4 !== undefined &&
+        !check_CompanySecret(d4) &&
         ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
-      ) {
-        const d4 = d3['id'];
-        if (typeof d4 !== 'string') return false;
-      }
+      )
+        return false;
+      const d5 = d3['type'];
       if (
-        d3['type'] !== undefined &&
+        d5 !== undefined &&
+        (typeof d5 !== 'string' ||
+          (d5 !== 'NewsItem' && d5 !== 'CaptionedImage' && d5 !== 'Banner' && d5 !== 'DevPick')) &&
         ((f1 && !('type' in Object.prototype)) || hasOwn.call(d3, 'type'))
-      ) {
-        const d5 = d3['type'];
-        if (typeof d5 !== 'string') return false;
-        if (d5 !== 'NewsItem' && d5 !== 'CaptionedImage' && d5 !== 'Banner' && d5 !== 'DevPick')
-          return false;
-      }
+      )
+        return false;
+      const d6 = d3['title'];
       if (
-        d3['title'] !== undefined &&
+        d6 !== undefined &&
+        !check_CompanySecret(d6) &&
         ((f1 && !('title' in Object.prototype)) || hasOwn.call(d3, 'title'))
-      ) {
-        const d6 = d3['title'];
-        if (typeof d6 !== 'string') return false;
-      }
+      )
+        return false;
+      const d7 = d3['tags'];
       if (
-        d3['tags'] !== undefined &&
+        d7 !== undefined &&
+        !check_FieldsToExport(d7) &&
         ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
-      ) {
-        const d7 = d3['tags'];
-        if (!check_Tags(d7)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_NewsFeedListResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/NewsFeedListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/NewsFeedListResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NewsFeedListResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/NewsFeedListResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['cards'] !== undefined &&
-      ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))
-    ) {
-      const d2 = d0['cards'];
+    const d2 = d0['cards'];
+    if (d2 !== undefined && ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/cards',
-          schemaPath: '#/components/schemas/NewsFeedListResponse/properties/cards/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/cards', s + '/properties/cards/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/cards/' + i0,
-              schemaPath: '#/components/schemas/NewsFeedListResponse/properties/cards/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/cards/' + i0, s + '/properties/cards/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['id'];
             if (
-              d3['id'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
             ) {
-              const d4 = d3['id'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/cards/' + i0 + '/id',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d4,
+                p + '/cards/' + i0 + '/id',
+                e,
+                s + '/properties/cards/items/properties/id',
+              );
             }
+            const d5 = d3['type'];
             if (
-              d3['type'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('type' in Object.prototype)) || hasOwn.call(d3, 'type'))
             ) {
-              const d5 = d3['type'];
               if (typeof d5 !== 'string') {
-                e.push({
-                  instancePath: p + '/cards/' + i0 + '/type',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/type/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
+                failType(
+                  e,
+                  p + '/cards/' + i0 + '/type',
+                  s + '/properties/cards/items/properties/type/type',
+                  'string',
+                );
               }
               if (
                 d5 !== 'NewsItem' &&
                 d5 !== 'CaptionedImage' &&
                 d5 !== 'Banner' &&
                 d5 !== 'DevPick'
-              ) {
-                e.push({
-                  instancePath: p + '/cards/' + i0 + '/type',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/type/enum',
-                  keyword: 'enum',
-                  params: { allowedValues: C27 },
-                  message: 'must be one of "NewsItem", "CaptionedImage", "Banner", "DevPick"',
-                });
-              }
+              )
+                fail(
+                  e,
+                  p + '/cards/' + i0 + '/type',
+                  s + '/properties/cards/items/properties/type/enum',
+                  'enum',
+                  { allowedValues: C29 },
+                  'must be one of "NewsItem", "CaptionedImage", "Banner", "DevPick"',
+                );
             }
+            const d6 = d3['title'];
             if (
-              d3['title'] !== undefined &&
+              d6 !== undefined &&
               ((f1 && !('title' in Object.prototype)) || hasOwn.call(d3, 'title'))
             ) {
-              const d6 = d3['title'];
-              if (typeof d6 !== 'string') {
-                e.push({
-                  instancePath: p + '/cards/' + i0 + '/title',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/title/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
+              collect_CompanySecret(
+                d6,
+                p + '/cards/' + i0 + '/title',
+                e,
+                s + '/properties/cards/items/properties/title',
+              );
             }
+            const d7 = d3['tags'];
             if (
-              d3['tags'] !== undefined &&
+              d7 !== undefined &&
               ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
             ) {
-              const d7 = d3['tags'];
-              collect_Tags(d7, p + '/cards/' + i0 + '/tags', e);
+              collect_FieldsToExport(
+                d7,
+                p + '/cards/' + i0 + '/tags',
+                e,
+                '#/components/schemas/Tags',
+              );
             }
           }
         }
@@ -28306,194 +24888,144 @@ function check_NewsFeedDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_DateOrDateTime(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (!check_SeriesTime(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['clicks'];
       if (
-        d3['clicks'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('clicks' in Object.prototype)) || hasOwn.call(d3, 'clicks'))
-      ) {
-        const d5 = d3['clicks'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
+      const d6 = d3['impressions'];
       if (
-        d3['impressions'] !== undefined &&
+        d6 !== undefined &&
+        !check_num_friends(d6) &&
         ((f1 && !('impressions' in Object.prototype)) || hasOwn.call(d3, 'impressions'))
-      ) {
-        const d6 = d3['impressions'];
-        if (!Number.isInteger(d6)) return false;
-      }
+      )
+        return false;
+      const d7 = d3['unique_clicks'];
       if (
-        d3['unique_clicks'] !== undefined &&
+        d7 !== undefined &&
+        !check_num_friends(d7) &&
         ((f1 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d3, 'unique_clicks'))
-      ) {
-        const d7 = d3['unique_clicks'];
-        if (!Number.isInteger(d7)) return false;
-      }
+      )
+        return false;
+      const d8 = d3['unique_impressions'];
       if (
-        d3['unique_impressions'] !== undefined &&
+        d8 !== undefined &&
+        !check_num_friends(d8) &&
         ((f1 && !('unique_impressions' in Object.prototype)) ||
           hasOwn.call(d3, 'unique_impressions'))
-      ) {
-        const d8 = d3['unique_impressions'];
-        if (!Number.isInteger(d8)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_NewsFeedDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/NewsFeedDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
+              collect_DateOrDateTime(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                '#/components/schemas/SeriesTime',
+              );
             }
+            const d5 = d3['clicks'];
             if (
-              d3['clicks'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('clicks' in Object.prototype)) || hasOwn.call(d3, 'clicks'))
             ) {
-              const d5 = d3['clicks'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/clicks',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/clicks/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/clicks',
+                e,
+                s + '/properties/data/items/properties/clicks',
+              );
             }
+            const d6 = d3['impressions'];
             if (
-              d3['impressions'] !== undefined &&
+              d6 !== undefined &&
               ((f1 && !('impressions' in Object.prototype)) || hasOwn.call(d3, 'impressions'))
             ) {
-              const d6 = d3['impressions'];
-              if (!Number.isInteger(d6)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/impressions',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/impressions/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d6,
+                p + '/data/' + i0 + '/impressions',
+                e,
+                s + '/properties/data/items/properties/impressions',
+              );
             }
+            const d7 = d3['unique_clicks'];
             if (
-              d3['unique_clicks'] !== undefined &&
+              d7 !== undefined &&
               ((f1 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d3, 'unique_clicks'))
             ) {
-              const d7 = d3['unique_clicks'];
-              if (!Number.isInteger(d7)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/unique_clicks',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/unique_clicks/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d7,
+                p + '/data/' + i0 + '/unique_clicks',
+                e,
+                s + '/properties/data/items/properties/unique_clicks',
+              );
             }
+            const d8 = d3['unique_impressions'];
             if (
-              d3['unique_impressions'] !== undefined &&
+              d8 !== undefined &&
               ((f1 && !('unique_impressions' in Object.prototype)) ||
                 hasOwn.call(d3, 'unique_impressions'))
             ) {
-              const d8 = d3['unique_impressions'];
-              if (!Number.isInteger(d8)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/unique_impressions',
-                  schemaPath:
-                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/unique_impressions/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d8,
+                p + '/data/' + i0 + '/unique_impressions',
+                e,
+                s + '/properties/data/items/properties/unique_impressions',
+              );
             }
           }
         }
@@ -28511,238 +25043,164 @@ function check_NewsFeedDetailsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['created_at'];
   if (
-    d0['created_at'] !== undefined &&
+    d2 !== undefined &&
+    !check_DateOrDateTime(d2) &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d2 = d0['created_at'];
-    if (!check_DateOrDateTime(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['updated_at'];
   if (
-    d0['updated_at'] !== undefined &&
+    d3 !== undefined &&
+    !check_DateOrDateTime(d3) &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d3 = d0['updated_at'];
-    if (!check_DateOrDateTime(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['name'];
   if (
-    d0['name'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ) {
-    const d4 = d0['name'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['publish_at'];
   if (
-    d0['publish_at'] !== undefined &&
+    d5 !== undefined &&
+    !check_DateOrDateTime(d5) &&
     ((f0 && !('publish_at' in Object.prototype)) || hasOwn.call(d0, 'publish_at'))
-  ) {
-    const d5 = d0['publish_at'];
-    if (!check_DateOrDateTime(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['end_at'];
   if (
-    d0['end_at'] !== undefined &&
+    d6 !== undefined &&
+    !check_DateOrDateTime(d6) &&
     ((f0 && !('end_at' in Object.prototype)) || hasOwn.call(d0, 'end_at'))
-  ) {
-    const d6 = d0['end_at'];
-    if (!check_DateOrDateTime(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['tags'];
   if (
-    d0['tags'] !== undefined &&
+    d7 !== undefined &&
+    !check_FieldsToExport(d7) &&
     ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d7 = d0['tags'];
-    if (!check_Tags(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['title'];
   if (
-    d0['title'] !== undefined &&
+    d8 !== undefined &&
+    !check_CompanySecret(d8) &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ) {
-    const d8 = d0['title'];
-    if (typeof d8 !== 'string') return false;
-  }
+  )
+    return false;
+  const d9 = d0['image_url'];
   if (
-    d0['image_url'] !== undefined &&
+    d9 !== undefined &&
+    (typeof d9 !== 'string' || !fmtUri(d9)) &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  ) {
-    const d9 = d0['image_url'];
-    if (typeof d9 !== 'string') return false;
-    if (!fmtUri(d9)) return false;
-  }
+  )
+    return false;
+  const d10 = d0['extras'];
   if (
-    d0['extras'] !== undefined &&
+    d10 !== undefined &&
+    (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) &&
     ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-  ) {
-    const d10 = d0['extras'];
-    if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) return false;
-  }
+  )
+    return false;
+  const d11 = d0['description'];
   if (
-    d0['description'] !== undefined &&
+    d11 !== undefined &&
+    !check_CompanySecret(d11) &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d11 = d0['description'];
-    if (typeof d11 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_NewsFeedDetailsResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/NewsFeedDetailsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/NewsFeedDetailsResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NewsFeedDetailsResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['created_at'];
     if (
-      d0['created_at'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      const d2 = d0['created_at'];
-      collect_DateOrDateTime(d2, p + '/created_at', e);
+      collect_DateOrDateTime(d2, p + '/created_at', e, '#/components/schemas/DateOrDateTime');
     }
+    const d3 = d0['updated_at'];
     if (
-      d0['updated_at'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      const d3 = d0['updated_at'];
-      collect_DateOrDateTime(d3, p + '/updated_at', e);
+      collect_DateOrDateTime(d3, p + '/updated_at', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d4 = d0['name'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d4 = d0['name'];
+    if (d4 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_CompanySecret(d4, p + '/name', e, s + '/properties/name');
     }
+    const d5 = d0['publish_at'];
     if (
-      d0['publish_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('publish_at' in Object.prototype)) || hasOwn.call(d0, 'publish_at'))
     ) {
-      const d5 = d0['publish_at'];
-      collect_DateOrDateTime(d5, p + '/publish_at', e);
+      collect_DateOrDateTime(d5, p + '/publish_at', e, '#/components/schemas/DateOrDateTime');
     }
+    const d6 = d0['end_at'];
     if (
-      d0['end_at'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('end_at' in Object.prototype)) || hasOwn.call(d0, 'end_at'))
     ) {
-      const d6 = d0['end_at'];
-      collect_DateOrDateTime(d6, p + '/end_at', e);
+      collect_DateOrDateTime(d6, p + '/end_at', e, '#/components/schemas/DateOrDateTime');
     }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d7 = d0['tags'];
-      collect_Tags(d7, p + '/tags', e);
+    const d7 = d0['tags'];
+    if (d7 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
+      collect_FieldsToExport(d7, p + '/tags', e, '#/components/schemas/Tags');
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d8 = d0['title'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d8 = d0['title'];
+    if (d8 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_CompanySecret(d8, p + '/title', e, s + '/properties/title');
     }
+    const d9 = d0['image_url'];
     if (
-      d0['image_url'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
-      const d9 = d0['image_url'];
       if (typeof d9 !== 'string') {
-        e.push({
-          instancePath: p + '/image_url',
-          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/image_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
       } else {
-        if (!fmtUri(d9)) {
-          e.push({
-            instancePath: p + '/image_url',
-            schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/image_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d9)) failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
       }
     }
+    const d10 = d0['extras'];
     if (
-      d0['extras'] !== undefined &&
+      d10 !== undefined &&
       ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
     ) {
-      const d10 = d0['extras'];
       if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) {
-        e.push({
-          instancePath: p + '/extras',
-          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/extras/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/extras', s + '/properties/extras/type', 'object');
       }
     }
+    const d11 = d0['description'];
     if (
-      d0['description'] !== undefined &&
+      d11 !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      const d11 = d0['description'];
-      if (typeof d11 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d11, p + '/description', e, s + '/properties/description');
     }
   }
 }
@@ -28756,143 +25214,85 @@ function check_MauDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_dob(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (typeof d4 !== 'string') return false;
-        if (!fmtDate(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['mau'];
       if (
-        d3['mau'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('mau' in Object.prototype)) || hasOwn.call(d3, 'mau'))
-      ) {
-        const d5 = d3['mau'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_MauDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/MauDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/MauDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/MauDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/MauDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/MauDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath: '#/components/schemas/MauDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/time',
-                  schemaPath:
-                    '#/components/schemas/MauDataSeriesResponse/properties/data/items/properties/time/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              } else {
-                if (!fmtDate(d4)) {
-                  e.push({
-                    instancePath: p + '/data/' + i0 + '/time',
-                    schemaPath:
-                      '#/components/schemas/MauDataSeriesResponse/properties/data/items/properties/time/format',
-                    keyword: 'format',
-                    params: { format: 'date' },
-                    message: 'must be a valid date',
-                  });
-                }
-              }
+              collect_dob(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                s + '/properties/data/items/properties/time',
+              );
             }
+            const d5 = d3['mau'];
             if (
-              d3['mau'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('mau' in Object.prototype)) || hasOwn.call(d3, 'mau'))
             ) {
-              const d5 = d3['mau'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/mau',
-                  schemaPath:
-                    '#/components/schemas/MauDataSeriesResponse/properties/data/items/properties/mau/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/mau',
+                e,
+                s + '/properties/data/items/properties/mau',
+              );
             }
           }
         }
@@ -28910,143 +25310,85 @@ function check_DauDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_dob(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (typeof d4 !== 'string') return false;
-        if (!fmtDate(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['dau'];
       if (
-        d3['dau'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('dau' in Object.prototype)) || hasOwn.call(d3, 'dau'))
-      ) {
-        const d5 = d3['dau'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_DauDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/DauDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/DauDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/DauDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/DauDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/DauDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath: '#/components/schemas/DauDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/time',
-                  schemaPath:
-                    '#/components/schemas/DauDataSeriesResponse/properties/data/items/properties/time/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              } else {
-                if (!fmtDate(d4)) {
-                  e.push({
-                    instancePath: p + '/data/' + i0 + '/time',
-                    schemaPath:
-                      '#/components/schemas/DauDataSeriesResponse/properties/data/items/properties/time/format',
-                    keyword: 'format',
-                    params: { format: 'date' },
-                    message: 'must be a valid date',
-                  });
-                }
-              }
+              collect_dob(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                s + '/properties/data/items/properties/time',
+              );
             }
+            const d5 = d3['dau'];
             if (
-              d3['dau'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('dau' in Object.prototype)) || hasOwn.call(d3, 'dau'))
             ) {
-              const d5 = d3['dau'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/dau',
-                  schemaPath:
-                    '#/components/schemas/DauDataSeriesResponse/properties/data/items/properties/dau/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/dau',
+                e,
+                s + '/properties/data/items/properties/dau',
+              );
             }
           }
         }
@@ -29064,144 +25406,85 @@ function check_NewUsersDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_dob(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (typeof d4 !== 'string') return false;
-        if (!fmtDate(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['new_users'];
       if (
-        d3['new_users'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('new_users' in Object.prototype)) || hasOwn.call(d3, 'new_users'))
-      ) {
-        const d5 = d3['new_users'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_NewUsersDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/NewUsersDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/time',
-                  schemaPath:
-                    '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/properties/time/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              } else {
-                if (!fmtDate(d4)) {
-                  e.push({
-                    instancePath: p + '/data/' + i0 + '/time',
-                    schemaPath:
-                      '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/properties/time/format',
-                    keyword: 'format',
-                    params: { format: 'date' },
-                    message: 'must be a valid date',
-                  });
-                }
-              }
+              collect_dob(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                s + '/properties/data/items/properties/time',
+              );
             }
+            const d5 = d3['new_users'];
             if (
-              d3['new_users'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('new_users' in Object.prototype)) || hasOwn.call(d3, 'new_users'))
             ) {
-              const d5 = d3['new_users'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/new_users',
-                  schemaPath:
-                    '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/properties/new_users/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/new_users',
+                e,
+                s + '/properties/data/items/properties/new_users',
+              );
             }
           }
         }
@@ -29219,144 +25502,85 @@ function check_UninstallsDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_dob(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (typeof d4 !== 'string') return false;
-        if (!fmtDate(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['uninstalls'];
       if (
-        d3['uninstalls'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('uninstalls' in Object.prototype)) || hasOwn.call(d3, 'uninstalls'))
-      ) {
-        const d5 = d3['uninstalls'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_UninstallsDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UninstallsDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/time',
-                  schemaPath:
-                    '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/properties/time/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              } else {
-                if (!fmtDate(d4)) {
-                  e.push({
-                    instancePath: p + '/data/' + i0 + '/time',
-                    schemaPath:
-                      '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/properties/time/format',
-                    keyword: 'format',
-                    params: { format: 'date' },
-                    message: 'must be a valid date',
-                  });
-                }
-              }
+              collect_dob(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                s + '/properties/data/items/properties/time',
+              );
             }
+            const d5 = d3['uninstalls'];
             if (
-              d3['uninstalls'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('uninstalls' in Object.prototype)) || hasOwn.call(d3, 'uninstalls'))
             ) {
-              const d5 = d3['uninstalls'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/uninstalls',
-                  schemaPath:
-                    '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/properties/uninstalls/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/uninstalls',
+                e,
+                s + '/properties/data/items/properties/uninstalls',
+              );
             }
           }
         }
@@ -29374,123 +25598,85 @@ function check_SessionsDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_DateOrDateTime(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (!check_SeriesTime(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['sessions'];
       if (
-        d3['sessions'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('sessions' in Object.prototype)) || hasOwn.call(d3, 'sessions'))
-      ) {
-        const d5 = d3['sessions'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_SessionsDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SessionsDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SessionsDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SessionsDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/SessionsDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/SessionsDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/SessionsDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
+              collect_DateOrDateTime(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                '#/components/schemas/SeriesTime',
+              );
             }
+            const d5 = d3['sessions'];
             if (
-              d3['sessions'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('sessions' in Object.prototype)) || hasOwn.call(d3, 'sessions'))
             ) {
-              const d5 = d3['sessions'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/sessions',
-                  schemaPath:
-                    '#/components/schemas/SessionsDataSeriesResponse/properties/data/items/properties/sessions/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/sessions',
+                e,
+                s + '/properties/data/items/properties/sessions',
+              );
             }
           }
         }
@@ -29508,87 +25694,41 @@ function check_CustomEventsListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['events'];
   if (
-    d0['events'] !== undefined &&
+    d2 !== undefined &&
+    !check_FieldsToExport(d2) &&
     ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-  ) {
-    const d2 = d0['events'];
-    if (!Array.isArray(d2)) return false;
-    for (let i0 = 0; i0 < d2.length; i0++) {
-      const d3 = d2[i0];
-      if (typeof d3 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_CustomEventsListResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CustomEventsListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomEventsListResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomEventsListResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/CustomEventsListResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['events'];
     if (
-      d0['events'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
     ) {
-      const d2 = d0['events'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/events',
-          schemaPath: '#/components/schemas/CustomEventsListResponse/properties/events/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/events/' + i0,
-              schemaPath:
-                '#/components/schemas/CustomEventsListResponse/properties/events/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d2, p + '/events', e, s + '/properties/events');
     }
   }
 }
@@ -29602,123 +25742,85 @@ function check_CustomEventDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_DateOrDateTime(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (!check_SeriesTime(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['count'];
       if (
-        d3['count'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('count' in Object.prototype)) || hasOwn.call(d3, 'count'))
-      ) {
-        const d5 = d3['count'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_CustomEventDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/CustomEventDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/CustomEventDataSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
+              collect_DateOrDateTime(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                '#/components/schemas/SeriesTime',
+              );
             }
+            const d5 = d3['count'];
             if (
-              d3['count'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('count' in Object.prototype)) || hasOwn.call(d3, 'count'))
             ) {
-              const d5 = d3['count'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/count',
-                  schemaPath:
-                    '#/components/schemas/CustomEventDataSeriesResponse/properties/data/items/properties/count/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/count',
+                e,
+                s + '/properties/data/items/properties/count',
+              );
             }
           }
         }
@@ -29736,87 +25838,41 @@ function check_ProductsListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['products'];
   if (
-    d0['products'] !== undefined &&
+    d2 !== undefined &&
+    !check_FieldsToExport(d2) &&
     ((f0 && !('products' in Object.prototype)) || hasOwn.call(d0, 'products'))
-  ) {
-    const d2 = d0['products'];
-    if (!Array.isArray(d2)) return false;
-    for (let i0 = 0; i0 < d2.length; i0++) {
-      const d3 = d2[i0];
-      if (typeof d3 !== 'string') return false;
-    }
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_ProductsListResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ProductsListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ProductsListResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ProductsListResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/ProductsListResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
+    const d2 = d0['products'];
     if (
-      d0['products'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('products' in Object.prototype)) || hasOwn.call(d0, 'products'))
     ) {
-      const d2 = d0['products'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/products',
-          schemaPath: '#/components/schemas/ProductsListResponse/properties/products/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/products/' + i0,
-              schemaPath:
-                '#/components/schemas/ProductsListResponse/properties/products/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d2, p + '/products', e, s + '/properties/products');
     }
   }
 }
@@ -29830,121 +25886,86 @@ function check_RevenueSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_DateOrDateTime(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (!check_SeriesTime(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['revenue'];
       if (
-        d3['revenue'] !== undefined &&
+        d5 !== undefined &&
+        typeof d5 !== 'number' &&
         ((f1 && !('revenue' in Object.prototype)) || hasOwn.call(d3, 'revenue'))
-      ) {
-        const d5 = d3['revenue'];
-        if (typeof d5 !== 'number') return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_RevenueSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RevenueSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RevenueSeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RevenueSeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/RevenueSeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/RevenueSeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath: '#/components/schemas/RevenueSeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
+              collect_DateOrDateTime(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                '#/components/schemas/SeriesTime',
+              );
             }
+            const d5 = d3['revenue'];
             if (
-              d3['revenue'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('revenue' in Object.prototype)) || hasOwn.call(d3, 'revenue'))
             ) {
-              const d5 = d3['revenue'];
               if (typeof d5 !== 'number') {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/revenue',
-                  schemaPath:
-                    '#/components/schemas/RevenueSeriesResponse/properties/data/items/properties/revenue/type',
-                  keyword: 'type',
-                  params: { type: 'number' },
-                  message: 'must be number',
-                });
+                failType(
+                  e,
+                  p + '/data/' + i0 + '/revenue',
+                  s + '/properties/data/items/properties/revenue/type',
+                  'number',
+                );
               }
             }
           }
@@ -29963,124 +25984,86 @@ function check_PurchaseQuantitySeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['data'] !== undefined &&
-    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-  ) {
-    const d2 = d0['data'];
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['data'];
+  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      const d4 = d3['time'];
       if (
-        d3['time'] !== undefined &&
+        d4 !== undefined &&
+        !check_DateOrDateTime(d4) &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      ) {
-        const d4 = d3['time'];
-        if (!check_SeriesTime(d4)) return false;
-      }
+      )
+        return false;
+      const d5 = d3['purchase_quantity'];
       if (
-        d3['purchase_quantity'] !== undefined &&
+        d5 !== undefined &&
+        !check_num_friends(d5) &&
         ((f1 && !('purchase_quantity' in Object.prototype)) || hasOwn.call(d3, 'purchase_quantity'))
-      ) {
-        const d5 = d3['purchase_quantity'];
-        if (!Number.isInteger(d5)) return false;
-      }
+      )
+        return false;
     }
   }
   return true;
 }
 
 function collect_PurchaseQuantitySeriesResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/PurchaseQuantitySeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
     }
-    if (
-      d0['data'] !== undefined &&
-      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
-    ) {
-      const d2 = d0['data'];
+    const d2 = d0['data'];
+    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/data',
-          schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/properties/data/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/data', s + '/properties/data/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/data/' + i0,
-              schemaPath:
-                '#/components/schemas/PurchaseQuantitySeriesResponse/properties/data/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
+            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
+            const d4 = d3['time'];
             if (
-              d3['time'] !== undefined &&
+              d4 !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              const d4 = d3['time'];
-              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
+              collect_DateOrDateTime(
+                d4,
+                p + '/data/' + i0 + '/time',
+                e,
+                '#/components/schemas/SeriesTime',
+              );
             }
+            const d5 = d3['purchase_quantity'];
             if (
-              d3['purchase_quantity'] !== undefined &&
+              d5 !== undefined &&
               ((f1 && !('purchase_quantity' in Object.prototype)) ||
                 hasOwn.call(d3, 'purchase_quantity'))
             ) {
-              const d5 = d3['purchase_quantity'];
-              if (!Number.isInteger(d5)) {
-                e.push({
-                  instancePath: p + '/data/' + i0 + '/purchase_quantity',
-                  schemaPath:
-                    '#/components/schemas/PurchaseQuantitySeriesResponse/properties/data/items/properties/purchase_quantity/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
+              collect_num_friends(
+                d5,
+                p + '/data/' + i0 + '/purchase_quantity',
+                e,
+                s + '/properties/data/items/properties/purchase_quantity',
+              );
             }
           }
         }
@@ -30091,30 +26074,24 @@ function collect_PurchaseQuantitySeriesResponse(d0: any, p: string, e: Validatio
 
 function check_AppboyEventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  if (!S28.has(d0)) return false;
+  if (!S30.has(d0)) return false;
   return true;
 }
 
 function collect_AppboyEventName(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/AppboyEventName';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/AppboyEventName/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
-  if (!S28.has(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/AppboyEventName/enum',
-      keyword: 'enum',
-      params: { allowedValues: C29 },
-      message:
-        'must be one of "$session_started", "$session_ended", "$iap", "$push_opened", "$ios_push_foreground", "$in_app_message_impression", "$in_app_message_clicked", "$slideup_impression", "$slideup_clicked", … (24 values)',
-    });
-  }
+  if (!S30.has(d0))
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C31 },
+      'must be one of "$session_started", "$session_ended", "$iap", "$push_opened", "$ios_push_foreground", "$in_app_message_impression", "$in_app_message_clicked", "$slideup_impression", "$slideup_clicked", … (24 values)',
+    );
 }
 
 function check_RawDataExportRequest(d0: any): boolean {
@@ -30136,317 +26113,211 @@ function check_RawDataExportRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_CompanySecret(d1)) return false;
+  const d2 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d2 !== undefined &&
+    !check_CompanySecret(d2) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d2 = d0['company_secret'];
-    if (!check_CompanySecret(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['app_ids'];
   if (
-    d0['app_ids'] !== undefined &&
+    d3 !== undefined &&
+    !check_FieldsToExport(d3) &&
     ((f0 && !('app_ids' in Object.prototype)) || hasOwn.call(d0, 'app_ids'))
-  ) {
-    const d3 = d0['app_ids'];
-    if (!Array.isArray(d3)) return false;
-    for (let i0 = 0; i0 < d3.length; i0++) {
-      const d4 = d3[i0];
-      if (typeof d4 !== 'string') return false;
-    }
-  }
-  const d5 = d0['starting_at'];
+  )
+    return false;
+  const d4 = d0['starting_at'];
+  if (typeof d4 !== 'string') return false;
+  if (!fmtDateTime(d4)) return false;
+  const d5 = d0['ending_at'];
   if (typeof d5 !== 'string') return false;
   if (!fmtDateTime(d5)) return false;
-  const d6 = d0['ending_at'];
-  if (typeof d6 !== 'string') return false;
-  if (!fmtDateTime(d6)) return false;
+  const d6 = d0['callback_endpoint'];
   if (
-    d0['callback_endpoint'] !== undefined &&
+    d6 !== undefined &&
+    (typeof d6 !== 'string' || !fmtUri(d6)) &&
     ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
-  ) {
-    const d7 = d0['callback_endpoint'];
-    if (typeof d7 !== 'string') return false;
-    if (!fmtUri(d7)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['event_names'];
   if (
-    d0['event_names'] !== undefined &&
+    d7 !== undefined &&
     ((f0 && !('event_names' in Object.prototype)) || hasOwn.call(d0, 'event_names'))
   ) {
-    const d8 = d0['event_names'];
-    if (!Array.isArray(d8)) return false;
-    for (let i1 = 0; i1 < d8.length; i1++) {
-      const d9 = d8[i1];
+    if (!Array.isArray(d7)) return false;
+    for (let i0 = 0; i0 < d7.length; i0++) {
+      const d8 = d7[i0];
       let v0 = false;
-      if (typeof d9 === 'string') {
+      if (typeof d8 === 'string') {
         L0: {
-          if (check_AppboyEventName(d9)) {
+          if (check_AppboyEventName(d8)) {
             v0 = true;
             break L0;
           }
-          v0 = true;
+          if (check_CompanySecret(d8)) {
+            v0 = true;
+            break L0;
+          }
         }
       }
       if (!v0) return false;
     }
   }
+  const d9 = d0['output_format'];
   if (
-    d0['output_format'] !== undefined &&
+    d9 !== undefined &&
+    (typeof d9 !== 'string' || (d9 !== 'zip' && d9 !== 'gzip')) &&
     ((f0 && !('output_format' in Object.prototype)) || hasOwn.call(d0, 'output_format'))
-  ) {
-    const d10 = d0['output_format'];
-    if (typeof d10 !== 'string') return false;
-    if (d10 !== 'zip' && d10 !== 'gzip') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_RawDataExportRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RawDataExportRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RawDataExportRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RawDataExportRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'app_group_id' },
-        message: 'must have required property "app_group_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'app_group_id');
     if (!(
       d0['starting_at'] !== undefined &&
       ((f0 && !('starting_at' in Object.prototype)) || hasOwn.call(d0, 'starting_at'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RawDataExportRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'starting_at' },
-        message: 'must have required property "starting_at"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'starting_at');
     if (!(
       d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RawDataExportRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'ending_at' },
-        message: 'must have required property "ending_at"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'ending_at');
+    const d1 = d0['app_group_id'];
     if (
-      d0['app_group_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      const d1 = d0['app_group_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/app_group_id',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/app_group_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
     }
+    const d2 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d2 = d0['company_secret'];
-      collect_CompanySecret(d2, p + '/company_secret', e);
+      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
     }
+    const d3 = d0['app_ids'];
     if (
-      d0['app_ids'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('app_ids' in Object.prototype)) || hasOwn.call(d0, 'app_ids'))
     ) {
-      const d3 = d0['app_ids'];
-      if (!Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/app_ids',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/app_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d3.length; i0++) {
-          const d4 = d3[i0];
-          if (typeof d4 !== 'string') {
-            e.push({
-              instancePath: p + '/app_ids/' + i0,
-              schemaPath: '#/components/schemas/RawDataExportRequest/properties/app_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
+      collect_FieldsToExport(d3, p + '/app_ids', e, s + '/properties/app_ids');
     }
+    const d4 = d0['starting_at'];
     if (
-      d0['starting_at'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('starting_at' in Object.prototype)) || hasOwn.call(d0, 'starting_at'))
     ) {
-      const d5 = d0['starting_at'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/starting_at',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/starting_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+      if (typeof d4 !== 'string') {
+        failType(e, p + '/starting_at', s + '/properties/starting_at/type', 'string');
       } else {
-        if (!fmtDateTime(d5)) {
-          e.push({
-            instancePath: p + '/starting_at',
-            schemaPath: '#/components/schemas/RawDataExportRequest/properties/starting_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d4))
+          failFormat(e, p + '/starting_at', s + '/properties/starting_at/format', 'date-time');
       }
     }
+    const d5 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d6 = d0['ending_at'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/ending_at',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/ending_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+      if (typeof d5 !== 'string') {
+        failType(e, p + '/ending_at', s + '/properties/ending_at/type', 'string');
       } else {
-        if (!fmtDateTime(d6)) {
-          e.push({
-            instancePath: p + '/ending_at',
-            schemaPath: '#/components/schemas/RawDataExportRequest/properties/ending_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d5))
+          failFormat(e, p + '/ending_at', s + '/properties/ending_at/format', 'date-time');
       }
     }
+    const d6 = d0['callback_endpoint'];
     if (
-      d0['callback_endpoint'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
     ) {
-      const d7 = d0['callback_endpoint'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/callback_endpoint',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/callback_endpoint/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+      if (typeof d6 !== 'string') {
+        failType(e, p + '/callback_endpoint', s + '/properties/callback_endpoint/type', 'string');
       } else {
-        if (!fmtUri(d7)) {
-          e.push({
-            instancePath: p + '/callback_endpoint',
-            schemaPath:
-              '#/components/schemas/RawDataExportRequest/properties/callback_endpoint/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d6))
+          failFormat(
+            e,
+            p + '/callback_endpoint',
+            s + '/properties/callback_endpoint/format',
+            'uri',
+          );
       }
     }
+    const d7 = d0['event_names'];
     if (
-      d0['event_names'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('event_names' in Object.prototype)) || hasOwn.call(d0, 'event_names'))
     ) {
-      const d8 = d0['event_names'];
-      if (!Array.isArray(d8)) {
-        e.push({
-          instancePath: p + '/event_names',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/event_names/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+      if (!Array.isArray(d7)) {
+        failType(e, p + '/event_names', s + '/properties/event_names/type', 'array');
       } else {
-        for (let i1 = 0; i1 < d8.length; i1++) {
-          const d9 = d8[i1];
+        for (let i0 = 0; i0 < d7.length; i0++) {
+          const d8 = d7[i0];
           let v0 = false;
-          if (typeof d9 === 'string') {
+          if (typeof d8 === 'string') {
             L0: {
-              if (check_AppboyEventName(d9)) {
+              if (check_AppboyEventName(d8)) {
                 v0 = true;
                 break L0;
               }
-              v0 = true;
+              if (check_CompanySecret(d8)) {
+                v0 = true;
+                break L0;
+              }
             }
           }
           if (!v0) {
-            collect_AppboyEventName(d9, p + '/event_names/' + i1, e);
-            if (typeof d9 !== 'string') {
-              e.push({
-                instancePath: p + '/event_names/' + i1,
-                schemaPath:
-                  '#/components/schemas/RawDataExportRequest/properties/event_names/items/anyOf/1/type',
-                keyword: 'type',
-                params: { type: 'string' },
-                message: 'must be string',
-              });
-            }
-            e.push({
-              instancePath: p + '/event_names/' + i1,
-              schemaPath:
-                '#/components/schemas/RawDataExportRequest/properties/event_names/items/anyOf',
-              keyword: 'anyOf',
-              params: {},
-              message: 'must match at least one schema in anyOf',
-            });
+            collect_AppboyEventName(d8, p + '/event_names/' + i0, e);
+            collect_CompanySecret(
+              d8,
+              p + '/event_names/' + i0,
+              e,
+              s + '/properties/event_names/items/anyOf/1',
+            );
+            fail(
+              e,
+              p + '/event_names/' + i0,
+              s + '/properties/event_names/items/anyOf',
+              'anyOf',
+              {},
+              'must match at least one schema in anyOf',
+            );
           }
         }
       }
     }
+    const d9 = d0['output_format'];
     if (
-      d0['output_format'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('output_format' in Object.prototype)) || hasOwn.call(d0, 'output_format'))
     ) {
-      const d10 = d0['output_format'];
-      if (typeof d10 !== 'string') {
-        e.push({
-          instancePath: p + '/output_format',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/output_format/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+      if (typeof d9 !== 'string') {
+        failType(e, p + '/output_format', s + '/properties/output_format/type', 'string');
       }
-      if (d10 !== 'zip' && d10 !== 'gzip') {
-        e.push({
-          instancePath: p + '/output_format',
-          schemaPath: '#/components/schemas/RawDataExportRequest/properties/output_format/enum',
-          keyword: 'enum',
-          params: { allowedValues: C30 },
-          message: 'must be one of "zip", "gzip"',
-        });
-      }
+      if (d9 !== 'zip' && d9 !== 'gzip')
+        fail(
+          e,
+          p + '/output_format',
+          s + '/properties/output_format/enum',
+          'enum',
+          { allowedValues: C32 },
+          'must be one of "zip", "gzip"',
+        );
     }
   }
 }
@@ -30459,70 +26330,44 @@ function check_RawDataExportResponse(d0: any): boolean {
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
   ))
     return false;
+  const d1 = d0['success'];
   if (
-    d0['success'] !== undefined &&
+    d1 !== undefined &&
+    typeof d1 !== 'boolean' &&
     ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
-  ) {
-    const d1 = d0['success'];
-    if (typeof d1 !== 'boolean') return false;
-  }
+  )
+    return false;
   const d2 = d0['message'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_CompanySecret(d2)) return false;
   return true;
 }
 
 function collect_RawDataExportResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RawDataExportResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RawDataExportResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RawDataExportResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'message');
+    const d1 = d0['success'];
     if (
-      d0['success'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
     ) {
-      const d1 = d0['success'];
       if (typeof d1 !== 'boolean') {
-        e.push({
-          instancePath: p + '/success',
-          schemaPath: '#/components/schemas/RawDataExportResponse/properties/success/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/success', s + '/properties/success/type', 'boolean');
       }
     }
+    const d2 = d0['message'];
     if (
-      d0['message'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      const d2 = d0['message'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/RawDataExportResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_CompanySecret(d2, p + '/message', e, s + '/properties/message');
     }
   }
 }
@@ -30542,7 +26387,7 @@ function check_TrackUsersResponse200(d0: any): boolean {
 }
 
 function collect_TrackUsersResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_GenericSuccessResponse(d0, p, e);
+  collect_GenericSuccessResponse(d0, p, e, '#/components/schemas/GenericSuccessResponse');
 }
 
 function check_TrackUsersResponse202(d0: any): boolean {
@@ -30555,57 +26400,12 @@ function collect_TrackUsersResponse202(d0: any, p: string, e: ValidationError[])
 }
 
 function check_TrackUsersResponse400(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
+  if (!check_GenericSuccessResponse(d0)) return false;
   return true;
 }
 
-function collect_TrackUsersResponse400(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
-}
-
-function check_TrackUsersResponse401(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_TrackUsersResponse401(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
-}
-
-function check_TrackUsersResponse404(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_TrackUsersResponse404(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
-}
-
-function check_TrackUsersResponse413(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_TrackUsersResponse413(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
-}
-
-function check_TrackUsersResponse429(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_TrackUsersResponse429(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
-}
-
-function check_TrackUsersResponse5XX(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_TrackUsersResponse5XX(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
+function collect_TrackUsersResponse400(d0: any, p: string, e: ValidationError[], s: string): void {
+  collect_GenericSuccessResponse(d0, p, e, '#/components/schemas/ErrorResponse');
 }
 
 function check_DeleteUsersBody(d0: any): boolean {
@@ -30642,24 +26442,6 @@ function check_SendMessagesBody(d0: any): boolean {
 
 function collect_SendMessagesBody(d0: any, p: string, e: ValidationError[]): void {
   collect_MessagesSendRequest(d0, p, e);
-}
-
-function check_SendMessagesResponse400(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_SendMessagesResponse400(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
-}
-
-function check_SendMessagesResponse403(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
-  return true;
-}
-
-function collect_SendMessagesResponse403(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
 }
 
 function check_SendCampaignTriggerBody(d0: any): boolean {
@@ -30737,103 +26519,117 @@ function collect_DeleteCampaignTriggerScheduleBody(d0: any, p: string, e: Valida
 function check_GetEmailUnsubscribesQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['start_date'];
   if (
-    d0['start_date'] !== undefined &&
+    d2 !== undefined &&
+    !check_dob(d2) &&
     ((f0 && !('start_date' in Object.prototype)) || hasOwn.call(d0, 'start_date'))
-  ) {
-    const d2 = d0['start_date'];
-    if (!check_schema_2(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['end_date'];
   if (
-    d0['end_date'] !== undefined &&
+    d3 !== undefined &&
+    !check_dob(d3) &&
     ((f0 && !('end_date' in Object.prototype)) || hasOwn.call(d0, 'end_date'))
-  ) {
-    const d3 = d0['end_date'];
-    if (!check_schema_3(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['limit'];
   if (
-    d0['limit'] !== undefined &&
+    d4 !== undefined &&
+    !check_num_friends(d4) &&
     ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-  ) {
-    const d4 = d0['limit'];
-    if (!check_schema_4(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['offset'];
   if (
-    d0['offset'] !== undefined &&
+    d5 !== undefined &&
+    !check_num_friends(d5) &&
     ((f0 && !('offset' in Object.prototype)) || hasOwn.call(d0, 'offset'))
-  ) {
-    const d5 = d0['offset'];
-    if (!check_schema_5(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['email'];
   if (
-    d0['email'] !== undefined &&
+    d6 !== undefined &&
+    !check_schema(d6) &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  ) {
-    const d6 = d0['email'];
-    if (!check_schema_6(d6)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetEmailUnsubscribesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['start_date'];
     if (
-      d0['start_date'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('start_date' in Object.prototype)) || hasOwn.call(d0, 'start_date'))
     ) {
-      const d2 = d0['start_date'];
-      collect_schema_2(d2, p + '/start_date', e);
+      collect_dob(
+        d2,
+        p + '/start_date',
+        e,
+        s + '/paths/~1email~1unsubscribes/get/parameters/1/schema',
+      );
     }
+    const d3 = d0['end_date'];
     if (
-      d0['end_date'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('end_date' in Object.prototype)) || hasOwn.call(d0, 'end_date'))
     ) {
-      const d3 = d0['end_date'];
-      collect_schema_3(d3, p + '/end_date', e);
+      collect_dob(
+        d3,
+        p + '/end_date',
+        e,
+        s + '/paths/~1email~1unsubscribes/get/parameters/2/schema',
+      );
     }
-    if (
-      d0['limit'] !== undefined &&
-      ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-    ) {
-      const d4 = d0['limit'];
-      collect_schema_4(d4, p + '/limit', e);
+    const d4 = d0['limit'];
+    if (d4 !== undefined && ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))) {
+      collect_num_friends(
+        d4,
+        p + '/limit',
+        e,
+        s + '/paths/~1email~1unsubscribes/get/parameters/3/schema',
+      );
     }
+    const d5 = d0['offset'];
     if (
-      d0['offset'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('offset' in Object.prototype)) || hasOwn.call(d0, 'offset'))
     ) {
-      const d5 = d0['offset'];
-      collect_schema_5(d5, p + '/offset', e);
+      collect_num_friends(
+        d5,
+        p + '/offset',
+        e,
+        s + '/paths/~1email~1unsubscribes/get/parameters/4/schema',
+      );
     }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d6 = d0['email'];
-      collect_schema_6(d6, p + '/email', e);
+    const d6 = d0['email'];
+    if (d6 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+      collect_schema(d6, p + '/email', e);
     }
   }
 }
@@ -30861,16 +26657,7 @@ function check_RemoveEmailBouncesBody(d0: any): boolean {
   return true;
 }
 
-function collect_RemoveEmailBouncesBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_EmailListRemovalRequest(d0, p, e);
-}
-
-function check_RemoveEmailSpamBody(d0: any): boolean {
-  if (!check_EmailListRemovalRequest(d0)) return false;
-  return true;
-}
-
-function collect_RemoveEmailSpamBody(d0: any, p: string, e: ValidationError[]): void {
+function collect_RemoveEmailBouncesBody(d0: any, p: string, e: ValidationError[], s: string): void {
   collect_EmailListRemovalRequest(d0, p, e);
 }
 
@@ -30913,47 +26700,43 @@ function collect_ExportUsersBySegmentResponse200(d0: any, p: string, e: Validati
 function check_ListSegmentsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['page'];
   if (
-    d0['page'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  ) {
-    const d2 = d0['page'];
-    if (!check_schema_7(d2)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
-function collect_ListSegmentsQuery(d0: any, p: string, e: ValidationError[]): void {
+function collect_ListSegmentsQuery(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
-    if (
-      d0['page'] !== undefined &&
-      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-    ) {
-      const d2 = d0['page'];
-      collect_schema_7(d2, p + '/page', e);
+    const d2 = d0['page'];
+    if (d2 !== undefined && ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))) {
+      collect_num_friends(d2, p + '/page', e, s + '/components/parameters/Page/schema');
     }
   }
 }
@@ -30980,89 +26763,80 @@ function check_GetSegmentDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['segment_id'];
-  if (!check_schema_8(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_9(d3)) return false;
+  if (!check_schema_2(d3)) return false;
+  const d4 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_3(d4) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d4 = d0['ending_at'];
-    if (!check_schema_10(d4)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetSegmentDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'segment_id');
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d2 = d0['segment_id'];
-      collect_schema_8(d2, p + '/segment_id', e);
+      collect_CompanySecret(
+        d2,
+        p + '/segment_id',
+        e,
+        s + '/components/parameters/SegmentId/schema',
+      );
     }
+    const d3 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d3 = d0['length'];
-      collect_schema_9(d3, p + '/length', e);
+      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthDays/schema');
     }
+    const d4 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d4 = d0['ending_at'];
-      collect_schema_10(d4, p + '/ending_at', e);
+      collect_schema_3(d4, p + '/ending_at', e);
     }
   }
 }
@@ -31084,54 +26858,52 @@ function check_GetSegmentDetailsQuery(d0: any): boolean {
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['segment_id'];
-  if (!check_schema_8(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   return true;
 }
 
 function collect_GetSegmentDetailsQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'segment_id');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d2 = d0['segment_id'];
-      collect_schema_8(d2, p + '/segment_id', e);
+      collect_CompanySecret(
+        d2,
+        p + '/segment_id',
+        e,
+        s + '/components/parameters/SegmentId/schema',
+      );
     }
   }
 }
@@ -31148,61 +26920,57 @@ function collect_GetSegmentDetailsResponse200(d0: any, p: string, e: ValidationE
 function check_ListCampaignsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['page'];
   if (
-    d0['page'] !== undefined &&
+    d2 !== undefined &&
+    !check_num_friends(d2) &&
     ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  ) {
-    const d2 = d0['page'];
-    if (!check_schema_7(d2)) return false;
-  }
+  )
+    return false;
+  const d3 = d0['include_archived'];
   if (
-    d0['include_archived'] !== undefined &&
+    d3 !== undefined &&
+    !check_schema_4(d3) &&
     ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
-  ) {
-    const d3 = d0['include_archived'];
-    if (!check_schema_11(d3)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
-function collect_ListCampaignsQuery(d0: any, p: string, e: ValidationError[]): void {
+function collect_ListCampaignsQuery(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
-    if (
-      d0['page'] !== undefined &&
-      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-    ) {
-      const d2 = d0['page'];
-      collect_schema_7(d2, p + '/page', e);
+    const d2 = d0['page'];
+    if (d2 !== undefined && ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))) {
+      collect_num_friends(d2, p + '/page', e, s + '/components/parameters/Page/schema');
     }
+    const d3 = d0['include_archived'];
     if (
-      d0['include_archived'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
     ) {
-      const d3 = d0['include_archived'];
-      collect_schema_11(d3, p + '/include_archived', e);
+      collect_schema_4(d3, p + '/include_archived', e);
     }
   }
 }
@@ -31229,89 +26997,80 @@ function check_GetCampaignDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['campaign_id'];
-  if (!check_schema_12(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_9(d3)) return false;
+  if (!check_schema_2(d3)) return false;
+  const d4 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_3(d4) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d4 = d0['ending_at'];
-    if (!check_schema_10(d4)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetCampaignDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'campaign_id' },
-        message: 'must have required property "campaign_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'campaign_id');
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d2 = d0['campaign_id'];
-      collect_schema_12(d2, p + '/campaign_id', e);
+      collect_CompanySecret(
+        d2,
+        p + '/campaign_id',
+        e,
+        s + '/components/parameters/CampaignId/schema',
+      );
     }
+    const d3 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d3 = d0['length'];
-      collect_schema_9(d3, p + '/length', e);
+      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthDays/schema');
     }
+    const d4 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d4 = d0['ending_at'];
-      collect_schema_10(d4, p + '/ending_at', e);
+      collect_schema_3(d4, p + '/ending_at', e);
     }
   }
 }
@@ -31333,54 +27092,52 @@ function check_GetCampaignDetailsQuery(d0: any): boolean {
     ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['campaign_id'];
-  if (!check_schema_12(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   return true;
 }
 
 function collect_GetCampaignDetailsQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'campaign_id' },
-        message: 'must have required property "campaign_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'campaign_id');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['campaign_id'];
     if (
-      d0['campaign_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      const d2 = d0['campaign_id'];
-      collect_schema_12(d2, p + '/campaign_id', e);
+      collect_CompanySecret(
+        d2,
+        p + '/campaign_id',
+        e,
+        s + '/components/parameters/CampaignId/schema',
+      );
     }
   }
 }
@@ -31392,68 +27149,6 @@ function check_GetCampaignDetailsResponse200(d0: any): boolean {
 
 function collect_GetCampaignDetailsResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_CampaignDetailsResponse(d0, p, e);
-}
-
-function check_ListNewsFeedCardsQuery(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['company_secret'] !== undefined &&
-    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
-  if (
-    d0['page'] !== undefined &&
-    ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  ) {
-    const d2 = d0['page'];
-    if (!check_schema_7(d2)) return false;
-  }
-  if (
-    d0['include_archived'] !== undefined &&
-    ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
-  ) {
-    const d3 = d0['include_archived'];
-    if (!check_schema_11(d3)) return false;
-  }
-  return true;
-}
-
-function collect_ListNewsFeedCardsQuery(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['company_secret'] !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
-    }
-    if (
-      d0['page'] !== undefined &&
-      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-    ) {
-      const d2 = d0['page'];
-      collect_schema_7(d2, p + '/page', e);
-    }
-    if (
-      d0['include_archived'] !== undefined &&
-      ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
-    ) {
-      const d3 = d0['include_archived'];
-      collect_schema_11(d3, p + '/include_archived', e);
-    }
-  }
 }
 
 function check_ListNewsFeedCardsResponse200(d0: any): boolean {
@@ -31478,103 +27173,86 @@ function check_GetNewsFeedCardDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['card_id'];
-  if (!check_schema_13(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_14(d3)) return false;
+  if (!check_schema_2(d3)) return false;
+  const d4 = d0['unit'];
   if (
-    d0['unit'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_5(d4) &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  ) {
-    const d4 = d0['unit'];
-    if (!check_schema_15(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d5 !== undefined &&
+    !check_schema_3(d5) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d5 = d0['ending_at'];
-    if (!check_schema_10(d5)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetNewsFeedCardDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['card_id'] !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'card_id' },
-        message: 'must have required property "card_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'card_id');
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['card_id'];
     if (
-      d0['card_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
     ) {
-      const d2 = d0['card_id'];
-      collect_schema_13(d2, p + '/card_id', e);
+      collect_CompanySecret(d2, p + '/card_id', e, s + '/components/parameters/CardId/schema');
     }
+    const d3 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d3 = d0['length'];
-      collect_schema_14(d3, p + '/length', e);
+      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
     }
-    if (
-      d0['unit'] !== undefined &&
-      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-    ) {
-      const d4 = d0['unit'];
-      collect_schema_15(d4, p + '/unit', e);
+    const d4 = d0['unit'];
+    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
+      collect_schema_5(d4, p + '/unit', e);
     }
+    const d5 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d5 = d0['ending_at'];
-      collect_schema_10(d5, p + '/ending_at', e);
+      collect_schema_3(d5, p + '/ending_at', e);
     }
   }
 }
@@ -31600,54 +27278,47 @@ function check_GetNewsFeedCardDetailsQuery(d0: any): boolean {
     ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['card_id'];
-  if (!check_schema_13(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   return true;
 }
 
 function collect_GetNewsFeedCardDetailsQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['card_id'] !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'card_id' },
-        message: 'must have required property "card_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'card_id');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['card_id'];
     if (
-      d0['card_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
     ) {
-      const d2 = d0['card_id'];
-      collect_schema_13(d2, p + '/card_id', e);
+      collect_CompanySecret(d2, p + '/card_id', e, s + '/components/parameters/CardId/schema');
     }
   }
 }
@@ -31669,29 +27340,29 @@ function check_GetMonthlyActiveUsersDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['length'];
-  if (!check_schema_9(d2)) return false;
+  if (!check_schema_2(d2)) return false;
+  const d3 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d3 !== undefined &&
+    !check_schema_3(d3) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d3 = d0['ending_at'];
-    if (!check_schema_10(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d4 !== undefined &&
+    !check_CompanySecret(d4) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d4 = d0['app_id'];
-    if (!check_schema_16(d4)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
@@ -31699,56 +27370,49 @@ function collect_GetMonthlyActiveUsersDataSeriesQuery(
   d0: any,
   p: string,
   e: ValidationError[],
+  s: string,
 ): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d2 = d0['length'];
-      collect_schema_9(d2, p + '/length', e);
+      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthDays/schema');
     }
+    const d3 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d3 = d0['ending_at'];
-      collect_schema_10(d3, p + '/ending_at', e);
+      collect_schema_3(d3, p + '/ending_at', e);
     }
+    const d4 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d4 = d0['app_id'];
-      collect_schema_16(d4, p + '/app_id', e);
+      collect_CompanySecret(d4, p + '/app_id', e, s + '/components/parameters/KpiAppId/schema');
     }
   }
 }
@@ -31766,98 +27430,6 @@ function collect_GetMonthlyActiveUsersDataSeriesResponse200(
   collect_MauDataSeriesResponse(d0, p, e);
 }
 
-function check_GetDailyActiveUsersDataSeriesQuery(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['length'] !== undefined &&
-    ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-  ))
-    return false;
-  if (
-    d0['company_secret'] !== undefined &&
-    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
-  const d2 = d0['length'];
-  if (!check_schema_9(d2)) return false;
-  if (
-    d0['ending_at'] !== undefined &&
-    ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d3 = d0['ending_at'];
-    if (!check_schema_10(d3)) return false;
-  }
-  if (
-    d0['app_id'] !== undefined &&
-    ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d4 = d0['app_id'];
-    if (!check_schema_16(d4)) return false;
-  }
-  return true;
-}
-
-function collect_GetDailyActiveUsersDataSeriesQuery(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['length'] !== undefined &&
-      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
-    if (
-      d0['company_secret'] !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
-    }
-    if (
-      d0['length'] !== undefined &&
-      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ) {
-      const d2 = d0['length'];
-      collect_schema_9(d2, p + '/length', e);
-    }
-    if (
-      d0['ending_at'] !== undefined &&
-      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-    ) {
-      const d3 = d0['ending_at'];
-      collect_schema_10(d3, p + '/ending_at', e);
-    }
-    if (
-      d0['app_id'] !== undefined &&
-      ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    ) {
-      const d4 = d0['app_id'];
-      collect_schema_16(d4, p + '/app_id', e);
-    }
-  }
-}
-
 function check_GetDailyActiveUsersDataSeriesResponse200(d0: any): boolean {
   if (!check_DauDataSeriesResponse(d0)) return false;
   return true;
@@ -31871,94 +27443,6 @@ function collect_GetDailyActiveUsersDataSeriesResponse200(
   collect_DauDataSeriesResponse(d0, p, e);
 }
 
-function check_GetNewUsersDataSeriesQuery(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['length'] !== undefined &&
-    ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-  ))
-    return false;
-  if (
-    d0['company_secret'] !== undefined &&
-    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
-  const d2 = d0['length'];
-  if (!check_schema_9(d2)) return false;
-  if (
-    d0['ending_at'] !== undefined &&
-    ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d3 = d0['ending_at'];
-    if (!check_schema_10(d3)) return false;
-  }
-  if (
-    d0['app_id'] !== undefined &&
-    ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d4 = d0['app_id'];
-    if (!check_schema_16(d4)) return false;
-  }
-  return true;
-}
-
-function collect_GetNewUsersDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['length'] !== undefined &&
-      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
-    if (
-      d0['company_secret'] !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
-    }
-    if (
-      d0['length'] !== undefined &&
-      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ) {
-      const d2 = d0['length'];
-      collect_schema_9(d2, p + '/length', e);
-    }
-    if (
-      d0['ending_at'] !== undefined &&
-      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-    ) {
-      const d3 = d0['ending_at'];
-      collect_schema_10(d3, p + '/ending_at', e);
-    }
-    if (
-      d0['app_id'] !== undefined &&
-      ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    ) {
-      const d4 = d0['app_id'];
-      collect_schema_16(d4, p + '/app_id', e);
-    }
-  }
-}
-
 function check_GetNewUsersDataSeriesResponse200(d0: any): boolean {
   if (!check_NewUsersDataSeriesResponse(d0)) return false;
   return true;
@@ -31966,94 +27450,6 @@ function check_GetNewUsersDataSeriesResponse200(d0: any): boolean {
 
 function collect_GetNewUsersDataSeriesResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_NewUsersDataSeriesResponse(d0, p, e);
-}
-
-function check_GetUninstallsDataSeriesQuery(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['length'] !== undefined &&
-    ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-  ))
-    return false;
-  if (
-    d0['company_secret'] !== undefined &&
-    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
-  const d2 = d0['length'];
-  if (!check_schema_9(d2)) return false;
-  if (
-    d0['ending_at'] !== undefined &&
-    ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d3 = d0['ending_at'];
-    if (!check_schema_10(d3)) return false;
-  }
-  if (
-    d0['app_id'] !== undefined &&
-    ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d4 = d0['app_id'];
-    if (!check_schema_16(d4)) return false;
-  }
-  return true;
-}
-
-function collect_GetUninstallsDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['length'] !== undefined &&
-      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
-    if (
-      d0['company_secret'] !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
-    }
-    if (
-      d0['length'] !== undefined &&
-      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ) {
-      const d2 = d0['length'];
-      collect_schema_9(d2, p + '/length', e);
-    }
-    if (
-      d0['ending_at'] !== undefined &&
-      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-    ) {
-      const d3 = d0['ending_at'];
-      collect_schema_10(d3, p + '/ending_at', e);
-    }
-    if (
-      d0['app_id'] !== undefined &&
-      ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    ) {
-      const d4 = d0['app_id'];
-      collect_schema_16(d4, p + '/app_id', e);
-    }
-  }
 }
 
 function check_GetUninstallsDataSeriesResponse200(d0: any): boolean {
@@ -32077,110 +27473,105 @@ function check_GetSessionsDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['length'];
-  if (!check_schema_14(d2)) return false;
+  if (!check_schema_2(d2)) return false;
+  const d3 = d0['unit'];
   if (
-    d0['unit'] !== undefined &&
+    d3 !== undefined &&
+    !check_schema_5(d3) &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  ) {
-    const d3 = d0['unit'];
-    if (!check_schema_15(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_3(d4) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d4 = d0['ending_at'];
-    if (!check_schema_10(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d5 !== undefined &&
+    !check_CompanySecret(d5) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d5 = d0['app_id'];
-    if (!check_schema_17(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['segment_id'];
   if (
-    d0['segment_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ) {
-    const d6 = d0['segment_id'];
-    if (!check_schema_18(d6)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetSessionsDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d2 = d0['length'];
-      collect_schema_14(d2, p + '/length', e);
+      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
     }
-    if (
-      d0['unit'] !== undefined &&
-      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-    ) {
-      const d3 = d0['unit'];
-      collect_schema_15(d3, p + '/unit', e);
+    const d3 = d0['unit'];
+    if (d3 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
+      collect_schema_5(d3, p + '/unit', e);
     }
+    const d4 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d4 = d0['ending_at'];
-      collect_schema_10(d4, p + '/ending_at', e);
+      collect_schema_3(d4, p + '/ending_at', e);
     }
+    const d5 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d5 = d0['app_id'];
-      collect_schema_17(d5, p + '/app_id', e);
+      collect_CompanySecret(d5, p + '/app_id', e, s + '/components/parameters/AppId/schema');
     }
+    const d6 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d6 = d0['segment_id'];
-      collect_schema_18(d6, p + '/segment_id', e);
+      collect_CompanySecret(
+        d6,
+        p + '/segment_id',
+        e,
+        s + '/paths/~1sessions~1data_series/get/parameters/5/schema',
+      );
     }
   }
 }
@@ -32192,54 +27583,6 @@ function check_GetSessionsDataSeriesResponse200(d0: any): boolean {
 
 function collect_GetSessionsDataSeriesResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_SessionsDataSeriesResponse(d0, p, e);
-}
-
-function check_ListCustomEventsQuery(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['company_secret'] !== undefined &&
-    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
-  if (
-    d0['page'] !== undefined &&
-    ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  ) {
-    const d2 = d0['page'];
-    if (!check_schema_7(d2)) return false;
-  }
-  return true;
-}
-
-function collect_ListCustomEventsQuery(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['company_secret'] !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
-    }
-    if (
-      d0['page'] !== undefined &&
-      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-    ) {
-      const d2 = d0['page'];
-      collect_schema_7(d2, p + '/page', e);
-    }
-  }
 }
 
 function check_ListCustomEventsResponse200(d0: any): boolean {
@@ -32264,131 +27607,121 @@ function check_GetCustomEventDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['event'];
-  if (!check_schema_19(d2)) return false;
+  if (!check_CompanySecret(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_14(d3)) return false;
+  if (!check_schema_2(d3)) return false;
+  const d4 = d0['unit'];
   if (
-    d0['unit'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_5(d4) &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  ) {
-    const d4 = d0['unit'];
-    if (!check_schema_15(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d5 !== undefined &&
+    !check_schema_3(d5) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d5 = d0['ending_at'];
-    if (!check_schema_10(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d6 = d0['app_id'];
-    if (!check_schema_17(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['segment_id'];
   if (
-    d0['segment_id'] !== undefined &&
+    d7 !== undefined &&
+    !check_CompanySecret(d7) &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ) {
-    const d7 = d0['segment_id'];
-    if (!check_schema_20(d7)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetCustomEventDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['event'] !== undefined &&
       ((f0 && !('event' in Object.prototype)) || hasOwn.call(d0, 'event'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'event' },
-        message: 'must have required property "event"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'event');
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
-    if (
-      d0['event'] !== undefined &&
-      ((f0 && !('event' in Object.prototype)) || hasOwn.call(d0, 'event'))
-    ) {
-      const d2 = d0['event'];
-      collect_schema_19(d2, p + '/event', e);
+    const d2 = d0['event'];
+    if (d2 !== undefined && ((f0 && !('event' in Object.prototype)) || hasOwn.call(d0, 'event'))) {
+      collect_CompanySecret(
+        d2,
+        p + '/event',
+        e,
+        s + '/paths/~1events~1data_series/get/parameters/1/schema',
+      );
     }
+    const d3 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d3 = d0['length'];
-      collect_schema_14(d3, p + '/length', e);
+      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
     }
-    if (
-      d0['unit'] !== undefined &&
-      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-    ) {
-      const d4 = d0['unit'];
-      collect_schema_15(d4, p + '/unit', e);
+    const d4 = d0['unit'];
+    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
+      collect_schema_5(d4, p + '/unit', e);
     }
+    const d5 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d5 = d0['ending_at'];
-      collect_schema_10(d5, p + '/ending_at', e);
+      collect_schema_3(d5, p + '/ending_at', e);
     }
+    const d6 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d6 = d0['app_id'];
-      collect_schema_17(d6, p + '/app_id', e);
+      collect_CompanySecret(d6, p + '/app_id', e, s + '/components/parameters/AppId/schema');
     }
+    const d7 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d7 = d0['segment_id'];
-      collect_schema_20(d7, p + '/segment_id', e);
+      collect_CompanySecret(
+        d7,
+        p + '/segment_id',
+        e,
+        s + '/paths/~1events~1data_series/get/parameters/6/schema',
+      );
     }
   }
 }
@@ -32404,54 +27737,6 @@ function collect_GetCustomEventDataSeriesResponse200(
   e: ValidationError[],
 ): void {
   collect_CustomEventDataSeriesResponse(d0, p, e);
-}
-
-function check_ListProductsQuery(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['company_secret'] !== undefined &&
-    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
-  if (
-    d0['page'] !== undefined &&
-    ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  ) {
-    const d2 = d0['page'];
-    if (!check_schema_7(d2)) return false;
-  }
-  return true;
-}
-
-function collect_ListProductsQuery(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['company_secret'] !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
-    }
-    if (
-      d0['page'] !== undefined &&
-      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-    ) {
-      const d2 = d0['page'];
-      collect_schema_7(d2, p + '/page', e);
-    }
-  }
 }
 
 function check_ListProductsResponse200(d0: any): boolean {
@@ -32471,110 +27756,105 @@ function check_GetRevenueSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['length'];
-  if (!check_schema_14(d2)) return false;
+  if (!check_schema_2(d2)) return false;
+  const d3 = d0['product'];
   if (
-    d0['product'] !== undefined &&
+    d3 !== undefined &&
+    !check_CompanySecret(d3) &&
     ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
-  ) {
-    const d3 = d0['product'];
-    if (!check_schema_21(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['unit'];
   if (
-    d0['unit'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_5(d4) &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  ) {
-    const d4 = d0['unit'];
-    if (!check_schema_15(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d5 !== undefined &&
+    !check_schema_3(d5) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d5 = d0['ending_at'];
-    if (!check_schema_10(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d6 = d0['app_id'];
-    if (!check_schema_17(d6)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetRevenueSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d2 = d0['length'];
-      collect_schema_14(d2, p + '/length', e);
+      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
     }
+    const d3 = d0['product'];
     if (
-      d0['product'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
     ) {
-      const d3 = d0['product'];
-      collect_schema_21(d3, p + '/product', e);
+      collect_CompanySecret(
+        d3,
+        p + '/product',
+        e,
+        s + '/paths/~1purchases~1revenue_series/get/parameters/2/schema',
+      );
     }
-    if (
-      d0['unit'] !== undefined &&
-      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-    ) {
-      const d4 = d0['unit'];
-      collect_schema_15(d4, p + '/unit', e);
+    const d4 = d0['unit'];
+    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
+      collect_schema_5(d4, p + '/unit', e);
     }
+    const d5 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d5 = d0['ending_at'];
-      collect_schema_10(d5, p + '/ending_at', e);
+      collect_schema_3(d5, p + '/ending_at', e);
     }
+    const d6 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d6 = d0['app_id'];
-      collect_schema_17(d6, p + '/app_id', e);
+      collect_CompanySecret(d6, p + '/app_id', e, s + '/components/parameters/AppId/schema');
     }
   }
 }
@@ -32596,110 +27876,105 @@ function check_GetPurchaseQuantitySeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
+  const d1 = d0['company_secret'];
   if (
-    d0['company_secret'] !== undefined &&
+    d1 !== undefined &&
+    !check_CompanySecret(d1) &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  ) {
-    const d1 = d0['company_secret'];
-    if (!check_schema(d1)) return false;
-  }
+  )
+    return false;
   const d2 = d0['length'];
-  if (!check_schema_14(d2)) return false;
+  if (!check_schema_2(d2)) return false;
+  const d3 = d0['product'];
   if (
-    d0['product'] !== undefined &&
+    d3 !== undefined &&
+    !check_CompanySecret(d3) &&
     ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
-  ) {
-    const d3 = d0['product'];
-    if (!check_schema_22(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['unit'];
   if (
-    d0['unit'] !== undefined &&
+    d4 !== undefined &&
+    !check_schema_5(d4) &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  ) {
-    const d4 = d0['unit'];
-    if (!check_schema_15(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['ending_at'];
   if (
-    d0['ending_at'] !== undefined &&
+    d5 !== undefined &&
+    !check_schema_3(d5) &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  ) {
-    const d5 = d0['ending_at'];
-    if (!check_schema_10(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['app_id'];
   if (
-    d0['app_id'] !== undefined &&
+    d6 !== undefined &&
+    !check_CompanySecret(d6) &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  ) {
-    const d6 = d0['app_id'];
-    if (!check_schema_17(d6)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_GetPurchaseQuantitySeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'length' },
-        message: 'must have required property "length"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'length');
+    const d1 = d0['company_secret'];
     if (
-      d0['company_secret'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      const d1 = d0['company_secret'];
-      collect_schema(d1, p + '/company_secret', e);
+      collect_CompanySecret(
+        d1,
+        p + '/company_secret',
+        e,
+        s + '/components/parameters/CompanySecret/schema',
+      );
     }
+    const d2 = d0['length'];
     if (
-      d0['length'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      const d2 = d0['length'];
-      collect_schema_14(d2, p + '/length', e);
+      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
     }
+    const d3 = d0['product'];
     if (
-      d0['product'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
     ) {
-      const d3 = d0['product'];
-      collect_schema_22(d3, p + '/product', e);
+      collect_CompanySecret(
+        d3,
+        p + '/product',
+        e,
+        s + '/paths/~1purchases~1quantity_series/get/parameters/2/schema',
+      );
     }
-    if (
-      d0['unit'] !== undefined &&
-      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-    ) {
-      const d4 = d0['unit'];
-      collect_schema_15(d4, p + '/unit', e);
+    const d4 = d0['unit'];
+    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
+      collect_schema_5(d4, p + '/unit', e);
     }
+    const d5 = d0['ending_at'];
     if (
-      d0['ending_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      const d5 = d0['ending_at'];
-      collect_schema_10(d5, p + '/ending_at', e);
+      collect_schema_3(d5, p + '/ending_at', e);
     }
+    const d6 = d0['app_id'];
     if (
-      d0['app_id'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      const d6 = d0['app_id'];
-      collect_schema_17(d6, p + '/app_id', e);
+      collect_CompanySecret(d6, p + '/app_id', e, s + '/components/parameters/AppId/schema');
     }
   }
 }
@@ -32735,486 +28010,223 @@ function collect_ExportRawEventsResponse200(d0: any, p: string, e: ValidationErr
   collect_RawDataExportResponse(d0, p, e);
 }
 
-function check_ExportRawEventsResponse429(d0: any): boolean {
-  if (!check_ErrorResponse(d0)) return false;
+function check_dob(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtDate(d0)) return false;
   return true;
 }
 
-function collect_ExportRawEventsResponse429(d0: any, p: string, e: ValidationError[]): void {
-  collect_ErrorResponse(d0, p, e);
+function check_num_friends(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  return true;
+}
+
+function collect_dob(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtDate(d0)) failFormat(e, p, s + '/format', 'date');
+  }
+}
+
+function collect_num_friends(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) {
+    failType(e, p, s + '/type', 'integer');
+  }
+}
+
+function check_recipients(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  if (d0.length > 50) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (!check_RecipientObject(d1)) return false;
+  }
+  return true;
+}
+
+function collect_recipients(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    if (d0.length > 50)
+      fail(e, p, s + '/maxItems', 'maxItems', { limit: 50 }, 'must have at most 50 items');
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      collect_RecipientObject(d1, p + '/' + i0, e);
+    }
+  }
 }
 
 function check_schema(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function check_schema_2(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  if (!fmtDate(d0)) return false;
-  return true;
-}
-
-function check_schema_3(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  if (!fmtDate(d0)) return false;
-  return true;
-}
-
-function check_schema_4(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  return true;
-}
-
-function check_schema_5(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  return true;
-}
-
-function check_schema_6(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtEmail(d0)) return false;
   return true;
 }
 
 function collect_schema(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1email~1unsubscribes/get/parameters/5/schema';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/CompanySecret/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (!fmtDate(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/1/schema/format',
-        keyword: 'format',
-        params: { format: 'date' },
-        message: 'must be a valid date',
-      });
-    }
+    if (!fmtEmail(d0)) failFormat(e, p, s + '/format', 'email');
   }
 }
 
-function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/2/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  } else {
-    if (!fmtDate(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/2/schema/format',
-        keyword: 'format',
-        params: { format: 'date' },
-        message: 'must be a valid date',
-      });
-    }
-  }
-}
-
-function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/3/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  }
-}
-
-function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/4/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  }
-}
-
-function collect_schema_6(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/5/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  } else {
-    if (!fmtEmail(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/5/schema/format',
-        keyword: 'format',
-        params: { format: 'email' },
-        message: 'must be a valid email',
-      });
-    }
-  }
-}
-
-function check_schema_7(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  return true;
-}
-
-function collect_schema_7(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/Page/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  }
-}
-
-function check_schema_8(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function check_schema_9(d0: any): boolean {
+function check_schema_2(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
   if (d0 < 1) return false;
   if (d0 > 100) return false;
   return true;
 }
 
-function check_schema_10(d0: any): boolean {
+function check_schema_3(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtDateTime(d0)) return false;
   return true;
 }
 
-function collect_schema_8(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/SegmentId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function collect_schema_9(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema_2(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/LengthDays/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
+    failType(e, p, s + '/type', 'integer');
   } else {
-    if (d0 < 1) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/LengthDays/schema/minimum',
-        keyword: 'minimum',
-        params: { comparison: '>=', limit: 1 },
-        message: 'must be >= 1',
-      });
-    }
-    if (d0 > 100) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/LengthDays/schema/maximum',
-        keyword: 'maximum',
-        params: { comparison: '\u003c=', limit: 100 },
-        message: 'must be \u003c= 100',
-      });
-    }
+    if (d0 < 1)
+      fail(e, p, s + '/minimum', 'minimum', { comparison: '>=', limit: 1 }, 'must be >= 1');
+    if (d0 > 100)
+      fail(
+        e,
+        p,
+        s + '/maximum',
+        'maximum',
+        { comparison: '\u003c=', limit: 100 },
+        'must be \u003c= 100',
+      );
   }
 }
 
-function collect_schema_10(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/parameters/EndingAt/schema';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/EndingAt/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (!fmtDateTime(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/EndingAt/schema/format',
-        keyword: 'format',
-        params: { format: 'date-time' },
-        message: 'must be a valid date-time',
-      });
-    }
+    if (!fmtDateTime(d0)) failFormat(e, p, s + '/format', 'date-time');
   }
 }
 
-function check_schema_11(d0: any): boolean {
+function check_schema_4(d0: any): boolean {
   if (typeof d0 !== 'boolean') return false;
   return true;
 }
 
-function collect_schema_11(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/parameters/IncludeArchived/schema';
   if (typeof d0 !== 'boolean') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/IncludeArchived/schema/type',
-      keyword: 'type',
-      params: { type: 'boolean' },
-      message: 'must be boolean',
-    });
+    failType(e, p, s + '/type', 'boolean');
   }
 }
 
-function check_schema_12(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_12(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/CampaignId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_13(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function check_schema_14(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  if (d0 < 1) return false;
-  if (d0 > 100) return false;
-  return true;
-}
-
-function check_schema_15(d0: any): boolean {
+function check_schema_5(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (d0 !== 'day' && d0 !== 'hour') return false;
   return true;
 }
 
-function collect_schema_13(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/parameters/Unit/schema';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/CardId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
+  if (d0 !== 'day' && d0 !== 'hour')
+    fail(e, p, s + '/enum', 'enum', { allowedValues: C33 }, 'must be one of "day", "hour"');
 }
 
-function collect_schema_14(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/LengthUnits/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  } else {
-    if (d0 < 1) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/LengthUnits/schema/minimum',
-        keyword: 'minimum',
-        params: { comparison: '>=', limit: 1 },
-        message: 'must be >= 1',
-      });
-    }
-    if (d0 > 100) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/LengthUnits/schema/maximum',
-        keyword: 'maximum',
-        params: { comparison: '\u003c=', limit: 100 },
-        message: 'must be \u003c= 100',
-      });
-    }
-  }
-}
-
-function collect_schema_15(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/Unit/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-  if (d0 !== 'day' && d0 !== 'hour') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/Unit/schema/enum',
-      keyword: 'enum',
-      params: { allowedValues: C31 },
-      message: 'must be one of "day", "hour"',
-    });
-  }
-}
-
-function check_schema_16(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_16(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/KpiAppId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_17(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function check_schema_18(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_17(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/AppId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function collect_schema_18(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1sessions~1data_series/get/parameters/5/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_19(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function check_schema_20(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_19(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1events~1data_series/get/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function collect_schema_20(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1events~1data_series/get/parameters/6/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_21(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_21(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1purchases~1revenue_series/get/parameters/2/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_22(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_22(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1purchases~1quantity_series/get/parameters/2/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
+/** One validation failure. */
+interface ValidationError {
+  /** JSON pointer to the offending value in the validated data ("" is the root). */
+  instancePath: string;
+  /** Location of the failing keyword in the schema, as a URI fragment ("#/properties/a/type"). */
+  schemaPath: string;
+  /** The keyword that failed. */
+  keyword: string;
+  /** The keyword's arguments, for programs that handle errors. */
+  params: Record<string, unknown>;
+  /** A sentence for people: "must have at most 50 items". */
+  message: string;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Records one error. */
+function fail(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message });
+}
+
+/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
+function typeMessage(type: string): string {
+  return `must be ${type.split(',').join(' or ')}`;
+}
+
+function failType(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  type: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
+}
+
+function requiredMessage(name: string): string {
+  return `must have required property ${JSON.stringify(name)}`;
+}
+
+function failRequired(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  name: string,
+): void {
+  fail(
+    errors,
+    instancePath,
+    schemaPath,
+    'required',
+    { missingProperty: name },
+    requiredMessage(name),
+  );
+}
+
+function formatMessage(format: string): string {
+  return `must be a valid ${format}`;
+}
+
+function failFormat(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  format: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
+}
+
+/** `required` with many names, collecting: an error for each name the object lacks. */
+function failMissing(
+  data: Record<string, unknown>,
+  names: readonly string[],
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+): void {
+  for (const name of names)
+    if (data[name] === undefined || !hasOwn.call(data, name))
+      failRequired(errors, instancePath, schemaPath, name);
+}
 
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 function ucs2length(str: string): number {

@@ -416,8 +416,8 @@ export interface components {
     };
     /** @description An event as Appcues returns it in a user's recent events. It may be one of Appcues' own events. */
     RecordedEvent: {
-      /** @description The event's name. */
-      name: string;
+      /** @description The event's name, either one of Appcues' content lifecycle events or a name the account sent. */
+      name: components['schemas']['ContentLifecycleEventName'] | string;
       timestamp: components['schemas']['Timestamp'];
       /** @description The event's details. */
       attributes?: Record<string, unknown>;

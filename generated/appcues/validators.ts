@@ -728,7 +728,12 @@ export function validateRecordUserActivityResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RecordUserActivityResponse200(value, '', errors);
+  collect_RecordUserActivityResponse200(
+    value,
+    '',
+    errors,
+    '#/components/responses/ActivityAccepted200/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -765,7 +770,12 @@ export function validateRecordUserActivityResponse202(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RecordUserActivityResponse202(value, '', errors);
+  collect_RecordUserActivityResponse200(
+    value,
+    '',
+    errors,
+    '#/components/responses/ActivityAccepted202/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -786,7 +796,7 @@ export function isRecordUserActivityResponse202(
 ): value is Readable<
   paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_RecordUserActivityResponse202(value);
+  return check_RecordUserActivityResponse200(value);
 }
 
 /**
@@ -800,7 +810,7 @@ export function validateListFlowsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/flows']['get']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors);
+  collect_ListFlowsPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -872,7 +882,12 @@ export function validateListFlowsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -909,7 +924,12 @@ export function validateListFlowsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -930,7 +950,7 @@ export function isListFlowsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -946,7 +966,12 @@ export function validateListFlowsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -967,7 +992,7 @@ export function isListFlowsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -983,7 +1008,12 @@ export function validateListFlowsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1004,7 +1034,7 @@ export function isListFlowsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1020,7 +1050,12 @@ export function validateListFlowsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1041,7 +1076,7 @@ export function isListFlowsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1057,7 +1092,12 @@ export function validateListFlowsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1078,7 +1118,7 @@ export function isListFlowsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1092,7 +1132,7 @@ export function validateGetFlowPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_GetFlowPath(value, '', errors);
+  collect_GetFlowPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -1166,7 +1206,12 @@ export function validateGetFlowResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1203,7 +1248,12 @@ export function validateGetFlowResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1224,7 +1274,7 @@ export function isGetFlowResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1240,7 +1290,12 @@ export function validateGetFlowResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1261,7 +1316,7 @@ export function isGetFlowResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1277,7 +1332,12 @@ export function validateGetFlowResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1298,7 +1358,7 @@ export function isGetFlowResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1314,7 +1374,12 @@ export function validateGetFlowResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1335,7 +1400,7 @@ export function isGetFlowResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1351,7 +1416,12 @@ export function validateGetFlowResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1372,7 +1442,7 @@ export function isGetFlowResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1388,7 +1458,7 @@ export function validatePublishFlowPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_PublishFlowPath(value, '', errors);
+  collect_GetFlowPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -1409,7 +1479,7 @@ export function isPublishFlowPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['parameters']['path']
 > {
-  return check_PublishFlowPath(value);
+  return check_GetFlowPath(value);
 }
 
 /**
@@ -1425,7 +1495,12 @@ export function validatePublishFlowResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1462,7 +1537,12 @@ export function validatePublishFlowResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1483,7 +1563,7 @@ export function isPublishFlowResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1499,7 +1579,12 @@ export function validatePublishFlowResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1520,7 +1605,7 @@ export function isPublishFlowResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1536,7 +1621,12 @@ export function validatePublishFlowResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1557,7 +1647,7 @@ export function isPublishFlowResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1573,7 +1663,12 @@ export function validatePublishFlowResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1594,7 +1689,7 @@ export function isPublishFlowResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1610,7 +1705,12 @@ export function validatePublishFlowResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1631,7 +1731,7 @@ export function isPublishFlowResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1647,7 +1747,7 @@ export function validateUnpublishFlowPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UnpublishFlowPath(value, '', errors);
+  collect_GetFlowPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -1668,7 +1768,7 @@ export function isUnpublishFlowPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['parameters']['path']
 > {
-  return check_UnpublishFlowPath(value);
+  return check_GetFlowPath(value);
 }
 
 /**
@@ -1684,7 +1784,12 @@ export function validateUnpublishFlowResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1721,7 +1826,12 @@ export function validateUnpublishFlowResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1742,7 +1852,7 @@ export function isUnpublishFlowResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1758,7 +1868,12 @@ export function validateUnpublishFlowResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1779,7 +1894,7 @@ export function isUnpublishFlowResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1795,7 +1910,12 @@ export function validateUnpublishFlowResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1816,7 +1936,7 @@ export function isUnpublishFlowResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1832,7 +1952,12 @@ export function validateUnpublishFlowResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1853,7 +1978,7 @@ export function isUnpublishFlowResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1869,7 +1994,12 @@ export function validateUnpublishFlowResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1890,7 +2020,7 @@ export function isUnpublishFlowResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -1906,7 +2036,7 @@ export function validateGetUserProfilePath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfilePath(value, '', errors);
+  collect_GetUserProfilePath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -1943,7 +2073,12 @@ export function validateGetUserProfileResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfileResponse200(value, '', errors);
+  collect_GetUserProfileResponse200(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/get/responses/200/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -1980,7 +2115,12 @@ export function validateGetUserProfileResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2017,7 +2157,12 @@ export function validateGetUserProfileResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2038,7 +2183,7 @@ export function isGetUserProfileResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2054,7 +2199,12 @@ export function validateGetUserProfileResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2075,7 +2225,7 @@ export function isGetUserProfileResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2091,7 +2241,12 @@ export function validateGetUserProfileResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2112,7 +2267,7 @@ export function isGetUserProfileResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2128,7 +2283,12 @@ export function validateGetUserProfileResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2149,7 +2309,7 @@ export function isGetUserProfileResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2165,7 +2325,12 @@ export function validateGetUserProfileResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2186,7 +2351,7 @@ export function isGetUserProfileResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2202,7 +2367,7 @@ export function validateUpdateUserProfilePath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfilePath(value, '', errors);
+  collect_GetUserProfilePath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -2223,7 +2388,7 @@ export function isUpdateUserProfilePath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
 > {
-  return check_UpdateUserProfilePath(value);
+  return check_GetUserProfilePath(value);
 }
 
 /**
@@ -2282,7 +2447,12 @@ export function validateUpdateUserProfileResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse200(value, '', errors);
+  collect_GetUserProfileResponse200(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2303,7 +2473,7 @@ export function isUpdateUserProfileResponse200(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse200(value);
+  return check_GetUserProfileResponse200(value);
 }
 
 /**
@@ -2319,7 +2489,12 @@ export function validateUpdateUserProfileResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2356,7 +2531,12 @@ export function validateUpdateUserProfileResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2377,7 +2557,7 @@ export function isUpdateUserProfileResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2393,7 +2573,12 @@ export function validateUpdateUserProfileResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2414,7 +2599,7 @@ export function isUpdateUserProfileResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2430,7 +2615,12 @@ export function validateUpdateUserProfileResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2451,7 +2641,7 @@ export function isUpdateUserProfileResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2467,7 +2657,12 @@ export function validateUpdateUserProfileResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2488,7 +2683,7 @@ export function isUpdateUserProfileResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2504,7 +2699,12 @@ export function validateUpdateUserProfileResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2525,7 +2725,7 @@ export function isUpdateUserProfileResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2541,7 +2741,12 @@ export function validateUpdateUserProfileResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2562,7 +2767,7 @@ export function isUpdateUserProfileResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2578,7 +2783,7 @@ export function validateListUserEventsPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListUserEventsPath(value, '', errors);
+  collect_GetUserProfilePath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -2599,7 +2804,7 @@ export function isListUserEventsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['path']
 > {
-  return check_ListUserEventsPath(value);
+  return check_GetUserProfilePath(value);
 }
 
 /**
@@ -2689,7 +2894,12 @@ export function validateListUserEventsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2726,7 +2936,12 @@ export function validateListUserEventsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2747,7 +2962,7 @@ export function isListUserEventsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2763,7 +2978,12 @@ export function validateListUserEventsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2784,7 +3004,7 @@ export function isListUserEventsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2800,7 +3020,12 @@ export function validateListUserEventsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2821,7 +3046,7 @@ export function isListUserEventsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2837,7 +3062,12 @@ export function validateListUserEventsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2858,7 +3088,7 @@ export function isListUserEventsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2874,7 +3104,12 @@ export function validateListUserEventsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -2895,7 +3130,7 @@ export function isListUserEventsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -2911,7 +3146,7 @@ export function validateImportUserEventPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ImportUserEventPath(value, '', errors);
+  collect_GetUserProfilePath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -2932,7 +3167,7 @@ export function isImportUserEventPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
 > {
-  return check_ImportUserEventPath(value);
+  return check_GetUserProfilePath(value);
 }
 
 /**
@@ -2991,7 +3226,12 @@ export function validateImportUserEventResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3028,7 +3268,12 @@ export function validateImportUserEventResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3049,7 +3294,7 @@ export function isImportUserEventResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3065,7 +3310,12 @@ export function validateImportUserEventResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3086,7 +3336,7 @@ export function isImportUserEventResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3102,7 +3352,12 @@ export function validateImportUserEventResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3123,7 +3378,7 @@ export function isImportUserEventResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3139,7 +3394,12 @@ export function validateImportUserEventResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3160,7 +3420,7 @@ export function isImportUserEventResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3176,7 +3436,12 @@ export function validateImportUserEventResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3197,7 +3462,7 @@ export function isImportUserEventResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3213,7 +3478,12 @@ export function validateImportUserEventResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3234,7 +3504,7 @@ export function isImportUserEventResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3248,7 +3518,7 @@ export function validateListSegmentsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListSegmentsPath(value, '', errors);
+  collect_ListFlowsPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -3269,7 +3539,7 @@ export function isListSegmentsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']
 > {
-  return check_ListSegmentsPath(value);
+  return check_ListFlowsPath(value);
 }
 
 /**
@@ -3322,7 +3592,12 @@ export function validateListSegmentsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3359,7 +3634,12 @@ export function validateListSegmentsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3380,7 +3660,7 @@ export function isListSegmentsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3396,7 +3676,12 @@ export function validateListSegmentsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3417,7 +3702,7 @@ export function isListSegmentsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3433,7 +3718,12 @@ export function validateListSegmentsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3454,7 +3744,7 @@ export function isListSegmentsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3470,7 +3760,12 @@ export function validateListSegmentsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3491,7 +3786,7 @@ export function isListSegmentsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3507,7 +3802,12 @@ export function validateListSegmentsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3528,7 +3828,7 @@ export function isListSegmentsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3542,7 +3842,7 @@ export function validateCreateSegmentPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_CreateSegmentPath(value, '', errors);
+  collect_ListFlowsPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -3563,7 +3863,7 @@ export function isCreateSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']
 > {
-  return check_CreateSegmentPath(value);
+  return check_ListFlowsPath(value);
 }
 
 /**
@@ -3622,7 +3922,12 @@ export function validateCreateSegmentResponse201(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_CreateSegmentResponse201(value, '', errors);
+  collect_CreateSegmentResponse201(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/post/responses/201/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3659,7 +3964,12 @@ export function validateCreateSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3696,7 +4006,12 @@ export function validateCreateSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3717,7 +4032,7 @@ export function isCreateSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3733,7 +4048,12 @@ export function validateCreateSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3754,7 +4074,7 @@ export function isCreateSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3770,7 +4090,12 @@ export function validateCreateSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3791,7 +4116,7 @@ export function isCreateSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3807,7 +4132,12 @@ export function validateCreateSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3828,7 +4158,7 @@ export function isCreateSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3844,7 +4174,12 @@ export function validateCreateSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3865,7 +4200,7 @@ export function isCreateSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3881,7 +4216,12 @@ export function validateCreateSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3902,7 +4242,7 @@ export function isCreateSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -3918,7 +4258,7 @@ export function validateGetSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors);
+  collect_GetSegmentPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -3955,7 +4295,12 @@ export function validateGetSegmentResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentResponse200(value, '', errors);
+  collect_CreateSegmentResponse201(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/get/responses/200/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -3976,7 +4321,7 @@ export function isGetSegmentResponse200(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetSegmentResponse200(value);
+  return check_CreateSegmentResponse201(value);
 }
 
 /**
@@ -3992,7 +4337,12 @@ export function validateGetSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4029,7 +4379,12 @@ export function validateGetSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4050,7 +4405,7 @@ export function isGetSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4066,7 +4421,12 @@ export function validateGetSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4087,7 +4447,7 @@ export function isGetSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4103,7 +4463,12 @@ export function validateGetSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4124,7 +4489,7 @@ export function isGetSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4140,7 +4505,12 @@ export function validateGetSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4161,7 +4531,7 @@ export function isGetSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4177,7 +4547,12 @@ export function validateGetSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4198,7 +4573,7 @@ export function isGetSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4214,7 +4589,7 @@ export function validateDeleteSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_DeleteSegmentPath(value, '', errors);
+  collect_GetSegmentPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -4235,7 +4610,7 @@ export function isDeleteSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['parameters']['path']
 > {
-  return check_DeleteSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
 /**
@@ -4251,7 +4626,12 @@ export function validateDeleteSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4288,7 +4668,12 @@ export function validateDeleteSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4309,7 +4694,7 @@ export function isDeleteSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4325,7 +4710,12 @@ export function validateDeleteSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4346,7 +4736,7 @@ export function isDeleteSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4362,7 +4752,12 @@ export function validateDeleteSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4383,7 +4778,7 @@ export function isDeleteSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4399,7 +4794,12 @@ export function validateDeleteSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4420,7 +4820,7 @@ export function isDeleteSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4436,7 +4836,12 @@ export function validateDeleteSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4457,7 +4862,7 @@ export function isDeleteSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4473,7 +4878,7 @@ export function validateUpdateSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateSegmentPath(value, '', errors);
+  collect_GetSegmentPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -4494,7 +4899,7 @@ export function isUpdateSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['parameters']['path']
 > {
-  return check_UpdateSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
 /**
@@ -4553,7 +4958,12 @@ export function validateUpdateSegmentResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateSegmentResponse200(value, '', errors);
+  collect_CreateSegmentResponse201(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/patch/responses/200/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4574,7 +4984,7 @@ export function isUpdateSegmentResponse200(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_UpdateSegmentResponse200(value);
+  return check_CreateSegmentResponse201(value);
 }
 
 /**
@@ -4590,7 +5000,12 @@ export function validateUpdateSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4627,7 +5042,12 @@ export function validateUpdateSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4648,7 +5068,7 @@ export function isUpdateSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4664,7 +5084,12 @@ export function validateUpdateSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4685,7 +5110,7 @@ export function isUpdateSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4701,7 +5126,12 @@ export function validateUpdateSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4722,7 +5152,7 @@ export function isUpdateSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4738,7 +5168,12 @@ export function validateUpdateSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4759,7 +5194,7 @@ export function isUpdateSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4775,7 +5210,12 @@ export function validateUpdateSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4796,7 +5236,7 @@ export function isUpdateSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4812,7 +5252,12 @@ export function validateUpdateSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4833,7 +5278,7 @@ export function isUpdateSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -4849,7 +5294,7 @@ export function validateAddUserIdsToSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentPath(value, '', errors);
+  collect_GetSegmentPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -4870,7 +5315,7 @@ export function isAddUserIdsToSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['parameters']['path']
 > {
-  return check_AddUserIdsToSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
 /**
@@ -4888,7 +5333,12 @@ export function validateAddUserIdsToSegmentBodyFormData(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyFormData(value, '', errors);
+  collect_AddUserIdsToSegmentBodyFormData(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/multipart~1form-data/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -4931,7 +5381,12 @@ export function validateAddUserIdsToSegmentBodyJson(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyJson(value, '', errors);
+  collect_AddUserIdsToSegmentBodyJson(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5009,7 +5464,12 @@ export function validateAddUserIdsToSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5046,7 +5506,12 @@ export function validateAddUserIdsToSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5067,7 +5532,7 @@ export function isAddUserIdsToSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5083,7 +5548,12 @@ export function validateAddUserIdsToSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5104,7 +5574,7 @@ export function isAddUserIdsToSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5120,7 +5590,12 @@ export function validateAddUserIdsToSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5141,7 +5616,7 @@ export function isAddUserIdsToSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5157,7 +5632,12 @@ export function validateAddUserIdsToSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5178,7 +5658,7 @@ export function isAddUserIdsToSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5194,7 +5674,12 @@ export function validateAddUserIdsToSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5215,7 +5700,7 @@ export function isAddUserIdsToSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5231,7 +5716,12 @@ export function validateAddUserIdsToSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5252,7 +5742,7 @@ export function isAddUserIdsToSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5268,7 +5758,7 @@ export function validateRemoveUserIdsFromSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveUserIdsFromSegmentPath(value, '', errors);
+  collect_GetSegmentPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -5289,7 +5779,7 @@ export function isRemoveUserIdsFromSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['parameters']['path']
 > {
-  return check_RemoveUserIdsFromSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
 /**
@@ -5307,7 +5797,12 @@ export function validateRemoveUserIdsFromSegmentBodyFormData(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveUserIdsFromSegmentBodyFormData(value, '', errors);
+  collect_AddUserIdsToSegmentBodyFormData(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/multipart~1form-data/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5332,7 +5827,7 @@ export function isRemoveUserIdsFromSegmentBodyFormData(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
   >['content']['multipart\/form-data']
 > {
-  return check_RemoveUserIdsFromSegmentBodyFormData(value);
+  return check_AddUserIdsToSegmentBodyFormData(value);
 }
 
 /**
@@ -5350,7 +5845,12 @@ export function validateRemoveUserIdsFromSegmentBodyJson(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveUserIdsFromSegmentBodyJson(value, '', errors);
+  collect_AddUserIdsToSegmentBodyJson(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5375,7 +5875,7 @@ export function isRemoveUserIdsFromSegmentBodyJson(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_RemoveUserIdsFromSegmentBodyJson(value);
+  return check_AddUserIdsToSegmentBodyJson(value);
 }
 
 /**
@@ -5428,7 +5928,12 @@ export function validateRemoveUserIdsFromSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5465,7 +5970,12 @@ export function validateRemoveUserIdsFromSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5486,7 +5996,7 @@ export function isRemoveUserIdsFromSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5502,7 +6012,12 @@ export function validateRemoveUserIdsFromSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5523,7 +6038,7 @@ export function isRemoveUserIdsFromSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5539,7 +6054,12 @@ export function validateRemoveUserIdsFromSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5560,7 +6080,7 @@ export function isRemoveUserIdsFromSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5576,7 +6096,12 @@ export function validateRemoveUserIdsFromSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5597,7 +6122,7 @@ export function isRemoveUserIdsFromSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5613,7 +6138,12 @@ export function validateRemoveUserIdsFromSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5634,7 +6164,7 @@ export function isRemoveUserIdsFromSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5650,7 +6180,12 @@ export function validateRemoveUserIdsFromSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5671,7 +6206,7 @@ export function isRemoveUserIdsFromSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5685,7 +6220,7 @@ export function validateImportProfilesPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ImportProfilesPath(value, '', errors);
+  collect_ListFlowsPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -5706,7 +6241,7 @@ export function isImportProfilesPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']
 > {
-  return check_ImportProfilesPath(value);
+  return check_ListFlowsPath(value);
 }
 
 /**
@@ -5767,7 +6302,12 @@ export function validateImportProfilesBodyCsv(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ImportProfilesBodyCsv(value, '', errors);
+  collect_ImportProfilesBodyCsv(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5845,7 +6385,12 @@ export function validateImportProfilesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5882,7 +6427,12 @@ export function validateImportProfilesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5903,7 +6453,7 @@ export function isImportProfilesResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5919,7 +6469,12 @@ export function validateImportProfilesResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5940,7 +6495,7 @@ export function isImportProfilesResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5956,7 +6511,12 @@ export function validateImportProfilesResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -5977,7 +6537,7 @@ export function isImportProfilesResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -5993,7 +6553,12 @@ export function validateImportProfilesResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6014,7 +6579,7 @@ export function isImportProfilesResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6030,7 +6595,12 @@ export function validateImportProfilesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6051,7 +6621,7 @@ export function isImportProfilesResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6067,7 +6637,12 @@ export function validateImportProfilesResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6088,7 +6663,7 @@ export function isImportProfilesResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6102,7 +6677,7 @@ export function validateImportEventsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ImportEventsPath(value, '', errors);
+  collect_ListFlowsPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -6123,7 +6698,7 @@ export function isImportEventsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']
 > {
-  return check_ImportEventsPath(value);
+  return check_ListFlowsPath(value);
 }
 
 /**
@@ -6184,7 +6759,12 @@ export function validateImportEventsBodyCsv(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ImportEventsBodyCsv(value, '', errors);
+  collect_ImportProfilesBodyCsv(
+    value,
+    '',
+    errors,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6209,7 +6789,7 @@ export function isImportEventsBodyCsv(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['requestBody']
   >['content']['text\/csv']
 > {
-  return check_ImportEventsBodyCsv(value);
+  return check_ImportProfilesBodyCsv(value);
 }
 
 /**
@@ -6262,7 +6842,12 @@ export function validateImportEventsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6299,7 +6884,12 @@ export function validateImportEventsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6320,7 +6910,7 @@ export function isImportEventsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6336,7 +6926,12 @@ export function validateImportEventsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6357,7 +6952,7 @@ export function isImportEventsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6373,7 +6968,12 @@ export function validateImportEventsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6394,7 +6994,7 @@ export function isImportEventsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6410,7 +7010,12 @@ export function validateImportEventsResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6431,7 +7036,7 @@ export function isImportEventsResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6447,7 +7052,12 @@ export function validateImportEventsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6468,7 +7078,7 @@ export function isImportEventsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6484,7 +7094,12 @@ export function validateImportEventsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6505,7 +7120,7 @@ export function isImportEventsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6519,7 +7134,7 @@ export function validateExportEventsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ExportEventsPath(value, '', errors);
+  collect_ListFlowsPath(value, '', errors, '#');
   return errors.length === 0
     ? {
         ok: true,
@@ -6540,7 +7155,7 @@ export function isExportEventsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']
 > {
-  return check_ExportEventsPath(value);
+  return check_ListFlowsPath(value);
 }
 
 /**
@@ -6636,7 +7251,12 @@ export function validateExportEventsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6673,7 +7293,12 @@ export function validateExportEventsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6694,7 +7319,7 @@ export function isExportEventsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6710,7 +7335,12 @@ export function validateExportEventsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6731,7 +7361,7 @@ export function isExportEventsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6747,7 +7377,12 @@ export function validateExportEventsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6768,7 +7403,7 @@ export function isExportEventsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6784,7 +7419,12 @@ export function validateExportEventsResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6805,7 +7445,7 @@ export function isExportEventsResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6821,7 +7461,12 @@ export function validateExportEventsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6842,7 +7487,7 @@ export function isExportEventsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6858,7 +7503,12 @@ export function validateExportEventsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -6879,7 +7529,7 @@ export function isExportEventsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -6967,7 +7617,12 @@ export function validateGetJobResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/BadRequest/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7004,7 +7659,12 @@ export function validateGetJobResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Unauthorized/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7025,7 +7685,7 @@ export function isGetJobResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -7041,7 +7701,12 @@ export function validateGetJobResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/Forbidden/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7062,7 +7727,7 @@ export function isGetJobResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -7078,7 +7743,12 @@ export function validateGetJobResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/NotFound/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7099,7 +7769,7 @@ export function isGetJobResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -7115,7 +7785,12 @@ export function validateGetJobResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/TooManyRequests/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7136,7 +7811,7 @@ export function isGetJobResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_ListFlowsResponse400(value);
 }
 
 /**
@@ -7152,7 +7827,12 @@ export function validateGetJobResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
+  collect_ListFlowsResponse400(
+    value,
+    '',
+    errors,
+    '#/components/responses/InternalServerError/content/application~1json/schema',
+  );
   return errors.length === 0
     ? {
         ok: true,
@@ -7173,30 +7853,31 @@ export function isGetJobResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_ListFlowsResponse400(value);
 }
 
-const RE0 = new RegExp('^appcues:', 'u');
-const C1 = JSON.parse('["csv","json"]');
-const C2 = JSON.parse('[202]');
-const C3 = JSON.parse('[202,200,400,422]');
-const S4 = new Set<unknown>([
-  'flow_shown',
-  'flow_skipped',
-  'flow_finished',
-  'flow_form_submission',
-  'form_field_submission',
-  'step_activated',
-  'hotspots_shown',
-  'hotspots_skipped',
-  'hotspots_completed',
-  'hotspot_activated',
-  'coachmarks_shown',
-  'coachmarks_completed',
-]);
-const C5 = JSON.parse(
-  '["flow_shown","flow_skipped","flow_finished","flow_form_submission","form_field_submission","step_activated","hotspots_shown","hotspots_skipped","hotspots_completed","hotspot_activated","coachmarks_shown","coachmarks_completed"]',
-);
+const RE0 = new RegExp('^appcues:', 'u'),
+  C1 = JSON.parse('["csv","json"]'),
+  C2 = JSON.parse('["job_id","job_url","status","title"]'),
+  C3 = JSON.parse('[202]'),
+  C4 = JSON.parse('[202,200,400,422]'),
+  S5 = new Set<unknown>([
+    'flow_shown',
+    'flow_skipped',
+    'flow_finished',
+    'flow_form_submission',
+    'form_field_submission',
+    'step_activated',
+    'hotspots_shown',
+    'hotspots_skipped',
+    'hotspots_completed',
+    'hotspot_activated',
+    'coachmarks_shown',
+    'coachmarks_completed',
+  ]),
+  C6 = JSON.parse(
+    '["flow_shown","flow_skipped","flow_finished","flow_form_submission","form_field_submission","step_activated","hotspots_shown","hotspots_skipped","hotspots_completed","hotspot_activated","coachmarks_shown","coachmarks_completed"]',
+  );
 
 function check_Timestamp(d0: any): boolean {
   let v0 = false;
@@ -7214,6 +7895,7 @@ function check_Timestamp(d0: any): boolean {
 }
 
 function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Timestamp';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
@@ -7229,48 +7911,30 @@ function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
   }
   if (v0 === -1) {
     if (!Number.isInteger(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Timestamp/oneOf/0/type',
-        keyword: 'type',
-        params: { type: 'integer' },
-        message: 'must be integer',
-      });
+      failType(e, p, s + '/oneOf/0/type', 'integer');
     }
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Timestamp/oneOf/1/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/oneOf/1/type', 'string');
     } else {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/Timestamp/oneOf/1/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/oneOf/1/format', 'date-time');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Timestamp/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Timestamp/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -7282,34 +7946,15 @@ function check_EventName(d0: any): boolean {
 }
 
 function collect_EventName(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EventName';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EventName/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (d0.length > 127 && ucs2length(d0) > 127) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EventName/maxLength',
-        keyword: 'maxLength',
-        params: { limit: 127 },
-        message: 'must have at most 127 characters',
-      });
-    }
+    if (d0.length > 127 && ucs2length(d0) > 127)
+      fail(e, p, s + '/maxLength', 'maxLength', { limit: 127 }, 'must have at most 127 characters');
   }
-  if (!(typeof d0 === 'string' && !RE0.test(d0))) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EventName/not',
-      keyword: 'not',
-      params: {},
-      message: 'must not match the schema in "not"',
-    });
-  }
+  if (!(typeof d0 === 'string' && !RE0.test(d0)))
+    fail(e, p, s + '/not', 'not', {}, 'must not match the schema in "not"');
 }
 
 function check_Event(d0: any): boolean {
@@ -7329,78 +7974,50 @@ function check_Event(d0: any): boolean {
   if (!check_EventName(d1)) return false;
   const d2 = d0['timestamp'];
   if (!check_Timestamp(d2)) return false;
+  const d3 = d0['attributes'];
   if (
-    d0['attributes'] !== undefined &&
+    d3 !== undefined &&
+    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
     ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  ) {
-    const d3 = d0['attributes'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_Event(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Event';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Event/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Event/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'name');
     if (!(
       d0['timestamp'] !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Event/required',
-        keyword: 'required',
-        params: { missingProperty: 'timestamp' },
-        message: 'must have required property "timestamp"',
-      });
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
+    ))
+      failRequired(e, p, s + '/required', 'timestamp');
+    const d1 = d0['name'];
+    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
       collect_EventName(d1, p + '/name', e);
     }
+    const d2 = d0['timestamp'];
     if (
-      d0['timestamp'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
     ) {
-      const d2 = d0['timestamp'];
       collect_Timestamp(d2, p + '/timestamp', e);
     }
+    const d3 = d0['attributes'];
     if (
-      d0['attributes'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
     ) {
-      const d3 = d0['attributes'];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/Event/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/attributes', s + '/properties/attributes/type', 'object');
       }
     }
   }
@@ -7420,100 +8037,102 @@ function check_RecordedEvent(d0: any): boolean {
   ))
     return false;
   const d1 = d0['name'];
-  if (typeof d1 !== 'string') return false;
-  if (d1.length > 127 && ucs2length(d1) > 127) return false;
+  let v0 = false;
+  if (typeof d1 === 'string') {
+    L0: {
+      if (check_ContentLifecycleEventName(d1)) {
+        v0 = true;
+        break L0;
+      }
+      if (!(d1.length > 127 && ucs2length(d1) > 127)) {
+        v0 = true;
+        break L0;
+      }
+    }
+  }
+  if (!v0) return false;
   const d2 = d0['timestamp'];
   if (!check_Timestamp(d2)) return false;
+  const d3 = d0['attributes'];
   if (
-    d0['attributes'] !== undefined &&
+    d3 !== undefined &&
+    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
     ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  ) {
-    const d3 = d0['attributes'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_RecordedEvent(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RecordedEvent';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RecordedEvent/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RecordedEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'name');
     if (!(
       d0['timestamp'] !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RecordedEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'timestamp' },
-        message: 'must have required property "timestamp"',
-      });
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/RecordedEvent/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (d1.length > 127 && ucs2length(d1) > 127) {
-          e.push({
-            instancePath: p + '/name',
-            schemaPath: '#/components/schemas/RecordedEvent/properties/name/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 127 },
-            message: 'must have at most 127 characters',
-          });
+    ))
+      failRequired(e, p, s + '/required', 'timestamp');
+    const d1 = d0['name'];
+    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      let v0 = false;
+      if (typeof d1 === 'string') {
+        L0: {
+          if (check_ContentLifecycleEventName(d1)) {
+            v0 = true;
+            break L0;
+          }
+          if (!(d1.length > 127 && ucs2length(d1) > 127)) {
+            v0 = true;
+            break L0;
+          }
         }
       }
+      if (!v0) {
+        collect_ContentLifecycleEventName(d1, p + '/name', e);
+        if (typeof d1 !== 'string') {
+          failType(e, p + '/name', s + '/properties/name/anyOf/1/type', 'string');
+        } else {
+          if (d1.length > 127 && ucs2length(d1) > 127)
+            fail(
+              e,
+              p + '/name',
+              s + '/properties/name/anyOf/1/maxLength',
+              'maxLength',
+              { limit: 127 },
+              'must have at most 127 characters',
+            );
+        }
+        fail(
+          e,
+          p + '/name',
+          s + '/properties/name/anyOf',
+          'anyOf',
+          {},
+          'must match at least one schema in anyOf',
+        );
+      }
     }
+    const d2 = d0['timestamp'];
     if (
-      d0['timestamp'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
     ) {
-      const d2 = d0['timestamp'];
       collect_Timestamp(d2, p + '/timestamp', e);
     }
+    const d3 = d0['attributes'];
     if (
-      d0['attributes'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
     ) {
-      const d3 = d0['attributes'];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/RecordedEvent/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/attributes', s + '/properties/attributes/type', 'object');
       }
     }
   }
@@ -7525,55 +8144,37 @@ function check_ProfileProperties(d0: any): boolean {
 }
 
 function collect_ProfileProperties(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ProfileProperties';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ProfileProperties/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   }
 }
 
 function check_UserProfile(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['user_id'];
   if (
-    d0['user_id'] !== undefined &&
+    d1 !== undefined &&
+    !check_ImportProfilesBodyCsv(d1) &&
     ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ) {
-    const d1 = d0['user_id'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_UserProfile(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserProfile';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserProfile/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['user_id'];
     if (
-      d0['user_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      const d1 = d0['user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/user_id',
-          schemaPath: '#/components/schemas/UserProfile/properties/user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d1, p + '/user_id', e, s + '/properties/user_id');
     }
   }
 }
@@ -7581,31 +8182,28 @@ function collect_UserProfile(d0: any, p: string, e: ValidationError[]): void {
 function check_ActivityRequest(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['request_id'];
   if (
-    d0['request_id'] !== undefined &&
+    d1 !== undefined &&
+    !check_ImportProfilesBodyCsv(d1) &&
     ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-  ) {
-    const d1 = d0['request_id'];
-    if (typeof d1 !== 'string') return false;
-  }
-  if (
-    d0['events'] !== undefined &&
-    ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-  ) {
-    const d2 = d0['events'];
+  )
+    return false;
+  const d2 = d0['events'];
+  if (d2 !== undefined && ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (!check_Event(d3)) return false;
     }
   }
+  const d4 = d0['profile_update'];
   if (
-    d0['profile_update'] !== undefined &&
+    d4 !== undefined &&
+    !check_ProfileProperties(d4) &&
     ((f0 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-  ) {
-    const d4 = d0['profile_update'];
-    if (!check_ProfileProperties(d4)) return false;
-  }
+  )
+    return false;
   let v0 = false;
   L0: {
     let v1 = false;
@@ -7642,44 +8240,25 @@ function check_ActivityRequest(d0: any): boolean {
 }
 
 function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ActivityRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ActivityRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    const d1 = d0['request_id'];
     if (
-      d0['request_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
     ) {
-      const d1 = d0['request_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/request_id',
-          schemaPath: '#/components/schemas/ActivityRequest/properties/request_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d1, p + '/request_id', e, s + '/properties/request_id');
     }
+    const d2 = d0['events'];
     if (
-      d0['events'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
     ) {
-      const d2 = d0['events'];
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/events',
-          schemaPath: '#/components/schemas/ActivityRequest/properties/events/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/events', s + '/properties/events/type', 'array');
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
@@ -7687,11 +8266,11 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
         }
       }
     }
+    const d4 = d0['profile_update'];
     if (
-      d0['profile_update'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
     ) {
-      const d4 = d0['profile_update'];
       collect_ProfileProperties(d4, p + '/profile_update', e);
     }
   }
@@ -7736,38 +8315,18 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
       if (!(
         d0['events'] !== undefined &&
         ((f3 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ActivityRequest/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'events' },
-          message: 'must have required property "events"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/0/required', 'events');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['profile_update'] !== undefined &&
         ((f4 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ActivityRequest/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'profile_update' },
-          message: 'must have required property "profile_update"',
-        });
-      }
+      ))
+        failRequired(e, p, s + '/anyOf/1/required', 'profile_update');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ActivityRequest/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -7779,69 +8338,43 @@ function check_ActivityResponse(d0: any): boolean {
     ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
   ))
     return false;
+  const d1 = d0['request_id'];
   if (
-    d0['request_id'] !== undefined &&
+    d1 !== undefined &&
+    !check_ImportProfilesBodyCsv(d1) &&
     ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-  ) {
-    const d1 = d0['request_id'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
   const d2 = d0['contents'];
   if (!Array.isArray(d2)) return false;
   return true;
 }
 
 function collect_ActivityResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ActivityResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ActivityResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['contents'] !== undefined &&
       ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ActivityResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'contents' },
-        message: 'must have required property "contents"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'contents');
+    const d1 = d0['request_id'];
     if (
-      d0['request_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
     ) {
-      const d1 = d0['request_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/request_id',
-          schemaPath: '#/components/schemas/ActivityResponse/properties/request_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d1, p + '/request_id', e, s + '/properties/request_id');
     }
+    const d2 = d0['contents'];
     if (
-      d0['contents'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
     ) {
-      const d2 = d0['contents'];
       if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/contents',
-          schemaPath: '#/components/schemas/ActivityResponse/properties/contents/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/contents', s + '/properties/contents/type', 'array');
       }
     }
   }
@@ -7858,69 +8391,64 @@ function check_FlowSummary(d0: any): boolean {
   ))
     return false;
   const d1 = d0['id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['name'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d2)) return false;
+  const d3 = d0['published'];
   if (
-    d0['published'] !== undefined &&
+    d3 !== undefined &&
+    typeof d3 !== 'boolean' &&
     ((f0 && !('published' in Object.prototype)) || hasOwn.call(d0, 'published'))
-  ) {
-    const d3 = d0['published'];
-    if (typeof d3 !== 'boolean') return false;
-  }
+  )
+    return false;
+  const d4 = d0['frequency'];
   if (
-    d0['frequency'] !== undefined &&
+    d4 !== undefined &&
+    !check_ImportProfilesBodyCsv(d4) &&
     ((f0 && !('frequency' in Object.prototype)) || hasOwn.call(d0, 'frequency'))
-  ) {
-    const d4 = d0['frequency'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['created_at'];
   if (
-    d0['created_at'] !== undefined &&
+    d5 !== undefined &&
+    (typeof d5 !== 'string' || !fmtDateTime(d5)) &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d5 = d0['created_at'];
-    if (typeof d5 !== 'string') return false;
-    if (!fmtDateTime(d5)) return false;
-  }
+  )
+    return false;
+  const d6 = d0['created_by'];
   if (
-    d0['created_by'] !== undefined &&
+    d6 !== undefined &&
+    !check_ImportProfilesBodyCsv(d6) &&
     ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-  ) {
-    const d6 = d0['created_by'];
-    if (typeof d6 !== 'string') return false;
-  }
+  )
+    return false;
+  const d7 = d0['updated_at'];
   if (
-    d0['updated_at'] !== undefined &&
+    d7 !== undefined &&
+    (typeof d7 !== 'string' || !fmtDateTime(d7)) &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d7 = d0['updated_at'];
-    if (typeof d7 !== 'string') return false;
-    if (!fmtDateTime(d7)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['updated_by'];
   if (
-    d0['updated_by'] !== undefined &&
+    d8 !== undefined &&
+    !check_ImportProfilesBodyCsv(d8) &&
     ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-  ) {
-    const d8 = d0['updated_by'];
-    if (typeof d8 !== 'string') return false;
-  }
+  )
+    return false;
+  const d9 = d0['tag_ids'];
   if (
-    d0['tag_ids'] !== undefined &&
+    d9 !== undefined &&
     ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
   ) {
-    const d9 = d0['tag_ids'];
     if (!Array.isArray(d9)) return false;
     for (let i0 = 0; i0 < d9.length; i0++) {
       const d10 = d9[i0];
-      if (typeof d10 !== 'string') return false;
+      if (!check_ImportProfilesBodyCsv(d10)) return false;
     }
   }
-  if (
-    d0['tags'] !== undefined &&
-    ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d11 = d0['tags'];
+  const d11 = d0['tags'];
+  if (d11 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
     if (typeof d11 !== 'object' || d11 === null || Array.isArray(d11)) return false;
     for (const k0 in d11) {
       if (!Object.prototype.hasOwnProperty.call(d11, k0)) continue;
@@ -7928,267 +8456,135 @@ function check_FlowSummary(d0: any): boolean {
       if (typeof d12 !== 'boolean') return false;
     }
   }
-  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
-    const d13 = d0['url'];
-    if (typeof d13 !== 'string') return false;
-    if (!fmtUri(d13)) return false;
-  }
+  const d13 = d0['url'];
+  if (
+    d13 !== undefined &&
+    (typeof d13 !== 'string' || !fmtUri(d13)) &&
+    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+  )
+    return false;
   return true;
 }
 
 function collect_FlowSummary(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/FlowSummary';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/FlowSummary/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['id'] !== undefined &&
-      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/FlowSummary/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: 'must have required property "id"',
-      });
-    }
+    if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
+      failRequired(e, p, s + '/required', 'id');
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/FlowSummary/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
+    ))
+      failRequired(e, p, s + '/required', 'name');
+    const d1 = d0['id'];
+    if (d1 !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
+      collect_ImportProfilesBodyCsv(d1, p + '/id', e, s + '/properties/id');
     }
-    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      const d1 = d0['id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/id',
-          schemaPath: '#/components/schemas/FlowSummary/properties/id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['name'];
+    if (d2 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_ImportProfilesBodyCsv(d2, p + '/name', e, s + '/properties/name');
     }
+    const d3 = d0['published'];
     if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d2 = d0['name'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/FlowSummary/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['published'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('published' in Object.prototype)) || hasOwn.call(d0, 'published'))
     ) {
-      const d3 = d0['published'];
       if (typeof d3 !== 'boolean') {
-        e.push({
-          instancePath: p + '/published',
-          schemaPath: '#/components/schemas/FlowSummary/properties/published/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/published', s + '/properties/published/type', 'boolean');
       }
     }
+    const d4 = d0['frequency'];
     if (
-      d0['frequency'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('frequency' in Object.prototype)) || hasOwn.call(d0, 'frequency'))
     ) {
-      const d4 = d0['frequency'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/frequency',
-          schemaPath: '#/components/schemas/FlowSummary/properties/frequency/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d4, p + '/frequency', e, s + '/properties/frequency');
     }
+    const d5 = d0['created_at'];
     if (
-      d0['created_at'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      const d5 = d0['created_at'];
       if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/created_at',
-          schemaPath: '#/components/schemas/FlowSummary/properties/created_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/created_at', s + '/properties/created_at/type', 'string');
       } else {
-        if (!fmtDateTime(d5)) {
-          e.push({
-            instancePath: p + '/created_at',
-            schemaPath: '#/components/schemas/FlowSummary/properties/created_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d5))
+          failFormat(e, p + '/created_at', s + '/properties/created_at/format', 'date-time');
       }
     }
+    const d6 = d0['created_by'];
     if (
-      d0['created_by'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
     ) {
-      const d6 = d0['created_by'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/created_by',
-          schemaPath: '#/components/schemas/FlowSummary/properties/created_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d6, p + '/created_by', e, s + '/properties/created_by');
     }
+    const d7 = d0['updated_at'];
     if (
-      d0['updated_at'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      const d7 = d0['updated_at'];
       if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_at',
-          schemaPath: '#/components/schemas/FlowSummary/properties/updated_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/updated_at', s + '/properties/updated_at/type', 'string');
       } else {
-        if (!fmtDateTime(d7)) {
-          e.push({
-            instancePath: p + '/updated_at',
-            schemaPath: '#/components/schemas/FlowSummary/properties/updated_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d7))
+          failFormat(e, p + '/updated_at', s + '/properties/updated_at/format', 'date-time');
       }
     }
+    const d8 = d0['updated_by'];
     if (
-      d0['updated_by'] !== undefined &&
+      d8 !== undefined &&
       ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
     ) {
-      const d8 = d0['updated_by'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_by',
-          schemaPath: '#/components/schemas/FlowSummary/properties/updated_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d8, p + '/updated_by', e, s + '/properties/updated_by');
     }
+    const d9 = d0['tag_ids'];
     if (
-      d0['tag_ids'] !== undefined &&
+      d9 !== undefined &&
       ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
     ) {
-      const d9 = d0['tag_ids'];
       if (!Array.isArray(d9)) {
-        e.push({
-          instancePath: p + '/tag_ids',
-          schemaPath: '#/components/schemas/FlowSummary/properties/tag_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/tag_ids', s + '/properties/tag_ids/type', 'array');
       } else {
         for (let i0 = 0; i0 < d9.length; i0++) {
           const d10 = d9[i0];
-          if (typeof d10 !== 'string') {
-            e.push({
-              instancePath: p + '/tag_ids/' + i0,
-              schemaPath: '#/components/schemas/FlowSummary/properties/tag_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
+          collect_ImportProfilesBodyCsv(
+            d10,
+            p + '/tag_ids/' + i0,
+            e,
+            s + '/properties/tag_ids/items',
+          );
         }
       }
     }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d11 = d0['tags'];
+    const d11 = d0['tags'];
+    if (d11 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
       if (typeof d11 !== 'object' || d11 === null || Array.isArray(d11)) {
-        e.push({
-          instancePath: p + '/tags',
-          schemaPath: '#/components/schemas/FlowSummary/properties/tags/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
+        failType(e, p + '/tags', s + '/properties/tags/type', 'object');
       } else {
         for (const k0 in d11) {
           if (!Object.prototype.hasOwnProperty.call(d11, k0)) continue;
           const d12 = d11[k0];
           if (typeof d12 !== 'boolean') {
-            e.push({
-              instancePath: p + '/tags/' + pointerSegment(k0),
-              schemaPath:
-                '#/components/schemas/FlowSummary/properties/tags/additionalProperties/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-            });
+            failType(
+              e,
+              p + '/tags/' + pointerSegment(k0),
+              s + '/properties/tags/additionalProperties/type',
+              'boolean',
+            );
           }
         }
       }
     }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d13 = d0['url'];
+    const d13 = d0['url'];
+    if (d13 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
       if (typeof d13 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/FlowSummary/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/url', s + '/properties/url/type', 'string');
       } else {
-        if (!fmtUri(d13)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/FlowSummary/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d13)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
       }
     }
   }
@@ -8214,234 +8610,126 @@ function check_Segment(d0: any): boolean {
   ))
     return false;
   const d1 = d0['id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['name'];
-  if (typeof d2 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d2)) return false;
+  const d3 = d0['description'];
   if (
-    d0['description'] !== undefined &&
+    d3 !== undefined &&
+    !check_ImportProfilesBodyCsv(d3) &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d3 = d0['description'];
-    if (typeof d3 !== 'string') return false;
-  }
+  )
+    return false;
+  const d4 = d0['created_at'];
   if (
-    d0['created_at'] !== undefined &&
+    d4 !== undefined &&
+    (typeof d4 !== 'string' || !fmtDateTime(d4)) &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d4 = d0['created_at'];
-    if (typeof d4 !== 'string') return false;
-    if (!fmtDateTime(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['created_by'];
   if (
-    d0['created_by'] !== undefined &&
+    d5 !== undefined &&
+    !check_ImportProfilesBodyCsv(d5) &&
     ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-  ) {
-    const d5 = d0['created_by'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
+  const d6 = d0['updated_at'];
   if (
-    d0['updated_at'] !== undefined &&
+    d6 !== undefined &&
+    (typeof d6 !== 'string' || !fmtDateTime(d6)) &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d6 = d0['updated_at'];
-    if (typeof d6 !== 'string') return false;
-    if (!fmtDateTime(d6)) return false;
-  }
+  )
+    return false;
+  const d7 = d0['updated_by'];
   if (
-    d0['updated_by'] !== undefined &&
+    d7 !== undefined &&
+    !check_ImportProfilesBodyCsv(d7) &&
     ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-  ) {
-    const d7 = d0['updated_by'];
-    if (typeof d7 !== 'string') return false;
-  }
-  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
-    const d8 = d0['url'];
-    if (typeof d8 !== 'string') return false;
-    if (!fmtUri(d8)) return false;
-  }
+  )
+    return false;
+  const d8 = d0['url'];
+  if (
+    d8 !== undefined &&
+    (typeof d8 !== 'string' || !fmtUri(d8)) &&
+    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+  )
+    return false;
   return true;
 }
 
 function collect_Segment(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Segment';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Segment/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['id'] !== undefined &&
-      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Segment/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: 'must have required property "id"',
-      });
-    }
+    if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
+      failRequired(e, p, s + '/required', 'id');
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Segment/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
+    ))
+      failRequired(e, p, s + '/required', 'name');
+    const d1 = d0['id'];
+    if (d1 !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
+      collect_ImportProfilesBodyCsv(d1, p + '/id', e, s + '/properties/id');
     }
-    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      const d1 = d0['id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/id',
-          schemaPath: '#/components/schemas/Segment/properties/id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d2 = d0['name'];
+    if (d2 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_ImportProfilesBodyCsv(d2, p + '/name', e, s + '/properties/name');
     }
+    const d3 = d0['description'];
     if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d2 = d0['name'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/Segment/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['description'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      const d3 = d0['description'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/Segment/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d3, p + '/description', e, s + '/properties/description');
     }
+    const d4 = d0['created_at'];
     if (
-      d0['created_at'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      const d4 = d0['created_at'];
       if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/created_at',
-          schemaPath: '#/components/schemas/Segment/properties/created_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/created_at', s + '/properties/created_at/type', 'string');
       } else {
-        if (!fmtDateTime(d4)) {
-          e.push({
-            instancePath: p + '/created_at',
-            schemaPath: '#/components/schemas/Segment/properties/created_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d4))
+          failFormat(e, p + '/created_at', s + '/properties/created_at/format', 'date-time');
       }
     }
+    const d5 = d0['created_by'];
     if (
-      d0['created_by'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
     ) {
-      const d5 = d0['created_by'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/created_by',
-          schemaPath: '#/components/schemas/Segment/properties/created_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d5, p + '/created_by', e, s + '/properties/created_by');
     }
+    const d6 = d0['updated_at'];
     if (
-      d0['updated_at'] !== undefined &&
+      d6 !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      const d6 = d0['updated_at'];
       if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_at',
-          schemaPath: '#/components/schemas/Segment/properties/updated_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/updated_at', s + '/properties/updated_at/type', 'string');
       } else {
-        if (!fmtDateTime(d6)) {
-          e.push({
-            instancePath: p + '/updated_at',
-            schemaPath: '#/components/schemas/Segment/properties/updated_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
+        if (!fmtDateTime(d6))
+          failFormat(e, p + '/updated_at', s + '/properties/updated_at/format', 'date-time');
       }
     }
+    const d7 = d0['updated_by'];
     if (
-      d0['updated_by'] !== undefined &&
+      d7 !== undefined &&
       ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
     ) {
-      const d7 = d0['updated_by'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_by',
-          schemaPath: '#/components/schemas/Segment/properties/updated_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d7, p + '/updated_by', e, s + '/properties/updated_by');
     }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d8 = d0['url'];
+    const d8 = d0['url'];
+    if (d8 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
       if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/Segment/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/url', s + '/properties/url/type', 'string');
       } else {
-        if (!fmtUri(d8)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/Segment/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d8)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
       }
     }
   }
@@ -8456,69 +8744,38 @@ function check_SegmentCreate(d0: any): boolean {
   ))
     return false;
   const d1 = d0['name'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  const d2 = d0['description'];
   if (
-    d0['description'] !== undefined &&
+    d2 !== undefined &&
+    !check_ImportProfilesBodyCsv(d2) &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d2 = d0['description'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_SegmentCreate(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentCreate';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentCreate/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SegmentCreate/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
+    ))
+      failRequired(e, p, s + '/required', 'name');
+    const d1 = d0['name'];
+    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_ImportProfilesBodyCsv(d1, p + '/name', e, s + '/properties/name');
     }
+    const d2 = d0['description'];
     if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/SegmentCreate/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['description'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      const d2 = d0['description'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/SegmentCreate/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d2, p + '/description', e, s + '/properties/description');
     }
   }
 }
@@ -8526,63 +8783,39 @@ function collect_SegmentCreate(d0: any, p: string, e: ValidationError[]): void {
 function check_SegmentUpdate(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['name'];
   if (
-    d0['name'] !== undefined &&
+    d1 !== undefined &&
+    !check_ImportProfilesBodyCsv(d1) &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ) {
-    const d1 = d0['name'];
-    if (typeof d1 !== 'string') return false;
-  }
+  )
+    return false;
+  const d2 = d0['description'];
   if (
-    d0['description'] !== undefined &&
+    d2 !== undefined &&
+    !check_ImportProfilesBodyCsv(d2) &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d2 = d0['description'];
-    if (typeof d2 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_SegmentUpdate(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentUpdate';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentUpdate/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/SegmentUpdate/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d1 = d0['name'];
+    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+      collect_ImportProfilesBodyCsv(d1, p + '/name', e, s + '/properties/name');
     }
+    const d2 = d0['description'];
     if (
-      d0['description'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      const d2 = d0['description'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/SegmentUpdate/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d2, p + '/description', e, s + '/properties/description');
     }
   }
 }
@@ -8599,59 +8832,38 @@ function check_UserIdList(d0: any): boolean {
   if (!Array.isArray(d1)) return false;
   for (let i0 = 0; i0 < d1.length; i0++) {
     const d2 = d1[i0];
-    if (typeof d2 !== 'string') return false;
+    if (!check_ImportProfilesBodyCsv(d2)) return false;
   }
   return true;
 }
 
 function collect_UserIdList(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserIdList';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserIdList/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['user_ids'] !== undefined &&
       ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserIdList/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_ids' },
-        message: 'must have required property "user_ids"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'user_ids');
+    const d1 = d0['user_ids'];
     if (
-      d0['user_ids'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
     ) {
-      const d1 = d0['user_ids'];
       if (!Array.isArray(d1)) {
-        e.push({
-          instancePath: p + '/user_ids',
-          schemaPath: '#/components/schemas/UserIdList/properties/user_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/user_ids', s + '/properties/user_ids/type', 'array');
       } else {
         for (let i0 = 0; i0 < d1.length; i0++) {
           const d2 = d1[i0];
-          if (typeof d2 !== 'string') {
-            e.push({
-              instancePath: p + '/user_ids/' + i0,
-              schemaPath: '#/components/schemas/UserIdList/properties/user_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
+          collect_ImportProfilesBodyCsv(
+            d2,
+            p + '/user_ids/' + i0,
+            e,
+            s + '/properties/user_ids/items',
+          );
         }
       }
     }
@@ -8672,41 +8884,20 @@ function check_UserIdCsvUpload(d0: any): boolean {
 }
 
 function collect_UserIdCsvUpload(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserIdCsvUpload';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserIdCsvUpload/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['file'] !== undefined &&
       ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserIdCsvUpload/required',
-        keyword: 'required',
-        params: { missingProperty: 'file' },
-        message: 'must have required property "file"',
-      });
-    }
-    if (
-      d0['file'] !== undefined &&
-      ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
-    ) {
-      const d1 = d0['file'];
+    ))
+      failRequired(e, p, s + '/required', 'file');
+    const d1 = d0['file'];
+    if (d1 !== undefined && ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))) {
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/file',
-          schemaPath: '#/components/schemas/UserIdCsvUpload/properties/file/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/file', s + '/properties/file/type', 'string');
       }
     }
   }
@@ -8721,47 +8912,27 @@ function check_BulkProfileRow(d0: any): boolean {
   ))
     return false;
   const d1 = d0['user_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   return true;
 }
 
 function collect_BulkProfileRow(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/BulkProfileRow';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/BulkProfileRow/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/BulkProfileRow/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'user_id');
+    const d1 = d0['user_id'];
     if (
-      d0['user_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      const d1 = d0['user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/user_id',
-          schemaPath: '#/components/schemas/BulkProfileRow/properties/user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d1, p + '/user_id', e, s + '/properties/user_id');
     }
   }
 }
@@ -8776,48 +8947,28 @@ function check_BulkEventRow(d0: any): boolean {
   ))
     return false;
   const d1 = d0['user_id'];
-  if (typeof d1 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   return true;
 }
 
 function collect_BulkEventRow(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/BulkEventRow';
   collect_Event(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/BulkEventRow/allOf/1/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/allOf/1/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/BulkEventRow/allOf/1/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/allOf/1/required', 'user_id');
+    const d1 = d0['user_id'];
     if (
-      d0['user_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      const d1 = d0['user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/user_id',
-          schemaPath: '#/components/schemas/BulkEventRow/allOf/1/properties/user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d1, p + '/user_id', e, s + '/allOf/1/properties/user_id');
     }
   }
 }
@@ -8833,137 +8984,95 @@ function check_ExportEventsRequest(d0: any): boolean {
   const d1 = d0['email'];
   if (typeof d1 !== 'string') return false;
   if (!fmtEmail(d1)) return false;
+  const d2 = d0['format'];
   if (
-    d0['format'] !== undefined &&
+    d2 !== undefined &&
+    (typeof d2 !== 'string' || (d2 !== 'csv' && d2 !== 'json')) &&
     ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
-  ) {
-    const d2 = d0['format'];
-    if (typeof d2 !== 'string') return false;
-    if (d2 !== 'csv' && d2 !== 'json') return false;
-  }
+  )
+    return false;
+  const d3 = d0['start_time'];
   if (
-    d0['start_time'] !== undefined &&
+    d3 !== undefined &&
+    !check_ExportBound(d3) &&
     ((f0 && !('start_time' in Object.prototype)) || hasOwn.call(d0, 'start_time'))
-  ) {
-    const d3 = d0['start_time'];
-    if (!check_ExportBound(d3)) return false;
-  }
+  )
+    return false;
+  const d4 = d0['end_time'];
   if (
-    d0['end_time'] !== undefined &&
+    d4 !== undefined &&
+    !check_ExportBound(d4) &&
     ((f0 && !('end_time' in Object.prototype)) || hasOwn.call(d0, 'end_time'))
-  ) {
-    const d4 = d0['end_time'];
-    if (!check_ExportBound(d4)) return false;
-  }
+  )
+    return false;
+  const d5 = d0['conditions'];
   if (
-    d0['conditions'] !== undefined &&
+    d5 !== undefined &&
+    !Array.isArray(d5) &&
     ((f0 && !('conditions' in Object.prototype)) || hasOwn.call(d0, 'conditions'))
-  ) {
-    const d5 = d0['conditions'];
-    if (!Array.isArray(d5)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_ExportEventsRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ExportEventsRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ExportEventsRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['email'] !== undefined &&
       ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExportEventsRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'email' },
-        message: 'must have required property "email"',
-      });
-    }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d1 = d0['email'];
+    ))
+      failRequired(e, p, s + '/required', 'email');
+    const d1 = d0['email'];
+    if (d1 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/email',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/email/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/email', s + '/properties/email/type', 'string');
       } else {
-        if (!fmtEmail(d1)) {
-          e.push({
-            instancePath: p + '/email',
-            schemaPath: '#/components/schemas/ExportEventsRequest/properties/email/format',
-            keyword: 'format',
-            params: { format: 'email' },
-            message: 'must be a valid email',
-          });
-        }
+        if (!fmtEmail(d1)) failFormat(e, p + '/email', s + '/properties/email/format', 'email');
       }
     }
+    const d2 = d0['format'];
     if (
-      d0['format'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
     ) {
-      const d2 = d0['format'];
       if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/format',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/format/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/format', s + '/properties/format/type', 'string');
       }
-      if (d2 !== 'csv' && d2 !== 'json') {
-        e.push({
-          instancePath: p + '/format',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/format/enum',
-          keyword: 'enum',
-          params: { allowedValues: C1 },
-          message: 'must be one of "csv", "json"',
-        });
-      }
+      if (d2 !== 'csv' && d2 !== 'json')
+        fail(
+          e,
+          p + '/format',
+          s + '/properties/format/enum',
+          'enum',
+          { allowedValues: C1 },
+          'must be one of "csv", "json"',
+        );
     }
+    const d3 = d0['start_time'];
     if (
-      d0['start_time'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('start_time' in Object.prototype)) || hasOwn.call(d0, 'start_time'))
     ) {
-      const d3 = d0['start_time'];
       collect_ExportBound(d3, p + '/start_time', e);
     }
+    const d4 = d0['end_time'];
     if (
-      d0['end_time'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('end_time' in Object.prototype)) || hasOwn.call(d0, 'end_time'))
     ) {
-      const d4 = d0['end_time'];
       collect_ExportBound(d4, p + '/end_time', e);
     }
+    const d5 = d0['conditions'];
     if (
-      d0['conditions'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('conditions' in Object.prototype)) || hasOwn.call(d0, 'conditions'))
     ) {
-      const d5 = d0['conditions'];
       if (!Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/conditions',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/conditions/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
+        failType(e, p + '/conditions', s + '/properties/conditions/type', 'array');
       }
     }
   }
@@ -8988,6 +9097,7 @@ function check_ExportBound(d0: any): boolean {
 }
 
 function collect_ExportBound(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ExportBound';
   let v0 = false;
   if (typeof d0 === 'string') {
     L0: {
@@ -9003,50 +9113,16 @@ function collect_ExportBound(d0: any, p: string, e: ValidationError[]): void {
   }
   if (!v0) {
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExportBound/anyOf/0/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/anyOf/0/type', 'string');
     } else {
-      if (!fmtDate(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ExportBound/anyOf/0/format',
-          keyword: 'format',
-          params: { format: 'date' },
-          message: 'must be a valid date',
-        });
-      }
+      if (!fmtDate(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date');
     }
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExportBound/anyOf/1/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/anyOf/1/type', 'string');
     } else {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ExportBound/anyOf/1/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/1/format', 'date-time');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ExportBound/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
@@ -9083,157 +9159,60 @@ function check_JobAccepted(d0: any): boolean {
   if (!Number.isInteger(d3)) return false;
   if (d3 !== 202) return false;
   const d4 = d0['title'];
-  if (typeof d4 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d4)) return false;
   return true;
 }
 
 function collect_JobAccepted(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/JobAccepted';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/JobAccepted/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
+    failMissing(d0, C2, e, p, s + '/required');
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_id' },
-        message: 'must have required property "job_id"',
-      });
-    }
-    if (!(
-      d0['job_url'] !== undefined &&
-      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_url' },
-        message: 'must have required property "job_url"',
-      });
-    }
-    if (!(
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
-    if (!(
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: 'must have required property "title"',
-      });
-    }
+    const d1 = d0['job_id'];
     if (
-      d0['job_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
     ) {
-      const d1 = d0['job_id'];
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/job_id',
-          schemaPath: '#/components/schemas/JobAccepted/properties/job_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/job_id', s + '/properties/job_id/type', 'string');
       } else {
-        if (!fmtUuid(d1)) {
-          e.push({
-            instancePath: p + '/job_id',
-            schemaPath: '#/components/schemas/JobAccepted/properties/job_id/format',
-            keyword: 'format',
-            params: { format: 'uuid' },
-            message: 'must be a valid uuid',
-          });
-        }
+        if (!fmtUuid(d1)) failFormat(e, p + '/job_id', s + '/properties/job_id/format', 'uuid');
       }
     }
+    const d2 = d0['job_url'];
     if (
-      d0['job_url'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
     ) {
-      const d2 = d0['job_url'];
       if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/job_url',
-          schemaPath: '#/components/schemas/JobAccepted/properties/job_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/job_url', s + '/properties/job_url/type', 'string');
       } else {
-        if (!fmtUri(d2)) {
-          e.push({
-            instancePath: p + '/job_url',
-            schemaPath: '#/components/schemas/JobAccepted/properties/job_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d2)) failFormat(e, p + '/job_url', s + '/properties/job_url/format', 'uri');
       }
     }
+    const d3 = d0['status'];
     if (
-      d0['status'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
     ) {
-      const d3 = d0['status'];
       if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobAccepted/properties/status/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
+        failType(e, p + '/status', s + '/properties/status/type', 'integer');
       }
-      if (d3 !== 202) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobAccepted/properties/status/enum',
-          keyword: 'enum',
-          params: { allowedValues: C2 },
-          message: 'must be one of 202',
-        });
-      }
+      if (d3 !== 202)
+        fail(
+          e,
+          p + '/status',
+          s + '/properties/status/enum',
+          'enum',
+          { allowedValues: C3 },
+          'must be one of 202',
+        );
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d4 = d0['title'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/JobAccepted/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d4 = d0['title'];
+    if (d4 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_ImportProfilesBodyCsv(d4, p + '/title', e, s + '/properties/title');
     }
   }
 }
@@ -9246,168 +9225,101 @@ function check_JobStatus(d0: any): boolean {
     ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
   ))
     return false;
+  const d1 = d0['job_id'];
   if (
-    d0['job_id'] !== undefined &&
+    d1 !== undefined &&
+    (typeof d1 !== 'string' || !fmtUuid(d1)) &&
     ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ) {
-    const d1 = d0['job_id'];
-    if (typeof d1 !== 'string') return false;
-    if (!fmtUuid(d1)) return false;
-  }
+  )
+    return false;
+  const d2 = d0['job_url'];
   if (
-    d0['job_url'] !== undefined &&
+    d2 !== undefined &&
+    (typeof d2 !== 'string' || !fmtUri(d2)) &&
     ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-  ) {
-    const d2 = d0['job_url'];
-    if (typeof d2 !== 'string') return false;
-    if (!fmtUri(d2)) return false;
-  }
+  )
+    return false;
   const d3 = d0['status'];
   if (!Number.isInteger(d3)) return false;
   if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422) return false;
+  const d4 = d0['title'];
   if (
-    d0['title'] !== undefined &&
+    d4 !== undefined &&
+    !check_ImportProfilesBodyCsv(d4) &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ) {
-    const d4 = d0['title'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
+  const d5 = d0['detail'];
   if (
-    d0['detail'] !== undefined &&
+    d5 !== undefined &&
+    !check_ImportProfilesBodyCsv(d5) &&
     ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  ) {
-    const d5 = d0['detail'];
-    if (typeof d5 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_JobStatus(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/JobStatus';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/JobStatus/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobStatus/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'status');
+    const d1 = d0['job_id'];
     if (
-      d0['job_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
     ) {
-      const d1 = d0['job_id'];
       if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/job_id',
-          schemaPath: '#/components/schemas/JobStatus/properties/job_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/job_id', s + '/properties/job_id/type', 'string');
       } else {
-        if (!fmtUuid(d1)) {
-          e.push({
-            instancePath: p + '/job_id',
-            schemaPath: '#/components/schemas/JobStatus/properties/job_id/format',
-            keyword: 'format',
-            params: { format: 'uuid' },
-            message: 'must be a valid uuid',
-          });
-        }
+        if (!fmtUuid(d1)) failFormat(e, p + '/job_id', s + '/properties/job_id/format', 'uuid');
       }
     }
+    const d2 = d0['job_url'];
     if (
-      d0['job_url'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
     ) {
-      const d2 = d0['job_url'];
       if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/job_url',
-          schemaPath: '#/components/schemas/JobStatus/properties/job_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
+        failType(e, p + '/job_url', s + '/properties/job_url/type', 'string');
       } else {
-        if (!fmtUri(d2)) {
-          e.push({
-            instancePath: p + '/job_url',
-            schemaPath: '#/components/schemas/JobStatus/properties/job_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
+        if (!fmtUri(d2)) failFormat(e, p + '/job_url', s + '/properties/job_url/format', 'uri');
       }
     }
+    const d3 = d0['status'];
     if (
-      d0['status'] !== undefined &&
+      d3 !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
     ) {
-      const d3 = d0['status'];
       if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobStatus/properties/status/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
+        failType(e, p + '/status', s + '/properties/status/type', 'integer');
       }
-      if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobStatus/properties/status/enum',
-          keyword: 'enum',
-          params: { allowedValues: C3 },
-          message: 'must be one of 202, 200, 400, 422',
-        });
-      }
+      if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422)
+        fail(
+          e,
+          p + '/status',
+          s + '/properties/status/enum',
+          'enum',
+          { allowedValues: C4 },
+          'must be one of 202, 200, 400, 422',
+        );
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d4 = d0['title'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/JobStatus/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d4 = d0['title'];
+    if (d4 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_ImportProfilesBodyCsv(d4, p + '/title', e, s + '/properties/title');
     }
+    const d5 = d0['detail'];
     if (
-      d0['detail'] !== undefined &&
+      d5 !== undefined &&
       ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
     ) {
-      const d5 = d0['detail'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/detail',
-          schemaPath: '#/components/schemas/JobStatus/properties/detail/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d5, p + '/detail', e, s + '/properties/detail');
     }
   }
 }
@@ -9425,151 +9337,92 @@ function check_Problem(d0: any): boolean {
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
   ))
     return false;
+  const d1 = d0['error'];
   if (
-    d0['error'] !== undefined &&
+    d1 !== undefined &&
+    typeof d1 !== 'boolean' &&
     ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))
-  ) {
-    const d1 = d0['error'];
-    if (typeof d1 !== 'boolean') return false;
-  }
+  )
+    return false;
   const d2 = d0['status'];
   if (!Number.isInteger(d2)) return false;
   const d3 = d0['title'];
-  if (typeof d3 !== 'string') return false;
+  if (!check_ImportProfilesBodyCsv(d3)) return false;
+  const d4 = d0['detail'];
   if (
-    d0['detail'] !== undefined &&
+    d4 !== undefined &&
+    !check_ImportProfilesBodyCsv(d4) &&
     ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  ) {
-    const d4 = d0['detail'];
-    if (typeof d4 !== 'string') return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_Problem(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Problem';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Problem/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Problem/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'status');
     if (!(
       d0['title'] !== undefined &&
       ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Problem/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: 'must have required property "title"',
-      });
-    }
-    if (
-      d0['error'] !== undefined &&
-      ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))
-    ) {
-      const d1 = d0['error'];
+    ))
+      failRequired(e, p, s + '/required', 'title');
+    const d1 = d0['error'];
+    if (d1 !== undefined && ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))) {
       if (typeof d1 !== 'boolean') {
-        e.push({
-          instancePath: p + '/error',
-          schemaPath: '#/components/schemas/Problem/properties/error/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
+        failType(e, p + '/error', s + '/properties/error/type', 'boolean');
       }
     }
+    const d2 = d0['status'];
     if (
-      d0['status'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
     ) {
-      const d2 = d0['status'];
       if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/Problem/properties/status/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
+        failType(e, p + '/status', s + '/properties/status/type', 'integer');
       }
     }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d3 = d0['title'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/Problem/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+    const d3 = d0['title'];
+    if (d3 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
+      collect_ImportProfilesBodyCsv(d3, p + '/title', e, s + '/properties/title');
     }
+    const d4 = d0['detail'];
     if (
-      d0['detail'] !== undefined &&
+      d4 !== undefined &&
       ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
     ) {
-      const d4 = d0['detail'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/detail',
-          schemaPath: '#/components/schemas/Problem/properties/detail/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      collect_ImportProfilesBodyCsv(d4, p + '/detail', e, s + '/properties/detail');
     }
   }
 }
 
 function check_ContentLifecycleEventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  if (!S4.has(d0)) return false;
+  if (!S5.has(d0)) return false;
   return true;
 }
 
 function collect_ContentLifecycleEventName(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ContentLifecycleEventName';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ContentLifecycleEventName/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   }
-  if (!S4.has(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ContentLifecycleEventName/enum',
-      keyword: 'enum',
-      params: { allowedValues: C5 },
-      message:
-        'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
-    });
-  }
+  if (!S5.has(d0))
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C6 },
+      'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
+    );
 }
 
 function check_RecordUserActivityPath(d0: any): boolean {
@@ -9586,60 +9439,53 @@ function check_RecordUserActivityPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_schema(d1)) return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['user_id'];
-  if (!check_schema_2(d2)) return false;
+  if (!check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
 function collect_RecordUserActivityPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'account_id');
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'user_id');
+    const d1 = d0['account_id'];
     if (
-      d0['account_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      const d1 = d0['account_id'];
-      collect_schema(d1, p + '/account_id', e);
+      collect_ImportProfilesBodyCsv(
+        d1,
+        p + '/account_id',
+        e,
+        s +
+          '/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/0/schema',
+      );
     }
+    const d2 = d0['user_id'];
     if (
-      d0['user_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      const d2 = d0['user_id'];
-      collect_schema_2(d2, p + '/user_id', e);
+      collect_ImportProfilesBodyCsv(
+        d2,
+        p + '/user_id',
+        e,
+        s +
+          '/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema',
+      );
     }
   }
 }
@@ -9658,16 +9504,12 @@ function check_RecordUserActivityResponse200(d0: any): boolean {
   return true;
 }
 
-function collect_RecordUserActivityResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_ActivityResponse(d0, p, e);
-}
-
-function check_RecordUserActivityResponse202(d0: any): boolean {
-  if (!check_ActivityResponse(d0)) return false;
-  return true;
-}
-
-function collect_RecordUserActivityResponse202(d0: any, p: string, e: ValidationError[]): void {
+function collect_RecordUserActivityResponse200(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+  s: string,
+): void {
   collect_ActivityResponse(d0, p, e);
 }
 
@@ -9680,39 +9522,31 @@ function check_ListFlowsPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   return true;
 }
 
-function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'account_id');
+    const d1 = d0['account_id'];
     if (
-      d0['account_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      collect_ImportProfilesBodyCsv(
+        d1,
+        p + '/account_id',
+        e,
+        s + '/components/parameters/AccountId/schema',
+      );
     }
   }
 }
@@ -9727,15 +9561,10 @@ function check_ListFlowsResponse200(d0: any): boolean {
 }
 
 function collect_ListFlowsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
@@ -9749,52 +9578,7 @@ function check_ListFlowsResponse400(d0: any): boolean {
   return true;
 }
 
-function collect_ListFlowsResponse400(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse401(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse401(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse403(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse403(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse404(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse404(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse429(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse429(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse500(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse500(d0: any, p: string, e: ValidationError[]): void {
+function collect_ListFlowsResponse400(d0: any, p: string, e: ValidationError[], s: string): void {
   collect_Problem(d0, p, e);
 }
 
@@ -9812,60 +9596,50 @@ function check_GetFlowPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['flow_id'];
-  if (!check_schema_4(d2)) return false;
+  if (!check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
-function collect_GetFlowPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetFlowPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'account_id');
     if (!(
       d0['flow_id'] !== undefined &&
       ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'flow_id' },
-        message: 'must have required property "flow_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'flow_id');
+    const d1 = d0['account_id'];
     if (
-      d0['account_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      collect_ImportProfilesBodyCsv(
+        d1,
+        p + '/account_id',
+        e,
+        s + '/components/parameters/AccountId/schema',
+      );
     }
+    const d2 = d0['flow_id'];
     if (
-      d0['flow_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
     ) {
-      const d2 = d0['flow_id'];
-      collect_schema_4(d2, p + '/flow_id', e);
+      collect_ImportProfilesBodyCsv(
+        d2,
+        p + '/flow_id',
+        e,
+        s + '/components/parameters/FlowId/schema',
+      );
     }
   }
 }
@@ -9877,150 +9651,6 @@ function check_GetFlowResponse200(d0: any): boolean {
 
 function collect_GetFlowResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_Flow(d0, p, e);
-}
-
-function check_PublishFlowPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['flow_id'] !== undefined &&
-    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['flow_id'];
-  if (!check_schema_4(d2)) return false;
-  return true;
-}
-
-function collect_PublishFlowPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'flow_id' },
-        message: 'must have required property "flow_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    ) {
-      const d2 = d0['flow_id'];
-      collect_schema_4(d2, p + '/flow_id', e);
-    }
-  }
-}
-
-function check_UnpublishFlowPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['flow_id'] !== undefined &&
-    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['flow_id'];
-  if (!check_schema_4(d2)) return false;
-  return true;
-}
-
-function collect_UnpublishFlowPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'flow_id' },
-        message: 'must have required property "flow_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    ) {
-      const d2 = d0['flow_id'];
-      collect_schema_4(d2, p + '/flow_id', e);
-    }
-  }
 }
 
 function check_GetUserProfilePath(d0: any): boolean {
@@ -10037,60 +9667,50 @@ function check_GetUserProfilePath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
+  if (!check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
-function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'account_id');
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'user_id');
+    const d1 = d0['account_id'];
     if (
-      d0['account_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      collect_ImportProfilesBodyCsv(
+        d1,
+        p + '/account_id',
+        e,
+        s + '/components/parameters/AccountId/schema',
+      );
     }
+    const d2 = d0['user_id'];
     if (
-      d0['user_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
+      collect_ImportProfilesBodyCsv(
+        d2,
+        p + '/user_id',
+        e,
+        s + '/components/parameters/UserId/schema',
+      );
     }
   }
 }
@@ -10100,80 +9720,13 @@ function check_GetUserProfileResponse200(d0: any): boolean {
   return true;
 }
 
-function collect_GetUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetUserProfileResponse200(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+  s: string,
+): void {
   collect_UserProfile(d0, p, e);
-}
-
-function check_UpdateUserProfilePath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
-    }
-  }
 }
 
 function check_UpdateUserProfileBody(d0: any): boolean {
@@ -10185,126 +9738,28 @@ function collect_UpdateUserProfileBody(d0: any, p: string, e: ValidationError[])
   collect_ProfileProperties(d0, p, e);
 }
 
-function check_UpdateUserProfileResponse200(d0: any): boolean {
-  if (!check_UserProfile(d0)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserProfile(d0, p, e);
-}
-
-function check_UpdateUserProfileResponse415(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfileResponse415(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListUserEventsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
-  return true;
-}
-
-function collect_ListUserEventsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
-    }
-  }
-}
-
 function check_ListUserEventsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  const d1 = d0['limit'];
   if (
-    d0['limit'] !== undefined &&
+    d1 !== undefined &&
+    !check_schema(d1) &&
     ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-  ) {
-    const d1 = d0['limit'];
-    if (!check_schema_6(d1)) return false;
-  }
+  )
+    return false;
   return true;
 }
 
 function collect_ListUserEventsQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['limit'] !== undefined &&
-      ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-    ) {
-      const d1 = d0['limit'];
-      collect_schema_6(d1, p + '/limit', e);
+    const d1 = d0['limit'];
+    if (d1 !== undefined && ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))) {
+      collect_schema(d1, p + '/limit', e);
     }
   }
 }
@@ -10319,91 +9774,14 @@ function check_ListUserEventsResponse200(d0: any): boolean {
 }
 
 function collect_ListUserEventsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
       collect_RecordedEvent(d1, p + '/' + i0, e);
-    }
-  }
-}
-
-function check_ImportUserEventPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
-  return true;
-}
-
-function collect_ImportUserEventPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
     }
   }
 }
@@ -10417,121 +9795,24 @@ function collect_ImportUserEventBody(d0: any, p: string, e: ValidationError[]): 
   collect_Event(d0, p, e);
 }
 
-function check_ListSegmentsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ListSegmentsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-  }
-}
-
 function check_ListSegmentsResponse200(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
-    if (!check_Segment(d1)) return false;
+    if (!check_CreateSegmentResponse201(d1)) return false;
   }
   return true;
 }
 
 function collect_ListSegmentsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_Segment(d1, p + '/' + i0, e);
-    }
-  }
-}
-
-function check_CreateSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_CreateSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      collect_CreateSegmentResponse201(d1, p + '/' + i0, e, s + '/items');
     }
   }
 }
@@ -10550,7 +9831,12 @@ function check_CreateSegmentResponse201(d0: any): boolean {
   return true;
 }
 
-function collect_CreateSegmentResponse201(d0: any, p: string, e: ValidationError[]): void {
+function collect_CreateSegmentResponse201(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+  s: string,
+): void {
   collect_Segment(d0, p, e);
 }
 
@@ -10568,213 +9854,50 @@ function check_GetSegmentPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
+  if (!check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
-function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'account_id');
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'segment_id');
+    const d1 = d0['account_id'];
     if (
-      d0['account_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      collect_ImportProfilesBodyCsv(
+        d1,
+        p + '/account_id',
+        e,
+        s + '/components/parameters/AccountId/schema',
+      );
     }
+    const d2 = d0['segment_id'];
     if (
-      d0['segment_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_GetSegmentResponse200(d0: any): boolean {
-  if (!check_Segment(d0)) return false;
-  return true;
-}
-
-function collect_GetSegmentResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_Segment(d0, p, e);
-}
-
-function check_DeleteSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_DeleteSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_UpdateSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_UpdateSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
+      collect_ImportProfilesBodyCsv(
+        d2,
+        p + '/segment_id',
+        e,
+        s + '/components/parameters/SegmentId/schema',
+      );
     }
   }
 }
@@ -10788,93 +9911,17 @@ function collect_UpdateSegmentBody(d0: any, p: string, e: ValidationError[]): vo
   collect_SegmentUpdate(d0, p, e);
 }
 
-function check_UpdateSegmentResponse200(d0: any): boolean {
-  if (!check_Segment(d0)) return false;
-  return true;
-}
-
-function collect_UpdateSegmentResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_Segment(d0, p, e);
-}
-
-function check_AddUserIdsToSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_AddUserIdsToSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
 function check_AddUserIdsToSegmentBodyFormData(d0: any): boolean {
   if (!check_UserIdCsvUpload(d0)) return false;
   return true;
 }
 
-function collect_AddUserIdsToSegmentBodyFormData(d0: any, p: string, e: ValidationError[]): void {
+function collect_AddUserIdsToSegmentBodyFormData(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+  s: string,
+): void {
   collect_UserIdCsvUpload(d0, p, e);
 }
 
@@ -10883,7 +9930,12 @@ function check_AddUserIdsToSegmentBodyJson(d0: any): boolean {
   return true;
 }
 
-function collect_AddUserIdsToSegmentBodyJson(d0: any, p: string, e: ValidationError[]): void {
+function collect_AddUserIdsToSegmentBodyJson(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+  s: string,
+): void {
   collect_UserIdList(d0, p, e);
 }
 
@@ -10896,146 +9948,6 @@ function collect_AddUserIdsToSegmentResponse202(d0: any, p: string, e: Validatio
   collect_JobAccepted(d0, p, e);
 }
 
-function check_RemoveUserIdsFromSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_RemoveUserIdsFromSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_RemoveUserIdsFromSegmentBodyFormData(d0: any): boolean {
-  if (!check_UserIdCsvUpload(d0)) return false;
-  return true;
-}
-
-function collect_RemoveUserIdsFromSegmentBodyFormData(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-): void {
-  collect_UserIdCsvUpload(d0, p, e);
-}
-
-function check_RemoveUserIdsFromSegmentBodyJson(d0: any): boolean {
-  if (!check_UserIdList(d0)) return false;
-  return true;
-}
-
-function collect_RemoveUserIdsFromSegmentBodyJson(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserIdList(d0, p, e);
-}
-
-function check_ImportProfilesPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ImportProfilesPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-  }
-}
-
 function check_ImportProfilesBodyJson(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
@@ -11046,15 +9958,10 @@ function check_ImportProfilesBodyJson(d0: any): boolean {
 }
 
 function collect_ImportProfilesBodyJson(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
@@ -11068,62 +9975,9 @@ function check_ImportProfilesBodyCsv(d0: any): boolean {
   return true;
 }
 
-function collect_ImportProfilesBodyCsv(d0: any, p: string, e: ValidationError[]): void {
+function collect_ImportProfilesBodyCsv(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_ImportEventsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ImportEventsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
+    failType(e, p, s + '/type', 'string');
   }
 }
 
@@ -11137,83 +9991,14 @@ function check_ImportEventsBodyJson(d0: any): boolean {
 }
 
 function collect_ImportEventsBodyJson(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
       collect_BulkEventRow(d1, p + '/' + i0, e);
-    }
-  }
-}
-
-function check_ImportEventsBodyCsv(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_ImportEventsBodyCsv(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_ExportEventsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ExportEventsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
     }
   }
 }
@@ -11241,60 +10026,46 @@ function check_GetJobPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
+  if (!check_ImportProfilesBodyCsv(d1)) return false;
   const d2 = d0['job_id'];
-  if (!check_schema_8(d2)) return false;
+  if (!check_schema_2(d2)) return false;
   return true;
 }
 
 function collect_GetJobPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'account_id');
     if (!(
       d0['job_id'] !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_id' },
-        message: 'must have required property "job_id"',
-      });
-    }
+    ))
+      failRequired(e, p, s + '/required', 'job_id');
+    const d1 = d0['account_id'];
     if (
-      d0['account_id'] !== undefined &&
+      d1 !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      collect_ImportProfilesBodyCsv(
+        d1,
+        p + '/account_id',
+        e,
+        s + '/components/parameters/AccountId/schema',
+      );
     }
+    const d2 = d0['job_id'];
     if (
-      d0['job_id'] !== undefined &&
+      d2 !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
     ) {
-      const d2 = d0['job_id'];
-      collect_schema_8(d2, p + '/job_id', e);
+      collect_schema_2(d2, p + '/job_id', e);
     }
   }
 }
@@ -11309,156 +10080,120 @@ function collect_GetJobResponse200(d0: any, p: string, e: ValidationError[]): vo
 }
 
 function check_schema(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function check_schema_2(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/0/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_3(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/AccountId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_4(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/FlowId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_5(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/UserId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_6(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
   return true;
 }
 
-function collect_schema_6(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/parameters/2/schema';
   if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/parameters/2/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
+    failType(e, p, s + '/type', 'integer');
   }
 }
 
-function check_schema_7(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_7(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/SegmentId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_8(d0: any): boolean {
+function check_schema_2(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtUuid(d0)) return false;
   return true;
 }
 
-function collect_schema_8(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/parameters/JobId/schema';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/JobId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (!fmtUuid(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/JobId/schema/format',
-        keyword: 'format',
-        params: { format: 'uuid' },
-        message: 'must be a valid uuid',
-      });
-    }
+    if (!fmtUuid(d0)) failFormat(e, p, s + '/format', 'uuid');
   }
 }
 
+/** One validation failure. */
+interface ValidationError {
+  /** JSON pointer to the offending value in the validated data ("" is the root). */
+  instancePath: string;
+  /** Location of the failing keyword in the schema, as a URI fragment ("#/properties/a/type"). */
+  schemaPath: string;
+  /** The keyword that failed. */
+  keyword: string;
+  /** The keyword's arguments, for programs that handle errors. */
+  params: Record<string, unknown>;
+  /** A sentence for people: "must have at most 50 items". */
+  message: string;
+}
+
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Records one error. */
+function fail(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message });
+}
+
+/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
+function typeMessage(type: string): string {
+  return `must be ${type.split(',').join(' or ')}`;
+}
+
+function failType(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  type: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
+}
+
+function requiredMessage(name: string): string {
+  return `must have required property ${JSON.stringify(name)}`;
+}
+
+function failRequired(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  name: string,
+): void {
+  fail(
+    errors,
+    instancePath,
+    schemaPath,
+    'required',
+    { missingProperty: name },
+    requiredMessage(name),
+  );
+}
+
+function formatMessage(format: string): string {
+  return `must be a valid ${format}`;
+}
+
+function failFormat(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  format: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
+}
+
+/** `required` with many names, collecting: an error for each name the object lacks. */
+function failMissing(
+  data: Record<string, unknown>,
+  names: readonly string[],
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+): void {
+  for (const name of names)
+    if (data[name] === undefined || !hasOwn.call(data, name))
+      failRequired(errors, instancePath, schemaPath, name);
+}
 
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 function ucs2length(str: string): number {

@@ -24,8 +24,7 @@ export interface DiagnoseOptions extends LoadOptions {
 /** Throws UnreadableSpecError when the spec cannot be read, ConfigError for a bad config file. */
 export async function diagnose(path: string, options: DiagnoseOptions = {}): Promise<Diagnosis> {
   const config = options.config === undefined ? configFor(path) : (options.config ?? defaultConfig);
-  // the OpenAPI schema is checked by the oas-schema rule (Ajv, compiled once), not swagger-parser
-  const loaded = await loadSpec(path, { ...options, validateSchema: false });
+  const loaded = await loadSpec(path, { ...options });
   const unusable = isUnusable(loaded);
   const diagnostics = loaderDiagnostics(loaded, config.rules);
   if (!unusable && options.rules !== 'none') {

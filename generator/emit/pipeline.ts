@@ -23,16 +23,34 @@ export class SpecHasErrors extends Error {
 
 export const defaultContext: EmitContext = { docsBaseUrl: '../docs/' };
 
+/**
+ * Errors that say the spec is wrong about its data, not that it cannot be read: code can still be
+ * generated from what the spec declares (GitHub's description has hundreds of invalid examples).
+ * `oaskit check` reports them as errors; `generate` counts them and goes on.
+ */
+const nonBlocking = new Set(['example-invalid', 'enum-type-mismatch', 'limit-contradiction', 'required-undefined', 'security-scheme-unknown']);
+
+export interface ModelResult {
+  model: ApiModel;
+  /** errors that did not stop generation (see nonBlocking) */
+  nonBlockingErrors: number;
+}
+
 /** Load and model a spec; throws SpecHasErrors (with the formatted diagnostics) when it has errors. */
 export async function modelOf(specPath: string, name?: string): Promise<ApiModel> {
+  return (await modelWithReport(specPath, name)).model;
+}
+
+export async function modelWithReport(specPath: string, name?: string): Promise<ModelResult> {
   const result = await diagnose(specPath);
-  const errors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error');
+  const errors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && !nonBlocking.has(d.code));
+  const nonBlockingErrors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && nonBlocking.has(d.code)).length;
   if (errors.length) {
     const report = formatText(errors.map((d) => locateDiagnostic(d, result.workspace.get(d.file))));
     throw new SpecHasErrors(specPath, report);
   }
   try {
-    return await buildModel(result, name ?? basename(specPath, extname(specPath)));
+    return { model: await buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors };
   } catch (error) {
     if (error instanceof ModelError) throw new SpecHasErrors(specPath, `${specPath}:1:1 - error model: ${error.message}\n`);
     throw error;

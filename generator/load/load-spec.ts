@@ -1,9 +1,8 @@
-// Loading a spec: parse (with positions), check every $ref stays in the sandbox and resolves,
-// then validate against the OpenAPI schema. The result feeds the model and every diagnostic.
+// Loading a spec: parse (with positions), read its version, check every $ref stays in the
+// sandbox and resolves. Validation against the OpenAPI schema and oaskit's other rules run after
+// this (generator/rules, via diagnostics/diagnose.ts). The result feeds the model.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject } from './pointer.ts';
-import { checkOasRules } from './oas-rules.ts';
-import { validateOpenApi } from './validate-openapi.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 
 export interface LoadedSpec {
@@ -13,10 +12,7 @@ export interface LoadedSpec {
   diagnostics: Diagnostic[];
 }
 
-export interface LoadOptions extends WorkspaceOptions {
-  /** validate against the OpenAPI JSON Schema (default true) */
-  validateSchema?: boolean;
-}
+export type LoadOptions = WorkspaceOptions;
 
 /** Throws UnreadableSpecError when the root file itself cannot be read. */
 export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -46,9 +42,6 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   }
   const refProblems = workspace.checkRefs();
   diagnostics.push(...refProblems);
-  if (options.validateSchema !== false && !refProblems.some((d) => d.severity === 'error')) {
-    diagnostics.push(...validateOpenApi(workspace, version), ...checkOasRules(workspace.root.value as Record<string, unknown>, workspace.root.path));
-  }
   return { workspace, version, diagnostics };
 }
 

@@ -96,7 +96,7 @@ export class Project {
     };
     let loaded: LoadedSpec;
     try {
-      loaded = await loadSpec(root, { overlay: this.files.overlay(), read: this.files.read, parse, validateSchema: false });
+      loaded = await loadSpec(root, { overlay: this.files.overlay(), read: this.files.read, parse });
     } catch (error) {
       if (error instanceof UnreadableSpecError) {
         this.analyses.delete(root);

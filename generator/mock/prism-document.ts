@@ -33,7 +33,7 @@ export async function prismDocument(spec: string): Promise<PrismDocument> {
   const passThrough: PrismDocument = { path: original, rewritten: false, cleanup: () => {} };
   let loaded;
   try {
-    loaded = await loadSpec(original, { validateSchema: false });
+    loaded = await loadSpec(original);
   } catch (error) {
     if (error instanceof UnreadableSpecError) return passThrough; // Prism reports it, naming the file
     throw error;

@@ -147,7 +147,7 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Valid
 /** The spec's operations, to name them in reports; undefined when the spec cannot be modelled. */
 async function specMatcher(spec: string): Promise<OperationMatcher | undefined> {
   try {
-    const loaded = await loadSpec(spec, { validateSchema: false });
+    const loaded = await loadSpec(spec);
     if (loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
     return operationMatcher((await buildModel(loaded)).operations);
   } catch {

@@ -3,7 +3,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { basename, extname } from 'node:path';
 import type { LoadedSpec } from '../load/load-spec.ts';
 import { escapeSegment, isObject } from '../load/pointer.ts';
-import { forSwaggerParser, sandboxedResolve } from '../load/validate-openapi.ts';
+import { mendVersionSlips } from '../load/lenient.ts';
+import { sandboxedResolve } from '../load/sandboxed-resolve.ts';
 import { Workspace, type Loc } from '../load/workspace.ts';
 import { deriveOperationId } from './names.ts';
 import {
@@ -36,7 +37,7 @@ export async function buildModel(loaded: LoadedSpec, name?: string): Promise<Api
   if (ws.loadedFiles().length > 1) {
     let bundled: unknown;
     try {
-      bundled = await SwaggerParser.bundle(ws.root.path, forSwaggerParser(ws.root.value) as never, { resolve: sandboxedResolve(ws) } as never);
+      bundled = await SwaggerParser.bundle(ws.root.path, mendVersionSlips(ws.root.value) as never, { resolve: sandboxedResolve(ws) } as never);
     } catch (error) {
       throw new ModelError(`cannot bundle the spec's files into one document: ${(error as Error).message}`);
     }

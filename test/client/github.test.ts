@@ -37,7 +37,7 @@ export type Repos = ReposOperations;
 `;
 
 it('generates a client for GitHub\'s spec that passes tsc --strict', { timeout: 600_000 }, async () => {
-  const loaded = await loadSpec(join(root, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json'), { validateSchema: false });
+  const loaded = await loadSpec(join(root, 'node_modules', '@octokit', 'openapi', 'generated', 'api.github.com.json'));
   const model = await buildModel(loaded, 'github');
   expect(model.operations.length).toBeGreaterThan(1000);
   const ctx = { docsBaseUrl: '../docs/' };

@@ -160,7 +160,8 @@ describe('appcues spec: (c) documented limits and constraints', () => {
     expect(at(`${S}/EventName/not/pattern`)).toBe('^appcues:');
     expect(at(`${S}/EventName/x-oaskit-note`)).toMatch(/appcues:/);
     expect(at(`${S}/Event/properties/name/$ref`)).toBe('#/components/schemas/EventName');
-    expect(at(`${S}/RecordedEvent/properties/name/maxLength`)).toBe(127);
+    expect(at(`${S}/RecordedEvent/properties/name/anyOf/1/maxLength`)).toBe(127);
+    expect(at(`${S}/RecordedEvent/properties/name/anyOf/0/$ref`)).toBe('#/components/schemas/ContentLifecycleEventName');
   });
 
   it('events: name and timestamp required; timestamp is Unix seconds OR an ISO 8601 string', () => {

@@ -3,7 +3,7 @@
 // `oaskit generate --spec FILE --out DIR`: one spec into DIR.
 import { resolve, join, relative } from 'node:path';
 import { UnreadableSpecError } from '../../load/workspace.ts';
-import { compareWithDisk, emitApi, emitSite, modelOf, SpecHasErrors, writeFolder, type Drift } from '../../emit/pipeline.ts';
+import { compareWithDisk, emitApi, emitSite, modelWithReport, SpecHasErrors, writeFolder, type Drift } from '../../emit/pipeline.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 import { specFiles } from './check.ts';
@@ -27,7 +27,11 @@ export const command: Command = async (argv) => {
   for (const job of jobs) {
     let model: ApiModel;
     try {
-      model = await modelOf(job.spec);
+      const result = await modelWithReport(job.spec);
+      model = result.model;
+      if (result.nonBlockingErrors) {
+        process.stderr.write(`oaskit generate: ${relative(process.cwd(), job.spec)} has ${result.nonBlockingErrors} error(s) in its examples or constraints (see \`oaskit check\`); generating anyway\n`);
+      }
     } catch (error) {
       if (error instanceof SpecHasErrors) {
         process.stderr.write(error.report + `oaskit generate: ${relative(process.cwd(), job.spec)} has errors; nothing was generated\n`);

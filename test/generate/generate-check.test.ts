@@ -35,3 +35,12 @@ describe('oaskit generate --check', () => {
     expect(r.stdout).toMatch(/3 generated file\(s\) out of date/);
   });
 });
+
+describe('the committed generated packages', () => {
+  it.each(['appboy', 'appcues'])('generated/%s passes tsc --noEmit --strict', { timeout: 300_000 }, async (name) => {
+    const { typecheckFolder } = await import('../../scripts/lib/typecheck.ts');
+    const result = typecheckFolder(join(repo, 'generated', name));
+    expect(result.files).toBeGreaterThan(5);
+    expect(result.errors.map((e) => `${e.file}:${e.line} ${e.message}`)).toEqual([]);
+  });
+});

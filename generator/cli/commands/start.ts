@@ -42,7 +42,7 @@ export const command: Command = async (argv) => {
     return 1;
   }
   const docs = await serveDocs(join(process.cwd(), 'generated', 'docs'), (await isFree(DOCS_PORT)) ? DOCS_PORT : await freePort());
-  const width = Math.max(...mocks.map((m) => m.name.length)) + 6;
+  const width = Math.max(...mocks.map((m) => m.name.length)) + 7;
   for (const m of mocks) say(`${`mock ${m.name}:`.padEnd(width)}${m.server.url}`);
   say(`${'docs:'.padEnd(width)}${docs.url}`);
   say('Ctrl-C stops them.');

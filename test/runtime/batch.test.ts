@@ -1,22 +1,14 @@
 // Batches: every item in comes back as exactly one outcome, whatever happens to its request.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildClient } from '../../generator/runtime/client.ts';
 import { ApiError } from '../../generator/runtime/errors.ts';
 import { locateError, planChunks } from '../../generator/runtime/batch.ts';
 import type { BatchMeta } from '../../generator/runtime/meta.ts';
 import type { BatchOutcome, BatchReport } from '../../generator/runtime/types.ts';
 import { api, type Loose } from './api.ts';
-import { fakeClock, json, startServer, type Handler, type TestServer } from './helpers.ts';
+import { fakeClock, json, useTestServer } from './helpers.ts';
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res) => handler(req, res));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const t = useTestServer();
 
 const track: BatchMeta = api.operations[3]!.batch!;
 
@@ -52,7 +44,7 @@ describe('batch()', () => {
   it('delivers 10,000 items as 10,000 outcomes: failed chunks (after retries), rejected and unconfirmed items included', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
-    handler = async (req, res) => {
+    t.handler = async (req, res) => {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       await new Promise((r) => setTimeout(r, 1));
@@ -69,7 +61,7 @@ describe('batch()', () => {
       json(res, 200, errors.length ? { message: 'success', errors } : { message: 'success' });
     };
     const clock = fakeClock();
-    const c = buildClient({ baseUrl: server.url, appGroupId: 'g', clock, retry: { retries: 2, baseDelayMs: 5 } }, api) as Loose;
+    const c = buildClient({ baseUrl: t.server.url, appGroupId: 'g', clock, retry: { retries: 2, baseDelayMs: 5 } }, api) as Loose;
     const events = Array.from({ length: 6000 }, (_, id) => ({ id }));
     const attributes = Array.from({ length: 4000 }, (_, id) => ({ id }));
     const report = (await c.users.track.batch({ events, attributes }, { concurrency: 4 })) as BatchReport<BatchOutcome<{ id: number }>>;
@@ -105,10 +97,10 @@ describe('batch()', () => {
   });
 
   it('never sends more than a cap and returns an empty report for no items', async () => {
-    handler = (req, res) => json(res, 200, { message: 'success' });
-    const c = buildClient({ baseUrl: server.url, apiKey: 'k' }, api) as Loose;
+    t.handler = (req, res) => json(res, 200, { message: 'success' });
+    const c = buildClient({ baseUrl: t.server.url, apiKey: 'k' }, api) as Loose;
     const report = await c.misc.deleteIds.batch(Array.from({ length: 101 }, (_, i) => `id${i}`));
-    expect(server.requests.map((r) => JSON.parse(r.body).length)).toEqual([50, 50, 1]);
+    expect(t.server.requests.map((r) => JSON.parse(r.body).length)).toEqual([50, 50, 1]);
     expect(report.delivered).toBe(101);
     expect(report.ok).toBe(true);
     const empty = await c.misc.deleteIds.batch([]);

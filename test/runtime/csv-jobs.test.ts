@@ -1,22 +1,14 @@
 // The CSV encoder (RFC 4180), job waiting (fake clock), the Segment-style helpers and the
 // validation hook of the runtime.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildClient } from '../../generator/runtime/client.ts';
 import { CsvEncodeError, encodeCsv, encodeCsvField } from '../../generator/runtime/csv.ts';
 import { JobTimeoutError, RequestValidationError, ResponseValidationError } from '../../generator/runtime/errors.ts';
 import { matchPath } from '../../generator/runtime/jobs.ts';
 import { api, type Loose } from './api.ts';
-import { fakeClock, json, startServer, type Handler, type TestServer } from './helpers.ts';
+import { fakeClock, json, useTestServer } from './helpers.ts';
 
-let server: TestServer;
-let handler: Handler;
-beforeAll(async () => {
-  server = await startServer((req, res) => handler(req, res));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const t = useTestServer();
 
 describe('encodeCsv', () => {
   it.each([
@@ -72,10 +64,10 @@ describe('encodeCsv', () => {
   });
 
   it('fails an upload with a bad row before anything is sent', async () => {
-    handler = (_req, res) => json(res, 202, {});
-    const c = buildClient({ baseUrl: server.url, apiKey: 'u', apiSecret: 'p' }, api) as Loose;
+    t.handler = (_req, res) => json(res, 202, {});
+    const c = buildClient({ baseUrl: t.server.url, apiKey: 'u', apiSecret: 'p' }, api) as Loose;
     await expect(c.segments.upload({ path: { segment_id: 's' }, contentType: 'multipart/form-data', body: { file: ['ok', 'x\u0000'] } })).rejects.toThrow(CsvEncodeError);
-    expect(server.requests).toHaveLength(0);
+    expect(t.server.requests).toHaveLength(0);
   });
 });
 
@@ -90,41 +82,41 @@ describe('waitForJob', () => {
 
   it('polls until a terminal state and resolves with the last status', async () => {
     const states = [202, 202, 202, 200];
-    handler = (_req, res) => json(res, 200, { job_id: 'c5abb279', status: states.shift() });
+    t.handler = (_req, res) => json(res, 200, { job_id: 'c5abb279', status: states.shift() });
     const clock = fakeClock();
-    const c = buildClient({ baseUrl: server.url, apiKey: 'u', apiSecret: 'p', clock }, api) as Loose;
+    const c = buildClient({ baseUrl: t.server.url, apiKey: 'u', apiSecret: 'p', clock }, api) as Loose;
     const done = await c.waitForJob({ job_id: 'c5abb279', job_url: jobUrl, status: 202 }, { intervalMs: 1000, timeoutMs: 60_000 });
     expect(done).toEqual({ job_id: 'c5abb279', status: 200 });
-    expect(server.requests.map((r) => r.url)).toEqual(Array(4).fill('/accounts/94742/jobs/c5abb279'));
+    expect(t.server.requests.map((r) => r.url)).toEqual(Array(4).fill('/accounts/94742/jobs/c5abb279'));
     expect(clock.sleeps).toEqual([1000, 1000, 1000]);
   });
 
   it('stops at a failed terminal state too, and times out with the last status', async () => {
-    handler = (_req, res) => json(res, 200, { status: 422, detail: 'row 3' });
-    const c = buildClient({ baseUrl: server.url, apiKey: 'u', apiSecret: 'p', clock: fakeClock() }, api) as Loose;
+    t.handler = (_req, res) => json(res, 200, { status: 422, detail: 'row 3' });
+    const c = buildClient({ baseUrl: t.server.url, apiKey: 'u', apiSecret: 'p', clock: fakeClock() }, api) as Loose;
     expect(await c.waitForJob({ job_url: jobUrl })).toEqual({ status: 422, detail: 'row 3' });
-    handler = (_req, res) => json(res, 200, { status: 202 });
+    t.handler = (_req, res) => json(res, 200, { status: 202 });
     const clock = fakeClock();
-    const slow = buildClient({ baseUrl: server.url, apiKey: 'u', apiSecret: 'p', clock, pathParams: { account_id: '1' } }, api) as Loose;
+    const slow = buildClient({ baseUrl: t.server.url, apiKey: 'u', apiSecret: 'p', clock, pathParams: { account_id: '1' } }, api) as Loose;
     const error = await slow.waitForJob({ job_id: 'j' }, { timeoutMs: 10_000, intervalMs: 3000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect((error as JobTimeoutError).last).toEqual({ status: 202 });
     expect(clock.elapsed()).toBeLessThanOrEqual(10_000);
-    expect(server.requests.at(-1)!.url).toBe('/accounts/1/jobs/j');
+    expect(t.server.requests.at(-1)!.url).toBe('/accounts/1/jobs/j');
   });
 });
 
 describe('Segment-style helpers', () => {
   it('identify sends the traits as the body; track maps event and properties and stamps the time', async () => {
-    handler = (req, res) => {
+    t.handler = (req, res) => {
       if (req.method === 'PATCH') json(res, 200, { user_id: 'u1' });
       else res.writeHead(204).end();
     };
     const clock = fakeClock(Date.UTC(2022, 1, 3, 18, 30, 12));
-    const c = buildClient({ baseUrl: server.url, apiKey: 'u', apiSecret: 'p', clock, pathParams: { account_id: 'acc' } }, api) as Loose;
+    const c = buildClient({ baseUrl: t.server.url, apiKey: 'u', apiSecret: 'p', clock, pathParams: { account_id: 'acc' } }, api) as Loose;
     expect(await c.identify('u/1', { name: 'John', plan: 'pro' })).toEqual({ user_id: 'u1' });
     await c.track('u1', 'flow_shown', { flowId: 'f' }, { path: { account_id: 'other' } });
-    const [identify, track] = server.requests;
+    const [identify, track] = t.server.requests;
     expect(identify).toMatchObject({ method: 'PATCH', url: '/accounts/acc/users/u%2F1/profile' });
     expect(JSON.parse(identify!.body)).toEqual({ name: 'John', plan: 'pro' });
     expect(track).toMatchObject({ method: 'POST', url: '/accounts/other/users/u1/events' });
@@ -149,26 +141,26 @@ describe('validation hook', () => {
   withValidators.operations[2]!.validators = { body: [['application/json', 'validateBody']] };
 
   it('never sends an invalid request and lists every problem', async () => {
-    handler = (_req, res) => json(res, 201, {});
-    const c = buildClient({ baseUrl: server.url, apiKey: 'k', appGroupId: 'g', validate: 'request' }, withValidators, validators) as Loose;
+    t.handler = (_req, res) => json(res, 201, {});
+    const c = buildClient({ baseUrl: t.server.url, apiKey: 'k', appGroupId: 'g', validate: 'request' }, withValidators, validators) as Loose;
     const error = await c.items.createItem({ body: { name: 1 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as RequestValidationError).errors).toEqual([expect.objectContaining({ location: 'body', instancePath: '/name', message: 'must be string' })]);
     const missing = await c.items.createItem({}).catch((e: unknown) => e);
     expect((missing as RequestValidationError).errors[0]!.message).toBe('a body is required');
-    expect(server.requests).toHaveLength(0);
+    expect(t.server.requests).toHaveLength(0);
     await c.items.createItem({ body: { name: 'ok' } });
-    expect(server.requests).toHaveLength(1);
+    expect(t.server.requests).toHaveLength(1);
   });
 
   it('raises ResponseValidationError with the raw payload for an invalid response', async () => {
-    handler = (_req, res) => json(res, 200, { not: 'an array' });
-    const c = buildClient({ baseUrl: server.url, appGroupId: 'g', validate: 'response' }, withValidators, validators) as Loose;
+    t.handler = (_req, res) => json(res, 200, { not: 'an array' });
+    const c = buildClient({ baseUrl: t.server.url, appGroupId: 'g', validate: 'response' }, withValidators, validators) as Loose;
     const error = await c.items.listItems({ query: { limit: 'x' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).payload).toEqual({ not: 'an array' });
     expect((error as ResponseValidationError).status).toBe(200);
-    expect(server.requests).toHaveLength(1); // 'response' does not check requests
+    expect(t.server.requests).toHaveLength(1); // 'response' does not check requests
   });
 
   it('refuses validate without validators', () => {

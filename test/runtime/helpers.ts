@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../generator/runtime/clock.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface Seen {
   method: string;
@@ -75,4 +76,17 @@ export function fakeClock(start = Date.UTC(2024, 0, 1, 12), randoms: number[] = 
       now += ms;
     },
   };
+}
+
+/** One local server for a test file, its request log reset between tests; set `handler` to answer. */
+export function useTestServer(): { server: TestServer; handler: Handler } {
+  const state: { server: TestServer; handler: Handler } = { server: undefined as unknown as TestServer, handler: (_req, res) => void res.end() };
+  beforeAll(async () => {
+    state.server = await startServer((req, res) => state.handler(req, res));
+  });
+  afterAll(() => state.server.close());
+  beforeEach(() => {
+    state.server.requests.length = 0;
+  });
+  return state;
 }

@@ -21,6 +21,8 @@ let browserSkip = '';
 beforeAll(async () => {
   const launched = await launchBrowser();
   if ('skip' in launched) {
+    // a user's machine may have no browser the tests can start; CI always must
+    if (process.env.CI) throw new Error(`docs browser tests cannot run in CI: ${launched.skip}`);
     browserSkip = launched.skip;
     console.log(`docs browser tests skipped: ${browserSkip}`);
   } else browser = launched.browser;

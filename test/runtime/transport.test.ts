@@ -176,7 +176,11 @@ describe('timeouts and abort', () => {
     const controller = new AbortController();
     const c = client({ appGroupId: 'g', retry: { retries: 5 }, clock: fakeClock() });
     const pending = c.items.listItems({ signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('user gave up')), 20);
+    // abort once the request is at the server (a fixed delay races the request on a loaded machine)
+    void (async () => {
+      while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+      controller.abort(new Error('user gave up'));
+    })();
     await expect(pending).rejects.toThrow('user gave up');
     expect(server.requests).toHaveLength(1);
     await expect(c.items.listItems({ signal: AbortSignal.abort(new Error('already')) })).rejects.toThrow('already');

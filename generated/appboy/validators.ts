@@ -32,7 +32,7 @@ export function validateCompanySecret(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['CompanySecret']>> {
   const errors: ValidationError[] = [];
-  collect_CompanySecret(value, '', errors, '#/components/schemas/CompanySecret');
+  collect_CompanySecret(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -61,7 +61,7 @@ export function validateGenericSuccessResponse(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['GenericSuccessResponse']>> {
   const errors: ValidationError[] = [];
-  collect_GenericSuccessResponse(value, '', errors, '#/components/schemas/GenericSuccessResponse');
+  collect_GenericSuccessResponse(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -90,7 +90,7 @@ export function validateErrorResponse(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ErrorResponse']>> {
   const errors: ValidationError[] = [];
-  collect_GenericSuccessResponse(value, '', errors, '#/components/schemas/ErrorResponse');
+  collect_ErrorResponse(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -107,7 +107,7 @@ export function validateErrorResponse(
 export function isErrorResponse(
   value: unknown,
 ): value is Plain<components['schemas']['ErrorResponse']> {
-  return check_GenericSuccessResponse(value);
+  return check_ErrorResponse(value);
 }
 
 /**
@@ -232,7 +232,7 @@ export function validateDateOrDateTime(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['DateOrDateTime']>> {
   const errors: ValidationError[] = [];
-  collect_DateOrDateTime(value, '', errors, '#/components/schemas/DateOrDateTime');
+  collect_DateOrDateTime(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -261,7 +261,7 @@ export function validateSeriesTime(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['SeriesTime']>> {
   const errors: ValidationError[] = [];
-  collect_DateOrDateTime(value, '', errors, '#/components/schemas/SeriesTime');
+  collect_SeriesTime(value, '', errors);
   return errors.length === 0
     ? { ok: true, value: value as Plain<components['schemas']['SeriesTime']> }
     : { ok: false, errors };
@@ -273,7 +273,7 @@ export function validateSeriesTime(
  * Whether a value is valid against #/components/schemas/SeriesTime (stops at the first error).
  */
 export function isSeriesTime(value: unknown): value is Plain<components['schemas']['SeriesTime']> {
-  return check_DateOrDateTime(value);
+  return check_SeriesTime(value);
 }
 
 /**
@@ -393,7 +393,7 @@ export function validateExternalUserIds(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ExternalUserIds']>> {
   const errors: ValidationError[] = [];
-  collect_ExternalUserIds(value, '', errors, '#/components/schemas/ExternalUserIds');
+  collect_ExternalUserIds(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1832,7 +1832,7 @@ export function validateFieldsToExport(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['FieldsToExport']>> {
   const errors: ValidationError[] = [];
-  collect_FieldsToExport(value, '', errors, '#/components/schemas/FieldsToExport');
+  collect_FieldsToExport(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2093,7 +2093,7 @@ export function validateTags(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Tags']>> {
   const errors: ValidationError[] = [];
-  collect_FieldsToExport(value, '', errors, '#/components/schemas/Tags');
+  collect_Tags(value, '', errors);
   return errors.length === 0
     ? { ok: true, value: value as Plain<components['schemas']['Tags']> }
     : { ok: false, errors };
@@ -2105,7 +2105,7 @@ export function validateTags(
  * Whether a value is valid against #/components/schemas/Tags (stops at the first error).
  */
 export function isTags(value: unknown): value is Plain<components['schemas']['Tags']> {
-  return check_FieldsToExport(value);
+  return check_Tags(value);
 }
 
 /**
@@ -2982,12 +2982,7 @@ export function validateTrackUsersResponse400(
   Readable<paths['\/users\/track']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3022,12 +3017,7 @@ export function validateTrackUsersResponse401(
   Readable<paths['\/users\/track']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3048,7 +3038,7 @@ export function isTrackUsersResponse401(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -3062,12 +3052,7 @@ export function validateTrackUsersResponse404(
   Readable<paths['\/users\/track']['post']['responses'][404]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3088,7 +3073,7 @@ export function isTrackUsersResponse404(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -3102,12 +3087,7 @@ export function validateTrackUsersResponse413(
   Readable<paths['\/users\/track']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3128,7 +3108,7 @@ export function isTrackUsersResponse413(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -3142,12 +3122,7 @@ export function validateTrackUsersResponse429(
   Readable<paths['\/users\/track']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3168,7 +3143,7 @@ export function isTrackUsersResponse429(
 ): value is Readable<
   paths['\/users\/track']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -3182,12 +3157,7 @@ export function validateTrackUsersResponse5XX(
   Readable<paths['\/users\/track']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3208,7 +3178,7 @@ export function isTrackUsersResponse5XX(
 ): value is Readable<
   paths['\/users\/track']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -3331,12 +3301,7 @@ export function validateDeleteUsersResponse400(
   Readable<paths['\/users\/delete']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3371,12 +3336,7 @@ export function validateDeleteUsersResponse401(
   Readable<paths['\/users\/delete']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3397,7 +3357,7 @@ export function isDeleteUsersResponse401(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -3411,12 +3371,7 @@ export function validateDeleteUsersResponse404(
   Readable<paths['\/users\/delete']['post']['responses'][404]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3437,7 +3392,7 @@ export function isDeleteUsersResponse404(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -3451,12 +3406,7 @@ export function validateDeleteUsersResponse413(
   Readable<paths['\/users\/delete']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3477,7 +3427,7 @@ export function isDeleteUsersResponse413(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -3491,12 +3441,7 @@ export function validateDeleteUsersResponse429(
   Readable<paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3517,7 +3462,7 @@ export function isDeleteUsersResponse429(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -3531,12 +3476,7 @@ export function validateDeleteUsersResponse5XX(
   Readable<paths['\/users\/delete']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3557,7 +3497,7 @@ export function isDeleteUsersResponse5XX(
 ): value is Readable<
   paths['\/users\/delete']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -3690,12 +3630,7 @@ export function validateRemovePushTokensResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3732,12 +3667,7 @@ export function validateRemovePushTokensResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3758,7 +3688,7 @@ export function isRemovePushTokensResponse401(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -3774,12 +3704,7 @@ export function validateRemovePushTokensResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3800,7 +3725,7 @@ export function isRemovePushTokensResponse404(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -3816,12 +3741,7 @@ export function validateRemovePushTokensResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3842,7 +3762,7 @@ export function isRemovePushTokensResponse413(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -3858,12 +3778,7 @@ export function validateRemovePushTokensResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3884,7 +3799,7 @@ export function isRemovePushTokensResponse429(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -3900,12 +3815,7 @@ export function validateRemovePushTokensResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3926,7 +3836,7 @@ export function isRemovePushTokensResponse5XX(
 ): value is Readable<
   paths['\/push_notification\/remove']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -4065,12 +3975,7 @@ export function validateSendMessagesResponse400(
   Readable<paths['\/messages\/send']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4091,7 +3996,7 @@ export function isSendMessagesResponse400(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -4105,12 +4010,7 @@ export function validateSendMessagesResponse401(
   Readable<paths['\/messages\/send']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4131,7 +4031,7 @@ export function isSendMessagesResponse401(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -4145,12 +4045,7 @@ export function validateSendMessagesResponse403(
   Readable<paths['\/messages\/send']['post']['responses'][403]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4171,7 +4066,7 @@ export function isSendMessagesResponse403(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -4185,12 +4080,7 @@ export function validateSendMessagesResponse404(
   Readable<paths['\/messages\/send']['post']['responses'][404]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4211,7 +4101,7 @@ export function isSendMessagesResponse404(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -4225,12 +4115,7 @@ export function validateSendMessagesResponse413(
   Readable<paths['\/messages\/send']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4251,7 +4136,7 @@ export function isSendMessagesResponse413(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -4265,12 +4150,7 @@ export function validateSendMessagesResponse429(
   Readable<paths['\/messages\/send']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4291,7 +4171,7 @@ export function isSendMessagesResponse429(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -4305,12 +4185,7 @@ export function validateSendMessagesResponse5XX(
   Readable<paths['\/messages\/send']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4331,7 +4206,7 @@ export function isSendMessagesResponse5XX(
 ): value is Readable<
   paths['\/messages\/send']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -4464,12 +4339,7 @@ export function validateSendCampaignTriggerResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4490,7 +4360,7 @@ export function isSendCampaignTriggerResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -4506,12 +4376,7 @@ export function validateSendCampaignTriggerResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4532,7 +4397,7 @@ export function isSendCampaignTriggerResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -4548,12 +4413,7 @@ export function validateSendCampaignTriggerResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4574,7 +4434,7 @@ export function isSendCampaignTriggerResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -4590,12 +4450,7 @@ export function validateSendCampaignTriggerResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4616,7 +4471,7 @@ export function isSendCampaignTriggerResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -4632,12 +4487,7 @@ export function validateSendCampaignTriggerResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4658,7 +4508,7 @@ export function isSendCampaignTriggerResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -4674,12 +4524,7 @@ export function validateSendCampaignTriggerResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4700,7 +4545,7 @@ export function isSendCampaignTriggerResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -4716,12 +4561,7 @@ export function validateSendCampaignTriggerResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4742,7 +4582,7 @@ export function isSendCampaignTriggerResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/send']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -4875,12 +4715,7 @@ export function validateCreateMessageScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4901,7 +4736,7 @@ export function isCreateMessageScheduleResponse400(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -4917,12 +4752,7 @@ export function validateCreateMessageScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4943,7 +4773,7 @@ export function isCreateMessageScheduleResponse401(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -4959,12 +4789,7 @@ export function validateCreateMessageScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4985,7 +4810,7 @@ export function isCreateMessageScheduleResponse403(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -5001,12 +4826,7 @@ export function validateCreateMessageScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5027,7 +4847,7 @@ export function isCreateMessageScheduleResponse404(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -5043,12 +4863,7 @@ export function validateCreateMessageScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5069,7 +4884,7 @@ export function isCreateMessageScheduleResponse413(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -5085,12 +4900,7 @@ export function validateCreateMessageScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5111,7 +4921,7 @@ export function isCreateMessageScheduleResponse429(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -5127,12 +4937,7 @@ export function validateCreateMessageScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5153,7 +4958,7 @@ export function isCreateMessageScheduleResponse5XX(
 ): value is Readable<
   paths['\/messages\/schedule\/create']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -5286,12 +5091,7 @@ export function validateCreateCampaignTriggerScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5312,7 +5112,7 @@ export function isCreateCampaignTriggerScheduleResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -5328,12 +5128,7 @@ export function validateCreateCampaignTriggerScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5354,7 +5149,7 @@ export function isCreateCampaignTriggerScheduleResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -5370,12 +5165,7 @@ export function validateCreateCampaignTriggerScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5396,7 +5186,7 @@ export function isCreateCampaignTriggerScheduleResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -5412,12 +5202,7 @@ export function validateCreateCampaignTriggerScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5438,7 +5223,7 @@ export function isCreateCampaignTriggerScheduleResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -5454,12 +5239,7 @@ export function validateCreateCampaignTriggerScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5480,7 +5260,7 @@ export function isCreateCampaignTriggerScheduleResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -5496,12 +5276,7 @@ export function validateCreateCampaignTriggerScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5522,7 +5297,7 @@ export function isCreateCampaignTriggerScheduleResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -5538,12 +5313,7 @@ export function validateCreateCampaignTriggerScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5564,7 +5334,7 @@ export function isCreateCampaignTriggerScheduleResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/create']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -5697,12 +5467,7 @@ export function validateUpdateMessageScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5723,7 +5488,7 @@ export function isUpdateMessageScheduleResponse400(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -5739,12 +5504,7 @@ export function validateUpdateMessageScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5765,7 +5525,7 @@ export function isUpdateMessageScheduleResponse401(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -5781,12 +5541,7 @@ export function validateUpdateMessageScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5807,7 +5562,7 @@ export function isUpdateMessageScheduleResponse403(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -5823,12 +5578,7 @@ export function validateUpdateMessageScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5849,7 +5599,7 @@ export function isUpdateMessageScheduleResponse404(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -5865,12 +5615,7 @@ export function validateUpdateMessageScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5891,7 +5636,7 @@ export function isUpdateMessageScheduleResponse413(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -5907,12 +5652,7 @@ export function validateUpdateMessageScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5933,7 +5673,7 @@ export function isUpdateMessageScheduleResponse429(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -5949,12 +5689,7 @@ export function validateUpdateMessageScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5975,7 +5710,7 @@ export function isUpdateMessageScheduleResponse5XX(
 ): value is Readable<
   paths['\/messages\/schedule\/update']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -6108,12 +5843,7 @@ export function validateUpdateCampaignTriggerScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6134,7 +5864,7 @@ export function isUpdateCampaignTriggerScheduleResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -6150,12 +5880,7 @@ export function validateUpdateCampaignTriggerScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6176,7 +5901,7 @@ export function isUpdateCampaignTriggerScheduleResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -6192,12 +5917,7 @@ export function validateUpdateCampaignTriggerScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6218,7 +5938,7 @@ export function isUpdateCampaignTriggerScheduleResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -6234,12 +5954,7 @@ export function validateUpdateCampaignTriggerScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6260,7 +5975,7 @@ export function isUpdateCampaignTriggerScheduleResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -6276,12 +5991,7 @@ export function validateUpdateCampaignTriggerScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6302,7 +6012,7 @@ export function isUpdateCampaignTriggerScheduleResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -6318,12 +6028,7 @@ export function validateUpdateCampaignTriggerScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6344,7 +6049,7 @@ export function isUpdateCampaignTriggerScheduleResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -6360,12 +6065,7 @@ export function validateUpdateCampaignTriggerScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6386,7 +6086,7 @@ export function isUpdateCampaignTriggerScheduleResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/update']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -6519,12 +6219,7 @@ export function validateDeleteMessageScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6545,7 +6240,7 @@ export function isDeleteMessageScheduleResponse400(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -6561,12 +6256,7 @@ export function validateDeleteMessageScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6587,7 +6277,7 @@ export function isDeleteMessageScheduleResponse401(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -6603,12 +6293,7 @@ export function validateDeleteMessageScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6629,7 +6314,7 @@ export function isDeleteMessageScheduleResponse403(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -6645,12 +6330,7 @@ export function validateDeleteMessageScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6671,7 +6351,7 @@ export function isDeleteMessageScheduleResponse404(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -6687,12 +6367,7 @@ export function validateDeleteMessageScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6713,7 +6388,7 @@ export function isDeleteMessageScheduleResponse413(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -6729,12 +6404,7 @@ export function validateDeleteMessageScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6755,7 +6425,7 @@ export function isDeleteMessageScheduleResponse429(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -6771,12 +6441,7 @@ export function validateDeleteMessageScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6797,7 +6462,7 @@ export function isDeleteMessageScheduleResponse5XX(
 ): value is Readable<
   paths['\/messages\/schedule\/delete']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -6930,12 +6595,7 @@ export function validateDeleteCampaignTriggerScheduleResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/MessagingBadRequest/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6956,7 +6616,7 @@ export function isDeleteCampaignTriggerScheduleResponse400(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse400(value);
 }
 
 /**
@@ -6972,12 +6632,7 @@ export function validateDeleteCampaignTriggerScheduleResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6998,7 +6653,7 @@ export function isDeleteCampaignTriggerScheduleResponse401(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -7014,12 +6669,7 @@ export function validateDeleteCampaignTriggerScheduleResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_SendMessagesResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7040,7 +6690,7 @@ export function isDeleteCampaignTriggerScheduleResponse403(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_SendMessagesResponse403(value);
 }
 
 /**
@@ -7056,12 +6706,7 @@ export function validateDeleteCampaignTriggerScheduleResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7082,7 +6727,7 @@ export function isDeleteCampaignTriggerScheduleResponse404(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse404(value);
 }
 
 /**
@@ -7098,12 +6743,7 @@ export function validateDeleteCampaignTriggerScheduleResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7124,7 +6764,7 @@ export function isDeleteCampaignTriggerScheduleResponse413(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -7140,12 +6780,7 @@ export function validateDeleteCampaignTriggerScheduleResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7166,7 +6801,7 @@ export function isDeleteCampaignTriggerScheduleResponse429(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -7182,12 +6817,7 @@ export function validateDeleteCampaignTriggerScheduleResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7208,7 +6838,7 @@ export function isDeleteCampaignTriggerScheduleResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/trigger\/schedule\/delete']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -7286,12 +6916,7 @@ export function validateGetEmailUnsubscribesResponse400(
   Readable<paths['\/email\/unsubscribes']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7326,12 +6951,7 @@ export function validateGetEmailUnsubscribesResponse401(
   Readable<paths['\/email\/unsubscribes']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7352,7 +6972,7 @@ export function isGetEmailUnsubscribesResponse401(
 ): value is Readable<
   paths['\/email\/unsubscribes']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -7366,12 +6986,7 @@ export function validateGetEmailUnsubscribesResponse429(
   Readable<paths['\/email\/unsubscribes']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7392,7 +7007,7 @@ export function isGetEmailUnsubscribesResponse429(
 ): value is Readable<
   paths['\/email\/unsubscribes']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -7408,12 +7023,7 @@ export function validateGetEmailUnsubscribesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7434,7 +7044,7 @@ export function isGetEmailUnsubscribesResponse5XX(
 ): value is Readable<
   paths['\/email\/unsubscribes']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -7522,12 +7132,7 @@ export function validateSetEmailSubscriptionStatusResponse400(
   Readable<paths['\/email\/status']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7562,12 +7167,7 @@ export function validateSetEmailSubscriptionStatusResponse401(
   Readable<paths['\/email\/status']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7588,7 +7188,7 @@ export function isSetEmailSubscriptionStatusResponse401(
 ): value is Readable<
   paths['\/email\/status']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -7602,12 +7202,7 @@ export function validateSetEmailSubscriptionStatusResponse413(
   Readable<paths['\/email\/status']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7628,7 +7223,7 @@ export function isSetEmailSubscriptionStatusResponse413(
 ): value is Readable<
   paths['\/email\/status']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -7642,12 +7237,7 @@ export function validateSetEmailSubscriptionStatusResponse429(
   Readable<paths['\/email\/status']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7668,7 +7258,7 @@ export function isSetEmailSubscriptionStatusResponse429(
 ): value is Readable<
   paths['\/email\/status']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -7682,12 +7272,7 @@ export function validateSetEmailSubscriptionStatusResponse5XX(
   Readable<paths['\/email\/status']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7708,7 +7293,7 @@ export function isSetEmailSubscriptionStatusResponse5XX(
 ): value is Readable<
   paths['\/email\/status']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -7726,12 +7311,7 @@ export function validateRemoveEmailBouncesBody(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveEmailBouncesBody(
-    value,
-    '',
-    errors,
-    '#/paths/~1email~1bounce~1remove/post/requestBody/content/application~1json/schema',
-  );
+  collect_RemoveEmailBouncesBody(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7809,12 +7389,7 @@ export function validateRemoveEmailBouncesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7851,12 +7426,7 @@ export function validateRemoveEmailBouncesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7877,7 +7447,7 @@ export function isRemoveEmailBouncesResponse401(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -7893,12 +7463,7 @@ export function validateRemoveEmailBouncesResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7919,7 +7484,7 @@ export function isRemoveEmailBouncesResponse413(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -7935,12 +7500,7 @@ export function validateRemoveEmailBouncesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7961,7 +7521,7 @@ export function isRemoveEmailBouncesResponse429(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -7977,12 +7537,7 @@ export function validateRemoveEmailBouncesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8003,7 +7558,7 @@ export function isRemoveEmailBouncesResponse5XX(
 ): value is Readable<
   paths['\/email\/bounce\/remove']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -8021,12 +7576,7 @@ export function validateRemoveEmailSpamBody(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RemoveEmailBouncesBody(
-    value,
-    '',
-    errors,
-    '#/paths/~1email~1spam~1remove/post/requestBody/content/application~1json/schema',
-  );
+  collect_RemoveEmailSpamBody(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8049,7 +7599,7 @@ export function isRemoveEmailSpamBody(
 ): value is Writable<
   NonNullable<paths['\/email\/spam\/remove']['post']['requestBody']>['content']['application\/json']
 > {
-  return check_RemoveEmailBouncesBody(value);
+  return check_RemoveEmailSpamBody(value);
 }
 
 /**
@@ -8098,12 +7648,7 @@ export function validateRemoveEmailSpamResponse400(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8138,12 +7683,7 @@ export function validateRemoveEmailSpamResponse401(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8164,7 +7704,7 @@ export function isRemoveEmailSpamResponse401(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -8178,12 +7718,7 @@ export function validateRemoveEmailSpamResponse413(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8204,7 +7739,7 @@ export function isRemoveEmailSpamResponse413(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -8218,12 +7753,7 @@ export function validateRemoveEmailSpamResponse429(
   Readable<paths['\/email\/spam\/remove']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8244,7 +7774,7 @@ export function isRemoveEmailSpamResponse429(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -8260,12 +7790,7 @@ export function validateRemoveEmailSpamResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8286,7 +7811,7 @@ export function isRemoveEmailSpamResponse5XX(
 ): value is Readable<
   paths['\/email\/spam\/remove']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -8376,12 +7901,7 @@ export function validateExportUsersByIdsResponse400(
   Readable<paths['\/users\/export\/ids']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8416,12 +7936,7 @@ export function validateExportUsersByIdsResponse401(
   Readable<paths['\/users\/export\/ids']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8442,7 +7957,7 @@ export function isExportUsersByIdsResponse401(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -8456,12 +7971,7 @@ export function validateExportUsersByIdsResponse413(
   Readable<paths['\/users\/export\/ids']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8482,7 +7992,7 @@ export function isExportUsersByIdsResponse413(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -8496,12 +8006,7 @@ export function validateExportUsersByIdsResponse429(
   Readable<paths['\/users\/export\/ids']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8522,7 +8027,7 @@ export function isExportUsersByIdsResponse429(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -8538,12 +8043,7 @@ export function validateExportUsersByIdsResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8564,7 +8064,7 @@ export function isExportUsersByIdsResponse5XX(
 ): value is Readable<
   paths['\/users\/export\/ids']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -8660,12 +8160,7 @@ export function validateExportUsersBySegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8702,12 +8197,7 @@ export function validateExportUsersBySegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8728,7 +8218,7 @@ export function isExportUsersBySegmentResponse401(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -8744,12 +8234,7 @@ export function validateExportUsersBySegmentResponse413(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8770,7 +8255,7 @@ export function isExportUsersBySegmentResponse413(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -8786,12 +8271,7 @@ export function validateExportUsersBySegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8812,7 +8292,7 @@ export function isExportUsersBySegmentResponse429(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -8828,12 +8308,7 @@ export function validateExportUsersBySegmentResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8854,7 +8329,7 @@ export function isExportUsersBySegmentResponse5XX(
 ): value is Readable<
   paths['\/users\/export\/segment']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -8866,7 +8341,7 @@ export function validateListSegmentsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/segments\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListSegmentsQuery(value, '', errors, '#');
+  collect_ListSegmentsQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8932,12 +8407,7 @@ export function validateListSegmentsResponse400(
   Readable<paths['\/segments\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8972,12 +8442,7 @@ export function validateListSegmentsResponse401(
   Readable<paths['\/segments\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -8998,7 +8463,7 @@ export function isListSegmentsResponse401(
 ): value is Readable<
   paths['\/segments\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -9012,12 +8477,7 @@ export function validateListSegmentsResponse429(
   Readable<paths['\/segments\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9038,7 +8498,7 @@ export function isListSegmentsResponse429(
 ): value is Readable<
   paths['\/segments\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -9052,12 +8512,7 @@ export function validateListSegmentsResponse5XX(
   Readable<paths['\/segments\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9078,7 +8533,7 @@ export function isListSegmentsResponse5XX(
 ): value is Readable<
   paths['\/segments\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -9160,12 +8615,7 @@ export function validateGetSegmentDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9202,12 +8652,7 @@ export function validateGetSegmentDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9228,7 +8673,7 @@ export function isGetSegmentDataSeriesResponse401(
 ): value is Readable<
   paths['\/segments\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -9244,12 +8689,7 @@ export function validateGetSegmentDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9270,7 +8710,7 @@ export function isGetSegmentDataSeriesResponse429(
 ): value is Readable<
   paths['\/segments\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -9286,12 +8726,7 @@ export function validateGetSegmentDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9312,7 +8747,7 @@ export function isGetSegmentDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/segments\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -9390,12 +8825,7 @@ export function validateGetSegmentDetailsResponse400(
   Readable<paths['\/segments\/details']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9430,12 +8860,7 @@ export function validateGetSegmentDetailsResponse401(
   Readable<paths['\/segments\/details']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9456,7 +8881,7 @@ export function isGetSegmentDetailsResponse401(
 ): value is Readable<
   paths['\/segments\/details']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -9470,12 +8895,7 @@ export function validateGetSegmentDetailsResponse429(
   Readable<paths['\/segments\/details']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9496,7 +8916,7 @@ export function isGetSegmentDetailsResponse429(
 ): value is Readable<
   paths['\/segments\/details']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -9510,12 +8930,7 @@ export function validateGetSegmentDetailsResponse5XX(
   Readable<paths['\/segments\/details']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9536,7 +8951,7 @@ export function isGetSegmentDetailsResponse5XX(
 ): value is Readable<
   paths['\/segments\/details']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -9548,7 +8963,7 @@ export function validateListCampaignsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/campaigns\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListCampaignsQuery(value, '', errors, '#');
+  collect_ListCampaignsQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9614,12 +9029,7 @@ export function validateListCampaignsResponse400(
   Readable<paths['\/campaigns\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9654,12 +9064,7 @@ export function validateListCampaignsResponse401(
   Readable<paths['\/campaigns\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9680,7 +9085,7 @@ export function isListCampaignsResponse401(
 ): value is Readable<
   paths['\/campaigns\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -9694,12 +9099,7 @@ export function validateListCampaignsResponse429(
   Readable<paths['\/campaigns\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9720,7 +9120,7 @@ export function isListCampaignsResponse429(
 ): value is Readable<
   paths['\/campaigns\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -9734,12 +9134,7 @@ export function validateListCampaignsResponse5XX(
   Readable<paths['\/campaigns\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9760,7 +9155,7 @@ export function isListCampaignsResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -9844,12 +9239,7 @@ export function validateGetCampaignDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9886,12 +9276,7 @@ export function validateGetCampaignDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9912,7 +9297,7 @@ export function isGetCampaignDataSeriesResponse401(
 ): value is Readable<
   paths['\/campaigns\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -9928,12 +9313,7 @@ export function validateGetCampaignDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9954,7 +9334,7 @@ export function isGetCampaignDataSeriesResponse429(
 ): value is Readable<
   paths['\/campaigns\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -9970,12 +9350,7 @@ export function validateGetCampaignDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -9996,7 +9371,7 @@ export function isGetCampaignDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -10074,12 +9449,7 @@ export function validateGetCampaignDetailsResponse400(
   Readable<paths['\/campaigns\/details']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10114,12 +9484,7 @@ export function validateGetCampaignDetailsResponse401(
   Readable<paths['\/campaigns\/details']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10140,7 +9505,7 @@ export function isGetCampaignDetailsResponse401(
 ): value is Readable<
   paths['\/campaigns\/details']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -10154,12 +9519,7 @@ export function validateGetCampaignDetailsResponse429(
   Readable<paths['\/campaigns\/details']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10180,7 +9540,7 @@ export function isGetCampaignDetailsResponse429(
 ): value is Readable<
   paths['\/campaigns\/details']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -10194,12 +9554,7 @@ export function validateGetCampaignDetailsResponse5XX(
   Readable<paths['\/campaigns\/details']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10220,7 +9575,7 @@ export function isGetCampaignDetailsResponse5XX(
 ): value is Readable<
   paths['\/campaigns\/details']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -10232,7 +9587,7 @@ export function validateListNewsFeedCardsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/feed\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListCampaignsQuery(value, '', errors, '#');
+  collect_ListNewsFeedCardsQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10249,7 +9604,7 @@ export function validateListNewsFeedCardsQuery(
 export function isListNewsFeedCardsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/feed\/list']['get']['parameters']['query']> {
-  return check_ListCampaignsQuery(value);
+  return check_ListNewsFeedCardsQuery(value);
 }
 
 /**
@@ -10298,12 +9653,7 @@ export function validateListNewsFeedCardsResponse400(
   Readable<paths['\/feed\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10338,12 +9688,7 @@ export function validateListNewsFeedCardsResponse401(
   Readable<paths['\/feed\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10364,7 +9709,7 @@ export function isListNewsFeedCardsResponse401(
 ): value is Readable<
   paths['\/feed\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -10378,12 +9723,7 @@ export function validateListNewsFeedCardsResponse429(
   Readable<paths['\/feed\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10404,7 +9744,7 @@ export function isListNewsFeedCardsResponse429(
 ): value is Readable<
   paths['\/feed\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -10418,12 +9758,7 @@ export function validateListNewsFeedCardsResponse5XX(
   Readable<paths['\/feed\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10444,7 +9779,7 @@ export function isListNewsFeedCardsResponse5XX(
 ): value is Readable<
   paths['\/feed\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -10522,12 +9857,7 @@ export function validateGetNewsFeedCardDataSeriesResponse400(
   Readable<paths['\/feed\/data_series']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10562,12 +9892,7 @@ export function validateGetNewsFeedCardDataSeriesResponse401(
   Readable<paths['\/feed\/data_series']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10588,7 +9913,7 @@ export function isGetNewsFeedCardDataSeriesResponse401(
 ): value is Readable<
   paths['\/feed\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -10602,12 +9927,7 @@ export function validateGetNewsFeedCardDataSeriesResponse429(
   Readable<paths['\/feed\/data_series']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10628,7 +9948,7 @@ export function isGetNewsFeedCardDataSeriesResponse429(
 ): value is Readable<
   paths['\/feed\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -10642,12 +9962,7 @@ export function validateGetNewsFeedCardDataSeriesResponse5XX(
   Readable<paths['\/feed\/data_series']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10668,7 +9983,7 @@ export function isGetNewsFeedCardDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/feed\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -10746,12 +10061,7 @@ export function validateGetNewsFeedCardDetailsResponse400(
   Readable<paths['\/feed\/details']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10786,12 +10096,7 @@ export function validateGetNewsFeedCardDetailsResponse401(
   Readable<paths['\/feed\/details']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10812,7 +10117,7 @@ export function isGetNewsFeedCardDetailsResponse401(
 ): value is Readable<
   paths['\/feed\/details']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -10826,12 +10131,7 @@ export function validateGetNewsFeedCardDetailsResponse429(
   Readable<paths['\/feed\/details']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10852,7 +10152,7 @@ export function isGetNewsFeedCardDetailsResponse429(
 ): value is Readable<
   paths['\/feed\/details']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -10866,12 +10166,7 @@ export function validateGetNewsFeedCardDetailsResponse5XX(
   Readable<paths['\/feed\/details']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10892,7 +10187,7 @@ export function isGetNewsFeedCardDetailsResponse5XX(
 ): value is Readable<
   paths['\/feed\/details']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -10904,7 +10199,7 @@ export function validateGetMonthlyActiveUsersDataSeriesQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/kpi\/mau\/data_series']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
+  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -10974,12 +10269,7 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11016,12 +10306,7 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11042,7 +10327,7 @@ export function isGetMonthlyActiveUsersDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/mau\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -11058,12 +10343,7 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11084,7 +10364,7 @@ export function isGetMonthlyActiveUsersDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/mau\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -11100,12 +10380,7 @@ export function validateGetMonthlyActiveUsersDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11126,7 +10401,7 @@ export function isGetMonthlyActiveUsersDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/mau\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -11138,7 +10413,7 @@ export function validateGetDailyActiveUsersDataSeriesQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/kpi\/dau\/data_series']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
+  collect_GetDailyActiveUsersDataSeriesQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11155,7 +10430,7 @@ export function validateGetDailyActiveUsersDataSeriesQuery(
 export function isGetDailyActiveUsersDataSeriesQuery(
   value: unknown,
 ): value is NonNullable<paths['\/kpi\/dau\/data_series']['get']['parameters']['query']> {
-  return check_GetMonthlyActiveUsersDataSeriesQuery(value);
+  return check_GetDailyActiveUsersDataSeriesQuery(value);
 }
 
 /**
@@ -11208,12 +10483,7 @@ export function validateGetDailyActiveUsersDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11250,12 +10520,7 @@ export function validateGetDailyActiveUsersDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11276,7 +10541,7 @@ export function isGetDailyActiveUsersDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/dau\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -11292,12 +10557,7 @@ export function validateGetDailyActiveUsersDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11318,7 +10578,7 @@ export function isGetDailyActiveUsersDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/dau\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -11334,12 +10594,7 @@ export function validateGetDailyActiveUsersDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11360,7 +10615,7 @@ export function isGetDailyActiveUsersDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/dau\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -11374,7 +10629,7 @@ export function validateGetNewUsersDataSeriesQuery(
   NonNullable<paths['\/kpi\/new_users\/data_series']['get']['parameters']['query']>
 > {
   const errors: ValidationError[] = [];
-  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
+  collect_GetNewUsersDataSeriesQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11393,7 +10648,7 @@ export function validateGetNewUsersDataSeriesQuery(
 export function isGetNewUsersDataSeriesQuery(
   value: unknown,
 ): value is NonNullable<paths['\/kpi\/new_users\/data_series']['get']['parameters']['query']> {
-  return check_GetMonthlyActiveUsersDataSeriesQuery(value);
+  return check_GetNewUsersDataSeriesQuery(value);
 }
 
 /**
@@ -11446,12 +10701,7 @@ export function validateGetNewUsersDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11488,12 +10738,7 @@ export function validateGetNewUsersDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11514,7 +10759,7 @@ export function isGetNewUsersDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/new_users\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -11530,12 +10775,7 @@ export function validateGetNewUsersDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11556,7 +10796,7 @@ export function isGetNewUsersDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/new_users\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -11572,12 +10812,7 @@ export function validateGetNewUsersDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11598,7 +10833,7 @@ export function isGetNewUsersDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/new_users\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -11612,7 +10847,7 @@ export function validateGetUninstallsDataSeriesQuery(
   NonNullable<paths['\/kpi\/uninstalls\/data_series']['get']['parameters']['query']>
 > {
   const errors: ValidationError[] = [];
-  collect_GetMonthlyActiveUsersDataSeriesQuery(value, '', errors, '#');
+  collect_GetUninstallsDataSeriesQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11631,7 +10866,7 @@ export function validateGetUninstallsDataSeriesQuery(
 export function isGetUninstallsDataSeriesQuery(
   value: unknown,
 ): value is NonNullable<paths['\/kpi\/uninstalls\/data_series']['get']['parameters']['query']> {
-  return check_GetMonthlyActiveUsersDataSeriesQuery(value);
+  return check_GetUninstallsDataSeriesQuery(value);
 }
 
 /**
@@ -11684,12 +10919,7 @@ export function validateGetUninstallsDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11726,12 +10956,7 @@ export function validateGetUninstallsDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11752,7 +10977,7 @@ export function isGetUninstallsDataSeriesResponse401(
 ): value is Readable<
   paths['\/kpi\/uninstalls\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -11768,12 +10993,7 @@ export function validateGetUninstallsDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11794,7 +11014,7 @@ export function isGetUninstallsDataSeriesResponse429(
 ): value is Readable<
   paths['\/kpi\/uninstalls\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -11810,12 +11030,7 @@ export function validateGetUninstallsDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11836,7 +11051,7 @@ export function isGetUninstallsDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/kpi\/uninstalls\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -11918,12 +11133,7 @@ export function validateGetSessionsDataSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11960,12 +11170,7 @@ export function validateGetSessionsDataSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -11986,7 +11191,7 @@ export function isGetSessionsDataSeriesResponse401(
 ): value is Readable<
   paths['\/sessions\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -12002,12 +11207,7 @@ export function validateGetSessionsDataSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12028,7 +11228,7 @@ export function isGetSessionsDataSeriesResponse429(
 ): value is Readable<
   paths['\/sessions\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -12044,12 +11244,7 @@ export function validateGetSessionsDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12070,7 +11265,7 @@ export function isGetSessionsDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/sessions\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -12082,7 +11277,7 @@ export function validateListCustomEventsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/events\/list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListSegmentsQuery(value, '', errors, '#');
+  collect_ListCustomEventsQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12099,7 +11294,7 @@ export function validateListCustomEventsQuery(
 export function isListCustomEventsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/events\/list']['get']['parameters']['query']> {
-  return check_ListSegmentsQuery(value);
+  return check_ListCustomEventsQuery(value);
 }
 
 /**
@@ -12148,12 +11343,7 @@ export function validateListCustomEventsResponse400(
   Readable<paths['\/events\/list']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12188,12 +11378,7 @@ export function validateListCustomEventsResponse401(
   Readable<paths['\/events\/list']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12214,7 +11399,7 @@ export function isListCustomEventsResponse401(
 ): value is Readable<
   paths['\/events\/list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -12228,12 +11413,7 @@ export function validateListCustomEventsResponse429(
   Readable<paths['\/events\/list']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12254,7 +11434,7 @@ export function isListCustomEventsResponse429(
 ): value is Readable<
   paths['\/events\/list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -12268,12 +11448,7 @@ export function validateListCustomEventsResponse5XX(
   Readable<paths['\/events\/list']['get']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12294,7 +11469,7 @@ export function isListCustomEventsResponse5XX(
 ): value is Readable<
   paths['\/events\/list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -12372,12 +11547,7 @@ export function validateGetCustomEventDataSeriesResponse400(
   Readable<paths['\/events\/data_series']['get']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12412,12 +11582,7 @@ export function validateGetCustomEventDataSeriesResponse401(
   Readable<paths['\/events\/data_series']['get']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12438,7 +11603,7 @@ export function isGetCustomEventDataSeriesResponse401(
 ): value is Readable<
   paths['\/events\/data_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -12452,12 +11617,7 @@ export function validateGetCustomEventDataSeriesResponse429(
   Readable<paths['\/events\/data_series']['get']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12478,7 +11638,7 @@ export function isGetCustomEventDataSeriesResponse429(
 ): value is Readable<
   paths['\/events\/data_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -12494,12 +11654,7 @@ export function validateGetCustomEventDataSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12520,7 +11675,7 @@ export function isGetCustomEventDataSeriesResponse5XX(
 ): value is Readable<
   paths['\/events\/data_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -12532,7 +11687,7 @@ export function validateListProductsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/purchases\/product_list']['get']['parameters']['query']>> {
   const errors: ValidationError[] = [];
-  collect_ListSegmentsQuery(value, '', errors, '#');
+  collect_ListProductsQuery(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12551,7 +11706,7 @@ export function validateListProductsQuery(
 export function isListProductsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/purchases\/product_list']['get']['parameters']['query']> {
-  return check_ListSegmentsQuery(value);
+  return check_ListProductsQuery(value);
 }
 
 /**
@@ -12604,12 +11759,7 @@ export function validateListProductsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12646,12 +11796,7 @@ export function validateListProductsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12672,7 +11817,7 @@ export function isListProductsResponse401(
 ): value is Readable<
   paths['\/purchases\/product_list']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -12688,12 +11833,7 @@ export function validateListProductsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12714,7 +11854,7 @@ export function isListProductsResponse429(
 ): value is Readable<
   paths['\/purchases\/product_list']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -12730,12 +11870,7 @@ export function validateListProductsResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12756,7 +11891,7 @@ export function isListProductsResponse5XX(
 ): value is Readable<
   paths['\/purchases\/product_list']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -12842,12 +11977,7 @@ export function validateGetRevenueSeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12884,12 +12014,7 @@ export function validateGetRevenueSeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12910,7 +12035,7 @@ export function isGetRevenueSeriesResponse401(
 ): value is Readable<
   paths['\/purchases\/revenue_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -12926,12 +12051,7 @@ export function validateGetRevenueSeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12952,7 +12072,7 @@ export function isGetRevenueSeriesResponse429(
 ): value is Readable<
   paths['\/purchases\/revenue_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -12968,12 +12088,7 @@ export function validateGetRevenueSeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -12994,7 +12109,7 @@ export function isGetRevenueSeriesResponse5XX(
 ): value is Readable<
   paths['\/purchases\/revenue_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -13080,12 +12195,7 @@ export function validateGetPurchaseQuantitySeriesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13122,12 +12232,7 @@ export function validateGetPurchaseQuantitySeriesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13148,7 +12253,7 @@ export function isGetPurchaseQuantitySeriesResponse401(
 ): value is Readable<
   paths['\/purchases\/quantity_series']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -13164,12 +12269,7 @@ export function validateGetPurchaseQuantitySeriesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/RateLimited/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13190,7 +12290,7 @@ export function isGetPurchaseQuantitySeriesResponse429(
 ): value is Readable<
   paths['\/purchases\/quantity_series']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse429(value);
 }
 
 /**
@@ -13206,12 +12306,7 @@ export function validateGetPurchaseQuantitySeriesResponse5XX(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13232,7 +12327,7 @@ export function isGetPurchaseQuantitySeriesResponse5XX(
 ): value is Readable<
   paths['\/purchases\/quantity_series']['get']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
 /**
@@ -13320,12 +12415,7 @@ export function validateExportRawEventsResponse400(
   Readable<paths['\/raw_data\/export']['post']['responses'][400]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13360,12 +12450,7 @@ export function validateExportRawEventsResponse401(
   Readable<paths['\/raw_data\/export']['post']['responses'][401]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13386,7 +12471,7 @@ export function isExportRawEventsResponse401(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse401(value);
 }
 
 /**
@@ -13400,12 +12485,7 @@ export function validateExportRawEventsResponse413(
   Readable<paths['\/raw_data\/export']['post']['responses'][413]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/PayloadTooLarge/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse413(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13426,7 +12506,7 @@ export function isExportRawEventsResponse413(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses'][413]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse413(value);
 }
 
 /**
@@ -13440,12 +12520,7 @@ export function validateExportRawEventsResponse429(
   Readable<paths['\/raw_data\/export']['post']['responses'][429]['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/paths/~1raw_data~1export/post/responses/429/content/application~1json/schema',
-  );
+  collect_ExportRawEventsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13466,7 +12541,7 @@ export function isExportRawEventsResponse429(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_ExportRawEventsResponse429(value);
 }
 
 /**
@@ -13480,12 +12555,7 @@ export function validateExportRawEventsResponse5XX(
   Readable<paths['\/raw_data\/export']['post']['responses']['5XX']['content']['application\/json']>
 > {
   const errors: ValidationError[] = [];
-  collect_TrackUsersResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/ServerError/content/application~1json/schema',
-  );
+  collect_TrackUsersResponse5XX(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -13506,103 +12576,107 @@ export function isExportRawEventsResponse5XX(
 ): value is Readable<
   paths['\/raw_data\/export']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_TrackUsersResponse400(value);
+  return check_TrackUsersResponse5XX(value);
 }
 
-const RE0 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$', 'u'),
-  RE1 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$', 'u'),
-  RE2 = new RegExp('^0x[0-9A-Fa-f]{8}$', 'u'),
-  C3 = JSON.parse('["NONE","NEWS_FEED","URI"]'),
-  C4 = JSON.parse('["opted_in","unsubscribed","subscribed"]'),
-  C5 = JSON.parse('["opted_in","subscribed","all"]'),
-  RE6 = new RegExp('^[A-Z]{2}$', 'u'),
-  RE7 = new RegExp('^[a-z]{2}$', 'u'),
-  RE8 = new RegExp('^[0-9]+$', 'u'),
-  C9 = JSON.parse('["M","F"]'),
-  RE10 = new RegExp('^[A-Z]{3}$', 'u'),
-  C11 = JSON.parse('["external_id","product_id","currency","price","time"]'),
-  RE12 = new RegExp('^[^$]', 'u'),
-  RE13 = new RegExp('', 'u'),
-  C14 = JSON.parse('["app_group_id","campaign_id","schedule_id","schedule"]'),
-  S15 = new Set<unknown>([
-    'equals',
-    'not_equal',
-    'does_not_equal',
-    'matches_regex',
-    'does_not_match_regex',
-    'includes_value',
-    'does_not_include_value',
-    'greater_than',
-    'greater_than_or_equal_to',
-    'less_than',
-    'less_than_or_equal_to',
-    'less_than_x_days_ago',
-    'greater_than_x_days_ago',
-    'less_than_x_days_in_the_future',
-    'greater_than_x_days_in_the_future',
-    'after',
-    'before',
-    'exists',
-    'does_not_exist',
-  ]),
-  C16 = JSON.parse(
-    '["equals","not_equal","does_not_equal","matches_regex","does_not_match_regex","includes_value","does_not_include_value","greater_than","greater_than_or_equal_to","less_than","less_than_or_equal_to","less_than_x_days_ago","greater_than_x_days_ago","less_than_x_days_in_the_future","greater_than_x_days_in_the_future","after","before","exists","does_not_exist"]',
-  ),
-  C17 = JSON.parse('["is","is_not"]'),
-  C18 = JSON.parse('["opted_in","subscribed","unsubscribed"]'),
-  C19 = JSON.parse('["aif","gif","jpg","m4a","mp3","mp4","png","wav"]'),
-  C20 = JSON.parse('["toast"]'),
-  C21 = JSON.parse(
-    '["toast_text_01","toast_text_02","toast_text_03","toast_text_04","toast_image_and_text_01","toast_image_and_text_02","toast_image_and_text_03","toast_image_and_text_04"]',
-  ),
-  RE22 = new RegExp('^[0-9A-Fa-f]{4}$', 'u'),
-  C23 = JSON.parse('["SLIDEUP","MODAL","FULL"]'),
-  C24 = JSON.parse('["TOP","BOTTOM"]'),
-  C25 = JSON.parse('["SWIPE","AUTO_DISMISS"]'),
-  RE26 = new RegExp('^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$', 'u'),
-  C27 = JSON.parse('["POST","PUT","DELETE","GET"]'),
-  C28 = JSON.parse('["subscribed","unsubscribed","opted_in"]'),
-  C29 = JSON.parse('["NewsItem","CaptionedImage","Banner","DevPick"]'),
-  S30 = new Set<unknown>([
-    '$session_started',
-    '$session_ended',
-    '$iap',
-    '$push_opened',
-    '$ios_push_foreground',
-    '$in_app_message_impression',
-    '$in_app_message_clicked',
-    '$slideup_impression',
-    '$slideup_clicked',
-    '$campaign_received',
-    '$canvas_entry',
-    '$canvas_step_received',
-    '$card_clicked',
-    '$card_impression',
-    '$email_opened',
-    '$email_clicked',
-    '$email_unsubscribed',
-    '$email_bounced',
-    '$first_used_app',
-    '$campaign_converted',
-    '$canvas_converted',
-    '$news_feed_viewed',
-    '$attribution_data_received',
-    '$uninstalled',
-  ]),
-  C31 = JSON.parse(
-    '["$session_started","$session_ended","$iap","$push_opened","$ios_push_foreground","$in_app_message_impression","$in_app_message_clicked","$slideup_impression","$slideup_clicked","$campaign_received","$canvas_entry","$canvas_step_received","$card_clicked","$card_impression","$email_opened","$email_clicked","$email_unsubscribed","$email_bounced","$first_used_app","$campaign_converted","$canvas_converted","$news_feed_viewed","$attribution_data_received","$uninstalled"]',
-  ),
-  C32 = JSON.parse('["zip","gzip"]'),
-  C33 = JSON.parse('["day","hour"]');
+const RE0 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$', 'u');
+const RE1 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$', 'u');
+const RE2 = new RegExp('^0x[0-9A-Fa-f]{8}$', 'u');
+const C3 = JSON.parse('["NONE","NEWS_FEED","URI"]');
+const C4 = JSON.parse('["opted_in","unsubscribed","subscribed"]');
+const C5 = JSON.parse('["opted_in","subscribed","all"]');
+const RE6 = new RegExp('^[A-Z]{2}$', 'u');
+const RE7 = new RegExp('^[a-z]{2}$', 'u');
+const RE8 = new RegExp('^[0-9]+$', 'u');
+const C9 = JSON.parse('["M","F"]');
+const RE10 = new RegExp('^[A-Z]{3}$', 'u');
+const RE11 = new RegExp('^[^$]', 'u');
+const RE12 = new RegExp('', 'u');
+const S13 = new Set<unknown>([
+  'equals',
+  'not_equal',
+  'does_not_equal',
+  'matches_regex',
+  'does_not_match_regex',
+  'includes_value',
+  'does_not_include_value',
+  'greater_than',
+  'greater_than_or_equal_to',
+  'less_than',
+  'less_than_or_equal_to',
+  'less_than_x_days_ago',
+  'greater_than_x_days_ago',
+  'less_than_x_days_in_the_future',
+  'greater_than_x_days_in_the_future',
+  'after',
+  'before',
+  'exists',
+  'does_not_exist',
+]);
+const C14 = JSON.parse(
+  '["equals","not_equal","does_not_equal","matches_regex","does_not_match_regex","includes_value","does_not_include_value","greater_than","greater_than_or_equal_to","less_than","less_than_or_equal_to","less_than_x_days_ago","greater_than_x_days_ago","less_than_x_days_in_the_future","greater_than_x_days_in_the_future","after","before","exists","does_not_exist"]',
+);
+const C15 = JSON.parse('["is","is_not"]');
+const C16 = JSON.parse('["opted_in","subscribed","unsubscribed"]');
+const C17 = JSON.parse('["aif","gif","jpg","m4a","mp3","mp4","png","wav"]');
+const C18 = JSON.parse('["toast"]');
+const C19 = JSON.parse(
+  '["toast_text_01","toast_text_02","toast_text_03","toast_text_04","toast_image_and_text_01","toast_image_and_text_02","toast_image_and_text_03","toast_image_and_text_04"]',
+);
+const RE20 = new RegExp('^[0-9A-Fa-f]{4}$', 'u');
+const C21 = JSON.parse('["SLIDEUP","MODAL","FULL"]');
+const C22 = JSON.parse('["TOP","BOTTOM"]');
+const C23 = JSON.parse('["SWIPE","AUTO_DISMISS"]');
+const RE24 = new RegExp('^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$', 'u');
+const C25 = JSON.parse('["POST","PUT","DELETE","GET"]');
+const C26 = JSON.parse('["subscribed","unsubscribed","opted_in"]');
+const C27 = JSON.parse('["NewsItem","CaptionedImage","Banner","DevPick"]');
+const S28 = new Set<unknown>([
+  '$session_started',
+  '$session_ended',
+  '$iap',
+  '$push_opened',
+  '$ios_push_foreground',
+  '$in_app_message_impression',
+  '$in_app_message_clicked',
+  '$slideup_impression',
+  '$slideup_clicked',
+  '$campaign_received',
+  '$canvas_entry',
+  '$canvas_step_received',
+  '$card_clicked',
+  '$card_impression',
+  '$email_opened',
+  '$email_clicked',
+  '$email_unsubscribed',
+  '$email_bounced',
+  '$first_used_app',
+  '$campaign_converted',
+  '$canvas_converted',
+  '$news_feed_viewed',
+  '$attribution_data_received',
+  '$uninstalled',
+]);
+const C29 = JSON.parse(
+  '["$session_started","$session_ended","$iap","$push_opened","$ios_push_foreground","$in_app_message_impression","$in_app_message_clicked","$slideup_impression","$slideup_clicked","$campaign_received","$canvas_entry","$canvas_step_received","$card_clicked","$card_impression","$email_opened","$email_clicked","$email_unsubscribed","$email_bounced","$first_used_app","$campaign_converted","$canvas_converted","$news_feed_viewed","$attribution_data_received","$uninstalled"]',
+);
+const C30 = JSON.parse('["zip","gzip"]');
+const C31 = JSON.parse('["day","hour"]');
 
 function check_CompanySecret(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function collect_CompanySecret(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_CompanySecret(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CompanySecret/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
 }
 
@@ -13615,40 +12689,180 @@ function check_GenericSuccessResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['errors'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_FieldsToExport(d2) &&
+    d0['errors'] !== undefined &&
     ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-  )
-    return false;
+  ) {
+    const d2 = d0['errors'];
+    if (!Array.isArray(d2)) return false;
+    for (let i0 = 0; i0 < d2.length; i0++) {
+      const d3 = d2[i0];
+      if (typeof d3 !== 'string') return false;
+    }
+  }
   return true;
 }
 
-function collect_GenericSuccessResponse(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_GenericSuccessResponse(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/GenericSuccessResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/GenericSuccessResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/GenericSuccessResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['errors'];
     if (
-      d2 !== undefined &&
+      d0['errors'] !== undefined &&
       ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
     ) {
-      collect_FieldsToExport(d2, p + '/errors', e, s + '/properties/errors');
+      const d2 = d0['errors'];
+      if (!Array.isArray(d2)) {
+        e.push({
+          instancePath: p + '/errors',
+          schemaPath: '#/components/schemas/GenericSuccessResponse/properties/errors/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d2.length; i0++) {
+          const d3 = d2[i0];
+          if (typeof d3 !== 'string') {
+            e.push({
+              instancePath: p + '/errors/' + i0,
+              schemaPath:
+                '#/components/schemas/GenericSuccessResponse/properties/errors/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
+    }
+  }
+}
+
+function check_ErrorResponse(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['message'] !== undefined &&
+    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
+  ))
+    return false;
+  const d1 = d0['message'];
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['errors'] !== undefined &&
+    ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
+  ) {
+    const d2 = d0['errors'];
+    if (!Array.isArray(d2)) return false;
+    for (let i0 = 0; i0 < d2.length; i0++) {
+      const d3 = d2[i0];
+      if (typeof d3 !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+function collect_ErrorResponse(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ErrorResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['message'] !== undefined &&
+      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ErrorResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
+    if (
+      d0['message'] !== undefined &&
+      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
+    ) {
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/ErrorResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['errors'] !== undefined &&
+      ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
+    ) {
+      const d2 = d0['errors'];
+      if (!Array.isArray(d2)) {
+        e.push({
+          instancePath: p + '/errors',
+          schemaPath: '#/components/schemas/ErrorResponse/properties/errors/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d2.length; i0++) {
+          const d3 = d2[i0];
+          if (typeof d3 !== 'string') {
+            e.push({
+              instancePath: p + '/errors/' + i0,
+              schemaPath: '#/components/schemas/ErrorResponse/properties/errors/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -13668,33 +12882,51 @@ function check_QueuedResponse(d0: any): boolean {
 }
 
 function collect_QueuedResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/QueuedResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/QueuedResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/QueuedResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
+      const d1 = d0['message'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/message', s + '/properties/message/type', 'string');
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/QueuedResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d1 !== 'queued')
-        fail(
-          e,
-          p + '/message',
-          s + '/properties/message/const',
-          'const',
-          { allowedValue: 'queued' },
-          'must be equal to "queued"',
-        );
+      if (d1 !== 'queued') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/QueuedResponse/properties/message/const',
+          keyword: 'const',
+          params: { allowedValue: 'queued' },
+          message: 'must be equal to "queued"',
+        });
+      }
     }
   }
 }
@@ -13708,55 +12940,109 @@ function check_CreateScheduleResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['schedule_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['message'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['message'] !== undefined &&
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  )
-    return false;
-  const d3 = d0['errors'];
+  ) {
+    const d2 = d0['message'];
+    if (typeof d2 !== 'string') return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_FieldsToExport(d3) &&
+    d0['errors'] !== undefined &&
     ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-  )
-    return false;
+  ) {
+    const d3 = d0['errors'];
+    if (!Array.isArray(d3)) return false;
+    for (let i0 = 0; i0 < d3.length; i0++) {
+      const d4 = d3[i0];
+      if (typeof d4 !== 'string') return false;
+    }
+  }
   return true;
 }
 
 function collect_CreateScheduleResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CreateScheduleResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CreateScheduleResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    ))
-      failRequired(e, p, s + '/required', 'schedule_id');
-    const d1 = d0['schedule_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CreateScheduleResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule_id' },
+        message: 'must have required property "schedule_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      collect_CompanySecret(d1, p + '/schedule_id', e, s + '/properties/schedule_id');
+      const d1 = d0['schedule_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/schedule_id',
+          schemaPath: '#/components/schemas/CreateScheduleResponse/properties/schedule_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['message'];
     if (
-      d2 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d2, p + '/message', e, s + '/properties/message');
+      const d2 = d0['message'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/CreateScheduleResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['errors'];
     if (
-      d3 !== undefined &&
+      d0['errors'] !== undefined &&
       ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
     ) {
-      collect_FieldsToExport(d3, p + '/errors', e, s + '/properties/errors');
+      const d3 = d0['errors'];
+      if (!Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/errors',
+          schemaPath: '#/components/schemas/CreateScheduleResponse/properties/errors/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d3.length; i0++) {
+          const d4 = d3[i0];
+          if (typeof d4 !== 'string') {
+            e.push({
+              instancePath: p + '/errors/' + i0,
+              schemaPath:
+                '#/components/schemas/CreateScheduleResponse/properties/errors/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -13779,9 +13065,14 @@ function check_FlexibleDateTime(d0: any): boolean {
 }
 
 function collect_FlexibleDateTime(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/FlexibleDateTime';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/FlexibleDateTime/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
   let v0 = false;
   L0: {
@@ -13796,22 +13087,37 @@ function collect_FlexibleDateTime(d0: any, p: string, e: ValidationError[]): voi
   }
   if (!v0) {
     if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date-time');
+      if (!fmtDateTime(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/FlexibleDateTime/anyOf/0/format',
+          keyword: 'format',
+          params: { format: 'date-time' },
+          message: 'must be a valid date-time',
+        });
+      }
     }
     if (typeof d0 === 'string') {
-      if (!RE0.test(d0))
-        fail(
-          e,
-          p,
-          s + '/anyOf/1/pattern',
-          'pattern',
-          {
+      if (!RE0.test(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/FlexibleDateTime/anyOf/1/pattern',
+          keyword: 'pattern',
+          params: {
             pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$',
           },
-          'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d{3}[+-]\\\\d{4}$"',
-        );
+          message:
+            'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d{3}[+-]\\\\d{4}$"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/FlexibleDateTime/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -13833,9 +13139,14 @@ function check_ScheduleTime(d0: any): boolean {
 }
 
 function collect_ScheduleTime(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ScheduleTime';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ScheduleTime/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
   let v0 = false;
   L0: {
@@ -13850,20 +13161,37 @@ function collect_ScheduleTime(d0: any, p: string, e: ValidationError[]): void {
   }
   if (!v0) {
     if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date-time');
+      if (!fmtDateTime(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ScheduleTime/anyOf/0/format',
+          keyword: 'format',
+          params: { format: 'date-time' },
+          message: 'must be a valid date-time',
+        });
+      }
     }
     if (typeof d0 === 'string') {
-      if (!RE1.test(d0))
-        fail(
-          e,
-          p,
-          s + '/anyOf/1/pattern',
-          'pattern',
-          { pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$' },
-          'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d+)?$"',
-        );
+      if (!RE1.test(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ScheduleTime/anyOf/1/pattern',
+          keyword: 'pattern',
+          params: {
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$',
+          },
+          message:
+            'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}(\\\\.\\\\d+)?$"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ScheduleTime/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -13884,9 +13212,15 @@ function check_DateOrDateTime(d0: any): boolean {
   return true;
 }
 
-function collect_DateOrDateTime(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_DateOrDateTime(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/DateOrDateTime/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
   let v0 = false;
   L0: {
@@ -13901,12 +13235,105 @@ function collect_DateOrDateTime(d0: any, p: string, e: ValidationError[], s: str
   }
   if (!v0) {
     if (typeof d0 === 'string') {
-      if (!fmtDate(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date');
+      if (!fmtDate(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/DateOrDateTime/anyOf/0/format',
+          keyword: 'format',
+          params: { format: 'date' },
+          message: 'must be a valid date',
+        });
+      }
     }
     if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/1/format', 'date-time');
+      if (!fmtDateTime(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/DateOrDateTime/anyOf/1/format',
+          keyword: 'format',
+          params: { format: 'date-time' },
+          message: 'must be a valid date-time',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/DateOrDateTime/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
+  }
+}
+
+function check_SeriesTime(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  let v0 = false;
+  L0: {
+    if (!!fmtDate(d0)) {
+      v0 = true;
+      break L0;
+    }
+    if (!!fmtDateTime(d0)) {
+      v0 = true;
+      break L0;
+    }
+  }
+  if (!v0) return false;
+  return true;
+}
+
+function collect_SeriesTime(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SeriesTime/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+  let v0 = false;
+  L0: {
+    if (!(typeof d0 === 'string' && !fmtDate(d0))) {
+      v0 = true;
+      break L0;
+    }
+    if (!(typeof d0 === 'string' && !fmtDateTime(d0))) {
+      v0 = true;
+      break L0;
+    }
+  }
+  if (!v0) {
+    if (typeof d0 === 'string') {
+      if (!fmtDate(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/SeriesTime/anyOf/0/format',
+          keyword: 'format',
+          params: { format: 'date' },
+          message: 'must be a valid date',
+        });
+      }
+    }
+    if (typeof d0 === 'string') {
+      if (!fmtDateTime(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/SeriesTime/anyOf/1/format',
+          keyword: 'format',
+          params: { format: 'date-time' },
+          message: 'must be a valid date-time',
+        });
+      }
+    }
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SeriesTime/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -13917,19 +13344,24 @@ function check_HexColor(d0: any): boolean {
 }
 
 function collect_HexColor(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/HexColor';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/HexColor/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   } else {
-    if (!RE2.test(d0))
-      fail(
-        e,
-        p,
-        s + '/pattern',
-        'pattern',
-        { pattern: '^0x[0-9A-Fa-f]{8}$' },
-        'must match pattern "^0x[0-9A-Fa-f]{8}$"',
-      );
+    if (!RE2.test(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/HexColor/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^0x[0-9A-Fa-f]{8}$' },
+        message: 'must match pattern "^0x[0-9A-Fa-f]{8}$"',
+      });
+    }
   }
 }
 
@@ -13940,19 +13372,24 @@ function check_ClickAction(d0: any): boolean {
 }
 
 function collect_ClickAction(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ClickAction';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ClickAction/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
-  if (d0 !== 'NONE' && d0 !== 'NEWS_FEED' && d0 !== 'URI')
-    fail(
-      e,
-      p,
-      s + '/enum',
-      'enum',
-      { allowedValues: C3 },
-      'must be one of "NONE", "NEWS_FEED", "URI"',
-    );
+  if (d0 !== 'NONE' && d0 !== 'NEWS_FEED' && d0 !== 'URI') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ClickAction/enum',
+      keyword: 'enum',
+      params: { allowedValues: C3 },
+      message: 'must be one of "NONE", "NEWS_FEED", "URI"',
+    });
+  }
 }
 
 function check_SubscriptionState(d0: any): boolean {
@@ -13962,19 +13399,24 @@ function check_SubscriptionState(d0: any): boolean {
 }
 
 function collect_SubscriptionState(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SubscriptionState';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SubscriptionState/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
-  if (d0 !== 'opted_in' && d0 !== 'unsubscribed' && d0 !== 'subscribed')
-    fail(
-      e,
-      p,
-      s + '/enum',
-      'enum',
-      { allowedValues: C4 },
-      'must be one of "opted_in", "unsubscribed", "subscribed"',
-    );
+  if (d0 !== 'opted_in' && d0 !== 'unsubscribed' && d0 !== 'subscribed') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SubscriptionState/enum',
+      keyword: 'enum',
+      params: { allowedValues: C4 },
+      message: 'must be one of "opted_in", "unsubscribed", "subscribed"',
+    });
+  }
 }
 
 function check_RecipientSubscriptionState(d0: any): boolean {
@@ -13984,19 +13426,24 @@ function check_RecipientSubscriptionState(d0: any): boolean {
 }
 
 function collect_RecipientSubscriptionState(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/RecipientSubscriptionState';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RecipientSubscriptionState/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
-  if (d0 !== 'opted_in' && d0 !== 'subscribed' && d0 !== 'all')
-    fail(
-      e,
-      p,
-      s + '/enum',
-      'enum',
-      { allowedValues: C5 },
-      'must be one of "opted_in", "subscribed", "all"',
-    );
+  if (d0 !== 'opted_in' && d0 !== 'subscribed' && d0 !== 'all') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RecipientSubscriptionState/enum',
+      keyword: 'enum',
+      params: { allowedValues: C5 },
+      message: 'must be one of "opted_in", "subscribed", "all"',
+    });
+  }
 }
 
 function check_ExternalUserIds(d0: any): boolean {
@@ -14004,20 +13451,41 @@ function check_ExternalUserIds(d0: any): boolean {
   if (d0.length > 50) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
-    if (!check_CompanySecret(d1)) return false;
+    if (typeof d1 !== 'string') return false;
   }
   return true;
 }
 
-function collect_ExternalUserIds(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ExternalUserIds(d0: any, p: string, e: ValidationError[]): void {
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ExternalUserIds/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
-    if (d0.length > 50)
-      fail(e, p, s + '/maxItems', 'maxItems', { limit: 50 }, 'must have at most 50 items');
+    if (d0.length > 50) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ExternalUserIds/maxItems',
+        keyword: 'maxItems',
+        params: { limit: 50 },
+        message: 'must have at most 50 items',
+      });
+    }
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_CompanySecret(d1, p + '/' + i0, e, s + '/items');
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/' + i0,
+          schemaPath: '#/components/schemas/ExternalUserIds/items/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -14028,9 +13496,14 @@ function check_TriggerProperties(d0: any): boolean {
 }
 
 function collect_TriggerProperties(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/TriggerProperties';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/TriggerProperties/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   }
 }
 
@@ -14043,19 +13516,19 @@ function check_UsersTrackRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d3 = d0['attributes'];
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
+    d0['attributes'] !== undefined &&
     ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
   ) {
+    const d3 = d0['attributes'];
     if (!Array.isArray(d3)) return false;
     if (d3.length > 50) return false;
     for (let i0 = 0; i0 < d3.length; i0++) {
@@ -14063,8 +13536,11 @@ function check_UsersTrackRequest(d0: any): boolean {
       if (!check_UserAttributesObject(d4)) return false;
     }
   }
-  const d5 = d0['events'];
-  if (d5 !== undefined && ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))) {
+  if (
+    d0['events'] !== undefined &&
+    ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
+  ) {
+    const d5 = d0['events'];
     if (!Array.isArray(d5)) return false;
     if (d5.length > 50) return false;
     for (let i1 = 0; i1 < d5.length; i1++) {
@@ -14072,11 +13548,11 @@ function check_UsersTrackRequest(d0: any): boolean {
       if (!check_EventObject(d6)) return false;
     }
   }
-  const d7 = d0['purchases'];
   if (
-    d7 !== undefined &&
+    d0['purchases'] !== undefined &&
     ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
   ) {
+    const d7 = d0['purchases'];
     if (!Array.isArray(d7)) return false;
     if (d7.length > 50) return false;
     for (let i2 = 0; i2 < d7.length; i2++) {
@@ -14088,93 +13564,131 @@ function check_UsersTrackRequest(d0: any): boolean {
 }
 
 function collect_UsersTrackRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersTrackRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersTrackRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersTrackRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/UsersTrackRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['attributes'];
     if (
-      d3 !== undefined &&
+      d0['attributes'] !== undefined &&
       ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
     ) {
+      const d3 = d0['attributes'];
       if (!Array.isArray(d3)) {
-        failType(e, p + '/attributes', s + '/properties/attributes/type', 'array');
+        e.push({
+          instancePath: p + '/attributes',
+          schemaPath: '#/components/schemas/UsersTrackRequest/properties/attributes/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (d3.length > 50)
-          fail(
-            e,
-            p + '/attributes',
-            s + '/properties/attributes/maxItems',
-            'maxItems',
-            { limit: 50 },
-            'must have at most 50 items',
-          );
+        if (d3.length > 50) {
+          e.push({
+            instancePath: p + '/attributes',
+            schemaPath: '#/components/schemas/UsersTrackRequest/properties/attributes/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
         for (let i0 = 0; i0 < d3.length; i0++) {
           const d4 = d3[i0];
           collect_UserAttributesObject(d4, p + '/attributes/' + i0, e);
         }
       }
     }
-    const d5 = d0['events'];
     if (
-      d5 !== undefined &&
+      d0['events'] !== undefined &&
       ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
     ) {
+      const d5 = d0['events'];
       if (!Array.isArray(d5)) {
-        failType(e, p + '/events', s + '/properties/events/type', 'array');
+        e.push({
+          instancePath: p + '/events',
+          schemaPath: '#/components/schemas/UsersTrackRequest/properties/events/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (d5.length > 50)
-          fail(
-            e,
-            p + '/events',
-            s + '/properties/events/maxItems',
-            'maxItems',
-            { limit: 50 },
-            'must have at most 50 items',
-          );
+        if (d5.length > 50) {
+          e.push({
+            instancePath: p + '/events',
+            schemaPath: '#/components/schemas/UsersTrackRequest/properties/events/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
         for (let i1 = 0; i1 < d5.length; i1++) {
           const d6 = d5[i1];
           collect_EventObject(d6, p + '/events/' + i1, e);
         }
       }
     }
-    const d7 = d0['purchases'];
     if (
-      d7 !== undefined &&
+      d0['purchases'] !== undefined &&
       ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
     ) {
+      const d7 = d0['purchases'];
       if (!Array.isArray(d7)) {
-        failType(e, p + '/purchases', s + '/properties/purchases/type', 'array');
+        e.push({
+          instancePath: p + '/purchases',
+          schemaPath: '#/components/schemas/UsersTrackRequest/properties/purchases/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (d7.length > 50)
-          fail(
-            e,
-            p + '/purchases',
-            s + '/properties/purchases/maxItems',
-            'maxItems',
-            { limit: 50 },
-            'must have at most 50 items',
-          );
+        if (d7.length > 50) {
+          e.push({
+            instancePath: p + '/purchases',
+            schemaPath: '#/components/schemas/UsersTrackRequest/properties/purchases/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
         for (let i2 = 0; i2 < d7.length; i2++) {
           const d8 = d7[i2];
           collect_PurchaseObject(d8, p + '/purchases/' + i2, e);
@@ -14187,89 +13701,89 @@ function collect_UsersTrackRequest(d0: any, p: string, e: ValidationError[]): vo
 function check_UserAttributesObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['external_id'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['external_id'] !== undefined &&
     ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-  )
-    return false;
-  const d2 = d0['_update_existing_only'];
+  ) {
+    const d1 = d0['external_id'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    typeof d2 !== 'boolean' &&
+    d0['_update_existing_only'] !== undefined &&
     ((f0 && !('_update_existing_only' in Object.prototype)) ||
       hasOwn.call(d0, '_update_existing_only'))
-  )
-    return false;
-  const d3 = d0['push_token_import'];
+  ) {
+    const d2 = d0['_update_existing_only'];
+    if (typeof d2 !== 'boolean') return false;
+  }
   if (
-    d3 !== undefined &&
-    typeof d3 !== 'boolean' &&
+    d0['push_token_import'] !== undefined &&
     ((f0 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
-  )
-    return false;
-  const d4 = d0['first_name'];
+  ) {
+    const d3 = d0['push_token_import'];
+    if (typeof d3 !== 'boolean') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['first_name'] !== undefined &&
     ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
-  )
-    return false;
-  const d5 = d0['last_name'];
+  ) {
+    const d4 = d0['first_name'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['last_name'] !== undefined &&
     ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
-  )
-    return false;
-  const d6 = d0['email'];
+  ) {
+    const d5 = d0['last_name'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['email'] !== undefined &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  )
-    return false;
-  const d7 = d0['dob'];
+  ) {
+    const d6 = d0['email'];
+    if (typeof d6 !== 'string') return false;
+  }
+  if (d0['dob'] !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
+    const d7 = d0['dob'];
+    if (typeof d7 !== 'string') return false;
+    if (!fmtDate(d7)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_dob(d7) &&
-    ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
-  )
-    return false;
-  const d8 = d0['country'];
-  if (
-    d8 !== undefined &&
-    (typeof d8 !== 'string' || !RE6.test(d8)) &&
+    d0['country'] !== undefined &&
     ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
-  )
-    return false;
-  const d9 = d0['language'];
+  ) {
+    const d8 = d0['country'];
+    if (typeof d8 !== 'string') return false;
+    if (!RE6.test(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    (typeof d9 !== 'string' || !RE7.test(d9)) &&
+    d0['language'] !== undefined &&
     ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
-  )
-    return false;
-  const d10 = d0['time_zone'];
+  ) {
+    const d9 = d0['language'];
+    if (typeof d9 !== 'string') return false;
+    if (!RE7.test(d9)) return false;
+  }
   if (
-    d10 !== undefined &&
-    !check_CompanySecret(d10) &&
+    d0['time_zone'] !== undefined &&
     ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
-  )
-    return false;
-  const d11 = d0['home_city'];
+  ) {
+    const d10 = d0['time_zone'];
+    if (typeof d10 !== 'string') return false;
+  }
   if (
-    d11 !== undefined &&
-    !check_CompanySecret(d11) &&
+    d0['home_city'] !== undefined &&
     ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
-  )
-    return false;
-  const d12 = d0['current_location'];
+  ) {
+    const d11 = d0['home_city'];
+    if (typeof d11 !== 'string') return false;
+  }
   if (
-    d12 !== undefined &&
+    d0['current_location'] !== undefined &&
     ((f0 && !('current_location' in Object.prototype)) || hasOwn.call(d0, 'current_location'))
   ) {
+    const d12 = d0['current_location'];
     if (typeof d12 !== 'object' || d12 === null || Array.isArray(d12)) return false;
     const f1 = Object.getPrototypeOf(d12) === Object.prototype;
     if (!(
@@ -14287,69 +13801,69 @@ function check_UserAttributesObject(d0: any): boolean {
     const d14 = d12['latitude'];
     if (typeof d14 !== 'number') return false;
   }
-  const d15 = d0['bio'];
+  if (d0['bio'] !== undefined && ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))) {
+    const d15 = d0['bio'];
+    if (typeof d15 !== 'string') return false;
+  }
   if (
-    d15 !== undefined &&
-    !check_CompanySecret(d15) &&
-    ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))
-  )
-    return false;
-  const d16 = d0['gender'];
-  if (
-    d16 !== undefined &&
-    (typeof d16 !== 'string' || (d16 !== 'M' && d16 !== 'F')) &&
+    d0['gender'] !== undefined &&
     ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
-  )
-    return false;
-  const d17 = d0['phone'];
+  ) {
+    const d16 = d0['gender'];
+    if (typeof d16 !== 'string') return false;
+    if (d16 !== 'M' && d16 !== 'F') return false;
+  }
   if (
-    d17 !== undefined &&
-    (typeof d17 !== 'string' || !RE8.test(d17)) &&
+    d0['phone'] !== undefined &&
     ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
-  )
-    return false;
-  const d18 = d0['email_subscribe'];
+  ) {
+    const d17 = d0['phone'];
+    if (typeof d17 !== 'string') return false;
+    if (!RE8.test(d17)) return false;
+  }
   if (
-    d18 !== undefined &&
-    !check_SubscriptionState(d18) &&
+    d0['email_subscribe'] !== undefined &&
     ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
-  )
-    return false;
-  const d19 = d0['push_subscribe'];
+  ) {
+    const d18 = d0['email_subscribe'];
+    if (!check_SubscriptionState(d18)) return false;
+  }
   if (
-    d19 !== undefined &&
-    !check_SubscriptionState(d19) &&
+    d0['push_subscribe'] !== undefined &&
     ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
-  )
-    return false;
-  const d20 = d0['date_of_first_session'];
+  ) {
+    const d19 = d0['push_subscribe'];
+    if (!check_SubscriptionState(d19)) return false;
+  }
   if (
-    d20 !== undefined &&
-    !check_FlexibleDateTime(d20) &&
+    d0['date_of_first_session'] !== undefined &&
     ((f0 && !('date_of_first_session' in Object.prototype)) ||
       hasOwn.call(d0, 'date_of_first_session'))
-  )
-    return false;
-  const d21 = d0['date_of_last_session'];
+  ) {
+    const d20 = d0['date_of_first_session'];
+    if (!check_FlexibleDateTime(d20)) return false;
+  }
   if (
-    d21 !== undefined &&
-    !check_FlexibleDateTime(d21) &&
+    d0['date_of_last_session'] !== undefined &&
     ((f0 && !('date_of_last_session' in Object.prototype)) ||
       hasOwn.call(d0, 'date_of_last_session'))
-  )
-    return false;
-  const d22 = d0['image_url'];
+  ) {
+    const d21 = d0['date_of_last_session'];
+    if (!check_FlexibleDateTime(d21)) return false;
+  }
   if (
-    d22 !== undefined &&
-    (typeof d22 !== 'string' || !fmtUri(d22)) &&
+    d0['image_url'] !== undefined &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  )
-    return false;
-  const d23 = d0['push_tokens'];
+  ) {
+    const d22 = d0['image_url'];
+    if (typeof d22 !== 'string') return false;
+    if (!fmtUri(d22)) return false;
+  }
   if (
-    d23 !== undefined &&
+    d0['push_tokens'] !== undefined &&
     ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
   ) {
+    const d23 = d0['push_tokens'];
     if (!Array.isArray(d23)) return false;
     for (let i0 = 0; i0 < d23.length; i0++) {
       const d24 = d23[i0];
@@ -14366,91 +13880,95 @@ function check_UserAttributesObject(d0: any): boolean {
       ))
         return false;
       const d25 = d24['app_id'];
-      if (!check_CompanySecret(d25)) return false;
+      if (typeof d25 !== 'string') return false;
       const d26 = d24['token'];
-      if (!check_CompanySecret(d26)) return false;
+      if (typeof d26 !== 'string') return false;
     }
   }
-  const d27 = d0['facebook'];
   if (
-    d27 !== undefined &&
+    d0['facebook'] !== undefined &&
     ((f0 && !('facebook' in Object.prototype)) || hasOwn.call(d0, 'facebook'))
   ) {
+    const d27 = d0['facebook'];
     if (typeof d27 !== 'object' || d27 === null || Array.isArray(d27)) return false;
     const f3 = Object.getPrototypeOf(d27) === Object.prototype;
-    const d28 = d27['id'];
     if (
-      d28 !== undefined &&
-      !check_CompanySecret(d28) &&
+      d27['id'] !== undefined &&
       ((f3 && !('id' in Object.prototype)) || hasOwn.call(d27, 'id'))
-    )
-      return false;
-    const d29 = d27['likes'];
+    ) {
+      const d28 = d27['id'];
+      if (typeof d28 !== 'string') return false;
+    }
     if (
-      d29 !== undefined &&
-      !check_FieldsToExport(d29) &&
+      d27['likes'] !== undefined &&
       ((f3 && !('likes' in Object.prototype)) || hasOwn.call(d27, 'likes'))
-    )
-      return false;
-    const d30 = d27['num_friends'];
+    ) {
+      const d29 = d27['likes'];
+      if (!Array.isArray(d29)) return false;
+      for (let i1 = 0; i1 < d29.length; i1++) {
+        const d30 = d29[i1];
+        if (typeof d30 !== 'string') return false;
+      }
+    }
     if (
-      d30 !== undefined &&
-      !check_num_friends(d30) &&
+      d27['num_friends'] !== undefined &&
       ((f3 && !('num_friends' in Object.prototype)) || hasOwn.call(d27, 'num_friends'))
-    )
-      return false;
+    ) {
+      const d31 = d27['num_friends'];
+      if (!Number.isInteger(d31)) return false;
+    }
   }
-  const d31 = d0['twitter'];
   if (
-    d31 !== undefined &&
+    d0['twitter'] !== undefined &&
     ((f0 && !('twitter' in Object.prototype)) || hasOwn.call(d0, 'twitter'))
   ) {
-    if (typeof d31 !== 'object' || d31 === null || Array.isArray(d31)) return false;
-    const f4 = Object.getPrototypeOf(d31) === Object.prototype;
-    const d32 = d31['id'];
+    const d32 = d0['twitter'];
+    if (typeof d32 !== 'object' || d32 === null || Array.isArray(d32)) return false;
+    const f4 = Object.getPrototypeOf(d32) === Object.prototype;
     if (
-      d32 !== undefined &&
-      !check_num_friends(d32) &&
-      ((f4 && !('id' in Object.prototype)) || hasOwn.call(d31, 'id'))
-    )
-      return false;
-    const d33 = d31['screen_name'];
+      d32['id'] !== undefined &&
+      ((f4 && !('id' in Object.prototype)) || hasOwn.call(d32, 'id'))
+    ) {
+      const d33 = d32['id'];
+      if (!Number.isInteger(d33)) return false;
+    }
     if (
-      d33 !== undefined &&
-      !check_CompanySecret(d33) &&
-      ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d31, 'screen_name'))
-    )
-      return false;
-    const d34 = d31['followers_count'];
+      d32['screen_name'] !== undefined &&
+      ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d32, 'screen_name'))
+    ) {
+      const d34 = d32['screen_name'];
+      if (typeof d34 !== 'string') return false;
+    }
     if (
-      d34 !== undefined &&
-      !check_num_friends(d34) &&
-      ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d31, 'followers_count'))
-    )
-      return false;
-    const d35 = d31['friends_count'];
+      d32['followers_count'] !== undefined &&
+      ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d32, 'followers_count'))
+    ) {
+      const d35 = d32['followers_count'];
+      if (!Number.isInteger(d35)) return false;
+    }
     if (
-      d35 !== undefined &&
-      !check_num_friends(d35) &&
-      ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d31, 'friends_count'))
-    )
-      return false;
-    const d36 = d31['statuses_count'];
+      d32['friends_count'] !== undefined &&
+      ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d32, 'friends_count'))
+    ) {
+      const d36 = d32['friends_count'];
+      if (!Number.isInteger(d36)) return false;
+    }
     if (
-      d36 !== undefined &&
-      !check_num_friends(d36) &&
-      ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d31, 'statuses_count'))
-    )
-      return false;
+      d32['statuses_count'] !== undefined &&
+      ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d32, 'statuses_count'))
+    ) {
+      const d37 = d32['statuses_count'];
+      if (!Number.isInteger(d37)) return false;
+    }
   }
-  const d37 = d0['foursquare_access_token'];
   if (
-    d37 !== undefined &&
-    !check_CompanySecret(d37) &&
+    d0['foursquare_access_token'] !== undefined &&
     ((f0 && !('foursquare_access_token' in Object.prototype)) ||
       hasOwn.call(d0, 'foursquare_access_token'))
-  )
-    return false;
+  ) {
+    const d38 = d0['foursquare_access_token'];
+    if (typeof d38 !== 'string') return false;
+  }
   for (const k4 in d0) {
     if (!Object.prototype.hasOwnProperty.call(d0, k4)) continue;
     let x0 = false;
@@ -14502,8 +14020,8 @@ function check_UserAttributesObject(d0: any): boolean {
         break;
     }
     if (!x0) {
-      const d39 = d0[k4];
-      if (!check_CustomAttributeValue(d39)) return false;
+      const d40 = d0[k4];
+      if (!check_CustomAttributeValue(d40)) return false;
     }
   }
   let v0 = false;
@@ -14514,8 +14032,8 @@ function check_UserAttributesObject(d0: any): boolean {
       ((f5 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
     ))
       break L0;
-    const d40 = d0['push_token_import'];
-    if (d40 !== true) break L0;
+    const d41 = d0['push_token_import'];
+    if (d41 !== true) break L0;
     v0 = true;
   }
   if (v0) {
@@ -14548,441 +14066,688 @@ function check_UserAttributesObject(d0: any): boolean {
 }
 
 function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UserAttributesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UserAttributesObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['external_id'];
     if (
-      d1 !== undefined &&
+      d0['external_id'] !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
+      const d1 = d0['external_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/external_id',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/external_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['_update_existing_only'];
     if (
-      d2 !== undefined &&
+      d0['_update_existing_only'] !== undefined &&
       ((f0 && !('_update_existing_only' in Object.prototype)) ||
         hasOwn.call(d0, '_update_existing_only'))
     ) {
+      const d2 = d0['_update_existing_only'];
       if (typeof d2 !== 'boolean') {
-        failType(
-          e,
-          p + '/_update_existing_only',
-          s + '/properties/_update_existing_only/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/_update_existing_only',
+          schemaPath:
+            '#/components/schemas/UserAttributesObject/properties/_update_existing_only/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d3 = d0['push_token_import'];
     if (
-      d3 !== undefined &&
+      d0['push_token_import'] !== undefined &&
       ((f0 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
     ) {
+      const d3 = d0['push_token_import'];
       if (typeof d3 !== 'boolean') {
-        failType(e, p + '/push_token_import', s + '/properties/push_token_import/type', 'boolean');
+        e.push({
+          instancePath: p + '/push_token_import',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/push_token_import/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d4 = d0['first_name'];
     if (
-      d4 !== undefined &&
+      d0['first_name'] !== undefined &&
       ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
     ) {
-      collect_CompanySecret(d4, p + '/first_name', e, s + '/properties/first_name');
+      const d4 = d0['first_name'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/first_name',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/first_name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['last_name'];
     if (
-      d5 !== undefined &&
+      d0['last_name'] !== undefined &&
       ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
     ) {
-      collect_CompanySecret(d5, p + '/last_name', e, s + '/properties/last_name');
+      const d5 = d0['last_name'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/last_name',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/last_name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['email'];
-    if (d6 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
-      collect_CompanySecret(d6, p + '/email', e, s + '/properties/email');
-    }
-    const d7 = d0['dob'];
-    if (d7 !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
-      collect_dob(d7, p + '/dob', e, s + '/properties/dob');
-    }
-    const d8 = d0['country'];
     if (
-      d8 !== undefined &&
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d6 = d0['email'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/email',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/email/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['dob'] !== undefined &&
+      ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
+    ) {
+      const d7 = d0['dob'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/dob',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/dob/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDate(d7)) {
+          e.push({
+            instancePath: p + '/dob',
+            schemaPath: '#/components/schemas/UserAttributesObject/properties/dob/format',
+            keyword: 'format',
+            params: { format: 'date' },
+            message: 'must be a valid date',
+          });
+        }
+      }
+    }
+    if (
+      d0['country'] !== undefined &&
       ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
     ) {
+      const d8 = d0['country'];
       if (typeof d8 !== 'string') {
-        failType(e, p + '/country', s + '/properties/country/type', 'string');
+        e.push({
+          instancePath: p + '/country',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/country/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!RE6.test(d8))
-          fail(
-            e,
-            p + '/country',
-            s + '/properties/country/pattern',
-            'pattern',
-            { pattern: '^[A-Z]{2}$' },
-            'must match pattern "^[A-Z]{2}$"',
-          );
+        if (!RE6.test(d8)) {
+          e.push({
+            instancePath: p + '/country',
+            schemaPath: '#/components/schemas/UserAttributesObject/properties/country/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Z]{2}$' },
+            message: 'must match pattern "^[A-Z]{2}$"',
+          });
+        }
       }
     }
-    const d9 = d0['language'];
     if (
-      d9 !== undefined &&
+      d0['language'] !== undefined &&
       ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
     ) {
+      const d9 = d0['language'];
       if (typeof d9 !== 'string') {
-        failType(e, p + '/language', s + '/properties/language/type', 'string');
+        e.push({
+          instancePath: p + '/language',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/language/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!RE7.test(d9))
-          fail(
-            e,
-            p + '/language',
-            s + '/properties/language/pattern',
-            'pattern',
-            { pattern: '^[a-z]{2}$' },
-            'must match pattern "^[a-z]{2}$"',
-          );
+        if (!RE7.test(d9)) {
+          e.push({
+            instancePath: p + '/language',
+            schemaPath: '#/components/schemas/UserAttributesObject/properties/language/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[a-z]{2}$' },
+            message: 'must match pattern "^[a-z]{2}$"',
+          });
+        }
       }
     }
-    const d10 = d0['time_zone'];
     if (
-      d10 !== undefined &&
+      d0['time_zone'] !== undefined &&
       ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
     ) {
-      collect_CompanySecret(d10, p + '/time_zone', e, s + '/properties/time_zone');
+      const d10 = d0['time_zone'];
+      if (typeof d10 !== 'string') {
+        e.push({
+          instancePath: p + '/time_zone',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/time_zone/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d11 = d0['home_city'];
     if (
-      d11 !== undefined &&
+      d0['home_city'] !== undefined &&
       ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
     ) {
-      collect_CompanySecret(d11, p + '/home_city', e, s + '/properties/home_city');
+      const d11 = d0['home_city'];
+      if (typeof d11 !== 'string') {
+        e.push({
+          instancePath: p + '/home_city',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/home_city/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d12 = d0['current_location'];
     if (
-      d12 !== undefined &&
+      d0['current_location'] !== undefined &&
       ((f0 && !('current_location' in Object.prototype)) || hasOwn.call(d0, 'current_location'))
     ) {
+      const d12 = d0['current_location'];
       if (typeof d12 !== 'object' || d12 === null || Array.isArray(d12)) {
-        failType(e, p + '/current_location', s + '/properties/current_location/type', 'object');
+        e.push({
+          instancePath: p + '/current_location',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/current_location/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
         const f1 = Object.getPrototypeOf(d12) === Object.prototype;
         if (!(
           d12['longitude'] !== undefined &&
           ((f1 && !('longitude' in Object.prototype)) || hasOwn.call(d12, 'longitude'))
-        ))
-          failRequired(
-            e,
-            p + '/current_location',
-            s + '/properties/current_location/required',
-            'longitude',
-          );
+        )) {
+          e.push({
+            instancePath: p + '/current_location',
+            schemaPath:
+              '#/components/schemas/UserAttributesObject/properties/current_location/required',
+            keyword: 'required',
+            params: { missingProperty: 'longitude' },
+            message: 'must have required property "longitude"',
+          });
+        }
         if (!(
           d12['latitude'] !== undefined &&
           ((f1 && !('latitude' in Object.prototype)) || hasOwn.call(d12, 'latitude'))
-        ))
-          failRequired(
-            e,
-            p + '/current_location',
-            s + '/properties/current_location/required',
-            'latitude',
-          );
-        const d13 = d12['longitude'];
+        )) {
+          e.push({
+            instancePath: p + '/current_location',
+            schemaPath:
+              '#/components/schemas/UserAttributesObject/properties/current_location/required',
+            keyword: 'required',
+            params: { missingProperty: 'latitude' },
+            message: 'must have required property "latitude"',
+          });
+        }
         if (
-          d13 !== undefined &&
+          d12['longitude'] !== undefined &&
           ((f1 && !('longitude' in Object.prototype)) || hasOwn.call(d12, 'longitude'))
         ) {
+          const d13 = d12['longitude'];
           if (typeof d13 !== 'number') {
-            failType(
-              e,
-              p + '/current_location/longitude',
-              s + '/properties/current_location/properties/longitude/type',
-              'number',
-            );
+            e.push({
+              instancePath: p + '/current_location/longitude',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/current_location/properties/longitude/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+            });
           }
         }
-        const d14 = d12['latitude'];
         if (
-          d14 !== undefined &&
+          d12['latitude'] !== undefined &&
           ((f1 && !('latitude' in Object.prototype)) || hasOwn.call(d12, 'latitude'))
         ) {
+          const d14 = d12['latitude'];
           if (typeof d14 !== 'number') {
-            failType(
-              e,
-              p + '/current_location/latitude',
-              s + '/properties/current_location/properties/latitude/type',
-              'number',
-            );
+            e.push({
+              instancePath: p + '/current_location/latitude',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/current_location/properties/latitude/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+            });
           }
         }
       }
     }
-    const d15 = d0['bio'];
-    if (d15 !== undefined && ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))) {
-      collect_CompanySecret(d15, p + '/bio', e, s + '/properties/bio');
-    }
-    const d16 = d0['gender'];
     if (
-      d16 !== undefined &&
+      d0['bio'] !== undefined &&
+      ((f0 && !('bio' in Object.prototype)) || hasOwn.call(d0, 'bio'))
+    ) {
+      const d15 = d0['bio'];
+      if (typeof d15 !== 'string') {
+        e.push({
+          instancePath: p + '/bio',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/bio/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['gender'] !== undefined &&
       ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
     ) {
+      const d16 = d0['gender'];
       if (typeof d16 !== 'string') {
-        failType(e, p + '/gender', s + '/properties/gender/type', 'string');
+        e.push({
+          instancePath: p + '/gender',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/gender/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d16 !== 'M' && d16 !== 'F')
-        fail(
-          e,
-          p + '/gender',
-          s + '/properties/gender/enum',
-          'enum',
-          { allowedValues: C9 },
-          'must be one of "M", "F"',
-        );
-    }
-    const d17 = d0['phone'];
-    if (d17 !== undefined && ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))) {
-      if (typeof d17 !== 'string') {
-        failType(e, p + '/phone', s + '/properties/phone/type', 'string');
-      } else {
-        if (!RE8.test(d17))
-          fail(
-            e,
-            p + '/phone',
-            s + '/properties/phone/pattern',
-            'pattern',
-            { pattern: '^[0-9]+$' },
-            'must match pattern "^[0-9]+$"',
-          );
+      if (d16 !== 'M' && d16 !== 'F') {
+        e.push({
+          instancePath: p + '/gender',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/gender/enum',
+          keyword: 'enum',
+          params: { allowedValues: C9 },
+          message: 'must be one of "M", "F"',
+        });
       }
     }
-    const d18 = d0['email_subscribe'];
     if (
-      d18 !== undefined &&
+      d0['phone'] !== undefined &&
+      ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
+    ) {
+      const d17 = d0['phone'];
+      if (typeof d17 !== 'string') {
+        e.push({
+          instancePath: p + '/phone',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/phone/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!RE8.test(d17)) {
+          e.push({
+            instancePath: p + '/phone',
+            schemaPath: '#/components/schemas/UserAttributesObject/properties/phone/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9]+$' },
+            message: 'must match pattern "^[0-9]+$"',
+          });
+        }
+      }
+    }
+    if (
+      d0['email_subscribe'] !== undefined &&
       ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
     ) {
+      const d18 = d0['email_subscribe'];
       collect_SubscriptionState(d18, p + '/email_subscribe', e);
     }
-    const d19 = d0['push_subscribe'];
     if (
-      d19 !== undefined &&
+      d0['push_subscribe'] !== undefined &&
       ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
     ) {
+      const d19 = d0['push_subscribe'];
       collect_SubscriptionState(d19, p + '/push_subscribe', e);
     }
-    const d20 = d0['date_of_first_session'];
     if (
-      d20 !== undefined &&
+      d0['date_of_first_session'] !== undefined &&
       ((f0 && !('date_of_first_session' in Object.prototype)) ||
         hasOwn.call(d0, 'date_of_first_session'))
     ) {
+      const d20 = d0['date_of_first_session'];
       collect_FlexibleDateTime(d20, p + '/date_of_first_session', e);
     }
-    const d21 = d0['date_of_last_session'];
     if (
-      d21 !== undefined &&
+      d0['date_of_last_session'] !== undefined &&
       ((f0 && !('date_of_last_session' in Object.prototype)) ||
         hasOwn.call(d0, 'date_of_last_session'))
     ) {
+      const d21 = d0['date_of_last_session'];
       collect_FlexibleDateTime(d21, p + '/date_of_last_session', e);
     }
-    const d22 = d0['image_url'];
     if (
-      d22 !== undefined &&
+      d0['image_url'] !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
+      const d22 = d0['image_url'];
       if (typeof d22 !== 'string') {
-        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
+        e.push({
+          instancePath: p + '/image_url',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/image_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d22))
-          failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
+        if (!fmtUri(d22)) {
+          e.push({
+            instancePath: p + '/image_url',
+            schemaPath: '#/components/schemas/UserAttributesObject/properties/image_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d23 = d0['push_tokens'];
     if (
-      d23 !== undefined &&
+      d0['push_tokens'] !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
     ) {
+      const d23 = d0['push_tokens'];
       if (!Array.isArray(d23)) {
-        failType(e, p + '/push_tokens', s + '/properties/push_tokens/type', 'array');
+        e.push({
+          instancePath: p + '/push_tokens',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/push_tokens/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d23.length; i0++) {
           const d24 = d23[i0];
           if (typeof d24 !== 'object' || d24 === null || Array.isArray(d24)) {
-            failType(
-              e,
-              p + '/push_tokens/' + i0,
-              s + '/properties/push_tokens/items/type',
-              'object',
-            );
+            e.push({
+              instancePath: p + '/push_tokens/' + i0,
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/push_tokens/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f2 = Object.getPrototypeOf(d24) === Object.prototype;
             if (!(
               d24['app_id'] !== undefined &&
               ((f2 && !('app_id' in Object.prototype)) || hasOwn.call(d24, 'app_id'))
-            ))
-              failRequired(
-                e,
-                p + '/push_tokens/' + i0,
-                s + '/properties/push_tokens/items/required',
-                'app_id',
-              );
+            )) {
+              e.push({
+                instancePath: p + '/push_tokens/' + i0,
+                schemaPath:
+                  '#/components/schemas/UserAttributesObject/properties/push_tokens/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'app_id' },
+                message: 'must have required property "app_id"',
+              });
+            }
             if (!(
               d24['token'] !== undefined &&
               ((f2 && !('token' in Object.prototype)) || hasOwn.call(d24, 'token'))
-            ))
-              failRequired(
-                e,
-                p + '/push_tokens/' + i0,
-                s + '/properties/push_tokens/items/required',
-                'token',
-              );
-            const d25 = d24['app_id'];
+            )) {
+              e.push({
+                instancePath: p + '/push_tokens/' + i0,
+                schemaPath:
+                  '#/components/schemas/UserAttributesObject/properties/push_tokens/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'token' },
+                message: 'must have required property "token"',
+              });
+            }
             if (
-              d25 !== undefined &&
+              d24['app_id'] !== undefined &&
               ((f2 && !('app_id' in Object.prototype)) || hasOwn.call(d24, 'app_id'))
             ) {
-              collect_CompanySecret(
-                d25,
-                p + '/push_tokens/' + i0 + '/app_id',
-                e,
-                s + '/properties/push_tokens/items/properties/app_id',
-              );
+              const d25 = d24['app_id'];
+              if (typeof d25 !== 'string') {
+                e.push({
+                  instancePath: p + '/push_tokens/' + i0 + '/app_id',
+                  schemaPath:
+                    '#/components/schemas/UserAttributesObject/properties/push_tokens/items/properties/app_id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d26 = d24['token'];
             if (
-              d26 !== undefined &&
+              d24['token'] !== undefined &&
               ((f2 && !('token' in Object.prototype)) || hasOwn.call(d24, 'token'))
             ) {
-              collect_CompanySecret(
-                d26,
-                p + '/push_tokens/' + i0 + '/token',
-                e,
-                s + '/properties/push_tokens/items/properties/token',
-              );
+              const d26 = d24['token'];
+              if (typeof d26 !== 'string') {
+                e.push({
+                  instancePath: p + '/push_tokens/' + i0 + '/token',
+                  schemaPath:
+                    '#/components/schemas/UserAttributesObject/properties/push_tokens/items/properties/token/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
           }
         }
       }
     }
-    const d27 = d0['facebook'];
     if (
-      d27 !== undefined &&
+      d0['facebook'] !== undefined &&
       ((f0 && !('facebook' in Object.prototype)) || hasOwn.call(d0, 'facebook'))
     ) {
+      const d27 = d0['facebook'];
       if (typeof d27 !== 'object' || d27 === null || Array.isArray(d27)) {
-        failType(e, p + '/facebook', s + '/properties/facebook/type', 'object');
+        e.push({
+          instancePath: p + '/facebook',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/facebook/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
         const f3 = Object.getPrototypeOf(d27) === Object.prototype;
-        const d28 = d27['id'];
-        if (d28 !== undefined && ((f3 && !('id' in Object.prototype)) || hasOwn.call(d27, 'id'))) {
-          collect_CompanySecret(
-            d28,
-            p + '/facebook/id',
-            e,
-            s + '/properties/facebook/properties/id',
-          );
-        }
-        const d29 = d27['likes'];
         if (
-          d29 !== undefined &&
+          d27['id'] !== undefined &&
+          ((f3 && !('id' in Object.prototype)) || hasOwn.call(d27, 'id'))
+        ) {
+          const d28 = d27['id'];
+          if (typeof d28 !== 'string') {
+            e.push({
+              instancePath: p + '/facebook/id',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/facebook/properties/id/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+        if (
+          d27['likes'] !== undefined &&
           ((f3 && !('likes' in Object.prototype)) || hasOwn.call(d27, 'likes'))
         ) {
-          collect_FieldsToExport(
-            d29,
-            p + '/facebook/likes',
-            e,
-            s + '/properties/facebook/properties/likes',
-          );
+          const d29 = d27['likes'];
+          if (!Array.isArray(d29)) {
+            e.push({
+              instancePath: p + '/facebook/likes',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/facebook/properties/likes/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
+          } else {
+            for (let i1 = 0; i1 < d29.length; i1++) {
+              const d30 = d29[i1];
+              if (typeof d30 !== 'string') {
+                e.push({
+                  instancePath: p + '/facebook/likes/' + i1,
+                  schemaPath:
+                    '#/components/schemas/UserAttributesObject/properties/facebook/properties/likes/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
+            }
+          }
         }
-        const d30 = d27['num_friends'];
         if (
-          d30 !== undefined &&
+          d27['num_friends'] !== undefined &&
           ((f3 && !('num_friends' in Object.prototype)) || hasOwn.call(d27, 'num_friends'))
         ) {
-          collect_num_friends(
-            d30,
-            p + '/facebook/num_friends',
-            e,
-            s + '/properties/facebook/properties/num_friends',
-          );
+          const d31 = d27['num_friends'];
+          if (!Number.isInteger(d31)) {
+            e.push({
+              instancePath: p + '/facebook/num_friends',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/facebook/properties/num_friends/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            });
+          }
         }
       }
     }
-    const d31 = d0['twitter'];
     if (
-      d31 !== undefined &&
+      d0['twitter'] !== undefined &&
       ((f0 && !('twitter' in Object.prototype)) || hasOwn.call(d0, 'twitter'))
     ) {
-      if (typeof d31 !== 'object' || d31 === null || Array.isArray(d31)) {
-        failType(e, p + '/twitter', s + '/properties/twitter/type', 'object');
+      const d32 = d0['twitter'];
+      if (typeof d32 !== 'object' || d32 === null || Array.isArray(d32)) {
+        e.push({
+          instancePath: p + '/twitter',
+          schemaPath: '#/components/schemas/UserAttributesObject/properties/twitter/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
-        const f4 = Object.getPrototypeOf(d31) === Object.prototype;
-        const d32 = d31['id'];
-        if (d32 !== undefined && ((f4 && !('id' in Object.prototype)) || hasOwn.call(d31, 'id'))) {
-          collect_num_friends(d32, p + '/twitter/id', e, s + '/properties/twitter/properties/id');
-        }
-        const d33 = d31['screen_name'];
+        const f4 = Object.getPrototypeOf(d32) === Object.prototype;
         if (
-          d33 !== undefined &&
-          ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d31, 'screen_name'))
+          d32['id'] !== undefined &&
+          ((f4 && !('id' in Object.prototype)) || hasOwn.call(d32, 'id'))
         ) {
-          collect_CompanySecret(
-            d33,
-            p + '/twitter/screen_name',
-            e,
-            s + '/properties/twitter/properties/screen_name',
-          );
+          const d33 = d32['id'];
+          if (!Number.isInteger(d33)) {
+            e.push({
+              instancePath: p + '/twitter/id',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/twitter/properties/id/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            });
+          }
         }
-        const d34 = d31['followers_count'];
         if (
-          d34 !== undefined &&
-          ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d31, 'followers_count'))
+          d32['screen_name'] !== undefined &&
+          ((f4 && !('screen_name' in Object.prototype)) || hasOwn.call(d32, 'screen_name'))
         ) {
-          collect_num_friends(
-            d34,
-            p + '/twitter/followers_count',
-            e,
-            s + '/properties/twitter/properties/followers_count',
-          );
+          const d34 = d32['screen_name'];
+          if (typeof d34 !== 'string') {
+            e.push({
+              instancePath: p + '/twitter/screen_name',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/twitter/properties/screen_name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
         }
-        const d35 = d31['friends_count'];
         if (
-          d35 !== undefined &&
-          ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d31, 'friends_count'))
+          d32['followers_count'] !== undefined &&
+          ((f4 && !('followers_count' in Object.prototype)) || hasOwn.call(d32, 'followers_count'))
         ) {
-          collect_num_friends(
-            d35,
-            p + '/twitter/friends_count',
-            e,
-            s + '/properties/twitter/properties/friends_count',
-          );
+          const d35 = d32['followers_count'];
+          if (!Number.isInteger(d35)) {
+            e.push({
+              instancePath: p + '/twitter/followers_count',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/twitter/properties/followers_count/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            });
+          }
         }
-        const d36 = d31['statuses_count'];
         if (
-          d36 !== undefined &&
-          ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d31, 'statuses_count'))
+          d32['friends_count'] !== undefined &&
+          ((f4 && !('friends_count' in Object.prototype)) || hasOwn.call(d32, 'friends_count'))
         ) {
-          collect_num_friends(
-            d36,
-            p + '/twitter/statuses_count',
-            e,
-            s + '/properties/twitter/properties/statuses_count',
-          );
+          const d36 = d32['friends_count'];
+          if (!Number.isInteger(d36)) {
+            e.push({
+              instancePath: p + '/twitter/friends_count',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/twitter/properties/friends_count/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            });
+          }
+        }
+        if (
+          d32['statuses_count'] !== undefined &&
+          ((f4 && !('statuses_count' in Object.prototype)) || hasOwn.call(d32, 'statuses_count'))
+        ) {
+          const d37 = d32['statuses_count'];
+          if (!Number.isInteger(d37)) {
+            e.push({
+              instancePath: p + '/twitter/statuses_count',
+              schemaPath:
+                '#/components/schemas/UserAttributesObject/properties/twitter/properties/statuses_count/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            });
+          }
         }
       }
     }
-    const d37 = d0['foursquare_access_token'];
     if (
-      d37 !== undefined &&
+      d0['foursquare_access_token'] !== undefined &&
       ((f0 && !('foursquare_access_token' in Object.prototype)) ||
         hasOwn.call(d0, 'foursquare_access_token'))
     ) {
-      collect_CompanySecret(
-        d37,
-        p + '/foursquare_access_token',
-        e,
-        s + '/properties/foursquare_access_token',
-      );
+      const d38 = d0['foursquare_access_token'];
+      if (typeof d38 !== 'string') {
+        e.push({
+          instancePath: p + '/foursquare_access_token',
+          schemaPath:
+            '#/components/schemas/UserAttributesObject/properties/foursquare_access_token/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
     for (const k4 in d0) {
       if (!Object.prototype.hasOwnProperty.call(d0, k4)) continue;
@@ -15035,8 +14800,8 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
           break;
       }
       if (!x0) {
-        const d39 = d0[k4];
-        collect_CustomAttributeValue(d39, p + '/' + pointerSegment(k4), e);
+        const d40 = d0[k4];
+        collect_CustomAttributeValue(d40, p + '/' + pointerSegment(k4), e);
       }
     }
   }
@@ -15049,8 +14814,8 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
         ((f5 && !('push_token_import' in Object.prototype)) || hasOwn.call(d0, 'push_token_import'))
       ))
         break L0;
-      const d40 = d0['push_token_import'];
-      if (d40 !== true) break L0;
+      const d41 = d0['push_token_import'];
+      if (d41 !== true) break L0;
     }
     v0 = true;
   }
@@ -15060,8 +14825,15 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
       if (!(
         d0['push_tokens'] !== undefined &&
         ((f6 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
-      ))
-        failRequired(e, p, s + '/then/required', 'push_tokens');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/UserAttributesObject/then/required',
+          keyword: 'required',
+          params: { missingProperty: 'push_tokens' },
+          message: 'must have required property "push_tokens"',
+        });
+      }
     }
     let v1 = false;
     L1: {
@@ -15075,15 +14847,30 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
       }
       v1 = true;
     }
-    if (v1) fail(e, p, s + '/then/not', 'not', {}, 'must not match the schema in "not"');
+    if (v1) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UserAttributesObject/then/not',
+        keyword: 'not',
+        params: {},
+        message: 'must not match the schema in "not"',
+      });
+    }
   } else {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f8 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['external_id'] !== undefined &&
         ((f8 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-      ))
-        failRequired(e, p, s + '/else/required', 'external_id');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/UserAttributesObject/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'external_id' },
+          message: 'must have required property "external_id"',
+        });
+      }
     }
   }
 }
@@ -15091,15 +14878,21 @@ function collect_UserAttributesObject(d0: any, p: string, e: ValidationError[]):
 function check_CustomAttributeValue(d0: any): boolean {
   let v0 = false;
   if (typeof d0 === 'string') {
-    if (check_CompanySecret(d0)) {
-      v0 = true;
-    }
+    v0 = true;
   } else if (typeof d0 === 'number') {
     v0 = true;
   } else if (typeof d0 === 'boolean') {
     v0 = true;
   } else if (Array.isArray(d0)) {
-    if (check_FieldsToExport(d0)) {
+    let v1 = false;
+    L3: {
+      for (let i0 = 0; i0 < d0.length; i0++) {
+        const d1 = d0[i0];
+        if (typeof d1 !== 'string') break L3;
+      }
+      v1 = true;
+    }
+    if (v1) {
       v0 = true;
     }
   } else if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
@@ -15116,14 +14909,11 @@ function check_CustomAttributeValue(d0: any): boolean {
 }
 
 function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CustomAttributeValue';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
-    if (check_CompanySecret(d0)) {
-      if (v0 === -1) v0 = 0;
-      else if (v1 === -1) v1 = 0;
-    }
+    if (v0 === -1) v0 = 0;
+    else if (v1 === -1) v1 = 0;
   } else if (typeof d0 === 'number') {
     if (v0 === -1) v0 = 1;
     else if (v1 === -1) v1 = 1;
@@ -15131,7 +14921,15 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     if (v0 === -1) v0 = 2;
     else if (v1 === -1) v1 = 2;
   } else if (Array.isArray(d0)) {
-    if (check_FieldsToExport(d0)) {
+    let v2 = false;
+    L3: {
+      for (let i0 = 0; i0 < d0.length; i0++) {
+        const d1 = d0[i0];
+        if (typeof d1 !== 'string') break L3;
+      }
+      v2 = true;
+    }
+    if (v2) {
       if (v0 === -1) v0 = 3;
       else if (v1 === -1) v1 = 3;
     }
@@ -15146,33 +14944,72 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     }
   }
   if (v0 === -1) {
-    collect_CompanySecret(d0, p, e, s + '/oneOf/0');
+    if (typeof d0 !== 'string') {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/0/type',
+        keyword: 'type',
+        params: { type: 'string' },
+        message: 'must be string',
+      });
+    }
     if (typeof d0 !== 'number') {
-      failType(e, p, s + '/oneOf/1/type', 'number');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/1/type',
+        keyword: 'type',
+        params: { type: 'number' },
+        message: 'must be number',
+      });
     }
     if (typeof d0 !== 'boolean') {
-      failType(e, p, s + '/oneOf/2/type', 'boolean');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/2/type',
+        keyword: 'type',
+        params: { type: 'boolean' },
+        message: 'must be boolean',
+      });
     }
-    collect_FieldsToExport(d0, p, e, s + '/oneOf/3');
+    if (!Array.isArray(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/3/type',
+        keyword: 'type',
+        params: { type: 'array' },
+        message: 'must be array',
+      });
+    } else {
+      for (let i1 = 0; i1 < d0.length; i1++) {
+        const d2 = d0[i1];
+        if (typeof d2 !== 'string') {
+          e.push({
+            instancePath: p + '/' + i1,
+            schemaPath: '#/components/schemas/CustomAttributeValue/oneOf/3/items/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+          });
+        }
+      }
+    }
     collect_CustomAttributeIncrement(d0, p, e);
     collect_CustomAttributeArrayOperation(d0, p, e);
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: null },
-      'must match exactly one schema in oneOf, but matches none',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomAttributeValue/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: null },
+      message: 'must match exactly one schema in oneOf, but matches none',
+    });
   } else if (v1 !== -1) {
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: [v0, v1] },
-      'must match exactly one schema in oneOf, but matches more than one',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomAttributeValue/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: [v0, v1] },
+      message: 'must match exactly one schema in oneOf, but matches more than one',
+    });
   }
 }
 
@@ -15185,24 +15022,47 @@ function check_CustomAttributeIncrement(d0: any): boolean {
   ))
     return false;
   const d1 = d0['inc'];
-  if (!check_num_friends(d1)) return false;
+  if (!Number.isInteger(d1)) return false;
   return true;
 }
 
 function collect_CustomAttributeIncrement(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CustomAttributeIncrement';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomAttributeIncrement/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['inc'] !== undefined &&
       ((f0 && !('inc' in Object.prototype)) || hasOwn.call(d0, 'inc'))
-    ))
-      failRequired(e, p, s + '/required', 'inc');
-    const d1 = d0['inc'];
-    if (d1 !== undefined && ((f0 && !('inc' in Object.prototype)) || hasOwn.call(d0, 'inc'))) {
-      collect_num_friends(d1, p + '/inc', e, s + '/properties/inc');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomAttributeIncrement/required',
+        keyword: 'required',
+        params: { missingProperty: 'inc' },
+        message: 'must have required property "inc"',
+      });
+    }
+    if (
+      d0['inc'] !== undefined &&
+      ((f0 && !('inc' in Object.prototype)) || hasOwn.call(d0, 'inc'))
+    ) {
+      const d1 = d0['inc'];
+      if (!Number.isInteger(d1)) {
+        e.push({
+          instancePath: p + '/inc',
+          schemaPath: '#/components/schemas/CustomAttributeIncrement/properties/inc/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -15210,20 +15070,25 @@ function collect_CustomAttributeIncrement(d0: any, p: string, e: ValidationError
 function check_CustomAttributeArrayOperation(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['add'];
+  if (d0['add'] !== undefined && ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))) {
+    const d1 = d0['add'];
+    if (!Array.isArray(d1)) return false;
+    for (let i0 = 0; i0 < d1.length; i0++) {
+      const d2 = d1[i0];
+      if (typeof d2 !== 'string') return false;
+    }
+  }
   if (
-    d1 !== undefined &&
-    !check_FieldsToExport(d1) &&
-    ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))
-  )
-    return false;
-  const d2 = d0['remove'];
-  if (
-    d2 !== undefined &&
-    !check_FieldsToExport(d2) &&
+    d0['remove'] !== undefined &&
     ((f0 && !('remove' in Object.prototype)) || hasOwn.call(d0, 'remove'))
-  )
-    return false;
+  ) {
+    const d3 = d0['remove'];
+    if (!Array.isArray(d3)) return false;
+    for (let i1 = 0; i1 < d3.length; i1++) {
+      const d4 = d3[i1];
+      if (typeof d4 !== 'string') return false;
+    }
+  }
   let v0 = false;
   L0: {
     let v1 = false;
@@ -15260,21 +15125,73 @@ function check_CustomAttributeArrayOperation(d0: any): boolean {
 }
 
 function collect_CustomAttributeArrayOperation(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CustomAttributeArrayOperation';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomAttributeArrayOperation/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['add'];
-    if (d1 !== undefined && ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))) {
-      collect_FieldsToExport(d1, p + '/add', e, s + '/properties/add');
-    }
-    const d2 = d0['remove'];
     if (
-      d2 !== undefined &&
+      d0['add'] !== undefined &&
+      ((f0 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))
+    ) {
+      const d1 = d0['add'];
+      if (!Array.isArray(d1)) {
+        e.push({
+          instancePath: p + '/add',
+          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/properties/add/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d1.length; i0++) {
+          const d2 = d1[i0];
+          if (typeof d2 !== 'string') {
+            e.push({
+              instancePath: p + '/add/' + i0,
+              schemaPath:
+                '#/components/schemas/CustomAttributeArrayOperation/properties/add/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
+    }
+    if (
+      d0['remove'] !== undefined &&
       ((f0 && !('remove' in Object.prototype)) || hasOwn.call(d0, 'remove'))
     ) {
-      collect_FieldsToExport(d2, p + '/remove', e, s + '/properties/remove');
+      const d3 = d0['remove'];
+      if (!Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/remove',
+          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/properties/remove/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i1 = 0; i1 < d3.length; i1++) {
+          const d4 = d3[i1];
+          if (typeof d4 !== 'string') {
+            e.push({
+              instancePath: p + '/remove/' + i1,
+              schemaPath:
+                '#/components/schemas/CustomAttributeArrayOperation/properties/remove/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
   let v0 = false;
@@ -15318,18 +15235,38 @@ function collect_CustomAttributeArrayOperation(d0: any, p: string, e: Validation
       if (!(
         d0['add'] !== undefined &&
         ((f3 && !('add' in Object.prototype)) || hasOwn.call(d0, 'add'))
-      ))
-        failRequired(e, p, s + '/anyOf/0/required', 'add');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/anyOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'add' },
+          message: 'must have required property "add"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['remove'] !== undefined &&
         ((f4 && !('remove' in Object.prototype)) || hasOwn.call(d0, 'remove'))
-      ))
-        failRequired(e, p, s + '/anyOf/1/required', 'remove');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/CustomAttributeArrayOperation/anyOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'remove' },
+          message: 'must have required property "remove"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomAttributeArrayOperation/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -15352,99 +15289,156 @@ function check_EventObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['external_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['app_id'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
+  ) {
+    const d2 = d0['app_id'];
+    if (typeof d2 !== 'string') return false;
+  }
   const d3 = d0['name'];
-  if (!check_CompanySecret(d3)) return false;
+  if (typeof d3 !== 'string') return false;
   const d4 = d0['time'];
   if (!check_FlexibleDateTime(d4)) return false;
-  const d5 = d0['properties'];
   if (
-    d5 !== undefined &&
-    !check_PropertiesObject(d5) &&
+    d0['properties'] !== undefined &&
     ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
-  )
-    return false;
-  const d6 = d0['_update_existing_only'];
+  ) {
+    const d5 = d0['properties'];
+    if (!check_PropertiesObject(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    typeof d6 !== 'boolean' &&
+    d0['_update_existing_only'] !== undefined &&
     ((f0 && !('_update_existing_only' in Object.prototype)) ||
       hasOwn.call(d0, '_update_existing_only'))
-  )
-    return false;
+  ) {
+    const d6 = d0['_update_existing_only'];
+    if (typeof d6 !== 'boolean') return false;
+  }
   return true;
 }
 
 function collect_EventObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EventObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EventObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['external_id'] !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-    ))
-      failRequired(e, p, s + '/required', 'external_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EventObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'external_id' },
+        message: 'must have required property "external_id"',
+      });
+    }
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ))
-      failRequired(e, p, s + '/required', 'name');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EventObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: 'must have required property "name"',
+      });
+    }
     if (!(
       d0['time'] !== undefined &&
       ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    ))
-      failRequired(e, p, s + '/required', 'time');
-    const d1 = d0['external_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EventObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'time' },
+        message: 'must have required property "time"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['external_id'] !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
+      const d1 = d0['external_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/external_id',
+          schemaPath: '#/components/schemas/EventObject/properties/external_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['app_id'];
     if (
-      d2 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d2, p + '/app_id', e, s + '/properties/app_id');
+      const d2 = d0['app_id'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/app_id',
+          schemaPath: '#/components/schemas/EventObject/properties/app_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['name'];
-    if (d3 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_CompanySecret(d3, p + '/name', e, s + '/properties/name');
+    if (
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d3 = d0['name'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/EventObject/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['time'];
-    if (d4 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
+    if (
+      d0['time'] !== undefined &&
+      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
+    ) {
+      const d4 = d0['time'];
       collect_FlexibleDateTime(d4, p + '/time', e);
     }
-    const d5 = d0['properties'];
     if (
-      d5 !== undefined &&
+      d0['properties'] !== undefined &&
       ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
     ) {
+      const d5 = d0['properties'];
       collect_PropertiesObject(d5, p + '/properties', e);
     }
-    const d6 = d0['_update_existing_only'];
     if (
-      d6 !== undefined &&
+      d0['_update_existing_only'] !== undefined &&
       ((f0 && !('_update_existing_only' in Object.prototype)) ||
         hasOwn.call(d0, '_update_existing_only'))
     ) {
+      const d6 = d0['_update_existing_only'];
       if (typeof d6 !== 'boolean') {
-        failType(
-          e,
-          p + '/_update_existing_only',
-          s + '/properties/_update_existing_only/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/_update_existing_only',
+          schemaPath: '#/components/schemas/EventObject/properties/_update_existing_only/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
   }
@@ -15479,144 +15473,258 @@ function check_PurchaseObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['external_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['app_id'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
+  ) {
+    const d2 = d0['app_id'];
+    if (typeof d2 !== 'string') return false;
+  }
   const d3 = d0['product_id'];
-  if (!check_CompanySecret(d3)) return false;
+  if (typeof d3 !== 'string') return false;
   const d4 = d0['currency'];
   if (typeof d4 !== 'string') return false;
   if (!RE10.test(d4)) return false;
   const d5 = d0['price'];
   if (typeof d5 !== 'number') return false;
-  const d6 = d0['quantity'];
   if (
-    d6 !== undefined &&
-    (!Number.isInteger(d6) || d6 > 100) &&
+    d0['quantity'] !== undefined &&
     ((f0 && !('quantity' in Object.prototype)) || hasOwn.call(d0, 'quantity'))
-  )
-    return false;
+  ) {
+    const d6 = d0['quantity'];
+    if (!Number.isInteger(d6)) return false;
+    if (d6 > 100) return false;
+  }
   const d7 = d0['time'];
   if (!check_FlexibleDateTime(d7)) return false;
-  const d8 = d0['properties'];
   if (
-    d8 !== undefined &&
-    !check_PropertiesObject(d8) &&
+    d0['properties'] !== undefined &&
     ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
-  )
-    return false;
-  const d9 = d0['_update_existing_only'];
+  ) {
+    const d8 = d0['properties'];
+    if (!check_PropertiesObject(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    typeof d9 !== 'boolean' &&
+    d0['_update_existing_only'] !== undefined &&
     ((f0 && !('_update_existing_only' in Object.prototype)) ||
       hasOwn.call(d0, '_update_existing_only'))
-  )
-    return false;
+  ) {
+    const d9 = d0['_update_existing_only'];
+    if (typeof d9 !== 'boolean') return false;
+  }
   return true;
 }
 
 function collect_PurchaseObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/PurchaseObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/PurchaseObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
-    failMissing(d0, C11, e, p, s + '/required');
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['external_id'];
+    if (!(
+      d0['external_id'] !== undefined &&
+      ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PurchaseObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'external_id' },
+        message: 'must have required property "external_id"',
+      });
+    }
+    if (!(
+      d0['product_id'] !== undefined &&
+      ((f0 && !('product_id' in Object.prototype)) || hasOwn.call(d0, 'product_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PurchaseObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'product_id' },
+        message: 'must have required property "product_id"',
+      });
+    }
+    if (!(
+      d0['currency'] !== undefined &&
+      ((f0 && !('currency' in Object.prototype)) || hasOwn.call(d0, 'currency'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PurchaseObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'currency' },
+        message: 'must have required property "currency"',
+      });
+    }
+    if (!(
+      d0['price'] !== undefined &&
+      ((f0 && !('price' in Object.prototype)) || hasOwn.call(d0, 'price'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PurchaseObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'price' },
+        message: 'must have required property "price"',
+      });
+    }
+    if (!(
+      d0['time'] !== undefined &&
+      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PurchaseObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'time' },
+        message: 'must have required property "time"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['external_id'] !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
+      const d1 = d0['external_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/external_id',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/external_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['app_id'];
     if (
-      d2 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d2, p + '/app_id', e, s + '/properties/app_id');
+      const d2 = d0['app_id'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/app_id',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/app_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['product_id'];
     if (
-      d3 !== undefined &&
+      d0['product_id'] !== undefined &&
       ((f0 && !('product_id' in Object.prototype)) || hasOwn.call(d0, 'product_id'))
     ) {
-      collect_CompanySecret(d3, p + '/product_id', e, s + '/properties/product_id');
+      const d3 = d0['product_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/product_id',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/product_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['currency'];
     if (
-      d4 !== undefined &&
+      d0['currency'] !== undefined &&
       ((f0 && !('currency' in Object.prototype)) || hasOwn.call(d0, 'currency'))
     ) {
+      const d4 = d0['currency'];
       if (typeof d4 !== 'string') {
-        failType(e, p + '/currency', s + '/properties/currency/type', 'string');
+        e.push({
+          instancePath: p + '/currency',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/currency/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!RE10.test(d4))
-          fail(
-            e,
-            p + '/currency',
-            s + '/properties/currency/pattern',
-            'pattern',
-            { pattern: '^[A-Z]{3}$' },
-            'must match pattern "^[A-Z]{3}$"',
-          );
+        if (!RE10.test(d4)) {
+          e.push({
+            instancePath: p + '/currency',
+            schemaPath: '#/components/schemas/PurchaseObject/properties/currency/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[A-Z]{3}$' },
+            message: 'must match pattern "^[A-Z]{3}$"',
+          });
+        }
       }
     }
-    const d5 = d0['price'];
-    if (d5 !== undefined && ((f0 && !('price' in Object.prototype)) || hasOwn.call(d0, 'price'))) {
-      if (typeof d5 !== 'number') {
-        failType(e, p + '/price', s + '/properties/price/type', 'number');
-      }
-    }
-    const d6 = d0['quantity'];
     if (
-      d6 !== undefined &&
+      d0['price'] !== undefined &&
+      ((f0 && !('price' in Object.prototype)) || hasOwn.call(d0, 'price'))
+    ) {
+      const d5 = d0['price'];
+      if (typeof d5 !== 'number') {
+        e.push({
+          instancePath: p + '/price',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/price/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        });
+      }
+    }
+    if (
+      d0['quantity'] !== undefined &&
       ((f0 && !('quantity' in Object.prototype)) || hasOwn.call(d0, 'quantity'))
     ) {
+      const d6 = d0['quantity'];
       if (!Number.isInteger(d6)) {
-        failType(e, p + '/quantity', s + '/properties/quantity/type', 'integer');
+        e.push({
+          instancePath: p + '/quantity',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/quantity/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
       } else {
-        if (d6 > 100)
-          fail(
-            e,
-            p + '/quantity',
-            s + '/properties/quantity/maximum',
-            'maximum',
-            { comparison: '\u003c=', limit: 100 },
-            'must be \u003c= 100',
-          );
+        if (d6 > 100) {
+          e.push({
+            instancePath: p + '/quantity',
+            schemaPath: '#/components/schemas/PurchaseObject/properties/quantity/maximum',
+            keyword: 'maximum',
+            params: { comparison: '\u003c=', limit: 100 },
+            message: 'must be \u003c= 100',
+          });
+        }
       }
     }
-    const d7 = d0['time'];
-    if (d7 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
+    if (
+      d0['time'] !== undefined &&
+      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
+    ) {
+      const d7 = d0['time'];
       collect_FlexibleDateTime(d7, p + '/time', e);
     }
-    const d8 = d0['properties'];
     if (
-      d8 !== undefined &&
+      d0['properties'] !== undefined &&
       ((f0 && !('properties' in Object.prototype)) || hasOwn.call(d0, 'properties'))
     ) {
+      const d8 = d0['properties'];
       collect_PropertiesObject(d8, p + '/properties', e);
     }
-    const d9 = d0['_update_existing_only'];
     if (
-      d9 !== undefined &&
+      d0['_update_existing_only'] !== undefined &&
       ((f0 && !('_update_existing_only' in Object.prototype)) ||
         hasOwn.call(d0, '_update_existing_only'))
     ) {
+      const d9 = d0['_update_existing_only'];
       if (typeof d9 !== 'boolean') {
-        failType(
-          e,
-          p + '/_update_existing_only',
-          s + '/properties/_update_existing_only/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/_update_existing_only',
+          schemaPath: '#/components/schemas/PurchaseObject/properties/_update_existing_only/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
   }
@@ -15626,7 +15734,7 @@ function check_PropertiesObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   for (const k0 in d0) {
     if (!Object.prototype.hasOwnProperty.call(d0, k0)) continue;
-    if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE12.test(k0))
+    if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE11.test(k0))
       return false;
     const d1 = d0[k0];
     let v0 = false;
@@ -15645,21 +15753,26 @@ function check_PropertiesObject(d0: any): boolean {
 }
 
 function collect_PropertiesObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/PropertiesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/PropertiesObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     for (const k0 in d0) {
       if (!Object.prototype.hasOwnProperty.call(d0, k0)) continue;
-      if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE12.test(k0))
-        fail(
-          e,
-          p,
-          s + '/propertyNames',
-          'propertyNames',
-          { propertyName: k0 },
-          'property name ' + JSON.stringify(k0) + ' is invalid',
-        );
+      if ((k0.length > 255 && ucs2length(k0) > 255) || k0.length === 0 || !RE11.test(k0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/PropertiesObject/propertyNames',
+          keyword: 'propertyNames',
+          params: { propertyName: k0 },
+          message: 'property name ' + JSON.stringify(k0) + ' is invalid',
+        });
+      }
       const d1 = d0[k0];
       let v0 = -1;
       let v1 = -1;
@@ -15677,56 +15790,58 @@ function collect_PropertiesObject(d0: any, p: string, e: ValidationError[]): voi
       }
       if (v0 === -1) {
         if (typeof d1 !== 'string') {
-          failType(
-            e,
-            p + '/' + pointerSegment(k0),
-            s + '/additionalProperties/oneOf/0/type',
-            'string',
-          );
+          e.push({
+            instancePath: p + '/' + pointerSegment(k0),
+            schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf/0/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+          });
         } else {
-          if (d1.length > 255 && ucs2length(d1) > 255)
-            fail(
-              e,
-              p + '/' + pointerSegment(k0),
-              s + '/additionalProperties/oneOf/0/maxLength',
-              'maxLength',
-              { limit: 255 },
-              'must have at most 255 characters',
-            );
+          if (d1.length > 255 && ucs2length(d1) > 255) {
+            e.push({
+              instancePath: p + '/' + pointerSegment(k0),
+              schemaPath:
+                '#/components/schemas/PropertiesObject/additionalProperties/oneOf/0/maxLength',
+              keyword: 'maxLength',
+              params: { limit: 255 },
+              message: 'must have at most 255 characters',
+            });
+          }
         }
         if (typeof d1 !== 'number') {
-          failType(
-            e,
-            p + '/' + pointerSegment(k0),
-            s + '/additionalProperties/oneOf/1/type',
-            'number',
-          );
+          e.push({
+            instancePath: p + '/' + pointerSegment(k0),
+            schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf/1/type',
+            keyword: 'type',
+            params: { type: 'number' },
+            message: 'must be number',
+          });
         }
         if (typeof d1 !== 'boolean') {
-          failType(
-            e,
-            p + '/' + pointerSegment(k0),
-            s + '/additionalProperties/oneOf/2/type',
-            'boolean',
-          );
+          e.push({
+            instancePath: p + '/' + pointerSegment(k0),
+            schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf/2/type',
+            keyword: 'type',
+            params: { type: 'boolean' },
+            message: 'must be boolean',
+          });
         }
-        fail(
-          e,
-          p + '/' + pointerSegment(k0),
-          s + '/additionalProperties/oneOf',
-          'oneOf',
-          { passingSchemas: null },
-          'must match exactly one schema in oneOf, but matches none',
-        );
+        e.push({
+          instancePath: p + '/' + pointerSegment(k0),
+          schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: null },
+          message: 'must match exactly one schema in oneOf, but matches none',
+        });
       } else if (v1 !== -1) {
-        fail(
-          e,
-          p + '/' + pointerSegment(k0),
-          s + '/additionalProperties/oneOf',
-          'oneOf',
-          { passingSchemas: [v0, v1] },
-          'must match exactly one schema in oneOf, but matches more than one',
-        );
+        e.push({
+          instancePath: p + '/' + pointerSegment(k0),
+          schemaPath: '#/components/schemas/PropertiesObject/additionalProperties/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: [v0, v1] },
+          message: 'must match exactly one schema in oneOf, but matches more than one',
+        });
       }
     }
   }
@@ -15741,28 +15856,38 @@ function check_UsersDeleteRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d3 = d0['external_ids'];
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_ExternalUserIds(d3) &&
+    d0['external_ids'] !== undefined &&
     ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
-  )
-    return false;
-  const d4 = d0['appboy_ids'];
+  ) {
+    const d3 = d0['external_ids'];
+    if (!Array.isArray(d3)) return false;
+    if (d3.length > 50) return false;
+    for (let i0 = 0; i0 < d3.length; i0++) {
+      const d4 = d3[i0];
+      if (typeof d4 !== 'string') return false;
+    }
+  }
   if (
-    d4 !== undefined &&
-    !check_ExternalUserIds(d4) &&
+    d0['appboy_ids'] !== undefined &&
     ((f0 && !('appboy_ids' in Object.prototype)) || hasOwn.call(d0, 'appboy_ids'))
-  )
-    return false;
+  ) {
+    const d5 = d0['appboy_ids'];
+    if (!Array.isArray(d5)) return false;
+    if (d5.length > 50) return false;
+    for (let i1 = 0; i1 < d5.length; i1++) {
+      const d6 = d5[i1];
+      if (typeof d6 !== 'string') return false;
+    }
+  }
   let v0 = false;
   let v1 = false;
   L0: {
@@ -15796,43 +15921,125 @@ function check_UsersDeleteRequest(d0: any): boolean {
 }
 
 function collect_UsersDeleteRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersDeleteRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersDeleteRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersDeleteRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/UsersDeleteRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['external_ids'];
     if (
-      d3 !== undefined &&
+      d0['external_ids'] !== undefined &&
       ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
     ) {
-      collect_ExternalUserIds(d3, p + '/external_ids', e, s + '/properties/external_ids');
+      const d3 = d0['external_ids'];
+      if (!Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/external_ids',
+          schemaPath: '#/components/schemas/UsersDeleteRequest/properties/external_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        if (d3.length > 50) {
+          e.push({
+            instancePath: p + '/external_ids',
+            schemaPath: '#/components/schemas/UsersDeleteRequest/properties/external_ids/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
+        for (let i0 = 0; i0 < d3.length; i0++) {
+          const d4 = d3[i0];
+          if (typeof d4 !== 'string') {
+            e.push({
+              instancePath: p + '/external_ids/' + i0,
+              schemaPath:
+                '#/components/schemas/UsersDeleteRequest/properties/external_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
-    const d4 = d0['appboy_ids'];
     if (
-      d4 !== undefined &&
+      d0['appboy_ids'] !== undefined &&
       ((f0 && !('appboy_ids' in Object.prototype)) || hasOwn.call(d0, 'appboy_ids'))
     ) {
-      collect_ExternalUserIds(d4, p + '/appboy_ids', e, s + '/properties/appboy_ids');
+      const d5 = d0['appboy_ids'];
+      if (!Array.isArray(d5)) {
+        e.push({
+          instancePath: p + '/appboy_ids',
+          schemaPath: '#/components/schemas/UsersDeleteRequest/properties/appboy_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        if (d5.length > 50) {
+          e.push({
+            instancePath: p + '/appboy_ids',
+            schemaPath: '#/components/schemas/UsersDeleteRequest/properties/appboy_ids/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
+        for (let i1 = 0; i1 < d5.length; i1++) {
+          const d6 = d5[i1];
+          if (typeof d6 !== 'string') {
+            e.push({
+              instancePath: p + '/appboy_ids/' + i1,
+              schemaPath:
+                '#/components/schemas/UsersDeleteRequest/properties/appboy_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
   let v0 = -1;
@@ -15875,34 +16082,46 @@ function collect_UsersDeleteRequest(d0: any, p: string, e: ValidationError[]): v
       if (!(
         d0['external_ids'] !== undefined &&
         ((f3 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
-      ))
-        failRequired(e, p, s + '/oneOf/0/required', 'external_ids');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'external_ids' },
+          message: 'must have required property "external_ids"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['appboy_ids'] !== undefined &&
         ((f4 && !('appboy_ids' in Object.prototype)) || hasOwn.call(d0, 'appboy_ids'))
-      ))
-        failRequired(e, p, s + '/oneOf/1/required', 'appboy_ids');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'appboy_ids' },
+          message: 'must have required property "appboy_ids"',
+        });
+      }
     }
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: null },
-      'must match exactly one schema in oneOf, but matches none',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: null },
+      message: 'must match exactly one schema in oneOf, but matches none',
+    });
   } else if (v1 !== -1) {
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: [v0, v1] },
-      'must match exactly one schema in oneOf, but matches more than one',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersDeleteRequest/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: [v0, v1] },
+      message: 'must match exactly one schema in oneOf, but matches more than one',
+    });
   }
 }
 
@@ -15915,41 +16134,87 @@ function check_UsersDeleteResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['deleted'];
-  if (!check_num_friends(d1)) return false;
-  const d2 = d0['invalid_user_ids'];
+  if (!Number.isInteger(d1)) return false;
   if (
-    d2 !== undefined &&
-    !check_FieldsToExport(d2) &&
+    d0['invalid_user_ids'] !== undefined &&
     ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
-  )
-    return false;
+  ) {
+    const d2 = d0['invalid_user_ids'];
+    if (!Array.isArray(d2)) return false;
+    for (let i0 = 0; i0 < d2.length; i0++) {
+      const d3 = d2[i0];
+      if (typeof d3 !== 'string') return false;
+    }
+  }
   return true;
 }
 
 function collect_UsersDeleteResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersDeleteResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersDeleteResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['deleted'] !== undefined &&
       ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
-    ))
-      failRequired(e, p, s + '/required', 'deleted');
-    const d1 = d0['deleted'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersDeleteResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'deleted' },
+        message: 'must have required property "deleted"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['deleted'] !== undefined &&
       ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
     ) {
-      collect_num_friends(d1, p + '/deleted', e, s + '/properties/deleted');
+      const d1 = d0['deleted'];
+      if (!Number.isInteger(d1)) {
+        e.push({
+          instancePath: p + '/deleted',
+          schemaPath: '#/components/schemas/UsersDeleteResponse/properties/deleted/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d2 = d0['invalid_user_ids'];
     if (
-      d2 !== undefined &&
+      d0['invalid_user_ids'] !== undefined &&
       ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
     ) {
-      collect_FieldsToExport(d2, p + '/invalid_user_ids', e, s + '/properties/invalid_user_ids');
+      const d2 = d0['invalid_user_ids'];
+      if (!Array.isArray(d2)) {
+        e.push({
+          instancePath: p + '/invalid_user_ids',
+          schemaPath: '#/components/schemas/UsersDeleteResponse/properties/invalid_user_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d2.length; i0++) {
+          const d3 = d2[i0];
+          if (typeof d3 !== 'string') {
+            e.push({
+              instancePath: p + '/invalid_user_ids/' + i0,
+              schemaPath:
+                '#/components/schemas/UsersDeleteResponse/properties/invalid_user_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -15968,14 +16233,14 @@ function check_PushTokenRemovalRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['push_tokens'];
   if (!Array.isArray(d3)) return false;
   if (d3.length > 50) return false;
@@ -15987,52 +16252,86 @@ function check_PushTokenRemovalRequest(d0: any): boolean {
 }
 
 function collect_PushTokenRemovalRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/PushTokenRemovalRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/PushTokenRemovalRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PushTokenRemovalRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['push_tokens'] !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
-    ))
-      failRequired(e, p, s + '/required', 'push_tokens');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PushTokenRemovalRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'push_tokens' },
+        message: 'must have required property "push_tokens"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/PushTokenRemovalRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['push_tokens'];
     if (
-      d3 !== undefined &&
+      d0['push_tokens'] !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
     ) {
+      const d3 = d0['push_tokens'];
       if (!Array.isArray(d3)) {
-        failType(e, p + '/push_tokens', s + '/properties/push_tokens/type', 'array');
+        e.push({
+          instancePath: p + '/push_tokens',
+          schemaPath: '#/components/schemas/PushTokenRemovalRequest/properties/push_tokens/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (d3.length > 50)
-          fail(
-            e,
-            p + '/push_tokens',
-            s + '/properties/push_tokens/maxItems',
-            'maxItems',
-            { limit: 50 },
-            'must have at most 50 items',
-          );
+        if (d3.length > 50) {
+          e.push({
+            instancePath: p + '/push_tokens',
+            schemaPath:
+              '#/components/schemas/PushTokenRemovalRequest/properties/push_tokens/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
         for (let i0 = 0; i0 < d3.length; i0++) {
           const d4 = d3[i0];
           collect_PushTokenRemovalObject(d4, p + '/push_tokens/' + i0, e);
@@ -16056,80 +16355,135 @@ function check_PushTokenRemovalObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_id'];
-  if (!check_CompanySecret(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   const d2 = d0['token'];
-  if (!check_CompanySecret(d2)) return false;
-  const d3 = d0['from_apns_feedback_service'];
+  if (typeof d2 !== 'string') return false;
   if (
-    d3 !== undefined &&
-    typeof d3 !== 'boolean' &&
+    d0['from_apns_feedback_service'] !== undefined &&
     ((f0 && !('from_apns_feedback_service' in Object.prototype)) ||
       hasOwn.call(d0, 'from_apns_feedback_service'))
-  )
-    return false;
-  const d4 = d0['uninstalled_at'];
+  ) {
+    const d3 = d0['from_apns_feedback_service'];
+    if (typeof d3 !== 'boolean') return false;
+  }
   if (
-    d4 !== undefined &&
-    (!Number.isInteger(d4) ||
-      !(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000)) &&
+    d0['uninstalled_at'] !== undefined &&
     ((f0 && !('uninstalled_at' in Object.prototype)) || hasOwn.call(d0, 'uninstalled_at'))
-  )
-    return false;
+  ) {
+    const d4 = d0['uninstalled_at'];
+    if (!Number.isInteger(d4)) return false;
+    if (!(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000))
+      return false;
+  }
   return true;
 }
 
 function collect_PushTokenRemovalObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/PushTokenRemovalObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/PushTokenRemovalObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PushTokenRemovalObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_id' },
+        message: 'must have required property "app_id"',
+      });
+    }
     if (!(
       d0['token'] !== undefined &&
       ((f0 && !('token' in Object.prototype)) || hasOwn.call(d0, 'token'))
-    ))
-      failRequired(e, p, s + '/required', 'token');
-    const d1 = d0['app_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PushTokenRemovalObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'token' },
+        message: 'must have required property "token"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_id', e, s + '/properties/app_id');
+      const d1 = d0['app_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_id',
+          schemaPath: '#/components/schemas/PushTokenRemovalObject/properties/app_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['token'];
-    if (d2 !== undefined && ((f0 && !('token' in Object.prototype)) || hasOwn.call(d0, 'token'))) {
-      collect_CompanySecret(d2, p + '/token', e, s + '/properties/token');
-    }
-    const d3 = d0['from_apns_feedback_service'];
     if (
-      d3 !== undefined &&
+      d0['token'] !== undefined &&
+      ((f0 && !('token' in Object.prototype)) || hasOwn.call(d0, 'token'))
+    ) {
+      const d2 = d0['token'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/token',
+          schemaPath: '#/components/schemas/PushTokenRemovalObject/properties/token/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['from_apns_feedback_service'] !== undefined &&
       ((f0 && !('from_apns_feedback_service' in Object.prototype)) ||
         hasOwn.call(d0, 'from_apns_feedback_service'))
     ) {
+      const d3 = d0['from_apns_feedback_service'];
       if (typeof d3 !== 'boolean') {
-        failType(
-          e,
-          p + '/from_apns_feedback_service',
-          s + '/properties/from_apns_feedback_service/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/from_apns_feedback_service',
+          schemaPath:
+            '#/components/schemas/PushTokenRemovalObject/properties/from_apns_feedback_service/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d4 = d0['uninstalled_at'];
     if (
-      d4 !== undefined &&
+      d0['uninstalled_at'] !== undefined &&
       ((f0 && !('uninstalled_at' in Object.prototype)) || hasOwn.call(d0, 'uninstalled_at'))
     ) {
+      const d4 = d0['uninstalled_at'];
       if (!Number.isInteger(d4)) {
-        failType(e, p + '/uninstalled_at', s + '/properties/uninstalled_at/type', 'integer');
+        e.push({
+          instancePath: p + '/uninstalled_at',
+          schemaPath: '#/components/schemas/PushTokenRemovalObject/properties/uninstalled_at/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
       } else {
-        if (!(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000))
-          failFormat(e, p + '/uninstalled_at', s + '/properties/uninstalled_at/format', 'int64');
+        if (!(Number.isInteger(d4) && d4 >= -9223372036854776000 && d4 < 9223372036854776000)) {
+          e.push({
+            instancePath: p + '/uninstalled_at',
+            schemaPath:
+              '#/components/schemas/PushTokenRemovalObject/properties/uninstalled_at/format',
+            keyword: 'format',
+            params: { format: 'int64' },
+            message: 'must be a valid int64',
+          });
+        }
       }
     }
   }
@@ -16149,58 +16503,58 @@ function check_MessagesSendRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d3 = d0['external_user_ids'];
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_ExternalUserIds(d3) &&
+    d0['external_user_ids'] !== undefined &&
     ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-  )
-    return false;
-  const d4 = d0['segment_id'];
+  ) {
+    const d3 = d0['external_user_ids'];
+    if (!check_ExternalUserIds(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['segment_id'] !== undefined &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  )
-    return false;
-  const d5 = d0['audience'];
+  ) {
+    const d4 = d0['segment_id'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_ConnectedAudienceObject(d5) &&
+    d0['audience'] !== undefined &&
     ((f0 && !('audience' in Object.prototype)) || hasOwn.call(d0, 'audience'))
-  )
-    return false;
-  const d6 = d0['campaign_id'];
+  ) {
+    const d5 = d0['audience'];
+    if (!check_ConnectedAudienceObject(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['campaign_id'] !== undefined &&
     ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-  )
-    return false;
-  const d7 = d0['override_frequency_capping'];
+  ) {
+    const d6 = d0['campaign_id'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    typeof d7 !== 'boolean' &&
+    d0['override_frequency_capping'] !== undefined &&
     ((f0 && !('override_frequency_capping' in Object.prototype)) ||
       hasOwn.call(d0, 'override_frequency_capping'))
-  )
-    return false;
-  const d8 = d0['recipient_subscription_state'];
+  ) {
+    const d7 = d0['override_frequency_capping'];
+    if (typeof d7 !== 'boolean') return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_RecipientSubscriptionState(d8) &&
+    d0['recipient_subscription_state'] !== undefined &&
     ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
       hasOwn.call(d0, 'recipient_subscription_state'))
-  )
-    return false;
+  ) {
+    const d8 = d0['recipient_subscription_state'];
+    if (!check_RecipientSubscriptionState(d8)) return false;
+  }
   const d9 = d0['messages'];
   if (!check_MessagesObject(d9)) return false;
   let v0 = false;
@@ -16261,15 +16615,15 @@ function check_MessagesSendRequest(d0: any): boolean {
   }
   if (v4) {
     const f6 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d10 = d0['messages'];
     if (
-      d10 !== undefined &&
+      d0['messages'] !== undefined &&
       ((f6 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
+      const d10 = d0['messages'];
       if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
         for (const k5 in d10) {
           if (!Object.prototype.hasOwnProperty.call(d10, k5)) continue;
-          if (RE13.test(k5)) {
+          if (RE12.test(k5)) {
             const d11 = d10[k5];
             if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
               const f5 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -16289,96 +16643,136 @@ function check_MessagesSendRequest(d0: any): boolean {
 }
 
 function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/MessagesSendRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesSendRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesSendRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-    ))
-      failRequired(e, p, s + '/required', 'messages');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesSendRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'messages' },
+        message: 'must have required property "messages"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/MessagesSendRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['external_user_ids'];
     if (
-      d3 !== undefined &&
+      d0['external_user_ids'] !== undefined &&
       ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
     ) {
-      collect_ExternalUserIds(
-        d3,
-        p + '/external_user_ids',
-        e,
-        '#/components/schemas/ExternalUserIds',
-      );
+      const d3 = d0['external_user_ids'];
+      collect_ExternalUserIds(d3, p + '/external_user_ids', e);
     }
-    const d4 = d0['segment_id'];
     if (
-      d4 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_CompanySecret(d4, p + '/segment_id', e, s + '/properties/segment_id');
+      const d4 = d0['segment_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/segment_id',
+          schemaPath: '#/components/schemas/MessagesSendRequest/properties/segment_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['audience'];
     if (
-      d5 !== undefined &&
+      d0['audience'] !== undefined &&
       ((f0 && !('audience' in Object.prototype)) || hasOwn.call(d0, 'audience'))
     ) {
+      const d5 = d0['audience'];
       collect_ConnectedAudienceObject(d5, p + '/audience', e);
     }
-    const d6 = d0['campaign_id'];
     if (
-      d6 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(d6, p + '/campaign_id', e, s + '/properties/campaign_id');
+      const d6 = d0['campaign_id'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/campaign_id',
+          schemaPath: '#/components/schemas/MessagesSendRequest/properties/campaign_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d7 = d0['override_frequency_capping'];
     if (
-      d7 !== undefined &&
+      d0['override_frequency_capping'] !== undefined &&
       ((f0 && !('override_frequency_capping' in Object.prototype)) ||
         hasOwn.call(d0, 'override_frequency_capping'))
     ) {
+      const d7 = d0['override_frequency_capping'];
       if (typeof d7 !== 'boolean') {
-        failType(
-          e,
-          p + '/override_frequency_capping',
-          s + '/properties/override_frequency_capping/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/override_frequency_capping',
+          schemaPath:
+            '#/components/schemas/MessagesSendRequest/properties/override_frequency_capping/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d8 = d0['recipient_subscription_state'];
     if (
-      d8 !== undefined &&
+      d0['recipient_subscription_state'] !== undefined &&
       ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
         hasOwn.call(d0, 'recipient_subscription_state'))
     ) {
+      const d8 = d0['recipient_subscription_state'];
       collect_RecipientSubscriptionState(d8, p + '/recipient_subscription_state', e);
     }
-    const d9 = d0['messages'];
     if (
-      d9 !== undefined &&
+      d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
+      const d9 = d0['messages'];
       collect_MessagesObject(d9, p + '/messages', e);
     }
   }
@@ -16440,26 +16834,53 @@ function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): 
       if (!(
         d0['segment_id'] !== undefined &&
         ((f4 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-      ))
-        failRequired(e, p, s + '/anyOf/0/required', 'segment_id');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesSendRequest/anyOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'segment_id' },
+          message: 'must have required property "segment_id"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f5 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['external_user_ids'] !== undefined &&
         ((f5 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-      ))
-        failRequired(e, p, s + '/anyOf/1/required', 'external_user_ids');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesSendRequest/anyOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'external_user_ids' },
+          message: 'must have required property "external_user_ids"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f6 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['audience'] !== undefined &&
         ((f6 && !('audience' in Object.prototype)) || hasOwn.call(d0, 'audience'))
-      ))
-        failRequired(e, p, s + '/anyOf/2/required', 'audience');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesSendRequest/anyOf/2/required',
+          keyword: 'required',
+          params: { missingProperty: 'audience' },
+          message: 'must have required property "audience"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesSendRequest/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
   let v4 = false;
   L4: {
@@ -16476,15 +16897,15 @@ function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): 
   if (v4) {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f9 = Object.getPrototypeOf(d0) === Object.prototype;
-      const d10 = d0['messages'];
       if (
-        d10 !== undefined &&
+        d0['messages'] !== undefined &&
         ((f9 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
       ) {
+        const d10 = d0['messages'];
         if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
           for (const k8 in d10) {
             if (!Object.prototype.hasOwnProperty.call(d10, k8)) continue;
-            if (RE13.test(k8)) {
+            if (RE12.test(k8)) {
               const d11 = d10[k8];
               if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
                 const f8 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -16492,13 +16913,16 @@ function collect_MessagesSendRequest(d0: any, p: string, e: ValidationError[]): 
                   d11['message_variation_id'] !== undefined &&
                   ((f8 && !('message_variation_id' in Object.prototype)) ||
                     hasOwn.call(d11, 'message_variation_id'))
-                ))
-                  failRequired(
-                    e,
-                    p + '/messages/' + pointerSegment(k8),
-                    s + '/then/properties/messages/patternProperties//required',
-                    'message_variation_id',
-                  );
+                )) {
+                  e.push({
+                    instancePath: p + '/messages/' + pointerSegment(k8),
+                    schemaPath:
+                      '#/components/schemas/MessagesSendRequest/then/properties/messages/patternProperties//required',
+                    keyword: 'required',
+                    params: { missingProperty: 'message_variation_id' },
+                    message: 'must have required property "message_variation_id"',
+                  });
+                }
               }
             }
           }
@@ -16513,135 +16937,143 @@ function check_MessagesObject(d0: any): boolean {
   const n0 = Object.keys(d0).length;
   if (n0 < 1) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['apple_push'];
   if (
-    d1 !== undefined &&
-    !check_ApplePushObject(d1) &&
+    d0['apple_push'] !== undefined &&
     ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
-  )
-    return false;
-  const d2 = d0['android_push'];
+  ) {
+    const d1 = d0['apple_push'];
+    if (!check_ApplePushObject(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_AndroidPushObject(d2) &&
+    d0['android_push'] !== undefined &&
     ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
-  )
-    return false;
-  const d3 = d0['windows_phone8_push'];
+  ) {
+    const d2 = d0['android_push'];
+    if (!check_AndroidPushObject(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_WindowsPhone8PushObject(d3) &&
+    d0['windows_phone8_push'] !== undefined &&
     ((f0 && !('windows_phone8_push' in Object.prototype)) || hasOwn.call(d0, 'windows_phone8_push'))
-  )
-    return false;
-  const d4 = d0['windows_universal_push'];
+  ) {
+    const d3 = d0['windows_phone8_push'];
+    if (!check_WindowsPhone8PushObject(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_WindowsUniversalPushObject(d4) &&
+    d0['windows_universal_push'] !== undefined &&
     ((f0 && !('windows_universal_push' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_universal_push'))
-  )
-    return false;
-  const d5 = d0['kindle_push'];
+  ) {
+    const d4 = d0['windows_universal_push'];
+    if (!check_WindowsUniversalPushObject(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_KindlePushObject(d5) &&
+    d0['kindle_push'] !== undefined &&
     ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
-  )
-    return false;
-  const d6 = d0['web_push'];
+  ) {
+    const d5 = d0['kindle_push'];
+    if (!check_KindlePushObject(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_WebPushObject(d6) &&
+    d0['web_push'] !== undefined &&
     ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
-  )
-    return false;
-  const d7 = d0['in_app_message'];
+  ) {
+    const d6 = d0['web_push'];
+    if (!check_WebPushObject(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_InAppMessageObject(d7) &&
+    d0['in_app_message'] !== undefined &&
     ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
-  )
-    return false;
-  const d8 = d0['email'];
+  ) {
+    const d7 = d0['in_app_message'];
+    if (!check_InAppMessageObject(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_EmailObject(d8) &&
+    d0['email'] !== undefined &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  )
-    return false;
+  ) {
+    const d8 = d0['email'];
+    if (!check_EmailObject(d8)) return false;
+  }
   return true;
 }
 
 function collect_MessagesObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/MessagesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const n0 = Object.keys(d0).length;
-    if (n0 < 1)
-      fail(
-        e,
-        p,
-        s + '/minProperties',
-        'minProperties',
-        { limit: 1 },
-        'must have at least 1 property',
-      );
+    if (n0 < 1) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesObject/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 1 },
+        message: 'must have at least 1 property',
+      });
+    }
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['apple_push'];
     if (
-      d1 !== undefined &&
+      d0['apple_push'] !== undefined &&
       ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
     ) {
+      const d1 = d0['apple_push'];
       collect_ApplePushObject(d1, p + '/apple_push', e);
     }
-    const d2 = d0['android_push'];
     if (
-      d2 !== undefined &&
+      d0['android_push'] !== undefined &&
       ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
     ) {
+      const d2 = d0['android_push'];
       collect_AndroidPushObject(d2, p + '/android_push', e);
     }
-    const d3 = d0['windows_phone8_push'];
     if (
-      d3 !== undefined &&
+      d0['windows_phone8_push'] !== undefined &&
       ((f0 && !('windows_phone8_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_phone8_push'))
     ) {
+      const d3 = d0['windows_phone8_push'];
       collect_WindowsPhone8PushObject(d3, p + '/windows_phone8_push', e);
     }
-    const d4 = d0['windows_universal_push'];
     if (
-      d4 !== undefined &&
+      d0['windows_universal_push'] !== undefined &&
       ((f0 && !('windows_universal_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_universal_push'))
     ) {
+      const d4 = d0['windows_universal_push'];
       collect_WindowsUniversalPushObject(d4, p + '/windows_universal_push', e);
     }
-    const d5 = d0['kindle_push'];
     if (
-      d5 !== undefined &&
+      d0['kindle_push'] !== undefined &&
       ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
     ) {
+      const d5 = d0['kindle_push'];
       collect_KindlePushObject(d5, p + '/kindle_push', e);
     }
-    const d6 = d0['web_push'];
     if (
-      d6 !== undefined &&
+      d0['web_push'] !== undefined &&
       ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
     ) {
+      const d6 = d0['web_push'];
       collect_WebPushObject(d6, p + '/web_push', e);
     }
-    const d7 = d0['in_app_message'];
     if (
-      d7 !== undefined &&
+      d0['in_app_message'] !== undefined &&
       ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
     ) {
+      const d7 = d0['in_app_message'];
       collect_InAppMessageObject(d7, p + '/in_app_message', e);
     }
-    const d8 = d0['email'];
-    if (d8 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d8 = d0['email'];
       collect_EmailObject(d8, p + '/email', e);
     }
   }
@@ -16652,84 +17084,84 @@ function check_ScheduleMessagesObject(d0: any): boolean {
   const n0 = Object.keys(d0).length;
   if (n0 < 1) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['apple_push'];
   if (
-    d1 !== undefined &&
-    !check_ApplePushObject(d1) &&
+    d0['apple_push'] !== undefined &&
     ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
-  )
-    return false;
-  const d2 = d0['android_push'];
+  ) {
+    const d1 = d0['apple_push'];
+    if (!check_ApplePushObject(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_AndroidPushObject(d2) &&
+    d0['android_push'] !== undefined &&
     ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
-  )
-    return false;
-  const d3 = d0['windows_phone8_push'];
+  ) {
+    const d2 = d0['android_push'];
+    if (!check_AndroidPushObject(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_WindowsPhone8PushObject(d3) &&
+    d0['windows_phone8_push'] !== undefined &&
     ((f0 && !('windows_phone8_push' in Object.prototype)) || hasOwn.call(d0, 'windows_phone8_push'))
-  )
-    return false;
-  const d4 = d0['windows_universal_push'];
+  ) {
+    const d3 = d0['windows_phone8_push'];
+    if (!check_WindowsPhone8PushObject(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_WindowsUniversalPushObject(d4) &&
+    d0['windows_universal_push'] !== undefined &&
     ((f0 && !('windows_universal_push' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_universal_push'))
-  )
-    return false;
-  const d5 = d0['windows_push'];
+  ) {
+    const d4 = d0['windows_universal_push'];
+    if (!check_WindowsUniversalPushObject(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_WindowsPhone8PushObject(d5) &&
+    d0['windows_push'] !== undefined &&
     ((f0 && !('windows_push' in Object.prototype)) || hasOwn.call(d0, 'windows_push'))
-  )
-    return false;
-  const d6 = d0['windows8_push'];
+  ) {
+    const d5 = d0['windows_push'];
+    if (!check_WindowsPhone8PushObject(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_WindowsUniversalPushObject(d6) &&
+    d0['windows8_push'] !== undefined &&
     ((f0 && !('windows8_push' in Object.prototype)) || hasOwn.call(d0, 'windows8_push'))
-  )
-    return false;
-  const d7 = d0['kindle_push'];
+  ) {
+    const d6 = d0['windows8_push'];
+    if (!check_WindowsUniversalPushObject(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_KindlePushObject(d7) &&
+    d0['kindle_push'] !== undefined &&
     ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
-  )
-    return false;
-  const d8 = d0['web_push'];
+  ) {
+    const d7 = d0['kindle_push'];
+    if (!check_KindlePushObject(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_WebPushObject(d8) &&
+    d0['web_push'] !== undefined &&
     ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
-  )
-    return false;
-  const d9 = d0['in_app_message'];
+  ) {
+    const d8 = d0['web_push'];
+    if (!check_WebPushObject(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    !check_InAppMessageObject(d9) &&
+    d0['in_app_message'] !== undefined &&
     ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
-  )
-    return false;
-  const d10 = d0['email'];
+  ) {
+    const d9 = d0['in_app_message'];
+    if (!check_InAppMessageObject(d9)) return false;
+  }
   if (
-    d10 !== undefined &&
-    !check_EmailObject(d10) &&
+    d0['email'] !== undefined &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  )
-    return false;
-  const d11 = d0['webhook'];
+  ) {
+    const d10 = d0['email'];
+    if (!check_EmailObject(d10)) return false;
+  }
   if (
-    d11 !== undefined &&
-    !check_WebhookObject(d11) &&
+    d0['webhook'] !== undefined &&
     ((f0 && !('webhook' in Object.prototype)) || hasOwn.call(d0, 'webhook'))
-  )
-    return false;
+  ) {
+    const d11 = d0['webhook'];
+    if (!check_WebhookObject(d11)) return false;
+  }
   let v3 = false;
   L0: {
     let v0 = false;
@@ -16783,95 +17215,103 @@ function check_ScheduleMessagesObject(d0: any): boolean {
 }
 
 function collect_ScheduleMessagesObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ScheduleMessagesObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ScheduleMessagesObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const n0 = Object.keys(d0).length;
-    if (n0 < 1)
-      fail(
-        e,
-        p,
-        s + '/minProperties',
-        'minProperties',
-        { limit: 1 },
-        'must have at least 1 property',
-      );
+    if (n0 < 1) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ScheduleMessagesObject/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 1 },
+        message: 'must have at least 1 property',
+      });
+    }
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['apple_push'];
     if (
-      d1 !== undefined &&
+      d0['apple_push'] !== undefined &&
       ((f0 && !('apple_push' in Object.prototype)) || hasOwn.call(d0, 'apple_push'))
     ) {
+      const d1 = d0['apple_push'];
       collect_ApplePushObject(d1, p + '/apple_push', e);
     }
-    const d2 = d0['android_push'];
     if (
-      d2 !== undefined &&
+      d0['android_push'] !== undefined &&
       ((f0 && !('android_push' in Object.prototype)) || hasOwn.call(d0, 'android_push'))
     ) {
+      const d2 = d0['android_push'];
       collect_AndroidPushObject(d2, p + '/android_push', e);
     }
-    const d3 = d0['windows_phone8_push'];
     if (
-      d3 !== undefined &&
+      d0['windows_phone8_push'] !== undefined &&
       ((f0 && !('windows_phone8_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_phone8_push'))
     ) {
+      const d3 = d0['windows_phone8_push'];
       collect_WindowsPhone8PushObject(d3, p + '/windows_phone8_push', e);
     }
-    const d4 = d0['windows_universal_push'];
     if (
-      d4 !== undefined &&
+      d0['windows_universal_push'] !== undefined &&
       ((f0 && !('windows_universal_push' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_universal_push'))
     ) {
+      const d4 = d0['windows_universal_push'];
       collect_WindowsUniversalPushObject(d4, p + '/windows_universal_push', e);
     }
-    const d5 = d0['windows_push'];
     if (
-      d5 !== undefined &&
+      d0['windows_push'] !== undefined &&
       ((f0 && !('windows_push' in Object.prototype)) || hasOwn.call(d0, 'windows_push'))
     ) {
+      const d5 = d0['windows_push'];
       collect_WindowsPhone8PushObject(d5, p + '/windows_push', e);
     }
-    const d6 = d0['windows8_push'];
     if (
-      d6 !== undefined &&
+      d0['windows8_push'] !== undefined &&
       ((f0 && !('windows8_push' in Object.prototype)) || hasOwn.call(d0, 'windows8_push'))
     ) {
+      const d6 = d0['windows8_push'];
       collect_WindowsUniversalPushObject(d6, p + '/windows8_push', e);
     }
-    const d7 = d0['kindle_push'];
     if (
-      d7 !== undefined &&
+      d0['kindle_push'] !== undefined &&
       ((f0 && !('kindle_push' in Object.prototype)) || hasOwn.call(d0, 'kindle_push'))
     ) {
+      const d7 = d0['kindle_push'];
       collect_KindlePushObject(d7, p + '/kindle_push', e);
     }
-    const d8 = d0['web_push'];
     if (
-      d8 !== undefined &&
+      d0['web_push'] !== undefined &&
       ((f0 && !('web_push' in Object.prototype)) || hasOwn.call(d0, 'web_push'))
     ) {
+      const d8 = d0['web_push'];
       collect_WebPushObject(d8, p + '/web_push', e);
     }
-    const d9 = d0['in_app_message'];
     if (
-      d9 !== undefined &&
+      d0['in_app_message'] !== undefined &&
       ((f0 && !('in_app_message' in Object.prototype)) || hasOwn.call(d0, 'in_app_message'))
     ) {
+      const d9 = d0['in_app_message'];
       collect_InAppMessageObject(d9, p + '/in_app_message', e);
     }
-    const d10 = d0['email'];
-    if (d10 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d10 = d0['email'];
       collect_EmailObject(d10, p + '/email', e);
     }
-    const d11 = d0['webhook'];
     if (
-      d11 !== undefined &&
+      d0['webhook'] !== undefined &&
       ((f0 && !('webhook' in Object.prototype)) || hasOwn.call(d0, 'webhook'))
     ) {
+      const d11 = d0['webhook'];
       collect_WebhookObject(d11, p + '/webhook', e);
     }
   }
@@ -16927,7 +17367,15 @@ function collect_ScheduleMessagesObject(d0: any, p: string, e: ValidationError[]
     if (!v0) break L0;
     v3 = true;
   }
-  if (v3) fail(e, p, s + '/not', 'not', {}, 'must not match the schema in "not"');
+  if (v3) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ScheduleMessagesObject/not',
+      keyword: 'not',
+      params: {},
+      message: 'must not match the schema in "not"',
+    });
+  }
 }
 
 function check_CampaignsTriggerSendRequest(d0: any): boolean {
@@ -16944,102 +17392,162 @@ function check_CampaignsTriggerSendRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['campaign_id'];
-  if (!check_CompanySecret(d3)) return false;
-  const d4 = d0['trigger_properties'];
+  if (typeof d3 !== 'string') return false;
   if (
-    d4 !== undefined &&
-    !check_TriggerProperties(d4) &&
+    d0['trigger_properties'] !== undefined &&
     ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
-  )
-    return false;
-  const d5 = d0['recipients'];
+  ) {
+    const d4 = d0['trigger_properties'];
+    if (!check_TriggerProperties(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_recipients(d5) &&
+    d0['recipients'] !== undefined &&
     ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
-  )
-    return false;
-  const d6 = d0['external_user_ids'];
+  ) {
+    const d5 = d0['recipients'];
+    if (!Array.isArray(d5)) return false;
+    if (d5.length > 50) return false;
+    for (let i0 = 0; i0 < d5.length; i0++) {
+      const d6 = d5[i0];
+      if (!check_RecipientObject(d6)) return false;
+    }
+  }
   if (
-    d6 !== undefined &&
-    !check_ExternalUserIds(d6) &&
+    d0['external_user_ids'] !== undefined &&
     ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-  )
-    return false;
+  ) {
+    const d7 = d0['external_user_ids'];
+    if (!check_ExternalUserIds(d7)) return false;
+  }
   return true;
 }
 
 function collect_CampaignsTriggerSendRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignsTriggerSendRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    ))
-      failRequired(e, p, s + '/required', 'campaign_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'campaign_id' },
+        message: 'must have required property "campaign_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerSendRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['campaign_id'];
     if (
-      d3 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
+      const d3 = d0['campaign_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/campaign_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerSendRequest/properties/campaign_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['trigger_properties'];
     if (
-      d4 !== undefined &&
+      d0['trigger_properties'] !== undefined &&
       ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
     ) {
+      const d4 = d0['trigger_properties'];
       collect_TriggerProperties(d4, p + '/trigger_properties', e);
     }
-    const d5 = d0['recipients'];
     if (
-      d5 !== undefined &&
+      d0['recipients'] !== undefined &&
       ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
     ) {
-      collect_recipients(d5, p + '/recipients', e, s + '/properties/recipients');
+      const d5 = d0['recipients'];
+      if (!Array.isArray(d5)) {
+        e.push({
+          instancePath: p + '/recipients',
+          schemaPath: '#/components/schemas/CampaignsTriggerSendRequest/properties/recipients/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        if (d5.length > 50) {
+          e.push({
+            instancePath: p + '/recipients',
+            schemaPath:
+              '#/components/schemas/CampaignsTriggerSendRequest/properties/recipients/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
+        for (let i0 = 0; i0 < d5.length; i0++) {
+          const d6 = d5[i0];
+          collect_RecipientObject(d6, p + '/recipients/' + i0, e);
+        }
+      }
     }
-    const d6 = d0['external_user_ids'];
     if (
-      d6 !== undefined &&
+      d0['external_user_ids'] !== undefined &&
       ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
     ) {
-      collect_ExternalUserIds(
-        d6,
-        p + '/external_user_ids',
-        e,
-        '#/components/schemas/ExternalUserIds',
-      );
+      const d7 = d0['external_user_ids'];
+      collect_ExternalUserIds(d7, p + '/external_user_ids', e);
     }
   }
 }
@@ -17053,40 +17561,60 @@ function check_RecipientObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['external_user_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['trigger_properties'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_TriggerProperties(d2) &&
+    d0['trigger_properties'] !== undefined &&
     ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
-  )
-    return false;
+  ) {
+    const d2 = d0['trigger_properties'];
+    if (!check_TriggerProperties(d2)) return false;
+  }
   return true;
 }
 
 function collect_RecipientObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/RecipientObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RecipientObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['external_user_id'] !== undefined &&
       ((f0 && !('external_user_id' in Object.prototype)) || hasOwn.call(d0, 'external_user_id'))
-    ))
-      failRequired(e, p, s + '/required', 'external_user_id');
-    const d1 = d0['external_user_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RecipientObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'external_user_id' },
+        message: 'must have required property "external_user_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['external_user_id'] !== undefined &&
       ((f0 && !('external_user_id' in Object.prototype)) || hasOwn.call(d0, 'external_user_id'))
     ) {
-      collect_CompanySecret(d1, p + '/external_user_id', e, s + '/properties/external_user_id');
+      const d1 = d0['external_user_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/external_user_id',
+          schemaPath: '#/components/schemas/RecipientObject/properties/external_user_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['trigger_properties'];
     if (
-      d2 !== undefined &&
+      d0['trigger_properties'] !== undefined &&
       ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
     ) {
+      const d2 = d0['trigger_properties'];
       collect_TriggerProperties(d2, p + '/trigger_properties', e);
     }
   }
@@ -17102,54 +17630,81 @@ function check_ScheduleObject(d0: any): boolean {
     return false;
   const d1 = d0['time'];
   if (!check_ScheduleTime(d1)) return false;
-  const d2 = d0['in_local_time'];
   if (
-    d2 !== undefined &&
-    typeof d2 !== 'boolean' &&
+    d0['in_local_time'] !== undefined &&
     ((f0 && !('in_local_time' in Object.prototype)) || hasOwn.call(d0, 'in_local_time'))
-  )
-    return false;
-  const d3 = d0['at_optimal_time'];
+  ) {
+    const d2 = d0['in_local_time'];
+    if (typeof d2 !== 'boolean') return false;
+  }
   if (
-    d3 !== undefined &&
-    typeof d3 !== 'boolean' &&
+    d0['at_optimal_time'] !== undefined &&
     ((f0 && !('at_optimal_time' in Object.prototype)) || hasOwn.call(d0, 'at_optimal_time'))
-  )
-    return false;
+  ) {
+    const d3 = d0['at_optimal_time'];
+    if (typeof d3 !== 'boolean') return false;
+  }
   return true;
 }
 
 function collect_ScheduleObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ScheduleObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ScheduleObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['time'] !== undefined &&
       ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-    ))
-      failRequired(e, p, s + '/required', 'time');
-    const d1 = d0['time'];
-    if (d1 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ScheduleObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'time' },
+        message: 'must have required property "time"',
+      });
+    }
+    if (
+      d0['time'] !== undefined &&
+      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
+    ) {
+      const d1 = d0['time'];
       collect_ScheduleTime(d1, p + '/time', e);
     }
-    const d2 = d0['in_local_time'];
     if (
-      d2 !== undefined &&
+      d0['in_local_time'] !== undefined &&
       ((f0 && !('in_local_time' in Object.prototype)) || hasOwn.call(d0, 'in_local_time'))
     ) {
+      const d2 = d0['in_local_time'];
       if (typeof d2 !== 'boolean') {
-        failType(e, p + '/in_local_time', s + '/properties/in_local_time/type', 'boolean');
+        e.push({
+          instancePath: p + '/in_local_time',
+          schemaPath: '#/components/schemas/ScheduleObject/properties/in_local_time/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d3 = d0['at_optimal_time'];
     if (
-      d3 !== undefined &&
+      d0['at_optimal_time'] !== undefined &&
       ((f0 && !('at_optimal_time' in Object.prototype)) || hasOwn.call(d0, 'at_optimal_time'))
     ) {
+      const d3 = d0['at_optimal_time'];
       if (typeof d3 !== 'boolean') {
-        failType(e, p + '/at_optimal_time', s + '/properties/at_optimal_time/type', 'boolean');
+        e.push({
+          instancePath: p + '/at_optimal_time',
+          schemaPath: '#/components/schemas/ScheduleObject/properties/at_optimal_time/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
   }
@@ -17174,51 +17729,51 @@ function check_MessagesScheduleCreateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d3 = d0['external_user_ids'];
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_ExternalUserIds(d3) &&
+    d0['external_user_ids'] !== undefined &&
     ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-  )
-    return false;
-  const d4 = d0['segment_id'];
+  ) {
+    const d3 = d0['external_user_ids'];
+    if (!check_ExternalUserIds(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['segment_id'] !== undefined &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  )
-    return false;
-  const d5 = d0['campaign_id'];
+  ) {
+    const d4 = d0['segment_id'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['campaign_id'] !== undefined &&
     ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-  )
-    return false;
-  const d6 = d0['override_messaging_limits'];
+  ) {
+    const d5 = d0['campaign_id'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    typeof d6 !== 'boolean' &&
+    d0['override_messaging_limits'] !== undefined &&
     ((f0 && !('override_messaging_limits' in Object.prototype)) ||
       hasOwn.call(d0, 'override_messaging_limits'))
-  )
-    return false;
-  const d7 = d0['recipient_subscription_state'];
+  ) {
+    const d6 = d0['override_messaging_limits'];
+    if (typeof d6 !== 'boolean') return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_RecipientSubscriptionState(d7) &&
+    d0['recipient_subscription_state'] !== undefined &&
     ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
       hasOwn.call(d0, 'recipient_subscription_state'))
-  )
-    return false;
+  ) {
+    const d7 = d0['recipient_subscription_state'];
+    if (!check_RecipientSubscriptionState(d7)) return false;
+  }
   const d8 = d0['schedule'];
   if (!check_ScheduleObject(d8)) return false;
   const d9 = d0['messages'];
@@ -17267,15 +17822,15 @@ function check_MessagesScheduleCreateRequest(d0: any): boolean {
   }
   if (v3) {
     const f5 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d10 = d0['messages'];
     if (
-      d10 !== undefined &&
+      d0['messages'] !== undefined &&
       ((f5 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
+      const d10 = d0['messages'];
       if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
         for (const k4 in d10) {
           if (!Object.prototype.hasOwnProperty.call(d10, k4)) continue;
-          if (RE13.test(k4)) {
+          if (RE12.test(k4)) {
             const d11 = d10[k4];
             if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
               const f4 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -17295,101 +17850,151 @@ function check_MessagesScheduleCreateRequest(d0: any): boolean {
 }
 
 function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/MessagesScheduleCreateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-    ))
-      failRequired(e, p, s + '/required', 'schedule');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule' },
+        message: 'must have required property "schedule"',
+      });
+    }
     if (!(
       d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-    ))
-      failRequired(e, p, s + '/required', 'messages');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'messages' },
+        message: 'must have required property "messages"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleCreateRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['external_user_ids'];
     if (
-      d3 !== undefined &&
+      d0['external_user_ids'] !== undefined &&
       ((f0 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
     ) {
-      collect_ExternalUserIds(
-        d3,
-        p + '/external_user_ids',
-        e,
-        '#/components/schemas/ExternalUserIds',
-      );
+      const d3 = d0['external_user_ids'];
+      collect_ExternalUserIds(d3, p + '/external_user_ids', e);
     }
-    const d4 = d0['segment_id'];
     if (
-      d4 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_CompanySecret(d4, p + '/segment_id', e, s + '/properties/segment_id');
+      const d4 = d0['segment_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/segment_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleCreateRequest/properties/segment_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['campaign_id'];
     if (
-      d5 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(d5, p + '/campaign_id', e, s + '/properties/campaign_id');
+      const d5 = d0['campaign_id'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/campaign_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleCreateRequest/properties/campaign_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['override_messaging_limits'];
     if (
-      d6 !== undefined &&
+      d0['override_messaging_limits'] !== undefined &&
       ((f0 && !('override_messaging_limits' in Object.prototype)) ||
         hasOwn.call(d0, 'override_messaging_limits'))
     ) {
+      const d6 = d0['override_messaging_limits'];
       if (typeof d6 !== 'boolean') {
-        failType(
-          e,
-          p + '/override_messaging_limits',
-          s + '/properties/override_messaging_limits/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/override_messaging_limits',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleCreateRequest/properties/override_messaging_limits/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d7 = d0['recipient_subscription_state'];
     if (
-      d7 !== undefined &&
+      d0['recipient_subscription_state'] !== undefined &&
       ((f0 && !('recipient_subscription_state' in Object.prototype)) ||
         hasOwn.call(d0, 'recipient_subscription_state'))
     ) {
+      const d7 = d0['recipient_subscription_state'];
       collect_RecipientSubscriptionState(d7, p + '/recipient_subscription_state', e);
     }
-    const d8 = d0['schedule'];
     if (
-      d8 !== undefined &&
+      d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
+      const d8 = d0['schedule'];
       collect_ScheduleObject(d8, p + '/schedule', e);
     }
-    const d9 = d0['messages'];
     if (
-      d9 !== undefined &&
+      d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
+      const d9 = d0['messages'];
       collect_ScheduleMessagesObject(d9, p + '/messages', e);
     }
   }
@@ -17435,18 +18040,38 @@ function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: Validation
       if (!(
         d0['segment_id'] !== undefined &&
         ((f3 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-      ))
-        failRequired(e, p, s + '/anyOf/0/required', 'segment_id');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/anyOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'segment_id' },
+          message: 'must have required property "segment_id"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['external_user_ids'] !== undefined &&
         ((f4 && !('external_user_ids' in Object.prototype)) || hasOwn.call(d0, 'external_user_ids'))
-      ))
-        failRequired(e, p, s + '/anyOf/1/required', 'external_user_ids');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/anyOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'external_user_ids' },
+          message: 'must have required property "external_user_ids"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesScheduleCreateRequest/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
   let v3 = false;
   L3: {
@@ -17463,15 +18088,15 @@ function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: Validation
   if (v3) {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f7 = Object.getPrototypeOf(d0) === Object.prototype;
-      const d10 = d0['messages'];
       if (
-        d10 !== undefined &&
+        d0['messages'] !== undefined &&
         ((f7 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
       ) {
+        const d10 = d0['messages'];
         if (typeof d10 === 'object' && d10 !== null && !Array.isArray(d10)) {
           for (const k6 in d10) {
             if (!Object.prototype.hasOwnProperty.call(d10, k6)) continue;
-            if (RE13.test(k6)) {
+            if (RE12.test(k6)) {
               const d11 = d10[k6];
               if (typeof d11 === 'object' && d11 !== null && !Array.isArray(d11)) {
                 const f6 = Object.getPrototypeOf(d11) === Object.prototype;
@@ -17479,13 +18104,16 @@ function collect_MessagesScheduleCreateRequest(d0: any, p: string, e: Validation
                   d11['message_variation_id'] !== undefined &&
                   ((f6 && !('message_variation_id' in Object.prototype)) ||
                     hasOwn.call(d11, 'message_variation_id'))
-                ))
-                  failRequired(
-                    e,
-                    p + '/messages/' + pointerSegment(k6),
-                    s + '/then/properties/messages/patternProperties//required',
-                    'message_variation_id',
-                  );
+                )) {
+                  e.push({
+                    instancePath: p + '/messages/' + pointerSegment(k6),
+                    schemaPath:
+                      '#/components/schemas/MessagesScheduleCreateRequest/then/properties/messages/patternProperties//required',
+                    keyword: 'required',
+                    params: { missingProperty: 'message_variation_id' },
+                    message: 'must have required property "message_variation_id"',
+                  });
+                }
               }
             }
           }
@@ -17514,32 +18142,37 @@ function check_CampaignsTriggerScheduleCreateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['campaign_id'];
-  if (!check_CompanySecret(d3)) return false;
-  const d4 = d0['recipients'];
+  if (typeof d3 !== 'string') return false;
   if (
-    d4 !== undefined &&
-    !check_recipients(d4) &&
+    d0['recipients'] !== undefined &&
     ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
-  )
-    return false;
-  const d5 = d0['trigger_properties'];
+  ) {
+    const d4 = d0['recipients'];
+    if (!Array.isArray(d4)) return false;
+    if (d4.length > 50) return false;
+    for (let i0 = 0; i0 < d4.length; i0++) {
+      const d5 = d4[i0];
+      if (!check_RecipientObject(d5)) return false;
+    }
+  }
   if (
-    d5 !== undefined &&
-    !check_TriggerProperties(d5) &&
+    d0['trigger_properties'] !== undefined &&
     ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
-  )
-    return false;
-  const d6 = d0['schedule'];
-  if (!check_ScheduleObject(d6)) return false;
+  ) {
+    const d6 = d0['trigger_properties'];
+    if (!check_TriggerProperties(d6)) return false;
+  }
+  const d7 = d0['schedule'];
+  if (!check_ScheduleObject(d7)) return false;
   return true;
 }
 
@@ -17548,67 +18181,135 @@ function collect_CampaignsTriggerScheduleCreateRequest(
   p: string,
   e: ValidationError[],
 ): void {
-  const s = '#/components/schemas/CampaignsTriggerScheduleCreateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    ))
-      failRequired(e, p, s + '/required', 'campaign_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'campaign_id' },
+        message: 'must have required property "campaign_id"',
+      });
+    }
     if (!(
       d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-    ))
-      failRequired(e, p, s + '/required', 'schedule');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleCreateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule' },
+        message: 'must have required property "schedule"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['campaign_id'];
     if (
-      d3 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
+      const d3 = d0['campaign_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/campaign_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/campaign_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['recipients'];
     if (
-      d4 !== undefined &&
+      d0['recipients'] !== undefined &&
       ((f0 && !('recipients' in Object.prototype)) || hasOwn.call(d0, 'recipients'))
     ) {
-      collect_recipients(d4, p + '/recipients', e, s + '/properties/recipients');
+      const d4 = d0['recipients'];
+      if (!Array.isArray(d4)) {
+        e.push({
+          instancePath: p + '/recipients',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/recipients/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        if (d4.length > 50) {
+          e.push({
+            instancePath: p + '/recipients',
+            schemaPath:
+              '#/components/schemas/CampaignsTriggerScheduleCreateRequest/properties/recipients/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
+        for (let i0 = 0; i0 < d4.length; i0++) {
+          const d5 = d4[i0];
+          collect_RecipientObject(d5, p + '/recipients/' + i0, e);
+        }
+      }
     }
-    const d5 = d0['trigger_properties'];
     if (
-      d5 !== undefined &&
+      d0['trigger_properties'] !== undefined &&
       ((f0 && !('trigger_properties' in Object.prototype)) || hasOwn.call(d0, 'trigger_properties'))
     ) {
-      collect_TriggerProperties(d5, p + '/trigger_properties', e);
+      const d6 = d0['trigger_properties'];
+      collect_TriggerProperties(d6, p + '/trigger_properties', e);
     }
-    const d6 = d0['schedule'];
     if (
-      d6 !== undefined &&
+      d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
-      collect_ScheduleObject(d6, p + '/schedule', e);
+      const d7 = d0['schedule'];
+      collect_ScheduleObject(d7, p + '/schedule', e);
     }
   }
 }
@@ -17627,30 +18328,30 @@ function check_MessagesScheduleUpdateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['schedule_id'];
-  if (!check_CompanySecret(d3)) return false;
-  const d4 = d0['schedule'];
+  if (typeof d3 !== 'string') return false;
   if (
-    d4 !== undefined &&
-    !check_ScheduleObject(d4) &&
+    d0['schedule'] !== undefined &&
     ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-  )
-    return false;
-  const d5 = d0['messages'];
+  ) {
+    const d4 = d0['schedule'];
+    if (!check_ScheduleObject(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_ScheduleMessagesObject(d5) &&
+    d0['messages'] !== undefined &&
     ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-  )
-    return false;
+  ) {
+    const d5 = d0['messages'];
+    if (!check_ScheduleMessagesObject(d5)) return false;
+  }
   let v0 = false;
   L0: {
     let v1 = false;
@@ -17687,54 +18388,91 @@ function check_MessagesScheduleUpdateRequest(d0: any): boolean {
 }
 
 function collect_MessagesScheduleUpdateRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/MessagesScheduleUpdateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    ))
-      failRequired(e, p, s + '/required', 'schedule_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule_id' },
+        message: 'must have required property "schedule_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleUpdateRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['schedule_id'];
     if (
-      d3 !== undefined &&
+      d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      collect_CompanySecret(d3, p + '/schedule_id', e, s + '/properties/schedule_id');
+      const d3 = d0['schedule_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/schedule_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleUpdateRequest/properties/schedule_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['schedule'];
     if (
-      d4 !== undefined &&
+      d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
+      const d4 = d0['schedule'];
       collect_ScheduleObject(d4, p + '/schedule', e);
     }
-    const d5 = d0['messages'];
     if (
-      d5 !== undefined &&
+      d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
+      const d5 = d0['messages'];
       collect_ScheduleMessagesObject(d5, p + '/messages', e);
     }
   }
@@ -17779,18 +18517,38 @@ function collect_MessagesScheduleUpdateRequest(d0: any, p: string, e: Validation
       if (!(
         d0['schedule'] !== undefined &&
         ((f3 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
-      ))
-        failRequired(e, p, s + '/anyOf/0/required', 'schedule');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/anyOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'schedule' },
+          message: 'must have required property "schedule"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['messages'] !== undefined &&
         ((f4 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
-      ))
-        failRequired(e, p, s + '/anyOf/1/required', 'messages');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/anyOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'messages' },
+          message: 'must have required property "messages"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesScheduleUpdateRequest/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -17818,18 +18576,18 @@ function check_CampaignsTriggerScheduleUpdateRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['campaign_id'];
-  if (!check_CompanySecret(d3)) return false;
+  if (typeof d3 !== 'string') return false;
   const d4 = d0['schedule_id'];
-  if (!check_CompanySecret(d4)) return false;
+  if (typeof d4 !== 'string') return false;
   const d5 = d0['schedule'];
   if (!check_ScheduleObject(d5)) return false;
   return true;
@@ -17840,45 +18598,124 @@ function collect_CampaignsTriggerScheduleUpdateRequest(
   p: string,
   e: ValidationError[],
 ): void {
-  const s = '#/components/schemas/CampaignsTriggerScheduleUpdateRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
-    failMissing(d0, C14, e, p, s + '/required');
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['app_group_id'];
+    if (!(
+      d0['app_group_id'] !== undefined &&
+      ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
+    if (!(
+      d0['campaign_id'] !== undefined &&
+      ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'campaign_id' },
+        message: 'must have required property "campaign_id"',
+      });
+    }
+    if (!(
+      d0['schedule_id'] !== undefined &&
+      ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule_id' },
+        message: 'must have required property "schedule_id"',
+      });
+    }
+    if (!(
+      d0['schedule'] !== undefined &&
+      ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule' },
+        message: 'must have required property "schedule"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['campaign_id'];
     if (
-      d3 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
+      const d3 = d0['campaign_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/campaign_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/properties/campaign_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['schedule_id'];
     if (
-      d4 !== undefined &&
+      d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      collect_CompanySecret(d4, p + '/schedule_id', e, s + '/properties/schedule_id');
+      const d4 = d0['schedule_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/schedule_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleUpdateRequest/properties/schedule_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['schedule'];
     if (
-      d5 !== undefined &&
+      d0['schedule'] !== undefined &&
       ((f0 && !('schedule' in Object.prototype)) || hasOwn.call(d0, 'schedule'))
     ) {
+      const d5 = d0['schedule'];
       collect_ScheduleObject(d5, p + '/schedule', e);
     }
   }
@@ -17898,55 +18735,92 @@ function check_MessagesScheduleDeleteRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['schedule_id'];
-  if (!check_CompanySecret(d3)) return false;
+  if (typeof d3 !== 'string') return false;
   return true;
 }
 
 function collect_MessagesScheduleDeleteRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/MessagesScheduleDeleteRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MessagesScheduleDeleteRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleDeleteRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    ))
-      failRequired(e, p, s + '/required', 'schedule_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MessagesScheduleDeleteRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule_id' },
+        message: 'must have required property "schedule_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleDeleteRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['schedule_id'];
     if (
-      d3 !== undefined &&
+      d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      collect_CompanySecret(d3, p + '/schedule_id', e, s + '/properties/schedule_id');
+      const d3 = d0['schedule_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/schedule_id',
+          schemaPath:
+            '#/components/schemas/MessagesScheduleDeleteRequest/properties/schedule_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -17970,18 +18844,18 @@ function check_CampaignsTriggerScheduleDeleteRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['campaign_id'];
-  if (!check_CompanySecret(d3)) return false;
+  if (typeof d3 !== 'string') return false;
   const d4 = d0['schedule_id'];
-  if (!check_CompanySecret(d4)) return false;
+  if (typeof d4 !== 'string') return false;
   return true;
 }
 
@@ -17990,53 +18864,106 @@ function collect_CampaignsTriggerScheduleDeleteRequest(
   p: string,
   e: ValidationError[],
 ): void {
-  const s = '#/components/schemas/CampaignsTriggerScheduleDeleteRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    ))
-      failRequired(e, p, s + '/required', 'campaign_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'campaign_id' },
+        message: 'must have required property "campaign_id"',
+      });
+    }
     if (!(
       d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
-    ))
-      failRequired(e, p, s + '/required', 'schedule_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'schedule_id' },
+        message: 'must have required property "schedule_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['campaign_id'];
     if (
-      d3 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(d3, p + '/campaign_id', e, s + '/properties/campaign_id');
+      const d3 = d0['campaign_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/campaign_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/properties/campaign_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['schedule_id'];
     if (
-      d4 !== undefined &&
+      d0['schedule_id'] !== undefined &&
       ((f0 && !('schedule_id' in Object.prototype)) || hasOwn.call(d0, 'schedule_id'))
     ) {
-      collect_CompanySecret(d4, p + '/schedule_id', e, s + '/properties/schedule_id');
+      const d4 = d0['schedule_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/schedule_id',
+          schemaPath:
+            '#/components/schemas/CampaignsTriggerScheduleDeleteRequest/properties/schedule_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -18090,7 +19017,6 @@ function check_ConnectedAudienceObject(d0: any): boolean {
 }
 
 function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ConnectedAudienceObject';
   let v0 = -1;
   let v1 = -1;
   if (check_ConnectedAudienceFilter(d0)) {
@@ -18139,18 +19065,40 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
   if (v0 === -1) {
     collect_ConnectedAudienceFilter(d0, p, e);
     if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-      failType(e, p, s + '/oneOf/1/type', 'object');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/1/type',
+        keyword: 'type',
+        params: { type: 'object' },
+        message: 'must be object',
+      });
     } else {
       const f2 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['AND'] !== undefined &&
         ((f2 && !('AND' in Object.prototype)) || hasOwn.call(d0, 'AND'))
-      ))
-        failRequired(e, p, s + '/oneOf/1/required', 'AND');
-      const d5 = d0['AND'];
-      if (d5 !== undefined && ((f2 && !('AND' in Object.prototype)) || hasOwn.call(d0, 'AND'))) {
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'AND' },
+          message: 'must have required property "AND"',
+        });
+      }
+      if (
+        d0['AND'] !== undefined &&
+        ((f2 && !('AND' in Object.prototype)) || hasOwn.call(d0, 'AND'))
+      ) {
+        const d5 = d0['AND'];
         if (!Array.isArray(d5)) {
-          failType(e, p + '/AND', s + '/oneOf/1/properties/AND/type', 'array');
+          e.push({
+            instancePath: p + '/AND',
+            schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/1/properties/AND/type',
+            keyword: 'type',
+            params: { type: 'array' },
+            message: 'must be array',
+          });
         } else {
           for (let i2 = 0; i2 < d5.length; i2++) {
             const d6 = d5[i2];
@@ -18160,18 +19108,40 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
       }
     }
     if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-      failType(e, p, s + '/oneOf/2/type', 'object');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/2/type',
+        keyword: 'type',
+        params: { type: 'object' },
+        message: 'must be object',
+      });
     } else {
       const f3 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['OR'] !== undefined &&
         ((f3 && !('OR' in Object.prototype)) || hasOwn.call(d0, 'OR'))
-      ))
-        failRequired(e, p, s + '/oneOf/2/required', 'OR');
-      const d7 = d0['OR'];
-      if (d7 !== undefined && ((f3 && !('OR' in Object.prototype)) || hasOwn.call(d0, 'OR'))) {
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/2/required',
+          keyword: 'required',
+          params: { missingProperty: 'OR' },
+          message: 'must have required property "OR"',
+        });
+      }
+      if (
+        d0['OR'] !== undefined &&
+        ((f3 && !('OR' in Object.prototype)) || hasOwn.call(d0, 'OR'))
+      ) {
+        const d7 = d0['OR'];
         if (!Array.isArray(d7)) {
-          failType(e, p + '/OR', s + '/oneOf/2/properties/OR/type', 'array');
+          e.push({
+            instancePath: p + '/OR',
+            schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf/2/properties/OR/type',
+            keyword: 'type',
+            params: { type: 'array' },
+            message: 'must be array',
+          });
         } else {
           for (let i3 = 0; i3 < d7.length; i3++) {
             const d8 = d7[i3];
@@ -18180,23 +19150,21 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
         }
       }
     }
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: null },
-      'must match exactly one schema in oneOf, but matches none',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: null },
+      message: 'must match exactly one schema in oneOf, but matches none',
+    });
   } else if (v1 !== -1) {
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: [v0, v1] },
-      'must match exactly one schema in oneOf, but matches more than one',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ConnectedAudienceObject/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: [v0, v1] },
+      message: 'must match exactly one schema in oneOf, but matches more than one',
+    });
   }
 }
 
@@ -18220,7 +19188,6 @@ function check_ConnectedAudienceFilter(d0: any): boolean {
 }
 
 function collect_ConnectedAudienceFilter(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ConnectedAudienceFilter';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
@@ -18241,23 +19208,21 @@ function collect_ConnectedAudienceFilter(d0: any, p: string, e: ValidationError[
     collect_CustomAttributeFilter(d0, p, e);
     collect_PushSubscriptionFilter(d0, p, e);
     collect_EmailSubscriptionFilter(d0, p, e);
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: null },
-      'must match exactly one schema in oneOf, but matches none',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ConnectedAudienceFilter/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: null },
+      message: 'must match exactly one schema in oneOf, but matches none',
+    });
   } else if (v1 !== -1) {
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: [v0, v1] },
-      'must match exactly one schema in oneOf, but matches more than one',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ConnectedAudienceFilter/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: [v0, v1] },
+      message: 'must match exactly one schema in oneOf, but matches more than one',
+    });
   }
 }
 
@@ -18284,17 +19249,18 @@ function check_CustomAttributeFilter(d0: any): boolean {
   ))
     return false;
   const d2 = d1['custom_attribute_name'];
-  if (!check_CompanySecret(d2)) return false;
+  if (typeof d2 !== 'string') return false;
   const d3 = d1['comparison'];
   if (typeof d3 !== 'string') return false;
-  if (!S15.has(d3)) return false;
-  const d4 = d1['value'];
-  if (d4 !== undefined && ((f1 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))) {
+  if (!S13.has(d3)) return false;
+  if (
+    d1['value'] !== undefined &&
+    ((f1 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
+  ) {
+    const d4 = d1['value'];
     let v0 = false;
     if (typeof d4 === 'string') {
-      if (check_CompanySecret(d4)) {
-        v0 = true;
-      }
+      v0 = true;
     } else if (typeof d4 === 'number') {
       v0 = true;
     } else if (typeof d4 === 'boolean') {
@@ -18336,106 +19302,137 @@ function check_CustomAttributeFilter(d0: any): boolean {
   }
   if (v2) {
     const f5 = Object.getPrototypeOf(d1) === Object.prototype;
-    const d7 = d1['value'];
     if (
-      d7 !== undefined &&
-      (typeof d7 !== 'string' || !fmtDateTime(d7)) &&
+      d1['value'] !== undefined &&
       ((f5 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
-    )
-      return false;
+    ) {
+      const d7 = d1['value'];
+      if (typeof d7 !== 'string') return false;
+      if (!fmtDateTime(d7)) return false;
+    }
   }
   return true;
 }
 
 function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CustomAttributeFilter';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomAttributeFilter/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['custom_attribute'] !== undefined &&
       ((f0 && !('custom_attribute' in Object.prototype)) || hasOwn.call(d0, 'custom_attribute'))
-    ))
-      failRequired(e, p, s + '/required', 'custom_attribute');
-    const d1 = d0['custom_attribute'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomAttributeFilter/required',
+        keyword: 'required',
+        params: { missingProperty: 'custom_attribute' },
+        message: 'must have required property "custom_attribute"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['custom_attribute'] !== undefined &&
       ((f0 && !('custom_attribute' in Object.prototype)) || hasOwn.call(d0, 'custom_attribute'))
     ) {
+      const d1 = d0['custom_attribute'];
       if (typeof d1 !== 'object' || d1 === null || Array.isArray(d1)) {
-        failType(e, p + '/custom_attribute', s + '/properties/custom_attribute/type', 'object');
+        e.push({
+          instancePath: p + '/custom_attribute',
+          schemaPath: '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
         const f1 = Object.getPrototypeOf(d1) === Object.prototype;
         if (!(
           d1['custom_attribute_name'] !== undefined &&
           ((f1 && !('custom_attribute_name' in Object.prototype)) ||
             hasOwn.call(d1, 'custom_attribute_name'))
-        ))
-          failRequired(
-            e,
-            p + '/custom_attribute',
-            s + '/properties/custom_attribute/required',
-            'custom_attribute_name',
-          );
+        )) {
+          e.push({
+            instancePath: p + '/custom_attribute',
+            schemaPath:
+              '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/required',
+            keyword: 'required',
+            params: { missingProperty: 'custom_attribute_name' },
+            message: 'must have required property "custom_attribute_name"',
+          });
+        }
         if (!(
           d1['comparison'] !== undefined &&
           ((f1 && !('comparison' in Object.prototype)) || hasOwn.call(d1, 'comparison'))
-        ))
-          failRequired(
-            e,
-            p + '/custom_attribute',
-            s + '/properties/custom_attribute/required',
-            'comparison',
-          );
-        const d2 = d1['custom_attribute_name'];
+        )) {
+          e.push({
+            instancePath: p + '/custom_attribute',
+            schemaPath:
+              '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/required',
+            keyword: 'required',
+            params: { missingProperty: 'comparison' },
+            message: 'must have required property "comparison"',
+          });
+        }
         if (
-          d2 !== undefined &&
+          d1['custom_attribute_name'] !== undefined &&
           ((f1 && !('custom_attribute_name' in Object.prototype)) ||
             hasOwn.call(d1, 'custom_attribute_name'))
         ) {
-          collect_CompanySecret(
-            d2,
-            p + '/custom_attribute/custom_attribute_name',
-            e,
-            s + '/properties/custom_attribute/properties/custom_attribute_name',
-          );
+          const d2 = d1['custom_attribute_name'];
+          if (typeof d2 !== 'string') {
+            e.push({
+              instancePath: p + '/custom_attribute/custom_attribute_name',
+              schemaPath:
+                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/custom_attribute_name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
         }
-        const d3 = d1['comparison'];
         if (
-          d3 !== undefined &&
+          d1['comparison'] !== undefined &&
           ((f1 && !('comparison' in Object.prototype)) || hasOwn.call(d1, 'comparison'))
         ) {
+          const d3 = d1['comparison'];
           if (typeof d3 !== 'string') {
-            failType(
-              e,
-              p + '/custom_attribute/comparison',
-              s + '/properties/custom_attribute/properties/comparison/type',
-              'string',
-            );
+            e.push({
+              instancePath: p + '/custom_attribute/comparison',
+              schemaPath:
+                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/comparison/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
           }
-          if (!S15.has(d3))
-            fail(
-              e,
-              p + '/custom_attribute/comparison',
-              s + '/properties/custom_attribute/properties/comparison/enum',
-              'enum',
-              { allowedValues: C16 },
-              'must be one of "equals", "not_equal", "does_not_equal", "matches_regex", "does_not_match_regex", "includes_value", "does_not_include_value", "greater_than", "greater_than_or_equal_to", "less_than", … (19 values)',
-            );
+          if (!S13.has(d3)) {
+            e.push({
+              instancePath: p + '/custom_attribute/comparison',
+              schemaPath:
+                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/comparison/enum',
+              keyword: 'enum',
+              params: { allowedValues: C14 },
+              message:
+                'must be one of "equals", "not_equal", "does_not_equal", "matches_regex", "does_not_match_regex", "includes_value", "does_not_include_value", "greater_than", "greater_than_or_equal_to", "less_than", … (19 values)',
+            });
+          }
         }
-        const d4 = d1['value'];
         if (
-          d4 !== undefined &&
+          d1['value'] !== undefined &&
           ((f1 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
         ) {
+          const d4 = d1['value'];
           let v0 = -1;
           let v1 = -1;
           if (typeof d4 === 'string') {
-            if (check_CompanySecret(d4)) {
-              if (v0 === -1) v0 = 0;
-              else if (v1 === -1) v1 = 0;
-            }
+            if (v0 === -1) v0 = 0;
+            else if (v1 === -1) v1 = 0;
           } else if (typeof d4 === 'number') {
             if (v0 === -1) v0 = 1;
             else if (v1 === -1) v1 = 1;
@@ -18444,45 +19441,53 @@ function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[])
             else if (v1 === -1) v1 = 2;
           }
           if (v0 === -1) {
-            collect_CompanySecret(
-              d4,
-              p + '/custom_attribute/value',
-              e,
-              s + '/properties/custom_attribute/properties/value/oneOf/0',
-            );
+            if (typeof d4 !== 'string') {
+              e.push({
+                instancePath: p + '/custom_attribute/value',
+                schemaPath:
+                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf/0/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
+              });
+            }
             if (typeof d4 !== 'number') {
-              failType(
-                e,
-                p + '/custom_attribute/value',
-                s + '/properties/custom_attribute/properties/value/oneOf/1/type',
-                'number',
-              );
+              e.push({
+                instancePath: p + '/custom_attribute/value',
+                schemaPath:
+                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf/1/type',
+                keyword: 'type',
+                params: { type: 'number' },
+                message: 'must be number',
+              });
             }
             if (typeof d4 !== 'boolean') {
-              failType(
-                e,
-                p + '/custom_attribute/value',
-                s + '/properties/custom_attribute/properties/value/oneOf/2/type',
-                'boolean',
-              );
+              e.push({
+                instancePath: p + '/custom_attribute/value',
+                schemaPath:
+                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf/2/type',
+                keyword: 'type',
+                params: { type: 'boolean' },
+                message: 'must be boolean',
+              });
             }
-            fail(
-              e,
-              p + '/custom_attribute/value',
-              s + '/properties/custom_attribute/properties/value/oneOf',
-              'oneOf',
-              { passingSchemas: null },
-              'must match exactly one schema in oneOf, but matches none',
-            );
+            e.push({
+              instancePath: p + '/custom_attribute/value',
+              schemaPath:
+                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf',
+              keyword: 'oneOf',
+              params: { passingSchemas: null },
+              message: 'must match exactly one schema in oneOf, but matches none',
+            });
           } else if (v1 !== -1) {
-            fail(
-              e,
-              p + '/custom_attribute/value',
-              s + '/properties/custom_attribute/properties/value/oneOf',
-              'oneOf',
-              { passingSchemas: [v0, v1] },
-              'must match exactly one schema in oneOf, but matches more than one',
-            );
+            e.push({
+              instancePath: p + '/custom_attribute/value',
+              schemaPath:
+                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/properties/value/oneOf',
+              keyword: 'oneOf',
+              params: { passingSchemas: [v0, v1] },
+              message: 'must match exactly one schema in oneOf, but matches more than one',
+            });
           }
         }
       }
@@ -18506,13 +19511,16 @@ function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[])
           if (!(
             d1['value'] !== undefined &&
             ((f3 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
-          ))
-            failRequired(
-              e,
-              p + '/custom_attribute',
-              s + '/properties/custom_attribute/allOf/0/else/required',
-              'value',
-            );
+          )) {
+            e.push({
+              instancePath: p + '/custom_attribute',
+              schemaPath:
+                '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/allOf/0/else/required',
+              keyword: 'required',
+              params: { missingProperty: 'value' },
+              message: 'must have required property "value"',
+            });
+          }
         }
       }
       let v3 = false;
@@ -18532,26 +19540,31 @@ function collect_CustomAttributeFilter(d0: any, p: string, e: ValidationError[])
       if (v3) {
         if (typeof d1 === 'object' && d1 !== null && !Array.isArray(d1)) {
           const f5 = Object.getPrototypeOf(d1) === Object.prototype;
-          const d7 = d1['value'];
           if (
-            d7 !== undefined &&
+            d1['value'] !== undefined &&
             ((f5 && !('value' in Object.prototype)) || hasOwn.call(d1, 'value'))
           ) {
+            const d7 = d1['value'];
             if (typeof d7 !== 'string') {
-              failType(
-                e,
-                p + '/custom_attribute/value',
-                s + '/properties/custom_attribute/allOf/1/then/properties/value/type',
-                'string',
-              );
+              e.push({
+                instancePath: p + '/custom_attribute/value',
+                schemaPath:
+                  '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/allOf/1/then/properties/value/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
+              });
             } else {
-              if (!fmtDateTime(d7))
-                failFormat(
-                  e,
-                  p + '/custom_attribute/value',
-                  s + '/properties/custom_attribute/allOf/1/then/properties/value/format',
-                  'date-time',
-                );
+              if (!fmtDateTime(d7)) {
+                e.push({
+                  instancePath: p + '/custom_attribute/value',
+                  schemaPath:
+                    '#/components/schemas/CustomAttributeFilter/properties/custom_attribute/allOf/1/then/properties/value/format',
+                  keyword: 'format',
+                  params: { format: 'date-time' },
+                  message: 'must be a valid date-time',
+                });
+              }
             }
           }
         }
@@ -18575,23 +19588,35 @@ function check_PushSubscriptionFilter(d0: any): boolean {
 }
 
 function collect_PushSubscriptionFilter(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/PushSubscriptionFilter';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/PushSubscriptionFilter/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['push_subscription_status'] !== undefined &&
       ((f0 && !('push_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'push_subscription_status'))
-    ))
-      failRequired(e, p, s + '/required', 'push_subscription_status');
-    const d1 = d0['push_subscription_status'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PushSubscriptionFilter/required',
+        keyword: 'required',
+        params: { missingProperty: 'push_subscription_status' },
+        message: 'must have required property "push_subscription_status"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['push_subscription_status'] !== undefined &&
       ((f0 && !('push_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'push_subscription_status'))
     ) {
+      const d1 = d0['push_subscription_status'];
       collect_SubscriptionStatusCondition(d1, p + '/push_subscription_status', e);
     }
   }
@@ -18612,23 +19637,35 @@ function check_EmailSubscriptionFilter(d0: any): boolean {
 }
 
 function collect_EmailSubscriptionFilter(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EmailSubscriptionFilter';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailSubscriptionFilter/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['email_subscription_status'] !== undefined &&
       ((f0 && !('email_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'email_subscription_status'))
-    ))
-      failRequired(e, p, s + '/required', 'email_subscription_status');
-    const d1 = d0['email_subscription_status'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailSubscriptionFilter/required',
+        keyword: 'required',
+        params: { missingProperty: 'email_subscription_status' },
+        message: 'must have required property "email_subscription_status"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['email_subscription_status'] !== undefined &&
       ((f0 && !('email_subscription_status' in Object.prototype)) ||
         hasOwn.call(d0, 'email_subscription_status'))
     ) {
+      const d1 = d0['email_subscription_status'];
       collect_SubscriptionStatusCondition(d1, p + '/email_subscription_status', e);
     }
   }
@@ -18657,53 +19694,87 @@ function check_SubscriptionStatusCondition(d0: any): boolean {
 }
 
 function collect_SubscriptionStatusCondition(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SubscriptionStatusCondition';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SubscriptionStatusCondition/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['comparison'] !== undefined &&
       ((f0 && !('comparison' in Object.prototype)) || hasOwn.call(d0, 'comparison'))
-    ))
-      failRequired(e, p, s + '/required', 'comparison');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SubscriptionStatusCondition/required',
+        keyword: 'required',
+        params: { missingProperty: 'comparison' },
+        message: 'must have required property "comparison"',
+      });
+    }
     if (!(
       d0['value'] !== undefined &&
       ((f0 && !('value' in Object.prototype)) || hasOwn.call(d0, 'value'))
-    ))
-      failRequired(e, p, s + '/required', 'value');
-    const d1 = d0['comparison'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SubscriptionStatusCondition/required',
+        keyword: 'required',
+        params: { missingProperty: 'value' },
+        message: 'must have required property "value"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['comparison'] !== undefined &&
       ((f0 && !('comparison' in Object.prototype)) || hasOwn.call(d0, 'comparison'))
     ) {
+      const d1 = d0['comparison'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/comparison', s + '/properties/comparison/type', 'string');
+        e.push({
+          instancePath: p + '/comparison',
+          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/comparison/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d1 !== 'is' && d1 !== 'is_not')
-        fail(
-          e,
-          p + '/comparison',
-          s + '/properties/comparison/enum',
-          'enum',
-          { allowedValues: C17 },
-          'must be one of "is", "is_not"',
-        );
+      if (d1 !== 'is' && d1 !== 'is_not') {
+        e.push({
+          instancePath: p + '/comparison',
+          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/comparison/enum',
+          keyword: 'enum',
+          params: { allowedValues: C15 },
+          message: 'must be one of "is", "is_not"',
+        });
+      }
     }
-    const d2 = d0['value'];
-    if (d2 !== undefined && ((f0 && !('value' in Object.prototype)) || hasOwn.call(d0, 'value'))) {
+    if (
+      d0['value'] !== undefined &&
+      ((f0 && !('value' in Object.prototype)) || hasOwn.call(d0, 'value'))
+    ) {
+      const d2 = d0['value'];
       if (typeof d2 !== 'string') {
-        failType(e, p + '/value', s + '/properties/value/type', 'string');
+        e.push({
+          instancePath: p + '/value',
+          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/value/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d2 !== 'opted_in' && d2 !== 'subscribed' && d2 !== 'unsubscribed')
-        fail(
-          e,
-          p + '/value',
-          s + '/properties/value/enum',
-          'enum',
-          { allowedValues: C18 },
-          'must be one of "opted_in", "subscribed", "unsubscribed"',
-        );
+      if (d2 !== 'opted_in' && d2 !== 'subscribed' && d2 !== 'unsubscribed') {
+        e.push({
+          instancePath: p + '/value',
+          schemaPath: '#/components/schemas/SubscriptionStatusCondition/properties/value/enum',
+          keyword: 'enum',
+          params: { allowedValues: C16 },
+          message: 'must be one of "opted_in", "subscribed", "unsubscribed"',
+        });
+      }
     }
   }
 }
@@ -18721,20 +19792,21 @@ function check_ApplePushObject(d0: any): boolean {
     ))
       return false;
   }
-  const d1 = d0['badge'];
   if (
-    d1 !== undefined &&
-    !check_num_friends(d1) &&
+    d0['badge'] !== undefined &&
     ((f0 && !('badge' in Object.prototype)) || hasOwn.call(d0, 'badge'))
-  )
-    return false;
-  const d2 = d0['alert'];
-  if (d2 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
+  ) {
+    const d1 = d0['badge'];
+    if (!Number.isInteger(d1)) return false;
+  }
+  if (
+    d0['alert'] !== undefined &&
+    ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
+  ) {
+    const d2 = d0['alert'];
     let v0 = false;
     if (typeof d2 === 'string') {
-      if (check_CompanySecret(d2)) {
-        v0 = true;
-      }
+      v0 = true;
     } else if (typeof d2 === 'object' && d2 !== null && !Array.isArray(d2)) {
       if (check_ApplePushAlertObject(d2)) {
         v0 = true;
@@ -18742,15 +19814,18 @@ function check_ApplePushObject(d0: any): boolean {
     }
     if (!v0) return false;
   }
-  const d3 = d0['sound'];
   if (
-    d3 !== undefined &&
-    !check_CompanySecret(d3) &&
+    d0['sound'] !== undefined &&
     ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-  )
-    return false;
-  const d4 = d0['extra'];
-  if (d4 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
+  ) {
+    const d3 = d0['sound'];
+    if (typeof d3 !== 'string') return false;
+  }
+  if (
+    d0['extra'] !== undefined &&
+    ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
+  ) {
+    const d4 = d0['extra'];
     if (typeof d4 !== 'object' || d4 === null || Array.isArray(d4)) return false;
     for (const k0 in d4) {
       if (!Object.prototype.hasOwnProperty.call(d4, k0)) continue;
@@ -18762,64 +19837,70 @@ function check_ApplePushObject(d0: any): boolean {
       if (!v1) return false;
     }
   }
-  const d5 = d0['content-available'];
   if (
-    d5 !== undefined &&
-    typeof d5 !== 'boolean' &&
+    d0['content-available'] !== undefined &&
     ((f0 && !('content-available' in Object.prototype)) || hasOwn.call(d0, 'content-available'))
-  )
-    return false;
-  const d6 = d0['category'];
+  ) {
+    const d5 = d0['content-available'];
+    if (typeof d5 !== 'boolean') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['category'] !== undefined &&
     ((f0 && !('category' in Object.prototype)) || hasOwn.call(d0, 'category'))
-  )
-    return false;
-  const d7 = d0['expiry'];
+  ) {
+    const d6 = d0['category'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    (typeof d7 !== 'string' || !fmtDateTime(d7)) &&
+    d0['expiry'] !== undefined &&
     ((f0 && !('expiry' in Object.prototype)) || hasOwn.call(d0, 'expiry'))
-  )
-    return false;
-  const d8 = d0['custom_uri'];
+  ) {
+    const d7 = d0['expiry'];
+    if (typeof d7 !== 'string') return false;
+    if (!fmtDateTime(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    (typeof d8 !== 'string' || !fmtUri(d8)) &&
+    d0['custom_uri'] !== undefined &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  )
-    return false;
-  const d9 = d0['message_variation_id'];
+  ) {
+    const d8 = d0['custom_uri'];
+    if (typeof d8 !== 'string') return false;
+    if (!fmtUri(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    !check_CompanySecret(d9) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
-  const d10 = d0['asset_url'];
+  ) {
+    const d9 = d0['message_variation_id'];
+    if (typeof d9 !== 'string') return false;
+  }
   if (
-    d10 !== undefined &&
-    (typeof d10 !== 'string' || !fmtUri(d10)) &&
+    d0['asset_url'] !== undefined &&
     ((f0 && !('asset_url' in Object.prototype)) || hasOwn.call(d0, 'asset_url'))
-  )
-    return false;
-  const d11 = d0['asset_file_type'];
+  ) {
+    const d10 = d0['asset_url'];
+    if (typeof d10 !== 'string') return false;
+    if (!fmtUri(d10)) return false;
+  }
   if (
-    d11 !== undefined &&
-    (typeof d11 !== 'string' ||
-      (d11 !== 'aif' &&
-        d11 !== 'gif' &&
-        d11 !== 'jpg' &&
-        d11 !== 'm4a' &&
-        d11 !== 'mp3' &&
-        d11 !== 'mp4' &&
-        d11 !== 'png' &&
-        d11 !== 'wav')) &&
+    d0['asset_file_type'] !== undefined &&
     ((f0 && !('asset_file_type' in Object.prototype)) || hasOwn.call(d0, 'asset_file_type'))
-  )
-    return false;
+  ) {
+    const d11 = d0['asset_file_type'];
+    if (typeof d11 !== 'string') return false;
+    if (
+      d11 !== 'aif' &&
+      d11 !== 'gif' &&
+      d11 !== 'jpg' &&
+      d11 !== 'm4a' &&
+      d11 !== 'mp3' &&
+      d11 !== 'mp4' &&
+      d11 !== 'png' &&
+      d11 !== 'wav'
+    )
+      return false;
+  }
   let v2 = false;
   L4: {
     const f1 = Object.getPrototypeOf(d0) === Object.prototype;
@@ -18855,9 +19936,14 @@ function check_ApplePushObject(d0: any): boolean {
 }
 
 function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ApplePushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ApplePushObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (
@@ -18867,29 +19953,41 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
       if (!(
         d0['asset_file_type'] !== undefined &&
         ((f0 && !('asset_file_type' in Object.prototype)) || hasOwn.call(d0, 'asset_file_type'))
-      ))
-        fail(
-          e,
-          p,
-          s + '/dependentRequired',
-          'dependentRequired',
-          { property: 'asset_url', missingProperty: 'asset_file_type' },
-          'must have property "asset_file_type" when property "asset_url" is present',
-        );
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ApplePushObject/dependentRequired',
+          keyword: 'dependentRequired',
+          params: { property: 'asset_url', missingProperty: 'asset_file_type' },
+          message: 'must have property "asset_file_type" when property "asset_url" is present',
+        });
+      }
     }
-    const d1 = d0['badge'];
-    if (d1 !== undefined && ((f0 && !('badge' in Object.prototype)) || hasOwn.call(d0, 'badge'))) {
-      collect_num_friends(d1, p + '/badge', e, s + '/properties/badge');
+    if (
+      d0['badge'] !== undefined &&
+      ((f0 && !('badge' in Object.prototype)) || hasOwn.call(d0, 'badge'))
+    ) {
+      const d1 = d0['badge'];
+      if (!Number.isInteger(d1)) {
+        e.push({
+          instancePath: p + '/badge',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/badge/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d2 = d0['alert'];
-    if (d2 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
+    if (
+      d0['alert'] !== undefined &&
+      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
+    ) {
+      const d2 = d0['alert'];
       let v0 = -1;
       let v1 = -1;
       if (typeof d2 === 'string') {
-        if (check_CompanySecret(d2)) {
-          if (v0 === -1) v0 = 0;
-          else if (v1 === -1) v1 = 0;
-        }
+        if (v0 === -1) v0 = 0;
+        else if (v1 === -1) v1 = 0;
       } else if (typeof d2 === 'object' && d2 !== null && !Array.isArray(d2)) {
         if (check_ApplePushAlertObject(d2)) {
           if (v0 === -1) v0 = 1;
@@ -18897,35 +19995,61 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
         }
       }
       if (v0 === -1) {
-        collect_CompanySecret(d2, p + '/alert', e, s + '/properties/alert/oneOf/0');
+        if (typeof d2 !== 'string') {
+          e.push({
+            instancePath: p + '/alert',
+            schemaPath: '#/components/schemas/ApplePushObject/properties/alert/oneOf/0/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+          });
+        }
         collect_ApplePushAlertObject(d2, p + '/alert', e);
-        fail(
-          e,
-          p + '/alert',
-          s + '/properties/alert/oneOf',
-          'oneOf',
-          { passingSchemas: null },
-          'must match exactly one schema in oneOf, but matches none',
-        );
+        e.push({
+          instancePath: p + '/alert',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/alert/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: null },
+          message: 'must match exactly one schema in oneOf, but matches none',
+        });
       } else if (v1 !== -1) {
-        fail(
-          e,
-          p + '/alert',
-          s + '/properties/alert/oneOf',
-          'oneOf',
-          { passingSchemas: [v0, v1] },
-          'must match exactly one schema in oneOf, but matches more than one',
-        );
+        e.push({
+          instancePath: p + '/alert',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/alert/oneOf',
+          keyword: 'oneOf',
+          params: { passingSchemas: [v0, v1] },
+          message: 'must match exactly one schema in oneOf, but matches more than one',
+        });
       }
     }
-    const d3 = d0['sound'];
-    if (d3 !== undefined && ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))) {
-      collect_CompanySecret(d3, p + '/sound', e, s + '/properties/sound');
+    if (
+      d0['sound'] !== undefined &&
+      ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
+    ) {
+      const d3 = d0['sound'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/sound',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/sound/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['extra'];
-    if (d4 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
+    if (
+      d0['extra'] !== undefined &&
+      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
+    ) {
+      const d4 = d0['extra'];
       if (typeof d4 !== 'object' || d4 === null || Array.isArray(d4)) {
-        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
+        e.push({
+          instancePath: p + '/extra',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/extra/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
         for (const k0 in d4) {
           if (!Object.prototype.hasOwnProperty.call(d4, k0)) continue;
@@ -18934,90 +20058,152 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
             if (!(k0 !== 'ab' && k0 !== 'aps')) break L2;
             v2 = true;
           }
-          if (!v2)
-            fail(
-              e,
-              p + '/extra',
-              s + '/properties/extra/propertyNames',
-              'propertyNames',
-              { propertyName: k0 },
-              'property name ' + JSON.stringify(k0) + ' is invalid',
-            );
+          if (!v2) {
+            e.push({
+              instancePath: p + '/extra',
+              schemaPath: '#/components/schemas/ApplePushObject/properties/extra/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: k0 },
+              message: 'property name ' + JSON.stringify(k0) + ' is invalid',
+            });
+          }
         }
       }
     }
-    const d5 = d0['content-available'];
     if (
-      d5 !== undefined &&
+      d0['content-available'] !== undefined &&
       ((f0 && !('content-available' in Object.prototype)) || hasOwn.call(d0, 'content-available'))
     ) {
+      const d5 = d0['content-available'];
       if (typeof d5 !== 'boolean') {
-        failType(e, p + '/content-available', s + '/properties/content-available/type', 'boolean');
+        e.push({
+          instancePath: p + '/content-available',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/content-available/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d6 = d0['category'];
     if (
-      d6 !== undefined &&
+      d0['category'] !== undefined &&
       ((f0 && !('category' in Object.prototype)) || hasOwn.call(d0, 'category'))
     ) {
-      collect_CompanySecret(d6, p + '/category', e, s + '/properties/category');
+      const d6 = d0['category'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/category',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/category/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d7 = d0['expiry'];
     if (
-      d7 !== undefined &&
+      d0['expiry'] !== undefined &&
       ((f0 && !('expiry' in Object.prototype)) || hasOwn.call(d0, 'expiry'))
     ) {
+      const d7 = d0['expiry'];
       if (typeof d7 !== 'string') {
-        failType(e, p + '/expiry', s + '/properties/expiry/type', 'string');
+        e.push({
+          instancePath: p + '/expiry',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/expiry/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtDateTime(d7))
-          failFormat(e, p + '/expiry', s + '/properties/expiry/format', 'date-time');
+        if (!fmtDateTime(d7)) {
+          e.push({
+            instancePath: p + '/expiry',
+            schemaPath: '#/components/schemas/ApplePushObject/properties/expiry/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
+        }
       }
     }
-    const d8 = d0['custom_uri'];
     if (
-      d8 !== undefined &&
+      d0['custom_uri'] !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
+      const d8 = d0['custom_uri'];
       if (typeof d8 !== 'string') {
-        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
+        e.push({
+          instancePath: p + '/custom_uri',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/custom_uri/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d8))
-          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
+        if (!fmtUri(d8)) {
+          e.push({
+            instancePath: p + '/custom_uri',
+            schemaPath: '#/components/schemas/ApplePushObject/properties/custom_uri/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d9 = d0['message_variation_id'];
     if (
-      d9 !== undefined &&
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d9,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
-    }
-    const d10 = d0['asset_url'];
-    if (
-      d10 !== undefined &&
-      ((f0 && !('asset_url' in Object.prototype)) || hasOwn.call(d0, 'asset_url'))
-    ) {
-      if (typeof d10 !== 'string') {
-        failType(e, p + '/asset_url', s + '/properties/asset_url/type', 'string');
-      } else {
-        if (!fmtUri(d10))
-          failFormat(e, p + '/asset_url', s + '/properties/asset_url/format', 'uri');
+      const d9 = d0['message_variation_id'];
+      if (typeof d9 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d11 = d0['asset_file_type'];
     if (
-      d11 !== undefined &&
+      d0['asset_url'] !== undefined &&
+      ((f0 && !('asset_url' in Object.prototype)) || hasOwn.call(d0, 'asset_url'))
+    ) {
+      const d10 = d0['asset_url'];
+      if (typeof d10 !== 'string') {
+        e.push({
+          instancePath: p + '/asset_url',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/asset_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtUri(d10)) {
+          e.push({
+            instancePath: p + '/asset_url',
+            schemaPath: '#/components/schemas/ApplePushObject/properties/asset_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
+      }
+    }
+    if (
+      d0['asset_file_type'] !== undefined &&
       ((f0 && !('asset_file_type' in Object.prototype)) || hasOwn.call(d0, 'asset_file_type'))
     ) {
+      const d11 = d0['asset_file_type'];
       if (typeof d11 !== 'string') {
-        failType(e, p + '/asset_file_type', s + '/properties/asset_file_type/type', 'string');
+        e.push({
+          instancePath: p + '/asset_file_type',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/asset_file_type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
       if (
         d11 !== 'aif' &&
@@ -19028,15 +20214,15 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
         d11 !== 'mp4' &&
         d11 !== 'png' &&
         d11 !== 'wav'
-      )
-        fail(
-          e,
-          p + '/asset_file_type',
-          s + '/properties/asset_file_type/enum',
-          'enum',
-          { allowedValues: C19 },
-          'must be one of "aif", "gif", "jpg", "m4a", "mp3", "mp4", "png", "wav"',
-        );
+      ) {
+        e.push({
+          instancePath: p + '/asset_file_type',
+          schemaPath: '#/components/schemas/ApplePushObject/properties/asset_file_type/enum',
+          keyword: 'enum',
+          params: { allowedValues: C17 },
+          message: 'must be one of "aif", "gif", "jpg", "m4a", "mp3", "mp4", "png", "wav"',
+        });
+      }
     }
   }
   let v3 = false;
@@ -19059,21 +20245,36 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
       if (!(
         d0['alert'] !== undefined &&
         ((f2 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-      ))
-        failRequired(e, p, s + '/else/required', 'alert');
-      const d13 = d0['alert'];
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ApplePushObject/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'alert' },
+          message: 'must have required property "alert"',
+        });
+      }
       if (
-        d13 !== undefined &&
+        d0['alert'] !== undefined &&
         ((f2 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
       ) {
+        const d13 = d0['alert'];
         if (!(typeof d13 !== 'object' || d13 === null || Array.isArray(d13))) {
           if (typeof d13 === 'object' && d13 !== null && !Array.isArray(d13)) {
             const f3 = Object.getPrototypeOf(d13) === Object.prototype;
             if (!(
               d13['body'] !== undefined &&
               ((f3 && !('body' in Object.prototype)) || hasOwn.call(d13, 'body'))
-            ))
-              failRequired(e, p + '/alert', s + '/else/properties/alert/then/required', 'body');
+            )) {
+              e.push({
+                instancePath: p + '/alert',
+                schemaPath:
+                  '#/components/schemas/ApplePushObject/else/properties/alert/then/required',
+                keyword: 'required',
+                params: { missingProperty: 'body' },
+                message: 'must have required property "body"',
+              });
+            }
           }
         }
       }
@@ -19084,106 +20285,209 @@ function collect_ApplePushObject(d0: any, p: string, e: ValidationError[]): void
 function check_ApplePushAlertObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['body'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['body'] !== undefined &&
     ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-  )
-    return false;
-  const d2 = d0['title'];
+  ) {
+    const d1 = d0['body'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['title'] !== undefined &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  )
-    return false;
-  const d3 = d0['title_loc_key'];
+  ) {
+    const d2 = d0['title'];
+    if (typeof d2 !== 'string') return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_CompanySecret(d3) &&
+    d0['title_loc_key'] !== undefined &&
     ((f0 && !('title_loc_key' in Object.prototype)) || hasOwn.call(d0, 'title_loc_key'))
-  )
-    return false;
-  const d4 = d0['title_loc_args'];
+  ) {
+    const d3 = d0['title_loc_key'];
+    if (typeof d3 !== 'string') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_FieldsToExport(d4) &&
+    d0['title_loc_args'] !== undefined &&
     ((f0 && !('title_loc_args' in Object.prototype)) || hasOwn.call(d0, 'title_loc_args'))
-  )
-    return false;
-  const d5 = d0['action_loc_key'];
+  ) {
+    const d4 = d0['title_loc_args'];
+    if (!Array.isArray(d4)) return false;
+    for (let i0 = 0; i0 < d4.length; i0++) {
+      const d5 = d4[i0];
+      if (typeof d5 !== 'string') return false;
+    }
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['action_loc_key'] !== undefined &&
     ((f0 && !('action_loc_key' in Object.prototype)) || hasOwn.call(d0, 'action_loc_key'))
-  )
-    return false;
-  const d6 = d0['loc_key'];
+  ) {
+    const d6 = d0['action_loc_key'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['loc_key'] !== undefined &&
     ((f0 && !('loc_key' in Object.prototype)) || hasOwn.call(d0, 'loc_key'))
-  )
-    return false;
-  const d7 = d0['loc_args'];
+  ) {
+    const d7 = d0['loc_key'];
+    if (typeof d7 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_FieldsToExport(d7) &&
+    d0['loc_args'] !== undefined &&
     ((f0 && !('loc_args' in Object.prototype)) || hasOwn.call(d0, 'loc_args'))
-  )
-    return false;
+  ) {
+    const d8 = d0['loc_args'];
+    if (!Array.isArray(d8)) return false;
+    for (let i1 = 0; i1 < d8.length; i1++) {
+      const d9 = d8[i1];
+      if (typeof d9 !== 'string') return false;
+    }
+  }
   return true;
 }
 
 function collect_ApplePushAlertObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ApplePushAlertObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ApplePushAlertObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['body'];
-    if (d1 !== undefined && ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))) {
-      collect_CompanySecret(d1, p + '/body', e, s + '/properties/body');
-    }
-    const d2 = d0['title'];
-    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
-    }
-    const d3 = d0['title_loc_key'];
     if (
-      d3 !== undefined &&
+      d0['body'] !== undefined &&
+      ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
+    ) {
+      const d1 = d0['body'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/body',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/body/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d2 = d0['title'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['title_loc_key'] !== undefined &&
       ((f0 && !('title_loc_key' in Object.prototype)) || hasOwn.call(d0, 'title_loc_key'))
     ) {
-      collect_CompanySecret(d3, p + '/title_loc_key', e, s + '/properties/title_loc_key');
+      const d3 = d0['title_loc_key'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/title_loc_key',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/title_loc_key/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['title_loc_args'];
     if (
-      d4 !== undefined &&
+      d0['title_loc_args'] !== undefined &&
       ((f0 && !('title_loc_args' in Object.prototype)) || hasOwn.call(d0, 'title_loc_args'))
     ) {
-      collect_FieldsToExport(d4, p + '/title_loc_args', e, s + '/properties/title_loc_args');
+      const d4 = d0['title_loc_args'];
+      if (!Array.isArray(d4)) {
+        e.push({
+          instancePath: p + '/title_loc_args',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/title_loc_args/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d4.length; i0++) {
+          const d5 = d4[i0];
+          if (typeof d5 !== 'string') {
+            e.push({
+              instancePath: p + '/title_loc_args/' + i0,
+              schemaPath:
+                '#/components/schemas/ApplePushAlertObject/properties/title_loc_args/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
-    const d5 = d0['action_loc_key'];
     if (
-      d5 !== undefined &&
+      d0['action_loc_key'] !== undefined &&
       ((f0 && !('action_loc_key' in Object.prototype)) || hasOwn.call(d0, 'action_loc_key'))
     ) {
-      collect_CompanySecret(d5, p + '/action_loc_key', e, s + '/properties/action_loc_key');
+      const d6 = d0['action_loc_key'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/action_loc_key',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/action_loc_key/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['loc_key'];
     if (
-      d6 !== undefined &&
+      d0['loc_key'] !== undefined &&
       ((f0 && !('loc_key' in Object.prototype)) || hasOwn.call(d0, 'loc_key'))
     ) {
-      collect_CompanySecret(d6, p + '/loc_key', e, s + '/properties/loc_key');
+      const d7 = d0['loc_key'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/loc_key',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/loc_key/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d7 = d0['loc_args'];
     if (
-      d7 !== undefined &&
+      d0['loc_args'] !== undefined &&
       ((f0 && !('loc_args' in Object.prototype)) || hasOwn.call(d0, 'loc_args'))
     ) {
-      collect_FieldsToExport(d7, p + '/loc_args', e, s + '/properties/loc_args');
+      const d8 = d0['loc_args'];
+      if (!Array.isArray(d8)) {
+        e.push({
+          instancePath: p + '/loc_args',
+          schemaPath: '#/components/schemas/ApplePushAlertObject/properties/loc_args/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i1 = 0; i1 < d8.length; i1++) {
+          const d9 = d8[i1];
+          if (typeof d9 !== 'string') {
+            e.push({
+              instancePath: p + '/loc_args/' + i1,
+              schemaPath:
+                '#/components/schemas/ApplePushAlertObject/properties/loc_args/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -19191,105 +20495,107 @@ function collect_ApplePushAlertObject(d0: any, p: string, e: ValidationError[]):
 function check_AndroidPushObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['alert'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['alert'] !== undefined &&
     ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-  )
-    return false;
-  const d2 = d0['title'];
+  ) {
+    const d1 = d0['alert'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['title'] !== undefined &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  )
-    return false;
-  const d3 = d0['extra'];
+  ) {
+    const d2 = d0['title'];
+    if (typeof d2 !== 'string') return false;
+  }
   if (
-    d3 !== undefined &&
-    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
+    d0['extra'] !== undefined &&
     ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  )
-    return false;
-  const d4 = d0['message_variation_id'];
+  ) {
+    const d3 = d0['extra'];
+    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
-  const d5 = d0['priority'];
+  ) {
+    const d4 = d0['message_variation_id'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_NotificationPriority(d5) &&
+    d0['priority'] !== undefined &&
     ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
-  )
-    return false;
-  const d6 = d0['send_to_sync'];
+  ) {
+    const d5 = d0['priority'];
+    if (!check_NotificationPriority(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    typeof d6 !== 'boolean' &&
+    d0['send_to_sync'] !== undefined &&
     ((f0 && !('send_to_sync' in Object.prototype)) || hasOwn.call(d0, 'send_to_sync'))
-  )
-    return false;
-  const d7 = d0['collapse_key'];
+  ) {
+    const d6 = d0['send_to_sync'];
+    if (typeof d6 !== 'boolean') return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_CompanySecret(d7) &&
+    d0['collapse_key'] !== undefined &&
     ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
-  )
-    return false;
-  const d8 = d0['sound'];
+  ) {
+    const d7 = d0['collapse_key'];
+    if (typeof d7 !== 'string') return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_CompanySecret(d8) &&
+    d0['sound'] !== undefined &&
     ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-  )
-    return false;
-  const d9 = d0['custom_uri'];
+  ) {
+    const d8 = d0['sound'];
+    if (typeof d8 !== 'string') return false;
+  }
   if (
-    d9 !== undefined &&
-    (typeof d9 !== 'string' || !fmtUri(d9)) &&
+    d0['custom_uri'] !== undefined &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  )
-    return false;
-  const d10 = d0['summary_text'];
+  ) {
+    const d9 = d0['custom_uri'];
+    if (typeof d9 !== 'string') return false;
+    if (!fmtUri(d9)) return false;
+  }
   if (
-    d10 !== undefined &&
-    !check_CompanySecret(d10) &&
+    d0['summary_text'] !== undefined &&
     ((f0 && !('summary_text' in Object.prototype)) || hasOwn.call(d0, 'summary_text'))
-  )
-    return false;
-  const d11 = d0['time_to_live'];
+  ) {
+    const d10 = d0['summary_text'];
+    if (typeof d10 !== 'string') return false;
+  }
   if (
-    d11 !== undefined &&
-    !check_num_friends(d11) &&
+    d0['time_to_live'] !== undefined &&
     ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
-  )
-    return false;
-  const d12 = d0['notification_id'];
+  ) {
+    const d11 = d0['time_to_live'];
+    if (!Number.isInteger(d11)) return false;
+  }
   if (
-    d12 !== undefined &&
-    !check_num_friends(d12) &&
+    d0['notification_id'] !== undefined &&
     ((f0 && !('notification_id' in Object.prototype)) || hasOwn.call(d0, 'notification_id'))
-  )
-    return false;
-  const d13 = d0['push_icon_image_url'];
+  ) {
+    const d12 = d0['notification_id'];
+    if (!Number.isInteger(d12)) return false;
+  }
   if (
-    d13 !== undefined &&
-    (typeof d13 !== 'string' || !fmtUri(d13)) &&
+    d0['push_icon_image_url'] !== undefined &&
     ((f0 && !('push_icon_image_url' in Object.prototype)) || hasOwn.call(d0, 'push_icon_image_url'))
-  )
-    return false;
-  const d14 = d0['accent_color'];
+  ) {
+    const d13 = d0['push_icon_image_url'];
+    if (typeof d13 !== 'string') return false;
+    if (!fmtUri(d13)) return false;
+  }
   if (
-    d14 !== undefined &&
-    !check_num_friends(d14) &&
+    d0['accent_color'] !== undefined &&
     ((f0 && !('accent_color' in Object.prototype)) || hasOwn.call(d0, 'accent_color'))
-  )
-    return false;
+  ) {
+    const d14 = d0['accent_color'];
+    if (!Number.isInteger(d14)) return false;
+  }
   let v0 = false;
   L0: {
     const f1 = Object.getPrototypeOf(d0) === Object.prototype;
@@ -19357,127 +20663,240 @@ function check_AndroidPushObject(d0: any): boolean {
 }
 
 function collect_AndroidPushObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/AndroidPushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/AndroidPushObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['alert'];
-    if (d1 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
-      collect_CompanySecret(d1, p + '/alert', e, s + '/properties/alert');
-    }
-    const d2 = d0['title'];
-    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
-    }
-    const d3 = d0['extra'];
-    if (d3 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
-      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
+    if (
+      d0['alert'] !== undefined &&
+      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
+    ) {
+      const d1 = d0['alert'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/alert',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/alert/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d4 = d0['message_variation_id'];
     if (
-      d4 !== undefined &&
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d2 = d0['title'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['extra'] !== undefined &&
+      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
+    ) {
+      const d3 = d0['extra'];
+      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/extra',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/extra/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
+      }
+    }
+    if (
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d4,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d4 = d0['message_variation_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['priority'];
     if (
-      d5 !== undefined &&
+      d0['priority'] !== undefined &&
       ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
     ) {
+      const d5 = d0['priority'];
       collect_NotificationPriority(d5, p + '/priority', e);
     }
-    const d6 = d0['send_to_sync'];
     if (
-      d6 !== undefined &&
+      d0['send_to_sync'] !== undefined &&
       ((f0 && !('send_to_sync' in Object.prototype)) || hasOwn.call(d0, 'send_to_sync'))
     ) {
+      const d6 = d0['send_to_sync'];
       if (typeof d6 !== 'boolean') {
-        failType(e, p + '/send_to_sync', s + '/properties/send_to_sync/type', 'boolean');
+        e.push({
+          instancePath: p + '/send_to_sync',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/send_to_sync/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d7 = d0['collapse_key'];
     if (
-      d7 !== undefined &&
+      d0['collapse_key'] !== undefined &&
       ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
     ) {
-      collect_CompanySecret(d7, p + '/collapse_key', e, s + '/properties/collapse_key');
-    }
-    const d8 = d0['sound'];
-    if (d8 !== undefined && ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))) {
-      collect_CompanySecret(d8, p + '/sound', e, s + '/properties/sound');
-    }
-    const d9 = d0['custom_uri'];
-    if (
-      d9 !== undefined &&
-      ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-    ) {
-      if (typeof d9 !== 'string') {
-        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
-      } else {
-        if (!fmtUri(d9))
-          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
+      const d7 = d0['collapse_key'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/collapse_key',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/collapse_key/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d10 = d0['summary_text'];
     if (
-      d10 !== undefined &&
+      d0['sound'] !== undefined &&
+      ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
+    ) {
+      const d8 = d0['sound'];
+      if (typeof d8 !== 'string') {
+        e.push({
+          instancePath: p + '/sound',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/sound/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['custom_uri'] !== undefined &&
+      ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
+    ) {
+      const d9 = d0['custom_uri'];
+      if (typeof d9 !== 'string') {
+        e.push({
+          instancePath: p + '/custom_uri',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/custom_uri/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtUri(d9)) {
+          e.push({
+            instancePath: p + '/custom_uri',
+            schemaPath: '#/components/schemas/AndroidPushObject/properties/custom_uri/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
+      }
+    }
+    if (
+      d0['summary_text'] !== undefined &&
       ((f0 && !('summary_text' in Object.prototype)) || hasOwn.call(d0, 'summary_text'))
     ) {
-      collect_CompanySecret(d10, p + '/summary_text', e, s + '/properties/summary_text');
+      const d10 = d0['summary_text'];
+      if (typeof d10 !== 'string') {
+        e.push({
+          instancePath: p + '/summary_text',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/summary_text/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d11 = d0['time_to_live'];
     if (
-      d11 !== undefined &&
+      d0['time_to_live'] !== undefined &&
       ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
     ) {
-      collect_num_friends(d11, p + '/time_to_live', e, s + '/properties/time_to_live');
+      const d11 = d0['time_to_live'];
+      if (!Number.isInteger(d11)) {
+        e.push({
+          instancePath: p + '/time_to_live',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/time_to_live/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d12 = d0['notification_id'];
     if (
-      d12 !== undefined &&
+      d0['notification_id'] !== undefined &&
       ((f0 && !('notification_id' in Object.prototype)) || hasOwn.call(d0, 'notification_id'))
     ) {
-      collect_num_friends(d12, p + '/notification_id', e, s + '/properties/notification_id');
+      const d12 = d0['notification_id'];
+      if (!Number.isInteger(d12)) {
+        e.push({
+          instancePath: p + '/notification_id',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/notification_id/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d13 = d0['push_icon_image_url'];
     if (
-      d13 !== undefined &&
+      d0['push_icon_image_url'] !== undefined &&
       ((f0 && !('push_icon_image_url' in Object.prototype)) ||
         hasOwn.call(d0, 'push_icon_image_url'))
     ) {
+      const d13 = d0['push_icon_image_url'];
       if (typeof d13 !== 'string') {
-        failType(
-          e,
-          p + '/push_icon_image_url',
-          s + '/properties/push_icon_image_url/type',
-          'string',
-        );
+        e.push({
+          instancePath: p + '/push_icon_image_url',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/push_icon_image_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d13))
-          failFormat(
-            e,
-            p + '/push_icon_image_url',
-            s + '/properties/push_icon_image_url/format',
-            'uri',
-          );
+        if (!fmtUri(d13)) {
+          e.push({
+            instancePath: p + '/push_icon_image_url',
+            schemaPath:
+              '#/components/schemas/AndroidPushObject/properties/push_icon_image_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d14 = d0['accent_color'];
     if (
-      d14 !== undefined &&
+      d0['accent_color'] !== undefined &&
       ((f0 && !('accent_color' in Object.prototype)) || hasOwn.call(d0, 'accent_color'))
     ) {
-      collect_num_friends(d14, p + '/accent_color', e, s + '/properties/accent_color');
+      const d14 = d0['accent_color'];
+      if (!Number.isInteger(d14)) {
+        e.push({
+          instancePath: p + '/accent_color',
+          schemaPath: '#/components/schemas/AndroidPushObject/properties/accent_color/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
   let v0 = false;
@@ -19535,20 +20954,42 @@ function collect_AndroidPushObject(d0: any, p: string, e: ValidationError[]): vo
       if (!v1) break L1;
       v4 = true;
     }
-    if (v4) fail(e, p, s + '/then/not', 'not', {}, 'must not match the schema in "not"');
+    if (v4) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/AndroidPushObject/then/not',
+        keyword: 'not',
+        params: {},
+        message: 'must not match the schema in "not"',
+      });
+    }
   } else {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['alert'] !== undefined &&
         ((f4 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-      ))
-        failRequired(e, p, s + '/else/required', 'alert');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/AndroidPushObject/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'alert' },
+          message: 'must have required property "alert"',
+        });
+      }
       if (!(
         d0['title'] !== undefined &&
         ((f4 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-      ))
-        failRequired(e, p, s + '/else/required', 'title');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/AndroidPushObject/else/required',
+          keyword: 'required',
+          params: { missingProperty: 'title' },
+          message: 'must have required property "title"',
+        });
+      }
     }
   }
 }
@@ -19561,21 +21002,33 @@ function check_NotificationPriority(d0: any): boolean {
 }
 
 function collect_NotificationPriority(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/NotificationPriority';
   if (!Number.isInteger(d0)) {
-    failType(e, p, s + '/type', 'integer');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/NotificationPriority/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
   } else {
-    if (d0 < -2)
-      fail(e, p, s + '/minimum', 'minimum', { comparison: '>=', limit: -2 }, 'must be >= -2');
-    if (d0 > 2)
-      fail(
-        e,
-        p,
-        s + '/maximum',
-        'maximum',
-        { comparison: '\u003c=', limit: 2 },
-        'must be \u003c= 2',
-      );
+    if (d0 < -2) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/NotificationPriority/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: -2 },
+        message: 'must be >= -2',
+      });
+    }
+    if (d0 > 2) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/NotificationPriority/maximum',
+        keyword: 'maximum',
+        params: { comparison: '\u003c=', limit: 2 },
+        message: 'must be \u003c= 2',
+      });
+    }
   }
 }
 
@@ -19593,126 +21046,212 @@ function check_KindlePushObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['alert'];
-  if (!check_CompanySecret(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   const d2 = d0['title'];
-  if (!check_CompanySecret(d2)) return false;
-  const d3 = d0['extra'];
+  if (typeof d2 !== 'string') return false;
   if (
-    d3 !== undefined &&
-    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
+    d0['extra'] !== undefined &&
     ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  )
-    return false;
-  const d4 = d0['message_variation_id'];
+  ) {
+    const d3 = d0['extra'];
+    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
-  const d5 = d0['priority'];
+  ) {
+    const d4 = d0['message_variation_id'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_NotificationPriority(d5) &&
+    d0['priority'] !== undefined &&
     ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
-  )
-    return false;
-  const d6 = d0['collapse_key'];
+  ) {
+    const d5 = d0['priority'];
+    if (!check_NotificationPriority(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['collapse_key'] !== undefined &&
     ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
-  )
-    return false;
-  const d7 = d0['sound'];
+  ) {
+    const d6 = d0['collapse_key'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_CompanySecret(d7) &&
+    d0['sound'] !== undefined &&
     ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
-  )
-    return false;
-  const d8 = d0['custom_uri'];
+  ) {
+    const d7 = d0['sound'];
+    if (typeof d7 !== 'string') return false;
+  }
   if (
-    d8 !== undefined &&
-    (typeof d8 !== 'string' || !fmtUri(d8)) &&
+    d0['custom_uri'] !== undefined &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  )
-    return false;
+  ) {
+    const d8 = d0['custom_uri'];
+    if (typeof d8 !== 'string') return false;
+    if (!fmtUri(d8)) return false;
+  }
   return true;
 }
 
 function collect_KindlePushObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/KindlePushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/KindlePushObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['alert'] !== undefined &&
       ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    ))
-      failRequired(e, p, s + '/required', 'alert');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/KindlePushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'alert' },
+        message: 'must have required property "alert"',
+      });
+    }
     if (!(
       d0['title'] !== undefined &&
       ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ))
-      failRequired(e, p, s + '/required', 'title');
-    const d1 = d0['alert'];
-    if (d1 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
-      collect_CompanySecret(d1, p + '/alert', e, s + '/properties/alert');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/KindlePushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: 'must have required property "title"',
+      });
     }
-    const d2 = d0['title'];
-    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
-    }
-    const d3 = d0['extra'];
-    if (d3 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
-      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
+    if (
+      d0['alert'] !== undefined &&
+      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
+    ) {
+      const d1 = d0['alert'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/alert',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/alert/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d4 = d0['message_variation_id'];
     if (
-      d4 !== undefined &&
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d2 = d0['title'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['extra'] !== undefined &&
+      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
+    ) {
+      const d3 = d0['extra'];
+      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/extra',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/extra/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
+      }
+    }
+    if (
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d4,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d4 = d0['message_variation_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['priority'];
     if (
-      d5 !== undefined &&
+      d0['priority'] !== undefined &&
       ((f0 && !('priority' in Object.prototype)) || hasOwn.call(d0, 'priority'))
     ) {
+      const d5 = d0['priority'];
       collect_NotificationPriority(d5, p + '/priority', e);
     }
-    const d6 = d0['collapse_key'];
     if (
-      d6 !== undefined &&
+      d0['collapse_key'] !== undefined &&
       ((f0 && !('collapse_key' in Object.prototype)) || hasOwn.call(d0, 'collapse_key'))
     ) {
-      collect_CompanySecret(d6, p + '/collapse_key', e, s + '/properties/collapse_key');
+      const d6 = d0['collapse_key'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/collapse_key',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/collapse_key/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d7 = d0['sound'];
-    if (d7 !== undefined && ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))) {
-      collect_CompanySecret(d7, p + '/sound', e, s + '/properties/sound');
-    }
-    const d8 = d0['custom_uri'];
     if (
-      d8 !== undefined &&
+      d0['sound'] !== undefined &&
+      ((f0 && !('sound' in Object.prototype)) || hasOwn.call(d0, 'sound'))
+    ) {
+      const d7 = d0['sound'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/sound',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/sound/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['custom_uri'] !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
+      const d8 = d0['custom_uri'];
       if (typeof d8 !== 'string') {
-        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
+        e.push({
+          instancePath: p + '/custom_uri',
+          schemaPath: '#/components/schemas/KindlePushObject/properties/custom_uri/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d8))
-          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
+        if (!fmtUri(d8)) {
+          e.push({
+            instancePath: p + '/custom_uri',
+            schemaPath: '#/components/schemas/KindlePushObject/properties/custom_uri/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
   }
@@ -19732,120 +21271,210 @@ function check_WebPushObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['alert'];
-  if (!check_CompanySecret(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   const d2 = d0['title'];
-  if (!check_CompanySecret(d2)) return false;
-  const d3 = d0['extra'];
+  if (typeof d2 !== 'string') return false;
   if (
-    d3 !== undefined &&
-    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
+    d0['extra'] !== undefined &&
     ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
-  )
-    return false;
-  const d4 = d0['message_variation_id'];
+  ) {
+    const d3 = d0['extra'];
+    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
-  const d5 = d0['custom_uri'];
+  ) {
+    const d4 = d0['message_variation_id'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    (typeof d5 !== 'string' || !fmtUri(d5)) &&
+    d0['custom_uri'] !== undefined &&
     ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
-  )
-    return false;
-  const d6 = d0['image_url'];
+  ) {
+    const d5 = d0['custom_uri'];
+    if (typeof d5 !== 'string') return false;
+    if (!fmtUri(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    (typeof d6 !== 'string' || !fmtUri(d6)) &&
+    d0['image_url'] !== undefined &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  )
-    return false;
-  const d7 = d0['time_to_live'];
+  ) {
+    const d6 = d0['image_url'];
+    if (typeof d6 !== 'string') return false;
+    if (!fmtUri(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_num_friends(d7) &&
+    d0['time_to_live'] !== undefined &&
     ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
-  )
-    return false;
+  ) {
+    const d7 = d0['time_to_live'];
+    if (!Number.isInteger(d7)) return false;
+  }
   return true;
 }
 
 function collect_WebPushObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/WebPushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/WebPushObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['alert'] !== undefined &&
       ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
-    ))
-      failRequired(e, p, s + '/required', 'alert');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WebPushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'alert' },
+        message: 'must have required property "alert"',
+      });
+    }
     if (!(
       d0['title'] !== undefined &&
       ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ))
-      failRequired(e, p, s + '/required', 'title');
-    const d1 = d0['alert'];
-    if (d1 !== undefined && ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))) {
-      collect_CompanySecret(d1, p + '/alert', e, s + '/properties/alert');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WebPushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: 'must have required property "title"',
+      });
     }
-    const d2 = d0['title'];
-    if (d2 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_CompanySecret(d2, p + '/title', e, s + '/properties/title');
-    }
-    const d3 = d0['extra'];
-    if (d3 !== undefined && ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))) {
-      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        failType(e, p + '/extra', s + '/properties/extra/type', 'object');
+    if (
+      d0['alert'] !== undefined &&
+      ((f0 && !('alert' in Object.prototype)) || hasOwn.call(d0, 'alert'))
+    ) {
+      const d1 = d0['alert'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/alert',
+          schemaPath: '#/components/schemas/WebPushObject/properties/alert/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d4 = d0['message_variation_id'];
     if (
-      d4 !== undefined &&
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d2 = d0['title'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/WebPushObject/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['extra'] !== undefined &&
+      ((f0 && !('extra' in Object.prototype)) || hasOwn.call(d0, 'extra'))
+    ) {
+      const d3 = d0['extra'];
+      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/extra',
+          schemaPath: '#/components/schemas/WebPushObject/properties/extra/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
+      }
+    }
+    if (
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d4,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d4 = d0['message_variation_id'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath: '#/components/schemas/WebPushObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['custom_uri'];
     if (
-      d5 !== undefined &&
+      d0['custom_uri'] !== undefined &&
       ((f0 && !('custom_uri' in Object.prototype)) || hasOwn.call(d0, 'custom_uri'))
     ) {
+      const d5 = d0['custom_uri'];
       if (typeof d5 !== 'string') {
-        failType(e, p + '/custom_uri', s + '/properties/custom_uri/type', 'string');
+        e.push({
+          instancePath: p + '/custom_uri',
+          schemaPath: '#/components/schemas/WebPushObject/properties/custom_uri/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d5))
-          failFormat(e, p + '/custom_uri', s + '/properties/custom_uri/format', 'uri');
+        if (!fmtUri(d5)) {
+          e.push({
+            instancePath: p + '/custom_uri',
+            schemaPath: '#/components/schemas/WebPushObject/properties/custom_uri/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d6 = d0['image_url'];
     if (
-      d6 !== undefined &&
+      d0['image_url'] !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
+      const d6 = d0['image_url'];
       if (typeof d6 !== 'string') {
-        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
+        e.push({
+          instancePath: p + '/image_url',
+          schemaPath: '#/components/schemas/WebPushObject/properties/image_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d6)) failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
+        if (!fmtUri(d6)) {
+          e.push({
+            instancePath: p + '/image_url',
+            schemaPath: '#/components/schemas/WebPushObject/properties/image_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d7 = d0['time_to_live'];
     if (
-      d7 !== undefined &&
+      d0['time_to_live'] !== undefined &&
       ((f0 && !('time_to_live' in Object.prototype)) || hasOwn.call(d0, 'time_to_live'))
     ) {
-      collect_num_friends(d7, p + '/time_to_live', e, s + '/properties/time_to_live');
+      const d7 = d0['time_to_live'];
+      if (!Number.isInteger(d7)) {
+        e.push({
+          instancePath: p + '/time_to_live',
+          schemaPath: '#/components/schemas/WebPushObject/properties/time_to_live/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -19858,125 +21487,174 @@ function check_WindowsPhone8PushObject(d0: any): boolean {
     ((f0 && !('toast_content' in Object.prototype)) || hasOwn.call(d0, 'toast_content'))
   ))
     return false;
-  const d1 = d0['push_type'];
   if (
-    d1 !== undefined &&
-    (typeof d1 !== 'string' || d1 !== 'toast') &&
+    d0['push_type'] !== undefined &&
     ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
-  )
-    return false;
-  const d2 = d0['toast_title'];
+  ) {
+    const d1 = d0['push_type'];
+    if (typeof d1 !== 'string') return false;
+    if (d1 !== 'toast') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['toast_title'] !== undefined &&
     ((f0 && !('toast_title' in Object.prototype)) || hasOwn.call(d0, 'toast_title'))
-  )
-    return false;
+  ) {
+    const d2 = d0['toast_title'];
+    if (typeof d2 !== 'string') return false;
+  }
   const d3 = d0['toast_content'];
-  if (!check_CompanySecret(d3)) return false;
-  const d4 = d0['toast_navigation_uri'];
+  if (typeof d3 !== 'string') return false;
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['toast_navigation_uri'] !== undefined &&
     ((f0 && !('toast_navigation_uri' in Object.prototype)) ||
       hasOwn.call(d0, 'toast_navigation_uri'))
-  )
-    return false;
-  const d5 = d0['toast_hash'];
+  ) {
+    const d4 = d0['toast_navigation_uri'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) &&
+    d0['toast_hash'] !== undefined &&
     ((f0 && !('toast_hash' in Object.prototype)) || hasOwn.call(d0, 'toast_hash'))
-  )
-    return false;
-  const d6 = d0['message_variation_id'];
+  ) {
+    const d5 = d0['toast_hash'];
+    if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
+  ) {
+    const d6 = d0['message_variation_id'];
+    if (typeof d6 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_WindowsPhone8PushObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/WindowsPhone8PushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/WindowsPhone8PushObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['toast_content'] !== undefined &&
       ((f0 && !('toast_content' in Object.prototype)) || hasOwn.call(d0, 'toast_content'))
-    ))
-      failRequired(e, p, s + '/required', 'toast_content');
-    const d1 = d0['push_type'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WindowsPhone8PushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'toast_content' },
+        message: 'must have required property "toast_content"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['push_type'] !== undefined &&
       ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
     ) {
+      const d1 = d0['push_type'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/push_type', s + '/properties/push_type/type', 'string');
+        e.push({
+          instancePath: p + '/push_type',
+          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/push_type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d1 !== 'toast')
-        fail(
-          e,
-          p + '/push_type',
-          s + '/properties/push_type/enum',
-          'enum',
-          { allowedValues: C20 },
-          'must be one of "toast"',
-        );
+      if (d1 !== 'toast') {
+        e.push({
+          instancePath: p + '/push_type',
+          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/push_type/enum',
+          keyword: 'enum',
+          params: { allowedValues: C18 },
+          message: 'must be one of "toast"',
+        });
+      }
     }
-    const d2 = d0['toast_title'];
     if (
-      d2 !== undefined &&
+      d0['toast_title'] !== undefined &&
       ((f0 && !('toast_title' in Object.prototype)) || hasOwn.call(d0, 'toast_title'))
     ) {
-      collect_CompanySecret(d2, p + '/toast_title', e, s + '/properties/toast_title');
+      const d2 = d0['toast_title'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_title',
+          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/toast_title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['toast_content'];
     if (
-      d3 !== undefined &&
+      d0['toast_content'] !== undefined &&
       ((f0 && !('toast_content' in Object.prototype)) || hasOwn.call(d0, 'toast_content'))
     ) {
-      collect_CompanySecret(d3, p + '/toast_content', e, s + '/properties/toast_content');
+      const d3 = d0['toast_content'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_content',
+          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/toast_content/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['toast_navigation_uri'];
     if (
-      d4 !== undefined &&
+      d0['toast_navigation_uri'] !== undefined &&
       ((f0 && !('toast_navigation_uri' in Object.prototype)) ||
         hasOwn.call(d0, 'toast_navigation_uri'))
     ) {
-      collect_CompanySecret(
-        d4,
-        p + '/toast_navigation_uri',
-        e,
-        s + '/properties/toast_navigation_uri',
-      );
-    }
-    const d5 = d0['toast_hash'];
-    if (
-      d5 !== undefined &&
-      ((f0 && !('toast_hash' in Object.prototype)) || hasOwn.call(d0, 'toast_hash'))
-    ) {
-      if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) {
-        failType(e, p + '/toast_hash', s + '/properties/toast_hash/type', 'object');
+      const d4 = d0['toast_navigation_uri'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_navigation_uri',
+          schemaPath:
+            '#/components/schemas/WindowsPhone8PushObject/properties/toast_navigation_uri/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d6 = d0['message_variation_id'];
     if (
-      d6 !== undefined &&
+      d0['toast_hash'] !== undefined &&
+      ((f0 && !('toast_hash' in Object.prototype)) || hasOwn.call(d0, 'toast_hash'))
+    ) {
+      const d5 = d0['toast_hash'];
+      if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) {
+        e.push({
+          instancePath: p + '/toast_hash',
+          schemaPath: '#/components/schemas/WindowsPhone8PushObject/properties/toast_hash/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
+      }
+    }
+    if (
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d6,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d6 = d0['message_variation_id'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath:
+            '#/components/schemas/WindowsPhone8PushObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -20008,69 +21686,94 @@ function check_WindowsUniversalPushObject(d0: any): boolean {
   )
     return false;
   const d2 = d0['toast_text1'];
-  if (!check_CompanySecret(d2)) return false;
-  const d3 = d0['toast_text2'];
+  if (typeof d2 !== 'string') return false;
   if (
-    d3 !== undefined &&
-    !check_CompanySecret(d3) &&
+    d0['toast_text2'] !== undefined &&
     ((f0 && !('toast_text2' in Object.prototype)) || hasOwn.call(d0, 'toast_text2'))
-  )
-    return false;
-  const d4 = d0['toast_text3'];
+  ) {
+    const d3 = d0['toast_text2'];
+    if (typeof d3 !== 'string') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['toast_text3'] !== undefined &&
     ((f0 && !('toast_text3' in Object.prototype)) || hasOwn.call(d0, 'toast_text3'))
-  )
-    return false;
-  const d5 = d0['toast_text_img_name'];
+  ) {
+    const d4 = d0['toast_text3'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['toast_text_img_name'] !== undefined &&
     ((f0 && !('toast_text_img_name' in Object.prototype)) || hasOwn.call(d0, 'toast_text_img_name'))
-  )
-    return false;
-  const d6 = d0['message_variation_id'];
+  ) {
+    const d5 = d0['toast_text_img_name'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
-  const d7 = d0['extra_launch_string'];
+  ) {
+    const d6 = d0['message_variation_id'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_CompanySecret(d7) &&
+    d0['extra_launch_string'] !== undefined &&
     ((f0 && !('extra_launch_string' in Object.prototype)) || hasOwn.call(d0, 'extra_launch_string'))
-  )
-    return false;
+  ) {
+    const d7 = d0['extra_launch_string'];
+    if (typeof d7 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_WindowsUniversalPushObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/WindowsUniversalPushObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/WindowsUniversalPushObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['push_type'] !== undefined &&
       ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
-    ))
-      failRequired(e, p, s + '/required', 'push_type');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WindowsUniversalPushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'push_type' },
+        message: 'must have required property "push_type"',
+      });
+    }
     if (!(
       d0['toast_text1'] !== undefined &&
       ((f0 && !('toast_text1' in Object.prototype)) || hasOwn.call(d0, 'toast_text1'))
-    ))
-      failRequired(e, p, s + '/required', 'toast_text1');
-    const d1 = d0['push_type'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WindowsUniversalPushObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'toast_text1' },
+        message: 'must have required property "toast_text1"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['push_type'] !== undefined &&
       ((f0 && !('push_type' in Object.prototype)) || hasOwn.call(d0, 'push_type'))
     ) {
+      const d1 = d0['push_type'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/push_type', s + '/properties/push_type/type', 'string');
+        e.push({
+          instancePath: p + '/push_type',
+          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/push_type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
       if (
         d1 !== 'toast_text_01' &&
@@ -20081,75 +21784,112 @@ function collect_WindowsUniversalPushObject(d0: any, p: string, e: ValidationErr
         d1 !== 'toast_image_and_text_02' &&
         d1 !== 'toast_image_and_text_03' &&
         d1 !== 'toast_image_and_text_04'
-      )
-        fail(
-          e,
-          p + '/push_type',
-          s + '/properties/push_type/enum',
-          'enum',
-          { allowedValues: C21 },
-          'must be one of "toast_text_01", "toast_text_02", "toast_text_03", "toast_text_04", "toast_image_and_text_01", "toast_image_and_text_02", "toast_image_and_text_03", "toast_image_and_text_04"',
-        );
+      ) {
+        e.push({
+          instancePath: p + '/push_type',
+          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/push_type/enum',
+          keyword: 'enum',
+          params: { allowedValues: C19 },
+          message:
+            'must be one of "toast_text_01", "toast_text_02", "toast_text_03", "toast_text_04", "toast_image_and_text_01", "toast_image_and_text_02", "toast_image_and_text_03", "toast_image_and_text_04"',
+        });
+      }
     }
-    const d2 = d0['toast_text1'];
     if (
-      d2 !== undefined &&
+      d0['toast_text1'] !== undefined &&
       ((f0 && !('toast_text1' in Object.prototype)) || hasOwn.call(d0, 'toast_text1'))
     ) {
-      collect_CompanySecret(d2, p + '/toast_text1', e, s + '/properties/toast_text1');
+      const d2 = d0['toast_text1'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_text1',
+          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/toast_text1/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['toast_text2'];
     if (
-      d3 !== undefined &&
+      d0['toast_text2'] !== undefined &&
       ((f0 && !('toast_text2' in Object.prototype)) || hasOwn.call(d0, 'toast_text2'))
     ) {
-      collect_CompanySecret(d3, p + '/toast_text2', e, s + '/properties/toast_text2');
+      const d3 = d0['toast_text2'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_text2',
+          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/toast_text2/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['toast_text3'];
     if (
-      d4 !== undefined &&
+      d0['toast_text3'] !== undefined &&
       ((f0 && !('toast_text3' in Object.prototype)) || hasOwn.call(d0, 'toast_text3'))
     ) {
-      collect_CompanySecret(d4, p + '/toast_text3', e, s + '/properties/toast_text3');
+      const d4 = d0['toast_text3'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_text3',
+          schemaPath: '#/components/schemas/WindowsUniversalPushObject/properties/toast_text3/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['toast_text_img_name'];
     if (
-      d5 !== undefined &&
+      d0['toast_text_img_name'] !== undefined &&
       ((f0 && !('toast_text_img_name' in Object.prototype)) ||
         hasOwn.call(d0, 'toast_text_img_name'))
     ) {
-      collect_CompanySecret(
-        d5,
-        p + '/toast_text_img_name',
-        e,
-        s + '/properties/toast_text_img_name',
-      );
+      const d5 = d0['toast_text_img_name'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/toast_text_img_name',
+          schemaPath:
+            '#/components/schemas/WindowsUniversalPushObject/properties/toast_text_img_name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['message_variation_id'];
     if (
-      d6 !== undefined &&
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d6,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d6 = d0['message_variation_id'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath:
+            '#/components/schemas/WindowsUniversalPushObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d7 = d0['extra_launch_string'];
     if (
-      d7 !== undefined &&
+      d0['extra_launch_string'] !== undefined &&
       ((f0 && !('extra_launch_string' in Object.prototype)) ||
         hasOwn.call(d0, 'extra_launch_string'))
     ) {
-      collect_CompanySecret(
-        d7,
-        p + '/extra_launch_string',
-        e,
-        s + '/properties/extra_launch_string',
-      );
+      const d7 = d0['extra_launch_string'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/extra_launch_string',
+          schemaPath:
+            '#/components/schemas/WindowsUniversalPushObject/properties/extra_launch_string/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -20162,107 +21902,112 @@ function check_InAppMessageObject(d0: any): boolean {
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
   ))
     return false;
-  const d1 = d0['type'];
   if (
-    d1 !== undefined &&
-    (typeof d1 !== 'string' || (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL')) &&
+    d0['type'] !== undefined &&
     ((f0 && !('type' in Object.prototype)) || hasOwn.call(d0, 'type'))
-  )
-    return false;
-  const d2 = d0['also_send_to_slideup_only_versions'];
+  ) {
+    const d1 = d0['type'];
+    if (typeof d1 !== 'string') return false;
+    if (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL') return false;
+  }
   if (
-    d2 !== undefined &&
-    typeof d2 !== 'boolean' &&
+    d0['also_send_to_slideup_only_versions'] !== undefined &&
     ((f0 && !('also_send_to_slideup_only_versions' in Object.prototype)) ||
       hasOwn.call(d0, 'also_send_to_slideup_only_versions'))
-  )
-    return false;
+  ) {
+    const d2 = d0['also_send_to_slideup_only_versions'];
+    if (typeof d2 !== 'boolean') return false;
+  }
   const d3 = d0['message'];
   if (typeof d3 !== 'string') return false;
   if (d3.length > 140 && ucs2length(d3) > 140) return false;
-  const d4 = d0['message_text_color'];
   if (
-    d4 !== undefined &&
-    !check_HexColor(d4) &&
+    d0['message_text_color'] !== undefined &&
     ((f0 && !('message_text_color' in Object.prototype)) || hasOwn.call(d0, 'message_text_color'))
-  )
-    return false;
-  const d5 = d0['header'];
+  ) {
+    const d4 = d0['message_text_color'];
+    if (!check_HexColor(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['header'] !== undefined &&
     ((f0 && !('header' in Object.prototype)) || hasOwn.call(d0, 'header'))
-  )
-    return false;
-  const d6 = d0['header_text_color'];
+  ) {
+    const d5 = d0['header'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_HexColor(d6) &&
+    d0['header_text_color'] !== undefined &&
     ((f0 && !('header_text_color' in Object.prototype)) || hasOwn.call(d0, 'header_text_color'))
-  )
-    return false;
-  const d7 = d0['background_color'];
+  ) {
+    const d6 = d0['header_text_color'];
+    if (!check_HexColor(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_HexColor(d7) &&
+    d0['background_color'] !== undefined &&
     ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
-  )
-    return false;
-  const d8 = d0['close_button_color'];
+  ) {
+    const d7 = d0['background_color'];
+    if (!check_HexColor(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_HexColor(d8) &&
+    d0['close_button_color'] !== undefined &&
     ((f0 && !('close_button_color' in Object.prototype)) || hasOwn.call(d0, 'close_button_color'))
-  )
-    return false;
-  const d9 = d0['slide_from'];
+  ) {
+    const d8 = d0['close_button_color'];
+    if (!check_HexColor(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    (typeof d9 !== 'string' || (d9 !== 'TOP' && d9 !== 'BOTTOM')) &&
+    d0['slide_from'] !== undefined &&
     ((f0 && !('slide_from' in Object.prototype)) || hasOwn.call(d0, 'slide_from'))
-  )
-    return false;
-  const d10 = d0['message_close'];
+  ) {
+    const d9 = d0['slide_from'];
+    if (typeof d9 !== 'string') return false;
+    if (d9 !== 'TOP' && d9 !== 'BOTTOM') return false;
+  }
   if (
-    d10 !== undefined &&
-    (typeof d10 !== 'string' || (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS')) &&
+    d0['message_close'] !== undefined &&
     ((f0 && !('message_close' in Object.prototype)) || hasOwn.call(d0, 'message_close'))
-  )
-    return false;
-  const d11 = d0['icon'];
+  ) {
+    const d10 = d0['message_close'];
+    if (typeof d10 !== 'string') return false;
+    if (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS') return false;
+  }
   if (
-    d11 !== undefined &&
-    (typeof d11 !== 'string' || !RE22.test(d11)) &&
+    d0['icon'] !== undefined &&
     ((f0 && !('icon' in Object.prototype)) || hasOwn.call(d0, 'icon'))
-  )
-    return false;
-  const d12 = d0['icon_color'];
+  ) {
+    const d11 = d0['icon'];
+    if (typeof d11 !== 'string') return false;
+    if (!RE20.test(d11)) return false;
+  }
   if (
-    d12 !== undefined &&
-    !check_HexColor(d12) &&
+    d0['icon_color'] !== undefined &&
     ((f0 && !('icon_color' in Object.prototype)) || hasOwn.call(d0, 'icon_color'))
-  )
-    return false;
-  const d13 = d0['icon_background_color'];
+  ) {
+    const d12 = d0['icon_color'];
+    if (!check_HexColor(d12)) return false;
+  }
   if (
-    d13 !== undefined &&
-    !check_HexColor(d13) &&
+    d0['icon_background_color'] !== undefined &&
     ((f0 && !('icon_background_color' in Object.prototype)) ||
       hasOwn.call(d0, 'icon_background_color'))
-  )
-    return false;
-  const d14 = d0['image_url'];
+  ) {
+    const d13 = d0['icon_background_color'];
+    if (!check_HexColor(d13)) return false;
+  }
   if (
-    d14 !== undefined &&
-    (typeof d14 !== 'string' || !fmtUri(d14)) &&
+    d0['image_url'] !== undefined &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  )
-    return false;
-  const d15 = d0['buttons'];
+  ) {
+    const d14 = d0['image_url'];
+    if (typeof d14 !== 'string') return false;
+    if (!fmtUri(d14)) return false;
+  }
   if (
-    d15 !== undefined &&
+    d0['buttons'] !== undefined &&
     ((f0 && !('buttons' in Object.prototype)) || hasOwn.call(d0, 'buttons'))
   ) {
+    const d15 = d0['buttons'];
     if (!Array.isArray(d15)) return false;
     if (d15.length > 2) return false;
     for (let i0 = 0; i0 < d15.length; i0++) {
@@ -20270,447 +22015,534 @@ function check_InAppMessageObject(d0: any): boolean {
       if (!check_ButtonObject(d16)) return false;
     }
   }
-  const d17 = d0['extras'];
   if (
-    d17 !== undefined &&
-    (typeof d17 !== 'object' || d17 === null || Array.isArray(d17)) &&
+    d0['extras'] !== undefined &&
     ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-  )
-    return false;
-  const d18 = d0['ios_click_action'];
+  ) {
+    const d17 = d0['extras'];
+    if (typeof d17 !== 'object' || d17 === null || Array.isArray(d17)) return false;
+  }
   if (
-    d18 !== undefined &&
-    !check_ClickAction(d18) &&
+    d0['ios_click_action'] !== undefined &&
     ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
-  )
-    return false;
-  const d19 = d0['android_click_action'];
+  ) {
+    const d18 = d0['ios_click_action'];
+    if (!check_ClickAction(d18)) return false;
+  }
   if (
-    d19 !== undefined &&
-    !check_ClickAction(d19) &&
+    d0['android_click_action'] !== undefined &&
     ((f0 && !('android_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_click_action'))
-  )
-    return false;
-  const d20 = d0['windows_click_action'];
+  ) {
+    const d19 = d0['android_click_action'];
+    if (!check_ClickAction(d19)) return false;
+  }
   if (
-    d20 !== undefined &&
-    !check_ClickAction(d20) &&
+    d0['windows_click_action'] !== undefined &&
     ((f0 && !('windows_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_click_action'))
-  )
-    return false;
-  const d21 = d0['windows8_click_action'];
+  ) {
+    const d20 = d0['windows_click_action'];
+    if (!check_ClickAction(d20)) return false;
+  }
   if (
-    d21 !== undefined &&
-    !check_ClickAction(d21) &&
+    d0['windows8_click_action'] !== undefined &&
     ((f0 && !('windows8_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows8_click_action'))
-  )
-    return false;
-  const d22 = d0['kindle_click_action'];
+  ) {
+    const d21 = d0['windows8_click_action'];
+    if (!check_ClickAction(d21)) return false;
+  }
   if (
-    d22 !== undefined &&
-    !check_ClickAction(d22) &&
+    d0['kindle_click_action'] !== undefined &&
     ((f0 && !('kindle_click_action' in Object.prototype)) || hasOwn.call(d0, 'kindle_click_action'))
-  )
-    return false;
-  const d23 = d0['android_china_click_action'];
+  ) {
+    const d22 = d0['kindle_click_action'];
+    if (!check_ClickAction(d22)) return false;
+  }
   if (
-    d23 !== undefined &&
-    !check_ClickAction(d23) &&
+    d0['android_china_click_action'] !== undefined &&
     ((f0 && !('android_china_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_china_click_action'))
-  )
-    return false;
-  const d24 = d0['web_click_action'];
+  ) {
+    const d23 = d0['android_china_click_action'];
+    if (!check_ClickAction(d23)) return false;
+  }
   if (
-    d24 !== undefined &&
-    !check_ClickAction(d24) &&
+    d0['web_click_action'] !== undefined &&
     ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
-  )
-    return false;
-  const d25 = d0['ios_uri'];
+  ) {
+    const d24 = d0['web_click_action'];
+    if (!check_ClickAction(d24)) return false;
+  }
   if (
-    d25 !== undefined &&
-    !check_ClickUri(d25) &&
+    d0['ios_uri'] !== undefined &&
     ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
-  )
-    return false;
-  const d26 = d0['android_uri'];
+  ) {
+    const d25 = d0['ios_uri'];
+    if (!check_ClickUri(d25)) return false;
+  }
   if (
-    d26 !== undefined &&
-    !check_ClickUri(d26) &&
+    d0['android_uri'] !== undefined &&
     ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
-  )
-    return false;
-  const d27 = d0['windows_uri'];
+  ) {
+    const d26 = d0['android_uri'];
+    if (!check_ClickUri(d26)) return false;
+  }
   if (
-    d27 !== undefined &&
-    !check_ClickUri(d27) &&
+    d0['windows_uri'] !== undefined &&
     ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
-  )
-    return false;
-  const d28 = d0['windows8_uri'];
+  ) {
+    const d27 = d0['windows_uri'];
+    if (!check_ClickUri(d27)) return false;
+  }
   if (
-    d28 !== undefined &&
-    !check_ClickUri(d28) &&
+    d0['windows8_uri'] !== undefined &&
     ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
-  )
-    return false;
-  const d29 = d0['kindle_uri'];
+  ) {
+    const d28 = d0['windows8_uri'];
+    if (!check_ClickUri(d28)) return false;
+  }
   if (
-    d29 !== undefined &&
-    !check_ClickUri(d29) &&
+    d0['kindle_uri'] !== undefined &&
     ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
-  )
-    return false;
-  const d30 = d0['android_china_uri'];
+  ) {
+    const d29 = d0['kindle_uri'];
+    if (!check_ClickUri(d29)) return false;
+  }
   if (
-    d30 !== undefined &&
-    !check_ClickUri(d30) &&
+    d0['android_china_uri'] !== undefined &&
     ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
-  )
-    return false;
-  const d31 = d0['web_uri'];
+  ) {
+    const d30 = d0['android_china_uri'];
+    if (!check_ClickUri(d30)) return false;
+  }
   if (
-    d31 !== undefined &&
-    !check_ClickUri(d31) &&
+    d0['web_uri'] !== undefined &&
     ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
-  )
-    return false;
-  const d32 = d0['message_variation_id'];
+  ) {
+    const d31 = d0['web_uri'];
+    if (!check_ClickUri(d31)) return false;
+  }
   if (
-    d32 !== undefined &&
-    !check_CompanySecret(d32) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
+  ) {
+    const d32 = d0['message_variation_id'];
+    if (typeof d32 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_InAppMessageObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/InAppMessageObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/InAppMessageObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['type'];
-    if (d1 !== undefined && ((f0 && !('type' in Object.prototype)) || hasOwn.call(d0, 'type'))) {
-      if (typeof d1 !== 'string') {
-        failType(e, p + '/type', s + '/properties/type/type', 'string');
-      }
-      if (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL')
-        fail(
-          e,
-          p + '/type',
-          s + '/properties/type/enum',
-          'enum',
-          { allowedValues: C23 },
-          'must be one of "SLIDEUP", "MODAL", "FULL"',
-        );
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/InAppMessageObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
     }
-    const d2 = d0['also_send_to_slideup_only_versions'];
     if (
-      d2 !== undefined &&
+      d0['type'] !== undefined &&
+      ((f0 && !('type' in Object.prototype)) || hasOwn.call(d0, 'type'))
+    ) {
+      const d1 = d0['type'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/type',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+      if (d1 !== 'SLIDEUP' && d1 !== 'MODAL' && d1 !== 'FULL') {
+        e.push({
+          instancePath: p + '/type',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/type/enum',
+          keyword: 'enum',
+          params: { allowedValues: C21 },
+          message: 'must be one of "SLIDEUP", "MODAL", "FULL"',
+        });
+      }
+    }
+    if (
+      d0['also_send_to_slideup_only_versions'] !== undefined &&
       ((f0 && !('also_send_to_slideup_only_versions' in Object.prototype)) ||
         hasOwn.call(d0, 'also_send_to_slideup_only_versions'))
     ) {
+      const d2 = d0['also_send_to_slideup_only_versions'];
       if (typeof d2 !== 'boolean') {
-        failType(
-          e,
-          p + '/also_send_to_slideup_only_versions',
-          s + '/properties/also_send_to_slideup_only_versions/type',
-          'boolean',
-        );
+        e.push({
+          instancePath: p + '/also_send_to_slideup_only_versions',
+          schemaPath:
+            '#/components/schemas/InAppMessageObject/properties/also_send_to_slideup_only_versions/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d3 = d0['message'];
     if (
-      d3 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
+      const d3 = d0['message'];
       if (typeof d3 !== 'string') {
-        failType(e, p + '/message', s + '/properties/message/type', 'string');
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (d3.length > 140 && ucs2length(d3) > 140)
-          fail(
-            e,
-            p + '/message',
-            s + '/properties/message/maxLength',
-            'maxLength',
-            { limit: 140 },
-            'must have at most 140 characters',
-          );
+        if (d3.length > 140 && ucs2length(d3) > 140) {
+          e.push({
+            instancePath: p + '/message',
+            schemaPath: '#/components/schemas/InAppMessageObject/properties/message/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 140 },
+            message: 'must have at most 140 characters',
+          });
+        }
       }
     }
-    const d4 = d0['message_text_color'];
     if (
-      d4 !== undefined &&
+      d0['message_text_color'] !== undefined &&
       ((f0 && !('message_text_color' in Object.prototype)) || hasOwn.call(d0, 'message_text_color'))
     ) {
+      const d4 = d0['message_text_color'];
       collect_HexColor(d4, p + '/message_text_color', e);
     }
-    const d5 = d0['header'];
     if (
-      d5 !== undefined &&
+      d0['header'] !== undefined &&
       ((f0 && !('header' in Object.prototype)) || hasOwn.call(d0, 'header'))
     ) {
-      collect_CompanySecret(d5, p + '/header', e, s + '/properties/header');
+      const d5 = d0['header'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/header',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/header/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['header_text_color'];
     if (
-      d6 !== undefined &&
+      d0['header_text_color'] !== undefined &&
       ((f0 && !('header_text_color' in Object.prototype)) || hasOwn.call(d0, 'header_text_color'))
     ) {
+      const d6 = d0['header_text_color'];
       collect_HexColor(d6, p + '/header_text_color', e);
     }
-    const d7 = d0['background_color'];
     if (
-      d7 !== undefined &&
+      d0['background_color'] !== undefined &&
       ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
     ) {
+      const d7 = d0['background_color'];
       collect_HexColor(d7, p + '/background_color', e);
     }
-    const d8 = d0['close_button_color'];
     if (
-      d8 !== undefined &&
+      d0['close_button_color'] !== undefined &&
       ((f0 && !('close_button_color' in Object.prototype)) || hasOwn.call(d0, 'close_button_color'))
     ) {
+      const d8 = d0['close_button_color'];
       collect_HexColor(d8, p + '/close_button_color', e);
     }
-    const d9 = d0['slide_from'];
     if (
-      d9 !== undefined &&
+      d0['slide_from'] !== undefined &&
       ((f0 && !('slide_from' in Object.prototype)) || hasOwn.call(d0, 'slide_from'))
     ) {
+      const d9 = d0['slide_from'];
       if (typeof d9 !== 'string') {
-        failType(e, p + '/slide_from', s + '/properties/slide_from/type', 'string');
+        e.push({
+          instancePath: p + '/slide_from',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/slide_from/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d9 !== 'TOP' && d9 !== 'BOTTOM')
-        fail(
-          e,
-          p + '/slide_from',
-          s + '/properties/slide_from/enum',
-          'enum',
-          { allowedValues: C24 },
-          'must be one of "TOP", "BOTTOM"',
-        );
+      if (d9 !== 'TOP' && d9 !== 'BOTTOM') {
+        e.push({
+          instancePath: p + '/slide_from',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/slide_from/enum',
+          keyword: 'enum',
+          params: { allowedValues: C22 },
+          message: 'must be one of "TOP", "BOTTOM"',
+        });
+      }
     }
-    const d10 = d0['message_close'];
     if (
-      d10 !== undefined &&
+      d0['message_close'] !== undefined &&
       ((f0 && !('message_close' in Object.prototype)) || hasOwn.call(d0, 'message_close'))
     ) {
+      const d10 = d0['message_close'];
       if (typeof d10 !== 'string') {
-        failType(e, p + '/message_close', s + '/properties/message_close/type', 'string');
+        e.push({
+          instancePath: p + '/message_close',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/message_close/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS')
-        fail(
-          e,
-          p + '/message_close',
-          s + '/properties/message_close/enum',
-          'enum',
-          { allowedValues: C25 },
-          'must be one of "SWIPE", "AUTO_DISMISS"',
-        );
-    }
-    const d11 = d0['icon'];
-    if (d11 !== undefined && ((f0 && !('icon' in Object.prototype)) || hasOwn.call(d0, 'icon'))) {
-      if (typeof d11 !== 'string') {
-        failType(e, p + '/icon', s + '/properties/icon/type', 'string');
-      } else {
-        if (!RE22.test(d11))
-          fail(
-            e,
-            p + '/icon',
-            s + '/properties/icon/pattern',
-            'pattern',
-            { pattern: '^[0-9A-Fa-f]{4}$' },
-            'must match pattern "^[0-9A-Fa-f]{4}$"',
-          );
+      if (d10 !== 'SWIPE' && d10 !== 'AUTO_DISMISS') {
+        e.push({
+          instancePath: p + '/message_close',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/message_close/enum',
+          keyword: 'enum',
+          params: { allowedValues: C23 },
+          message: 'must be one of "SWIPE", "AUTO_DISMISS"',
+        });
       }
     }
-    const d12 = d0['icon_color'];
     if (
-      d12 !== undefined &&
+      d0['icon'] !== undefined &&
+      ((f0 && !('icon' in Object.prototype)) || hasOwn.call(d0, 'icon'))
+    ) {
+      const d11 = d0['icon'];
+      if (typeof d11 !== 'string') {
+        e.push({
+          instancePath: p + '/icon',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/icon/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!RE20.test(d11)) {
+          e.push({
+            instancePath: p + '/icon',
+            schemaPath: '#/components/schemas/InAppMessageObject/properties/icon/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9A-Fa-f]{4}$' },
+            message: 'must match pattern "^[0-9A-Fa-f]{4}$"',
+          });
+        }
+      }
+    }
+    if (
+      d0['icon_color'] !== undefined &&
       ((f0 && !('icon_color' in Object.prototype)) || hasOwn.call(d0, 'icon_color'))
     ) {
+      const d12 = d0['icon_color'];
       collect_HexColor(d12, p + '/icon_color', e);
     }
-    const d13 = d0['icon_background_color'];
     if (
-      d13 !== undefined &&
+      d0['icon_background_color'] !== undefined &&
       ((f0 && !('icon_background_color' in Object.prototype)) ||
         hasOwn.call(d0, 'icon_background_color'))
     ) {
+      const d13 = d0['icon_background_color'];
       collect_HexColor(d13, p + '/icon_background_color', e);
     }
-    const d14 = d0['image_url'];
     if (
-      d14 !== undefined &&
+      d0['image_url'] !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
+      const d14 = d0['image_url'];
       if (typeof d14 !== 'string') {
-        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
+        e.push({
+          instancePath: p + '/image_url',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/image_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d14))
-          failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
+        if (!fmtUri(d14)) {
+          e.push({
+            instancePath: p + '/image_url',
+            schemaPath: '#/components/schemas/InAppMessageObject/properties/image_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d15 = d0['buttons'];
     if (
-      d15 !== undefined &&
+      d0['buttons'] !== undefined &&
       ((f0 && !('buttons' in Object.prototype)) || hasOwn.call(d0, 'buttons'))
     ) {
+      const d15 = d0['buttons'];
       if (!Array.isArray(d15)) {
-        failType(e, p + '/buttons', s + '/properties/buttons/type', 'array');
+        e.push({
+          instancePath: p + '/buttons',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/buttons/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (d15.length > 2)
-          fail(
-            e,
-            p + '/buttons',
-            s + '/properties/buttons/maxItems',
-            'maxItems',
-            { limit: 2 },
-            'must have at most 2 items',
-          );
+        if (d15.length > 2) {
+          e.push({
+            instancePath: p + '/buttons',
+            schemaPath: '#/components/schemas/InAppMessageObject/properties/buttons/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 2 },
+            message: 'must have at most 2 items',
+          });
+        }
         for (let i0 = 0; i0 < d15.length; i0++) {
           const d16 = d15[i0];
           collect_ButtonObject(d16, p + '/buttons/' + i0, e);
         }
       }
     }
-    const d17 = d0['extras'];
     if (
-      d17 !== undefined &&
+      d0['extras'] !== undefined &&
       ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
     ) {
+      const d17 = d0['extras'];
       if (typeof d17 !== 'object' || d17 === null || Array.isArray(d17)) {
-        failType(e, p + '/extras', s + '/properties/extras/type', 'object');
+        e.push({
+          instancePath: p + '/extras',
+          schemaPath: '#/components/schemas/InAppMessageObject/properties/extras/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       }
     }
-    const d18 = d0['ios_click_action'];
     if (
-      d18 !== undefined &&
+      d0['ios_click_action'] !== undefined &&
       ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
     ) {
+      const d18 = d0['ios_click_action'];
       collect_ClickAction(d18, p + '/ios_click_action', e);
     }
-    const d19 = d0['android_click_action'];
     if (
-      d19 !== undefined &&
+      d0['android_click_action'] !== undefined &&
       ((f0 && !('android_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_click_action'))
     ) {
+      const d19 = d0['android_click_action'];
       collect_ClickAction(d19, p + '/android_click_action', e);
     }
-    const d20 = d0['windows_click_action'];
     if (
-      d20 !== undefined &&
+      d0['windows_click_action'] !== undefined &&
       ((f0 && !('windows_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_click_action'))
     ) {
+      const d20 = d0['windows_click_action'];
       collect_ClickAction(d20, p + '/windows_click_action', e);
     }
-    const d21 = d0['windows8_click_action'];
     if (
-      d21 !== undefined &&
+      d0['windows8_click_action'] !== undefined &&
       ((f0 && !('windows8_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows8_click_action'))
     ) {
+      const d21 = d0['windows8_click_action'];
       collect_ClickAction(d21, p + '/windows8_click_action', e);
     }
-    const d22 = d0['kindle_click_action'];
     if (
-      d22 !== undefined &&
+      d0['kindle_click_action'] !== undefined &&
       ((f0 && !('kindle_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'kindle_click_action'))
     ) {
+      const d22 = d0['kindle_click_action'];
       collect_ClickAction(d22, p + '/kindle_click_action', e);
     }
-    const d23 = d0['android_china_click_action'];
     if (
-      d23 !== undefined &&
+      d0['android_china_click_action'] !== undefined &&
       ((f0 && !('android_china_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_china_click_action'))
     ) {
+      const d23 = d0['android_china_click_action'];
       collect_ClickAction(d23, p + '/android_china_click_action', e);
     }
-    const d24 = d0['web_click_action'];
     if (
-      d24 !== undefined &&
+      d0['web_click_action'] !== undefined &&
       ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
     ) {
+      const d24 = d0['web_click_action'];
       collect_ClickAction(d24, p + '/web_click_action', e);
     }
-    const d25 = d0['ios_uri'];
     if (
-      d25 !== undefined &&
+      d0['ios_uri'] !== undefined &&
       ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
     ) {
+      const d25 = d0['ios_uri'];
       collect_ClickUri(d25, p + '/ios_uri', e);
     }
-    const d26 = d0['android_uri'];
     if (
-      d26 !== undefined &&
+      d0['android_uri'] !== undefined &&
       ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
     ) {
+      const d26 = d0['android_uri'];
       collect_ClickUri(d26, p + '/android_uri', e);
     }
-    const d27 = d0['windows_uri'];
     if (
-      d27 !== undefined &&
+      d0['windows_uri'] !== undefined &&
       ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
     ) {
+      const d27 = d0['windows_uri'];
       collect_ClickUri(d27, p + '/windows_uri', e);
     }
-    const d28 = d0['windows8_uri'];
     if (
-      d28 !== undefined &&
+      d0['windows8_uri'] !== undefined &&
       ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
     ) {
+      const d28 = d0['windows8_uri'];
       collect_ClickUri(d28, p + '/windows8_uri', e);
     }
-    const d29 = d0['kindle_uri'];
     if (
-      d29 !== undefined &&
+      d0['kindle_uri'] !== undefined &&
       ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
     ) {
+      const d29 = d0['kindle_uri'];
       collect_ClickUri(d29, p + '/kindle_uri', e);
     }
-    const d30 = d0['android_china_uri'];
     if (
-      d30 !== undefined &&
+      d0['android_china_uri'] !== undefined &&
       ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
     ) {
+      const d30 = d0['android_china_uri'];
       collect_ClickUri(d30, p + '/android_china_uri', e);
     }
-    const d31 = d0['web_uri'];
     if (
-      d31 !== undefined &&
+      d0['web_uri'] !== undefined &&
       ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
     ) {
+      const d31 = d0['web_uri'];
       collect_ClickUri(d31, p + '/web_uri', e);
     }
-    const d32 = d0['message_variation_id'];
     if (
-      d32 !== undefined &&
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d32,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d32 = d0['message_variation_id'];
+      if (typeof d32 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath:
+            '#/components/schemas/InAppMessageObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -20722,11 +22554,24 @@ function check_ClickUri(d0: any): boolean {
 }
 
 function collect_ClickUri(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ClickUri';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ClickUri/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   } else {
-    if (!fmtUri(d0)) failFormat(e, p, s + '/format', 'uri');
+    if (!fmtUri(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ClickUri/format',
+        keyword: 'format',
+        params: { format: 'uri' },
+        message: 'must be a valid uri',
+      });
+    }
   }
 }
 
@@ -20739,256 +22584,279 @@ function check_ButtonObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['text'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['text_color'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_HexColor(d2) &&
+    d0['text_color'] !== undefined &&
     ((f0 && !('text_color' in Object.prototype)) || hasOwn.call(d0, 'text_color'))
-  )
-    return false;
-  const d3 = d0['background_color'];
+  ) {
+    const d2 = d0['text_color'];
+    if (!check_HexColor(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_HexColor(d3) &&
+    d0['background_color'] !== undefined &&
     ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
-  )
-    return false;
-  const d4 = d0['ios_click_action'];
+  ) {
+    const d3 = d0['background_color'];
+    if (!check_HexColor(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_ClickAction(d4) &&
+    d0['ios_click_action'] !== undefined &&
     ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
-  )
-    return false;
-  const d5 = d0['android_click_action'];
+  ) {
+    const d4 = d0['ios_click_action'];
+    if (!check_ClickAction(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_ClickAction(d5) &&
+    d0['android_click_action'] !== undefined &&
     ((f0 && !('android_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_click_action'))
-  )
-    return false;
-  const d6 = d0['windows_click_action'];
+  ) {
+    const d5 = d0['android_click_action'];
+    if (!check_ClickAction(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_ClickAction(d6) &&
+    d0['windows_click_action'] !== undefined &&
     ((f0 && !('windows_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows_click_action'))
-  )
-    return false;
-  const d7 = d0['windows8_click_action'];
+  ) {
+    const d6 = d0['windows_click_action'];
+    if (!check_ClickAction(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_ClickAction(d7) &&
+    d0['windows8_click_action'] !== undefined &&
     ((f0 && !('windows8_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'windows8_click_action'))
-  )
-    return false;
-  const d8 = d0['kindle_click_action'];
+  ) {
+    const d7 = d0['windows8_click_action'];
+    if (!check_ClickAction(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_ClickAction(d8) &&
+    d0['kindle_click_action'] !== undefined &&
     ((f0 && !('kindle_click_action' in Object.prototype)) || hasOwn.call(d0, 'kindle_click_action'))
-  )
-    return false;
-  const d9 = d0['android_china_click_action'];
+  ) {
+    const d8 = d0['kindle_click_action'];
+    if (!check_ClickAction(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    !check_ClickAction(d9) &&
+    d0['android_china_click_action'] !== undefined &&
     ((f0 && !('android_china_click_action' in Object.prototype)) ||
       hasOwn.call(d0, 'android_china_click_action'))
-  )
-    return false;
-  const d10 = d0['web_click_action'];
+  ) {
+    const d9 = d0['android_china_click_action'];
+    if (!check_ClickAction(d9)) return false;
+  }
   if (
-    d10 !== undefined &&
-    !check_ClickAction(d10) &&
+    d0['web_click_action'] !== undefined &&
     ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
-  )
-    return false;
-  const d11 = d0['ios_uri'];
+  ) {
+    const d10 = d0['web_click_action'];
+    if (!check_ClickAction(d10)) return false;
+  }
   if (
-    d11 !== undefined &&
-    !check_ClickUri(d11) &&
+    d0['ios_uri'] !== undefined &&
     ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
-  )
-    return false;
-  const d12 = d0['android_uri'];
+  ) {
+    const d11 = d0['ios_uri'];
+    if (!check_ClickUri(d11)) return false;
+  }
   if (
-    d12 !== undefined &&
-    !check_ClickUri(d12) &&
+    d0['android_uri'] !== undefined &&
     ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
-  )
-    return false;
-  const d13 = d0['windows_uri'];
+  ) {
+    const d12 = d0['android_uri'];
+    if (!check_ClickUri(d12)) return false;
+  }
   if (
-    d13 !== undefined &&
-    !check_ClickUri(d13) &&
+    d0['windows_uri'] !== undefined &&
     ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
-  )
-    return false;
-  const d14 = d0['windows8_uri'];
+  ) {
+    const d13 = d0['windows_uri'];
+    if (!check_ClickUri(d13)) return false;
+  }
   if (
-    d14 !== undefined &&
-    !check_ClickUri(d14) &&
+    d0['windows8_uri'] !== undefined &&
     ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
-  )
-    return false;
-  const d15 = d0['kindle_uri'];
+  ) {
+    const d14 = d0['windows8_uri'];
+    if (!check_ClickUri(d14)) return false;
+  }
   if (
-    d15 !== undefined &&
-    !check_ClickUri(d15) &&
+    d0['kindle_uri'] !== undefined &&
     ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
-  )
-    return false;
-  const d16 = d0['android_china_uri'];
+  ) {
+    const d15 = d0['kindle_uri'];
+    if (!check_ClickUri(d15)) return false;
+  }
   if (
-    d16 !== undefined &&
-    !check_ClickUri(d16) &&
+    d0['android_china_uri'] !== undefined &&
     ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
-  )
-    return false;
-  const d17 = d0['web_uri'];
+  ) {
+    const d16 = d0['android_china_uri'];
+    if (!check_ClickUri(d16)) return false;
+  }
   if (
-    d17 !== undefined &&
-    !check_ClickUri(d17) &&
+    d0['web_uri'] !== undefined &&
     ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
-  )
-    return false;
+  ) {
+    const d17 = d0['web_uri'];
+    if (!check_ClickUri(d17)) return false;
+  }
   return true;
 }
 
 function collect_ButtonObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ButtonObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ButtonObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['text'] !== undefined &&
       ((f0 && !('text' in Object.prototype)) || hasOwn.call(d0, 'text'))
-    ))
-      failRequired(e, p, s + '/required', 'text');
-    const d1 = d0['text'];
-    if (d1 !== undefined && ((f0 && !('text' in Object.prototype)) || hasOwn.call(d0, 'text'))) {
-      collect_CompanySecret(d1, p + '/text', e, s + '/properties/text');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ButtonObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'text' },
+        message: 'must have required property "text"',
+      });
     }
-    const d2 = d0['text_color'];
     if (
-      d2 !== undefined &&
+      d0['text'] !== undefined &&
+      ((f0 && !('text' in Object.prototype)) || hasOwn.call(d0, 'text'))
+    ) {
+      const d1 = d0['text'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/text',
+          schemaPath: '#/components/schemas/ButtonObject/properties/text/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['text_color'] !== undefined &&
       ((f0 && !('text_color' in Object.prototype)) || hasOwn.call(d0, 'text_color'))
     ) {
+      const d2 = d0['text_color'];
       collect_HexColor(d2, p + '/text_color', e);
     }
-    const d3 = d0['background_color'];
     if (
-      d3 !== undefined &&
+      d0['background_color'] !== undefined &&
       ((f0 && !('background_color' in Object.prototype)) || hasOwn.call(d0, 'background_color'))
     ) {
+      const d3 = d0['background_color'];
       collect_HexColor(d3, p + '/background_color', e);
     }
-    const d4 = d0['ios_click_action'];
     if (
-      d4 !== undefined &&
+      d0['ios_click_action'] !== undefined &&
       ((f0 && !('ios_click_action' in Object.prototype)) || hasOwn.call(d0, 'ios_click_action'))
     ) {
+      const d4 = d0['ios_click_action'];
       collect_ClickAction(d4, p + '/ios_click_action', e);
     }
-    const d5 = d0['android_click_action'];
     if (
-      d5 !== undefined &&
+      d0['android_click_action'] !== undefined &&
       ((f0 && !('android_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_click_action'))
     ) {
+      const d5 = d0['android_click_action'];
       collect_ClickAction(d5, p + '/android_click_action', e);
     }
-    const d6 = d0['windows_click_action'];
     if (
-      d6 !== undefined &&
+      d0['windows_click_action'] !== undefined &&
       ((f0 && !('windows_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows_click_action'))
     ) {
+      const d6 = d0['windows_click_action'];
       collect_ClickAction(d6, p + '/windows_click_action', e);
     }
-    const d7 = d0['windows8_click_action'];
     if (
-      d7 !== undefined &&
+      d0['windows8_click_action'] !== undefined &&
       ((f0 && !('windows8_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'windows8_click_action'))
     ) {
+      const d7 = d0['windows8_click_action'];
       collect_ClickAction(d7, p + '/windows8_click_action', e);
     }
-    const d8 = d0['kindle_click_action'];
     if (
-      d8 !== undefined &&
+      d0['kindle_click_action'] !== undefined &&
       ((f0 && !('kindle_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'kindle_click_action'))
     ) {
+      const d8 = d0['kindle_click_action'];
       collect_ClickAction(d8, p + '/kindle_click_action', e);
     }
-    const d9 = d0['android_china_click_action'];
     if (
-      d9 !== undefined &&
+      d0['android_china_click_action'] !== undefined &&
       ((f0 && !('android_china_click_action' in Object.prototype)) ||
         hasOwn.call(d0, 'android_china_click_action'))
     ) {
+      const d9 = d0['android_china_click_action'];
       collect_ClickAction(d9, p + '/android_china_click_action', e);
     }
-    const d10 = d0['web_click_action'];
     if (
-      d10 !== undefined &&
+      d0['web_click_action'] !== undefined &&
       ((f0 && !('web_click_action' in Object.prototype)) || hasOwn.call(d0, 'web_click_action'))
     ) {
+      const d10 = d0['web_click_action'];
       collect_ClickAction(d10, p + '/web_click_action', e);
     }
-    const d11 = d0['ios_uri'];
     if (
-      d11 !== undefined &&
+      d0['ios_uri'] !== undefined &&
       ((f0 && !('ios_uri' in Object.prototype)) || hasOwn.call(d0, 'ios_uri'))
     ) {
+      const d11 = d0['ios_uri'];
       collect_ClickUri(d11, p + '/ios_uri', e);
     }
-    const d12 = d0['android_uri'];
     if (
-      d12 !== undefined &&
+      d0['android_uri'] !== undefined &&
       ((f0 && !('android_uri' in Object.prototype)) || hasOwn.call(d0, 'android_uri'))
     ) {
+      const d12 = d0['android_uri'];
       collect_ClickUri(d12, p + '/android_uri', e);
     }
-    const d13 = d0['windows_uri'];
     if (
-      d13 !== undefined &&
+      d0['windows_uri'] !== undefined &&
       ((f0 && !('windows_uri' in Object.prototype)) || hasOwn.call(d0, 'windows_uri'))
     ) {
+      const d13 = d0['windows_uri'];
       collect_ClickUri(d13, p + '/windows_uri', e);
     }
-    const d14 = d0['windows8_uri'];
     if (
-      d14 !== undefined &&
+      d0['windows8_uri'] !== undefined &&
       ((f0 && !('windows8_uri' in Object.prototype)) || hasOwn.call(d0, 'windows8_uri'))
     ) {
+      const d14 = d0['windows8_uri'];
       collect_ClickUri(d14, p + '/windows8_uri', e);
     }
-    const d15 = d0['kindle_uri'];
     if (
-      d15 !== undefined &&
+      d0['kindle_uri'] !== undefined &&
       ((f0 && !('kindle_uri' in Object.prototype)) || hasOwn.call(d0, 'kindle_uri'))
     ) {
+      const d15 = d0['kindle_uri'];
       collect_ClickUri(d15, p + '/kindle_uri', e);
     }
-    const d16 = d0['android_china_uri'];
     if (
-      d16 !== undefined &&
+      d0['android_china_uri'] !== undefined &&
       ((f0 && !('android_china_uri' in Object.prototype)) || hasOwn.call(d0, 'android_china_uri'))
     ) {
+      const d16 = d0['android_china_uri'];
       collect_ClickUri(d16, p + '/android_china_uri', e);
     }
-    const d17 = d0['web_uri'];
     if (
-      d17 !== undefined &&
+      d0['web_uri'] !== undefined &&
       ((f0 && !('web_uri' in Object.prototype)) || hasOwn.call(d0, 'web_uri'))
     ) {
+      const d17 = d0['web_uri'];
       collect_ClickUri(d17, p + '/web_uri', e);
     }
   }
@@ -21008,67 +22876,68 @@ function check_EmailObject(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['subject'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['subject'] !== undefined &&
     ((f0 && !('subject' in Object.prototype)) || hasOwn.call(d0, 'subject'))
-  )
-    return false;
+  ) {
+    const d2 = d0['subject'];
+    if (typeof d2 !== 'string') return false;
+  }
   const d3 = d0['from'];
   if (typeof d3 !== 'string') return false;
-  if (!RE26.test(d3)) return false;
-  const d4 = d0['reply_to'];
+  if (!RE24.test(d3)) return false;
   if (
-    d4 !== undefined &&
-    (typeof d4 !== 'string' || !fmtEmail(d4)) &&
+    d0['reply_to'] !== undefined &&
     ((f0 && !('reply_to' in Object.prototype)) || hasOwn.call(d0, 'reply_to'))
-  )
-    return false;
-  const d5 = d0['body'];
+  ) {
+    const d4 = d0['reply_to'];
+    if (typeof d4 !== 'string') return false;
+    if (!fmtEmail(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['body'] !== undefined &&
     ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-  )
-    return false;
-  const d6 = d0['plaintext_body'];
+  ) {
+    const d5 = d0['body'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['plaintext_body'] !== undefined &&
     ((f0 && !('plaintext_body' in Object.prototype)) || hasOwn.call(d0, 'plaintext_body'))
-  )
-    return false;
-  const d7 = d0['email_template_id'];
+  ) {
+    const d6 = d0['plaintext_body'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_CompanySecret(d7) &&
+    d0['email_template_id'] !== undefined &&
     ((f0 && !('email_template_id' in Object.prototype)) || hasOwn.call(d0, 'email_template_id'))
-  )
-    return false;
-  const d8 = d0['message_variation_id'];
+  ) {
+    const d7 = d0['email_template_id'];
+    if (typeof d7 !== 'string') return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_CompanySecret(d8) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
-  const d9 = d0['extras'];
+  ) {
+    const d8 = d0['message_variation_id'];
+    if (typeof d8 !== 'string') return false;
+  }
   if (
-    d9 !== undefined &&
-    (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) &&
+    d0['extras'] !== undefined &&
     ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-  )
-    return false;
-  const d10 = d0['headers'];
+  ) {
+    const d9 = d0['extras'];
+    if (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) return false;
+  }
   if (
-    d10 !== undefined &&
-    (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) &&
+    d0['headers'] !== undefined &&
     ((f0 && !('headers' in Object.prototype)) || hasOwn.call(d0, 'headers'))
-  )
-    return false;
+  ) {
+    const d10 = d0['headers'];
+    if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) return false;
+  }
   let v0 = false;
   L0: {
     let v1 = false;
@@ -21105,110 +22974,212 @@ function check_EmailObject(d0: any): boolean {
 }
 
 function collect_EmailObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EmailObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_id' },
+        message: 'must have required property "app_id"',
+      });
+    }
     if (!(
       d0['from'] !== undefined &&
       ((f0 && !('from' in Object.prototype)) || hasOwn.call(d0, 'from'))
-    ))
-      failRequired(e, p, s + '/required', 'from');
-    const d1 = d0['app_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'from' },
+        message: 'must have required property "from"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_id', e, s + '/properties/app_id');
+      const d1 = d0['app_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_id',
+          schemaPath: '#/components/schemas/EmailObject/properties/app_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['subject'];
     if (
-      d2 !== undefined &&
+      d0['subject'] !== undefined &&
       ((f0 && !('subject' in Object.prototype)) || hasOwn.call(d0, 'subject'))
     ) {
-      collect_CompanySecret(d2, p + '/subject', e, s + '/properties/subject');
-    }
-    const d3 = d0['from'];
-    if (d3 !== undefined && ((f0 && !('from' in Object.prototype)) || hasOwn.call(d0, 'from'))) {
-      if (typeof d3 !== 'string') {
-        failType(e, p + '/from', s + '/properties/from/type', 'string');
-      } else {
-        if (!RE26.test(d3))
-          fail(
-            e,
-            p + '/from',
-            s + '/properties/from/pattern',
-            'pattern',
-            { pattern: '^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$' },
-            'must match pattern "^[^\u003c>]+ \u003c[^\u003c>\\\\s@]+@[^\u003c>\\\\s@]+>$"',
-          );
+      const d2 = d0['subject'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/subject',
+          schemaPath: '#/components/schemas/EmailObject/properties/subject/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d4 = d0['reply_to'];
     if (
-      d4 !== undefined &&
+      d0['from'] !== undefined &&
+      ((f0 && !('from' in Object.prototype)) || hasOwn.call(d0, 'from'))
+    ) {
+      const d3 = d0['from'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/from',
+          schemaPath: '#/components/schemas/EmailObject/properties/from/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!RE24.test(d3)) {
+          e.push({
+            instancePath: p + '/from',
+            schemaPath: '#/components/schemas/EmailObject/properties/from/pattern',
+            keyword: 'pattern',
+            params: {
+              pattern: '^[^\u003c>]+ \u003c[^\u003c>\\s@]+@[^\u003c>\\s@]+>$',
+            },
+            message:
+              'must match pattern "^[^\u003c>]+ \u003c[^\u003c>\\\\s@]+@[^\u003c>\\\\s@]+>$"',
+          });
+        }
+      }
+    }
+    if (
+      d0['reply_to'] !== undefined &&
       ((f0 && !('reply_to' in Object.prototype)) || hasOwn.call(d0, 'reply_to'))
     ) {
+      const d4 = d0['reply_to'];
       if (typeof d4 !== 'string') {
-        failType(e, p + '/reply_to', s + '/properties/reply_to/type', 'string');
+        e.push({
+          instancePath: p + '/reply_to',
+          schemaPath: '#/components/schemas/EmailObject/properties/reply_to/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtEmail(d4))
-          failFormat(e, p + '/reply_to', s + '/properties/reply_to/format', 'email');
+        if (!fmtEmail(d4)) {
+          e.push({
+            instancePath: p + '/reply_to',
+            schemaPath: '#/components/schemas/EmailObject/properties/reply_to/format',
+            keyword: 'format',
+            params: { format: 'email' },
+            message: 'must be a valid email',
+          });
+        }
       }
     }
-    const d5 = d0['body'];
-    if (d5 !== undefined && ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))) {
-      collect_CompanySecret(d5, p + '/body', e, s + '/properties/body');
-    }
-    const d6 = d0['plaintext_body'];
     if (
-      d6 !== undefined &&
+      d0['body'] !== undefined &&
+      ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
+    ) {
+      const d5 = d0['body'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/body',
+          schemaPath: '#/components/schemas/EmailObject/properties/body/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['plaintext_body'] !== undefined &&
       ((f0 && !('plaintext_body' in Object.prototype)) || hasOwn.call(d0, 'plaintext_body'))
     ) {
-      collect_CompanySecret(d6, p + '/plaintext_body', e, s + '/properties/plaintext_body');
+      const d6 = d0['plaintext_body'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/plaintext_body',
+          schemaPath: '#/components/schemas/EmailObject/properties/plaintext_body/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d7 = d0['email_template_id'];
     if (
-      d7 !== undefined &&
+      d0['email_template_id'] !== undefined &&
       ((f0 && !('email_template_id' in Object.prototype)) || hasOwn.call(d0, 'email_template_id'))
     ) {
-      collect_CompanySecret(d7, p + '/email_template_id', e, s + '/properties/email_template_id');
+      const d7 = d0['email_template_id'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/email_template_id',
+          schemaPath: '#/components/schemas/EmailObject/properties/email_template_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d8 = d0['message_variation_id'];
     if (
-      d8 !== undefined &&
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d8,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
-    }
-    const d9 = d0['extras'];
-    if (
-      d9 !== undefined &&
-      ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-    ) {
-      if (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) {
-        failType(e, p + '/extras', s + '/properties/extras/type', 'object');
+      const d8 = d0['message_variation_id'];
+      if (typeof d8 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath: '#/components/schemas/EmailObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d10 = d0['headers'];
     if (
-      d10 !== undefined &&
+      d0['extras'] !== undefined &&
+      ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
+    ) {
+      const d9 = d0['extras'];
+      if (typeof d9 !== 'object' || d9 === null || Array.isArray(d9)) {
+        e.push({
+          instancePath: p + '/extras',
+          schemaPath: '#/components/schemas/EmailObject/properties/extras/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
+      }
+    }
+    if (
+      d0['headers'] !== undefined &&
       ((f0 && !('headers' in Object.prototype)) || hasOwn.call(d0, 'headers'))
     ) {
+      const d10 = d0['headers'];
       if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) {
-        failType(e, p + '/headers', s + '/properties/headers/type', 'object');
+        e.push({
+          instancePath: p + '/headers',
+          schemaPath: '#/components/schemas/EmailObject/properties/headers/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       }
     }
   }
@@ -21254,18 +23225,38 @@ function collect_EmailObject(d0: any, p: string, e: ValidationError[]): void {
       if (!(
         d0['body'] !== undefined &&
         ((f3 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-      ))
-        failRequired(e, p, s + '/anyOf/0/required', 'body');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/EmailObject/anyOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'body' },
+          message: 'must have required property "body"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['email_template_id'] !== undefined &&
         ((f4 && !('email_template_id' in Object.prototype)) || hasOwn.call(d0, 'email_template_id'))
-      ))
-        failRequired(e, p, s + '/anyOf/1/required', 'email_template_id');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/EmailObject/anyOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'email_template_id' },
+          message: 'must have required property "email_template_id"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailObject/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -21288,98 +23279,160 @@ function check_WebhookObject(d0: any): boolean {
   const d2 = d0['request_method'];
   if (typeof d2 !== 'string') return false;
   if (d2 !== 'POST' && d2 !== 'PUT' && d2 !== 'DELETE' && d2 !== 'GET') return false;
-  const d3 = d0['request_headers'];
   if (
-    d3 !== undefined &&
-    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
+    d0['request_headers'] !== undefined &&
     ((f0 && !('request_headers' in Object.prototype)) || hasOwn.call(d0, 'request_headers'))
-  )
-    return false;
-  const d4 = d0['body'];
+  ) {
+    const d3 = d0['request_headers'];
+    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['body'] !== undefined &&
     ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
-  )
-    return false;
-  const d5 = d0['message_variation_id'];
+  ) {
+    const d4 = d0['body'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['message_variation_id'] !== undefined &&
     ((f0 && !('message_variation_id' in Object.prototype)) ||
       hasOwn.call(d0, 'message_variation_id'))
-  )
-    return false;
+  ) {
+    const d5 = d0['message_variation_id'];
+    if (typeof d5 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_WebhookObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/WebhookObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/WebhookObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['url'] !== undefined &&
       ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ))
-      failRequired(e, p, s + '/required', 'url');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WebhookObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'url' },
+        message: 'must have required property "url"',
+      });
+    }
     if (!(
       d0['request_method'] !== undefined &&
       ((f0 && !('request_method' in Object.prototype)) || hasOwn.call(d0, 'request_method'))
-    ))
-      failRequired(e, p, s + '/required', 'request_method');
-    const d1 = d0['url'];
-    if (d1 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/WebhookObject/required',
+        keyword: 'required',
+        params: { missingProperty: 'request_method' },
+        message: 'must have required property "request_method"',
+      });
+    }
+    if (
+      d0['url'] !== undefined &&
+      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+    ) {
+      const d1 = d0['url'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/url', s + '/properties/url/type', 'string');
+        e.push({
+          instancePath: p + '/url',
+          schemaPath: '#/components/schemas/WebhookObject/properties/url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d1)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
+        if (!fmtUri(d1)) {
+          e.push({
+            instancePath: p + '/url',
+            schemaPath: '#/components/schemas/WebhookObject/properties/url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d2 = d0['request_method'];
     if (
-      d2 !== undefined &&
+      d0['request_method'] !== undefined &&
       ((f0 && !('request_method' in Object.prototype)) || hasOwn.call(d0, 'request_method'))
     ) {
+      const d2 = d0['request_method'];
       if (typeof d2 !== 'string') {
-        failType(e, p + '/request_method', s + '/properties/request_method/type', 'string');
+        e.push({
+          instancePath: p + '/request_method',
+          schemaPath: '#/components/schemas/WebhookObject/properties/request_method/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d2 !== 'POST' && d2 !== 'PUT' && d2 !== 'DELETE' && d2 !== 'GET')
-        fail(
-          e,
-          p + '/request_method',
-          s + '/properties/request_method/enum',
-          'enum',
-          { allowedValues: C27 },
-          'must be one of "POST", "PUT", "DELETE", "GET"',
-        );
+      if (d2 !== 'POST' && d2 !== 'PUT' && d2 !== 'DELETE' && d2 !== 'GET') {
+        e.push({
+          instancePath: p + '/request_method',
+          schemaPath: '#/components/schemas/WebhookObject/properties/request_method/enum',
+          keyword: 'enum',
+          params: { allowedValues: C25 },
+          message: 'must be one of "POST", "PUT", "DELETE", "GET"',
+        });
+      }
     }
-    const d3 = d0['request_headers'];
     if (
-      d3 !== undefined &&
+      d0['request_headers'] !== undefined &&
       ((f0 && !('request_headers' in Object.prototype)) || hasOwn.call(d0, 'request_headers'))
     ) {
+      const d3 = d0['request_headers'];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        failType(e, p + '/request_headers', s + '/properties/request_headers/type', 'object');
+        e.push({
+          instancePath: p + '/request_headers',
+          schemaPath: '#/components/schemas/WebhookObject/properties/request_headers/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       }
     }
-    const d4 = d0['body'];
-    if (d4 !== undefined && ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))) {
-      collect_CompanySecret(d4, p + '/body', e, s + '/properties/body');
-    }
-    const d5 = d0['message_variation_id'];
     if (
-      d5 !== undefined &&
+      d0['body'] !== undefined &&
+      ((f0 && !('body' in Object.prototype)) || hasOwn.call(d0, 'body'))
+    ) {
+      const d4 = d0['body'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/body',
+          schemaPath: '#/components/schemas/WebhookObject/properties/body/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['message_variation_id'] !== undefined &&
       ((f0 && !('message_variation_id' in Object.prototype)) ||
         hasOwn.call(d0, 'message_variation_id'))
     ) {
-      collect_CompanySecret(
-        d5,
-        p + '/message_variation_id',
-        e,
-        s + '/properties/message_variation_id',
-      );
+      const d5 = d0['message_variation_id'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/message_variation_id',
+          schemaPath: '#/components/schemas/WebhookObject/properties/message_variation_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -21410,7 +23463,6 @@ function check_EmailAddressOrList(d0: any): boolean {
 }
 
 function collect_EmailAddressOrList(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EmailAddressOrList';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
@@ -21436,48 +23488,80 @@ function collect_EmailAddressOrList(d0: any, p: string, e: ValidationError[]): v
   }
   if (v0 === -1) {
     if (typeof d0 !== 'string') {
-      failType(e, p, s + '/oneOf/0/type', 'string');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/0/type',
+        keyword: 'type',
+        params: { type: 'string' },
+        message: 'must be string',
+      });
     } else {
-      if (!fmtEmail(d0)) failFormat(e, p, s + '/oneOf/0/format', 'email');
+      if (!fmtEmail(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/0/format',
+          keyword: 'format',
+          params: { format: 'email' },
+          message: 'must be a valid email',
+        });
+      }
     }
     if (!Array.isArray(d0)) {
-      failType(e, p, s + '/oneOf/1/type', 'array');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/type',
+        keyword: 'type',
+        params: { type: 'array' },
+        message: 'must be array',
+      });
     } else {
-      if (d0.length > 50)
-        fail(
-          e,
-          p,
-          s + '/oneOf/1/maxItems',
-          'maxItems',
-          { limit: 50 },
-          'must have at most 50 items',
-        );
+      if (d0.length > 50) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/maxItems',
+          keyword: 'maxItems',
+          params: { limit: 50 },
+          message: 'must have at most 50 items',
+        });
+      }
       for (let i1 = 0; i1 < d0.length; i1++) {
         const d2 = d0[i1];
         if (typeof d2 !== 'string') {
-          failType(e, p + '/' + i1, s + '/oneOf/1/items/type', 'string');
+          e.push({
+            instancePath: p + '/' + i1,
+            schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/items/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+          });
         } else {
-          if (!fmtEmail(d2)) failFormat(e, p + '/' + i1, s + '/oneOf/1/items/format', 'email');
+          if (!fmtEmail(d2)) {
+            e.push({
+              instancePath: p + '/' + i1,
+              schemaPath: '#/components/schemas/EmailAddressOrList/oneOf/1/items/format',
+              keyword: 'format',
+              params: { format: 'email' },
+              message: 'must be a valid email',
+            });
+          }
         }
       }
     }
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: null },
-      'must match exactly one schema in oneOf, but matches none',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailAddressOrList/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: null },
+      message: 'must match exactly one schema in oneOf, but matches none',
+    });
   } else if (v1 !== -1) {
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: [v0, v1] },
-      'must match exactly one schema in oneOf, but matches more than one',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailAddressOrList/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: [v0, v1] },
+      message: 'must match exactly one schema in oneOf, but matches more than one',
+    });
   }
 }
 
@@ -21500,14 +23584,14 @@ function check_EmailStatusRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['email'];
   if (!check_EmailAddressOrList(d3)) return false;
   const d4 = d0['subscription_state'];
@@ -21517,61 +23601,104 @@ function check_EmailStatusRequest(d0: any): boolean {
 }
 
 function collect_EmailStatusRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EmailStatusRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailStatusRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailStatusRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['email'] !== undefined &&
       ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ))
-      failRequired(e, p, s + '/required', 'email');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailStatusRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'email' },
+        message: 'must have required property "email"',
+      });
+    }
     if (!(
       d0['subscription_state'] !== undefined &&
       ((f0 && !('subscription_state' in Object.prototype)) || hasOwn.call(d0, 'subscription_state'))
-    ))
-      failRequired(e, p, s + '/required', 'subscription_state');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailStatusRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'subscription_state' },
+        message: 'must have required property "subscription_state"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/EmailStatusRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['email'];
-    if (d3 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d3 = d0['email'];
       collect_EmailAddressOrList(d3, p + '/email', e);
     }
-    const d4 = d0['subscription_state'];
     if (
-      d4 !== undefined &&
+      d0['subscription_state'] !== undefined &&
       ((f0 && !('subscription_state' in Object.prototype)) || hasOwn.call(d0, 'subscription_state'))
     ) {
+      const d4 = d0['subscription_state'];
       if (typeof d4 !== 'string') {
-        failType(e, p + '/subscription_state', s + '/properties/subscription_state/type', 'string');
+        e.push({
+          instancePath: p + '/subscription_state',
+          schemaPath: '#/components/schemas/EmailStatusRequest/properties/subscription_state/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d4 !== 'subscribed' && d4 !== 'unsubscribed' && d4 !== 'opted_in')
-        fail(
-          e,
-          p + '/subscription_state',
-          s + '/properties/subscription_state/enum',
-          'enum',
-          { allowedValues: C28 },
-          'must be one of "subscribed", "unsubscribed", "opted_in"',
-        );
+      if (d4 !== 'subscribed' && d4 !== 'unsubscribed' && d4 !== 'opted_in') {
+        e.push({
+          instancePath: p + '/subscription_state',
+          schemaPath: '#/components/schemas/EmailStatusRequest/properties/subscription_state/enum',
+          keyword: 'enum',
+          params: { allowedValues: C26 },
+          message: 'must be one of "subscribed", "unsubscribed", "opted_in"',
+        });
+      }
     }
   }
 }
@@ -21590,51 +23717,81 @@ function check_EmailListRemovalRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['email'];
   if (!check_EmailAddressOrList(d3)) return false;
   return true;
 }
 
 function collect_EmailListRemovalRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EmailListRemovalRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailListRemovalRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailListRemovalRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['email'] !== undefined &&
       ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ))
-      failRequired(e, p, s + '/required', 'email');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailListRemovalRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'email' },
+        message: 'must have required property "email"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/EmailListRemovalRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['email'];
-    if (d3 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d3 = d0['email'];
       collect_EmailAddressOrList(d3, p + '/email', e);
     }
   }
@@ -21649,9 +23806,12 @@ function check_EmailUnsubscribesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['emails'];
-  if (d2 !== undefined && ((f0 && !('emails' in Object.prototype)) || hasOwn.call(d0, 'emails'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['emails'] !== undefined &&
+    ((f0 && !('emails' in Object.prototype)) || hasOwn.call(d0, 'emails'))
+  ) {
+    const d2 = d0['emails'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
@@ -21663,85 +23823,129 @@ function check_EmailUnsubscribesResponse(d0: any): boolean {
       ))
         return false;
       const d4 = d3['email'];
-      if (!check_CompanySecret(d4)) return false;
-      const d5 = d3['unsubscribed_at'];
+      if (typeof d4 !== 'string') return false;
       if (
-        d5 !== undefined &&
-        !check_CompanySecret(d5) &&
+        d3['unsubscribed_at'] !== undefined &&
         ((f1 && !('unsubscribed_at' in Object.prototype)) || hasOwn.call(d3, 'unsubscribed_at'))
-      )
-        return false;
+      ) {
+        const d5 = d3['unsubscribed_at'];
+        if (typeof d5 !== 'string') return false;
+      }
     }
   }
   return true;
 }
 
 function collect_EmailUnsubscribesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EmailUnsubscribesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EmailUnsubscribesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EmailUnsubscribesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/EmailUnsubscribesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['emails'];
     if (
-      d2 !== undefined &&
+      d0['emails'] !== undefined &&
       ((f0 && !('emails' in Object.prototype)) || hasOwn.call(d0, 'emails'))
     ) {
+      const d2 = d0['emails'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/emails', s + '/properties/emails/type', 'array');
+        e.push({
+          instancePath: p + '/emails',
+          schemaPath: '#/components/schemas/EmailUnsubscribesResponse/properties/emails/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/emails/' + i0, s + '/properties/emails/items/type', 'object');
+            e.push({
+              instancePath: p + '/emails/' + i0,
+              schemaPath:
+                '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
             if (!(
               d3['email'] !== undefined &&
               ((f1 && !('email' in Object.prototype)) || hasOwn.call(d3, 'email'))
-            ))
-              failRequired(
-                e,
-                p + '/emails/' + i0,
-                s + '/properties/emails/items/required',
-                'email',
-              );
-            const d4 = d3['email'];
+            )) {
+              e.push({
+                instancePath: p + '/emails/' + i0,
+                schemaPath:
+                  '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'email' },
+                message: 'must have required property "email"',
+              });
+            }
             if (
-              d4 !== undefined &&
+              d3['email'] !== undefined &&
               ((f1 && !('email' in Object.prototype)) || hasOwn.call(d3, 'email'))
             ) {
-              collect_CompanySecret(
-                d4,
-                p + '/emails/' + i0 + '/email',
-                e,
-                s + '/properties/emails/items/properties/email',
-              );
+              const d4 = d3['email'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/emails/' + i0 + '/email',
+                  schemaPath:
+                    '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/properties/email/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d5 = d3['unsubscribed_at'];
             if (
-              d5 !== undefined &&
+              d3['unsubscribed_at'] !== undefined &&
               ((f1 && !('unsubscribed_at' in Object.prototype)) ||
                 hasOwn.call(d3, 'unsubscribed_at'))
             ) {
-              collect_CompanySecret(
-                d5,
-                p + '/emails/' + i0 + '/unsubscribed_at',
-                e,
-                s + '/properties/emails/items/properties/unsubscribed_at',
-              );
+              const d5 = d3['unsubscribed_at'];
+              if (typeof d5 !== 'string') {
+                e.push({
+                  instancePath: p + '/emails/' + i0 + '/unsubscribed_at',
+                  schemaPath:
+                    '#/components/schemas/EmailUnsubscribesResponse/properties/emails/items/properties/unsubscribed_at/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
           }
         }
@@ -21754,18 +23958,32 @@ function check_FieldsToExport(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
-    if (!check_CompanySecret(d1)) return false;
+    if (typeof d1 !== 'string') return false;
   }
   return true;
 }
 
-function collect_FieldsToExport(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_FieldsToExport(d0: any, p: string, e: ValidationError[]): void {
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/FieldsToExport/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_CompanySecret(d1, p + '/' + i0, e, s + '/items');
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/' + i0,
+          schemaPath: '#/components/schemas/FieldsToExport/items/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -21784,69 +24002,133 @@ function check_UsersExportIdsRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['external_ids'];
-  if (!check_ExternalUserIds(d3)) return false;
-  const d4 = d0['fields_to_export'];
+  if (!Array.isArray(d3)) return false;
+  if (d3.length > 50) return false;
+  for (let i0 = 0; i0 < d3.length; i0++) {
+    const d4 = d3[i0];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_FieldsToExport(d4) &&
+    d0['fields_to_export'] !== undefined &&
     ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
-  )
-    return false;
+  ) {
+    const d5 = d0['fields_to_export'];
+    if (!check_FieldsToExport(d5)) return false;
+  }
   return true;
 }
 
 function collect_UsersExportIdsRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersExportIdsRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersExportIdsRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportIdsRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['external_ids'] !== undefined &&
       ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
-    ))
-      failRequired(e, p, s + '/required', 'external_ids');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportIdsRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'external_ids' },
+        message: 'must have required property "external_ids"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/UsersExportIdsRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['external_ids'];
     if (
-      d3 !== undefined &&
+      d0['external_ids'] !== undefined &&
       ((f0 && !('external_ids' in Object.prototype)) || hasOwn.call(d0, 'external_ids'))
     ) {
-      collect_ExternalUserIds(d3, p + '/external_ids', e, s + '/properties/external_ids');
+      const d3 = d0['external_ids'];
+      if (!Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/external_ids',
+          schemaPath: '#/components/schemas/UsersExportIdsRequest/properties/external_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        if (d3.length > 50) {
+          e.push({
+            instancePath: p + '/external_ids',
+            schemaPath:
+              '#/components/schemas/UsersExportIdsRequest/properties/external_ids/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must have at most 50 items',
+          });
+        }
+        for (let i0 = 0; i0 < d3.length; i0++) {
+          const d4 = d3[i0];
+          if (typeof d4 !== 'string') {
+            e.push({
+              instancePath: p + '/external_ids/' + i0,
+              schemaPath:
+                '#/components/schemas/UsersExportIdsRequest/properties/external_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
-    const d4 = d0['fields_to_export'];
     if (
-      d4 !== undefined &&
+      d0['fields_to_export'] !== undefined &&
       ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
     ) {
-      collect_FieldsToExport(d4, p + '/fields_to_export', e, '#/components/schemas/FieldsToExport');
+      const d5 = d0['fields_to_export'];
+      collect_FieldsToExport(d5, p + '/fields_to_export', e);
     }
   }
 }
@@ -21860,47 +24142,83 @@ function check_UsersExportIdsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['users'];
-  if (d2 !== undefined && ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['users'] !== undefined &&
+    ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))
+  ) {
+    const d2 = d0['users'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (!check_UserExportObject(d3)) return false;
     }
   }
-  const d4 = d0['invalid_user_ids'];
   if (
-    d4 !== undefined &&
-    !check_FieldsToExport(d4) &&
+    d0['invalid_user_ids'] !== undefined &&
     ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
-  )
-    return false;
+  ) {
+    const d4 = d0['invalid_user_ids'];
+    if (!Array.isArray(d4)) return false;
+    for (let i1 = 0; i1 < d4.length; i1++) {
+      const d5 = d4[i1];
+      if (typeof d5 !== 'string') return false;
+    }
+  }
   return true;
 }
 
 function collect_UsersExportIdsResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersExportIdsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersExportIdsResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportIdsResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/UsersExportIdsResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['users'];
-    if (d2 !== undefined && ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))) {
+    if (
+      d0['users'] !== undefined &&
+      ((f0 && !('users' in Object.prototype)) || hasOwn.call(d0, 'users'))
+    ) {
+      const d2 = d0['users'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/users', s + '/properties/users/type', 'array');
+        e.push({
+          instancePath: p + '/users',
+          schemaPath: '#/components/schemas/UsersExportIdsResponse/properties/users/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
@@ -21908,12 +24226,35 @@ function collect_UsersExportIdsResponse(d0: any, p: string, e: ValidationError[]
         }
       }
     }
-    const d4 = d0['invalid_user_ids'];
     if (
-      d4 !== undefined &&
+      d0['invalid_user_ids'] !== undefined &&
       ((f0 && !('invalid_user_ids' in Object.prototype)) || hasOwn.call(d0, 'invalid_user_ids'))
     ) {
-      collect_FieldsToExport(d4, p + '/invalid_user_ids', e, s + '/properties/invalid_user_ids');
+      const d4 = d0['invalid_user_ids'];
+      if (!Array.isArray(d4)) {
+        e.push({
+          instancePath: p + '/invalid_user_ids',
+          schemaPath:
+            '#/components/schemas/UsersExportIdsResponse/properties/invalid_user_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i1 = 0; i1 < d4.length; i1++) {
+          const d5 = d4[i1];
+          if (typeof d5 !== 'string') {
+            e.push({
+              instancePath: p + '/invalid_user_ids/' + i1,
+              schemaPath:
+                '#/components/schemas/UsersExportIdsResponse/properties/invalid_user_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -21932,93 +24273,139 @@ function check_UsersExportSegmentRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   const d3 = d0['segment_id'];
-  if (!check_CompanySecret(d3)) return false;
-  const d4 = d0['callback_endpoint'];
+  if (typeof d3 !== 'string') return false;
   if (
-    d4 !== undefined &&
-    (typeof d4 !== 'string' || !fmtUri(d4)) &&
+    d0['callback_endpoint'] !== undefined &&
     ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
-  )
-    return false;
-  const d5 = d0['fields_to_export'];
+  ) {
+    const d4 = d0['callback_endpoint'];
+    if (typeof d4 !== 'string') return false;
+    if (!fmtUri(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_FieldsToExport(d5) &&
+    d0['fields_to_export'] !== undefined &&
     ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
-  )
-    return false;
+  ) {
+    const d5 = d0['fields_to_export'];
+    if (!check_FieldsToExport(d5)) return false;
+  }
   return true;
 }
 
 function collect_UsersExportSegmentRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersExportSegmentRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersExportSegmentRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportSegmentRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ))
-      failRequired(e, p, s + '/required', 'segment_id');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportSegmentRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
-    }
-    const d2 = d0['company_secret'];
-    if (
-      d2 !== undefined &&
-      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-    ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
-    }
-    const d3 = d0['segment_id'];
-    if (
-      d3 !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      collect_CompanySecret(d3, p + '/segment_id', e, s + '/properties/segment_id');
-    }
-    const d4 = d0['callback_endpoint'];
-    if (
-      d4 !== undefined &&
-      ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
-    ) {
-      if (typeof d4 !== 'string') {
-        failType(e, p + '/callback_endpoint', s + '/properties/callback_endpoint/type', 'string');
-      } else {
-        if (!fmtUri(d4))
-          failFormat(
-            e,
-            p + '/callback_endpoint',
-            s + '/properties/callback_endpoint/format',
-            'uri',
-          );
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/UsersExportSegmentRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d5 = d0['fields_to_export'];
     if (
-      d5 !== undefined &&
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
+    }
+    if (
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    ) {
+      const d3 = d0['segment_id'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/segment_id',
+          schemaPath: '#/components/schemas/UsersExportSegmentRequest/properties/segment_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['callback_endpoint'] !== undefined &&
+      ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
+    ) {
+      const d4 = d0['callback_endpoint'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/callback_endpoint',
+          schemaPath:
+            '#/components/schemas/UsersExportSegmentRequest/properties/callback_endpoint/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtUri(d4)) {
+          e.push({
+            instancePath: p + '/callback_endpoint',
+            schemaPath:
+              '#/components/schemas/UsersExportSegmentRequest/properties/callback_endpoint/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
+      }
+    }
+    if (
+      d0['fields_to_export'] !== undefined &&
       ((f0 && !('fields_to_export' in Object.prototype)) || hasOwn.call(d0, 'fields_to_export'))
     ) {
-      collect_FieldsToExport(d5, p + '/fields_to_export', e, '#/components/schemas/FieldsToExport');
+      const d5 = d0['fields_to_export'];
+      collect_FieldsToExport(d5, p + '/fields_to_export', e);
     }
   }
 }
@@ -22037,55 +24424,106 @@ function check_UsersExportSegmentResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   const d2 = d0['object_prefix'];
-  if (!check_CompanySecret(d2)) return false;
-  const d3 = d0['url'];
-  if (
-    d3 !== undefined &&
-    (typeof d3 !== 'string' || !fmtUri(d3)) &&
-    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-  )
-    return false;
+  if (typeof d2 !== 'string') return false;
+  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    const d3 = d0['url'];
+    if (typeof d3 !== 'string') return false;
+    if (!fmtUri(d3)) return false;
+  }
   return true;
 }
 
 function collect_UsersExportSegmentResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UsersExportSegmentResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UsersExportSegmentResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportSegmentResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (!(
       d0['object_prefix'] !== undefined &&
       ((f0 && !('object_prefix' in Object.prototype)) || hasOwn.call(d0, 'object_prefix'))
-    ))
-      failRequired(e, p, s + '/required', 'object_prefix');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UsersExportSegmentResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'object_prefix' },
+        message: 'must have required property "object_prefix"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/UsersExportSegmentResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['object_prefix'];
     if (
-      d2 !== undefined &&
+      d0['object_prefix'] !== undefined &&
       ((f0 && !('object_prefix' in Object.prototype)) || hasOwn.call(d0, 'object_prefix'))
     ) {
-      collect_CompanySecret(d2, p + '/object_prefix', e, s + '/properties/object_prefix');
+      const d2 = d0['object_prefix'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/object_prefix',
+          schemaPath:
+            '#/components/schemas/UsersExportSegmentResponse/properties/object_prefix/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['url'];
-    if (d3 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    if (
+      d0['url'] !== undefined &&
+      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+    ) {
+      const d3 = d0['url'];
       if (typeof d3 !== 'string') {
-        failType(e, p + '/url', s + '/properties/url/type', 'string');
+        e.push({
+          instancePath: p + '/url',
+          schemaPath: '#/components/schemas/UsersExportSegmentResponse/properties/url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d3)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
+        if (!fmtUri(d3)) {
+          e.push({
+            instancePath: p + '/url',
+            schemaPath: '#/components/schemas/UsersExportSegmentResponse/properties/url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
   }
@@ -22102,51 +24540,84 @@ function check_SegmentExportCallback(d0: any): boolean {
   const d1 = d0['success'];
   if (typeof d1 !== 'boolean') return false;
   if (d1 !== true) return false;
-  const d2 = d0['url'];
-  if (
-    d2 !== undefined &&
-    (typeof d2 !== 'string' || !fmtUri(d2)) &&
-    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-  )
-    return false;
+  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    const d2 = d0['url'];
+    if (typeof d2 !== 'string') return false;
+    if (!fmtUri(d2)) return false;
+  }
   return true;
 }
 
 function collect_SegmentExportCallback(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SegmentExportCallback';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SegmentExportCallback/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['success'] !== undefined &&
       ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
-    ))
-      failRequired(e, p, s + '/required', 'success');
-    const d1 = d0['success'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SegmentExportCallback/required',
+        keyword: 'required',
+        params: { missingProperty: 'success' },
+        message: 'must have required property "success"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['success'] !== undefined &&
       ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
     ) {
+      const d1 = d0['success'];
       if (typeof d1 !== 'boolean') {
-        failType(e, p + '/success', s + '/properties/success/type', 'boolean');
+        e.push({
+          instancePath: p + '/success',
+          schemaPath: '#/components/schemas/SegmentExportCallback/properties/success/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
-      if (d1 !== true)
-        fail(
-          e,
-          p + '/success',
-          s + '/properties/success/const',
-          'const',
-          { allowedValue: true },
-          'must be equal to true',
-        );
+      if (d1 !== true) {
+        e.push({
+          instancePath: p + '/success',
+          schemaPath: '#/components/schemas/SegmentExportCallback/properties/success/const',
+          keyword: 'const',
+          params: { allowedValue: true },
+          message: 'must be equal to true',
+        });
+      }
     }
-    const d2 = d0['url'];
-    if (d2 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    if (
+      d0['url'] !== undefined &&
+      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+    ) {
+      const d2 = d0['url'];
       if (typeof d2 !== 'string') {
-        failType(e, p + '/url', s + '/properties/url/type', 'string');
+        e.push({
+          instancePath: p + '/url',
+          schemaPath: '#/components/schemas/SegmentExportCallback/properties/url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d2)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
+        if (!fmtUri(d2)) {
+          e.push({
+            instancePath: p + '/url',
+            schemaPath: '#/components/schemas/SegmentExportCallback/properties/url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
   }
@@ -22155,88 +24626,87 @@ function collect_SegmentExportCallback(d0: any, p: string, e: ValidationError[])
 function check_UserExportObject(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['external_id'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['external_id'] !== undefined &&
     ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-  )
-    return false;
-  const d2 = d0['appboy_id'];
+  ) {
+    const d1 = d0['external_id'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['appboy_id'] !== undefined &&
     ((f0 && !('appboy_id' in Object.prototype)) || hasOwn.call(d0, 'appboy_id'))
-  )
-    return false;
-  const d3 = d0['first_name'];
+  ) {
+    const d2 = d0['appboy_id'];
+    if (typeof d2 !== 'string') return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_CompanySecret(d3) &&
+    d0['first_name'] !== undefined &&
     ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
-  )
-    return false;
-  const d4 = d0['last_name'];
+  ) {
+    const d3 = d0['first_name'];
+    if (typeof d3 !== 'string') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['last_name'] !== undefined &&
     ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
-  )
-    return false;
-  const d5 = d0['email'];
+  ) {
+    const d4 = d0['last_name'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['email'] !== undefined &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  )
-    return false;
-  const d6 = d0['dob'];
+  ) {
+    const d5 = d0['email'];
+    if (typeof d5 !== 'string') return false;
+  }
+  if (d0['dob'] !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
+    const d6 = d0['dob'];
+    if (typeof d6 !== 'string') return false;
+    if (!fmtDate(d6)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_dob(d6) &&
-    ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
-  )
-    return false;
-  const d7 = d0['home_city'];
-  if (
-    d7 !== undefined &&
-    !check_CompanySecret(d7) &&
+    d0['home_city'] !== undefined &&
     ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
-  )
-    return false;
-  const d8 = d0['country'];
+  ) {
+    const d7 = d0['home_city'];
+    if (typeof d7 !== 'string') return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_CompanySecret(d8) &&
+    d0['country'] !== undefined &&
     ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
-  )
-    return false;
-  const d9 = d0['phone'];
+  ) {
+    const d8 = d0['country'];
+    if (typeof d8 !== 'string') return false;
+  }
   if (
-    d9 !== undefined &&
-    !check_CompanySecret(d9) &&
+    d0['phone'] !== undefined &&
     ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
-  )
-    return false;
-  const d10 = d0['language'];
+  ) {
+    const d9 = d0['phone'];
+    if (typeof d9 !== 'string') return false;
+  }
   if (
-    d10 !== undefined &&
-    (typeof d10 !== 'string' || !RE7.test(d10)) &&
+    d0['language'] !== undefined &&
     ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
-  )
-    return false;
-  const d11 = d0['time_zone'];
+  ) {
+    const d10 = d0['language'];
+    if (typeof d10 !== 'string') return false;
+    if (!RE7.test(d10)) return false;
+  }
   if (
-    d11 !== undefined &&
-    !check_CompanySecret(d11) &&
+    d0['time_zone'] !== undefined &&
     ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
-  )
-    return false;
-  const d12 = d0['last_coordinates'];
+  ) {
+    const d11 = d0['time_zone'];
+    if (typeof d11 !== 'string') return false;
+  }
   if (
-    d12 !== undefined &&
+    d0['last_coordinates'] !== undefined &&
     ((f0 && !('last_coordinates' in Object.prototype)) || hasOwn.call(d0, 'last_coordinates'))
   ) {
+    const d12 = d0['last_coordinates'];
     if (!Array.isArray(d12)) return false;
     if (d12.length < 2) return false;
     if (d12.length > 0) {
@@ -22249,582 +24719,753 @@ function check_UserExportObject(d0: any): boolean {
     }
     if (d12.length > 2) return false;
   }
-  const d15 = d0['gender'];
   if (
-    d15 !== undefined &&
-    (typeof d15 !== 'string' || (d15 !== 'M' && d15 !== 'F')) &&
+    d0['gender'] !== undefined &&
     ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
-  )
-    return false;
-  const d16 = d0['total_revenue'];
+  ) {
+    const d15 = d0['gender'];
+    if (typeof d15 !== 'string') return false;
+    if (d15 !== 'M' && d15 !== 'F') return false;
+  }
   if (
-    d16 !== undefined &&
-    typeof d16 !== 'number' &&
+    d0['total_revenue'] !== undefined &&
     ((f0 && !('total_revenue' in Object.prototype)) || hasOwn.call(d0, 'total_revenue'))
-  )
-    return false;
-  const d17 = d0['attributed_campaign'];
+  ) {
+    const d16 = d0['total_revenue'];
+    if (typeof d16 !== 'number') return false;
+  }
   if (
-    d17 !== undefined &&
-    !check_CompanySecret(d17) &&
+    d0['attributed_campaign'] !== undefined &&
     ((f0 && !('attributed_campaign' in Object.prototype)) || hasOwn.call(d0, 'attributed_campaign'))
-  )
-    return false;
-  const d18 = d0['attributed_source'];
+  ) {
+    const d17 = d0['attributed_campaign'];
+    if (typeof d17 !== 'string') return false;
+  }
   if (
-    d18 !== undefined &&
-    !check_CompanySecret(d18) &&
+    d0['attributed_source'] !== undefined &&
     ((f0 && !('attributed_source' in Object.prototype)) || hasOwn.call(d0, 'attributed_source'))
-  )
-    return false;
-  const d19 = d0['attributed_adgroup'];
+  ) {
+    const d18 = d0['attributed_source'];
+    if (typeof d18 !== 'string') return false;
+  }
   if (
-    d19 !== undefined &&
-    !check_CompanySecret(d19) &&
+    d0['attributed_adgroup'] !== undefined &&
     ((f0 && !('attributed_adgroup' in Object.prototype)) || hasOwn.call(d0, 'attributed_adgroup'))
-  )
-    return false;
-  const d20 = d0['attributed_ad'];
+  ) {
+    const d19 = d0['attributed_adgroup'];
+    if (typeof d19 !== 'string') return false;
+  }
   if (
-    d20 !== undefined &&
-    !check_CompanySecret(d20) &&
+    d0['attributed_ad'] !== undefined &&
     ((f0 && !('attributed_ad' in Object.prototype)) || hasOwn.call(d0, 'attributed_ad'))
-  )
-    return false;
-  const d21 = d0['push_subscribe'];
+  ) {
+    const d20 = d0['attributed_ad'];
+    if (typeof d20 !== 'string') return false;
+  }
   if (
-    d21 !== undefined &&
-    !check_SubscriptionState(d21) &&
+    d0['push_subscribe'] !== undefined &&
     ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
-  )
-    return false;
-  const d22 = d0['email_subscribe'];
+  ) {
+    const d21 = d0['push_subscribe'];
+    if (!check_SubscriptionState(d21)) return false;
+  }
   if (
-    d22 !== undefined &&
-    !check_SubscriptionState(d22) &&
+    d0['email_subscribe'] !== undefined &&
     ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
-  )
-    return false;
-  const d23 = d0['custom_attributes'];
+  ) {
+    const d22 = d0['email_subscribe'];
+    if (!check_SubscriptionState(d22)) return false;
+  }
   if (
-    d23 !== undefined &&
-    (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) &&
+    d0['custom_attributes'] !== undefined &&
     ((f0 && !('custom_attributes' in Object.prototype)) || hasOwn.call(d0, 'custom_attributes'))
-  )
-    return false;
-  const d24 = d0['custom_events'];
+  ) {
+    const d23 = d0['custom_attributes'];
+    if (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) return false;
+  }
   if (
-    d24 !== undefined &&
+    d0['custom_events'] !== undefined &&
     ((f0 && !('custom_events' in Object.prototype)) || hasOwn.call(d0, 'custom_events'))
   ) {
+    const d24 = d0['custom_events'];
     if (!Array.isArray(d24)) return false;
     for (let i0 = 0; i0 < d24.length; i0++) {
       const d25 = d24[i0];
       if (!check_UserExportCountSummary(d25)) return false;
     }
   }
-  const d26 = d0['purchases'];
   if (
-    d26 !== undefined &&
+    d0['purchases'] !== undefined &&
     ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
   ) {
+    const d26 = d0['purchases'];
     if (!Array.isArray(d26)) return false;
     for (let i1 = 0; i1 < d26.length; i1++) {
       const d27 = d26[i1];
       if (!check_UserExportCountSummary(d27)) return false;
     }
   }
-  const d28 = d0['devices'];
   if (
-    d28 !== undefined &&
+    d0['devices'] !== undefined &&
     ((f0 && !('devices' in Object.prototype)) || hasOwn.call(d0, 'devices'))
   ) {
+    const d28 = d0['devices'];
     if (!Array.isArray(d28)) return false;
     for (let i2 = 0; i2 < d28.length; i2++) {
       const d29 = d28[i2];
       if (typeof d29 !== 'object' || d29 === null || Array.isArray(d29)) return false;
       const f1 = Object.getPrototypeOf(d29) === Object.prototype;
-      const d30 = d29['model'];
       if (
-        d30 !== undefined &&
-        !check_CompanySecret(d30) &&
+        d29['model'] !== undefined &&
         ((f1 && !('model' in Object.prototype)) || hasOwn.call(d29, 'model'))
-      )
-        return false;
-      const d31 = d29['os'];
+      ) {
+        const d30 = d29['model'];
+        if (typeof d30 !== 'string') return false;
+      }
       if (
-        d31 !== undefined &&
-        !check_CompanySecret(d31) &&
+        d29['os'] !== undefined &&
         ((f1 && !('os' in Object.prototype)) || hasOwn.call(d29, 'os'))
-      )
-        return false;
-      const d32 = d29['carrier'];
+      ) {
+        const d31 = d29['os'];
+        if (typeof d31 !== 'string') return false;
+      }
       if (
-        d32 !== undefined &&
-        !check_CompanySecret(d32) &&
+        d29['carrier'] !== undefined &&
         ((f1 && !('carrier' in Object.prototype)) || hasOwn.call(d29, 'carrier'))
-      )
-        return false;
-      const d33 = d29['idfv'];
+      ) {
+        const d32 = d29['carrier'];
+        if (typeof d32 !== 'string') return false;
+      }
       if (
-        d33 !== undefined &&
-        !check_CompanySecret(d33) &&
+        d29['idfv'] !== undefined &&
         ((f1 && !('idfv' in Object.prototype)) || hasOwn.call(d29, 'idfv'))
-      )
-        return false;
-      const d34 = d29['idfa'];
+      ) {
+        const d33 = d29['idfv'];
+        if (typeof d33 !== 'string') return false;
+      }
       if (
-        d34 !== undefined &&
-        !check_CompanySecret(d34) &&
+        d29['idfa'] !== undefined &&
         ((f1 && !('idfa' in Object.prototype)) || hasOwn.call(d29, 'idfa'))
-      )
-        return false;
-      const d35 = d29['ad_tracking_enabled'];
+      ) {
+        const d34 = d29['idfa'];
+        if (typeof d34 !== 'string') return false;
+      }
       if (
-        d35 !== undefined &&
-        typeof d35 !== 'boolean' &&
+        d29['ad_tracking_enabled'] !== undefined &&
         ((f1 && !('ad_tracking_enabled' in Object.prototype)) ||
           hasOwn.call(d29, 'ad_tracking_enabled'))
-      )
-        return false;
+      ) {
+        const d35 = d29['ad_tracking_enabled'];
+        if (typeof d35 !== 'boolean') return false;
+      }
     }
   }
-  const d36 = d0['push_tokens'];
   if (
-    d36 !== undefined &&
+    d0['push_tokens'] !== undefined &&
     ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
   ) {
+    const d36 = d0['push_tokens'];
     if (!Array.isArray(d36)) return false;
     for (let i3 = 0; i3 < d36.length; i3++) {
       const d37 = d36[i3];
       if (typeof d37 !== 'object' || d37 === null || Array.isArray(d37)) return false;
       const f2 = Object.getPrototypeOf(d37) === Object.prototype;
-      const d38 = d37['app'];
       if (
-        d38 !== undefined &&
-        !check_CompanySecret(d38) &&
+        d37['app'] !== undefined &&
         ((f2 && !('app' in Object.prototype)) || hasOwn.call(d37, 'app'))
-      )
-        return false;
-      const d39 = d37['platform'];
+      ) {
+        const d38 = d37['app'];
+        if (typeof d38 !== 'string') return false;
+      }
       if (
-        d39 !== undefined &&
-        !check_CompanySecret(d39) &&
+        d37['platform'] !== undefined &&
         ((f2 && !('platform' in Object.prototype)) || hasOwn.call(d37, 'platform'))
-      )
-        return false;
-      const d40 = d37['token'];
+      ) {
+        const d39 = d37['platform'];
+        if (typeof d39 !== 'string') return false;
+      }
       if (
-        d40 !== undefined &&
-        !check_CompanySecret(d40) &&
+        d37['token'] !== undefined &&
         ((f2 && !('token' in Object.prototype)) || hasOwn.call(d37, 'token'))
-      )
-        return false;
+      ) {
+        const d40 = d37['token'];
+        if (typeof d40 !== 'string') return false;
+      }
     }
   }
-  const d41 = d0['apps'];
-  if (d41 !== undefined && ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))) {
+  if (
+    d0['apps'] !== undefined &&
+    ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))
+  ) {
+    const d41 = d0['apps'];
     if (!Array.isArray(d41)) return false;
     for (let i4 = 0; i4 < d41.length; i4++) {
       const d42 = d41[i4];
       if (typeof d42 !== 'object' || d42 === null || Array.isArray(d42)) return false;
       const f3 = Object.getPrototypeOf(d42) === Object.prototype;
-      const d43 = d42['name'];
       if (
-        d43 !== undefined &&
-        !check_CompanySecret(d43) &&
+        d42['name'] !== undefined &&
         ((f3 && !('name' in Object.prototype)) || hasOwn.call(d42, 'name'))
-      )
-        return false;
-      const d44 = d42['platform'];
+      ) {
+        const d43 = d42['name'];
+        if (typeof d43 !== 'string') return false;
+      }
       if (
-        d44 !== undefined &&
-        !check_CompanySecret(d44) &&
+        d42['platform'] !== undefined &&
         ((f3 && !('platform' in Object.prototype)) || hasOwn.call(d42, 'platform'))
-      )
-        return false;
-      const d45 = d42['version'];
+      ) {
+        const d44 = d42['platform'];
+        if (typeof d44 !== 'string') return false;
+      }
       if (
-        d45 !== undefined &&
-        !check_CompanySecret(d45) &&
+        d42['version'] !== undefined &&
         ((f3 && !('version' in Object.prototype)) || hasOwn.call(d42, 'version'))
-      )
-        return false;
-      const d46 = d42['sessions'];
+      ) {
+        const d45 = d42['version'];
+        if (typeof d45 !== 'string') return false;
+      }
       if (
-        d46 !== undefined &&
-        !(typeof d46 === 'string' || Number.isInteger(d46)) &&
+        d42['sessions'] !== undefined &&
         ((f3 && !('sessions' in Object.prototype)) || hasOwn.call(d42, 'sessions'))
-      )
-        return false;
-      const d47 = d42['first_used'];
+      ) {
+        const d46 = d42['sessions'];
+        if (!(typeof d46 === 'string' || Number.isInteger(d46))) return false;
+      }
       if (
-        d47 !== undefined &&
-        !check_DateOrDateTime(d47) &&
+        d42['first_used'] !== undefined &&
         ((f3 && !('first_used' in Object.prototype)) || hasOwn.call(d42, 'first_used'))
-      )
-        return false;
-      const d48 = d42['last_used'];
+      ) {
+        const d47 = d42['first_used'];
+        if (!check_DateOrDateTime(d47)) return false;
+      }
       if (
-        d48 !== undefined &&
-        !check_DateOrDateTime(d48) &&
+        d42['last_used'] !== undefined &&
         ((f3 && !('last_used' in Object.prototype)) || hasOwn.call(d42, 'last_used'))
-      )
-        return false;
+      ) {
+        const d48 = d42['last_used'];
+        if (!check_DateOrDateTime(d48)) return false;
+      }
     }
   }
-  const d49 = d0['campaigns_received'];
   if (
-    d49 !== undefined &&
+    d0['campaigns_received'] !== undefined &&
     ((f0 && !('campaigns_received' in Object.prototype)) || hasOwn.call(d0, 'campaigns_received'))
   ) {
+    const d49 = d0['campaigns_received'];
     if (!Array.isArray(d49)) return false;
     for (let i5 = 0; i5 < d49.length; i5++) {
       const d50 = d49[i5];
       if (typeof d50 !== 'object' || d50 === null || Array.isArray(d50)) return false;
       const f4 = Object.getPrototypeOf(d50) === Object.prototype;
-      const d51 = d50['name'];
       if (
-        d51 !== undefined &&
-        !check_CompanySecret(d51) &&
+        d50['name'] !== undefined &&
         ((f4 && !('name' in Object.prototype)) || hasOwn.call(d50, 'name'))
-      )
-        return false;
-      const d52 = d50['last_received'];
+      ) {
+        const d51 = d50['name'];
+        if (typeof d51 !== 'string') return false;
+      }
       if (
-        d52 !== undefined &&
-        !check_DateOrDateTime(d52) &&
+        d50['last_received'] !== undefined &&
         ((f4 && !('last_received' in Object.prototype)) || hasOwn.call(d50, 'last_received'))
-      )
-        return false;
-      const d53 = d50['engaged'];
+      ) {
+        const d52 = d50['last_received'];
+        if (!check_DateOrDateTime(d52)) return false;
+      }
       if (
-        d53 !== undefined &&
+        d50['engaged'] !== undefined &&
         ((f4 && !('engaged' in Object.prototype)) || hasOwn.call(d50, 'engaged'))
       ) {
+        const d53 = d50['engaged'];
         if (typeof d53 !== 'object' || d53 === null || Array.isArray(d53)) return false;
         const f5 = Object.getPrototypeOf(d53) === Object.prototype;
-        const d54 = d53['opened_email'];
         if (
-          d54 !== undefined &&
-          typeof d54 !== 'boolean' &&
+          d53['opened_email'] !== undefined &&
           ((f5 && !('opened_email' in Object.prototype)) || hasOwn.call(d53, 'opened_email'))
-        )
-          return false;
-        const d55 = d53['opened_push'];
+        ) {
+          const d54 = d53['opened_email'];
+          if (typeof d54 !== 'boolean') return false;
+        }
         if (
-          d55 !== undefined &&
-          typeof d55 !== 'boolean' &&
+          d53['opened_push'] !== undefined &&
           ((f5 && !('opened_push' in Object.prototype)) || hasOwn.call(d53, 'opened_push'))
-        )
-          return false;
-        const d56 = d53['clicked_email'];
+        ) {
+          const d55 = d53['opened_push'];
+          if (typeof d55 !== 'boolean') return false;
+        }
         if (
-          d56 !== undefined &&
-          typeof d56 !== 'boolean' &&
+          d53['clicked_email'] !== undefined &&
           ((f5 && !('clicked_email' in Object.prototype)) || hasOwn.call(d53, 'clicked_email'))
-        )
-          return false;
-        const d57 = d53['clicked_in_app_message'];
+        ) {
+          const d56 = d53['clicked_email'];
+          if (typeof d56 !== 'boolean') return false;
+        }
         if (
-          d57 !== undefined &&
-          typeof d57 !== 'boolean' &&
+          d53['clicked_in_app_message'] !== undefined &&
           ((f5 && !('clicked_in_app_message' in Object.prototype)) ||
             hasOwn.call(d53, 'clicked_in_app_message'))
-        )
-          return false;
+        ) {
+          const d57 = d53['clicked_in_app_message'];
+          if (typeof d57 !== 'boolean') return false;
+        }
       }
-      const d58 = d50['converted'];
       if (
-        d58 !== undefined &&
-        typeof d58 !== 'boolean' &&
+        d50['converted'] !== undefined &&
         ((f4 && !('converted' in Object.prototype)) || hasOwn.call(d50, 'converted'))
-      )
-        return false;
-      const d59 = d50['api_campaign_id'];
+      ) {
+        const d58 = d50['converted'];
+        if (typeof d58 !== 'boolean') return false;
+      }
       if (
-        d59 !== undefined &&
-        !check_CompanySecret(d59) &&
+        d50['api_campaign_id'] !== undefined &&
         ((f4 && !('api_campaign_id' in Object.prototype)) || hasOwn.call(d50, 'api_campaign_id'))
-      )
-        return false;
-      const d60 = d50['variation_name'];
+      ) {
+        const d59 = d50['api_campaign_id'];
+        if (typeof d59 !== 'string') return false;
+      }
       if (
-        d60 !== undefined &&
-        !check_CompanySecret(d60) &&
+        d50['variation_name'] !== undefined &&
         ((f4 && !('variation_name' in Object.prototype)) || hasOwn.call(d50, 'variation_name'))
-      )
-        return false;
-      const d61 = d50['variation_api_id'];
+      ) {
+        const d60 = d50['variation_name'];
+        if (typeof d60 !== 'string') return false;
+      }
       if (
-        d61 !== undefined &&
-        !check_CompanySecret(d61) &&
+        d50['variation_api_id'] !== undefined &&
         ((f4 && !('variation_api_id' in Object.prototype)) || hasOwn.call(d50, 'variation_api_id'))
-      )
-        return false;
-      const d62 = d50['in_control'];
+      ) {
+        const d61 = d50['variation_api_id'];
+        if (typeof d61 !== 'string') return false;
+      }
       if (
-        d62 !== undefined &&
-        typeof d62 !== 'boolean' &&
+        d50['in_control'] !== undefined &&
         ((f4 && !('in_control' in Object.prototype)) || hasOwn.call(d50, 'in_control'))
-      )
-        return false;
+      ) {
+        const d62 = d50['in_control'];
+        if (typeof d62 !== 'boolean') return false;
+      }
     }
   }
-  const d63 = d0['cards_clicked'];
   if (
-    d63 !== undefined &&
+    d0['cards_clicked'] !== undefined &&
     ((f0 && !('cards_clicked' in Object.prototype)) || hasOwn.call(d0, 'cards_clicked'))
   ) {
+    const d63 = d0['cards_clicked'];
     if (!Array.isArray(d63)) return false;
     for (let i6 = 0; i6 < d63.length; i6++) {
       const d64 = d63[i6];
       if (typeof d64 !== 'object' || d64 === null || Array.isArray(d64)) return false;
       const f6 = Object.getPrototypeOf(d64) === Object.prototype;
-      const d65 = d64['name'];
       if (
-        d65 !== undefined &&
-        !check_CompanySecret(d65) &&
+        d64['name'] !== undefined &&
         ((f6 && !('name' in Object.prototype)) || hasOwn.call(d64, 'name'))
-      )
-        return false;
+      ) {
+        const d65 = d64['name'];
+        if (typeof d65 !== 'string') return false;
+      }
     }
   }
   return true;
 }
 
 function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UserExportObject';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UserExportObject/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['external_id'];
     if (
-      d1 !== undefined &&
+      d0['external_id'] !== undefined &&
       ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
     ) {
-      collect_CompanySecret(d1, p + '/external_id', e, s + '/properties/external_id');
-    }
-    const d2 = d0['appboy_id'];
-    if (
-      d2 !== undefined &&
-      ((f0 && !('appboy_id' in Object.prototype)) || hasOwn.call(d0, 'appboy_id'))
-    ) {
-      collect_CompanySecret(d2, p + '/appboy_id', e, s + '/properties/appboy_id');
-    }
-    const d3 = d0['first_name'];
-    if (
-      d3 !== undefined &&
-      ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
-    ) {
-      collect_CompanySecret(d3, p + '/first_name', e, s + '/properties/first_name');
-    }
-    const d4 = d0['last_name'];
-    if (
-      d4 !== undefined &&
-      ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
-    ) {
-      collect_CompanySecret(d4, p + '/last_name', e, s + '/properties/last_name');
-    }
-    const d5 = d0['email'];
-    if (d5 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
-      collect_CompanySecret(d5, p + '/email', e, s + '/properties/email');
-    }
-    const d6 = d0['dob'];
-    if (d6 !== undefined && ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))) {
-      collect_dob(d6, p + '/dob', e, s + '/properties/dob');
-    }
-    const d7 = d0['home_city'];
-    if (
-      d7 !== undefined &&
-      ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
-    ) {
-      collect_CompanySecret(d7, p + '/home_city', e, s + '/properties/home_city');
-    }
-    const d8 = d0['country'];
-    if (
-      d8 !== undefined &&
-      ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
-    ) {
-      collect_CompanySecret(d8, p + '/country', e, s + '/properties/country');
-    }
-    const d9 = d0['phone'];
-    if (d9 !== undefined && ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))) {
-      collect_CompanySecret(d9, p + '/phone', e, s + '/properties/phone');
-    }
-    const d10 = d0['language'];
-    if (
-      d10 !== undefined &&
-      ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
-    ) {
-      if (typeof d10 !== 'string') {
-        failType(e, p + '/language', s + '/properties/language/type', 'string');
-      } else {
-        if (!RE7.test(d10))
-          fail(
-            e,
-            p + '/language',
-            s + '/properties/language/pattern',
-            'pattern',
-            { pattern: '^[a-z]{2}$' },
-            'must match pattern "^[a-z]{2}$"',
-          );
+      const d1 = d0['external_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/external_id',
+          schemaPath: '#/components/schemas/UserExportObject/properties/external_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d11 = d0['time_zone'];
     if (
-      d11 !== undefined &&
+      d0['appboy_id'] !== undefined &&
+      ((f0 && !('appboy_id' in Object.prototype)) || hasOwn.call(d0, 'appboy_id'))
+    ) {
+      const d2 = d0['appboy_id'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/appboy_id',
+          schemaPath: '#/components/schemas/UserExportObject/properties/appboy_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['first_name'] !== undefined &&
+      ((f0 && !('first_name' in Object.prototype)) || hasOwn.call(d0, 'first_name'))
+    ) {
+      const d3 = d0['first_name'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/first_name',
+          schemaPath: '#/components/schemas/UserExportObject/properties/first_name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['last_name'] !== undefined &&
+      ((f0 && !('last_name' in Object.prototype)) || hasOwn.call(d0, 'last_name'))
+    ) {
+      const d4 = d0['last_name'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/last_name',
+          schemaPath: '#/components/schemas/UserExportObject/properties/last_name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d5 = d0['email'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/email',
+          schemaPath: '#/components/schemas/UserExportObject/properties/email/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['dob'] !== undefined &&
+      ((f0 && !('dob' in Object.prototype)) || hasOwn.call(d0, 'dob'))
+    ) {
+      const d6 = d0['dob'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/dob',
+          schemaPath: '#/components/schemas/UserExportObject/properties/dob/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDate(d6)) {
+          e.push({
+            instancePath: p + '/dob',
+            schemaPath: '#/components/schemas/UserExportObject/properties/dob/format',
+            keyword: 'format',
+            params: { format: 'date' },
+            message: 'must be a valid date',
+          });
+        }
+      }
+    }
+    if (
+      d0['home_city'] !== undefined &&
+      ((f0 && !('home_city' in Object.prototype)) || hasOwn.call(d0, 'home_city'))
+    ) {
+      const d7 = d0['home_city'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/home_city',
+          schemaPath: '#/components/schemas/UserExportObject/properties/home_city/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['country'] !== undefined &&
+      ((f0 && !('country' in Object.prototype)) || hasOwn.call(d0, 'country'))
+    ) {
+      const d8 = d0['country'];
+      if (typeof d8 !== 'string') {
+        e.push({
+          instancePath: p + '/country',
+          schemaPath: '#/components/schemas/UserExportObject/properties/country/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['phone'] !== undefined &&
+      ((f0 && !('phone' in Object.prototype)) || hasOwn.call(d0, 'phone'))
+    ) {
+      const d9 = d0['phone'];
+      if (typeof d9 !== 'string') {
+        e.push({
+          instancePath: p + '/phone',
+          schemaPath: '#/components/schemas/UserExportObject/properties/phone/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['language'] !== undefined &&
+      ((f0 && !('language' in Object.prototype)) || hasOwn.call(d0, 'language'))
+    ) {
+      const d10 = d0['language'];
+      if (typeof d10 !== 'string') {
+        e.push({
+          instancePath: p + '/language',
+          schemaPath: '#/components/schemas/UserExportObject/properties/language/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!RE7.test(d10)) {
+          e.push({
+            instancePath: p + '/language',
+            schemaPath: '#/components/schemas/UserExportObject/properties/language/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[a-z]{2}$' },
+            message: 'must match pattern "^[a-z]{2}$"',
+          });
+        }
+      }
+    }
+    if (
+      d0['time_zone'] !== undefined &&
       ((f0 && !('time_zone' in Object.prototype)) || hasOwn.call(d0, 'time_zone'))
     ) {
-      collect_CompanySecret(d11, p + '/time_zone', e, s + '/properties/time_zone');
+      const d11 = d0['time_zone'];
+      if (typeof d11 !== 'string') {
+        e.push({
+          instancePath: p + '/time_zone',
+          schemaPath: '#/components/schemas/UserExportObject/properties/time_zone/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d12 = d0['last_coordinates'];
     if (
-      d12 !== undefined &&
+      d0['last_coordinates'] !== undefined &&
       ((f0 && !('last_coordinates' in Object.prototype)) || hasOwn.call(d0, 'last_coordinates'))
     ) {
+      const d12 = d0['last_coordinates'];
       if (!Array.isArray(d12)) {
-        failType(e, p + '/last_coordinates', s + '/properties/last_coordinates/type', 'array');
+        e.push({
+          instancePath: p + '/last_coordinates',
+          schemaPath: '#/components/schemas/UserExportObject/properties/last_coordinates/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (d12.length < 2)
-          fail(
-            e,
-            p + '/last_coordinates',
-            s + '/properties/last_coordinates/minItems',
-            'minItems',
-            { limit: 2 },
-            'must have at least 2 items',
-          );
+        if (d12.length < 2) {
+          e.push({
+            instancePath: p + '/last_coordinates',
+            schemaPath:
+              '#/components/schemas/UserExportObject/properties/last_coordinates/minItems',
+            keyword: 'minItems',
+            params: { limit: 2 },
+            message: 'must have at least 2 items',
+          });
+        }
         if (d12.length > 0) {
           const d13 = d12[0];
           if (typeof d13 !== 'number') {
-            failType(
-              e,
-              p + '/last_coordinates/0',
-              s + '/properties/last_coordinates/prefixItems/0/type',
-              'number',
-            );
+            e.push({
+              instancePath: p + '/last_coordinates/0',
+              schemaPath:
+                '#/components/schemas/UserExportObject/properties/last_coordinates/prefixItems/0/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+            });
           }
         }
         if (d12.length > 1) {
           const d14 = d12[1];
           if (typeof d14 !== 'number') {
-            failType(
-              e,
-              p + '/last_coordinates/1',
-              s + '/properties/last_coordinates/prefixItems/1/type',
-              'number',
-            );
+            e.push({
+              instancePath: p + '/last_coordinates/1',
+              schemaPath:
+                '#/components/schemas/UserExportObject/properties/last_coordinates/prefixItems/1/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+            });
           }
         }
-        if (d12.length > 2)
-          fail(
-            e,
-            p + '/last_coordinates',
-            s + '/properties/last_coordinates/items',
-            'items',
-            { limit: 2 },
-            'must have at most 2 items',
-          );
+        if (d12.length > 2) {
+          e.push({
+            instancePath: p + '/last_coordinates',
+            schemaPath: '#/components/schemas/UserExportObject/properties/last_coordinates/items',
+            keyword: 'items',
+            params: { limit: 2 },
+            message: 'must have at most 2 items',
+          });
+        }
       }
     }
-    const d15 = d0['gender'];
     if (
-      d15 !== undefined &&
+      d0['gender'] !== undefined &&
       ((f0 && !('gender' in Object.prototype)) || hasOwn.call(d0, 'gender'))
     ) {
+      const d15 = d0['gender'];
       if (typeof d15 !== 'string') {
-        failType(e, p + '/gender', s + '/properties/gender/type', 'string');
+        e.push({
+          instancePath: p + '/gender',
+          schemaPath: '#/components/schemas/UserExportObject/properties/gender/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d15 !== 'M' && d15 !== 'F')
-        fail(
-          e,
-          p + '/gender',
-          s + '/properties/gender/enum',
-          'enum',
-          { allowedValues: C9 },
-          'must be one of "M", "F"',
-        );
+      if (d15 !== 'M' && d15 !== 'F') {
+        e.push({
+          instancePath: p + '/gender',
+          schemaPath: '#/components/schemas/UserExportObject/properties/gender/enum',
+          keyword: 'enum',
+          params: { allowedValues: C9 },
+          message: 'must be one of "M", "F"',
+        });
+      }
     }
-    const d16 = d0['total_revenue'];
     if (
-      d16 !== undefined &&
+      d0['total_revenue'] !== undefined &&
       ((f0 && !('total_revenue' in Object.prototype)) || hasOwn.call(d0, 'total_revenue'))
     ) {
+      const d16 = d0['total_revenue'];
       if (typeof d16 !== 'number') {
-        failType(e, p + '/total_revenue', s + '/properties/total_revenue/type', 'number');
+        e.push({
+          instancePath: p + '/total_revenue',
+          schemaPath: '#/components/schemas/UserExportObject/properties/total_revenue/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        });
       }
     }
-    const d17 = d0['attributed_campaign'];
     if (
-      d17 !== undefined &&
+      d0['attributed_campaign'] !== undefined &&
       ((f0 && !('attributed_campaign' in Object.prototype)) ||
         hasOwn.call(d0, 'attributed_campaign'))
     ) {
-      collect_CompanySecret(
-        d17,
-        p + '/attributed_campaign',
-        e,
-        s + '/properties/attributed_campaign',
-      );
-    }
-    const d18 = d0['attributed_source'];
-    if (
-      d18 !== undefined &&
-      ((f0 && !('attributed_source' in Object.prototype)) || hasOwn.call(d0, 'attributed_source'))
-    ) {
-      collect_CompanySecret(d18, p + '/attributed_source', e, s + '/properties/attributed_source');
-    }
-    const d19 = d0['attributed_adgroup'];
-    if (
-      d19 !== undefined &&
-      ((f0 && !('attributed_adgroup' in Object.prototype)) || hasOwn.call(d0, 'attributed_adgroup'))
-    ) {
-      collect_CompanySecret(
-        d19,
-        p + '/attributed_adgroup',
-        e,
-        s + '/properties/attributed_adgroup',
-      );
-    }
-    const d20 = d0['attributed_ad'];
-    if (
-      d20 !== undefined &&
-      ((f0 && !('attributed_ad' in Object.prototype)) || hasOwn.call(d0, 'attributed_ad'))
-    ) {
-      collect_CompanySecret(d20, p + '/attributed_ad', e, s + '/properties/attributed_ad');
-    }
-    const d21 = d0['push_subscribe'];
-    if (
-      d21 !== undefined &&
-      ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
-    ) {
-      collect_SubscriptionState(d21, p + '/push_subscribe', e);
-    }
-    const d22 = d0['email_subscribe'];
-    if (
-      d22 !== undefined &&
-      ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
-    ) {
-      collect_SubscriptionState(d22, p + '/email_subscribe', e);
-    }
-    const d23 = d0['custom_attributes'];
-    if (
-      d23 !== undefined &&
-      ((f0 && !('custom_attributes' in Object.prototype)) || hasOwn.call(d0, 'custom_attributes'))
-    ) {
-      if (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) {
-        failType(e, p + '/custom_attributes', s + '/properties/custom_attributes/type', 'object');
+      const d17 = d0['attributed_campaign'];
+      if (typeof d17 !== 'string') {
+        e.push({
+          instancePath: p + '/attributed_campaign',
+          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_campaign/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d24 = d0['custom_events'];
     if (
-      d24 !== undefined &&
+      d0['attributed_source'] !== undefined &&
+      ((f0 && !('attributed_source' in Object.prototype)) || hasOwn.call(d0, 'attributed_source'))
+    ) {
+      const d18 = d0['attributed_source'];
+      if (typeof d18 !== 'string') {
+        e.push({
+          instancePath: p + '/attributed_source',
+          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_source/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['attributed_adgroup'] !== undefined &&
+      ((f0 && !('attributed_adgroup' in Object.prototype)) || hasOwn.call(d0, 'attributed_adgroup'))
+    ) {
+      const d19 = d0['attributed_adgroup'];
+      if (typeof d19 !== 'string') {
+        e.push({
+          instancePath: p + '/attributed_adgroup',
+          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_adgroup/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['attributed_ad'] !== undefined &&
+      ((f0 && !('attributed_ad' in Object.prototype)) || hasOwn.call(d0, 'attributed_ad'))
+    ) {
+      const d20 = d0['attributed_ad'];
+      if (typeof d20 !== 'string') {
+        e.push({
+          instancePath: p + '/attributed_ad',
+          schemaPath: '#/components/schemas/UserExportObject/properties/attributed_ad/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['push_subscribe'] !== undefined &&
+      ((f0 && !('push_subscribe' in Object.prototype)) || hasOwn.call(d0, 'push_subscribe'))
+    ) {
+      const d21 = d0['push_subscribe'];
+      collect_SubscriptionState(d21, p + '/push_subscribe', e);
+    }
+    if (
+      d0['email_subscribe'] !== undefined &&
+      ((f0 && !('email_subscribe' in Object.prototype)) || hasOwn.call(d0, 'email_subscribe'))
+    ) {
+      const d22 = d0['email_subscribe'];
+      collect_SubscriptionState(d22, p + '/email_subscribe', e);
+    }
+    if (
+      d0['custom_attributes'] !== undefined &&
+      ((f0 && !('custom_attributes' in Object.prototype)) || hasOwn.call(d0, 'custom_attributes'))
+    ) {
+      const d23 = d0['custom_attributes'];
+      if (typeof d23 !== 'object' || d23 === null || Array.isArray(d23)) {
+        e.push({
+          instancePath: p + '/custom_attributes',
+          schemaPath: '#/components/schemas/UserExportObject/properties/custom_attributes/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
+      }
+    }
+    if (
+      d0['custom_events'] !== undefined &&
       ((f0 && !('custom_events' in Object.prototype)) || hasOwn.call(d0, 'custom_events'))
     ) {
+      const d24 = d0['custom_events'];
       if (!Array.isArray(d24)) {
-        failType(e, p + '/custom_events', s + '/properties/custom_events/type', 'array');
+        e.push({
+          instancePath: p + '/custom_events',
+          schemaPath: '#/components/schemas/UserExportObject/properties/custom_events/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d24.length; i0++) {
           const d25 = d24[i0];
@@ -22832,13 +25473,19 @@ function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): voi
         }
       }
     }
-    const d26 = d0['purchases'];
     if (
-      d26 !== undefined &&
+      d0['purchases'] !== undefined &&
       ((f0 && !('purchases' in Object.prototype)) || hasOwn.call(d0, 'purchases'))
     ) {
+      const d26 = d0['purchases'];
       if (!Array.isArray(d26)) {
-        failType(e, p + '/purchases', s + '/properties/purchases/type', 'array');
+        e.push({
+          instancePath: p + '/purchases',
+          schemaPath: '#/components/schemas/UserExportObject/properties/purchases/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i1 = 0; i1 < d26.length; i1++) {
           const d27 = d26[i1];
@@ -22846,470 +25493,584 @@ function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): voi
         }
       }
     }
-    const d28 = d0['devices'];
     if (
-      d28 !== undefined &&
+      d0['devices'] !== undefined &&
       ((f0 && !('devices' in Object.prototype)) || hasOwn.call(d0, 'devices'))
     ) {
+      const d28 = d0['devices'];
       if (!Array.isArray(d28)) {
-        failType(e, p + '/devices', s + '/properties/devices/type', 'array');
+        e.push({
+          instancePath: p + '/devices',
+          schemaPath: '#/components/schemas/UserExportObject/properties/devices/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i2 = 0; i2 < d28.length; i2++) {
           const d29 = d28[i2];
           if (typeof d29 !== 'object' || d29 === null || Array.isArray(d29)) {
-            failType(e, p + '/devices/' + i2, s + '/properties/devices/items/type', 'object');
+            e.push({
+              instancePath: p + '/devices/' + i2,
+              schemaPath: '#/components/schemas/UserExportObject/properties/devices/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d29) === Object.prototype;
-            const d30 = d29['model'];
             if (
-              d30 !== undefined &&
+              d29['model'] !== undefined &&
               ((f1 && !('model' in Object.prototype)) || hasOwn.call(d29, 'model'))
             ) {
-              collect_CompanySecret(
-                d30,
-                p + '/devices/' + i2 + '/model',
-                e,
-                s + '/properties/devices/items/properties/model',
-              );
+              const d30 = d29['model'];
+              if (typeof d30 !== 'string') {
+                e.push({
+                  instancePath: p + '/devices/' + i2 + '/model',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/devices/items/properties/model/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d31 = d29['os'];
             if (
-              d31 !== undefined &&
+              d29['os'] !== undefined &&
               ((f1 && !('os' in Object.prototype)) || hasOwn.call(d29, 'os'))
             ) {
-              collect_CompanySecret(
-                d31,
-                p + '/devices/' + i2 + '/os',
-                e,
-                s + '/properties/devices/items/properties/os',
-              );
+              const d31 = d29['os'];
+              if (typeof d31 !== 'string') {
+                e.push({
+                  instancePath: p + '/devices/' + i2 + '/os',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/devices/items/properties/os/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d32 = d29['carrier'];
             if (
-              d32 !== undefined &&
+              d29['carrier'] !== undefined &&
               ((f1 && !('carrier' in Object.prototype)) || hasOwn.call(d29, 'carrier'))
             ) {
-              collect_CompanySecret(
-                d32,
-                p + '/devices/' + i2 + '/carrier',
-                e,
-                s + '/properties/devices/items/properties/carrier',
-              );
+              const d32 = d29['carrier'];
+              if (typeof d32 !== 'string') {
+                e.push({
+                  instancePath: p + '/devices/' + i2 + '/carrier',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/devices/items/properties/carrier/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d33 = d29['idfv'];
             if (
-              d33 !== undefined &&
+              d29['idfv'] !== undefined &&
               ((f1 && !('idfv' in Object.prototype)) || hasOwn.call(d29, 'idfv'))
             ) {
-              collect_CompanySecret(
-                d33,
-                p + '/devices/' + i2 + '/idfv',
-                e,
-                s + '/properties/devices/items/properties/idfv',
-              );
+              const d33 = d29['idfv'];
+              if (typeof d33 !== 'string') {
+                e.push({
+                  instancePath: p + '/devices/' + i2 + '/idfv',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/devices/items/properties/idfv/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d34 = d29['idfa'];
             if (
-              d34 !== undefined &&
+              d29['idfa'] !== undefined &&
               ((f1 && !('idfa' in Object.prototype)) || hasOwn.call(d29, 'idfa'))
             ) {
-              collect_CompanySecret(
-                d34,
-                p + '/devices/' + i2 + '/idfa',
-                e,
-                s + '/properties/devices/items/properties/idfa',
-              );
+              const d34 = d29['idfa'];
+              if (typeof d34 !== 'string') {
+                e.push({
+                  instancePath: p + '/devices/' + i2 + '/idfa',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/devices/items/properties/idfa/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d35 = d29['ad_tracking_enabled'];
             if (
-              d35 !== undefined &&
+              d29['ad_tracking_enabled'] !== undefined &&
               ((f1 && !('ad_tracking_enabled' in Object.prototype)) ||
                 hasOwn.call(d29, 'ad_tracking_enabled'))
             ) {
+              const d35 = d29['ad_tracking_enabled'];
               if (typeof d35 !== 'boolean') {
-                failType(
-                  e,
-                  p + '/devices/' + i2 + '/ad_tracking_enabled',
-                  s + '/properties/devices/items/properties/ad_tracking_enabled/type',
-                  'boolean',
-                );
+                e.push({
+                  instancePath: p + '/devices/' + i2 + '/ad_tracking_enabled',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/devices/items/properties/ad_tracking_enabled/type',
+                  keyword: 'type',
+                  params: { type: 'boolean' },
+                  message: 'must be boolean',
+                });
               }
             }
           }
         }
       }
     }
-    const d36 = d0['push_tokens'];
     if (
-      d36 !== undefined &&
+      d0['push_tokens'] !== undefined &&
       ((f0 && !('push_tokens' in Object.prototype)) || hasOwn.call(d0, 'push_tokens'))
     ) {
+      const d36 = d0['push_tokens'];
       if (!Array.isArray(d36)) {
-        failType(e, p + '/push_tokens', s + '/properties/push_tokens/type', 'array');
+        e.push({
+          instancePath: p + '/push_tokens',
+          schemaPath: '#/components/schemas/UserExportObject/properties/push_tokens/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i3 = 0; i3 < d36.length; i3++) {
           const d37 = d36[i3];
           if (typeof d37 !== 'object' || d37 === null || Array.isArray(d37)) {
-            failType(
-              e,
-              p + '/push_tokens/' + i3,
-              s + '/properties/push_tokens/items/type',
-              'object',
-            );
+            e.push({
+              instancePath: p + '/push_tokens/' + i3,
+              schemaPath: '#/components/schemas/UserExportObject/properties/push_tokens/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f2 = Object.getPrototypeOf(d37) === Object.prototype;
-            const d38 = d37['app'];
             if (
-              d38 !== undefined &&
+              d37['app'] !== undefined &&
               ((f2 && !('app' in Object.prototype)) || hasOwn.call(d37, 'app'))
             ) {
-              collect_CompanySecret(
-                d38,
-                p + '/push_tokens/' + i3 + '/app',
-                e,
-                s + '/properties/push_tokens/items/properties/app',
-              );
+              const d38 = d37['app'];
+              if (typeof d38 !== 'string') {
+                e.push({
+                  instancePath: p + '/push_tokens/' + i3 + '/app',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/push_tokens/items/properties/app/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d39 = d37['platform'];
             if (
-              d39 !== undefined &&
+              d37['platform'] !== undefined &&
               ((f2 && !('platform' in Object.prototype)) || hasOwn.call(d37, 'platform'))
             ) {
-              collect_CompanySecret(
-                d39,
-                p + '/push_tokens/' + i3 + '/platform',
-                e,
-                s + '/properties/push_tokens/items/properties/platform',
-              );
+              const d39 = d37['platform'];
+              if (typeof d39 !== 'string') {
+                e.push({
+                  instancePath: p + '/push_tokens/' + i3 + '/platform',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/push_tokens/items/properties/platform/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d40 = d37['token'];
             if (
-              d40 !== undefined &&
+              d37['token'] !== undefined &&
               ((f2 && !('token' in Object.prototype)) || hasOwn.call(d37, 'token'))
             ) {
-              collect_CompanySecret(
-                d40,
-                p + '/push_tokens/' + i3 + '/token',
-                e,
-                s + '/properties/push_tokens/items/properties/token',
-              );
+              const d40 = d37['token'];
+              if (typeof d40 !== 'string') {
+                e.push({
+                  instancePath: p + '/push_tokens/' + i3 + '/token',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/push_tokens/items/properties/token/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
           }
         }
       }
     }
-    const d41 = d0['apps'];
-    if (d41 !== undefined && ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))) {
+    if (
+      d0['apps'] !== undefined &&
+      ((f0 && !('apps' in Object.prototype)) || hasOwn.call(d0, 'apps'))
+    ) {
+      const d41 = d0['apps'];
       if (!Array.isArray(d41)) {
-        failType(e, p + '/apps', s + '/properties/apps/type', 'array');
+        e.push({
+          instancePath: p + '/apps',
+          schemaPath: '#/components/schemas/UserExportObject/properties/apps/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i4 = 0; i4 < d41.length; i4++) {
           const d42 = d41[i4];
           if (typeof d42 !== 'object' || d42 === null || Array.isArray(d42)) {
-            failType(e, p + '/apps/' + i4, s + '/properties/apps/items/type', 'object');
+            e.push({
+              instancePath: p + '/apps/' + i4,
+              schemaPath: '#/components/schemas/UserExportObject/properties/apps/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f3 = Object.getPrototypeOf(d42) === Object.prototype;
-            const d43 = d42['name'];
             if (
-              d43 !== undefined &&
+              d42['name'] !== undefined &&
               ((f3 && !('name' in Object.prototype)) || hasOwn.call(d42, 'name'))
             ) {
-              collect_CompanySecret(
-                d43,
-                p + '/apps/' + i4 + '/name',
-                e,
-                s + '/properties/apps/items/properties/name',
-              );
-            }
-            const d44 = d42['platform'];
-            if (
-              d44 !== undefined &&
-              ((f3 && !('platform' in Object.prototype)) || hasOwn.call(d42, 'platform'))
-            ) {
-              collect_CompanySecret(
-                d44,
-                p + '/apps/' + i4 + '/platform',
-                e,
-                s + '/properties/apps/items/properties/platform',
-              );
-            }
-            const d45 = d42['version'];
-            if (
-              d45 !== undefined &&
-              ((f3 && !('version' in Object.prototype)) || hasOwn.call(d42, 'version'))
-            ) {
-              collect_CompanySecret(
-                d45,
-                p + '/apps/' + i4 + '/version',
-                e,
-                s + '/properties/apps/items/properties/version',
-              );
-            }
-            const d46 = d42['sessions'];
-            if (
-              d46 !== undefined &&
-              ((f3 && !('sessions' in Object.prototype)) || hasOwn.call(d42, 'sessions'))
-            ) {
-              if (!(typeof d46 === 'string' || Number.isInteger(d46))) {
-                failType(
-                  e,
-                  p + '/apps/' + i4 + '/sessions',
-                  s + '/properties/apps/items/properties/sessions/type',
-                  'string,integer',
-                );
+              const d43 = d42['name'];
+              if (typeof d43 !== 'string') {
+                e.push({
+                  instancePath: p + '/apps/' + i4 + '/name',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/apps/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
               }
             }
-            const d47 = d42['first_used'];
             if (
-              d47 !== undefined &&
+              d42['platform'] !== undefined &&
+              ((f3 && !('platform' in Object.prototype)) || hasOwn.call(d42, 'platform'))
+            ) {
+              const d44 = d42['platform'];
+              if (typeof d44 !== 'string') {
+                e.push({
+                  instancePath: p + '/apps/' + i4 + '/platform',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/apps/items/properties/platform/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
+            }
+            if (
+              d42['version'] !== undefined &&
+              ((f3 && !('version' in Object.prototype)) || hasOwn.call(d42, 'version'))
+            ) {
+              const d45 = d42['version'];
+              if (typeof d45 !== 'string') {
+                e.push({
+                  instancePath: p + '/apps/' + i4 + '/version',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/apps/items/properties/version/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
+            }
+            if (
+              d42['sessions'] !== undefined &&
+              ((f3 && !('sessions' in Object.prototype)) || hasOwn.call(d42, 'sessions'))
+            ) {
+              const d46 = d42['sessions'];
+              if (!(typeof d46 === 'string' || Number.isInteger(d46))) {
+                e.push({
+                  instancePath: p + '/apps/' + i4 + '/sessions',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/apps/items/properties/sessions/type',
+                  keyword: 'type',
+                  params: { type: 'string,integer' },
+                  message: 'must be string or integer',
+                });
+              }
+            }
+            if (
+              d42['first_used'] !== undefined &&
               ((f3 && !('first_used' in Object.prototype)) || hasOwn.call(d42, 'first_used'))
             ) {
-              collect_DateOrDateTime(
-                d47,
-                p + '/apps/' + i4 + '/first_used',
-                e,
-                '#/components/schemas/DateOrDateTime',
-              );
+              const d47 = d42['first_used'];
+              collect_DateOrDateTime(d47, p + '/apps/' + i4 + '/first_used', e);
             }
-            const d48 = d42['last_used'];
             if (
-              d48 !== undefined &&
+              d42['last_used'] !== undefined &&
               ((f3 && !('last_used' in Object.prototype)) || hasOwn.call(d42, 'last_used'))
             ) {
-              collect_DateOrDateTime(
-                d48,
-                p + '/apps/' + i4 + '/last_used',
-                e,
-                '#/components/schemas/DateOrDateTime',
-              );
+              const d48 = d42['last_used'];
+              collect_DateOrDateTime(d48, p + '/apps/' + i4 + '/last_used', e);
             }
           }
         }
       }
     }
-    const d49 = d0['campaigns_received'];
     if (
-      d49 !== undefined &&
+      d0['campaigns_received'] !== undefined &&
       ((f0 && !('campaigns_received' in Object.prototype)) || hasOwn.call(d0, 'campaigns_received'))
     ) {
+      const d49 = d0['campaigns_received'];
       if (!Array.isArray(d49)) {
-        failType(e, p + '/campaigns_received', s + '/properties/campaigns_received/type', 'array');
+        e.push({
+          instancePath: p + '/campaigns_received',
+          schemaPath: '#/components/schemas/UserExportObject/properties/campaigns_received/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i5 = 0; i5 < d49.length; i5++) {
           const d50 = d49[i5];
           if (typeof d50 !== 'object' || d50 === null || Array.isArray(d50)) {
-            failType(
-              e,
-              p + '/campaigns_received/' + i5,
-              s + '/properties/campaigns_received/items/type',
-              'object',
-            );
+            e.push({
+              instancePath: p + '/campaigns_received/' + i5,
+              schemaPath:
+                '#/components/schemas/UserExportObject/properties/campaigns_received/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f4 = Object.getPrototypeOf(d50) === Object.prototype;
-            const d51 = d50['name'];
             if (
-              d51 !== undefined &&
+              d50['name'] !== undefined &&
               ((f4 && !('name' in Object.prototype)) || hasOwn.call(d50, 'name'))
             ) {
-              collect_CompanySecret(
-                d51,
-                p + '/campaigns_received/' + i5 + '/name',
-                e,
-                s + '/properties/campaigns_received/items/properties/name',
-              );
+              const d51 = d50['name'];
+              if (typeof d51 !== 'string') {
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/name',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d52 = d50['last_received'];
             if (
-              d52 !== undefined &&
+              d50['last_received'] !== undefined &&
               ((f4 && !('last_received' in Object.prototype)) || hasOwn.call(d50, 'last_received'))
             ) {
-              collect_DateOrDateTime(
-                d52,
-                p + '/campaigns_received/' + i5 + '/last_received',
-                e,
-                '#/components/schemas/DateOrDateTime',
-              );
+              const d52 = d50['last_received'];
+              collect_DateOrDateTime(d52, p + '/campaigns_received/' + i5 + '/last_received', e);
             }
-            const d53 = d50['engaged'];
             if (
-              d53 !== undefined &&
+              d50['engaged'] !== undefined &&
               ((f4 && !('engaged' in Object.prototype)) || hasOwn.call(d50, 'engaged'))
             ) {
+              const d53 = d50['engaged'];
               if (typeof d53 !== 'object' || d53 === null || Array.isArray(d53)) {
-                failType(
-                  e,
-                  p + '/campaigns_received/' + i5 + '/engaged',
-                  s + '/properties/campaigns_received/items/properties/engaged/type',
-                  'object',
-                );
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/engaged',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                });
               } else {
                 const f5 = Object.getPrototypeOf(d53) === Object.prototype;
-                const d54 = d53['opened_email'];
                 if (
-                  d54 !== undefined &&
+                  d53['opened_email'] !== undefined &&
                   ((f5 && !('opened_email' in Object.prototype)) ||
                     hasOwn.call(d53, 'opened_email'))
                 ) {
+                  const d54 = d53['opened_email'];
                   if (typeof d54 !== 'boolean') {
-                    failType(
-                      e,
-                      p + '/campaigns_received/' + i5 + '/engaged/opened_email',
-                      s +
-                        '/properties/campaigns_received/items/properties/engaged/properties/opened_email/type',
-                      'boolean',
-                    );
+                    e.push({
+                      instancePath: p + '/campaigns_received/' + i5 + '/engaged/opened_email',
+                      schemaPath:
+                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/opened_email/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                    });
                   }
                 }
-                const d55 = d53['opened_push'];
                 if (
-                  d55 !== undefined &&
+                  d53['opened_push'] !== undefined &&
                   ((f5 && !('opened_push' in Object.prototype)) || hasOwn.call(d53, 'opened_push'))
                 ) {
+                  const d55 = d53['opened_push'];
                   if (typeof d55 !== 'boolean') {
-                    failType(
-                      e,
-                      p + '/campaigns_received/' + i5 + '/engaged/opened_push',
-                      s +
-                        '/properties/campaigns_received/items/properties/engaged/properties/opened_push/type',
-                      'boolean',
-                    );
+                    e.push({
+                      instancePath: p + '/campaigns_received/' + i5 + '/engaged/opened_push',
+                      schemaPath:
+                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/opened_push/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                    });
                   }
                 }
-                const d56 = d53['clicked_email'];
                 if (
-                  d56 !== undefined &&
+                  d53['clicked_email'] !== undefined &&
                   ((f5 && !('clicked_email' in Object.prototype)) ||
                     hasOwn.call(d53, 'clicked_email'))
                 ) {
+                  const d56 = d53['clicked_email'];
                   if (typeof d56 !== 'boolean') {
-                    failType(
-                      e,
-                      p + '/campaigns_received/' + i5 + '/engaged/clicked_email',
-                      s +
-                        '/properties/campaigns_received/items/properties/engaged/properties/clicked_email/type',
-                      'boolean',
-                    );
+                    e.push({
+                      instancePath: p + '/campaigns_received/' + i5 + '/engaged/clicked_email',
+                      schemaPath:
+                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/clicked_email/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                    });
                   }
                 }
-                const d57 = d53['clicked_in_app_message'];
                 if (
-                  d57 !== undefined &&
+                  d53['clicked_in_app_message'] !== undefined &&
                   ((f5 && !('clicked_in_app_message' in Object.prototype)) ||
                     hasOwn.call(d53, 'clicked_in_app_message'))
                 ) {
+                  const d57 = d53['clicked_in_app_message'];
                   if (typeof d57 !== 'boolean') {
-                    failType(
-                      e,
-                      p + '/campaigns_received/' + i5 + '/engaged/clicked_in_app_message',
-                      s +
-                        '/properties/campaigns_received/items/properties/engaged/properties/clicked_in_app_message/type',
-                      'boolean',
-                    );
+                    e.push({
+                      instancePath:
+                        p + '/campaigns_received/' + i5 + '/engaged/clicked_in_app_message',
+                      schemaPath:
+                        '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/engaged/properties/clicked_in_app_message/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                    });
                   }
                 }
               }
             }
-            const d58 = d50['converted'];
             if (
-              d58 !== undefined &&
+              d50['converted'] !== undefined &&
               ((f4 && !('converted' in Object.prototype)) || hasOwn.call(d50, 'converted'))
             ) {
+              const d58 = d50['converted'];
               if (typeof d58 !== 'boolean') {
-                failType(
-                  e,
-                  p + '/campaigns_received/' + i5 + '/converted',
-                  s + '/properties/campaigns_received/items/properties/converted/type',
-                  'boolean',
-                );
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/converted',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/converted/type',
+                  keyword: 'type',
+                  params: { type: 'boolean' },
+                  message: 'must be boolean',
+                });
               }
             }
-            const d59 = d50['api_campaign_id'];
             if (
-              d59 !== undefined &&
+              d50['api_campaign_id'] !== undefined &&
               ((f4 && !('api_campaign_id' in Object.prototype)) ||
                 hasOwn.call(d50, 'api_campaign_id'))
             ) {
-              collect_CompanySecret(
-                d59,
-                p + '/campaigns_received/' + i5 + '/api_campaign_id',
-                e,
-                s + '/properties/campaigns_received/items/properties/api_campaign_id',
-              );
+              const d59 = d50['api_campaign_id'];
+              if (typeof d59 !== 'string') {
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/api_campaign_id',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/api_campaign_id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d60 = d50['variation_name'];
             if (
-              d60 !== undefined &&
+              d50['variation_name'] !== undefined &&
               ((f4 && !('variation_name' in Object.prototype)) ||
                 hasOwn.call(d50, 'variation_name'))
             ) {
-              collect_CompanySecret(
-                d60,
-                p + '/campaigns_received/' + i5 + '/variation_name',
-                e,
-                s + '/properties/campaigns_received/items/properties/variation_name',
-              );
+              const d60 = d50['variation_name'];
+              if (typeof d60 !== 'string') {
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/variation_name',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/variation_name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d61 = d50['variation_api_id'];
             if (
-              d61 !== undefined &&
+              d50['variation_api_id'] !== undefined &&
               ((f4 && !('variation_api_id' in Object.prototype)) ||
                 hasOwn.call(d50, 'variation_api_id'))
             ) {
-              collect_CompanySecret(
-                d61,
-                p + '/campaigns_received/' + i5 + '/variation_api_id',
-                e,
-                s + '/properties/campaigns_received/items/properties/variation_api_id',
-              );
+              const d61 = d50['variation_api_id'];
+              if (typeof d61 !== 'string') {
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/variation_api_id',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/variation_api_id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d62 = d50['in_control'];
             if (
-              d62 !== undefined &&
+              d50['in_control'] !== undefined &&
               ((f4 && !('in_control' in Object.prototype)) || hasOwn.call(d50, 'in_control'))
             ) {
+              const d62 = d50['in_control'];
               if (typeof d62 !== 'boolean') {
-                failType(
-                  e,
-                  p + '/campaigns_received/' + i5 + '/in_control',
-                  s + '/properties/campaigns_received/items/properties/in_control/type',
-                  'boolean',
-                );
+                e.push({
+                  instancePath: p + '/campaigns_received/' + i5 + '/in_control',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/campaigns_received/items/properties/in_control/type',
+                  keyword: 'type',
+                  params: { type: 'boolean' },
+                  message: 'must be boolean',
+                });
               }
             }
           }
         }
       }
     }
-    const d63 = d0['cards_clicked'];
     if (
-      d63 !== undefined &&
+      d0['cards_clicked'] !== undefined &&
       ((f0 && !('cards_clicked' in Object.prototype)) || hasOwn.call(d0, 'cards_clicked'))
     ) {
+      const d63 = d0['cards_clicked'];
       if (!Array.isArray(d63)) {
-        failType(e, p + '/cards_clicked', s + '/properties/cards_clicked/type', 'array');
+        e.push({
+          instancePath: p + '/cards_clicked',
+          schemaPath: '#/components/schemas/UserExportObject/properties/cards_clicked/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i6 = 0; i6 < d63.length; i6++) {
           const d64 = d63[i6];
           if (typeof d64 !== 'object' || d64 === null || Array.isArray(d64)) {
-            failType(
-              e,
-              p + '/cards_clicked/' + i6,
-              s + '/properties/cards_clicked/items/type',
-              'object',
-            );
+            e.push({
+              instancePath: p + '/cards_clicked/' + i6,
+              schemaPath:
+                '#/components/schemas/UserExportObject/properties/cards_clicked/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f6 = Object.getPrototypeOf(d64) === Object.prototype;
-            const d65 = d64['name'];
             if (
-              d65 !== undefined &&
+              d64['name'] !== undefined &&
               ((f6 && !('name' in Object.prototype)) || hasOwn.call(d64, 'name'))
             ) {
-              collect_CompanySecret(
-                d65,
-                p + '/cards_clicked/' + i6 + '/name',
-                e,
-                s + '/properties/cards_clicked/items/properties/name',
-              );
+              const d65 = d64['name'];
+              if (typeof d65 !== 'string') {
+                e.push({
+                  instancePath: p + '/cards_clicked/' + i6 + '/name',
+                  schemaPath:
+                    '#/components/schemas/UserExportObject/properties/cards_clicked/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
           }
         }
@@ -23321,58 +26082,91 @@ function collect_UserExportObject(d0: any, p: string, e: ValidationError[]): voi
 function check_UserExportCountSummary(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['name'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['name'] !== undefined &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  )
-    return false;
-  const d2 = d0['first'];
+  ) {
+    const d1 = d0['name'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_DateOrDateTime(d2) &&
+    d0['first'] !== undefined &&
     ((f0 && !('first' in Object.prototype)) || hasOwn.call(d0, 'first'))
-  )
-    return false;
-  const d3 = d0['last'];
+  ) {
+    const d2 = d0['first'];
+    if (!check_DateOrDateTime(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_DateOrDateTime(d3) &&
+    d0['last'] !== undefined &&
     ((f0 && !('last' in Object.prototype)) || hasOwn.call(d0, 'last'))
-  )
-    return false;
-  const d4 = d0['count'];
+  ) {
+    const d3 = d0['last'];
+    if (!check_DateOrDateTime(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_num_friends(d4) &&
+    d0['count'] !== undefined &&
     ((f0 && !('count' in Object.prototype)) || hasOwn.call(d0, 'count'))
-  )
-    return false;
+  ) {
+    const d4 = d0['count'];
+    if (!Number.isInteger(d4)) return false;
+  }
   return true;
 }
 
 function collect_UserExportCountSummary(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UserExportCountSummary';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UserExportCountSummary/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['name'];
-    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_CompanySecret(d1, p + '/name', e, s + '/properties/name');
+    if (
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d1 = d0['name'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/UserExportCountSummary/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['first'];
-    if (d2 !== undefined && ((f0 && !('first' in Object.prototype)) || hasOwn.call(d0, 'first'))) {
-      collect_DateOrDateTime(d2, p + '/first', e, '#/components/schemas/DateOrDateTime');
+    if (
+      d0['first'] !== undefined &&
+      ((f0 && !('first' in Object.prototype)) || hasOwn.call(d0, 'first'))
+    ) {
+      const d2 = d0['first'];
+      collect_DateOrDateTime(d2, p + '/first', e);
     }
-    const d3 = d0['last'];
-    if (d3 !== undefined && ((f0 && !('last' in Object.prototype)) || hasOwn.call(d0, 'last'))) {
-      collect_DateOrDateTime(d3, p + '/last', e, '#/components/schemas/DateOrDateTime');
+    if (
+      d0['last'] !== undefined &&
+      ((f0 && !('last' in Object.prototype)) || hasOwn.call(d0, 'last'))
+    ) {
+      const d3 = d0['last'];
+      collect_DateOrDateTime(d3, p + '/last', e);
     }
-    const d4 = d0['count'];
-    if (d4 !== undefined && ((f0 && !('count' in Object.prototype)) || hasOwn.call(d0, 'count'))) {
-      collect_num_friends(d4, p + '/count', e, s + '/properties/count');
+    if (
+      d0['count'] !== undefined &&
+      ((f0 && !('count' in Object.prototype)) || hasOwn.call(d0, 'count'))
+    ) {
+      const d4 = d0['count'];
+      if (!Number.isInteger(d4)) {
+        e.push({
+          instancePath: p + '/count',
+          schemaPath: '#/components/schemas/UserExportCountSummary/properties/count/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -23386,136 +26180,207 @@ function check_SegmentListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['segments'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
+    d0['segments'] !== undefined &&
     ((f0 && !('segments' in Object.prototype)) || hasOwn.call(d0, 'segments'))
   ) {
+    const d2 = d0['segments'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['id'];
       if (
-        d4 !== undefined &&
-        !check_CompanySecret(d4) &&
+        d3['id'] !== undefined &&
         ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
-      )
-        return false;
-      const d5 = d3['name'];
+      ) {
+        const d4 = d3['id'];
+        if (typeof d4 !== 'string') return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_CompanySecret(d5) &&
+        d3['name'] !== undefined &&
         ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
-      )
-        return false;
-      const d6 = d3['analytics_tracking_enabled'];
+      ) {
+        const d5 = d3['name'];
+        if (typeof d5 !== 'string') return false;
+      }
       if (
-        d6 !== undefined &&
-        typeof d6 !== 'boolean' &&
+        d3['analytics_tracking_enabled'] !== undefined &&
         ((f1 && !('analytics_tracking_enabled' in Object.prototype)) ||
           hasOwn.call(d3, 'analytics_tracking_enabled'))
-      )
-        return false;
-      const d7 = d3['tags'];
+      ) {
+        const d6 = d3['analytics_tracking_enabled'];
+        if (typeof d6 !== 'boolean') return false;
+      }
       if (
-        d7 !== undefined &&
-        !check_FieldsToExport(d7) &&
+        d3['tags'] !== undefined &&
         ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
-      )
-        return false;
+      ) {
+        const d7 = d3['tags'];
+        if (!check_Tags(d7)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_SegmentListResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SegmentListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SegmentListResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SegmentListResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/SegmentListResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['segments'];
     if (
-      d2 !== undefined &&
+      d0['segments'] !== undefined &&
       ((f0 && !('segments' in Object.prototype)) || hasOwn.call(d0, 'segments'))
     ) {
+      const d2 = d0['segments'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/segments', s + '/properties/segments/type', 'array');
+        e.push({
+          instancePath: p + '/segments',
+          schemaPath: '#/components/schemas/SegmentListResponse/properties/segments/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/segments/' + i0, s + '/properties/segments/items/type', 'object');
+            e.push({
+              instancePath: p + '/segments/' + i0,
+              schemaPath: '#/components/schemas/SegmentListResponse/properties/segments/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['id'];
             if (
-              d4 !== undefined &&
+              d3['id'] !== undefined &&
               ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
             ) {
-              collect_CompanySecret(
-                d4,
-                p + '/segments/' + i0 + '/id',
-                e,
-                s + '/properties/segments/items/properties/id',
-              );
+              const d4 = d3['id'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/segments/' + i0 + '/id',
+                  schemaPath:
+                    '#/components/schemas/SegmentListResponse/properties/segments/items/properties/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d5 = d3['name'];
             if (
-              d5 !== undefined &&
+              d3['name'] !== undefined &&
               ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
             ) {
-              collect_CompanySecret(
-                d5,
-                p + '/segments/' + i0 + '/name',
-                e,
-                s + '/properties/segments/items/properties/name',
-              );
+              const d5 = d3['name'];
+              if (typeof d5 !== 'string') {
+                e.push({
+                  instancePath: p + '/segments/' + i0 + '/name',
+                  schemaPath:
+                    '#/components/schemas/SegmentListResponse/properties/segments/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d6 = d3['analytics_tracking_enabled'];
             if (
-              d6 !== undefined &&
+              d3['analytics_tracking_enabled'] !== undefined &&
               ((f1 && !('analytics_tracking_enabled' in Object.prototype)) ||
                 hasOwn.call(d3, 'analytics_tracking_enabled'))
             ) {
+              const d6 = d3['analytics_tracking_enabled'];
               if (typeof d6 !== 'boolean') {
-                failType(
-                  e,
-                  p + '/segments/' + i0 + '/analytics_tracking_enabled',
-                  s + '/properties/segments/items/properties/analytics_tracking_enabled/type',
-                  'boolean',
-                );
+                e.push({
+                  instancePath: p + '/segments/' + i0 + '/analytics_tracking_enabled',
+                  schemaPath:
+                    '#/components/schemas/SegmentListResponse/properties/segments/items/properties/analytics_tracking_enabled/type',
+                  keyword: 'type',
+                  params: { type: 'boolean' },
+                  message: 'must be boolean',
+                });
               }
             }
-            const d7 = d3['tags'];
             if (
-              d7 !== undefined &&
+              d3['tags'] !== undefined &&
               ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
             ) {
-              collect_FieldsToExport(
-                d7,
-                p + '/segments/' + i0 + '/tags',
-                e,
-                '#/components/schemas/Tags',
-              );
+              const d7 = d3['tags'];
+              collect_Tags(d7, p + '/segments/' + i0 + '/tags', e);
             }
           }
         }
+      }
+    }
+  }
+}
+
+function check_Tags(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (typeof d1 !== 'string') return false;
+  }
+  return true;
+}
+
+function collect_Tags(d0: any, p: string, e: ValidationError[]): void {
+  if (!Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/Tags/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
+  } else {
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/' + i0,
+          schemaPath: '#/components/schemas/Tags/items/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
   }
@@ -23530,85 +26395,144 @@ function check_SegmentDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_dob(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['size'];
+      ) {
+        const d4 = d3['time'];
+        if (typeof d4 !== 'string') return false;
+        if (!fmtDate(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['size'] !== undefined &&
         ((f1 && !('size' in Object.prototype)) || hasOwn.call(d3, 'size'))
-      )
-        return false;
+      ) {
+        const d5 = d3['size'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_SegmentDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SegmentDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SegmentDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SegmentDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/SegmentDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/SegmentDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_dob(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                s + '/properties/data/items/properties/time',
-              );
+              const d4 = d3['time'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/time',
+                  schemaPath:
+                    '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/properties/time/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              } else {
+                if (!fmtDate(d4)) {
+                  e.push({
+                    instancePath: p + '/data/' + i0 + '/time',
+                    schemaPath:
+                      '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/properties/time/format',
+                    keyword: 'format',
+                    params: { format: 'date' },
+                    message: 'must be a valid date',
+                  });
+                }
+              }
             }
-            const d5 = d3['size'];
             if (
-              d5 !== undefined &&
+              d3['size'] !== undefined &&
               ((f1 && !('size' in Object.prototype)) || hasOwn.call(d3, 'size'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/size',
-                e,
-                s + '/properties/data/items/properties/size',
-              );
+              const d5 = d3['size'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/size',
+                  schemaPath:
+                    '#/components/schemas/SegmentDataSeriesResponse/properties/data/items/properties/size/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -23626,91 +26550,133 @@ function check_SegmentDetailsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['created_at'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_DateOrDateTime(d2) &&
+    d0['created_at'] !== undefined &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  )
-    return false;
-  const d3 = d0['updated_at'];
+  ) {
+    const d2 = d0['created_at'];
+    if (!check_DateOrDateTime(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_DateOrDateTime(d3) &&
+    d0['updated_at'] !== undefined &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  )
-    return false;
-  const d4 = d0['name'];
+  ) {
+    const d3 = d0['updated_at'];
+    if (!check_DateOrDateTime(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['name'] !== undefined &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  )
-    return false;
-  const d5 = d0['description'];
+  ) {
+    const d4 = d0['name'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['description'] !== undefined &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  )
-    return false;
-  const d6 = d0['tags'];
+  ) {
+    const d5 = d0['description'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_FieldsToExport(d6) &&
+    d0['tags'] !== undefined &&
     ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  )
-    return false;
+  ) {
+    const d6 = d0['tags'];
+    if (!check_Tags(d6)) return false;
+  }
   return true;
 }
 
 function collect_SegmentDetailsResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SegmentDetailsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SegmentDetailsResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SegmentDetailsResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/SegmentDetailsResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['created_at'];
     if (
-      d2 !== undefined &&
+      d0['created_at'] !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      collect_DateOrDateTime(d2, p + '/created_at', e, '#/components/schemas/DateOrDateTime');
+      const d2 = d0['created_at'];
+      collect_DateOrDateTime(d2, p + '/created_at', e);
     }
-    const d3 = d0['updated_at'];
     if (
-      d3 !== undefined &&
+      d0['updated_at'] !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      collect_DateOrDateTime(d3, p + '/updated_at', e, '#/components/schemas/DateOrDateTime');
+      const d3 = d0['updated_at'];
+      collect_DateOrDateTime(d3, p + '/updated_at', e);
     }
-    const d4 = d0['name'];
-    if (d4 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_CompanySecret(d4, p + '/name', e, s + '/properties/name');
-    }
-    const d5 = d0['description'];
     if (
-      d5 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d4 = d0['name'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/SegmentDetailsResponse/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['description'] !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      collect_CompanySecret(d5, p + '/description', e, s + '/properties/description');
+      const d5 = d0['description'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/description',
+          schemaPath: '#/components/schemas/SegmentDetailsResponse/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['tags'];
-    if (d6 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
-      collect_FieldsToExport(d6, p + '/tags', e, '#/components/schemas/Tags');
+    if (
+      d0['tags'] !== undefined &&
+      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
+    ) {
+      const d6 = d0['tags'];
+      collect_Tags(d6, p + '/tags', e);
     }
   }
 }
@@ -23724,132 +26690,170 @@ function check_CampaignListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['campaigns'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
+    d0['campaigns'] !== undefined &&
     ((f0 && !('campaigns' in Object.prototype)) || hasOwn.call(d0, 'campaigns'))
   ) {
+    const d2 = d0['campaigns'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['id'];
       if (
-        d4 !== undefined &&
-        !check_CompanySecret(d4) &&
+        d3['id'] !== undefined &&
         ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
-      )
-        return false;
-      const d5 = d3['name'];
+      ) {
+        const d4 = d3['id'];
+        if (typeof d4 !== 'string') return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_CompanySecret(d5) &&
+        d3['name'] !== undefined &&
         ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
-      )
-        return false;
-      const d6 = d3['is_api_campaign'];
+      ) {
+        const d5 = d3['name'];
+        if (typeof d5 !== 'string') return false;
+      }
       if (
-        d6 !== undefined &&
-        typeof d6 !== 'boolean' &&
+        d3['is_api_campaign'] !== undefined &&
         ((f1 && !('is_api_campaign' in Object.prototype)) || hasOwn.call(d3, 'is_api_campaign'))
-      )
-        return false;
-      const d7 = d3['tags'];
+      ) {
+        const d6 = d3['is_api_campaign'];
+        if (typeof d6 !== 'boolean') return false;
+      }
       if (
-        d7 !== undefined &&
-        !check_FieldsToExport(d7) &&
+        d3['tags'] !== undefined &&
         ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
-      )
-        return false;
+      ) {
+        const d7 = d3['tags'];
+        if (!check_Tags(d7)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_CampaignListResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignListResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignListResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/CampaignListResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['campaigns'];
     if (
-      d2 !== undefined &&
+      d0['campaigns'] !== undefined &&
       ((f0 && !('campaigns' in Object.prototype)) || hasOwn.call(d0, 'campaigns'))
     ) {
+      const d2 = d0['campaigns'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/campaigns', s + '/properties/campaigns/type', 'array');
+        e.push({
+          instancePath: p + '/campaigns',
+          schemaPath: '#/components/schemas/CampaignListResponse/properties/campaigns/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/campaigns/' + i0, s + '/properties/campaigns/items/type', 'object');
+            e.push({
+              instancePath: p + '/campaigns/' + i0,
+              schemaPath:
+                '#/components/schemas/CampaignListResponse/properties/campaigns/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['id'];
             if (
-              d4 !== undefined &&
+              d3['id'] !== undefined &&
               ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
             ) {
-              collect_CompanySecret(
-                d4,
-                p + '/campaigns/' + i0 + '/id',
-                e,
-                s + '/properties/campaigns/items/properties/id',
-              );
+              const d4 = d3['id'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/campaigns/' + i0 + '/id',
+                  schemaPath:
+                    '#/components/schemas/CampaignListResponse/properties/campaigns/items/properties/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d5 = d3['name'];
             if (
-              d5 !== undefined &&
+              d3['name'] !== undefined &&
               ((f1 && !('name' in Object.prototype)) || hasOwn.call(d3, 'name'))
             ) {
-              collect_CompanySecret(
-                d5,
-                p + '/campaigns/' + i0 + '/name',
-                e,
-                s + '/properties/campaigns/items/properties/name',
-              );
+              const d5 = d3['name'];
+              if (typeof d5 !== 'string') {
+                e.push({
+                  instancePath: p + '/campaigns/' + i0 + '/name',
+                  schemaPath:
+                    '#/components/schemas/CampaignListResponse/properties/campaigns/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d6 = d3['is_api_campaign'];
             if (
-              d6 !== undefined &&
+              d3['is_api_campaign'] !== undefined &&
               ((f1 && !('is_api_campaign' in Object.prototype)) ||
                 hasOwn.call(d3, 'is_api_campaign'))
             ) {
+              const d6 = d3['is_api_campaign'];
               if (typeof d6 !== 'boolean') {
-                failType(
-                  e,
-                  p + '/campaigns/' + i0 + '/is_api_campaign',
-                  s + '/properties/campaigns/items/properties/is_api_campaign/type',
-                  'boolean',
-                );
+                e.push({
+                  instancePath: p + '/campaigns/' + i0 + '/is_api_campaign',
+                  schemaPath:
+                    '#/components/schemas/CampaignListResponse/properties/campaigns/items/properties/is_api_campaign/type',
+                  keyword: 'type',
+                  params: { type: 'boolean' },
+                  message: 'must be boolean',
+                });
               }
             }
-            const d7 = d3['tags'];
             if (
-              d7 !== undefined &&
+              d3['tags'] !== undefined &&
               ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
             ) {
-              collect_FieldsToExport(
-                d7,
-                p + '/campaigns/' + i0 + '/tags',
-                e,
-                '#/components/schemas/Tags',
-              );
+              const d7 = d3['tags'];
+              collect_Tags(d7, p + '/campaigns/' + i0 + '/tags', e);
             }
           }
         }
@@ -23861,15 +26865,18 @@ function collect_CampaignListResponse(d0: any, p: string, e: ValidationError[]):
 function check_CampaignDataSeriesResponse(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['message'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['message'] !== undefined &&
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  )
-    return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  ) {
+    const d1 = d0['message'];
+    if (typeof d1 !== 'string') return false;
+  }
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
@@ -23880,22 +26887,44 @@ function check_CampaignDataSeriesResponse(d0: any): boolean {
 }
 
 function collect_CampaignDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['message'];
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/CampaignDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/CampaignDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
@@ -23909,112 +26938,116 @@ function collect_CampaignDataSeriesResponse(d0: any, p: string, e: ValidationErr
 function check_CampaignDataSeriesPoint(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['time'];
   if (
-    d1 !== undefined &&
-    !check_dob(d1) &&
+    d0['time'] !== undefined &&
     ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
-  )
-    return false;
-  const d2 = d0['conversions'];
+  ) {
+    const d1 = d0['time'];
+    if (typeof d1 !== 'string') return false;
+    if (!fmtDate(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['conversions'] !== undefined &&
     ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
-  )
-    return false;
-  const d3 = d0['revenue'];
+  ) {
+    const d2 = d0['conversions'];
+    if (!Number.isInteger(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    typeof d3 !== 'number' &&
+    d0['revenue'] !== undefined &&
     ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
-  )
-    return false;
-  const d4 = d0['conversions_by_send_time'];
+  ) {
+    const d3 = d0['revenue'];
+    if (typeof d3 !== 'number') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_num_friends(d4) &&
+    d0['conversions_by_send_time'] !== undefined &&
     ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
       hasOwn.call(d0, 'conversions_by_send_time'))
-  )
-    return false;
-  const d5 = d0['messages'];
+  ) {
+    const d4 = d0['conversions_by_send_time'];
+    if (!Number.isInteger(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
+    d0['messages'] !== undefined &&
     ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
   ) {
+    const d5 = d0['messages'];
     if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) return false;
     const f1 = Object.getPrototypeOf(d5) === Object.prototype;
-    const d6 = d5['email'];
-    if (d6 !== undefined && ((f1 && !('email' in Object.prototype)) || hasOwn.call(d5, 'email'))) {
+    if (
+      d5['email'] !== undefined &&
+      ((f1 && !('email' in Object.prototype)) || hasOwn.call(d5, 'email'))
+    ) {
+      const d6 = d5['email'];
       if (!Array.isArray(d6)) return false;
       for (let i0 = 0; i0 < d6.length; i0++) {
         const d7 = d6[i0];
         if (!check_CampaignEmailStats(d7)) return false;
       }
     }
-    const d8 = d5['in_app_message'];
     if (
-      d8 !== undefined &&
+      d5['in_app_message'] !== undefined &&
       ((f1 && !('in_app_message' in Object.prototype)) || hasOwn.call(d5, 'in_app_message'))
     ) {
+      const d8 = d5['in_app_message'];
       if (!Array.isArray(d8)) return false;
       for (let i1 = 0; i1 < d8.length; i1++) {
         const d9 = d8[i1];
         if (!check_CampaignInAppMessageStats(d9)) return false;
       }
     }
-    const d10 = d5['android_push'];
     if (
-      d10 !== undefined &&
+      d5['android_push'] !== undefined &&
       ((f1 && !('android_push' in Object.prototype)) || hasOwn.call(d5, 'android_push'))
     ) {
+      const d10 = d5['android_push'];
       if (!Array.isArray(d10)) return false;
       for (let i2 = 0; i2 < d10.length; i2++) {
         const d11 = d10[i2];
         if (!check_CampaignPushStats(d11)) return false;
       }
     }
-    const d12 = d5['apple_push'];
     if (
-      d12 !== undefined &&
+      d5['apple_push'] !== undefined &&
       ((f1 && !('apple_push' in Object.prototype)) || hasOwn.call(d5, 'apple_push'))
     ) {
+      const d12 = d5['apple_push'];
       if (!Array.isArray(d12)) return false;
       for (let i3 = 0; i3 < d12.length; i3++) {
         const d13 = d12[i3];
         if (!check_CampaignPushStats(d13)) return false;
       }
     }
-    const d14 = d5['kindle_push'];
     if (
-      d14 !== undefined &&
+      d5['kindle_push'] !== undefined &&
       ((f1 && !('kindle_push' in Object.prototype)) || hasOwn.call(d5, 'kindle_push'))
     ) {
+      const d14 = d5['kindle_push'];
       if (!Array.isArray(d14)) return false;
       for (let i4 = 0; i4 < d14.length; i4++) {
         const d15 = d14[i4];
         if (!check_CampaignPushStats(d15)) return false;
       }
     }
-    const d16 = d5['windows_phone8_push'];
     if (
-      d16 !== undefined &&
+      d5['windows_phone8_push'] !== undefined &&
       ((f1 && !('windows_phone8_push' in Object.prototype)) ||
         hasOwn.call(d5, 'windows_phone8_push'))
     ) {
+      const d16 = d5['windows_phone8_push'];
       if (!Array.isArray(d16)) return false;
       for (let i5 = 0; i5 < d16.length; i5++) {
         const d17 = d16[i5];
         if (!check_CampaignPushStats(d17)) return false;
       }
     }
-    const d18 = d5['windows_universal_push'];
     if (
-      d18 !== undefined &&
+      d5['windows_universal_push'] !== undefined &&
       ((f1 && !('windows_universal_push' in Object.prototype)) ||
         hasOwn.call(d5, 'windows_universal_push'))
     ) {
+      const d18 = d5['windows_universal_push'];
       if (!Array.isArray(d18)) return false;
       for (let i6 = 0; i6 < d18.length; i6++) {
         const d19 = d18[i6];
@@ -24026,65 +27059,117 @@ function check_CampaignDataSeriesPoint(d0: any): boolean {
 }
 
 function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignDataSeriesPoint';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignDataSeriesPoint/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['time'];
-    if (d1 !== undefined && ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))) {
-      collect_dob(d1, p + '/time', e, s + '/properties/time');
-    }
-    const d2 = d0['conversions'];
     if (
-      d2 !== undefined &&
-      ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
+      d0['time'] !== undefined &&
+      ((f0 && !('time' in Object.prototype)) || hasOwn.call(d0, 'time'))
     ) {
-      collect_num_friends(d2, p + '/conversions', e, s + '/properties/conversions');
-    }
-    const d3 = d0['revenue'];
-    if (
-      d3 !== undefined &&
-      ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
-    ) {
-      if (typeof d3 !== 'number') {
-        failType(e, p + '/revenue', s + '/properties/revenue/type', 'number');
+      const d1 = d0['time'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/time',
+          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/time/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDate(d1)) {
+          e.push({
+            instancePath: p + '/time',
+            schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/time/format',
+            keyword: 'format',
+            params: { format: 'date' },
+            message: 'must be a valid date',
+          });
+        }
       }
     }
-    const d4 = d0['conversions_by_send_time'];
     if (
-      d4 !== undefined &&
+      d0['conversions'] !== undefined &&
+      ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
+    ) {
+      const d2 = d0['conversions'];
+      if (!Number.isInteger(d2)) {
+        e.push({
+          instancePath: p + '/conversions',
+          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/conversions/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['revenue'] !== undefined &&
+      ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
+    ) {
+      const d3 = d0['revenue'];
+      if (typeof d3 !== 'number') {
+        e.push({
+          instancePath: p + '/revenue',
+          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/revenue/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        });
+      }
+    }
+    if (
+      d0['conversions_by_send_time'] !== undefined &&
       ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
         hasOwn.call(d0, 'conversions_by_send_time'))
     ) {
-      collect_num_friends(
-        d4,
-        p + '/conversions_by_send_time',
-        e,
-        s + '/properties/conversions_by_send_time',
-      );
+      const d4 = d0['conversions_by_send_time'];
+      if (!Number.isInteger(d4)) {
+        e.push({
+          instancePath: p + '/conversions_by_send_time',
+          schemaPath:
+            '#/components/schemas/CampaignDataSeriesPoint/properties/conversions_by_send_time/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d5 = d0['messages'];
     if (
-      d5 !== undefined &&
+      d0['messages'] !== undefined &&
       ((f0 && !('messages' in Object.prototype)) || hasOwn.call(d0, 'messages'))
     ) {
+      const d5 = d0['messages'];
       if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) {
-        failType(e, p + '/messages', s + '/properties/messages/type', 'object');
+        e.push({
+          instancePath: p + '/messages',
+          schemaPath: '#/components/schemas/CampaignDataSeriesPoint/properties/messages/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
         const f1 = Object.getPrototypeOf(d5) === Object.prototype;
-        const d6 = d5['email'];
         if (
-          d6 !== undefined &&
+          d5['email'] !== undefined &&
           ((f1 && !('email' in Object.prototype)) || hasOwn.call(d5, 'email'))
         ) {
+          const d6 = d5['email'];
           if (!Array.isArray(d6)) {
-            failType(
-              e,
-              p + '/messages/email',
-              s + '/properties/messages/properties/email/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/email',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/email/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i0 = 0; i0 < d6.length; i0++) {
               const d7 = d6[i0];
@@ -24092,18 +27177,20 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
-        const d8 = d5['in_app_message'];
         if (
-          d8 !== undefined &&
+          d5['in_app_message'] !== undefined &&
           ((f1 && !('in_app_message' in Object.prototype)) || hasOwn.call(d5, 'in_app_message'))
         ) {
+          const d8 = d5['in_app_message'];
           if (!Array.isArray(d8)) {
-            failType(
-              e,
-              p + '/messages/in_app_message',
-              s + '/properties/messages/properties/in_app_message/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/in_app_message',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/in_app_message/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i1 = 0; i1 < d8.length; i1++) {
               const d9 = d8[i1];
@@ -24111,18 +27198,20 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
-        const d10 = d5['android_push'];
         if (
-          d10 !== undefined &&
+          d5['android_push'] !== undefined &&
           ((f1 && !('android_push' in Object.prototype)) || hasOwn.call(d5, 'android_push'))
         ) {
+          const d10 = d5['android_push'];
           if (!Array.isArray(d10)) {
-            failType(
-              e,
-              p + '/messages/android_push',
-              s + '/properties/messages/properties/android_push/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/android_push',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/android_push/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i2 = 0; i2 < d10.length; i2++) {
               const d11 = d10[i2];
@@ -24130,18 +27219,20 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
-        const d12 = d5['apple_push'];
         if (
-          d12 !== undefined &&
+          d5['apple_push'] !== undefined &&
           ((f1 && !('apple_push' in Object.prototype)) || hasOwn.call(d5, 'apple_push'))
         ) {
+          const d12 = d5['apple_push'];
           if (!Array.isArray(d12)) {
-            failType(
-              e,
-              p + '/messages/apple_push',
-              s + '/properties/messages/properties/apple_push/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/apple_push',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/apple_push/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i3 = 0; i3 < d12.length; i3++) {
               const d13 = d12[i3];
@@ -24149,18 +27240,20 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
-        const d14 = d5['kindle_push'];
         if (
-          d14 !== undefined &&
+          d5['kindle_push'] !== undefined &&
           ((f1 && !('kindle_push' in Object.prototype)) || hasOwn.call(d5, 'kindle_push'))
         ) {
+          const d14 = d5['kindle_push'];
           if (!Array.isArray(d14)) {
-            failType(
-              e,
-              p + '/messages/kindle_push',
-              s + '/properties/messages/properties/kindle_push/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/kindle_push',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/kindle_push/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i4 = 0; i4 < d14.length; i4++) {
               const d15 = d14[i4];
@@ -24168,19 +27261,21 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
-        const d16 = d5['windows_phone8_push'];
         if (
-          d16 !== undefined &&
+          d5['windows_phone8_push'] !== undefined &&
           ((f1 && !('windows_phone8_push' in Object.prototype)) ||
             hasOwn.call(d5, 'windows_phone8_push'))
         ) {
+          const d16 = d5['windows_phone8_push'];
           if (!Array.isArray(d16)) {
-            failType(
-              e,
-              p + '/messages/windows_phone8_push',
-              s + '/properties/messages/properties/windows_phone8_push/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/windows_phone8_push',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/windows_phone8_push/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i5 = 0; i5 < d16.length; i5++) {
               const d17 = d16[i5];
@@ -24188,19 +27283,21 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
             }
           }
         }
-        const d18 = d5['windows_universal_push'];
         if (
-          d18 !== undefined &&
+          d5['windows_universal_push'] !== undefined &&
           ((f1 && !('windows_universal_push' in Object.prototype)) ||
             hasOwn.call(d5, 'windows_universal_push'))
         ) {
+          const d18 = d5['windows_universal_push'];
           if (!Array.isArray(d18)) {
-            failType(
-              e,
-              p + '/messages/windows_universal_push',
-              s + '/properties/messages/properties/windows_universal_push/type',
-              'array',
-            );
+            e.push({
+              instancePath: p + '/messages/windows_universal_push',
+              schemaPath:
+                '#/components/schemas/CampaignDataSeriesPoint/properties/messages/properties/windows_universal_push/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+            });
           } else {
             for (let i6 = 0; i6 < d18.length; i6++) {
               const d19 = d18[i6];
@@ -24216,107 +27313,155 @@ function collect_CampaignDataSeriesPoint(d0: any, p: string, e: ValidationError[
 function check_CampaignVariationStats(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['variation_name'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['variation_name'] !== undefined &&
     ((f0 && !('variation_name' in Object.prototype)) || hasOwn.call(d0, 'variation_name'))
-  )
-    return false;
-  const d2 = d0['unique_recipients'];
+  ) {
+    const d1 = d0['variation_name'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['unique_recipients'] !== undefined &&
     ((f0 && !('unique_recipients' in Object.prototype)) || hasOwn.call(d0, 'unique_recipients'))
-  )
-    return false;
-  const d3 = d0['enrolled'];
+  ) {
+    const d2 = d0['unique_recipients'];
+    if (!Number.isInteger(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_num_friends(d3) &&
+    d0['enrolled'] !== undefined &&
     ((f0 && !('enrolled' in Object.prototype)) || hasOwn.call(d0, 'enrolled'))
-  )
-    return false;
-  const d4 = d0['conversions'];
+  ) {
+    const d3 = d0['enrolled'];
+    if (!Number.isInteger(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_num_friends(d4) &&
+    d0['conversions'] !== undefined &&
     ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
-  )
-    return false;
-  const d5 = d0['revenue'];
+  ) {
+    const d4 = d0['conversions'];
+    if (!Number.isInteger(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    typeof d5 !== 'number' &&
+    d0['revenue'] !== undefined &&
     ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
-  )
-    return false;
-  const d6 = d0['conversions_by_send_time'];
+  ) {
+    const d5 = d0['revenue'];
+    if (typeof d5 !== 'number') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_num_friends(d6) &&
+    d0['conversions_by_send_time'] !== undefined &&
     ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
       hasOwn.call(d0, 'conversions_by_send_time'))
-  )
-    return false;
+  ) {
+    const d6 = d0['conversions_by_send_time'];
+    if (!Number.isInteger(d6)) return false;
+  }
   return true;
 }
 
 function collect_CampaignVariationStats(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignVariationStats';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignVariationStats/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['variation_name'];
     if (
-      d1 !== undefined &&
+      d0['variation_name'] !== undefined &&
       ((f0 && !('variation_name' in Object.prototype)) || hasOwn.call(d0, 'variation_name'))
     ) {
-      collect_CompanySecret(d1, p + '/variation_name', e, s + '/properties/variation_name');
-    }
-    const d2 = d0['unique_recipients'];
-    if (
-      d2 !== undefined &&
-      ((f0 && !('unique_recipients' in Object.prototype)) || hasOwn.call(d0, 'unique_recipients'))
-    ) {
-      collect_num_friends(d2, p + '/unique_recipients', e, s + '/properties/unique_recipients');
-    }
-    const d3 = d0['enrolled'];
-    if (
-      d3 !== undefined &&
-      ((f0 && !('enrolled' in Object.prototype)) || hasOwn.call(d0, 'enrolled'))
-    ) {
-      collect_num_friends(d3, p + '/enrolled', e, s + '/properties/enrolled');
-    }
-    const d4 = d0['conversions'];
-    if (
-      d4 !== undefined &&
-      ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
-    ) {
-      collect_num_friends(d4, p + '/conversions', e, s + '/properties/conversions');
-    }
-    const d5 = d0['revenue'];
-    if (
-      d5 !== undefined &&
-      ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
-    ) {
-      if (typeof d5 !== 'number') {
-        failType(e, p + '/revenue', s + '/properties/revenue/type', 'number');
+      const d1 = d0['variation_name'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/variation_name',
+          schemaPath: '#/components/schemas/CampaignVariationStats/properties/variation_name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d6 = d0['conversions_by_send_time'];
     if (
-      d6 !== undefined &&
+      d0['unique_recipients'] !== undefined &&
+      ((f0 && !('unique_recipients' in Object.prototype)) || hasOwn.call(d0, 'unique_recipients'))
+    ) {
+      const d2 = d0['unique_recipients'];
+      if (!Number.isInteger(d2)) {
+        e.push({
+          instancePath: p + '/unique_recipients',
+          schemaPath:
+            '#/components/schemas/CampaignVariationStats/properties/unique_recipients/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['enrolled'] !== undefined &&
+      ((f0 && !('enrolled' in Object.prototype)) || hasOwn.call(d0, 'enrolled'))
+    ) {
+      const d3 = d0['enrolled'];
+      if (!Number.isInteger(d3)) {
+        e.push({
+          instancePath: p + '/enrolled',
+          schemaPath: '#/components/schemas/CampaignVariationStats/properties/enrolled/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['conversions'] !== undefined &&
+      ((f0 && !('conversions' in Object.prototype)) || hasOwn.call(d0, 'conversions'))
+    ) {
+      const d4 = d0['conversions'];
+      if (!Number.isInteger(d4)) {
+        e.push({
+          instancePath: p + '/conversions',
+          schemaPath: '#/components/schemas/CampaignVariationStats/properties/conversions/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['revenue'] !== undefined &&
+      ((f0 && !('revenue' in Object.prototype)) || hasOwn.call(d0, 'revenue'))
+    ) {
+      const d5 = d0['revenue'];
+      if (typeof d5 !== 'number') {
+        e.push({
+          instancePath: p + '/revenue',
+          schemaPath: '#/components/schemas/CampaignVariationStats/properties/revenue/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+        });
+      }
+    }
+    if (
+      d0['conversions_by_send_time'] !== undefined &&
       ((f0 && !('conversions_by_send_time' in Object.prototype)) ||
         hasOwn.call(d0, 'conversions_by_send_time'))
     ) {
-      collect_num_friends(
-        d6,
-        p + '/conversions_by_send_time',
-        e,
-        s + '/properties/conversions_by_send_time',
-      );
+      const d6 = d0['conversions_by_send_time'];
+      if (!Number.isInteger(d6)) {
+        e.push({
+          instancePath: p + '/conversions_by_send_time',
+          schemaPath:
+            '#/components/schemas/CampaignVariationStats/properties/conversions_by_send_time/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -24325,142 +27470,225 @@ function check_CampaignEmailStats(d0: any): boolean {
   if (!check_CampaignVariationStats(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['sent'];
   if (
-    d1 !== undefined &&
-    !check_num_friends(d1) &&
+    d0['sent'] !== undefined &&
     ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-  )
-    return false;
-  const d2 = d0['opens'];
+  ) {
+    const d1 = d0['sent'];
+    if (!Number.isInteger(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['opens'] !== undefined &&
     ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
-  )
-    return false;
-  const d3 = d0['unique_opens'];
+  ) {
+    const d2 = d0['opens'];
+    if (!Number.isInteger(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_num_friends(d3) &&
+    d0['unique_opens'] !== undefined &&
     ((f0 && !('unique_opens' in Object.prototype)) || hasOwn.call(d0, 'unique_opens'))
-  )
-    return false;
-  const d4 = d0['clicks'];
+  ) {
+    const d3 = d0['unique_opens'];
+    if (!Number.isInteger(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_num_friends(d4) &&
+    d0['clicks'] !== undefined &&
     ((f0 && !('clicks' in Object.prototype)) || hasOwn.call(d0, 'clicks'))
-  )
-    return false;
-  const d5 = d0['unique_clicks'];
+  ) {
+    const d4 = d0['clicks'];
+    if (!Number.isInteger(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_num_friends(d5) &&
+    d0['unique_clicks'] !== undefined &&
     ((f0 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d0, 'unique_clicks'))
-  )
-    return false;
-  const d6 = d0['unsubscribes'];
+  ) {
+    const d5 = d0['unique_clicks'];
+    if (!Number.isInteger(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_num_friends(d6) &&
+    d0['unsubscribes'] !== undefined &&
     ((f0 && !('unsubscribes' in Object.prototype)) || hasOwn.call(d0, 'unsubscribes'))
-  )
-    return false;
-  const d7 = d0['bounces_including_dropped'];
+  ) {
+    const d6 = d0['unsubscribes'];
+    if (!Number.isInteger(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_num_friends(d7) &&
+    d0['bounces_including_dropped'] !== undefined &&
     ((f0 && !('bounces_including_dropped' in Object.prototype)) ||
       hasOwn.call(d0, 'bounces_including_dropped'))
-  )
-    return false;
-  const d8 = d0['delivered'];
+  ) {
+    const d7 = d0['bounces_including_dropped'];
+    if (!Number.isInteger(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_num_friends(d8) &&
+    d0['delivered'] !== undefined &&
     ((f0 && !('delivered' in Object.prototype)) || hasOwn.call(d0, 'delivered'))
-  )
-    return false;
-  const d9 = d0['reported_spam'];
+  ) {
+    const d8 = d0['delivered'];
+    if (!Number.isInteger(d8)) return false;
+  }
   if (
-    d9 !== undefined &&
-    !check_num_friends(d9) &&
+    d0['reported_spam'] !== undefined &&
     ((f0 && !('reported_spam' in Object.prototype)) || hasOwn.call(d0, 'reported_spam'))
-  )
-    return false;
+  ) {
+    const d9 = d0['reported_spam'];
+    if (!Number.isInteger(d9)) return false;
+  }
   return true;
 }
 
 function collect_CampaignEmailStats(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignEmailStats';
   collect_CampaignVariationStats(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/allOf/1/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['sent'];
-    if (d1 !== undefined && ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))) {
-      collect_num_friends(d1, p + '/sent', e, s + '/allOf/1/properties/sent');
-    }
-    const d2 = d0['opens'];
-    if (d2 !== undefined && ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))) {
-      collect_num_friends(d2, p + '/opens', e, s + '/allOf/1/properties/opens');
-    }
-    const d3 = d0['unique_opens'];
     if (
-      d3 !== undefined &&
+      d0['sent'] !== undefined &&
+      ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
+    ) {
+      const d1 = d0['sent'];
+      if (!Number.isInteger(d1)) {
+        e.push({
+          instancePath: p + '/sent',
+          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/sent/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['opens'] !== undefined &&
+      ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
+    ) {
+      const d2 = d0['opens'];
+      if (!Number.isInteger(d2)) {
+        e.push({
+          instancePath: p + '/opens',
+          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/opens/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['unique_opens'] !== undefined &&
       ((f0 && !('unique_opens' in Object.prototype)) || hasOwn.call(d0, 'unique_opens'))
     ) {
-      collect_num_friends(d3, p + '/unique_opens', e, s + '/allOf/1/properties/unique_opens');
+      const d3 = d0['unique_opens'];
+      if (!Number.isInteger(d3)) {
+        e.push({
+          instancePath: p + '/unique_opens',
+          schemaPath:
+            '#/components/schemas/CampaignEmailStats/allOf/1/properties/unique_opens/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d4 = d0['clicks'];
     if (
-      d4 !== undefined &&
+      d0['clicks'] !== undefined &&
       ((f0 && !('clicks' in Object.prototype)) || hasOwn.call(d0, 'clicks'))
     ) {
-      collect_num_friends(d4, p + '/clicks', e, s + '/allOf/1/properties/clicks');
+      const d4 = d0['clicks'];
+      if (!Number.isInteger(d4)) {
+        e.push({
+          instancePath: p + '/clicks',
+          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/clicks/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d5 = d0['unique_clicks'];
     if (
-      d5 !== undefined &&
+      d0['unique_clicks'] !== undefined &&
       ((f0 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d0, 'unique_clicks'))
     ) {
-      collect_num_friends(d5, p + '/unique_clicks', e, s + '/allOf/1/properties/unique_clicks');
+      const d5 = d0['unique_clicks'];
+      if (!Number.isInteger(d5)) {
+        e.push({
+          instancePath: p + '/unique_clicks',
+          schemaPath:
+            '#/components/schemas/CampaignEmailStats/allOf/1/properties/unique_clicks/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d6 = d0['unsubscribes'];
     if (
-      d6 !== undefined &&
+      d0['unsubscribes'] !== undefined &&
       ((f0 && !('unsubscribes' in Object.prototype)) || hasOwn.call(d0, 'unsubscribes'))
     ) {
-      collect_num_friends(d6, p + '/unsubscribes', e, s + '/allOf/1/properties/unsubscribes');
+      const d6 = d0['unsubscribes'];
+      if (!Number.isInteger(d6)) {
+        e.push({
+          instancePath: p + '/unsubscribes',
+          schemaPath:
+            '#/components/schemas/CampaignEmailStats/allOf/1/properties/unsubscribes/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d7 = d0['bounces_including_dropped'];
     if (
-      d7 !== undefined &&
+      d0['bounces_including_dropped'] !== undefined &&
       ((f0 && !('bounces_including_dropped' in Object.prototype)) ||
         hasOwn.call(d0, 'bounces_including_dropped'))
     ) {
-      collect_num_friends(
-        d7,
-        p + '/bounces_including_dropped',
-        e,
-        s + '/allOf/1/properties/bounces_including_dropped',
-      );
+      const d7 = d0['bounces_including_dropped'];
+      if (!Number.isInteger(d7)) {
+        e.push({
+          instancePath: p + '/bounces_including_dropped',
+          schemaPath:
+            '#/components/schemas/CampaignEmailStats/allOf/1/properties/bounces_including_dropped/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d8 = d0['delivered'];
     if (
-      d8 !== undefined &&
+      d0['delivered'] !== undefined &&
       ((f0 && !('delivered' in Object.prototype)) || hasOwn.call(d0, 'delivered'))
     ) {
-      collect_num_friends(d8, p + '/delivered', e, s + '/allOf/1/properties/delivered');
+      const d8 = d0['delivered'];
+      if (!Number.isInteger(d8)) {
+        e.push({
+          instancePath: p + '/delivered',
+          schemaPath: '#/components/schemas/CampaignEmailStats/allOf/1/properties/delivered/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d9 = d0['reported_spam'];
     if (
-      d9 !== undefined &&
+      d0['reported_spam'] !== undefined &&
       ((f0 && !('reported_spam' in Object.prototype)) || hasOwn.call(d0, 'reported_spam'))
     ) {
-      collect_num_friends(d9, p + '/reported_spam', e, s + '/allOf/1/properties/reported_spam');
+      const d9 = d0['reported_spam'];
+      if (!Number.isInteger(d9)) {
+        e.push({
+          instancePath: p + '/reported_spam',
+          schemaPath:
+            '#/components/schemas/CampaignEmailStats/allOf/1/properties/reported_spam/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -24469,51 +27697,88 @@ function check_CampaignInAppMessageStats(d0: any): boolean {
   if (!check_CampaignVariationStats(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['sent'];
   if (
-    d1 !== undefined &&
-    !check_num_friends(d1) &&
+    d0['sent'] !== undefined &&
     ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-  )
-    return false;
-  const d2 = d0['impressions'];
+  ) {
+    const d1 = d0['sent'];
+    if (!Number.isInteger(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['impressions'] !== undefined &&
     ((f0 && !('impressions' in Object.prototype)) || hasOwn.call(d0, 'impressions'))
-  )
-    return false;
-  const d3 = d0['opens'];
+  ) {
+    const d2 = d0['impressions'];
+    if (!Number.isInteger(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_num_friends(d3) &&
+    d0['opens'] !== undefined &&
     ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
-  )
-    return false;
+  ) {
+    const d3 = d0['opens'];
+    if (!Number.isInteger(d3)) return false;
+  }
   return true;
 }
 
 function collect_CampaignInAppMessageStats(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignInAppMessageStats';
   collect_CampaignVariationStats(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/allOf/1/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignInAppMessageStats/allOf/1/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['sent'];
-    if (d1 !== undefined && ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))) {
-      collect_num_friends(d1, p + '/sent', e, s + '/allOf/1/properties/sent');
-    }
-    const d2 = d0['impressions'];
     if (
-      d2 !== undefined &&
+      d0['sent'] !== undefined &&
+      ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
+    ) {
+      const d1 = d0['sent'];
+      if (!Number.isInteger(d1)) {
+        e.push({
+          instancePath: p + '/sent',
+          schemaPath: '#/components/schemas/CampaignInAppMessageStats/allOf/1/properties/sent/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['impressions'] !== undefined &&
       ((f0 && !('impressions' in Object.prototype)) || hasOwn.call(d0, 'impressions'))
     ) {
-      collect_num_friends(d2, p + '/impressions', e, s + '/allOf/1/properties/impressions');
+      const d2 = d0['impressions'];
+      if (!Number.isInteger(d2)) {
+        e.push({
+          instancePath: p + '/impressions',
+          schemaPath:
+            '#/components/schemas/CampaignInAppMessageStats/allOf/1/properties/impressions/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d3 = d0['opens'];
-    if (d3 !== undefined && ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))) {
-      collect_num_friends(d3, p + '/opens', e, s + '/allOf/1/properties/opens');
+    if (
+      d0['opens'] !== undefined &&
+      ((f0 && !('opens' in Object.prototype)) || hasOwn.call(d0, 'opens'))
+    ) {
+      const d3 = d0['opens'];
+      if (!Number.isInteger(d3)) {
+        e.push({
+          instancePath: p + '/opens',
+          schemaPath:
+            '#/components/schemas/CampaignInAppMessageStats/allOf/1/properties/opens/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -24522,68 +27787,108 @@ function check_CampaignPushStats(d0: any): boolean {
   if (!check_CampaignVariationStats(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['sent'];
   if (
-    d1 !== undefined &&
-    !check_num_friends(d1) &&
+    d0['sent'] !== undefined &&
     ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
-  )
-    return false;
-  const d2 = d0['direct_opens'];
+  ) {
+    const d1 = d0['sent'];
+    if (!Number.isInteger(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['direct_opens'] !== undefined &&
     ((f0 && !('direct_opens' in Object.prototype)) || hasOwn.call(d0, 'direct_opens'))
-  )
-    return false;
-  const d3 = d0['total_opens'];
+  ) {
+    const d2 = d0['direct_opens'];
+    if (!Number.isInteger(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_num_friends(d3) &&
+    d0['total_opens'] !== undefined &&
     ((f0 && !('total_opens' in Object.prototype)) || hasOwn.call(d0, 'total_opens'))
-  )
-    return false;
-  const d4 = d0['bounces'];
+  ) {
+    const d3 = d0['total_opens'];
+    if (!Number.isInteger(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_num_friends(d4) &&
+    d0['bounces'] !== undefined &&
     ((f0 && !('bounces' in Object.prototype)) || hasOwn.call(d0, 'bounces'))
-  )
-    return false;
+  ) {
+    const d4 = d0['bounces'];
+    if (!Number.isInteger(d4)) return false;
+  }
   return true;
 }
 
 function collect_CampaignPushStats(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignPushStats';
   collect_CampaignVariationStats(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/allOf/1/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['sent'];
-    if (d1 !== undefined && ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))) {
-      collect_num_friends(d1, p + '/sent', e, s + '/allOf/1/properties/sent');
-    }
-    const d2 = d0['direct_opens'];
     if (
-      d2 !== undefined &&
+      d0['sent'] !== undefined &&
+      ((f0 && !('sent' in Object.prototype)) || hasOwn.call(d0, 'sent'))
+    ) {
+      const d1 = d0['sent'];
+      if (!Number.isInteger(d1)) {
+        e.push({
+          instancePath: p + '/sent',
+          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/sent/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
+    }
+    if (
+      d0['direct_opens'] !== undefined &&
       ((f0 && !('direct_opens' in Object.prototype)) || hasOwn.call(d0, 'direct_opens'))
     ) {
-      collect_num_friends(d2, p + '/direct_opens', e, s + '/allOf/1/properties/direct_opens');
+      const d2 = d0['direct_opens'];
+      if (!Number.isInteger(d2)) {
+        e.push({
+          instancePath: p + '/direct_opens',
+          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/direct_opens/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d3 = d0['total_opens'];
     if (
-      d3 !== undefined &&
+      d0['total_opens'] !== undefined &&
       ((f0 && !('total_opens' in Object.prototype)) || hasOwn.call(d0, 'total_opens'))
     ) {
-      collect_num_friends(d3, p + '/total_opens', e, s + '/allOf/1/properties/total_opens');
+      const d3 = d0['total_opens'];
+      if (!Number.isInteger(d3)) {
+        e.push({
+          instancePath: p + '/total_opens',
+          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/total_opens/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
-    const d4 = d0['bounces'];
     if (
-      d4 !== undefined &&
+      d0['bounces'] !== undefined &&
       ((f0 && !('bounces' in Object.prototype)) || hasOwn.call(d0, 'bounces'))
     ) {
-      collect_num_friends(d4, p + '/bounces', e, s + '/allOf/1/properties/bounces');
+      const d4 = d0['bounces'];
+      if (!Number.isInteger(d4)) {
+        e.push({
+          instancePath: p + '/bounces',
+          schemaPath: '#/components/schemas/CampaignPushStats/allOf/1/properties/bounces/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
+      }
     }
   }
 }
@@ -24597,133 +27902,201 @@ function check_CampaignDetailsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['created_at'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_DateOrDateTime(d2) &&
+    d0['created_at'] !== undefined &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  )
-    return false;
-  const d3 = d0['updated_at'];
+  ) {
+    const d2 = d0['created_at'];
+    if (!check_DateOrDateTime(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_DateOrDateTime(d3) &&
+    d0['updated_at'] !== undefined &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  )
-    return false;
-  const d4 = d0['name'];
+  ) {
+    const d3 = d0['updated_at'];
+    if (!check_DateOrDateTime(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['name'] !== undefined &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  )
-    return false;
-  const d5 = d0['schedule_type'];
+  ) {
+    const d4 = d0['name'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['schedule_type'] !== undefined &&
     ((f0 && !('schedule_type' in Object.prototype)) || hasOwn.call(d0, 'schedule_type'))
-  )
-    return false;
-  const d6 = d0['channels'];
+  ) {
+    const d5 = d0['schedule_type'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_FieldsToExport(d6) &&
+    d0['channels'] !== undefined &&
     ((f0 && !('channels' in Object.prototype)) || hasOwn.call(d0, 'channels'))
-  )
-    return false;
-  const d7 = d0['first_sent'];
+  ) {
+    const d6 = d0['channels'];
+    if (!Array.isArray(d6)) return false;
+    for (let i0 = 0; i0 < d6.length; i0++) {
+      const d7 = d6[i0];
+      if (typeof d7 !== 'string') return false;
+    }
+  }
   if (
-    d7 !== undefined &&
-    !check_DateOrDateTime(d7) &&
+    d0['first_sent'] !== undefined &&
     ((f0 && !('first_sent' in Object.prototype)) || hasOwn.call(d0, 'first_sent'))
-  )
-    return false;
-  const d8 = d0['last_sent'];
+  ) {
+    const d8 = d0['first_sent'];
+    if (!check_DateOrDateTime(d8)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_DateOrDateTime(d8) &&
+    d0['last_sent'] !== undefined &&
     ((f0 && !('last_sent' in Object.prototype)) || hasOwn.call(d0, 'last_sent'))
-  )
-    return false;
-  const d9 = d0['tags'];
+  ) {
+    const d9 = d0['last_sent'];
+    if (!check_DateOrDateTime(d9)) return false;
+  }
   if (
-    d9 !== undefined &&
-    !check_FieldsToExport(d9) &&
+    d0['tags'] !== undefined &&
     ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  )
-    return false;
+  ) {
+    const d10 = d0['tags'];
+    if (!check_Tags(d10)) return false;
+  }
   return true;
 }
 
 function collect_CampaignDetailsResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CampaignDetailsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CampaignDetailsResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CampaignDetailsResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['created_at'];
     if (
-      d2 !== undefined &&
+      d0['created_at'] !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      collect_DateOrDateTime(d2, p + '/created_at', e, '#/components/schemas/DateOrDateTime');
+      const d2 = d0['created_at'];
+      collect_DateOrDateTime(d2, p + '/created_at', e);
     }
-    const d3 = d0['updated_at'];
     if (
-      d3 !== undefined &&
+      d0['updated_at'] !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      collect_DateOrDateTime(d3, p + '/updated_at', e, '#/components/schemas/DateOrDateTime');
+      const d3 = d0['updated_at'];
+      collect_DateOrDateTime(d3, p + '/updated_at', e);
     }
-    const d4 = d0['name'];
-    if (d4 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_CompanySecret(d4, p + '/name', e, s + '/properties/name');
-    }
-    const d5 = d0['schedule_type'];
     if (
-      d5 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d4 = d0['name'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['schedule_type'] !== undefined &&
       ((f0 && !('schedule_type' in Object.prototype)) || hasOwn.call(d0, 'schedule_type'))
     ) {
-      collect_CompanySecret(d5, p + '/schedule_type', e, s + '/properties/schedule_type');
+      const d5 = d0['schedule_type'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/schedule_type',
+          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/schedule_type/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d6 = d0['channels'];
     if (
-      d6 !== undefined &&
+      d0['channels'] !== undefined &&
       ((f0 && !('channels' in Object.prototype)) || hasOwn.call(d0, 'channels'))
     ) {
-      collect_FieldsToExport(d6, p + '/channels', e, s + '/properties/channels');
+      const d6 = d0['channels'];
+      if (!Array.isArray(d6)) {
+        e.push({
+          instancePath: p + '/channels',
+          schemaPath: '#/components/schemas/CampaignDetailsResponse/properties/channels/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d6.length; i0++) {
+          const d7 = d6[i0];
+          if (typeof d7 !== 'string') {
+            e.push({
+              instancePath: p + '/channels/' + i0,
+              schemaPath:
+                '#/components/schemas/CampaignDetailsResponse/properties/channels/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
-    const d7 = d0['first_sent'];
     if (
-      d7 !== undefined &&
+      d0['first_sent'] !== undefined &&
       ((f0 && !('first_sent' in Object.prototype)) || hasOwn.call(d0, 'first_sent'))
     ) {
-      collect_DateOrDateTime(d7, p + '/first_sent', e, '#/components/schemas/DateOrDateTime');
+      const d8 = d0['first_sent'];
+      collect_DateOrDateTime(d8, p + '/first_sent', e);
     }
-    const d8 = d0['last_sent'];
     if (
-      d8 !== undefined &&
+      d0['last_sent'] !== undefined &&
       ((f0 && !('last_sent' in Object.prototype)) || hasOwn.call(d0, 'last_sent'))
     ) {
-      collect_DateOrDateTime(d8, p + '/last_sent', e, '#/components/schemas/DateOrDateTime');
+      const d9 = d0['last_sent'];
+      collect_DateOrDateTime(d9, p + '/last_sent', e);
     }
-    const d9 = d0['tags'];
-    if (d9 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
-      collect_FieldsToExport(d9, p + '/tags', e, '#/components/schemas/Tags');
+    if (
+      d0['tags'] !== undefined &&
+      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
+    ) {
+      const d10 = d0['tags'];
+      collect_Tags(d10, p + '/tags', e);
     }
   }
 }
@@ -24737,140 +28110,185 @@ function check_NewsFeedListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['cards'];
-  if (d2 !== undefined && ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['cards'] !== undefined &&
+    ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))
+  ) {
+    const d2 = d0['cards'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['id'];
       if (
-        d4 !== undefined &&
-        !check_CompanySecret(d4) &&
+        d3['id'] !== undefined &&
         ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
-      )
-        return false;
-      const d5 = d3['type'];
+      ) {
+        const d4 = d3['id'];
+        if (typeof d4 !== 'string') return false;
+      }
       if (
-        d5 !== undefined &&
-        (typeof d5 !== 'string' ||
-          (d5 !== 'NewsItem' && d5 !== 'CaptionedImage' && d5 !== 'Banner' && d5 !== 'DevPick')) &&
+        d3['type'] !== undefined &&
         ((f1 && !('type' in Object.prototype)) || hasOwn.call(d3, 'type'))
-      )
-        return false;
-      const d6 = d3['title'];
+      ) {
+        const d5 = d3['type'];
+        if (typeof d5 !== 'string') return false;
+        if (d5 !== 'NewsItem' && d5 !== 'CaptionedImage' && d5 !== 'Banner' && d5 !== 'DevPick')
+          return false;
+      }
       if (
-        d6 !== undefined &&
-        !check_CompanySecret(d6) &&
+        d3['title'] !== undefined &&
         ((f1 && !('title' in Object.prototype)) || hasOwn.call(d3, 'title'))
-      )
-        return false;
-      const d7 = d3['tags'];
+      ) {
+        const d6 = d3['title'];
+        if (typeof d6 !== 'string') return false;
+      }
       if (
-        d7 !== undefined &&
-        !check_FieldsToExport(d7) &&
+        d3['tags'] !== undefined &&
         ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
-      )
-        return false;
+      ) {
+        const d7 = d3['tags'];
+        if (!check_Tags(d7)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_NewsFeedListResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/NewsFeedListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/NewsFeedListResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/NewsFeedListResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/NewsFeedListResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['cards'];
-    if (d2 !== undefined && ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))) {
+    if (
+      d0['cards'] !== undefined &&
+      ((f0 && !('cards' in Object.prototype)) || hasOwn.call(d0, 'cards'))
+    ) {
+      const d2 = d0['cards'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/cards', s + '/properties/cards/type', 'array');
+        e.push({
+          instancePath: p + '/cards',
+          schemaPath: '#/components/schemas/NewsFeedListResponse/properties/cards/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/cards/' + i0, s + '/properties/cards/items/type', 'object');
+            e.push({
+              instancePath: p + '/cards/' + i0,
+              schemaPath: '#/components/schemas/NewsFeedListResponse/properties/cards/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['id'];
             if (
-              d4 !== undefined &&
+              d3['id'] !== undefined &&
               ((f1 && !('id' in Object.prototype)) || hasOwn.call(d3, 'id'))
             ) {
-              collect_CompanySecret(
-                d4,
-                p + '/cards/' + i0 + '/id',
-                e,
-                s + '/properties/cards/items/properties/id',
-              );
+              const d4 = d3['id'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/cards/' + i0 + '/id',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d5 = d3['type'];
             if (
-              d5 !== undefined &&
+              d3['type'] !== undefined &&
               ((f1 && !('type' in Object.prototype)) || hasOwn.call(d3, 'type'))
             ) {
+              const d5 = d3['type'];
               if (typeof d5 !== 'string') {
-                failType(
-                  e,
-                  p + '/cards/' + i0 + '/type',
-                  s + '/properties/cards/items/properties/type/type',
-                  'string',
-                );
+                e.push({
+                  instancePath: p + '/cards/' + i0 + '/type',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/type/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
               }
               if (
                 d5 !== 'NewsItem' &&
                 d5 !== 'CaptionedImage' &&
                 d5 !== 'Banner' &&
                 d5 !== 'DevPick'
-              )
-                fail(
-                  e,
-                  p + '/cards/' + i0 + '/type',
-                  s + '/properties/cards/items/properties/type/enum',
-                  'enum',
-                  { allowedValues: C29 },
-                  'must be one of "NewsItem", "CaptionedImage", "Banner", "DevPick"',
-                );
+              ) {
+                e.push({
+                  instancePath: p + '/cards/' + i0 + '/type',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/type/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: C27 },
+                  message: 'must be one of "NewsItem", "CaptionedImage", "Banner", "DevPick"',
+                });
+              }
             }
-            const d6 = d3['title'];
             if (
-              d6 !== undefined &&
+              d3['title'] !== undefined &&
               ((f1 && !('title' in Object.prototype)) || hasOwn.call(d3, 'title'))
             ) {
-              collect_CompanySecret(
-                d6,
-                p + '/cards/' + i0 + '/title',
-                e,
-                s + '/properties/cards/items/properties/title',
-              );
+              const d6 = d3['title'];
+              if (typeof d6 !== 'string') {
+                e.push({
+                  instancePath: p + '/cards/' + i0 + '/title',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedListResponse/properties/cards/items/properties/title/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              }
             }
-            const d7 = d3['tags'];
             if (
-              d7 !== undefined &&
+              d3['tags'] !== undefined &&
               ((f1 && !('tags' in Object.prototype)) || hasOwn.call(d3, 'tags'))
             ) {
-              collect_FieldsToExport(
-                d7,
-                p + '/cards/' + i0 + '/tags',
-                e,
-                '#/components/schemas/Tags',
-              );
+              const d7 = d3['tags'];
+              collect_Tags(d7, p + '/cards/' + i0 + '/tags', e);
             }
           }
         }
@@ -24888,144 +28306,194 @@ function check_NewsFeedDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_DateOrDateTime(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['clicks'];
+      ) {
+        const d4 = d3['time'];
+        if (!check_SeriesTime(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['clicks'] !== undefined &&
         ((f1 && !('clicks' in Object.prototype)) || hasOwn.call(d3, 'clicks'))
-      )
-        return false;
-      const d6 = d3['impressions'];
+      ) {
+        const d5 = d3['clicks'];
+        if (!Number.isInteger(d5)) return false;
+      }
       if (
-        d6 !== undefined &&
-        !check_num_friends(d6) &&
+        d3['impressions'] !== undefined &&
         ((f1 && !('impressions' in Object.prototype)) || hasOwn.call(d3, 'impressions'))
-      )
-        return false;
-      const d7 = d3['unique_clicks'];
+      ) {
+        const d6 = d3['impressions'];
+        if (!Number.isInteger(d6)) return false;
+      }
       if (
-        d7 !== undefined &&
-        !check_num_friends(d7) &&
+        d3['unique_clicks'] !== undefined &&
         ((f1 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d3, 'unique_clicks'))
-      )
-        return false;
-      const d8 = d3['unique_impressions'];
+      ) {
+        const d7 = d3['unique_clicks'];
+        if (!Number.isInteger(d7)) return false;
+      }
       if (
-        d8 !== undefined &&
-        !check_num_friends(d8) &&
+        d3['unique_impressions'] !== undefined &&
         ((f1 && !('unique_impressions' in Object.prototype)) ||
           hasOwn.call(d3, 'unique_impressions'))
-      )
-        return false;
+      ) {
+        const d8 = d3['unique_impressions'];
+        if (!Number.isInteger(d8)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_NewsFeedDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/NewsFeedDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_DateOrDateTime(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                '#/components/schemas/SeriesTime',
-              );
+              const d4 = d3['time'];
+              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
             }
-            const d5 = d3['clicks'];
             if (
-              d5 !== undefined &&
+              d3['clicks'] !== undefined &&
               ((f1 && !('clicks' in Object.prototype)) || hasOwn.call(d3, 'clicks'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/clicks',
-                e,
-                s + '/properties/data/items/properties/clicks',
-              );
+              const d5 = d3['clicks'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/clicks',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/clicks/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
-            const d6 = d3['impressions'];
             if (
-              d6 !== undefined &&
+              d3['impressions'] !== undefined &&
               ((f1 && !('impressions' in Object.prototype)) || hasOwn.call(d3, 'impressions'))
             ) {
-              collect_num_friends(
-                d6,
-                p + '/data/' + i0 + '/impressions',
-                e,
-                s + '/properties/data/items/properties/impressions',
-              );
+              const d6 = d3['impressions'];
+              if (!Number.isInteger(d6)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/impressions',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/impressions/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
-            const d7 = d3['unique_clicks'];
             if (
-              d7 !== undefined &&
+              d3['unique_clicks'] !== undefined &&
               ((f1 && !('unique_clicks' in Object.prototype)) || hasOwn.call(d3, 'unique_clicks'))
             ) {
-              collect_num_friends(
-                d7,
-                p + '/data/' + i0 + '/unique_clicks',
-                e,
-                s + '/properties/data/items/properties/unique_clicks',
-              );
+              const d7 = d3['unique_clicks'];
+              if (!Number.isInteger(d7)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/unique_clicks',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/unique_clicks/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
-            const d8 = d3['unique_impressions'];
             if (
-              d8 !== undefined &&
+              d3['unique_impressions'] !== undefined &&
               ((f1 && !('unique_impressions' in Object.prototype)) ||
                 hasOwn.call(d3, 'unique_impressions'))
             ) {
-              collect_num_friends(
-                d8,
-                p + '/data/' + i0 + '/unique_impressions',
-                e,
-                s + '/properties/data/items/properties/unique_impressions',
-              );
+              const d8 = d3['unique_impressions'];
+              if (!Number.isInteger(d8)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/unique_impressions',
+                  schemaPath:
+                    '#/components/schemas/NewsFeedDataSeriesResponse/properties/data/items/properties/unique_impressions/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25043,164 +28511,238 @@ function check_NewsFeedDetailsResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['created_at'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_DateOrDateTime(d2) &&
+    d0['created_at'] !== undefined &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  )
-    return false;
-  const d3 = d0['updated_at'];
+  ) {
+    const d2 = d0['created_at'];
+    if (!check_DateOrDateTime(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_DateOrDateTime(d3) &&
+    d0['updated_at'] !== undefined &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  )
-    return false;
-  const d4 = d0['name'];
+  ) {
+    const d3 = d0['updated_at'];
+    if (!check_DateOrDateTime(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['name'] !== undefined &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  )
-    return false;
-  const d5 = d0['publish_at'];
+  ) {
+    const d4 = d0['name'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_DateOrDateTime(d5) &&
+    d0['publish_at'] !== undefined &&
     ((f0 && !('publish_at' in Object.prototype)) || hasOwn.call(d0, 'publish_at'))
-  )
-    return false;
-  const d6 = d0['end_at'];
+  ) {
+    const d5 = d0['publish_at'];
+    if (!check_DateOrDateTime(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_DateOrDateTime(d6) &&
+    d0['end_at'] !== undefined &&
     ((f0 && !('end_at' in Object.prototype)) || hasOwn.call(d0, 'end_at'))
-  )
-    return false;
-  const d7 = d0['tags'];
+  ) {
+    const d6 = d0['end_at'];
+    if (!check_DateOrDateTime(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_FieldsToExport(d7) &&
+    d0['tags'] !== undefined &&
     ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  )
-    return false;
-  const d8 = d0['title'];
+  ) {
+    const d7 = d0['tags'];
+    if (!check_Tags(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_CompanySecret(d8) &&
+    d0['title'] !== undefined &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  )
-    return false;
-  const d9 = d0['image_url'];
+  ) {
+    const d8 = d0['title'];
+    if (typeof d8 !== 'string') return false;
+  }
   if (
-    d9 !== undefined &&
-    (typeof d9 !== 'string' || !fmtUri(d9)) &&
+    d0['image_url'] !== undefined &&
     ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
-  )
-    return false;
-  const d10 = d0['extras'];
+  ) {
+    const d9 = d0['image_url'];
+    if (typeof d9 !== 'string') return false;
+    if (!fmtUri(d9)) return false;
+  }
   if (
-    d10 !== undefined &&
-    (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) &&
+    d0['extras'] !== undefined &&
     ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
-  )
-    return false;
-  const d11 = d0['description'];
+  ) {
+    const d10 = d0['extras'];
+    if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) return false;
+  }
   if (
-    d11 !== undefined &&
-    !check_CompanySecret(d11) &&
+    d0['description'] !== undefined &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  )
-    return false;
+  ) {
+    const d11 = d0['description'];
+    if (typeof d11 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_NewsFeedDetailsResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/NewsFeedDetailsResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/NewsFeedDetailsResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/NewsFeedDetailsResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['created_at'];
     if (
-      d2 !== undefined &&
+      d0['created_at'] !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
-      collect_DateOrDateTime(d2, p + '/created_at', e, '#/components/schemas/DateOrDateTime');
+      const d2 = d0['created_at'];
+      collect_DateOrDateTime(d2, p + '/created_at', e);
     }
-    const d3 = d0['updated_at'];
     if (
-      d3 !== undefined &&
+      d0['updated_at'] !== undefined &&
       ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
     ) {
-      collect_DateOrDateTime(d3, p + '/updated_at', e, '#/components/schemas/DateOrDateTime');
+      const d3 = d0['updated_at'];
+      collect_DateOrDateTime(d3, p + '/updated_at', e);
     }
-    const d4 = d0['name'];
-    if (d4 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_CompanySecret(d4, p + '/name', e, s + '/properties/name');
-    }
-    const d5 = d0['publish_at'];
     if (
-      d5 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d4 = d0['name'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['publish_at'] !== undefined &&
       ((f0 && !('publish_at' in Object.prototype)) || hasOwn.call(d0, 'publish_at'))
     ) {
-      collect_DateOrDateTime(d5, p + '/publish_at', e, '#/components/schemas/DateOrDateTime');
+      const d5 = d0['publish_at'];
+      collect_DateOrDateTime(d5, p + '/publish_at', e);
     }
-    const d6 = d0['end_at'];
     if (
-      d6 !== undefined &&
+      d0['end_at'] !== undefined &&
       ((f0 && !('end_at' in Object.prototype)) || hasOwn.call(d0, 'end_at'))
     ) {
-      collect_DateOrDateTime(d6, p + '/end_at', e, '#/components/schemas/DateOrDateTime');
+      const d6 = d0['end_at'];
+      collect_DateOrDateTime(d6, p + '/end_at', e);
     }
-    const d7 = d0['tags'];
-    if (d7 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
-      collect_FieldsToExport(d7, p + '/tags', e, '#/components/schemas/Tags');
-    }
-    const d8 = d0['title'];
-    if (d8 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_CompanySecret(d8, p + '/title', e, s + '/properties/title');
-    }
-    const d9 = d0['image_url'];
     if (
-      d9 !== undefined &&
+      d0['tags'] !== undefined &&
+      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
+    ) {
+      const d7 = d0['tags'];
+      collect_Tags(d7, p + '/tags', e);
+    }
+    if (
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d8 = d0['title'];
+      if (typeof d8 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['image_url'] !== undefined &&
       ((f0 && !('image_url' in Object.prototype)) || hasOwn.call(d0, 'image_url'))
     ) {
+      const d9 = d0['image_url'];
       if (typeof d9 !== 'string') {
-        failType(e, p + '/image_url', s + '/properties/image_url/type', 'string');
+        e.push({
+          instancePath: p + '/image_url',
+          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/image_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d9)) failFormat(e, p + '/image_url', s + '/properties/image_url/format', 'uri');
+        if (!fmtUri(d9)) {
+          e.push({
+            instancePath: p + '/image_url',
+            schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/image_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d10 = d0['extras'];
     if (
-      d10 !== undefined &&
+      d0['extras'] !== undefined &&
       ((f0 && !('extras' in Object.prototype)) || hasOwn.call(d0, 'extras'))
     ) {
+      const d10 = d0['extras'];
       if (typeof d10 !== 'object' || d10 === null || Array.isArray(d10)) {
-        failType(e, p + '/extras', s + '/properties/extras/type', 'object');
+        e.push({
+          instancePath: p + '/extras',
+          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/extras/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       }
     }
-    const d11 = d0['description'];
     if (
-      d11 !== undefined &&
+      d0['description'] !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      collect_CompanySecret(d11, p + '/description', e, s + '/properties/description');
+      const d11 = d0['description'];
+      if (typeof d11 !== 'string') {
+        e.push({
+          instancePath: p + '/description',
+          schemaPath: '#/components/schemas/NewsFeedDetailsResponse/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -25214,85 +28756,143 @@ function check_MauDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_dob(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['mau'];
+      ) {
+        const d4 = d3['time'];
+        if (typeof d4 !== 'string') return false;
+        if (!fmtDate(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['mau'] !== undefined &&
         ((f1 && !('mau' in Object.prototype)) || hasOwn.call(d3, 'mau'))
-      )
-        return false;
+      ) {
+        const d5 = d3['mau'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_MauDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/MauDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/MauDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/MauDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/MauDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/MauDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath: '#/components/schemas/MauDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_dob(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                s + '/properties/data/items/properties/time',
-              );
+              const d4 = d3['time'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/time',
+                  schemaPath:
+                    '#/components/schemas/MauDataSeriesResponse/properties/data/items/properties/time/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              } else {
+                if (!fmtDate(d4)) {
+                  e.push({
+                    instancePath: p + '/data/' + i0 + '/time',
+                    schemaPath:
+                      '#/components/schemas/MauDataSeriesResponse/properties/data/items/properties/time/format',
+                    keyword: 'format',
+                    params: { format: 'date' },
+                    message: 'must be a valid date',
+                  });
+                }
+              }
             }
-            const d5 = d3['mau'];
             if (
-              d5 !== undefined &&
+              d3['mau'] !== undefined &&
               ((f1 && !('mau' in Object.prototype)) || hasOwn.call(d3, 'mau'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/mau',
-                e,
-                s + '/properties/data/items/properties/mau',
-              );
+              const d5 = d3['mau'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/mau',
+                  schemaPath:
+                    '#/components/schemas/MauDataSeriesResponse/properties/data/items/properties/mau/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25310,85 +28910,143 @@ function check_DauDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_dob(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['dau'];
+      ) {
+        const d4 = d3['time'];
+        if (typeof d4 !== 'string') return false;
+        if (!fmtDate(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['dau'] !== undefined &&
         ((f1 && !('dau' in Object.prototype)) || hasOwn.call(d3, 'dau'))
-      )
-        return false;
+      ) {
+        const d5 = d3['dau'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_DauDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/DauDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/DauDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/DauDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/DauDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/DauDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath: '#/components/schemas/DauDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_dob(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                s + '/properties/data/items/properties/time',
-              );
+              const d4 = d3['time'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/time',
+                  schemaPath:
+                    '#/components/schemas/DauDataSeriesResponse/properties/data/items/properties/time/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              } else {
+                if (!fmtDate(d4)) {
+                  e.push({
+                    instancePath: p + '/data/' + i0 + '/time',
+                    schemaPath:
+                      '#/components/schemas/DauDataSeriesResponse/properties/data/items/properties/time/format',
+                    keyword: 'format',
+                    params: { format: 'date' },
+                    message: 'must be a valid date',
+                  });
+                }
+              }
             }
-            const d5 = d3['dau'];
             if (
-              d5 !== undefined &&
+              d3['dau'] !== undefined &&
               ((f1 && !('dau' in Object.prototype)) || hasOwn.call(d3, 'dau'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/dau',
-                e,
-                s + '/properties/data/items/properties/dau',
-              );
+              const d5 = d3['dau'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/dau',
+                  schemaPath:
+                    '#/components/schemas/DauDataSeriesResponse/properties/data/items/properties/dau/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25406,85 +29064,144 @@ function check_NewUsersDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_dob(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['new_users'];
+      ) {
+        const d4 = d3['time'];
+        if (typeof d4 !== 'string') return false;
+        if (!fmtDate(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['new_users'] !== undefined &&
         ((f1 && !('new_users' in Object.prototype)) || hasOwn.call(d3, 'new_users'))
-      )
-        return false;
+      ) {
+        const d5 = d3['new_users'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_NewUsersDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/NewUsersDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/NewUsersDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_dob(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                s + '/properties/data/items/properties/time',
-              );
+              const d4 = d3['time'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/time',
+                  schemaPath:
+                    '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/properties/time/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              } else {
+                if (!fmtDate(d4)) {
+                  e.push({
+                    instancePath: p + '/data/' + i0 + '/time',
+                    schemaPath:
+                      '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/properties/time/format',
+                    keyword: 'format',
+                    params: { format: 'date' },
+                    message: 'must be a valid date',
+                  });
+                }
+              }
             }
-            const d5 = d3['new_users'];
             if (
-              d5 !== undefined &&
+              d3['new_users'] !== undefined &&
               ((f1 && !('new_users' in Object.prototype)) || hasOwn.call(d3, 'new_users'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/new_users',
-                e,
-                s + '/properties/data/items/properties/new_users',
-              );
+              const d5 = d3['new_users'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/new_users',
+                  schemaPath:
+                    '#/components/schemas/NewUsersDataSeriesResponse/properties/data/items/properties/new_users/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25502,85 +29219,144 @@ function check_UninstallsDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_dob(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['uninstalls'];
+      ) {
+        const d4 = d3['time'];
+        if (typeof d4 !== 'string') return false;
+        if (!fmtDate(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['uninstalls'] !== undefined &&
         ((f1 && !('uninstalls' in Object.prototype)) || hasOwn.call(d3, 'uninstalls'))
-      )
-        return false;
+      ) {
+        const d5 = d3['uninstalls'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_UninstallsDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UninstallsDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/UninstallsDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_dob(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                s + '/properties/data/items/properties/time',
-              );
+              const d4 = d3['time'];
+              if (typeof d4 !== 'string') {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/time',
+                  schemaPath:
+                    '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/properties/time/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                });
+              } else {
+                if (!fmtDate(d4)) {
+                  e.push({
+                    instancePath: p + '/data/' + i0 + '/time',
+                    schemaPath:
+                      '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/properties/time/format',
+                    keyword: 'format',
+                    params: { format: 'date' },
+                    message: 'must be a valid date',
+                  });
+                }
+              }
             }
-            const d5 = d3['uninstalls'];
             if (
-              d5 !== undefined &&
+              d3['uninstalls'] !== undefined &&
               ((f1 && !('uninstalls' in Object.prototype)) || hasOwn.call(d3, 'uninstalls'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/uninstalls',
-                e,
-                s + '/properties/data/items/properties/uninstalls',
-              );
+              const d5 = d3['uninstalls'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/uninstalls',
+                  schemaPath:
+                    '#/components/schemas/UninstallsDataSeriesResponse/properties/data/items/properties/uninstalls/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25598,85 +29374,123 @@ function check_SessionsDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_DateOrDateTime(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['sessions'];
+      ) {
+        const d4 = d3['time'];
+        if (!check_SeriesTime(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['sessions'] !== undefined &&
         ((f1 && !('sessions' in Object.prototype)) || hasOwn.call(d3, 'sessions'))
-      )
-        return false;
+      ) {
+        const d5 = d3['sessions'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_SessionsDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SessionsDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SessionsDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SessionsDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/SessionsDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/SessionsDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/SessionsDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_DateOrDateTime(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                '#/components/schemas/SeriesTime',
-              );
+              const d4 = d3['time'];
+              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
             }
-            const d5 = d3['sessions'];
             if (
-              d5 !== undefined &&
+              d3['sessions'] !== undefined &&
               ((f1 && !('sessions' in Object.prototype)) || hasOwn.call(d3, 'sessions'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/sessions',
-                e,
-                s + '/properties/data/items/properties/sessions',
-              );
+              const d5 = d3['sessions'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/sessions',
+                  schemaPath:
+                    '#/components/schemas/SessionsDataSeriesResponse/properties/data/items/properties/sessions/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25694,41 +29508,87 @@ function check_CustomEventsListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['events'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_FieldsToExport(d2) &&
+    d0['events'] !== undefined &&
     ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-  )
-    return false;
+  ) {
+    const d2 = d0['events'];
+    if (!Array.isArray(d2)) return false;
+    for (let i0 = 0; i0 < d2.length; i0++) {
+      const d3 = d2[i0];
+      if (typeof d3 !== 'string') return false;
+    }
+  }
   return true;
 }
 
 function collect_CustomEventsListResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CustomEventsListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomEventsListResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomEventsListResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/CustomEventsListResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['events'];
     if (
-      d2 !== undefined &&
+      d0['events'] !== undefined &&
       ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
     ) {
-      collect_FieldsToExport(d2, p + '/events', e, s + '/properties/events');
+      const d2 = d0['events'];
+      if (!Array.isArray(d2)) {
+        e.push({
+          instancePath: p + '/events',
+          schemaPath: '#/components/schemas/CustomEventsListResponse/properties/events/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d2.length; i0++) {
+          const d3 = d2[i0];
+          if (typeof d3 !== 'string') {
+            e.push({
+              instancePath: p + '/events/' + i0,
+              schemaPath:
+                '#/components/schemas/CustomEventsListResponse/properties/events/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -25742,85 +29602,123 @@ function check_CustomEventDataSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_DateOrDateTime(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['count'];
+      ) {
+        const d4 = d3['time'];
+        if (!check_SeriesTime(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['count'] !== undefined &&
         ((f1 && !('count' in Object.prototype)) || hasOwn.call(d3, 'count'))
-      )
-        return false;
+      ) {
+        const d5 = d3['count'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_CustomEventDataSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/CustomEventDataSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/CustomEventDataSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/CustomEventDataSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_DateOrDateTime(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                '#/components/schemas/SeriesTime',
-              );
+              const d4 = d3['time'];
+              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
             }
-            const d5 = d3['count'];
             if (
-              d5 !== undefined &&
+              d3['count'] !== undefined &&
               ((f1 && !('count' in Object.prototype)) || hasOwn.call(d3, 'count'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/count',
-                e,
-                s + '/properties/data/items/properties/count',
-              );
+              const d5 = d3['count'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/count',
+                  schemaPath:
+                    '#/components/schemas/CustomEventDataSeriesResponse/properties/data/items/properties/count/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -25838,41 +29736,87 @@ function check_ProductsListResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['products'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_FieldsToExport(d2) &&
+    d0['products'] !== undefined &&
     ((f0 && !('products' in Object.prototype)) || hasOwn.call(d0, 'products'))
-  )
-    return false;
+  ) {
+    const d2 = d0['products'];
+    if (!Array.isArray(d2)) return false;
+    for (let i0 = 0; i0 < d2.length; i0++) {
+      const d3 = d2[i0];
+      if (typeof d3 !== 'string') return false;
+    }
+  }
   return true;
 }
 
 function collect_ProductsListResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ProductsListResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ProductsListResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ProductsListResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/ProductsListResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['products'];
     if (
-      d2 !== undefined &&
+      d0['products'] !== undefined &&
       ((f0 && !('products' in Object.prototype)) || hasOwn.call(d0, 'products'))
     ) {
-      collect_FieldsToExport(d2, p + '/products', e, s + '/properties/products');
+      const d2 = d0['products'];
+      if (!Array.isArray(d2)) {
+        e.push({
+          instancePath: p + '/products',
+          schemaPath: '#/components/schemas/ProductsListResponse/properties/products/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d2.length; i0++) {
+          const d3 = d2[i0];
+          if (typeof d3 !== 'string') {
+            e.push({
+              instancePath: p + '/products/' + i0,
+              schemaPath:
+                '#/components/schemas/ProductsListResponse/properties/products/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
     }
   }
 }
@@ -25886,86 +29830,121 @@ function check_RevenueSeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_DateOrDateTime(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['revenue'];
+      ) {
+        const d4 = d3['time'];
+        if (!check_SeriesTime(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        typeof d5 !== 'number' &&
+        d3['revenue'] !== undefined &&
         ((f1 && !('revenue' in Object.prototype)) || hasOwn.call(d3, 'revenue'))
-      )
-        return false;
+      ) {
+        const d5 = d3['revenue'];
+        if (typeof d5 !== 'number') return false;
+      }
     }
   }
   return true;
 }
 
 function collect_RevenueSeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/RevenueSeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RevenueSeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RevenueSeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/RevenueSeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/RevenueSeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath: '#/components/schemas/RevenueSeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_DateOrDateTime(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                '#/components/schemas/SeriesTime',
-              );
+              const d4 = d3['time'];
+              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
             }
-            const d5 = d3['revenue'];
             if (
-              d5 !== undefined &&
+              d3['revenue'] !== undefined &&
               ((f1 && !('revenue' in Object.prototype)) || hasOwn.call(d3, 'revenue'))
             ) {
+              const d5 = d3['revenue'];
               if (typeof d5 !== 'number') {
-                failType(
-                  e,
-                  p + '/data/' + i0 + '/revenue',
-                  s + '/properties/data/items/properties/revenue/type',
-                  'number',
-                );
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/revenue',
+                  schemaPath:
+                    '#/components/schemas/RevenueSeriesResponse/properties/data/items/properties/revenue/type',
+                  keyword: 'type',
+                  params: { type: 'number' },
+                  message: 'must be number',
+                });
               }
             }
           }
@@ -25984,86 +29963,124 @@ function check_PurchaseQuantitySeriesResponse(d0: any): boolean {
   ))
     return false;
   const d1 = d0['message'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['data'];
-  if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+  if (typeof d1 !== 'string') return false;
+  if (
+    d0['data'] !== undefined &&
+    ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+  ) {
+    const d2 = d0['data'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
       const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      const d4 = d3['time'];
       if (
-        d4 !== undefined &&
-        !check_DateOrDateTime(d4) &&
+        d3['time'] !== undefined &&
         ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
-      )
-        return false;
-      const d5 = d3['purchase_quantity'];
+      ) {
+        const d4 = d3['time'];
+        if (!check_SeriesTime(d4)) return false;
+      }
       if (
-        d5 !== undefined &&
-        !check_num_friends(d5) &&
+        d3['purchase_quantity'] !== undefined &&
         ((f1 && !('purchase_quantity' in Object.prototype)) || hasOwn.call(d3, 'purchase_quantity'))
-      )
-        return false;
+      ) {
+        const d5 = d3['purchase_quantity'];
+        if (!Number.isInteger(d5)) return false;
+      }
     }
   }
   return true;
 }
 
 function collect_PurchaseQuantitySeriesResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/PurchaseQuantitySeriesResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['message'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d1, p + '/message', e, s + '/properties/message');
+      const d1 = d0['message'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['data'];
-    if (d2 !== undefined && ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))) {
+    if (
+      d0['data'] !== undefined &&
+      ((f0 && !('data' in Object.prototype)) || hasOwn.call(d0, 'data'))
+    ) {
+      const d2 = d0['data'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/data', s + '/properties/data/type', 'array');
+        e.push({
+          instancePath: p + '/data',
+          schemaPath: '#/components/schemas/PurchaseQuantitySeriesResponse/properties/data/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
           if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            failType(e, p + '/data/' + i0, s + '/properties/data/items/type', 'object');
+            e.push({
+              instancePath: p + '/data/' + i0,
+              schemaPath:
+                '#/components/schemas/PurchaseQuantitySeriesResponse/properties/data/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            });
           } else {
             const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            const d4 = d3['time'];
             if (
-              d4 !== undefined &&
+              d3['time'] !== undefined &&
               ((f1 && !('time' in Object.prototype)) || hasOwn.call(d3, 'time'))
             ) {
-              collect_DateOrDateTime(
-                d4,
-                p + '/data/' + i0 + '/time',
-                e,
-                '#/components/schemas/SeriesTime',
-              );
+              const d4 = d3['time'];
+              collect_SeriesTime(d4, p + '/data/' + i0 + '/time', e);
             }
-            const d5 = d3['purchase_quantity'];
             if (
-              d5 !== undefined &&
+              d3['purchase_quantity'] !== undefined &&
               ((f1 && !('purchase_quantity' in Object.prototype)) ||
                 hasOwn.call(d3, 'purchase_quantity'))
             ) {
-              collect_num_friends(
-                d5,
-                p + '/data/' + i0 + '/purchase_quantity',
-                e,
-                s + '/properties/data/items/properties/purchase_quantity',
-              );
+              const d5 = d3['purchase_quantity'];
+              if (!Number.isInteger(d5)) {
+                e.push({
+                  instancePath: p + '/data/' + i0 + '/purchase_quantity',
+                  schemaPath:
+                    '#/components/schemas/PurchaseQuantitySeriesResponse/properties/data/items/properties/purchase_quantity/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                });
+              }
             }
           }
         }
@@ -26074,24 +30091,30 @@ function collect_PurchaseQuantitySeriesResponse(d0: any, p: string, e: Validatio
 
 function check_AppboyEventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  if (!S30.has(d0)) return false;
+  if (!S28.has(d0)) return false;
   return true;
 }
 
 function collect_AppboyEventName(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/AppboyEventName';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/AppboyEventName/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
-  if (!S30.has(d0))
-    fail(
-      e,
-      p,
-      s + '/enum',
-      'enum',
-      { allowedValues: C31 },
-      'must be one of "$session_started", "$session_ended", "$iap", "$push_opened", "$ios_push_foreground", "$in_app_message_impression", "$in_app_message_clicked", "$slideup_impression", "$slideup_clicked", … (24 values)',
-    );
+  if (!S28.has(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/AppboyEventName/enum',
+      keyword: 'enum',
+      params: { allowedValues: C29 },
+      message:
+        'must be one of "$session_started", "$session_ended", "$iap", "$push_opened", "$ios_push_foreground", "$in_app_message_impression", "$in_app_message_clicked", "$slideup_impression", "$slideup_clicked", … (24 values)',
+    });
+  }
 }
 
 function check_RawDataExportRequest(d0: any): boolean {
@@ -26113,211 +30136,317 @@ function check_RawDataExportRequest(d0: any): boolean {
   ))
     return false;
   const d1 = d0['app_group_id'];
-  if (!check_CompanySecret(d1)) return false;
-  const d2 = d0['company_secret'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_CompanySecret(d2) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d3 = d0['app_ids'];
+  ) {
+    const d2 = d0['company_secret'];
+    if (!check_CompanySecret(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_FieldsToExport(d3) &&
+    d0['app_ids'] !== undefined &&
     ((f0 && !('app_ids' in Object.prototype)) || hasOwn.call(d0, 'app_ids'))
-  )
-    return false;
-  const d4 = d0['starting_at'];
-  if (typeof d4 !== 'string') return false;
-  if (!fmtDateTime(d4)) return false;
-  const d5 = d0['ending_at'];
+  ) {
+    const d3 = d0['app_ids'];
+    if (!Array.isArray(d3)) return false;
+    for (let i0 = 0; i0 < d3.length; i0++) {
+      const d4 = d3[i0];
+      if (typeof d4 !== 'string') return false;
+    }
+  }
+  const d5 = d0['starting_at'];
   if (typeof d5 !== 'string') return false;
   if (!fmtDateTime(d5)) return false;
-  const d6 = d0['callback_endpoint'];
+  const d6 = d0['ending_at'];
+  if (typeof d6 !== 'string') return false;
+  if (!fmtDateTime(d6)) return false;
   if (
-    d6 !== undefined &&
-    (typeof d6 !== 'string' || !fmtUri(d6)) &&
+    d0['callback_endpoint'] !== undefined &&
     ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
-  )
-    return false;
-  const d7 = d0['event_names'];
+  ) {
+    const d7 = d0['callback_endpoint'];
+    if (typeof d7 !== 'string') return false;
+    if (!fmtUri(d7)) return false;
+  }
   if (
-    d7 !== undefined &&
+    d0['event_names'] !== undefined &&
     ((f0 && !('event_names' in Object.prototype)) || hasOwn.call(d0, 'event_names'))
   ) {
-    if (!Array.isArray(d7)) return false;
-    for (let i0 = 0; i0 < d7.length; i0++) {
-      const d8 = d7[i0];
+    const d8 = d0['event_names'];
+    if (!Array.isArray(d8)) return false;
+    for (let i1 = 0; i1 < d8.length; i1++) {
+      const d9 = d8[i1];
       let v0 = false;
-      if (typeof d8 === 'string') {
+      if (typeof d9 === 'string') {
         L0: {
-          if (check_AppboyEventName(d8)) {
+          if (check_AppboyEventName(d9)) {
             v0 = true;
             break L0;
           }
-          if (check_CompanySecret(d8)) {
-            v0 = true;
-            break L0;
-          }
+          v0 = true;
         }
       }
       if (!v0) return false;
     }
   }
-  const d9 = d0['output_format'];
   if (
-    d9 !== undefined &&
-    (typeof d9 !== 'string' || (d9 !== 'zip' && d9 !== 'gzip')) &&
+    d0['output_format'] !== undefined &&
     ((f0 && !('output_format' in Object.prototype)) || hasOwn.call(d0, 'output_format'))
-  )
-    return false;
+  ) {
+    const d10 = d0['output_format'];
+    if (typeof d10 !== 'string') return false;
+    if (d10 !== 'zip' && d10 !== 'gzip') return false;
+  }
   return true;
 }
 
 function collect_RawDataExportRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/RawDataExportRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RawDataExportRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
-    ))
-      failRequired(e, p, s + '/required', 'app_group_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RawDataExportRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'app_group_id' },
+        message: 'must have required property "app_group_id"',
+      });
+    }
     if (!(
       d0['starting_at'] !== undefined &&
       ((f0 && !('starting_at' in Object.prototype)) || hasOwn.call(d0, 'starting_at'))
-    ))
-      failRequired(e, p, s + '/required', 'starting_at');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RawDataExportRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'starting_at' },
+        message: 'must have required property "starting_at"',
+      });
+    }
     if (!(
       d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-    ))
-      failRequired(e, p, s + '/required', 'ending_at');
-    const d1 = d0['app_group_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RawDataExportRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'ending_at' },
+        message: 'must have required property "ending_at"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['app_group_id'] !== undefined &&
       ((f0 && !('app_group_id' in Object.prototype)) || hasOwn.call(d0, 'app_group_id'))
     ) {
-      collect_CompanySecret(d1, p + '/app_group_id', e, s + '/properties/app_group_id');
+      const d1 = d0['app_group_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/app_group_id',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/app_group_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['company_secret'];
     if (
-      d2 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(d2, p + '/company_secret', e, '#/components/schemas/CompanySecret');
+      const d2 = d0['company_secret'];
+      collect_CompanySecret(d2, p + '/company_secret', e);
     }
-    const d3 = d0['app_ids'];
     if (
-      d3 !== undefined &&
+      d0['app_ids'] !== undefined &&
       ((f0 && !('app_ids' in Object.prototype)) || hasOwn.call(d0, 'app_ids'))
     ) {
-      collect_FieldsToExport(d3, p + '/app_ids', e, s + '/properties/app_ids');
-    }
-    const d4 = d0['starting_at'];
-    if (
-      d4 !== undefined &&
-      ((f0 && !('starting_at' in Object.prototype)) || hasOwn.call(d0, 'starting_at'))
-    ) {
-      if (typeof d4 !== 'string') {
-        failType(e, p + '/starting_at', s + '/properties/starting_at/type', 'string');
+      const d3 = d0['app_ids'];
+      if (!Array.isArray(d3)) {
+        e.push({
+          instancePath: p + '/app_ids',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/app_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
-        if (!fmtDateTime(d4))
-          failFormat(e, p + '/starting_at', s + '/properties/starting_at/format', 'date-time');
-      }
-    }
-    const d5 = d0['ending_at'];
-    if (
-      d5 !== undefined &&
-      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-    ) {
-      if (typeof d5 !== 'string') {
-        failType(e, p + '/ending_at', s + '/properties/ending_at/type', 'string');
-      } else {
-        if (!fmtDateTime(d5))
-          failFormat(e, p + '/ending_at', s + '/properties/ending_at/format', 'date-time');
-      }
-    }
-    const d6 = d0['callback_endpoint'];
-    if (
-      d6 !== undefined &&
-      ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
-    ) {
-      if (typeof d6 !== 'string') {
-        failType(e, p + '/callback_endpoint', s + '/properties/callback_endpoint/type', 'string');
-      } else {
-        if (!fmtUri(d6))
-          failFormat(
-            e,
-            p + '/callback_endpoint',
-            s + '/properties/callback_endpoint/format',
-            'uri',
-          );
-      }
-    }
-    const d7 = d0['event_names'];
-    if (
-      d7 !== undefined &&
-      ((f0 && !('event_names' in Object.prototype)) || hasOwn.call(d0, 'event_names'))
-    ) {
-      if (!Array.isArray(d7)) {
-        failType(e, p + '/event_names', s + '/properties/event_names/type', 'array');
-      } else {
-        for (let i0 = 0; i0 < d7.length; i0++) {
-          const d8 = d7[i0];
-          let v0 = false;
-          if (typeof d8 === 'string') {
-            L0: {
-              if (check_AppboyEventName(d8)) {
-                v0 = true;
-                break L0;
-              }
-              if (check_CompanySecret(d8)) {
-                v0 = true;
-                break L0;
-              }
-            }
-          }
-          if (!v0) {
-            collect_AppboyEventName(d8, p + '/event_names/' + i0, e);
-            collect_CompanySecret(
-              d8,
-              p + '/event_names/' + i0,
-              e,
-              s + '/properties/event_names/items/anyOf/1',
-            );
-            fail(
-              e,
-              p + '/event_names/' + i0,
-              s + '/properties/event_names/items/anyOf',
-              'anyOf',
-              {},
-              'must match at least one schema in anyOf',
-            );
+        for (let i0 = 0; i0 < d3.length; i0++) {
+          const d4 = d3[i0];
+          if (typeof d4 !== 'string') {
+            e.push({
+              instancePath: p + '/app_ids/' + i0,
+              schemaPath: '#/components/schemas/RawDataExportRequest/properties/app_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
           }
         }
       }
     }
-    const d9 = d0['output_format'];
     if (
-      d9 !== undefined &&
+      d0['starting_at'] !== undefined &&
+      ((f0 && !('starting_at' in Object.prototype)) || hasOwn.call(d0, 'starting_at'))
+    ) {
+      const d5 = d0['starting_at'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/starting_at',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/starting_at/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDateTime(d5)) {
+          e.push({
+            instancePath: p + '/starting_at',
+            schemaPath: '#/components/schemas/RawDataExportRequest/properties/starting_at/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
+        }
+      }
+    }
+    if (
+      d0['ending_at'] !== undefined &&
+      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+    ) {
+      const d6 = d0['ending_at'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/ending_at',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/ending_at/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDateTime(d6)) {
+          e.push({
+            instancePath: p + '/ending_at',
+            schemaPath: '#/components/schemas/RawDataExportRequest/properties/ending_at/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
+        }
+      }
+    }
+    if (
+      d0['callback_endpoint'] !== undefined &&
+      ((f0 && !('callback_endpoint' in Object.prototype)) || hasOwn.call(d0, 'callback_endpoint'))
+    ) {
+      const d7 = d0['callback_endpoint'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/callback_endpoint',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/callback_endpoint/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtUri(d7)) {
+          e.push({
+            instancePath: p + '/callback_endpoint',
+            schemaPath:
+              '#/components/schemas/RawDataExportRequest/properties/callback_endpoint/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
+      }
+    }
+    if (
+      d0['event_names'] !== undefined &&
+      ((f0 && !('event_names' in Object.prototype)) || hasOwn.call(d0, 'event_names'))
+    ) {
+      const d8 = d0['event_names'];
+      if (!Array.isArray(d8)) {
+        e.push({
+          instancePath: p + '/event_names',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/event_names/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i1 = 0; i1 < d8.length; i1++) {
+          const d9 = d8[i1];
+          let v0 = false;
+          if (typeof d9 === 'string') {
+            L0: {
+              if (check_AppboyEventName(d9)) {
+                v0 = true;
+                break L0;
+              }
+              v0 = true;
+            }
+          }
+          if (!v0) {
+            collect_AppboyEventName(d9, p + '/event_names/' + i1, e);
+            if (typeof d9 !== 'string') {
+              e.push({
+                instancePath: p + '/event_names/' + i1,
+                schemaPath:
+                  '#/components/schemas/RawDataExportRequest/properties/event_names/items/anyOf/1/type',
+                keyword: 'type',
+                params: { type: 'string' },
+                message: 'must be string',
+              });
+            }
+            e.push({
+              instancePath: p + '/event_names/' + i1,
+              schemaPath:
+                '#/components/schemas/RawDataExportRequest/properties/event_names/items/anyOf',
+              keyword: 'anyOf',
+              params: {},
+              message: 'must match at least one schema in anyOf',
+            });
+          }
+        }
+      }
+    }
+    if (
+      d0['output_format'] !== undefined &&
       ((f0 && !('output_format' in Object.prototype)) || hasOwn.call(d0, 'output_format'))
     ) {
-      if (typeof d9 !== 'string') {
-        failType(e, p + '/output_format', s + '/properties/output_format/type', 'string');
+      const d10 = d0['output_format'];
+      if (typeof d10 !== 'string') {
+        e.push({
+          instancePath: p + '/output_format',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/output_format/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d9 !== 'zip' && d9 !== 'gzip')
-        fail(
-          e,
-          p + '/output_format',
-          s + '/properties/output_format/enum',
-          'enum',
-          { allowedValues: C32 },
-          'must be one of "zip", "gzip"',
-        );
+      if (d10 !== 'zip' && d10 !== 'gzip') {
+        e.push({
+          instancePath: p + '/output_format',
+          schemaPath: '#/components/schemas/RawDataExportRequest/properties/output_format/enum',
+          keyword: 'enum',
+          params: { allowedValues: C30 },
+          message: 'must be one of "zip", "gzip"',
+        });
+      }
     }
   }
 }
@@ -26330,44 +30459,70 @@ function check_RawDataExportResponse(d0: any): boolean {
     ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
   ))
     return false;
-  const d1 = d0['success'];
   if (
-    d1 !== undefined &&
-    typeof d1 !== 'boolean' &&
+    d0['success'] !== undefined &&
     ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
-  )
-    return false;
+  ) {
+    const d1 = d0['success'];
+    if (typeof d1 !== 'boolean') return false;
+  }
   const d2 = d0['message'];
-  if (!check_CompanySecret(d2)) return false;
+  if (typeof d2 !== 'string') return false;
   return true;
 }
 
 function collect_RawDataExportResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/RawDataExportResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RawDataExportResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ))
-      failRequired(e, p, s + '/required', 'message');
-    const d1 = d0['success'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RawDataExportResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'message' },
+        message: 'must have required property "message"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['success'] !== undefined &&
       ((f0 && !('success' in Object.prototype)) || hasOwn.call(d0, 'success'))
     ) {
+      const d1 = d0['success'];
       if (typeof d1 !== 'boolean') {
-        failType(e, p + '/success', s + '/properties/success/type', 'boolean');
+        e.push({
+          instancePath: p + '/success',
+          schemaPath: '#/components/schemas/RawDataExportResponse/properties/success/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d2 = d0['message'];
     if (
-      d2 !== undefined &&
+      d0['message'] !== undefined &&
       ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
     ) {
-      collect_CompanySecret(d2, p + '/message', e, s + '/properties/message');
+      const d2 = d0['message'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/message',
+          schemaPath: '#/components/schemas/RawDataExportResponse/properties/message/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -26387,7 +30542,7 @@ function check_TrackUsersResponse200(d0: any): boolean {
 }
 
 function collect_TrackUsersResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_GenericSuccessResponse(d0, p, e, '#/components/schemas/GenericSuccessResponse');
+  collect_GenericSuccessResponse(d0, p, e);
 }
 
 function check_TrackUsersResponse202(d0: any): boolean {
@@ -26400,12 +30555,57 @@ function collect_TrackUsersResponse202(d0: any, p: string, e: ValidationError[])
 }
 
 function check_TrackUsersResponse400(d0: any): boolean {
-  if (!check_GenericSuccessResponse(d0)) return false;
+  if (!check_ErrorResponse(d0)) return false;
   return true;
 }
 
-function collect_TrackUsersResponse400(d0: any, p: string, e: ValidationError[], s: string): void {
-  collect_GenericSuccessResponse(d0, p, e, '#/components/schemas/ErrorResponse');
+function collect_TrackUsersResponse400(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_TrackUsersResponse401(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_TrackUsersResponse401(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_TrackUsersResponse404(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_TrackUsersResponse404(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_TrackUsersResponse413(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_TrackUsersResponse413(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_TrackUsersResponse429(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_TrackUsersResponse429(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_TrackUsersResponse5XX(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_TrackUsersResponse5XX(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
 }
 
 function check_DeleteUsersBody(d0: any): boolean {
@@ -26442,6 +30642,24 @@ function check_SendMessagesBody(d0: any): boolean {
 
 function collect_SendMessagesBody(d0: any, p: string, e: ValidationError[]): void {
   collect_MessagesSendRequest(d0, p, e);
+}
+
+function check_SendMessagesResponse400(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_SendMessagesResponse400(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_SendMessagesResponse403(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_SendMessagesResponse403(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
 }
 
 function check_SendCampaignTriggerBody(d0: any): boolean {
@@ -26519,117 +30737,103 @@ function collect_DeleteCampaignTriggerScheduleBody(d0: any, p: string, e: Valida
 function check_GetEmailUnsubscribesQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d2 = d0['start_date'];
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_dob(d2) &&
+    d0['start_date'] !== undefined &&
     ((f0 && !('start_date' in Object.prototype)) || hasOwn.call(d0, 'start_date'))
-  )
-    return false;
-  const d3 = d0['end_date'];
+  ) {
+    const d2 = d0['start_date'];
+    if (!check_schema_2(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_dob(d3) &&
+    d0['end_date'] !== undefined &&
     ((f0 && !('end_date' in Object.prototype)) || hasOwn.call(d0, 'end_date'))
-  )
-    return false;
-  const d4 = d0['limit'];
+  ) {
+    const d3 = d0['end_date'];
+    if (!check_schema_3(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_num_friends(d4) &&
+    d0['limit'] !== undefined &&
     ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-  )
-    return false;
-  const d5 = d0['offset'];
+  ) {
+    const d4 = d0['limit'];
+    if (!check_schema_4(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_num_friends(d5) &&
+    d0['offset'] !== undefined &&
     ((f0 && !('offset' in Object.prototype)) || hasOwn.call(d0, 'offset'))
-  )
-    return false;
-  const d6 = d0['email'];
+  ) {
+    const d5 = d0['offset'];
+    if (!check_schema_5(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_schema(d6) &&
+    d0['email'] !== undefined &&
     ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  )
-    return false;
+  ) {
+    const d6 = d0['email'];
+    if (!check_schema_6(d6)) return false;
+  }
   return true;
 }
 
 function collect_GetEmailUnsubscribesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['company_secret'];
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['start_date'];
     if (
-      d2 !== undefined &&
+      d0['start_date'] !== undefined &&
       ((f0 && !('start_date' in Object.prototype)) || hasOwn.call(d0, 'start_date'))
     ) {
-      collect_dob(
-        d2,
-        p + '/start_date',
-        e,
-        s + '/paths/~1email~1unsubscribes/get/parameters/1/schema',
-      );
+      const d2 = d0['start_date'];
+      collect_schema_2(d2, p + '/start_date', e);
     }
-    const d3 = d0['end_date'];
     if (
-      d3 !== undefined &&
+      d0['end_date'] !== undefined &&
       ((f0 && !('end_date' in Object.prototype)) || hasOwn.call(d0, 'end_date'))
     ) {
-      collect_dob(
-        d3,
-        p + '/end_date',
-        e,
-        s + '/paths/~1email~1unsubscribes/get/parameters/2/schema',
-      );
+      const d3 = d0['end_date'];
+      collect_schema_3(d3, p + '/end_date', e);
     }
-    const d4 = d0['limit'];
-    if (d4 !== undefined && ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))) {
-      collect_num_friends(
-        d4,
-        p + '/limit',
-        e,
-        s + '/paths/~1email~1unsubscribes/get/parameters/3/schema',
-      );
-    }
-    const d5 = d0['offset'];
     if (
-      d5 !== undefined &&
+      d0['limit'] !== undefined &&
+      ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
+    ) {
+      const d4 = d0['limit'];
+      collect_schema_4(d4, p + '/limit', e);
+    }
+    if (
+      d0['offset'] !== undefined &&
       ((f0 && !('offset' in Object.prototype)) || hasOwn.call(d0, 'offset'))
     ) {
-      collect_num_friends(
-        d5,
-        p + '/offset',
-        e,
-        s + '/paths/~1email~1unsubscribes/get/parameters/4/schema',
-      );
+      const d5 = d0['offset'];
+      collect_schema_5(d5, p + '/offset', e);
     }
-    const d6 = d0['email'];
-    if (d6 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
-      collect_schema(d6, p + '/email', e);
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d6 = d0['email'];
+      collect_schema_6(d6, p + '/email', e);
     }
   }
 }
@@ -26657,7 +30861,16 @@ function check_RemoveEmailBouncesBody(d0: any): boolean {
   return true;
 }
 
-function collect_RemoveEmailBouncesBody(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_RemoveEmailBouncesBody(d0: any, p: string, e: ValidationError[]): void {
+  collect_EmailListRemovalRequest(d0, p, e);
+}
+
+function check_RemoveEmailSpamBody(d0: any): boolean {
+  if (!check_EmailListRemovalRequest(d0)) return false;
+  return true;
+}
+
+function collect_RemoveEmailSpamBody(d0: any, p: string, e: ValidationError[]): void {
   collect_EmailListRemovalRequest(d0, p, e);
 }
 
@@ -26700,43 +30913,47 @@ function collect_ExportUsersBySegmentResponse200(d0: any, p: string, e: Validati
 function check_ListSegmentsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d2 = d0['page'];
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['page'] !== undefined &&
     ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  )
-    return false;
+  ) {
+    const d2 = d0['page'];
+    if (!check_schema_7(d2)) return false;
+  }
   return true;
 }
 
-function collect_ListSegmentsQuery(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ListSegmentsQuery(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['company_secret'];
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['page'];
-    if (d2 !== undefined && ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))) {
-      collect_num_friends(d2, p + '/page', e, s + '/components/parameters/Page/schema');
+    if (
+      d0['page'] !== undefined &&
+      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+    ) {
+      const d2 = d0['page'];
+      collect_schema_7(d2, p + '/page', e);
     }
   }
 }
@@ -26763,80 +30980,89 @@ function check_GetSegmentDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['segment_id'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_8(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_2(d3)) return false;
-  const d4 = d0['ending_at'];
+  if (!check_schema_9(d3)) return false;
   if (
-    d4 !== undefined &&
-    !check_schema_3(d4) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
+  ) {
+    const d4 = d0['ending_at'];
+    if (!check_schema_10(d4)) return false;
+  }
   return true;
 }
 
 function collect_GetSegmentDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ))
-      failRequired(e, p, s + '/required', 'segment_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['segment_id'];
     if (
-      d2 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_CompanySecret(
-        d2,
-        p + '/segment_id',
-        e,
-        s + '/components/parameters/SegmentId/schema',
-      );
+      const d2 = d0['segment_id'];
+      collect_schema_8(d2, p + '/segment_id', e);
     }
-    const d3 = d0['length'];
     if (
-      d3 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthDays/schema');
+      const d3 = d0['length'];
+      collect_schema_9(d3, p + '/length', e);
     }
-    const d4 = d0['ending_at'];
     if (
-      d4 !== undefined &&
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d4, p + '/ending_at', e);
+      const d4 = d0['ending_at'];
+      collect_schema_10(d4, p + '/ending_at', e);
     }
   }
 }
@@ -26858,52 +31084,54 @@ function check_GetSegmentDetailsQuery(d0: any): boolean {
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['segment_id'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_8(d2)) return false;
   return true;
 }
 
 function collect_GetSegmentDetailsQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ))
-      failRequired(e, p, s + '/required', 'segment_id');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['segment_id'];
     if (
-      d2 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_CompanySecret(
-        d2,
-        p + '/segment_id',
-        e,
-        s + '/components/parameters/SegmentId/schema',
-      );
+      const d2 = d0['segment_id'];
+      collect_schema_8(d2, p + '/segment_id', e);
     }
   }
 }
@@ -26920,57 +31148,61 @@ function collect_GetSegmentDetailsResponse200(d0: any, p: string, e: ValidationE
 function check_ListCampaignsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
-  const d2 = d0['page'];
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_num_friends(d2) &&
+    d0['page'] !== undefined &&
     ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
-  )
-    return false;
-  const d3 = d0['include_archived'];
+  ) {
+    const d2 = d0['page'];
+    if (!check_schema_7(d2)) return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_schema_4(d3) &&
+    d0['include_archived'] !== undefined &&
     ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
-  )
-    return false;
+  ) {
+    const d3 = d0['include_archived'];
+    if (!check_schema_11(d3)) return false;
+  }
   return true;
 }
 
-function collect_ListCampaignsQuery(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ListCampaignsQuery(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['company_secret'];
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['page'];
-    if (d2 !== undefined && ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))) {
-      collect_num_friends(d2, p + '/page', e, s + '/components/parameters/Page/schema');
-    }
-    const d3 = d0['include_archived'];
     if (
-      d3 !== undefined &&
+      d0['page'] !== undefined &&
+      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+    ) {
+      const d2 = d0['page'];
+      collect_schema_7(d2, p + '/page', e);
+    }
+    if (
+      d0['include_archived'] !== undefined &&
       ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
     ) {
-      collect_schema_4(d3, p + '/include_archived', e);
+      const d3 = d0['include_archived'];
+      collect_schema_11(d3, p + '/include_archived', e);
     }
   }
 }
@@ -26997,80 +31229,89 @@ function check_GetCampaignDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['campaign_id'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_12(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_2(d3)) return false;
-  const d4 = d0['ending_at'];
+  if (!check_schema_9(d3)) return false;
   if (
-    d4 !== undefined &&
-    !check_schema_3(d4) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
+  ) {
+    const d4 = d0['ending_at'];
+    if (!check_schema_10(d4)) return false;
+  }
   return true;
 }
 
 function collect_GetCampaignDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    ))
-      failRequired(e, p, s + '/required', 'campaign_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'campaign_id' },
+        message: 'must have required property "campaign_id"',
+      });
+    }
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['campaign_id'];
     if (
-      d2 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(
-        d2,
-        p + '/campaign_id',
-        e,
-        s + '/components/parameters/CampaignId/schema',
-      );
+      const d2 = d0['campaign_id'];
+      collect_schema_12(d2, p + '/campaign_id', e);
     }
-    const d3 = d0['length'];
     if (
-      d3 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthDays/schema');
+      const d3 = d0['length'];
+      collect_schema_9(d3, p + '/length', e);
     }
-    const d4 = d0['ending_at'];
     if (
-      d4 !== undefined &&
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d4, p + '/ending_at', e);
+      const d4 = d0['ending_at'];
+      collect_schema_10(d4, p + '/ending_at', e);
     }
   }
 }
@@ -27092,52 +31333,54 @@ function check_GetCampaignDetailsQuery(d0: any): boolean {
     ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['campaign_id'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_12(d2)) return false;
   return true;
 }
 
 function collect_GetCampaignDetailsQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
-    ))
-      failRequired(e, p, s + '/required', 'campaign_id');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'campaign_id' },
+        message: 'must have required property "campaign_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['campaign_id'];
     if (
-      d2 !== undefined &&
+      d0['campaign_id'] !== undefined &&
       ((f0 && !('campaign_id' in Object.prototype)) || hasOwn.call(d0, 'campaign_id'))
     ) {
-      collect_CompanySecret(
-        d2,
-        p + '/campaign_id',
-        e,
-        s + '/components/parameters/CampaignId/schema',
-      );
+      const d2 = d0['campaign_id'];
+      collect_schema_12(d2, p + '/campaign_id', e);
     }
   }
 }
@@ -27149,6 +31392,68 @@ function check_GetCampaignDetailsResponse200(d0: any): boolean {
 
 function collect_GetCampaignDetailsResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_CampaignDetailsResponse(d0, p, e);
+}
+
+function check_ListNewsFeedCardsQuery(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (
+    d0['company_secret'] !== undefined &&
+    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
+  if (
+    d0['page'] !== undefined &&
+    ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+  ) {
+    const d2 = d0['page'];
+    if (!check_schema_7(d2)) return false;
+  }
+  if (
+    d0['include_archived'] !== undefined &&
+    ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
+  ) {
+    const d3 = d0['include_archived'];
+    if (!check_schema_11(d3)) return false;
+  }
+  return true;
+}
+
+function collect_ListNewsFeedCardsQuery(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
+    }
+    if (
+      d0['page'] !== undefined &&
+      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+    ) {
+      const d2 = d0['page'];
+      collect_schema_7(d2, p + '/page', e);
+    }
+    if (
+      d0['include_archived'] !== undefined &&
+      ((f0 && !('include_archived' in Object.prototype)) || hasOwn.call(d0, 'include_archived'))
+    ) {
+      const d3 = d0['include_archived'];
+      collect_schema_11(d3, p + '/include_archived', e);
+    }
+  }
 }
 
 function check_ListNewsFeedCardsResponse200(d0: any): boolean {
@@ -27173,86 +31478,103 @@ function check_GetNewsFeedCardDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['card_id'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_13(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_2(d3)) return false;
-  const d4 = d0['unit'];
+  if (!check_schema_14(d3)) return false;
   if (
-    d4 !== undefined &&
-    !check_schema_5(d4) &&
+    d0['unit'] !== undefined &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  )
-    return false;
-  const d5 = d0['ending_at'];
+  ) {
+    const d4 = d0['unit'];
+    if (!check_schema_15(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_schema_3(d5) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
+  ) {
+    const d5 = d0['ending_at'];
+    if (!check_schema_10(d5)) return false;
+  }
   return true;
 }
 
 function collect_GetNewsFeedCardDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['card_id'] !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
-    ))
-      failRequired(e, p, s + '/required', 'card_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'card_id' },
+        message: 'must have required property "card_id"',
+      });
+    }
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['card_id'];
     if (
-      d2 !== undefined &&
+      d0['card_id'] !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
     ) {
-      collect_CompanySecret(d2, p + '/card_id', e, s + '/components/parameters/CardId/schema');
+      const d2 = d0['card_id'];
+      collect_schema_13(d2, p + '/card_id', e);
     }
-    const d3 = d0['length'];
     if (
-      d3 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
+      const d3 = d0['length'];
+      collect_schema_14(d3, p + '/length', e);
     }
-    const d4 = d0['unit'];
-    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
-      collect_schema_5(d4, p + '/unit', e);
-    }
-    const d5 = d0['ending_at'];
     if (
-      d5 !== undefined &&
+      d0['unit'] !== undefined &&
+      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
+    ) {
+      const d4 = d0['unit'];
+      collect_schema_15(d4, p + '/unit', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d5, p + '/ending_at', e);
+      const d5 = d0['ending_at'];
+      collect_schema_10(d5, p + '/ending_at', e);
     }
   }
 }
@@ -27278,47 +31600,54 @@ function check_GetNewsFeedCardDetailsQuery(d0: any): boolean {
     ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['card_id'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_13(d2)) return false;
   return true;
 }
 
 function collect_GetNewsFeedCardDetailsQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['card_id'] !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
-    ))
-      failRequired(e, p, s + '/required', 'card_id');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'card_id' },
+        message: 'must have required property "card_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['card_id'];
     if (
-      d2 !== undefined &&
+      d0['card_id'] !== undefined &&
       ((f0 && !('card_id' in Object.prototype)) || hasOwn.call(d0, 'card_id'))
     ) {
-      collect_CompanySecret(d2, p + '/card_id', e, s + '/components/parameters/CardId/schema');
+      const d2 = d0['card_id'];
+      collect_schema_13(d2, p + '/card_id', e);
     }
   }
 }
@@ -27340,29 +31669,29 @@ function check_GetMonthlyActiveUsersDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['length'];
-  if (!check_schema_2(d2)) return false;
-  const d3 = d0['ending_at'];
+  if (!check_schema_9(d2)) return false;
   if (
-    d3 !== undefined &&
-    !check_schema_3(d3) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
-  const d4 = d0['app_id'];
+  ) {
+    const d3 = d0['ending_at'];
+    if (!check_schema_10(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_CompanySecret(d4) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
+  ) {
+    const d4 = d0['app_id'];
+    if (!check_schema_16(d4)) return false;
+  }
   return true;
 }
 
@@ -27370,49 +31699,56 @@ function collect_GetMonthlyActiveUsersDataSeriesQuery(
   d0: any,
   p: string,
   e: ValidationError[],
-  s: string,
 ): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['length'];
     if (
-      d2 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthDays/schema');
+      const d2 = d0['length'];
+      collect_schema_9(d2, p + '/length', e);
     }
-    const d3 = d0['ending_at'];
     if (
-      d3 !== undefined &&
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d3, p + '/ending_at', e);
+      const d3 = d0['ending_at'];
+      collect_schema_10(d3, p + '/ending_at', e);
     }
-    const d4 = d0['app_id'];
     if (
-      d4 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d4, p + '/app_id', e, s + '/components/parameters/KpiAppId/schema');
+      const d4 = d0['app_id'];
+      collect_schema_16(d4, p + '/app_id', e);
     }
   }
 }
@@ -27430,6 +31766,98 @@ function collect_GetMonthlyActiveUsersDataSeriesResponse200(
   collect_MauDataSeriesResponse(d0, p, e);
 }
 
+function check_GetDailyActiveUsersDataSeriesQuery(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['length'] !== undefined &&
+    ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+  ))
+    return false;
+  if (
+    d0['company_secret'] !== undefined &&
+    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
+  const d2 = d0['length'];
+  if (!check_schema_9(d2)) return false;
+  if (
+    d0['ending_at'] !== undefined &&
+    ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+  ) {
+    const d3 = d0['ending_at'];
+    if (!check_schema_10(d3)) return false;
+  }
+  if (
+    d0['app_id'] !== undefined &&
+    ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
+  ) {
+    const d4 = d0['app_id'];
+    if (!check_schema_16(d4)) return false;
+  }
+  return true;
+}
+
+function collect_GetDailyActiveUsersDataSeriesQuery(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['length'] !== undefined &&
+      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
+    if (
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
+    }
+    if (
+      d0['length'] !== undefined &&
+      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+    ) {
+      const d2 = d0['length'];
+      collect_schema_9(d2, p + '/length', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
+      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+    ) {
+      const d3 = d0['ending_at'];
+      collect_schema_10(d3, p + '/ending_at', e);
+    }
+    if (
+      d0['app_id'] !== undefined &&
+      ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
+    ) {
+      const d4 = d0['app_id'];
+      collect_schema_16(d4, p + '/app_id', e);
+    }
+  }
+}
+
 function check_GetDailyActiveUsersDataSeriesResponse200(d0: any): boolean {
   if (!check_DauDataSeriesResponse(d0)) return false;
   return true;
@@ -27443,6 +31871,94 @@ function collect_GetDailyActiveUsersDataSeriesResponse200(
   collect_DauDataSeriesResponse(d0, p, e);
 }
 
+function check_GetNewUsersDataSeriesQuery(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['length'] !== undefined &&
+    ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+  ))
+    return false;
+  if (
+    d0['company_secret'] !== undefined &&
+    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
+  const d2 = d0['length'];
+  if (!check_schema_9(d2)) return false;
+  if (
+    d0['ending_at'] !== undefined &&
+    ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+  ) {
+    const d3 = d0['ending_at'];
+    if (!check_schema_10(d3)) return false;
+  }
+  if (
+    d0['app_id'] !== undefined &&
+    ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
+  ) {
+    const d4 = d0['app_id'];
+    if (!check_schema_16(d4)) return false;
+  }
+  return true;
+}
+
+function collect_GetNewUsersDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['length'] !== undefined &&
+      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
+    if (
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
+    }
+    if (
+      d0['length'] !== undefined &&
+      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+    ) {
+      const d2 = d0['length'];
+      collect_schema_9(d2, p + '/length', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
+      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+    ) {
+      const d3 = d0['ending_at'];
+      collect_schema_10(d3, p + '/ending_at', e);
+    }
+    if (
+      d0['app_id'] !== undefined &&
+      ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
+    ) {
+      const d4 = d0['app_id'];
+      collect_schema_16(d4, p + '/app_id', e);
+    }
+  }
+}
+
 function check_GetNewUsersDataSeriesResponse200(d0: any): boolean {
   if (!check_NewUsersDataSeriesResponse(d0)) return false;
   return true;
@@ -27450,6 +31966,94 @@ function check_GetNewUsersDataSeriesResponse200(d0: any): boolean {
 
 function collect_GetNewUsersDataSeriesResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_NewUsersDataSeriesResponse(d0, p, e);
+}
+
+function check_GetUninstallsDataSeriesQuery(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['length'] !== undefined &&
+    ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+  ))
+    return false;
+  if (
+    d0['company_secret'] !== undefined &&
+    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
+  const d2 = d0['length'];
+  if (!check_schema_9(d2)) return false;
+  if (
+    d0['ending_at'] !== undefined &&
+    ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+  ) {
+    const d3 = d0['ending_at'];
+    if (!check_schema_10(d3)) return false;
+  }
+  if (
+    d0['app_id'] !== undefined &&
+    ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
+  ) {
+    const d4 = d0['app_id'];
+    if (!check_schema_16(d4)) return false;
+  }
+  return true;
+}
+
+function collect_GetUninstallsDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['length'] !== undefined &&
+      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
+    if (
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
+    }
+    if (
+      d0['length'] !== undefined &&
+      ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
+    ) {
+      const d2 = d0['length'];
+      collect_schema_9(d2, p + '/length', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
+      ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
+    ) {
+      const d3 = d0['ending_at'];
+      collect_schema_10(d3, p + '/ending_at', e);
+    }
+    if (
+      d0['app_id'] !== undefined &&
+      ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
+    ) {
+      const d4 = d0['app_id'];
+      collect_schema_16(d4, p + '/app_id', e);
+    }
+  }
 }
 
 function check_GetUninstallsDataSeriesResponse200(d0: any): boolean {
@@ -27473,105 +32077,110 @@ function check_GetSessionsDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['length'];
-  if (!check_schema_2(d2)) return false;
-  const d3 = d0['unit'];
+  if (!check_schema_14(d2)) return false;
   if (
-    d3 !== undefined &&
-    !check_schema_5(d3) &&
+    d0['unit'] !== undefined &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  )
-    return false;
-  const d4 = d0['ending_at'];
+  ) {
+    const d3 = d0['unit'];
+    if (!check_schema_15(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_schema_3(d4) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
-  const d5 = d0['app_id'];
+  ) {
+    const d4 = d0['ending_at'];
+    if (!check_schema_10(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_CompanySecret(d5) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
-  const d6 = d0['segment_id'];
+  ) {
+    const d5 = d0['app_id'];
+    if (!check_schema_17(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['segment_id'] !== undefined &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  )
-    return false;
+  ) {
+    const d6 = d0['segment_id'];
+    if (!check_schema_18(d6)) return false;
+  }
   return true;
 }
 
 function collect_GetSessionsDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['length'];
     if (
-      d2 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
+      const d2 = d0['length'];
+      collect_schema_14(d2, p + '/length', e);
     }
-    const d3 = d0['unit'];
-    if (d3 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
-      collect_schema_5(d3, p + '/unit', e);
-    }
-    const d4 = d0['ending_at'];
     if (
-      d4 !== undefined &&
+      d0['unit'] !== undefined &&
+      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
+    ) {
+      const d3 = d0['unit'];
+      collect_schema_15(d3, p + '/unit', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d4, p + '/ending_at', e);
+      const d4 = d0['ending_at'];
+      collect_schema_10(d4, p + '/ending_at', e);
     }
-    const d5 = d0['app_id'];
     if (
-      d5 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d5, p + '/app_id', e, s + '/components/parameters/AppId/schema');
+      const d5 = d0['app_id'];
+      collect_schema_17(d5, p + '/app_id', e);
     }
-    const d6 = d0['segment_id'];
     if (
-      d6 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_CompanySecret(
-        d6,
-        p + '/segment_id',
-        e,
-        s + '/paths/~1sessions~1data_series/get/parameters/5/schema',
-      );
+      const d6 = d0['segment_id'];
+      collect_schema_18(d6, p + '/segment_id', e);
     }
   }
 }
@@ -27583,6 +32192,54 @@ function check_GetSessionsDataSeriesResponse200(d0: any): boolean {
 
 function collect_GetSessionsDataSeriesResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_SessionsDataSeriesResponse(d0, p, e);
+}
+
+function check_ListCustomEventsQuery(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (
+    d0['company_secret'] !== undefined &&
+    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
+  if (
+    d0['page'] !== undefined &&
+    ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+  ) {
+    const d2 = d0['page'];
+    if (!check_schema_7(d2)) return false;
+  }
+  return true;
+}
+
+function collect_ListCustomEventsQuery(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
+    }
+    if (
+      d0['page'] !== undefined &&
+      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+    ) {
+      const d2 = d0['page'];
+      collect_schema_7(d2, p + '/page', e);
+    }
+  }
 }
 
 function check_ListCustomEventsResponse200(d0: any): boolean {
@@ -27607,121 +32264,131 @@ function check_GetCustomEventDataSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['event'];
-  if (!check_CompanySecret(d2)) return false;
+  if (!check_schema_19(d2)) return false;
   const d3 = d0['length'];
-  if (!check_schema_2(d3)) return false;
-  const d4 = d0['unit'];
+  if (!check_schema_14(d3)) return false;
   if (
-    d4 !== undefined &&
-    !check_schema_5(d4) &&
+    d0['unit'] !== undefined &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  )
-    return false;
-  const d5 = d0['ending_at'];
+  ) {
+    const d4 = d0['unit'];
+    if (!check_schema_15(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_schema_3(d5) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
-  const d6 = d0['app_id'];
+  ) {
+    const d5 = d0['ending_at'];
+    if (!check_schema_10(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
-  const d7 = d0['segment_id'];
+  ) {
+    const d6 = d0['app_id'];
+    if (!check_schema_17(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_CompanySecret(d7) &&
+    d0['segment_id'] !== undefined &&
     ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  )
-    return false;
+  ) {
+    const d7 = d0['segment_id'];
+    if (!check_schema_20(d7)) return false;
+  }
   return true;
 }
 
 function collect_GetCustomEventDataSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['event'] !== undefined &&
       ((f0 && !('event' in Object.prototype)) || hasOwn.call(d0, 'event'))
-    ))
-      failRequired(e, p, s + '/required', 'event');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'event' },
+        message: 'must have required property "event"',
+      });
+    }
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['event'];
-    if (d2 !== undefined && ((f0 && !('event' in Object.prototype)) || hasOwn.call(d0, 'event'))) {
-      collect_CompanySecret(
-        d2,
-        p + '/event',
-        e,
-        s + '/paths/~1events~1data_series/get/parameters/1/schema',
-      );
-    }
-    const d3 = d0['length'];
     if (
-      d3 !== undefined &&
+      d0['event'] !== undefined &&
+      ((f0 && !('event' in Object.prototype)) || hasOwn.call(d0, 'event'))
+    ) {
+      const d2 = d0['event'];
+      collect_schema_19(d2, p + '/event', e);
+    }
+    if (
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d3, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
+      const d3 = d0['length'];
+      collect_schema_14(d3, p + '/length', e);
     }
-    const d4 = d0['unit'];
-    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
-      collect_schema_5(d4, p + '/unit', e);
-    }
-    const d5 = d0['ending_at'];
     if (
-      d5 !== undefined &&
+      d0['unit'] !== undefined &&
+      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
+    ) {
+      const d4 = d0['unit'];
+      collect_schema_15(d4, p + '/unit', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d5, p + '/ending_at', e);
+      const d5 = d0['ending_at'];
+      collect_schema_10(d5, p + '/ending_at', e);
     }
-    const d6 = d0['app_id'];
     if (
-      d6 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d6, p + '/app_id', e, s + '/components/parameters/AppId/schema');
+      const d6 = d0['app_id'];
+      collect_schema_17(d6, p + '/app_id', e);
     }
-    const d7 = d0['segment_id'];
     if (
-      d7 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_CompanySecret(
-        d7,
-        p + '/segment_id',
-        e,
-        s + '/paths/~1events~1data_series/get/parameters/6/schema',
-      );
+      const d7 = d0['segment_id'];
+      collect_schema_20(d7, p + '/segment_id', e);
     }
   }
 }
@@ -27737,6 +32404,54 @@ function collect_GetCustomEventDataSeriesResponse200(
   e: ValidationError[],
 ): void {
   collect_CustomEventDataSeriesResponse(d0, p, e);
+}
+
+function check_ListProductsQuery(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (
+    d0['company_secret'] !== undefined &&
+    ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
+  if (
+    d0['page'] !== undefined &&
+    ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+  ) {
+    const d2 = d0['page'];
+    if (!check_schema_7(d2)) return false;
+  }
+  return true;
+}
+
+function collect_ListProductsQuery(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (
+      d0['company_secret'] !== undefined &&
+      ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
+    ) {
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
+    }
+    if (
+      d0['page'] !== undefined &&
+      ((f0 && !('page' in Object.prototype)) || hasOwn.call(d0, 'page'))
+    ) {
+      const d2 = d0['page'];
+      collect_schema_7(d2, p + '/page', e);
+    }
+  }
 }
 
 function check_ListProductsResponse200(d0: any): boolean {
@@ -27756,105 +32471,110 @@ function check_GetRevenueSeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['length'];
-  if (!check_schema_2(d2)) return false;
-  const d3 = d0['product'];
+  if (!check_schema_14(d2)) return false;
   if (
-    d3 !== undefined &&
-    !check_CompanySecret(d3) &&
+    d0['product'] !== undefined &&
     ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
-  )
-    return false;
-  const d4 = d0['unit'];
+  ) {
+    const d3 = d0['product'];
+    if (!check_schema_21(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_schema_5(d4) &&
+    d0['unit'] !== undefined &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  )
-    return false;
-  const d5 = d0['ending_at'];
+  ) {
+    const d4 = d0['unit'];
+    if (!check_schema_15(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_schema_3(d5) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
-  const d6 = d0['app_id'];
+  ) {
+    const d5 = d0['ending_at'];
+    if (!check_schema_10(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
+  ) {
+    const d6 = d0['app_id'];
+    if (!check_schema_17(d6)) return false;
+  }
   return true;
 }
 
 function collect_GetRevenueSeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['length'];
     if (
-      d2 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
+      const d2 = d0['length'];
+      collect_schema_14(d2, p + '/length', e);
     }
-    const d3 = d0['product'];
     if (
-      d3 !== undefined &&
+      d0['product'] !== undefined &&
       ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
     ) {
-      collect_CompanySecret(
-        d3,
-        p + '/product',
-        e,
-        s + '/paths/~1purchases~1revenue_series/get/parameters/2/schema',
-      );
+      const d3 = d0['product'];
+      collect_schema_21(d3, p + '/product', e);
     }
-    const d4 = d0['unit'];
-    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
-      collect_schema_5(d4, p + '/unit', e);
-    }
-    const d5 = d0['ending_at'];
     if (
-      d5 !== undefined &&
+      d0['unit'] !== undefined &&
+      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
+    ) {
+      const d4 = d0['unit'];
+      collect_schema_15(d4, p + '/unit', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d5, p + '/ending_at', e);
+      const d5 = d0['ending_at'];
+      collect_schema_10(d5, p + '/ending_at', e);
     }
-    const d6 = d0['app_id'];
     if (
-      d6 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d6, p + '/app_id', e, s + '/components/parameters/AppId/schema');
+      const d6 = d0['app_id'];
+      collect_schema_17(d6, p + '/app_id', e);
     }
   }
 }
@@ -27876,105 +32596,110 @@ function check_GetPurchaseQuantitySeriesQuery(d0: any): boolean {
     ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
   ))
     return false;
-  const d1 = d0['company_secret'];
   if (
-    d1 !== undefined &&
-    !check_CompanySecret(d1) &&
+    d0['company_secret'] !== undefined &&
     ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
-  )
-    return false;
+  ) {
+    const d1 = d0['company_secret'];
+    if (!check_schema(d1)) return false;
+  }
   const d2 = d0['length'];
-  if (!check_schema_2(d2)) return false;
-  const d3 = d0['product'];
+  if (!check_schema_14(d2)) return false;
   if (
-    d3 !== undefined &&
-    !check_CompanySecret(d3) &&
+    d0['product'] !== undefined &&
     ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
-  )
-    return false;
-  const d4 = d0['unit'];
+  ) {
+    const d3 = d0['product'];
+    if (!check_schema_22(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_schema_5(d4) &&
+    d0['unit'] !== undefined &&
     ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
-  )
-    return false;
-  const d5 = d0['ending_at'];
+  ) {
+    const d4 = d0['unit'];
+    if (!check_schema_15(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_schema_3(d5) &&
+    d0['ending_at'] !== undefined &&
     ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
-  )
-    return false;
-  const d6 = d0['app_id'];
+  ) {
+    const d5 = d0['ending_at'];
+    if (!check_schema_10(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_CompanySecret(d6) &&
+    d0['app_id'] !== undefined &&
     ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
-  )
-    return false;
+  ) {
+    const d6 = d0['app_id'];
+    if (!check_schema_17(d6)) return false;
+  }
   return true;
 }
 
 function collect_GetPurchaseQuantitySeriesQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
-    ))
-      failRequired(e, p, s + '/required', 'length');
-    const d1 = d0['company_secret'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'length' },
+        message: 'must have required property "length"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['company_secret'] !== undefined &&
       ((f0 && !('company_secret' in Object.prototype)) || hasOwn.call(d0, 'company_secret'))
     ) {
-      collect_CompanySecret(
-        d1,
-        p + '/company_secret',
-        e,
-        s + '/components/parameters/CompanySecret/schema',
-      );
+      const d1 = d0['company_secret'];
+      collect_schema(d1, p + '/company_secret', e);
     }
-    const d2 = d0['length'];
     if (
-      d2 !== undefined &&
+      d0['length'] !== undefined &&
       ((f0 && !('length' in Object.prototype)) || hasOwn.call(d0, 'length'))
     ) {
-      collect_schema_2(d2, p + '/length', e, s + '/components/parameters/LengthUnits/schema');
+      const d2 = d0['length'];
+      collect_schema_14(d2, p + '/length', e);
     }
-    const d3 = d0['product'];
     if (
-      d3 !== undefined &&
+      d0['product'] !== undefined &&
       ((f0 && !('product' in Object.prototype)) || hasOwn.call(d0, 'product'))
     ) {
-      collect_CompanySecret(
-        d3,
-        p + '/product',
-        e,
-        s + '/paths/~1purchases~1quantity_series/get/parameters/2/schema',
-      );
+      const d3 = d0['product'];
+      collect_schema_22(d3, p + '/product', e);
     }
-    const d4 = d0['unit'];
-    if (d4 !== undefined && ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))) {
-      collect_schema_5(d4, p + '/unit', e);
-    }
-    const d5 = d0['ending_at'];
     if (
-      d5 !== undefined &&
+      d0['unit'] !== undefined &&
+      ((f0 && !('unit' in Object.prototype)) || hasOwn.call(d0, 'unit'))
+    ) {
+      const d4 = d0['unit'];
+      collect_schema_15(d4, p + '/unit', e);
+    }
+    if (
+      d0['ending_at'] !== undefined &&
       ((f0 && !('ending_at' in Object.prototype)) || hasOwn.call(d0, 'ending_at'))
     ) {
-      collect_schema_3(d5, p + '/ending_at', e);
+      const d5 = d0['ending_at'];
+      collect_schema_10(d5, p + '/ending_at', e);
     }
-    const d6 = d0['app_id'];
     if (
-      d6 !== undefined &&
+      d0['app_id'] !== undefined &&
       ((f0 && !('app_id' in Object.prototype)) || hasOwn.call(d0, 'app_id'))
     ) {
-      collect_CompanySecret(d6, p + '/app_id', e, s + '/components/parameters/AppId/schema');
+      const d6 = d0['app_id'];
+      collect_schema_17(d6, p + '/app_id', e);
     }
   }
 }
@@ -28010,223 +32735,486 @@ function collect_ExportRawEventsResponse200(d0: any, p: string, e: ValidationErr
   collect_RawDataExportResponse(d0, p, e);
 }
 
-function check_dob(d0: any): boolean {
+function check_ExportRawEventsResponse429(d0: any): boolean {
+  if (!check_ErrorResponse(d0)) return false;
+  return true;
+}
+
+function collect_ExportRawEventsResponse429(d0: any, p: string, e: ValidationError[]): void {
+  collect_ErrorResponse(d0, p, e);
+}
+
+function check_schema(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function check_schema_2(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtDate(d0)) return false;
   return true;
 }
 
-function check_num_friends(d0: any): boolean {
+function check_schema_3(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtDate(d0)) return false;
+  return true;
+}
+
+function check_schema_4(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
   return true;
 }
 
-function collect_dob(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
-  } else {
-    if (!fmtDate(d0)) failFormat(e, p, s + '/format', 'date');
-  }
-}
-
-function collect_num_friends(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (!Number.isInteger(d0)) {
-    failType(e, p, s + '/type', 'integer');
-  }
-}
-
-function check_recipients(d0: any): boolean {
-  if (!Array.isArray(d0)) return false;
-  if (d0.length > 50) return false;
-  for (let i0 = 0; i0 < d0.length; i0++) {
-    const d1 = d0[i0];
-    if (!check_RecipientObject(d1)) return false;
-  }
+function check_schema_5(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
   return true;
 }
 
-function collect_recipients(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
-  } else {
-    if (d0.length > 50)
-      fail(e, p, s + '/maxItems', 'maxItems', { limit: 50 }, 'must have at most 50 items');
-    for (let i0 = 0; i0 < d0.length; i0++) {
-      const d1 = d0[i0];
-      collect_RecipientObject(d1, p + '/' + i0, e);
-    }
-  }
-}
-
-function check_schema(d0: any): boolean {
+function check_schema_6(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtEmail(d0)) return false;
   return true;
 }
 
 function collect_schema(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/paths/~1email~1unsubscribes/get/parameters/5/schema';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
-  } else {
-    if (!fmtEmail(d0)) failFormat(e, p, s + '/format', 'email');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/CompanySecret/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
 }
 
-function check_schema_2(d0: any): boolean {
+function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/1/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  } else {
+    if (!fmtDate(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/1/schema/format',
+        keyword: 'format',
+        params: { format: 'date' },
+        message: 'must be a valid date',
+      });
+    }
+  }
+}
+
+function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/2/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  } else {
+    if (!fmtDate(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/2/schema/format',
+        keyword: 'format',
+        params: { format: 'date' },
+        message: 'must be a valid date',
+      });
+    }
+  }
+}
+
+function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
+  if (!Number.isInteger(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/3/schema/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
+  }
+}
+
+function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
+  if (!Number.isInteger(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/4/schema/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
+  }
+}
+
+function collect_schema_6(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/5/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  } else {
+    if (!fmtEmail(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/paths/~1email~1unsubscribes/get/parameters/5/schema/format',
+        keyword: 'format',
+        params: { format: 'email' },
+        message: 'must be a valid email',
+      });
+    }
+  }
+}
+
+function check_schema_7(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  return true;
+}
+
+function collect_schema_7(d0: any, p: string, e: ValidationError[]): void {
+  if (!Number.isInteger(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/Page/schema/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
+  }
+}
+
+function check_schema_8(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function check_schema_9(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
   if (d0 < 1) return false;
   if (d0 > 100) return false;
   return true;
 }
 
-function check_schema_3(d0: any): boolean {
+function check_schema_10(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtDateTime(d0)) return false;
   return true;
 }
 
-function collect_schema_2(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (!Number.isInteger(d0)) {
-    failType(e, p, s + '/type', 'integer');
-  } else {
-    if (d0 < 1)
-      fail(e, p, s + '/minimum', 'minimum', { comparison: '>=', limit: 1 }, 'must be >= 1');
-    if (d0 > 100)
-      fail(
-        e,
-        p,
-        s + '/maximum',
-        'maximum',
-        { comparison: '\u003c=', limit: 100 },
-        'must be \u003c= 100',
-      );
-  }
-}
-
-function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/EndingAt/schema';
+function collect_schema_8(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
-  } else {
-    if (!fmtDateTime(d0)) failFormat(e, p, s + '/format', 'date-time');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/SegmentId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
 }
 
-function check_schema_4(d0: any): boolean {
+function collect_schema_9(d0: any, p: string, e: ValidationError[]): void {
+  if (!Number.isInteger(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/LengthDays/schema/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
+  } else {
+    if (d0 < 1) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/parameters/LengthDays/schema/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 1 },
+        message: 'must be >= 1',
+      });
+    }
+    if (d0 > 100) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/parameters/LengthDays/schema/maximum',
+        keyword: 'maximum',
+        params: { comparison: '\u003c=', limit: 100 },
+        message: 'must be \u003c= 100',
+      });
+    }
+  }
+}
+
+function collect_schema_10(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/EndingAt/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  } else {
+    if (!fmtDateTime(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/parameters/EndingAt/schema/format',
+        keyword: 'format',
+        params: { format: 'date-time' },
+        message: 'must be a valid date-time',
+      });
+    }
+  }
+}
+
+function check_schema_11(d0: any): boolean {
   if (typeof d0 !== 'boolean') return false;
   return true;
 }
 
-function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/IncludeArchived/schema';
+function collect_schema_11(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'boolean') {
-    failType(e, p, s + '/type', 'boolean');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/IncludeArchived/schema/type',
+      keyword: 'type',
+      params: { type: 'boolean' },
+      message: 'must be boolean',
+    });
   }
 }
 
-function check_schema_5(d0: any): boolean {
+function check_schema_12(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_12(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/CampaignId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_13(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function check_schema_14(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  if (d0 < 1) return false;
+  if (d0 > 100) return false;
+  return true;
+}
+
+function check_schema_15(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (d0 !== 'day' && d0 !== 'hour') return false;
   return true;
 }
 
-function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/Unit/schema';
+function collect_schema_13(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/CardId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
-  if (d0 !== 'day' && d0 !== 'hour')
-    fail(e, p, s + '/enum', 'enum', { allowedValues: C33 }, 'must be one of "day", "hour"');
 }
 
-/** One validation failure. */
-interface ValidationError {
-  /** JSON pointer to the offending value in the validated data ("" is the root). */
-  instancePath: string;
-  /** Location of the failing keyword in the schema, as a URI fragment ("#/properties/a/type"). */
-  schemaPath: string;
-  /** The keyword that failed. */
-  keyword: string;
-  /** The keyword's arguments, for programs that handle errors. */
-  params: Record<string, unknown>;
-  /** A sentence for people: "must have at most 50 items". */
-  message: string;
+function collect_schema_14(d0: any, p: string, e: ValidationError[]): void {
+  if (!Number.isInteger(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/LengthUnits/schema/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
+  } else {
+    if (d0 < 1) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/parameters/LengthUnits/schema/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 1 },
+        message: 'must be >= 1',
+      });
+    }
+    if (d0 > 100) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/parameters/LengthUnits/schema/maximum',
+        keyword: 'maximum',
+        params: { comparison: '\u003c=', limit: 100 },
+        message: 'must be \u003c= 100',
+      });
+    }
+  }
+}
+
+function collect_schema_15(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/Unit/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+  if (d0 !== 'day' && d0 !== 'hour') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/Unit/schema/enum',
+      keyword: 'enum',
+      params: { allowedValues: C31 },
+      message: 'must be one of "day", "hour"',
+    });
+  }
+}
+
+function check_schema_16(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_16(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/KpiAppId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_17(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function check_schema_18(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_17(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/AppId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function collect_schema_18(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1sessions~1data_series/get/parameters/5/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_19(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function check_schema_20(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_19(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1events~1data_series/get/parameters/1/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function collect_schema_20(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1events~1data_series/get/parameters/6/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_21(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_21(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1purchases~1revenue_series/get/parameters/2/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_22(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_22(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/paths/~1purchases~1quantity_series/get/parameters/2/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Records one error. */
-function fail(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Record<string, unknown>,
-  message: string,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message });
-}
-
-/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
-function typeMessage(type: string): string {
-  return `must be ${type.split(',').join(' or ')}`;
-}
-
-function failType(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  type: string,
-): void {
-  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
-}
-
-function requiredMessage(name: string): string {
-  return `must have required property ${JSON.stringify(name)}`;
-}
-
-function failRequired(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  name: string,
-): void {
-  fail(
-    errors,
-    instancePath,
-    schemaPath,
-    'required',
-    { missingProperty: name },
-    requiredMessage(name),
-  );
-}
-
-function formatMessage(format: string): string {
-  return `must be a valid ${format}`;
-}
-
-function failFormat(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  format: string,
-): void {
-  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
-}
-
-/** `required` with many names, collecting: an error for each name the object lacks. */
-function failMissing(
-  data: Record<string, unknown>,
-  names: readonly string[],
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-): void {
-  for (const name of names)
-    if (data[name] === undefined || !hasOwn.call(data, name))
-      failRequired(errors, instancePath, schemaPath, name);
-}
 
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 function ucs2length(str: string): number {

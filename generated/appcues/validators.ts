@@ -728,12 +728,7 @@ export function validateRecordUserActivityResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RecordUserActivityResponse200(
-    value,
-    '',
-    errors,
-    '#/components/responses/ActivityAccepted200/content/application~1json/schema',
-  );
+  collect_RecordUserActivityResponse200(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -770,12 +765,7 @@ export function validateRecordUserActivityResponse202(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_RecordUserActivityResponse200(
-    value,
-    '',
-    errors,
-    '#/components/responses/ActivityAccepted202/content/application~1json/schema',
-  );
+  collect_RecordUserActivityResponse202(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -796,7 +786,7 @@ export function isRecordUserActivityResponse202(
 ): value is Readable<
   paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_RecordUserActivityResponse200(value);
+  return check_RecordUserActivityResponse202(value);
 }
 
 /**
@@ -810,7 +800,7 @@ export function validateListFlowsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/flows']['get']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors, '#');
+  collect_ListFlowsPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -882,12 +872,7 @@ export function validateListFlowsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -924,12 +909,7 @@ export function validateListFlowsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -950,7 +930,7 @@ export function isListFlowsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -966,12 +946,7 @@ export function validateListFlowsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -992,7 +967,7 @@ export function isListFlowsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -1008,12 +983,7 @@ export function validateListFlowsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1034,7 +1004,7 @@ export function isListFlowsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -1050,12 +1020,7 @@ export function validateListFlowsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1076,7 +1041,7 @@ export function isListFlowsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -1092,12 +1057,7 @@ export function validateListFlowsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1118,7 +1078,7 @@ export function isListFlowsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -1132,7 +1092,7 @@ export function validateGetFlowPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_GetFlowPath(value, '', errors, '#');
+  collect_GetFlowPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1206,12 +1166,7 @@ export function validateGetFlowResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1248,12 +1203,7 @@ export function validateGetFlowResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1274,7 +1224,7 @@ export function isGetFlowResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -1290,12 +1240,7 @@ export function validateGetFlowResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1316,7 +1261,7 @@ export function isGetFlowResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -1332,12 +1277,7 @@ export function validateGetFlowResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1358,7 +1298,7 @@ export function isGetFlowResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -1374,12 +1314,7 @@ export function validateGetFlowResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1400,7 +1335,7 @@ export function isGetFlowResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -1416,12 +1351,7 @@ export function validateGetFlowResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1442,7 +1372,7 @@ export function isGetFlowResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -1458,7 +1388,7 @@ export function validatePublishFlowPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetFlowPath(value, '', errors, '#');
+  collect_PublishFlowPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1479,7 +1409,7 @@ export function isPublishFlowPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['parameters']['path']
 > {
-  return check_GetFlowPath(value);
+  return check_PublishFlowPath(value);
 }
 
 /**
@@ -1495,12 +1425,7 @@ export function validatePublishFlowResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1537,12 +1462,7 @@ export function validatePublishFlowResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1563,7 +1483,7 @@ export function isPublishFlowResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -1579,12 +1499,7 @@ export function validatePublishFlowResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1605,7 +1520,7 @@ export function isPublishFlowResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -1621,12 +1536,7 @@ export function validatePublishFlowResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1647,7 +1557,7 @@ export function isPublishFlowResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -1663,12 +1573,7 @@ export function validatePublishFlowResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1689,7 +1594,7 @@ export function isPublishFlowResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -1705,12 +1610,7 @@ export function validatePublishFlowResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1731,7 +1631,7 @@ export function isPublishFlowResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -1747,7 +1647,7 @@ export function validateUnpublishFlowPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetFlowPath(value, '', errors, '#');
+  collect_UnpublishFlowPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1768,7 +1668,7 @@ export function isUnpublishFlowPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['parameters']['path']
 > {
-  return check_GetFlowPath(value);
+  return check_UnpublishFlowPath(value);
 }
 
 /**
@@ -1784,12 +1684,7 @@ export function validateUnpublishFlowResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1826,12 +1721,7 @@ export function validateUnpublishFlowResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1852,7 +1742,7 @@ export function isUnpublishFlowResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -1868,12 +1758,7 @@ export function validateUnpublishFlowResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1894,7 +1779,7 @@ export function isUnpublishFlowResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -1910,12 +1795,7 @@ export function validateUnpublishFlowResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1936,7 +1816,7 @@ export function isUnpublishFlowResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -1952,12 +1832,7 @@ export function validateUnpublishFlowResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -1978,7 +1853,7 @@ export function isUnpublishFlowResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -1994,12 +1869,7 @@ export function validateUnpublishFlowResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2020,7 +1890,7 @@ export function isUnpublishFlowResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -2036,7 +1906,7 @@ export function validateGetUserProfilePath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfilePath(value, '', errors, '#');
+  collect_GetUserProfilePath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2073,12 +1943,7 @@ export function validateGetUserProfileResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfileResponse200(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/get/responses/200/content/application~1json/schema',
-  );
+  collect_GetUserProfileResponse200(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2115,12 +1980,7 @@ export function validateGetUserProfileResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2157,12 +2017,7 @@ export function validateGetUserProfileResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2183,7 +2038,7 @@ export function isGetUserProfileResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -2199,12 +2054,7 @@ export function validateGetUserProfileResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2225,7 +2075,7 @@ export function isGetUserProfileResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -2241,12 +2091,7 @@ export function validateGetUserProfileResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2267,7 +2112,7 @@ export function isGetUserProfileResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -2283,12 +2128,7 @@ export function validateGetUserProfileResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2309,7 +2149,7 @@ export function isGetUserProfileResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -2325,12 +2165,7 @@ export function validateGetUserProfileResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2351,7 +2186,7 @@ export function isGetUserProfileResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -2367,7 +2202,7 @@ export function validateUpdateUserProfilePath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfilePath(value, '', errors, '#');
+  collect_UpdateUserProfilePath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2388,7 +2223,7 @@ export function isUpdateUserProfilePath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
 > {
-  return check_GetUserProfilePath(value);
+  return check_UpdateUserProfilePath(value);
 }
 
 /**
@@ -2447,12 +2282,7 @@ export function validateUpdateUserProfileResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfileResponse200(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse200(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2473,7 +2303,7 @@ export function isUpdateUserProfileResponse200(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_GetUserProfileResponse200(value);
+  return check_UpdateUserProfileResponse200(value);
 }
 
 /**
@@ -2489,12 +2319,7 @@ export function validateUpdateUserProfileResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2531,12 +2356,7 @@ export function validateUpdateUserProfileResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2557,7 +2377,7 @@ export function isUpdateUserProfileResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -2573,12 +2393,7 @@ export function validateUpdateUserProfileResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2599,7 +2414,7 @@ export function isUpdateUserProfileResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -2615,12 +2430,7 @@ export function validateUpdateUserProfileResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2641,7 +2451,7 @@ export function isUpdateUserProfileResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -2657,12 +2467,7 @@ export function validateUpdateUserProfileResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2683,7 +2488,7 @@ export function isUpdateUserProfileResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -2699,12 +2504,7 @@ export function validateUpdateUserProfileResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2725,7 +2525,7 @@ export function isUpdateUserProfileResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -2741,12 +2541,7 @@ export function validateUpdateUserProfileResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2767,7 +2562,7 @@ export function isUpdateUserProfileResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -2783,7 +2578,7 @@ export function validateListUserEventsPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfilePath(value, '', errors, '#');
+  collect_ListUserEventsPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2804,7 +2599,7 @@ export function isListUserEventsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['path']
 > {
-  return check_GetUserProfilePath(value);
+  return check_ListUserEventsPath(value);
 }
 
 /**
@@ -2894,12 +2689,7 @@ export function validateListUserEventsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2936,12 +2726,7 @@ export function validateListUserEventsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -2962,7 +2747,7 @@ export function isListUserEventsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -2978,12 +2763,7 @@ export function validateListUserEventsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3004,7 +2784,7 @@ export function isListUserEventsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -3020,12 +2800,7 @@ export function validateListUserEventsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3046,7 +2821,7 @@ export function isListUserEventsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -3062,12 +2837,7 @@ export function validateListUserEventsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3088,7 +2858,7 @@ export function isListUserEventsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -3104,12 +2874,7 @@ export function validateListUserEventsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3130,7 +2895,7 @@ export function isListUserEventsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -3146,7 +2911,7 @@ export function validateImportUserEventPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetUserProfilePath(value, '', errors, '#');
+  collect_ImportUserEventPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3167,7 +2932,7 @@ export function isImportUserEventPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
 > {
-  return check_GetUserProfilePath(value);
+  return check_ImportUserEventPath(value);
 }
 
 /**
@@ -3226,12 +2991,7 @@ export function validateImportUserEventResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3268,12 +3028,7 @@ export function validateImportUserEventResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3294,7 +3049,7 @@ export function isImportUserEventResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -3310,12 +3065,7 @@ export function validateImportUserEventResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3336,7 +3086,7 @@ export function isImportUserEventResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -3352,12 +3102,7 @@ export function validateImportUserEventResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3378,7 +3123,7 @@ export function isImportUserEventResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -3394,12 +3139,7 @@ export function validateImportUserEventResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3420,7 +3160,7 @@ export function isImportUserEventResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -3436,12 +3176,7 @@ export function validateImportUserEventResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3462,7 +3197,7 @@ export function isImportUserEventResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -3478,12 +3213,7 @@ export function validateImportUserEventResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3504,7 +3234,7 @@ export function isImportUserEventResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -3518,7 +3248,7 @@ export function validateListSegmentsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors, '#');
+  collect_ListSegmentsPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3539,7 +3269,7 @@ export function isListSegmentsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']
 > {
-  return check_ListFlowsPath(value);
+  return check_ListSegmentsPath(value);
 }
 
 /**
@@ -3592,12 +3322,7 @@ export function validateListSegmentsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3634,12 +3359,7 @@ export function validateListSegmentsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3660,7 +3380,7 @@ export function isListSegmentsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -3676,12 +3396,7 @@ export function validateListSegmentsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3702,7 +3417,7 @@ export function isListSegmentsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -3718,12 +3433,7 @@ export function validateListSegmentsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3744,7 +3454,7 @@ export function isListSegmentsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -3760,12 +3470,7 @@ export function validateListSegmentsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3786,7 +3491,7 @@ export function isListSegmentsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -3802,12 +3507,7 @@ export function validateListSegmentsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3828,7 +3528,7 @@ export function isListSegmentsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -3842,7 +3542,7 @@ export function validateCreateSegmentPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors, '#');
+  collect_CreateSegmentPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3863,7 +3563,7 @@ export function isCreateSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']
 > {
-  return check_ListFlowsPath(value);
+  return check_CreateSegmentPath(value);
 }
 
 /**
@@ -3922,12 +3622,7 @@ export function validateCreateSegmentResponse201(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_CreateSegmentResponse201(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/post/responses/201/content/application~1json/schema',
-  );
+  collect_CreateSegmentResponse201(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -3964,12 +3659,7 @@ export function validateCreateSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4006,12 +3696,7 @@ export function validateCreateSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4032,7 +3717,7 @@ export function isCreateSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -4048,12 +3733,7 @@ export function validateCreateSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4074,7 +3754,7 @@ export function isCreateSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -4090,12 +3770,7 @@ export function validateCreateSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4116,7 +3791,7 @@ export function isCreateSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -4132,12 +3807,7 @@ export function validateCreateSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4158,7 +3828,7 @@ export function isCreateSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -4174,12 +3844,7 @@ export function validateCreateSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4200,7 +3865,7 @@ export function isCreateSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -4216,12 +3881,7 @@ export function validateCreateSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4242,7 +3902,7 @@ export function isCreateSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -4258,7 +3918,7 @@ export function validateGetSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors, '#');
+  collect_GetSegmentPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4295,12 +3955,7 @@ export function validateGetSegmentResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_CreateSegmentResponse201(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/get/responses/200/content/application~1json/schema',
-  );
+  collect_GetSegmentResponse200(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4321,7 +3976,7 @@ export function isGetSegmentResponse200(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_CreateSegmentResponse201(value);
+  return check_GetSegmentResponse200(value);
 }
 
 /**
@@ -4337,12 +3992,7 @@ export function validateGetSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4379,12 +4029,7 @@ export function validateGetSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4405,7 +4050,7 @@ export function isGetSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -4421,12 +4066,7 @@ export function validateGetSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4447,7 +4087,7 @@ export function isGetSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -4463,12 +4103,7 @@ export function validateGetSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4489,7 +4124,7 @@ export function isGetSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -4505,12 +4140,7 @@ export function validateGetSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4531,7 +4161,7 @@ export function isGetSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -4547,12 +4177,7 @@ export function validateGetSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4573,7 +4198,7 @@ export function isGetSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -4589,7 +4214,7 @@ export function validateDeleteSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors, '#');
+  collect_DeleteSegmentPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4610,7 +4235,7 @@ export function isDeleteSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['parameters']['path']
 > {
-  return check_GetSegmentPath(value);
+  return check_DeleteSegmentPath(value);
 }
 
 /**
@@ -4626,12 +4251,7 @@ export function validateDeleteSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4668,12 +4288,7 @@ export function validateDeleteSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4694,7 +4309,7 @@ export function isDeleteSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -4710,12 +4325,7 @@ export function validateDeleteSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4736,7 +4346,7 @@ export function isDeleteSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -4752,12 +4362,7 @@ export function validateDeleteSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4778,7 +4383,7 @@ export function isDeleteSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -4794,12 +4399,7 @@ export function validateDeleteSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4820,7 +4420,7 @@ export function isDeleteSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -4836,12 +4436,7 @@ export function validateDeleteSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4862,7 +4457,7 @@ export function isDeleteSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -4878,7 +4473,7 @@ export function validateUpdateSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors, '#');
+  collect_UpdateSegmentPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4899,7 +4494,7 @@ export function isUpdateSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['parameters']['path']
 > {
-  return check_GetSegmentPath(value);
+  return check_UpdateSegmentPath(value);
 }
 
 /**
@@ -4958,12 +4553,7 @@ export function validateUpdateSegmentResponse200(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_CreateSegmentResponse201(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/patch/responses/200/content/application~1json/schema',
-  );
+  collect_UpdateSegmentResponse200(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -4984,7 +4574,7 @@ export function isUpdateSegmentResponse200(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_CreateSegmentResponse201(value);
+  return check_UpdateSegmentResponse200(value);
 }
 
 /**
@@ -5000,12 +4590,7 @@ export function validateUpdateSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5042,12 +4627,7 @@ export function validateUpdateSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5068,7 +4648,7 @@ export function isUpdateSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -5084,12 +4664,7 @@ export function validateUpdateSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5110,7 +4685,7 @@ export function isUpdateSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -5126,12 +4701,7 @@ export function validateUpdateSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5152,7 +4722,7 @@ export function isUpdateSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -5168,12 +4738,7 @@ export function validateUpdateSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5194,7 +4759,7 @@ export function isUpdateSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -5210,12 +4775,7 @@ export function validateUpdateSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5236,7 +4796,7 @@ export function isUpdateSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -5252,12 +4812,7 @@ export function validateUpdateSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5278,7 +4833,7 @@ export function isUpdateSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -5294,7 +4849,7 @@ export function validateAddUserIdsToSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors, '#');
+  collect_AddUserIdsToSegmentPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5315,7 +4870,7 @@ export function isAddUserIdsToSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['parameters']['path']
 > {
-  return check_GetSegmentPath(value);
+  return check_AddUserIdsToSegmentPath(value);
 }
 
 /**
@@ -5333,12 +4888,7 @@ export function validateAddUserIdsToSegmentBodyFormData(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyFormData(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/multipart~1form-data/schema',
-  );
+  collect_AddUserIdsToSegmentBodyFormData(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5381,12 +4931,7 @@ export function validateAddUserIdsToSegmentBodyJson(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyJson(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/application~1json/schema',
-  );
+  collect_AddUserIdsToSegmentBodyJson(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5464,12 +5009,7 @@ export function validateAddUserIdsToSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5506,12 +5046,7 @@ export function validateAddUserIdsToSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5532,7 +5067,7 @@ export function isAddUserIdsToSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -5548,12 +5083,7 @@ export function validateAddUserIdsToSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5574,7 +5104,7 @@ export function isAddUserIdsToSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -5590,12 +5120,7 @@ export function validateAddUserIdsToSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5616,7 +5141,7 @@ export function isAddUserIdsToSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -5632,12 +5157,7 @@ export function validateAddUserIdsToSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5658,7 +5178,7 @@ export function isAddUserIdsToSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -5674,12 +5194,7 @@ export function validateAddUserIdsToSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5700,7 +5215,7 @@ export function isAddUserIdsToSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -5716,12 +5231,7 @@ export function validateAddUserIdsToSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5742,7 +5252,7 @@ export function isAddUserIdsToSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -5758,7 +5268,7 @@ export function validateRemoveUserIdsFromSegmentPath(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors, '#');
+  collect_RemoveUserIdsFromSegmentPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5779,7 +5289,7 @@ export function isRemoveUserIdsFromSegmentPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['parameters']['path']
 > {
-  return check_GetSegmentPath(value);
+  return check_RemoveUserIdsFromSegmentPath(value);
 }
 
 /**
@@ -5797,12 +5307,7 @@ export function validateRemoveUserIdsFromSegmentBodyFormData(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyFormData(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/multipart~1form-data/schema',
-  );
+  collect_RemoveUserIdsFromSegmentBodyFormData(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5827,7 +5332,7 @@ export function isRemoveUserIdsFromSegmentBodyFormData(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
   >['content']['multipart\/form-data']
 > {
-  return check_AddUserIdsToSegmentBodyFormData(value);
+  return check_RemoveUserIdsFromSegmentBodyFormData(value);
 }
 
 /**
@@ -5845,12 +5350,7 @@ export function validateRemoveUserIdsFromSegmentBodyJson(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyJson(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/application~1json/schema',
-  );
+  collect_RemoveUserIdsFromSegmentBodyJson(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5875,7 +5375,7 @@ export function isRemoveUserIdsFromSegmentBodyJson(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentBodyJson(value);
+  return check_RemoveUserIdsFromSegmentBodyJson(value);
 }
 
 /**
@@ -5928,12 +5428,7 @@ export function validateRemoveUserIdsFromSegmentResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5970,12 +5465,7 @@ export function validateRemoveUserIdsFromSegmentResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -5996,7 +5486,7 @@ export function isRemoveUserIdsFromSegmentResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -6012,12 +5502,7 @@ export function validateRemoveUserIdsFromSegmentResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6038,7 +5523,7 @@ export function isRemoveUserIdsFromSegmentResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -6054,12 +5539,7 @@ export function validateRemoveUserIdsFromSegmentResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6080,7 +5560,7 @@ export function isRemoveUserIdsFromSegmentResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -6096,12 +5576,7 @@ export function validateRemoveUserIdsFromSegmentResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6122,7 +5597,7 @@ export function isRemoveUserIdsFromSegmentResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -6138,12 +5613,7 @@ export function validateRemoveUserIdsFromSegmentResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6164,7 +5634,7 @@ export function isRemoveUserIdsFromSegmentResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -6180,12 +5650,7 @@ export function validateRemoveUserIdsFromSegmentResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6206,7 +5671,7 @@ export function isRemoveUserIdsFromSegmentResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -6220,7 +5685,7 @@ export function validateImportProfilesPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors, '#');
+  collect_ImportProfilesPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6241,7 +5706,7 @@ export function isImportProfilesPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']
 > {
-  return check_ListFlowsPath(value);
+  return check_ImportProfilesPath(value);
 }
 
 /**
@@ -6302,12 +5767,7 @@ export function validateImportProfilesBodyCsv(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ImportProfilesBodyCsv(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema',
-  );
+  collect_ImportProfilesBodyCsv(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6385,12 +5845,7 @@ export function validateImportProfilesResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6427,12 +5882,7 @@ export function validateImportProfilesResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6453,7 +5903,7 @@ export function isImportProfilesResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -6469,12 +5919,7 @@ export function validateImportProfilesResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6495,7 +5940,7 @@ export function isImportProfilesResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -6511,12 +5956,7 @@ export function validateImportProfilesResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6537,7 +5977,7 @@ export function isImportProfilesResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -6553,12 +5993,7 @@ export function validateImportProfilesResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6579,7 +6014,7 @@ export function isImportProfilesResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -6595,12 +6030,7 @@ export function validateImportProfilesResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6621,7 +6051,7 @@ export function isImportProfilesResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -6637,12 +6067,7 @@ export function validateImportProfilesResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6663,7 +6088,7 @@ export function isImportProfilesResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -6677,7 +6102,7 @@ export function validateImportEventsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors, '#');
+  collect_ImportEventsPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6698,7 +6123,7 @@ export function isImportEventsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']
 > {
-  return check_ListFlowsPath(value);
+  return check_ImportEventsPath(value);
 }
 
 /**
@@ -6759,12 +6184,7 @@ export function validateImportEventsBodyCsv(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ImportProfilesBodyCsv(
-    value,
-    '',
-    errors,
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema',
-  );
+  collect_ImportEventsBodyCsv(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6789,7 +6209,7 @@ export function isImportEventsBodyCsv(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['requestBody']
   >['content']['text\/csv']
 > {
-  return check_ImportProfilesBodyCsv(value);
+  return check_ImportEventsBodyCsv(value);
 }
 
 /**
@@ -6842,12 +6262,7 @@ export function validateImportEventsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6884,12 +6299,7 @@ export function validateImportEventsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6910,7 +6320,7 @@ export function isImportEventsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -6926,12 +6336,7 @@ export function validateImportEventsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6952,7 +6357,7 @@ export function isImportEventsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -6968,12 +6373,7 @@ export function validateImportEventsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -6994,7 +6394,7 @@ export function isImportEventsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -7010,12 +6410,7 @@ export function validateImportEventsResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7036,7 +6431,7 @@ export function isImportEventsResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -7052,12 +6447,7 @@ export function validateImportEventsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7078,7 +6468,7 @@ export function isImportEventsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -7094,12 +6484,7 @@ export function validateImportEventsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7120,7 +6505,7 @@ export function isImportEventsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -7134,7 +6519,7 @@ export function validateExportEventsPath(
   NonNullable<paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']>
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors, '#');
+  collect_ExportEventsPath(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7155,7 +6540,7 @@ export function isExportEventsPath(
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']
 > {
-  return check_ListFlowsPath(value);
+  return check_ExportEventsPath(value);
 }
 
 /**
@@ -7251,12 +6636,7 @@ export function validateExportEventsResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7293,12 +6673,7 @@ export function validateExportEventsResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7319,7 +6694,7 @@ export function isExportEventsResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -7335,12 +6710,7 @@ export function validateExportEventsResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7361,7 +6731,7 @@ export function isExportEventsResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -7377,12 +6747,7 @@ export function validateExportEventsResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7403,7 +6768,7 @@ export function isExportEventsResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -7419,12 +6784,7 @@ export function validateExportEventsResponse415(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/UnsupportedMediaType/content/application~1json/schema',
-  );
+  collect_UpdateUserProfileResponse415(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7445,7 +6805,7 @@ export function isExportEventsResponse415(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_UpdateUserProfileResponse415(value);
 }
 
 /**
@@ -7461,12 +6821,7 @@ export function validateExportEventsResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7487,7 +6842,7 @@ export function isExportEventsResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -7503,12 +6858,7 @@ export function validateExportEventsResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7529,7 +6879,7 @@ export function isExportEventsResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
 /**
@@ -7617,12 +6967,7 @@ export function validateGetJobResponse400(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/BadRequest/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse400(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7659,12 +7004,7 @@ export function validateGetJobResponse401(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Unauthorized/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse401(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7685,7 +7025,7 @@ export function isGetJobResponse401(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse401(value);
 }
 
 /**
@@ -7701,12 +7041,7 @@ export function validateGetJobResponse403(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/Forbidden/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse403(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7727,7 +7062,7 @@ export function isGetJobResponse403(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse403(value);
 }
 
 /**
@@ -7743,12 +7078,7 @@ export function validateGetJobResponse404(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/NotFound/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse404(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7769,7 +7099,7 @@ export function isGetJobResponse404(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse404(value);
 }
 
 /**
@@ -7785,12 +7115,7 @@ export function validateGetJobResponse429(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/TooManyRequests/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse429(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7811,7 +7136,7 @@ export function isGetJobResponse429(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse429(value);
 }
 
 /**
@@ -7827,12 +7152,7 @@ export function validateGetJobResponse500(
   >
 > {
   const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(
-    value,
-    '',
-    errors,
-    '#/components/responses/InternalServerError/content/application~1json/schema',
-  );
+  collect_ListFlowsResponse500(value, '', errors);
   return errors.length === 0
     ? {
         ok: true,
@@ -7853,31 +7173,30 @@ export function isGetJobResponse500(
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_ListFlowsResponse500(value);
 }
 
-const RE0 = new RegExp('^appcues:', 'u'),
-  C1 = JSON.parse('["csv","json"]'),
-  C2 = JSON.parse('["job_id","job_url","status","title"]'),
-  C3 = JSON.parse('[202]'),
-  C4 = JSON.parse('[202,200,400,422]'),
-  S5 = new Set<unknown>([
-    'flow_shown',
-    'flow_skipped',
-    'flow_finished',
-    'flow_form_submission',
-    'form_field_submission',
-    'step_activated',
-    'hotspots_shown',
-    'hotspots_skipped',
-    'hotspots_completed',
-    'hotspot_activated',
-    'coachmarks_shown',
-    'coachmarks_completed',
-  ]),
-  C6 = JSON.parse(
-    '["flow_shown","flow_skipped","flow_finished","flow_form_submission","form_field_submission","step_activated","hotspots_shown","hotspots_skipped","hotspots_completed","hotspot_activated","coachmarks_shown","coachmarks_completed"]',
-  );
+const RE0 = new RegExp('^appcues:', 'u');
+const C1 = JSON.parse('["csv","json"]');
+const C2 = JSON.parse('[202]');
+const C3 = JSON.parse('[202,200,400,422]');
+const S4 = new Set<unknown>([
+  'flow_shown',
+  'flow_skipped',
+  'flow_finished',
+  'flow_form_submission',
+  'form_field_submission',
+  'step_activated',
+  'hotspots_shown',
+  'hotspots_skipped',
+  'hotspots_completed',
+  'hotspot_activated',
+  'coachmarks_shown',
+  'coachmarks_completed',
+]);
+const C5 = JSON.parse(
+  '["flow_shown","flow_skipped","flow_finished","flow_form_submission","form_field_submission","step_activated","hotspots_shown","hotspots_skipped","hotspots_completed","hotspot_activated","coachmarks_shown","coachmarks_completed"]',
+);
 
 function check_Timestamp(d0: any): boolean {
   let v0 = false;
@@ -7895,7 +7214,6 @@ function check_Timestamp(d0: any): boolean {
 }
 
 function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/Timestamp';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
@@ -7911,30 +7229,48 @@ function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
   }
   if (v0 === -1) {
     if (!Number.isInteger(d0)) {
-      failType(e, p, s + '/oneOf/0/type', 'integer');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Timestamp/oneOf/0/type',
+        keyword: 'type',
+        params: { type: 'integer' },
+        message: 'must be integer',
+      });
     }
     if (typeof d0 !== 'string') {
-      failType(e, p, s + '/oneOf/1/type', 'string');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Timestamp/oneOf/1/type',
+        keyword: 'type',
+        params: { type: 'string' },
+        message: 'must be string',
+      });
     } else {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/oneOf/1/format', 'date-time');
+      if (!fmtDateTime(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/Timestamp/oneOf/1/format',
+          keyword: 'format',
+          params: { format: 'date-time' },
+          message: 'must be a valid date-time',
+        });
+      }
     }
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: null },
-      'must match exactly one schema in oneOf, but matches none',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/Timestamp/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: null },
+      message: 'must match exactly one schema in oneOf, but matches none',
+    });
   } else if (v1 !== -1) {
-    fail(
-      e,
-      p,
-      s + '/oneOf',
-      'oneOf',
-      { passingSchemas: [v0, v1] },
-      'must match exactly one schema in oneOf, but matches more than one',
-    );
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/Timestamp/oneOf',
+      keyword: 'oneOf',
+      params: { passingSchemas: [v0, v1] },
+      message: 'must match exactly one schema in oneOf, but matches more than one',
+    });
   }
 }
 
@@ -7946,15 +7282,34 @@ function check_EventName(d0: any): boolean {
 }
 
 function collect_EventName(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/EventName';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EventName/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   } else {
-    if (d0.length > 127 && ucs2length(d0) > 127)
-      fail(e, p, s + '/maxLength', 'maxLength', { limit: 127 }, 'must have at most 127 characters');
+    if (d0.length > 127 && ucs2length(d0) > 127) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/EventName/maxLength',
+        keyword: 'maxLength',
+        params: { limit: 127 },
+        message: 'must have at most 127 characters',
+      });
+    }
   }
-  if (!(typeof d0 === 'string' && !RE0.test(d0)))
-    fail(e, p, s + '/not', 'not', {}, 'must not match the schema in "not"');
+  if (!(typeof d0 === 'string' && !RE0.test(d0))) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/EventName/not',
+      keyword: 'not',
+      params: {},
+      message: 'must not match the schema in "not"',
+    });
+  }
 }
 
 function check_Event(d0: any): boolean {
@@ -7974,50 +7329,78 @@ function check_Event(d0: any): boolean {
   if (!check_EventName(d1)) return false;
   const d2 = d0['timestamp'];
   if (!check_Timestamp(d2)) return false;
-  const d3 = d0['attributes'];
   if (
-    d3 !== undefined &&
-    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
+    d0['attributes'] !== undefined &&
     ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  )
-    return false;
+  ) {
+    const d3 = d0['attributes'];
+    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
+  }
   return true;
 }
 
 function collect_Event(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/Event';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/Event/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ))
-      failRequired(e, p, s + '/required', 'name');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Event/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: 'must have required property "name"',
+      });
+    }
     if (!(
       d0['timestamp'] !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    ))
-      failRequired(e, p, s + '/required', 'timestamp');
-    const d1 = d0['name'];
-    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Event/required',
+        keyword: 'required',
+        params: { missingProperty: 'timestamp' },
+        message: 'must have required property "timestamp"',
+      });
+    }
+    if (
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d1 = d0['name'];
       collect_EventName(d1, p + '/name', e);
     }
-    const d2 = d0['timestamp'];
     if (
-      d2 !== undefined &&
+      d0['timestamp'] !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
     ) {
+      const d2 = d0['timestamp'];
       collect_Timestamp(d2, p + '/timestamp', e);
     }
-    const d3 = d0['attributes'];
     if (
-      d3 !== undefined &&
+      d0['attributes'] !== undefined &&
       ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
     ) {
+      const d3 = d0['attributes'];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        failType(e, p + '/attributes', s + '/properties/attributes/type', 'object');
+        e.push({
+          instancePath: p + '/attributes',
+          schemaPath: '#/components/schemas/Event/properties/attributes/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       }
     }
   }
@@ -8053,34 +7436,56 @@ function check_RecordedEvent(d0: any): boolean {
   if (!v0) return false;
   const d2 = d0['timestamp'];
   if (!check_Timestamp(d2)) return false;
-  const d3 = d0['attributes'];
   if (
-    d3 !== undefined &&
-    (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) &&
+    d0['attributes'] !== undefined &&
     ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  )
-    return false;
+  ) {
+    const d3 = d0['attributes'];
+    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
+  }
   return true;
 }
 
 function collect_RecordedEvent(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/RecordedEvent';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/RecordedEvent/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ))
-      failRequired(e, p, s + '/required', 'name');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RecordedEvent/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: 'must have required property "name"',
+      });
+    }
     if (!(
       d0['timestamp'] !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    ))
-      failRequired(e, p, s + '/required', 'timestamp');
-    const d1 = d0['name'];
-    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/RecordedEvent/required',
+        keyword: 'required',
+        params: { missingProperty: 'timestamp' },
+        message: 'must have required property "timestamp"',
+      });
+    }
+    if (
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d1 = d0['name'];
       let v0 = false;
       if (typeof d1 === 'string') {
         L0: {
@@ -8097,42 +7502,53 @@ function collect_RecordedEvent(d0: any, p: string, e: ValidationError[]): void {
       if (!v0) {
         collect_ContentLifecycleEventName(d1, p + '/name', e);
         if (typeof d1 !== 'string') {
-          failType(e, p + '/name', s + '/properties/name/anyOf/1/type', 'string');
+          e.push({
+            instancePath: p + '/name',
+            schemaPath: '#/components/schemas/RecordedEvent/properties/name/anyOf/1/type',
+            keyword: 'type',
+            params: { type: 'string' },
+            message: 'must be string',
+          });
         } else {
-          if (d1.length > 127 && ucs2length(d1) > 127)
-            fail(
-              e,
-              p + '/name',
-              s + '/properties/name/anyOf/1/maxLength',
-              'maxLength',
-              { limit: 127 },
-              'must have at most 127 characters',
-            );
+          if (d1.length > 127 && ucs2length(d1) > 127) {
+            e.push({
+              instancePath: p + '/name',
+              schemaPath: '#/components/schemas/RecordedEvent/properties/name/anyOf/1/maxLength',
+              keyword: 'maxLength',
+              params: { limit: 127 },
+              message: 'must have at most 127 characters',
+            });
+          }
         }
-        fail(
-          e,
-          p + '/name',
-          s + '/properties/name/anyOf',
-          'anyOf',
-          {},
-          'must match at least one schema in anyOf',
-        );
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/RecordedEvent/properties/name/anyOf',
+          keyword: 'anyOf',
+          params: {},
+          message: 'must match at least one schema in anyOf',
+        });
       }
     }
-    const d2 = d0['timestamp'];
     if (
-      d2 !== undefined &&
+      d0['timestamp'] !== undefined &&
       ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
     ) {
+      const d2 = d0['timestamp'];
       collect_Timestamp(d2, p + '/timestamp', e);
     }
-    const d3 = d0['attributes'];
     if (
-      d3 !== undefined &&
+      d0['attributes'] !== undefined &&
       ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
     ) {
+      const d3 = d0['attributes'];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        failType(e, p + '/attributes', s + '/properties/attributes/type', 'object');
+        e.push({
+          instancePath: p + '/attributes',
+          schemaPath: '#/components/schemas/RecordedEvent/properties/attributes/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       }
     }
   }
@@ -8144,37 +7560,55 @@ function check_ProfileProperties(d0: any): boolean {
 }
 
 function collect_ProfileProperties(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ProfileProperties';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ProfileProperties/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   }
 }
 
 function check_UserProfile(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['user_id'];
   if (
-    d1 !== undefined &&
-    !check_ImportProfilesBodyCsv(d1) &&
+    d0['user_id'] !== undefined &&
     ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  )
-    return false;
+  ) {
+    const d1 = d0['user_id'];
+    if (typeof d1 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_UserProfile(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UserProfile';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UserProfile/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['user_id'];
     if (
-      d1 !== undefined &&
+      d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      collect_ImportProfilesBodyCsv(d1, p + '/user_id', e, s + '/properties/user_id');
+      const d1 = d0['user_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/user_id',
+          schemaPath: '#/components/schemas/UserProfile/properties/user_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -8182,28 +7616,31 @@ function collect_UserProfile(d0: any, p: string, e: ValidationError[]): void {
 function check_ActivityRequest(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['request_id'];
   if (
-    d1 !== undefined &&
-    !check_ImportProfilesBodyCsv(d1) &&
+    d0['request_id'] !== undefined &&
     ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-  )
-    return false;
-  const d2 = d0['events'];
-  if (d2 !== undefined && ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))) {
+  ) {
+    const d1 = d0['request_id'];
+    if (typeof d1 !== 'string') return false;
+  }
+  if (
+    d0['events'] !== undefined &&
+    ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
+  ) {
+    const d2 = d0['events'];
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (!check_Event(d3)) return false;
     }
   }
-  const d4 = d0['profile_update'];
   if (
-    d4 !== undefined &&
-    !check_ProfileProperties(d4) &&
+    d0['profile_update'] !== undefined &&
     ((f0 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-  )
-    return false;
+  ) {
+    const d4 = d0['profile_update'];
+    if (!check_ProfileProperties(d4)) return false;
+  }
   let v0 = false;
   L0: {
     let v1 = false;
@@ -8240,25 +7677,44 @@ function check_ActivityRequest(d0: any): boolean {
 }
 
 function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ActivityRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ActivityRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['request_id'];
     if (
-      d1 !== undefined &&
+      d0['request_id'] !== undefined &&
       ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
     ) {
-      collect_ImportProfilesBodyCsv(d1, p + '/request_id', e, s + '/properties/request_id');
+      const d1 = d0['request_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/request_id',
+          schemaPath: '#/components/schemas/ActivityRequest/properties/request_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['events'];
     if (
-      d2 !== undefined &&
+      d0['events'] !== undefined &&
       ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
     ) {
+      const d2 = d0['events'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/events', s + '/properties/events/type', 'array');
+        e.push({
+          instancePath: p + '/events',
+          schemaPath: '#/components/schemas/ActivityRequest/properties/events/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d2.length; i0++) {
           const d3 = d2[i0];
@@ -8266,11 +7722,11 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
         }
       }
     }
-    const d4 = d0['profile_update'];
     if (
-      d4 !== undefined &&
+      d0['profile_update'] !== undefined &&
       ((f0 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
     ) {
+      const d4 = d0['profile_update'];
       collect_ProfileProperties(d4, p + '/profile_update', e);
     }
   }
@@ -8315,18 +7771,38 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
       if (!(
         d0['events'] !== undefined &&
         ((f3 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-      ))
-        failRequired(e, p, s + '/anyOf/0/required', 'events');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ActivityRequest/anyOf/0/required',
+          keyword: 'required',
+          params: { missingProperty: 'events' },
+          message: 'must have required property "events"',
+        });
+      }
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
       const f4 = Object.getPrototypeOf(d0) === Object.prototype;
       if (!(
         d0['profile_update'] !== undefined &&
         ((f4 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-      ))
-        failRequired(e, p, s + '/anyOf/1/required', 'profile_update');
+      )) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ActivityRequest/anyOf/1/required',
+          keyword: 'required',
+          params: { missingProperty: 'profile_update' },
+          message: 'must have required property "profile_update"',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ActivityRequest/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -8338,43 +7814,69 @@ function check_ActivityResponse(d0: any): boolean {
     ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
   ))
     return false;
-  const d1 = d0['request_id'];
   if (
-    d1 !== undefined &&
-    !check_ImportProfilesBodyCsv(d1) &&
+    d0['request_id'] !== undefined &&
     ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-  )
-    return false;
+  ) {
+    const d1 = d0['request_id'];
+    if (typeof d1 !== 'string') return false;
+  }
   const d2 = d0['contents'];
   if (!Array.isArray(d2)) return false;
   return true;
 }
 
 function collect_ActivityResponse(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ActivityResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ActivityResponse/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['contents'] !== undefined &&
       ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
-    ))
-      failRequired(e, p, s + '/required', 'contents');
-    const d1 = d0['request_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ActivityResponse/required',
+        keyword: 'required',
+        params: { missingProperty: 'contents' },
+        message: 'must have required property "contents"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['request_id'] !== undefined &&
       ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
     ) {
-      collect_ImportProfilesBodyCsv(d1, p + '/request_id', e, s + '/properties/request_id');
+      const d1 = d0['request_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/request_id',
+          schemaPath: '#/components/schemas/ActivityResponse/properties/request_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d2 = d0['contents'];
     if (
-      d2 !== undefined &&
+      d0['contents'] !== undefined &&
       ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
     ) {
+      const d2 = d0['contents'];
       if (!Array.isArray(d2)) {
-        failType(e, p + '/contents', s + '/properties/contents/type', 'array');
+        e.push({
+          instancePath: p + '/contents',
+          schemaPath: '#/components/schemas/ActivityResponse/properties/contents/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       }
     }
   }
@@ -8391,64 +7893,69 @@ function check_FlowSummary(d0: any): boolean {
   ))
     return false;
   const d1 = d0['id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   const d2 = d0['name'];
-  if (!check_ImportProfilesBodyCsv(d2)) return false;
-  const d3 = d0['published'];
+  if (typeof d2 !== 'string') return false;
   if (
-    d3 !== undefined &&
-    typeof d3 !== 'boolean' &&
+    d0['published'] !== undefined &&
     ((f0 && !('published' in Object.prototype)) || hasOwn.call(d0, 'published'))
-  )
-    return false;
-  const d4 = d0['frequency'];
+  ) {
+    const d3 = d0['published'];
+    if (typeof d3 !== 'boolean') return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_ImportProfilesBodyCsv(d4) &&
+    d0['frequency'] !== undefined &&
     ((f0 && !('frequency' in Object.prototype)) || hasOwn.call(d0, 'frequency'))
-  )
-    return false;
-  const d5 = d0['created_at'];
+  ) {
+    const d4 = d0['frequency'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    (typeof d5 !== 'string' || !fmtDateTime(d5)) &&
+    d0['created_at'] !== undefined &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  )
-    return false;
-  const d6 = d0['created_by'];
+  ) {
+    const d5 = d0['created_at'];
+    if (typeof d5 !== 'string') return false;
+    if (!fmtDateTime(d5)) return false;
+  }
   if (
-    d6 !== undefined &&
-    !check_ImportProfilesBodyCsv(d6) &&
+    d0['created_by'] !== undefined &&
     ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-  )
-    return false;
-  const d7 = d0['updated_at'];
+  ) {
+    const d6 = d0['created_by'];
+    if (typeof d6 !== 'string') return false;
+  }
   if (
-    d7 !== undefined &&
-    (typeof d7 !== 'string' || !fmtDateTime(d7)) &&
+    d0['updated_at'] !== undefined &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  )
-    return false;
-  const d8 = d0['updated_by'];
+  ) {
+    const d7 = d0['updated_at'];
+    if (typeof d7 !== 'string') return false;
+    if (!fmtDateTime(d7)) return false;
+  }
   if (
-    d8 !== undefined &&
-    !check_ImportProfilesBodyCsv(d8) &&
+    d0['updated_by'] !== undefined &&
     ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-  )
-    return false;
-  const d9 = d0['tag_ids'];
+  ) {
+    const d8 = d0['updated_by'];
+    if (typeof d8 !== 'string') return false;
+  }
   if (
-    d9 !== undefined &&
+    d0['tag_ids'] !== undefined &&
     ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
   ) {
+    const d9 = d0['tag_ids'];
     if (!Array.isArray(d9)) return false;
     for (let i0 = 0; i0 < d9.length; i0++) {
       const d10 = d9[i0];
-      if (!check_ImportProfilesBodyCsv(d10)) return false;
+      if (typeof d10 !== 'string') return false;
     }
   }
-  const d11 = d0['tags'];
-  if (d11 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
+  if (
+    d0['tags'] !== undefined &&
+    ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
+  ) {
+    const d11 = d0['tags'];
     if (typeof d11 !== 'object' || d11 === null || Array.isArray(d11)) return false;
     for (const k0 in d11) {
       if (!Object.prototype.hasOwnProperty.call(d11, k0)) continue;
@@ -8456,135 +7963,267 @@ function check_FlowSummary(d0: any): boolean {
       if (typeof d12 !== 'boolean') return false;
     }
   }
-  const d13 = d0['url'];
-  if (
-    d13 !== undefined &&
-    (typeof d13 !== 'string' || !fmtUri(d13)) &&
-    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-  )
-    return false;
+  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    const d13 = d0['url'];
+    if (typeof d13 !== 'string') return false;
+    if (!fmtUri(d13)) return false;
+  }
   return true;
 }
 
 function collect_FlowSummary(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/FlowSummary';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/FlowSummary/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
-      failRequired(e, p, s + '/required', 'id');
+    if (!(
+      d0['id'] !== undefined &&
+      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/FlowSummary/required',
+        keyword: 'required',
+        params: { missingProperty: 'id' },
+        message: 'must have required property "id"',
+      });
+    }
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ))
-      failRequired(e, p, s + '/required', 'name');
-    const d1 = d0['id'];
-    if (d1 !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      collect_ImportProfilesBodyCsv(d1, p + '/id', e, s + '/properties/id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/FlowSummary/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: 'must have required property "name"',
+      });
     }
-    const d2 = d0['name'];
-    if (d2 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_ImportProfilesBodyCsv(d2, p + '/name', e, s + '/properties/name');
+    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
+      const d1 = d0['id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/id',
+          schemaPath: '#/components/schemas/FlowSummary/properties/id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['published'];
     if (
-      d3 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d2 = d0['name'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/FlowSummary/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['published'] !== undefined &&
       ((f0 && !('published' in Object.prototype)) || hasOwn.call(d0, 'published'))
     ) {
+      const d3 = d0['published'];
       if (typeof d3 !== 'boolean') {
-        failType(e, p + '/published', s + '/properties/published/type', 'boolean');
+        e.push({
+          instancePath: p + '/published',
+          schemaPath: '#/components/schemas/FlowSummary/properties/published/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d4 = d0['frequency'];
     if (
-      d4 !== undefined &&
+      d0['frequency'] !== undefined &&
       ((f0 && !('frequency' in Object.prototype)) || hasOwn.call(d0, 'frequency'))
     ) {
-      collect_ImportProfilesBodyCsv(d4, p + '/frequency', e, s + '/properties/frequency');
+      const d4 = d0['frequency'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/frequency',
+          schemaPath: '#/components/schemas/FlowSummary/properties/frequency/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d5 = d0['created_at'];
     if (
-      d5 !== undefined &&
+      d0['created_at'] !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
+      const d5 = d0['created_at'];
       if (typeof d5 !== 'string') {
-        failType(e, p + '/created_at', s + '/properties/created_at/type', 'string');
+        e.push({
+          instancePath: p + '/created_at',
+          schemaPath: '#/components/schemas/FlowSummary/properties/created_at/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtDateTime(d5))
-          failFormat(e, p + '/created_at', s + '/properties/created_at/format', 'date-time');
-      }
-    }
-    const d6 = d0['created_by'];
-    if (
-      d6 !== undefined &&
-      ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-    ) {
-      collect_ImportProfilesBodyCsv(d6, p + '/created_by', e, s + '/properties/created_by');
-    }
-    const d7 = d0['updated_at'];
-    if (
-      d7 !== undefined &&
-      ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-    ) {
-      if (typeof d7 !== 'string') {
-        failType(e, p + '/updated_at', s + '/properties/updated_at/type', 'string');
-      } else {
-        if (!fmtDateTime(d7))
-          failFormat(e, p + '/updated_at', s + '/properties/updated_at/format', 'date-time');
-      }
-    }
-    const d8 = d0['updated_by'];
-    if (
-      d8 !== undefined &&
-      ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-    ) {
-      collect_ImportProfilesBodyCsv(d8, p + '/updated_by', e, s + '/properties/updated_by');
-    }
-    const d9 = d0['tag_ids'];
-    if (
-      d9 !== undefined &&
-      ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
-    ) {
-      if (!Array.isArray(d9)) {
-        failType(e, p + '/tag_ids', s + '/properties/tag_ids/type', 'array');
-      } else {
-        for (let i0 = 0; i0 < d9.length; i0++) {
-          const d10 = d9[i0];
-          collect_ImportProfilesBodyCsv(
-            d10,
-            p + '/tag_ids/' + i0,
-            e,
-            s + '/properties/tag_ids/items',
-          );
+        if (!fmtDateTime(d5)) {
+          e.push({
+            instancePath: p + '/created_at',
+            schemaPath: '#/components/schemas/FlowSummary/properties/created_at/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
         }
       }
     }
-    const d11 = d0['tags'];
-    if (d11 !== undefined && ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))) {
+    if (
+      d0['created_by'] !== undefined &&
+      ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
+    ) {
+      const d6 = d0['created_by'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/created_by',
+          schemaPath: '#/components/schemas/FlowSummary/properties/created_by/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['updated_at'] !== undefined &&
+      ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
+    ) {
+      const d7 = d0['updated_at'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/updated_at',
+          schemaPath: '#/components/schemas/FlowSummary/properties/updated_at/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDateTime(d7)) {
+          e.push({
+            instancePath: p + '/updated_at',
+            schemaPath: '#/components/schemas/FlowSummary/properties/updated_at/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
+        }
+      }
+    }
+    if (
+      d0['updated_by'] !== undefined &&
+      ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
+    ) {
+      const d8 = d0['updated_by'];
+      if (typeof d8 !== 'string') {
+        e.push({
+          instancePath: p + '/updated_by',
+          schemaPath: '#/components/schemas/FlowSummary/properties/updated_by/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['tag_ids'] !== undefined &&
+      ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
+    ) {
+      const d9 = d0['tag_ids'];
+      if (!Array.isArray(d9)) {
+        e.push({
+          instancePath: p + '/tag_ids',
+          schemaPath: '#/components/schemas/FlowSummary/properties/tag_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
+      } else {
+        for (let i0 = 0; i0 < d9.length; i0++) {
+          const d10 = d9[i0];
+          if (typeof d10 !== 'string') {
+            e.push({
+              instancePath: p + '/tag_ids/' + i0,
+              schemaPath: '#/components/schemas/FlowSummary/properties/tag_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
+        }
+      }
+    }
+    if (
+      d0['tags'] !== undefined &&
+      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
+    ) {
+      const d11 = d0['tags'];
       if (typeof d11 !== 'object' || d11 === null || Array.isArray(d11)) {
-        failType(e, p + '/tags', s + '/properties/tags/type', 'object');
+        e.push({
+          instancePath: p + '/tags',
+          schemaPath: '#/components/schemas/FlowSummary/properties/tags/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        });
       } else {
         for (const k0 in d11) {
           if (!Object.prototype.hasOwnProperty.call(d11, k0)) continue;
           const d12 = d11[k0];
           if (typeof d12 !== 'boolean') {
-            failType(
-              e,
-              p + '/tags/' + pointerSegment(k0),
-              s + '/properties/tags/additionalProperties/type',
-              'boolean',
-            );
+            e.push({
+              instancePath: p + '/tags/' + pointerSegment(k0),
+              schemaPath:
+                '#/components/schemas/FlowSummary/properties/tags/additionalProperties/type',
+              keyword: 'type',
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+            });
           }
         }
       }
     }
-    const d13 = d0['url'];
-    if (d13 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    if (
+      d0['url'] !== undefined &&
+      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+    ) {
+      const d13 = d0['url'];
       if (typeof d13 !== 'string') {
-        failType(e, p + '/url', s + '/properties/url/type', 'string');
+        e.push({
+          instancePath: p + '/url',
+          schemaPath: '#/components/schemas/FlowSummary/properties/url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d13)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
+        if (!fmtUri(d13)) {
+          e.push({
+            instancePath: p + '/url',
+            schemaPath: '#/components/schemas/FlowSummary/properties/url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
   }
@@ -8610,126 +8249,234 @@ function check_Segment(d0: any): boolean {
   ))
     return false;
   const d1 = d0['id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   const d2 = d0['name'];
-  if (!check_ImportProfilesBodyCsv(d2)) return false;
-  const d3 = d0['description'];
+  if (typeof d2 !== 'string') return false;
   if (
-    d3 !== undefined &&
-    !check_ImportProfilesBodyCsv(d3) &&
+    d0['description'] !== undefined &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  )
-    return false;
-  const d4 = d0['created_at'];
+  ) {
+    const d3 = d0['description'];
+    if (typeof d3 !== 'string') return false;
+  }
   if (
-    d4 !== undefined &&
-    (typeof d4 !== 'string' || !fmtDateTime(d4)) &&
+    d0['created_at'] !== undefined &&
     ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  )
-    return false;
-  const d5 = d0['created_by'];
+  ) {
+    const d4 = d0['created_at'];
+    if (typeof d4 !== 'string') return false;
+    if (!fmtDateTime(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_ImportProfilesBodyCsv(d5) &&
+    d0['created_by'] !== undefined &&
     ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-  )
-    return false;
-  const d6 = d0['updated_at'];
+  ) {
+    const d5 = d0['created_by'];
+    if (typeof d5 !== 'string') return false;
+  }
   if (
-    d6 !== undefined &&
-    (typeof d6 !== 'string' || !fmtDateTime(d6)) &&
+    d0['updated_at'] !== undefined &&
     ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  )
-    return false;
-  const d7 = d0['updated_by'];
+  ) {
+    const d6 = d0['updated_at'];
+    if (typeof d6 !== 'string') return false;
+    if (!fmtDateTime(d6)) return false;
+  }
   if (
-    d7 !== undefined &&
-    !check_ImportProfilesBodyCsv(d7) &&
+    d0['updated_by'] !== undefined &&
     ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-  )
-    return false;
-  const d8 = d0['url'];
-  if (
-    d8 !== undefined &&
-    (typeof d8 !== 'string' || !fmtUri(d8)) &&
-    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-  )
-    return false;
+  ) {
+    const d7 = d0['updated_by'];
+    if (typeof d7 !== 'string') return false;
+  }
+  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    const d8 = d0['url'];
+    if (typeof d8 !== 'string') return false;
+    if (!fmtUri(d8)) return false;
+  }
   return true;
 }
 
 function collect_Segment(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/Segment';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/Segment/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
-      failRequired(e, p, s + '/required', 'id');
+    if (!(
+      d0['id'] !== undefined &&
+      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Segment/required',
+        keyword: 'required',
+        params: { missingProperty: 'id' },
+        message: 'must have required property "id"',
+      });
+    }
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ))
-      failRequired(e, p, s + '/required', 'name');
-    const d1 = d0['id'];
-    if (d1 !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      collect_ImportProfilesBodyCsv(d1, p + '/id', e, s + '/properties/id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Segment/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: 'must have required property "name"',
+      });
     }
-    const d2 = d0['name'];
-    if (d2 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_ImportProfilesBodyCsv(d2, p + '/name', e, s + '/properties/name');
+    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
+      const d1 = d0['id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/id',
+          schemaPath: '#/components/schemas/Segment/properties/id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d3 = d0['description'];
     if (
-      d3 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d2 = d0['name'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/Segment/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['description'] !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      collect_ImportProfilesBodyCsv(d3, p + '/description', e, s + '/properties/description');
+      const d3 = d0['description'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/description',
+          schemaPath: '#/components/schemas/Segment/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d4 = d0['created_at'];
     if (
-      d4 !== undefined &&
+      d0['created_at'] !== undefined &&
       ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
     ) {
+      const d4 = d0['created_at'];
       if (typeof d4 !== 'string') {
-        failType(e, p + '/created_at', s + '/properties/created_at/type', 'string');
+        e.push({
+          instancePath: p + '/created_at',
+          schemaPath: '#/components/schemas/Segment/properties/created_at/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtDateTime(d4))
-          failFormat(e, p + '/created_at', s + '/properties/created_at/format', 'date-time');
+        if (!fmtDateTime(d4)) {
+          e.push({
+            instancePath: p + '/created_at',
+            schemaPath: '#/components/schemas/Segment/properties/created_at/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
+        }
       }
     }
-    const d5 = d0['created_by'];
     if (
-      d5 !== undefined &&
+      d0['created_by'] !== undefined &&
       ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
     ) {
-      collect_ImportProfilesBodyCsv(d5, p + '/created_by', e, s + '/properties/created_by');
-    }
-    const d6 = d0['updated_at'];
-    if (
-      d6 !== undefined &&
-      ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-    ) {
-      if (typeof d6 !== 'string') {
-        failType(e, p + '/updated_at', s + '/properties/updated_at/type', 'string');
-      } else {
-        if (!fmtDateTime(d6))
-          failFormat(e, p + '/updated_at', s + '/properties/updated_at/format', 'date-time');
+      const d5 = d0['created_by'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/created_by',
+          schemaPath: '#/components/schemas/Segment/properties/created_by/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
-    const d7 = d0['updated_by'];
     if (
-      d7 !== undefined &&
+      d0['updated_at'] !== undefined &&
+      ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
+    ) {
+      const d6 = d0['updated_at'];
+      if (typeof d6 !== 'string') {
+        e.push({
+          instancePath: p + '/updated_at',
+          schemaPath: '#/components/schemas/Segment/properties/updated_at/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      } else {
+        if (!fmtDateTime(d6)) {
+          e.push({
+            instancePath: p + '/updated_at',
+            schemaPath: '#/components/schemas/Segment/properties/updated_at/format',
+            keyword: 'format',
+            params: { format: 'date-time' },
+            message: 'must be a valid date-time',
+          });
+        }
+      }
+    }
+    if (
+      d0['updated_by'] !== undefined &&
       ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
     ) {
-      collect_ImportProfilesBodyCsv(d7, p + '/updated_by', e, s + '/properties/updated_by');
+      const d7 = d0['updated_by'];
+      if (typeof d7 !== 'string') {
+        e.push({
+          instancePath: p + '/updated_by',
+          schemaPath: '#/components/schemas/Segment/properties/updated_by/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
-    const d8 = d0['url'];
-    if (d8 !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
+    if (
+      d0['url'] !== undefined &&
+      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
+    ) {
+      const d8 = d0['url'];
       if (typeof d8 !== 'string') {
-        failType(e, p + '/url', s + '/properties/url/type', 'string');
+        e.push({
+          instancePath: p + '/url',
+          schemaPath: '#/components/schemas/Segment/properties/url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d8)) failFormat(e, p + '/url', s + '/properties/url/format', 'uri');
+        if (!fmtUri(d8)) {
+          e.push({
+            instancePath: p + '/url',
+            schemaPath: '#/components/schemas/Segment/properties/url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
   }
@@ -8744,38 +8491,69 @@ function check_SegmentCreate(d0: any): boolean {
   ))
     return false;
   const d1 = d0['name'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
-  const d2 = d0['description'];
+  if (typeof d1 !== 'string') return false;
   if (
-    d2 !== undefined &&
-    !check_ImportProfilesBodyCsv(d2) &&
+    d0['description'] !== undefined &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  )
-    return false;
+  ) {
+    const d2 = d0['description'];
+    if (typeof d2 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_SegmentCreate(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SegmentCreate';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SegmentCreate/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['name'] !== undefined &&
       ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ))
-      failRequired(e, p, s + '/required', 'name');
-    const d1 = d0['name'];
-    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_ImportProfilesBodyCsv(d1, p + '/name', e, s + '/properties/name');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/SegmentCreate/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+        message: 'must have required property "name"',
+      });
     }
-    const d2 = d0['description'];
     if (
-      d2 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d1 = d0['name'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/SegmentCreate/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['description'] !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      collect_ImportProfilesBodyCsv(d2, p + '/description', e, s + '/properties/description');
+      const d2 = d0['description'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/description',
+          schemaPath: '#/components/schemas/SegmentCreate/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -8783,39 +8561,63 @@ function collect_SegmentCreate(d0: any, p: string, e: ValidationError[]): void {
 function check_SegmentUpdate(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['name'];
   if (
-    d1 !== undefined &&
-    !check_ImportProfilesBodyCsv(d1) &&
+    d0['name'] !== undefined &&
     ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  )
-    return false;
-  const d2 = d0['description'];
+  ) {
+    const d1 = d0['name'];
+    if (typeof d1 !== 'string') return false;
+  }
   if (
-    d2 !== undefined &&
-    !check_ImportProfilesBodyCsv(d2) &&
+    d0['description'] !== undefined &&
     ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  )
-    return false;
+  ) {
+    const d2 = d0['description'];
+    if (typeof d2 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_SegmentUpdate(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/SegmentUpdate';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/SegmentUpdate/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['name'];
-    if (d1 !== undefined && ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))) {
-      collect_ImportProfilesBodyCsv(d1, p + '/name', e, s + '/properties/name');
-    }
-    const d2 = d0['description'];
     if (
-      d2 !== undefined &&
+      d0['name'] !== undefined &&
+      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
+    ) {
+      const d1 = d0['name'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/name',
+          schemaPath: '#/components/schemas/SegmentUpdate/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['description'] !== undefined &&
       ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
     ) {
-      collect_ImportProfilesBodyCsv(d2, p + '/description', e, s + '/properties/description');
+      const d2 = d0['description'];
+      if (typeof d2 !== 'string') {
+        e.push({
+          instancePath: p + '/description',
+          schemaPath: '#/components/schemas/SegmentUpdate/properties/description/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -8832,38 +8634,59 @@ function check_UserIdList(d0: any): boolean {
   if (!Array.isArray(d1)) return false;
   for (let i0 = 0; i0 < d1.length; i0++) {
     const d2 = d1[i0];
-    if (!check_ImportProfilesBodyCsv(d2)) return false;
+    if (typeof d2 !== 'string') return false;
   }
   return true;
 }
 
 function collect_UserIdList(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UserIdList';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UserIdList/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['user_ids'] !== undefined &&
       ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
-    ))
-      failRequired(e, p, s + '/required', 'user_ids');
-    const d1 = d0['user_ids'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UserIdList/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_ids' },
+        message: 'must have required property "user_ids"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['user_ids'] !== undefined &&
       ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
     ) {
+      const d1 = d0['user_ids'];
       if (!Array.isArray(d1)) {
-        failType(e, p + '/user_ids', s + '/properties/user_ids/type', 'array');
+        e.push({
+          instancePath: p + '/user_ids',
+          schemaPath: '#/components/schemas/UserIdList/properties/user_ids/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       } else {
         for (let i0 = 0; i0 < d1.length; i0++) {
           const d2 = d1[i0];
-          collect_ImportProfilesBodyCsv(
-            d2,
-            p + '/user_ids/' + i0,
-            e,
-            s + '/properties/user_ids/items',
-          );
+          if (typeof d2 !== 'string') {
+            e.push({
+              instancePath: p + '/user_ids/' + i0,
+              schemaPath: '#/components/schemas/UserIdList/properties/user_ids/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            });
+          }
         }
       }
     }
@@ -8884,20 +8707,41 @@ function check_UserIdCsvUpload(d0: any): boolean {
 }
 
 function collect_UserIdCsvUpload(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/UserIdCsvUpload';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/UserIdCsvUpload/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['file'] !== undefined &&
       ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
-    ))
-      failRequired(e, p, s + '/required', 'file');
-    const d1 = d0['file'];
-    if (d1 !== undefined && ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/UserIdCsvUpload/required',
+        keyword: 'required',
+        params: { missingProperty: 'file' },
+        message: 'must have required property "file"',
+      });
+    }
+    if (
+      d0['file'] !== undefined &&
+      ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
+    ) {
+      const d1 = d0['file'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/file', s + '/properties/file/type', 'string');
+        e.push({
+          instancePath: p + '/file',
+          schemaPath: '#/components/schemas/UserIdCsvUpload/properties/file/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
     }
   }
@@ -8912,27 +8756,47 @@ function check_BulkProfileRow(d0: any): boolean {
   ))
     return false;
   const d1 = d0['user_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_BulkProfileRow(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/BulkProfileRow';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/BulkProfileRow/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ))
-      failRequired(e, p, s + '/required', 'user_id');
-    const d1 = d0['user_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/BulkProfileRow/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      collect_ImportProfilesBodyCsv(d1, p + '/user_id', e, s + '/properties/user_id');
+      const d1 = d0['user_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/user_id',
+          schemaPath: '#/components/schemas/BulkProfileRow/properties/user_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -8947,28 +8811,48 @@ function check_BulkEventRow(d0: any): boolean {
   ))
     return false;
   const d1 = d0['user_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_BulkEventRow(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/BulkEventRow';
   collect_Event(d0, p, e);
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/allOf/1/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/BulkEventRow/allOf/1/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ))
-      failRequired(e, p, s + '/allOf/1/required', 'user_id');
-    const d1 = d0['user_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/BulkEventRow/allOf/1/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      collect_ImportProfilesBodyCsv(d1, p + '/user_id', e, s + '/allOf/1/properties/user_id');
+      const d1 = d0['user_id'];
+      if (typeof d1 !== 'string') {
+        e.push({
+          instancePath: p + '/user_id',
+          schemaPath: '#/components/schemas/BulkEventRow/allOf/1/properties/user_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -8984,95 +8868,137 @@ function check_ExportEventsRequest(d0: any): boolean {
   const d1 = d0['email'];
   if (typeof d1 !== 'string') return false;
   if (!fmtEmail(d1)) return false;
-  const d2 = d0['format'];
   if (
-    d2 !== undefined &&
-    (typeof d2 !== 'string' || (d2 !== 'csv' && d2 !== 'json')) &&
+    d0['format'] !== undefined &&
     ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
-  )
-    return false;
-  const d3 = d0['start_time'];
+  ) {
+    const d2 = d0['format'];
+    if (typeof d2 !== 'string') return false;
+    if (d2 !== 'csv' && d2 !== 'json') return false;
+  }
   if (
-    d3 !== undefined &&
-    !check_ExportBound(d3) &&
+    d0['start_time'] !== undefined &&
     ((f0 && !('start_time' in Object.prototype)) || hasOwn.call(d0, 'start_time'))
-  )
-    return false;
-  const d4 = d0['end_time'];
+  ) {
+    const d3 = d0['start_time'];
+    if (!check_ExportBound(d3)) return false;
+  }
   if (
-    d4 !== undefined &&
-    !check_ExportBound(d4) &&
+    d0['end_time'] !== undefined &&
     ((f0 && !('end_time' in Object.prototype)) || hasOwn.call(d0, 'end_time'))
-  )
-    return false;
-  const d5 = d0['conditions'];
+  ) {
+    const d4 = d0['end_time'];
+    if (!check_ExportBound(d4)) return false;
+  }
   if (
-    d5 !== undefined &&
-    !Array.isArray(d5) &&
+    d0['conditions'] !== undefined &&
     ((f0 && !('conditions' in Object.prototype)) || hasOwn.call(d0, 'conditions'))
-  )
-    return false;
+  ) {
+    const d5 = d0['conditions'];
+    if (!Array.isArray(d5)) return false;
+  }
   return true;
 }
 
 function collect_ExportEventsRequest(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ExportEventsRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ExportEventsRequest/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['email'] !== undefined &&
       ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ))
-      failRequired(e, p, s + '/required', 'email');
-    const d1 = d0['email'];
-    if (d1 !== undefined && ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ExportEventsRequest/required',
+        keyword: 'required',
+        params: { missingProperty: 'email' },
+        message: 'must have required property "email"',
+      });
+    }
+    if (
+      d0['email'] !== undefined &&
+      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
+    ) {
+      const d1 = d0['email'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/email', s + '/properties/email/type', 'string');
+        e.push({
+          instancePath: p + '/email',
+          schemaPath: '#/components/schemas/ExportEventsRequest/properties/email/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtEmail(d1)) failFormat(e, p + '/email', s + '/properties/email/format', 'email');
+        if (!fmtEmail(d1)) {
+          e.push({
+            instancePath: p + '/email',
+            schemaPath: '#/components/schemas/ExportEventsRequest/properties/email/format',
+            keyword: 'format',
+            params: { format: 'email' },
+            message: 'must be a valid email',
+          });
+        }
       }
     }
-    const d2 = d0['format'];
     if (
-      d2 !== undefined &&
+      d0['format'] !== undefined &&
       ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
     ) {
+      const d2 = d0['format'];
       if (typeof d2 !== 'string') {
-        failType(e, p + '/format', s + '/properties/format/type', 'string');
+        e.push({
+          instancePath: p + '/format',
+          schemaPath: '#/components/schemas/ExportEventsRequest/properties/format/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       }
-      if (d2 !== 'csv' && d2 !== 'json')
-        fail(
-          e,
-          p + '/format',
-          s + '/properties/format/enum',
-          'enum',
-          { allowedValues: C1 },
-          'must be one of "csv", "json"',
-        );
+      if (d2 !== 'csv' && d2 !== 'json') {
+        e.push({
+          instancePath: p + '/format',
+          schemaPath: '#/components/schemas/ExportEventsRequest/properties/format/enum',
+          keyword: 'enum',
+          params: { allowedValues: C1 },
+          message: 'must be one of "csv", "json"',
+        });
+      }
     }
-    const d3 = d0['start_time'];
     if (
-      d3 !== undefined &&
+      d0['start_time'] !== undefined &&
       ((f0 && !('start_time' in Object.prototype)) || hasOwn.call(d0, 'start_time'))
     ) {
+      const d3 = d0['start_time'];
       collect_ExportBound(d3, p + '/start_time', e);
     }
-    const d4 = d0['end_time'];
     if (
-      d4 !== undefined &&
+      d0['end_time'] !== undefined &&
       ((f0 && !('end_time' in Object.prototype)) || hasOwn.call(d0, 'end_time'))
     ) {
+      const d4 = d0['end_time'];
       collect_ExportBound(d4, p + '/end_time', e);
     }
-    const d5 = d0['conditions'];
     if (
-      d5 !== undefined &&
+      d0['conditions'] !== undefined &&
       ((f0 && !('conditions' in Object.prototype)) || hasOwn.call(d0, 'conditions'))
     ) {
+      const d5 = d0['conditions'];
       if (!Array.isArray(d5)) {
-        failType(e, p + '/conditions', s + '/properties/conditions/type', 'array');
+        e.push({
+          instancePath: p + '/conditions',
+          schemaPath: '#/components/schemas/ExportEventsRequest/properties/conditions/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        });
       }
     }
   }
@@ -9097,7 +9023,6 @@ function check_ExportBound(d0: any): boolean {
 }
 
 function collect_ExportBound(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ExportBound';
   let v0 = false;
   if (typeof d0 === 'string') {
     L0: {
@@ -9113,16 +9038,50 @@ function collect_ExportBound(d0: any, p: string, e: ValidationError[]): void {
   }
   if (!v0) {
     if (typeof d0 !== 'string') {
-      failType(e, p, s + '/anyOf/0/type', 'string');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ExportBound/anyOf/0/type',
+        keyword: 'type',
+        params: { type: 'string' },
+        message: 'must be string',
+      });
     } else {
-      if (!fmtDate(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date');
+      if (!fmtDate(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ExportBound/anyOf/0/format',
+          keyword: 'format',
+          params: { format: 'date' },
+          message: 'must be a valid date',
+        });
+      }
     }
     if (typeof d0 !== 'string') {
-      failType(e, p, s + '/anyOf/1/type', 'string');
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/ExportBound/anyOf/1/type',
+        keyword: 'type',
+        params: { type: 'string' },
+        message: 'must be string',
+      });
     } else {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/1/format', 'date-time');
+      if (!fmtDateTime(d0)) {
+        e.push({
+          instancePath: p,
+          schemaPath: '#/components/schemas/ExportBound/anyOf/1/format',
+          keyword: 'format',
+          params: { format: 'date-time' },
+          message: 'must be a valid date-time',
+        });
+      }
     }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ExportBound/anyOf',
+      keyword: 'anyOf',
+      params: {},
+      message: 'must match at least one schema in anyOf',
+    });
   }
 }
 
@@ -9159,60 +9118,157 @@ function check_JobAccepted(d0: any): boolean {
   if (!Number.isInteger(d3)) return false;
   if (d3 !== 202) return false;
   const d4 = d0['title'];
-  if (!check_ImportProfilesBodyCsv(d4)) return false;
+  if (typeof d4 !== 'string') return false;
   return true;
 }
 
 function collect_JobAccepted(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/JobAccepted';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/JobAccepted/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
-    failMissing(d0, C2, e, p, s + '/required');
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['job_id'];
+    if (!(
+      d0['job_id'] !== undefined &&
+      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/JobAccepted/required',
+        keyword: 'required',
+        params: { missingProperty: 'job_id' },
+        message: 'must have required property "job_id"',
+      });
+    }
+    if (!(
+      d0['job_url'] !== undefined &&
+      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/JobAccepted/required',
+        keyword: 'required',
+        params: { missingProperty: 'job_url' },
+        message: 'must have required property "job_url"',
+      });
+    }
+    if (!(
+      d0['status'] !== undefined &&
+      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/JobAccepted/required',
+        keyword: 'required',
+        params: { missingProperty: 'status' },
+        message: 'must have required property "status"',
+      });
+    }
+    if (!(
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/JobAccepted/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: 'must have required property "title"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['job_id'] !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
     ) {
+      const d1 = d0['job_id'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/job_id', s + '/properties/job_id/type', 'string');
+        e.push({
+          instancePath: p + '/job_id',
+          schemaPath: '#/components/schemas/JobAccepted/properties/job_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUuid(d1)) failFormat(e, p + '/job_id', s + '/properties/job_id/format', 'uuid');
+        if (!fmtUuid(d1)) {
+          e.push({
+            instancePath: p + '/job_id',
+            schemaPath: '#/components/schemas/JobAccepted/properties/job_id/format',
+            keyword: 'format',
+            params: { format: 'uuid' },
+            message: 'must be a valid uuid',
+          });
+        }
       }
     }
-    const d2 = d0['job_url'];
     if (
-      d2 !== undefined &&
+      d0['job_url'] !== undefined &&
       ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
     ) {
+      const d2 = d0['job_url'];
       if (typeof d2 !== 'string') {
-        failType(e, p + '/job_url', s + '/properties/job_url/type', 'string');
+        e.push({
+          instancePath: p + '/job_url',
+          schemaPath: '#/components/schemas/JobAccepted/properties/job_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d2)) failFormat(e, p + '/job_url', s + '/properties/job_url/format', 'uri');
+        if (!fmtUri(d2)) {
+          e.push({
+            instancePath: p + '/job_url',
+            schemaPath: '#/components/schemas/JobAccepted/properties/job_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d3 = d0['status'];
     if (
-      d3 !== undefined &&
+      d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
     ) {
+      const d3 = d0['status'];
       if (!Number.isInteger(d3)) {
-        failType(e, p + '/status', s + '/properties/status/type', 'integer');
+        e.push({
+          instancePath: p + '/status',
+          schemaPath: '#/components/schemas/JobAccepted/properties/status/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
       }
-      if (d3 !== 202)
-        fail(
-          e,
-          p + '/status',
-          s + '/properties/status/enum',
-          'enum',
-          { allowedValues: C3 },
-          'must be one of 202',
-        );
+      if (d3 !== 202) {
+        e.push({
+          instancePath: p + '/status',
+          schemaPath: '#/components/schemas/JobAccepted/properties/status/enum',
+          keyword: 'enum',
+          params: { allowedValues: C2 },
+          message: 'must be one of 202',
+        });
+      }
     }
-    const d4 = d0['title'];
-    if (d4 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_ImportProfilesBodyCsv(d4, p + '/title', e, s + '/properties/title');
+    if (
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d4 = d0['title'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/JobAccepted/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -9225,101 +9281,168 @@ function check_JobStatus(d0: any): boolean {
     ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
   ))
     return false;
-  const d1 = d0['job_id'];
   if (
-    d1 !== undefined &&
-    (typeof d1 !== 'string' || !fmtUuid(d1)) &&
+    d0['job_id'] !== undefined &&
     ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  )
-    return false;
-  const d2 = d0['job_url'];
+  ) {
+    const d1 = d0['job_id'];
+    if (typeof d1 !== 'string') return false;
+    if (!fmtUuid(d1)) return false;
+  }
   if (
-    d2 !== undefined &&
-    (typeof d2 !== 'string' || !fmtUri(d2)) &&
+    d0['job_url'] !== undefined &&
     ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-  )
-    return false;
+  ) {
+    const d2 = d0['job_url'];
+    if (typeof d2 !== 'string') return false;
+    if (!fmtUri(d2)) return false;
+  }
   const d3 = d0['status'];
   if (!Number.isInteger(d3)) return false;
   if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422) return false;
-  const d4 = d0['title'];
   if (
-    d4 !== undefined &&
-    !check_ImportProfilesBodyCsv(d4) &&
+    d0['title'] !== undefined &&
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  )
-    return false;
-  const d5 = d0['detail'];
+  ) {
+    const d4 = d0['title'];
+    if (typeof d4 !== 'string') return false;
+  }
   if (
-    d5 !== undefined &&
-    !check_ImportProfilesBodyCsv(d5) &&
+    d0['detail'] !== undefined &&
     ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  )
-    return false;
+  ) {
+    const d5 = d0['detail'];
+    if (typeof d5 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_JobStatus(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/JobStatus';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/JobStatus/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ))
-      failRequired(e, p, s + '/required', 'status');
-    const d1 = d0['job_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/JobStatus/required',
+        keyword: 'required',
+        params: { missingProperty: 'status' },
+        message: 'must have required property "status"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['job_id'] !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
     ) {
+      const d1 = d0['job_id'];
       if (typeof d1 !== 'string') {
-        failType(e, p + '/job_id', s + '/properties/job_id/type', 'string');
+        e.push({
+          instancePath: p + '/job_id',
+          schemaPath: '#/components/schemas/JobStatus/properties/job_id/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUuid(d1)) failFormat(e, p + '/job_id', s + '/properties/job_id/format', 'uuid');
+        if (!fmtUuid(d1)) {
+          e.push({
+            instancePath: p + '/job_id',
+            schemaPath: '#/components/schemas/JobStatus/properties/job_id/format',
+            keyword: 'format',
+            params: { format: 'uuid' },
+            message: 'must be a valid uuid',
+          });
+        }
       }
     }
-    const d2 = d0['job_url'];
     if (
-      d2 !== undefined &&
+      d0['job_url'] !== undefined &&
       ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
     ) {
+      const d2 = d0['job_url'];
       if (typeof d2 !== 'string') {
-        failType(e, p + '/job_url', s + '/properties/job_url/type', 'string');
+        e.push({
+          instancePath: p + '/job_url',
+          schemaPath: '#/components/schemas/JobStatus/properties/job_url/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
       } else {
-        if (!fmtUri(d2)) failFormat(e, p + '/job_url', s + '/properties/job_url/format', 'uri');
+        if (!fmtUri(d2)) {
+          e.push({
+            instancePath: p + '/job_url',
+            schemaPath: '#/components/schemas/JobStatus/properties/job_url/format',
+            keyword: 'format',
+            params: { format: 'uri' },
+            message: 'must be a valid uri',
+          });
+        }
       }
     }
-    const d3 = d0['status'];
     if (
-      d3 !== undefined &&
+      d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
     ) {
+      const d3 = d0['status'];
       if (!Number.isInteger(d3)) {
-        failType(e, p + '/status', s + '/properties/status/type', 'integer');
+        e.push({
+          instancePath: p + '/status',
+          schemaPath: '#/components/schemas/JobStatus/properties/status/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
       }
-      if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422)
-        fail(
-          e,
-          p + '/status',
-          s + '/properties/status/enum',
-          'enum',
-          { allowedValues: C4 },
-          'must be one of 202, 200, 400, 422',
-        );
+      if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422) {
+        e.push({
+          instancePath: p + '/status',
+          schemaPath: '#/components/schemas/JobStatus/properties/status/enum',
+          keyword: 'enum',
+          params: { allowedValues: C3 },
+          message: 'must be one of 202, 200, 400, 422',
+        });
+      }
     }
-    const d4 = d0['title'];
-    if (d4 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_ImportProfilesBodyCsv(d4, p + '/title', e, s + '/properties/title');
-    }
-    const d5 = d0['detail'];
     if (
-      d5 !== undefined &&
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d4 = d0['title'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/JobStatus/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['detail'] !== undefined &&
       ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
     ) {
-      collect_ImportProfilesBodyCsv(d5, p + '/detail', e, s + '/properties/detail');
+      const d5 = d0['detail'];
+      if (typeof d5 !== 'string') {
+        e.push({
+          instancePath: p + '/detail',
+          schemaPath: '#/components/schemas/JobStatus/properties/detail/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
@@ -9337,92 +9460,151 @@ function check_Problem(d0: any): boolean {
     ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
   ))
     return false;
-  const d1 = d0['error'];
   if (
-    d1 !== undefined &&
-    typeof d1 !== 'boolean' &&
+    d0['error'] !== undefined &&
     ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))
-  )
-    return false;
+  ) {
+    const d1 = d0['error'];
+    if (typeof d1 !== 'boolean') return false;
+  }
   const d2 = d0['status'];
   if (!Number.isInteger(d2)) return false;
   const d3 = d0['title'];
-  if (!check_ImportProfilesBodyCsv(d3)) return false;
-  const d4 = d0['detail'];
+  if (typeof d3 !== 'string') return false;
   if (
-    d4 !== undefined &&
-    !check_ImportProfilesBodyCsv(d4) &&
+    d0['detail'] !== undefined &&
     ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  )
-    return false;
+  ) {
+    const d4 = d0['detail'];
+    if (typeof d4 !== 'string') return false;
+  }
   return true;
 }
 
 function collect_Problem(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/Problem';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/Problem/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ))
-      failRequired(e, p, s + '/required', 'status');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Problem/required',
+        keyword: 'required',
+        params: { missingProperty: 'status' },
+        message: 'must have required property "status"',
+      });
+    }
     if (!(
       d0['title'] !== undefined &&
       ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ))
-      failRequired(e, p, s + '/required', 'title');
-    const d1 = d0['error'];
-    if (d1 !== undefined && ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))) {
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/schemas/Problem/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: 'must have required property "title"',
+      });
+    }
+    if (
+      d0['error'] !== undefined &&
+      ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))
+    ) {
+      const d1 = d0['error'];
       if (typeof d1 !== 'boolean') {
-        failType(e, p + '/error', s + '/properties/error/type', 'boolean');
+        e.push({
+          instancePath: p + '/error',
+          schemaPath: '#/components/schemas/Problem/properties/error/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+        });
       }
     }
-    const d2 = d0['status'];
     if (
-      d2 !== undefined &&
+      d0['status'] !== undefined &&
       ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
     ) {
+      const d2 = d0['status'];
       if (!Number.isInteger(d2)) {
-        failType(e, p + '/status', s + '/properties/status/type', 'integer');
+        e.push({
+          instancePath: p + '/status',
+          schemaPath: '#/components/schemas/Problem/properties/status/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+        });
       }
     }
-    const d3 = d0['title'];
-    if (d3 !== undefined && ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))) {
-      collect_ImportProfilesBodyCsv(d3, p + '/title', e, s + '/properties/title');
-    }
-    const d4 = d0['detail'];
     if (
-      d4 !== undefined &&
+      d0['title'] !== undefined &&
+      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
+    ) {
+      const d3 = d0['title'];
+      if (typeof d3 !== 'string') {
+        e.push({
+          instancePath: p + '/title',
+          schemaPath: '#/components/schemas/Problem/properties/title/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
+    }
+    if (
+      d0['detail'] !== undefined &&
       ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
     ) {
-      collect_ImportProfilesBodyCsv(d4, p + '/detail', e, s + '/properties/detail');
+      const d4 = d0['detail'];
+      if (typeof d4 !== 'string') {
+        e.push({
+          instancePath: p + '/detail',
+          schemaPath: '#/components/schemas/Problem/properties/detail/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        });
+      }
     }
   }
 }
 
 function check_ContentLifecycleEventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  if (!S5.has(d0)) return false;
+  if (!S4.has(d0)) return false;
   return true;
 }
 
 function collect_ContentLifecycleEventName(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/ContentLifecycleEventName';
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ContentLifecycleEventName/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
-  if (!S5.has(d0))
-    fail(
-      e,
-      p,
-      s + '/enum',
-      'enum',
-      { allowedValues: C6 },
-      'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
-    );
+  if (!S4.has(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/schemas/ContentLifecycleEventName/enum',
+      keyword: 'enum',
+      params: { allowedValues: C5 },
+      message:
+        'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
+    });
+  }
 }
 
 function check_RecordUserActivityPath(d0: any): boolean {
@@ -9439,53 +9621,60 @@ function check_RecordUserActivityPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (!check_schema(d1)) return false;
   const d2 = d0['user_id'];
-  if (!check_ImportProfilesBodyCsv(d2)) return false;
+  if (!check_schema_2(d2)) return false;
   return true;
 }
 
 function collect_RecordUserActivityPath(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ))
-      failRequired(e, p, s + '/required', 'account_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ))
-      failRequired(e, p, s + '/required', 'user_id');
-    const d1 = d0['account_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d1,
-        p + '/account_id',
-        e,
-        s +
-          '/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/0/schema',
-      );
+      const d1 = d0['account_id'];
+      collect_schema(d1, p + '/account_id', e);
     }
-    const d2 = d0['user_id'];
     if (
-      d2 !== undefined &&
+      d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d2,
-        p + '/user_id',
-        e,
-        s +
-          '/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema',
-      );
+      const d2 = d0['user_id'];
+      collect_schema_2(d2, p + '/user_id', e);
     }
   }
 }
@@ -9504,12 +9693,16 @@ function check_RecordUserActivityResponse200(d0: any): boolean {
   return true;
 }
 
-function collect_RecordUserActivityResponse200(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-  s: string,
-): void {
+function collect_RecordUserActivityResponse200(d0: any, p: string, e: ValidationError[]): void {
+  collect_ActivityResponse(d0, p, e);
+}
+
+function check_RecordUserActivityResponse202(d0: any): boolean {
+  if (!check_ActivityResponse(d0)) return false;
+  return true;
+}
+
+function collect_RecordUserActivityResponse202(d0: any, p: string, e: ValidationError[]): void {
   collect_ActivityResponse(d0, p, e);
 }
 
@@ -9522,31 +9715,39 @@ function check_ListFlowsPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (!check_schema_3(d1)) return false;
   return true;
 }
 
-function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ))
-      failRequired(e, p, s + '/required', 'account_id');
-    const d1 = d0['account_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d1,
-        p + '/account_id',
-        e,
-        s + '/components/parameters/AccountId/schema',
-      );
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
   }
 }
@@ -9561,10 +9762,15 @@ function check_ListFlowsResponse200(d0: any): boolean {
 }
 
 function collect_ListFlowsResponse200(d0: any, p: string, e: ValidationError[]): void {
-  const s =
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
@@ -9578,7 +9784,52 @@ function check_ListFlowsResponse400(d0: any): boolean {
   return true;
 }
 
-function collect_ListFlowsResponse400(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ListFlowsResponse400(d0: any, p: string, e: ValidationError[]): void {
+  collect_Problem(d0, p, e);
+}
+
+function check_ListFlowsResponse401(d0: any): boolean {
+  if (!check_Problem(d0)) return false;
+  return true;
+}
+
+function collect_ListFlowsResponse401(d0: any, p: string, e: ValidationError[]): void {
+  collect_Problem(d0, p, e);
+}
+
+function check_ListFlowsResponse403(d0: any): boolean {
+  if (!check_Problem(d0)) return false;
+  return true;
+}
+
+function collect_ListFlowsResponse403(d0: any, p: string, e: ValidationError[]): void {
+  collect_Problem(d0, p, e);
+}
+
+function check_ListFlowsResponse404(d0: any): boolean {
+  if (!check_Problem(d0)) return false;
+  return true;
+}
+
+function collect_ListFlowsResponse404(d0: any, p: string, e: ValidationError[]): void {
+  collect_Problem(d0, p, e);
+}
+
+function check_ListFlowsResponse429(d0: any): boolean {
+  if (!check_Problem(d0)) return false;
+  return true;
+}
+
+function collect_ListFlowsResponse429(d0: any, p: string, e: ValidationError[]): void {
+  collect_Problem(d0, p, e);
+}
+
+function check_ListFlowsResponse500(d0: any): boolean {
+  if (!check_Problem(d0)) return false;
+  return true;
+}
+
+function collect_ListFlowsResponse500(d0: any, p: string, e: ValidationError[]): void {
   collect_Problem(d0, p, e);
 }
 
@@ -9596,50 +9847,60 @@ function check_GetFlowPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (!check_schema_3(d1)) return false;
   const d2 = d0['flow_id'];
-  if (!check_ImportProfilesBodyCsv(d2)) return false;
+  if (!check_schema_4(d2)) return false;
   return true;
 }
 
-function collect_GetFlowPath(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_GetFlowPath(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ))
-      failRequired(e, p, s + '/required', 'account_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
     if (!(
       d0['flow_id'] !== undefined &&
       ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    ))
-      failRequired(e, p, s + '/required', 'flow_id');
-    const d1 = d0['account_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'flow_id' },
+        message: 'must have required property "flow_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d1,
-        p + '/account_id',
-        e,
-        s + '/components/parameters/AccountId/schema',
-      );
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
-    const d2 = d0['flow_id'];
     if (
-      d2 !== undefined &&
+      d0['flow_id'] !== undefined &&
       ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d2,
-        p + '/flow_id',
-        e,
-        s + '/components/parameters/FlowId/schema',
-      );
+      const d2 = d0['flow_id'];
+      collect_schema_4(d2, p + '/flow_id', e);
     }
   }
 }
@@ -9651,6 +9912,150 @@ function check_GetFlowResponse200(d0: any): boolean {
 
 function collect_GetFlowResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_Flow(d0, p, e);
+}
+
+function check_PublishFlowPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['flow_id'] !== undefined &&
+    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['flow_id'];
+  if (!check_schema_4(d2)) return false;
+  return true;
+}
+
+function collect_PublishFlowPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['flow_id'] !== undefined &&
+      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'flow_id' },
+        message: 'must have required property "flow_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['flow_id'] !== undefined &&
+      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
+    ) {
+      const d2 = d0['flow_id'];
+      collect_schema_4(d2, p + '/flow_id', e);
+    }
+  }
+}
+
+function check_UnpublishFlowPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['flow_id'] !== undefined &&
+    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['flow_id'];
+  if (!check_schema_4(d2)) return false;
+  return true;
+}
+
+function collect_UnpublishFlowPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['flow_id'] !== undefined &&
+      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'flow_id' },
+        message: 'must have required property "flow_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['flow_id'] !== undefined &&
+      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
+    ) {
+      const d2 = d0['flow_id'];
+      collect_schema_4(d2, p + '/flow_id', e);
+    }
+  }
 }
 
 function check_GetUserProfilePath(d0: any): boolean {
@@ -9667,50 +10072,60 @@ function check_GetUserProfilePath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (!check_schema_3(d1)) return false;
   const d2 = d0['user_id'];
-  if (!check_ImportProfilesBodyCsv(d2)) return false;
+  if (!check_schema_5(d2)) return false;
   return true;
 }
 
-function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ))
-      failRequired(e, p, s + '/required', 'account_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
     if (!(
       d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ))
-      failRequired(e, p, s + '/required', 'user_id');
-    const d1 = d0['account_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d1,
-        p + '/account_id',
-        e,
-        s + '/components/parameters/AccountId/schema',
-      );
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
-    const d2 = d0['user_id'];
     if (
-      d2 !== undefined &&
+      d0['user_id'] !== undefined &&
       ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d2,
-        p + '/user_id',
-        e,
-        s + '/components/parameters/UserId/schema',
-      );
+      const d2 = d0['user_id'];
+      collect_schema_5(d2, p + '/user_id', e);
     }
   }
 }
@@ -9720,13 +10135,80 @@ function check_GetUserProfileResponse200(d0: any): boolean {
   return true;
 }
 
-function collect_GetUserProfileResponse200(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-  s: string,
-): void {
+function collect_GetUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
   collect_UserProfile(d0, p, e);
+}
+
+function check_UpdateUserProfilePath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['user_id'] !== undefined &&
+    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['user_id'];
+  if (!check_schema_5(d2)) return false;
+  return true;
+}
+
+function collect_UpdateUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['user_id'] !== undefined &&
+      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['user_id'] !== undefined &&
+      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+    ) {
+      const d2 = d0['user_id'];
+      collect_schema_5(d2, p + '/user_id', e);
+    }
+  }
 }
 
 function check_UpdateUserProfileBody(d0: any): boolean {
@@ -9738,28 +10220,126 @@ function collect_UpdateUserProfileBody(d0: any, p: string, e: ValidationError[])
   collect_ProfileProperties(d0, p, e);
 }
 
+function check_UpdateUserProfileResponse200(d0: any): boolean {
+  if (!check_UserProfile(d0)) return false;
+  return true;
+}
+
+function collect_UpdateUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
+  collect_UserProfile(d0, p, e);
+}
+
+function check_UpdateUserProfileResponse415(d0: any): boolean {
+  if (!check_Problem(d0)) return false;
+  return true;
+}
+
+function collect_UpdateUserProfileResponse415(d0: any, p: string, e: ValidationError[]): void {
+  collect_Problem(d0, p, e);
+}
+
+function check_ListUserEventsPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['user_id'] !== undefined &&
+    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['user_id'];
+  if (!check_schema_5(d2)) return false;
+  return true;
+}
+
+function collect_ListUserEventsPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['user_id'] !== undefined &&
+      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['user_id'] !== undefined &&
+      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+    ) {
+      const d2 = d0['user_id'];
+      collect_schema_5(d2, p + '/user_id', e);
+    }
+  }
+}
+
 function check_ListUserEventsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  const d1 = d0['limit'];
   if (
-    d1 !== undefined &&
-    !check_schema(d1) &&
+    d0['limit'] !== undefined &&
     ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-  )
-    return false;
+  ) {
+    const d1 = d0['limit'];
+    if (!check_schema_6(d1)) return false;
+  }
   return true;
 }
 
 function collect_ListUserEventsQuery(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    const d1 = d0['limit'];
-    if (d1 !== undefined && ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))) {
-      collect_schema(d1, p + '/limit', e);
+    if (
+      d0['limit'] !== undefined &&
+      ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
+    ) {
+      const d1 = d0['limit'];
+      collect_schema_6(d1, p + '/limit', e);
     }
   }
 }
@@ -9774,14 +10354,91 @@ function check_ListUserEventsResponse200(d0: any): boolean {
 }
 
 function collect_ListUserEventsResponse200(d0: any, p: string, e: ValidationError[]): void {
-  const s =
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
       collect_RecordedEvent(d1, p + '/' + i0, e);
+    }
+  }
+}
+
+function check_ImportUserEventPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['user_id'] !== undefined &&
+    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['user_id'];
+  if (!check_schema_5(d2)) return false;
+  return true;
+}
+
+function collect_ImportUserEventPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['user_id'] !== undefined &&
+      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'user_id' },
+        message: 'must have required property "user_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['user_id'] !== undefined &&
+      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
+    ) {
+      const d2 = d0['user_id'];
+      collect_schema_5(d2, p + '/user_id', e);
     }
   }
 }
@@ -9795,24 +10452,121 @@ function collect_ImportUserEventBody(d0: any, p: string, e: ValidationError[]): 
   collect_Event(d0, p, e);
 }
 
+function check_ListSegmentsPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  return true;
+}
+
+function collect_ListSegmentsPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+  }
+}
+
 function check_ListSegmentsResponse200(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
-    if (!check_CreateSegmentResponse201(d1)) return false;
+    if (!check_Segment(d1)) return false;
   }
   return true;
 }
 
 function collect_ListSegmentsResponse200(d0: any, p: string, e: ValidationError[]): void {
-  const s =
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_CreateSegmentResponse201(d1, p + '/' + i0, e, s + '/items');
+      collect_Segment(d1, p + '/' + i0, e);
+    }
+  }
+}
+
+function check_CreateSegmentPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  return true;
+}
+
+function collect_CreateSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
   }
 }
@@ -9831,12 +10585,7 @@ function check_CreateSegmentResponse201(d0: any): boolean {
   return true;
 }
 
-function collect_CreateSegmentResponse201(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-  s: string,
-): void {
+function collect_CreateSegmentResponse201(d0: any, p: string, e: ValidationError[]): void {
   collect_Segment(d0, p, e);
 }
 
@@ -9854,50 +10603,213 @@ function check_GetSegmentPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (!check_schema_3(d1)) return false;
   const d2 = d0['segment_id'];
-  if (!check_ImportProfilesBodyCsv(d2)) return false;
+  if (!check_schema_7(d2)) return false;
   return true;
 }
 
-function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ))
-      failRequired(e, p, s + '/required', 'account_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
     if (!(
       d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ))
-      failRequired(e, p, s + '/required', 'segment_id');
-    const d1 = d0['account_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d1,
-        p + '/account_id',
-        e,
-        s + '/components/parameters/AccountId/schema',
-      );
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
-    const d2 = d0['segment_id'];
     if (
-      d2 !== undefined &&
+      d0['segment_id'] !== undefined &&
       ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d2,
-        p + '/segment_id',
-        e,
-        s + '/components/parameters/SegmentId/schema',
-      );
+      const d2 = d0['segment_id'];
+      collect_schema_7(d2, p + '/segment_id', e);
+    }
+  }
+}
+
+function check_GetSegmentResponse200(d0: any): boolean {
+  if (!check_Segment(d0)) return false;
+  return true;
+}
+
+function collect_GetSegmentResponse200(d0: any, p: string, e: ValidationError[]): void {
+  collect_Segment(d0, p, e);
+}
+
+function check_DeleteSegmentPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['segment_id'] !== undefined &&
+    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['segment_id'];
+  if (!check_schema_7(d2)) return false;
+  return true;
+}
+
+function collect_DeleteSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    ) {
+      const d2 = d0['segment_id'];
+      collect_schema_7(d2, p + '/segment_id', e);
+    }
+  }
+}
+
+function check_UpdateSegmentPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['segment_id'] !== undefined &&
+    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['segment_id'];
+  if (!check_schema_7(d2)) return false;
+  return true;
+}
+
+function collect_UpdateSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    ) {
+      const d2 = d0['segment_id'];
+      collect_schema_7(d2, p + '/segment_id', e);
     }
   }
 }
@@ -9911,17 +10823,93 @@ function collect_UpdateSegmentBody(d0: any, p: string, e: ValidationError[]): vo
   collect_SegmentUpdate(d0, p, e);
 }
 
+function check_UpdateSegmentResponse200(d0: any): boolean {
+  if (!check_Segment(d0)) return false;
+  return true;
+}
+
+function collect_UpdateSegmentResponse200(d0: any, p: string, e: ValidationError[]): void {
+  collect_Segment(d0, p, e);
+}
+
+function check_AddUserIdsToSegmentPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['segment_id'] !== undefined &&
+    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['segment_id'];
+  if (!check_schema_7(d2)) return false;
+  return true;
+}
+
+function collect_AddUserIdsToSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    ) {
+      const d2 = d0['segment_id'];
+      collect_schema_7(d2, p + '/segment_id', e);
+    }
+  }
+}
+
 function check_AddUserIdsToSegmentBodyFormData(d0: any): boolean {
   if (!check_UserIdCsvUpload(d0)) return false;
   return true;
 }
 
-function collect_AddUserIdsToSegmentBodyFormData(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-  s: string,
-): void {
+function collect_AddUserIdsToSegmentBodyFormData(d0: any, p: string, e: ValidationError[]): void {
   collect_UserIdCsvUpload(d0, p, e);
 }
 
@@ -9930,12 +10918,7 @@ function check_AddUserIdsToSegmentBodyJson(d0: any): boolean {
   return true;
 }
 
-function collect_AddUserIdsToSegmentBodyJson(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-  s: string,
-): void {
+function collect_AddUserIdsToSegmentBodyJson(d0: any, p: string, e: ValidationError[]): void {
   collect_UserIdList(d0, p, e);
 }
 
@@ -9948,6 +10931,146 @@ function collect_AddUserIdsToSegmentResponse202(d0: any, p: string, e: Validatio
   collect_JobAccepted(d0, p, e);
 }
 
+function check_RemoveUserIdsFromSegmentPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  if (!(
+    d0['segment_id'] !== undefined &&
+    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  const d2 = d0['segment_id'];
+  if (!check_schema_7(d2)) return false;
+  return true;
+}
+
+function collect_RemoveUserIdsFromSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (!(
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'segment_id' },
+        message: 'must have required property "segment_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+    if (
+      d0['segment_id'] !== undefined &&
+      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
+    ) {
+      const d2 = d0['segment_id'];
+      collect_schema_7(d2, p + '/segment_id', e);
+    }
+  }
+}
+
+function check_RemoveUserIdsFromSegmentBodyFormData(d0: any): boolean {
+  if (!check_UserIdCsvUpload(d0)) return false;
+  return true;
+}
+
+function collect_RemoveUserIdsFromSegmentBodyFormData(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+): void {
+  collect_UserIdCsvUpload(d0, p, e);
+}
+
+function check_RemoveUserIdsFromSegmentBodyJson(d0: any): boolean {
+  if (!check_UserIdList(d0)) return false;
+  return true;
+}
+
+function collect_RemoveUserIdsFromSegmentBodyJson(d0: any, p: string, e: ValidationError[]): void {
+  collect_UserIdList(d0, p, e);
+}
+
+function check_ImportProfilesPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  return true;
+}
+
+function collect_ImportProfilesPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
+  }
+}
+
 function check_ImportProfilesBodyJson(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
@@ -9958,10 +11081,15 @@ function check_ImportProfilesBodyJson(d0: any): boolean {
 }
 
 function collect_ImportProfilesBodyJson(d0: any, p: string, e: ValidationError[]): void {
-  const s =
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
@@ -9975,9 +11103,62 @@ function check_ImportProfilesBodyCsv(d0: any): boolean {
   return true;
 }
 
-function collect_ImportProfilesBodyCsv(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ImportProfilesBodyCsv(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_ImportEventsPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  return true;
+}
+
+function collect_ImportEventsPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
+    }
   }
 }
 
@@ -9991,14 +11172,83 @@ function check_ImportEventsBodyJson(d0: any): boolean {
 }
 
 function collect_ImportEventsBodyJson(d0: any, p: string, e: ValidationError[]): void {
-  const s =
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'array');
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema/type',
+      keyword: 'type',
+      params: { type: 'array' },
+      message: 'must be array',
+    });
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
       collect_BulkEventRow(d1, p + '/' + i0, e);
+    }
+  }
+}
+
+function check_ImportEventsBodyCsv(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_ImportEventsBodyCsv(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_ExportEventsPath(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if (!(
+    d0['account_id'] !== undefined &&
+    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+  ))
+    return false;
+  const d1 = d0['account_id'];
+  if (!check_schema_3(d1)) return false;
+  return true;
+}
+
+function collect_ExportEventsPath(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
+  } else {
+    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
+    if (!(
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
+    if (
+      d0['account_id'] !== undefined &&
+      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
+    ) {
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
   }
 }
@@ -10026,46 +11276,60 @@ function check_GetJobPath(d0: any): boolean {
   ))
     return false;
   const d1 = d0['account_id'];
-  if (!check_ImportProfilesBodyCsv(d1)) return false;
+  if (!check_schema_3(d1)) return false;
   const d2 = d0['job_id'];
-  if (!check_schema_2(d2)) return false;
+  if (!check_schema_8(d2)) return false;
   return true;
 }
 
 function collect_GetJobPath(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    failType(e, p, s + '/type', 'object');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+    });
   } else {
     const f0 = Object.getPrototypeOf(d0) === Object.prototype;
     if (!(
       d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ))
-      failRequired(e, p, s + '/required', 'account_id');
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'account_id' },
+        message: 'must have required property "account_id"',
+      });
+    }
     if (!(
       d0['job_id'] !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ))
-      failRequired(e, p, s + '/required', 'job_id');
-    const d1 = d0['account_id'];
+    )) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'job_id' },
+        message: 'must have required property "job_id"',
+      });
+    }
     if (
-      d1 !== undefined &&
+      d0['account_id'] !== undefined &&
       ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
     ) {
-      collect_ImportProfilesBodyCsv(
-        d1,
-        p + '/account_id',
-        e,
-        s + '/components/parameters/AccountId/schema',
-      );
+      const d1 = d0['account_id'];
+      collect_schema_3(d1, p + '/account_id', e);
     }
-    const d2 = d0['job_id'];
     if (
-      d2 !== undefined &&
+      d0['job_id'] !== undefined &&
       ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
     ) {
-      collect_schema_2(d2, p + '/job_id', e);
+      const d2 = d0['job_id'];
+      collect_schema_8(d2, p + '/job_id', e);
     }
   }
 }
@@ -10080,120 +11344,156 @@ function collect_GetJobResponse200(d0: any, p: string, e: ValidationError[]): vo
 }
 
 function check_schema(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function check_schema_2(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
   return true;
 }
 
 function collect_schema(d0: any, p: string, e: ValidationError[]): void {
-  const s =
-    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/parameters/2/schema';
-  if (!Number.isInteger(d0)) {
-    failType(e, p, s + '/type', 'integer');
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/0/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   }
 }
 
-function check_schema_2(d0: any): boolean {
+function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_3(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/AccountId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_4(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/FlowId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_5(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/UserId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_6(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  return true;
+}
+
+function collect_schema_6(d0: any, p: string, e: ValidationError[]): void {
+  if (!Number.isInteger(d0)) {
+    e.push({
+      instancePath: p,
+      schemaPath:
+        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/parameters/2/schema/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+      message: 'must be integer',
+    });
+  }
+}
+
+function check_schema_7(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_schema_7(d0: any, p: string, e: ValidationError[]): void {
+  if (typeof d0 !== 'string') {
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/SegmentId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
+  }
+}
+
+function check_schema_8(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtUuid(d0)) return false;
   return true;
 }
 
-function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/JobId/schema';
+function collect_schema_8(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'string') {
-    failType(e, p, s + '/type', 'string');
+    e.push({
+      instancePath: p,
+      schemaPath: '#/components/parameters/JobId/schema/type',
+      keyword: 'type',
+      params: { type: 'string' },
+      message: 'must be string',
+    });
   } else {
-    if (!fmtUuid(d0)) failFormat(e, p, s + '/format', 'uuid');
+    if (!fmtUuid(d0)) {
+      e.push({
+        instancePath: p,
+        schemaPath: '#/components/parameters/JobId/schema/format',
+        keyword: 'format',
+        params: { format: 'uuid' },
+        message: 'must be a valid uuid',
+      });
+    }
   }
 }
 
-/** One validation failure. */
-interface ValidationError {
-  /** JSON pointer to the offending value in the validated data ("" is the root). */
-  instancePath: string;
-  /** Location of the failing keyword in the schema, as a URI fragment ("#/properties/a/type"). */
-  schemaPath: string;
-  /** The keyword that failed. */
-  keyword: string;
-  /** The keyword's arguments, for programs that handle errors. */
-  params: Record<string, unknown>;
-  /** A sentence for people: "must have at most 50 items". */
-  message: string;
-}
-
 const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Records one error. */
-function fail(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Record<string, unknown>,
-  message: string,
-): void {
-  errors.push({ instancePath, schemaPath, keyword, params, message });
-}
-
-/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
-function typeMessage(type: string): string {
-  return `must be ${type.split(',').join(' or ')}`;
-}
-
-function failType(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  type: string,
-): void {
-  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
-}
-
-function requiredMessage(name: string): string {
-  return `must have required property ${JSON.stringify(name)}`;
-}
-
-function failRequired(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  name: string,
-): void {
-  fail(
-    errors,
-    instancePath,
-    schemaPath,
-    'required',
-    { missingProperty: name },
-    requiredMessage(name),
-  );
-}
-
-function formatMessage(format: string): string {
-  return `must be a valid ${format}`;
-}
-
-function failFormat(
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-  format: string,
-): void {
-  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
-}
-
-/** `required` with many names, collecting: an error for each name the object lacks. */
-function failMissing(
-  data: Record<string, unknown>,
-  names: readonly string[],
-  errors: ValidationError[],
-  instancePath: string,
-  schemaPath: string,
-): void {
-  for (const name of names)
-    if (data[name] === undefined || !hasOwn.call(data, name))
-      failRequired(errors, instancePath, schemaPath, name);
-}
 
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 function ucs2length(str: string): number {

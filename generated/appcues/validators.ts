@@ -23,623 +23,313 @@ export interface ValidationError {
 /** What a `validate` function returns: the typed value, or every error found. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
-/**
- * the component schema Timestamp
- *
- * Validates a value against #/components/schemas/Timestamp: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Timestamp: the value, typed, or every error found. */
 export function validateTimestamp(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Timestamp']>> {
-  const errors: ValidationError[] = [];
-  collect_Timestamp(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Timestamp']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Timestamp, collect_Timestamp);
 }
 
-/**
- * the component schema Timestamp
- *
- * Whether a value is valid against #/components/schemas/Timestamp (stops at the first error).
- */
+/** Whether a value is valid against the component schema Timestamp (stops at the first error). */
 export function isTimestamp(value: unknown): value is Plain<components['schemas']['Timestamp']> {
   return check_Timestamp(value);
 }
 
-/**
- * the component schema EventName
- *
- * Validates a value against #/components/schemas/EventName: the value, typed, or every error found.
- */
+/** Validates a value against the component schema EventName: the value, typed, or every error found. */
 export function validateEventName(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['EventName']>> {
-  const errors: ValidationError[] = [];
-  collect_EventName(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['EventName']> }
-    : { ok: false, errors };
+  return resultOf(value, check_EventName, collect_EventName);
 }
 
-/**
- * the component schema EventName
- *
- * Whether a value is valid against #/components/schemas/EventName (stops at the first error).
- */
+/** Whether a value is valid against the component schema EventName (stops at the first error). */
 export function isEventName(value: unknown): value is Plain<components['schemas']['EventName']> {
   return check_EventName(value);
 }
 
-/**
- * the component schema Event
- *
- * Validates a value against #/components/schemas/Event: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Event: the value, typed, or every error found. */
 export function validateEvent(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Event']>> {
-  const errors: ValidationError[] = [];
-  collect_Event(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Event']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Event, collect_Event);
 }
 
-/**
- * the component schema Event
- *
- * Whether a value is valid against #/components/schemas/Event (stops at the first error).
- */
+/** Whether a value is valid against the component schema Event (stops at the first error). */
 export function isEvent(value: unknown): value is Plain<components['schemas']['Event']> {
   return check_Event(value);
 }
 
-/**
- * the component schema RecordedEvent
- *
- * Validates a value against #/components/schemas/RecordedEvent: the value, typed, or every error found.
- */
+/** Validates a value against the component schema RecordedEvent: the value, typed, or every error found. */
 export function validateRecordedEvent(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['RecordedEvent']>> {
-  const errors: ValidationError[] = [];
-  collect_RecordedEvent(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['RecordedEvent']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RecordedEvent, collect_RecordedEvent);
 }
 
-/**
- * the component schema RecordedEvent
- *
- * Whether a value is valid against #/components/schemas/RecordedEvent (stops at the first error).
- */
+/** Whether a value is valid against the component schema RecordedEvent (stops at the first error). */
 export function isRecordedEvent(
   value: unknown,
 ): value is Plain<components['schemas']['RecordedEvent']> {
   return check_RecordedEvent(value);
 }
 
-/**
- * the component schema ProfileProperties
- *
- * Validates a value against #/components/schemas/ProfileProperties: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ProfileProperties: the value, typed, or every error found. */
 export function validateProfileProperties(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ProfileProperties']>> {
-  const errors: ValidationError[] = [];
-  collect_ProfileProperties(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ProfileProperties']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ProfileProperties, collect_ProfileProperties);
 }
 
-/**
- * the component schema ProfileProperties
- *
- * Whether a value is valid against #/components/schemas/ProfileProperties (stops at the first error).
- */
+/** Whether a value is valid against the component schema ProfileProperties (stops at the first error). */
 export function isProfileProperties(
   value: unknown,
 ): value is Plain<components['schemas']['ProfileProperties']> {
   return check_ProfileProperties(value);
 }
 
-/**
- * the component schema UserProfile
- *
- * Validates a value against #/components/schemas/UserProfile: the value, typed, or every error found.
- */
+/** Validates a value against the component schema UserProfile: the value, typed, or every error found. */
 export function validateUserProfile(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['UserProfile']>> {
-  const errors: ValidationError[] = [];
-  collect_UserProfile(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['UserProfile']> }
-    : { ok: false, errors };
+  return resultOf(value, check_UserProfile, collect_UserProfile);
 }
 
-/**
- * the component schema UserProfile
- *
- * Whether a value is valid against #/components/schemas/UserProfile (stops at the first error).
- */
+/** Whether a value is valid against the component schema UserProfile (stops at the first error). */
 export function isUserProfile(
   value: unknown,
 ): value is Plain<components['schemas']['UserProfile']> {
   return check_UserProfile(value);
 }
 
-/**
- * the component schema ActivityRequest
- *
- * Validates a value against #/components/schemas/ActivityRequest: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ActivityRequest: the value, typed, or every error found. */
 export function validateActivityRequest(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ActivityRequest']>> {
-  const errors: ValidationError[] = [];
-  collect_ActivityRequest(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ActivityRequest']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ActivityRequest, collect_ActivityRequest);
 }
 
-/**
- * the component schema ActivityRequest
- *
- * Whether a value is valid against #/components/schemas/ActivityRequest (stops at the first error).
- */
+/** Whether a value is valid against the component schema ActivityRequest (stops at the first error). */
 export function isActivityRequest(
   value: unknown,
 ): value is Plain<components['schemas']['ActivityRequest']> {
   return check_ActivityRequest(value);
 }
 
-/**
- * the component schema ActivityResponse
- *
- * Validates a value against #/components/schemas/ActivityResponse: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ActivityResponse: the value, typed, or every error found. */
 export function validateActivityResponse(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ActivityResponse']>> {
-  const errors: ValidationError[] = [];
-  collect_ActivityResponse(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ActivityResponse']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ActivityResponse, collect_ActivityResponse);
 }
 
-/**
- * the component schema ActivityResponse
- *
- * Whether a value is valid against #/components/schemas/ActivityResponse (stops at the first error).
- */
+/** Whether a value is valid against the component schema ActivityResponse (stops at the first error). */
 export function isActivityResponse(
   value: unknown,
 ): value is Plain<components['schemas']['ActivityResponse']> {
   return check_ActivityResponse(value);
 }
 
-/**
- * the component schema FlowSummary
- *
- * Validates a value against #/components/schemas/FlowSummary: the value, typed, or every error found.
- */
+/** Validates a value against the component schema FlowSummary: the value, typed, or every error found. */
 export function validateFlowSummary(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['FlowSummary']>> {
-  const errors: ValidationError[] = [];
-  collect_FlowSummary(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['FlowSummary']> }
-    : { ok: false, errors };
+  return resultOf(value, check_FlowSummary, collect_FlowSummary);
 }
 
-/**
- * the component schema FlowSummary
- *
- * Whether a value is valid against #/components/schemas/FlowSummary (stops at the first error).
- */
+/** Whether a value is valid against the component schema FlowSummary (stops at the first error). */
 export function isFlowSummary(
   value: unknown,
 ): value is Plain<components['schemas']['FlowSummary']> {
   return check_FlowSummary(value);
 }
 
-/**
- * the component schema Flow
- *
- * Validates a value against #/components/schemas/Flow: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Flow: the value, typed, or every error found. */
 export function validateFlow(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Flow']>> {
-  const errors: ValidationError[] = [];
-  collect_Flow(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Flow']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Flow, collect_Flow);
 }
 
-/**
- * the component schema Flow
- *
- * Whether a value is valid against #/components/schemas/Flow (stops at the first error).
- */
+/** Whether a value is valid against the component schema Flow (stops at the first error). */
 export function isFlow(value: unknown): value is Plain<components['schemas']['Flow']> {
   return check_Flow(value);
 }
 
-/**
- * the component schema Segment
- *
- * Validates a value against #/components/schemas/Segment: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Segment: the value, typed, or every error found. */
 export function validateSegment(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Segment']>> {
-  const errors: ValidationError[] = [];
-  collect_Segment(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Segment']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Segment, collect_Segment);
 }
 
-/**
- * the component schema Segment
- *
- * Whether a value is valid against #/components/schemas/Segment (stops at the first error).
- */
+/** Whether a value is valid against the component schema Segment (stops at the first error). */
 export function isSegment(value: unknown): value is Plain<components['schemas']['Segment']> {
   return check_Segment(value);
 }
 
-/**
- * the component schema SegmentCreate
- *
- * Validates a value against #/components/schemas/SegmentCreate: the value, typed, or every error found.
- */
+/** Validates a value against the component schema SegmentCreate: the value, typed, or every error found. */
 export function validateSegmentCreate(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['SegmentCreate']>> {
-  const errors: ValidationError[] = [];
-  collect_SegmentCreate(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['SegmentCreate']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_SegmentCreate, collect_SegmentCreate);
 }
 
-/**
- * the component schema SegmentCreate
- *
- * Whether a value is valid against #/components/schemas/SegmentCreate (stops at the first error).
- */
+/** Whether a value is valid against the component schema SegmentCreate (stops at the first error). */
 export function isSegmentCreate(
   value: unknown,
 ): value is Plain<components['schemas']['SegmentCreate']> {
   return check_SegmentCreate(value);
 }
 
-/**
- * the component schema SegmentUpdate
- *
- * Validates a value against #/components/schemas/SegmentUpdate: the value, typed, or every error found.
- */
+/** Validates a value against the component schema SegmentUpdate: the value, typed, or every error found. */
 export function validateSegmentUpdate(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['SegmentUpdate']>> {
-  const errors: ValidationError[] = [];
-  collect_SegmentUpdate(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['SegmentUpdate']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_SegmentUpdate, collect_SegmentUpdate);
 }
 
-/**
- * the component schema SegmentUpdate
- *
- * Whether a value is valid against #/components/schemas/SegmentUpdate (stops at the first error).
- */
+/** Whether a value is valid against the component schema SegmentUpdate (stops at the first error). */
 export function isSegmentUpdate(
   value: unknown,
 ): value is Plain<components['schemas']['SegmentUpdate']> {
   return check_SegmentUpdate(value);
 }
 
-/**
- * the component schema UserIdList
- *
- * Validates a value against #/components/schemas/UserIdList: the value, typed, or every error found.
- */
+/** Validates a value against the component schema UserIdList: the value, typed, or every error found. */
 export function validateUserIdList(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['UserIdList']>> {
-  const errors: ValidationError[] = [];
-  collect_UserIdList(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['UserIdList']> }
-    : { ok: false, errors };
+  return resultOf(value, check_UserIdList, collect_UserIdList);
 }
 
-/**
- * the component schema UserIdList
- *
- * Whether a value is valid against #/components/schemas/UserIdList (stops at the first error).
- */
+/** Whether a value is valid against the component schema UserIdList (stops at the first error). */
 export function isUserIdList(value: unknown): value is Plain<components['schemas']['UserIdList']> {
   return check_UserIdList(value);
 }
 
-/**
- * the component schema UserIdCsvUpload
- *
- * Validates a value against #/components/schemas/UserIdCsvUpload: the value, typed, or every error found.
- */
+/** Validates a value against the component schema UserIdCsvUpload: the value, typed, or every error found. */
 export function validateUserIdCsvUpload(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['UserIdCsvUpload']>> {
-  const errors: ValidationError[] = [];
-  collect_UserIdCsvUpload(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['UserIdCsvUpload']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserIdCsvUpload, collect_UserIdCsvUpload);
 }
 
-/**
- * the component schema UserIdCsvUpload
- *
- * Whether a value is valid against #/components/schemas/UserIdCsvUpload (stops at the first error).
- */
+/** Whether a value is valid against the component schema UserIdCsvUpload (stops at the first error). */
 export function isUserIdCsvUpload(
   value: unknown,
 ): value is Plain<components['schemas']['UserIdCsvUpload']> {
   return check_UserIdCsvUpload(value);
 }
 
-/**
- * the component schema BulkProfileRow
- *
- * Validates a value against #/components/schemas/BulkProfileRow: the value, typed, or every error found.
- */
+/** Validates a value against the component schema BulkProfileRow: the value, typed, or every error found. */
 export function validateBulkProfileRow(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['BulkProfileRow']>> {
-  const errors: ValidationError[] = [];
-  collect_BulkProfileRow(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['BulkProfileRow']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_BulkProfileRow, collect_BulkProfileRow);
 }
 
-/**
- * the component schema BulkProfileRow
- *
- * Whether a value is valid against #/components/schemas/BulkProfileRow (stops at the first error).
- */
+/** Whether a value is valid against the component schema BulkProfileRow (stops at the first error). */
 export function isBulkProfileRow(
   value: unknown,
 ): value is Plain<components['schemas']['BulkProfileRow']> {
   return check_BulkProfileRow(value);
 }
 
-/**
- * the component schema BulkEventRow
- *
- * Validates a value against #/components/schemas/BulkEventRow: the value, typed, or every error found.
- */
+/** Validates a value against the component schema BulkEventRow: the value, typed, or every error found. */
 export function validateBulkEventRow(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['BulkEventRow']>> {
-  const errors: ValidationError[] = [];
-  collect_BulkEventRow(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['BulkEventRow']> }
-    : { ok: false, errors };
+  return resultOf(value, check_BulkEventRow, collect_BulkEventRow);
 }
 
-/**
- * the component schema BulkEventRow
- *
- * Whether a value is valid against #/components/schemas/BulkEventRow (stops at the first error).
- */
+/** Whether a value is valid against the component schema BulkEventRow (stops at the first error). */
 export function isBulkEventRow(
   value: unknown,
 ): value is Plain<components['schemas']['BulkEventRow']> {
   return check_BulkEventRow(value);
 }
 
-/**
- * the component schema ExportEventsRequest
- *
- * Validates a value against #/components/schemas/ExportEventsRequest: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ExportEventsRequest: the value, typed, or every error found. */
 export function validateExportEventsRequest(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ExportEventsRequest']>> {
-  const errors: ValidationError[] = [];
-  collect_ExportEventsRequest(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ExportEventsRequest']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ExportEventsRequest, collect_ExportEventsRequest);
 }
 
-/**
- * the component schema ExportEventsRequest
- *
- * Whether a value is valid against #/components/schemas/ExportEventsRequest (stops at the first error).
- */
+/** Whether a value is valid against the component schema ExportEventsRequest (stops at the first error). */
 export function isExportEventsRequest(
   value: unknown,
 ): value is Plain<components['schemas']['ExportEventsRequest']> {
   return check_ExportEventsRequest(value);
 }
 
-/**
- * the component schema ExportBound
- *
- * Validates a value against #/components/schemas/ExportBound: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ExportBound: the value, typed, or every error found. */
 export function validateExportBound(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ExportBound']>> {
-  const errors: ValidationError[] = [];
-  collect_ExportBound(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['ExportBound']> }
-    : { ok: false, errors };
+  return resultOf(value, check_ExportBound, collect_ExportBound);
 }
 
-/**
- * the component schema ExportBound
- *
- * Whether a value is valid against #/components/schemas/ExportBound (stops at the first error).
- */
+/** Whether a value is valid against the component schema ExportBound (stops at the first error). */
 export function isExportBound(
   value: unknown,
 ): value is Plain<components['schemas']['ExportBound']> {
   return check_ExportBound(value);
 }
 
-/**
- * the component schema JobAccepted
- *
- * Validates a value against #/components/schemas/JobAccepted: the value, typed, or every error found.
- */
+/** Validates a value against the component schema JobAccepted: the value, typed, or every error found. */
 export function validateJobAccepted(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['JobAccepted']>> {
-  const errors: ValidationError[] = [];
-  collect_JobAccepted(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['JobAccepted']> }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the component schema JobAccepted
- *
- * Whether a value is valid against #/components/schemas/JobAccepted (stops at the first error).
- */
+/** Whether a value is valid against the component schema JobAccepted (stops at the first error). */
 export function isJobAccepted(
   value: unknown,
 ): value is Plain<components['schemas']['JobAccepted']> {
   return check_JobAccepted(value);
 }
 
-/**
- * the component schema JobStatus
- *
- * Validates a value against #/components/schemas/JobStatus: the value, typed, or every error found.
- */
+/** Validates a value against the component schema JobStatus: the value, typed, or every error found. */
 export function validateJobStatus(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['JobStatus']>> {
-  const errors: ValidationError[] = [];
-  collect_JobStatus(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['JobStatus']> }
-    : { ok: false, errors };
+  return resultOf(value, check_JobStatus, collect_JobStatus);
 }
 
-/**
- * the component schema JobStatus
- *
- * Whether a value is valid against #/components/schemas/JobStatus (stops at the first error).
- */
+/** Whether a value is valid against the component schema JobStatus (stops at the first error). */
 export function isJobStatus(value: unknown): value is Plain<components['schemas']['JobStatus']> {
   return check_JobStatus(value);
 }
 
-/**
- * the component schema Problem
- *
- * Validates a value against #/components/schemas/Problem: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Problem: the value, typed, or every error found. */
 export function validateProblem(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Problem']>> {
-  const errors: ValidationError[] = [];
-  collect_Problem(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Problem']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the component schema Problem
- *
- * Whether a value is valid against #/components/schemas/Problem (stops at the first error).
- */
+/** Whether a value is valid against the component schema Problem (stops at the first error). */
 export function isProblem(value: unknown): value is Plain<components['schemas']['Problem']> {
   return check_Problem(value);
 }
 
-/**
- * the component schema ContentLifecycleEventName
- *
- * Validates a value against #/components/schemas/ContentLifecycleEventName: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ContentLifecycleEventName: the value, typed, or every error found. */
 export function validateContentLifecycleEventName(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ContentLifecycleEventName']>> {
-  const errors: ValidationError[] = [];
-  collect_ContentLifecycleEventName(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ContentLifecycleEventName']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ContentLifecycleEventName, collect_ContentLifecycleEventName);
 }
 
-/**
- * the component schema ContentLifecycleEventName
- *
- * Whether a value is valid against #/components/schemas/ContentLifecycleEventName (stops at the first error).
- */
+/** Whether a value is valid against the component schema ContentLifecycleEventName (stops at the first error). */
 export function isContentLifecycleEventName(
   value: unknown,
 ): value is Plain<components['schemas']['ContentLifecycleEventName']> {
   return check_ContentLifecycleEventName(value);
 }
 
-/**
- * the path parameters of recordUserActivity
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of recordUserActivity: the value, typed, or every error found. */
 export function validateRecordUserActivityPath(
   value: unknown,
 ): ValidationResult<
@@ -647,23 +337,10 @@ export function validateRecordUserActivityPath(
     paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RecordUserActivityPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RecordUserActivityPath, collect_RecordUserActivityPath);
 }
 
-/**
- * the path parameters of recordUserActivity
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of recordUserActivity (stops at the first error). */
 export function isRecordUserActivityPath(
   value: unknown,
 ): value is NonNullable<
@@ -672,11 +349,7 @@ export function isRecordUserActivityPath(
   return check_RecordUserActivityPath(value);
 }
 
-/**
- * the application/json request body of recordUserActivity
- *
- * Validates a value against #/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of recordUserActivity: the value, typed, or every error found. */
 export function validateRecordUserActivityBody(
   value: unknown,
 ): ValidationResult<
@@ -686,25 +359,10 @@ export function validateRecordUserActivityBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RecordUserActivityBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ActivityRequest, collect_ActivityRequest);
 }
 
-/**
- * the application/json request body of recordUserActivity
- *
- * Whether a value is valid against #/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of recordUserActivity (stops at the first error). */
 export function isRecordUserActivityBody(
   value: unknown,
 ): value is Writable<
@@ -712,14 +370,10 @@ export function isRecordUserActivityBody(
     paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_RecordUserActivityBody(value);
+  return check_ActivityRequest(value);
 }
 
-/**
- * the 200 application/json response body of recordUserActivity
- *
- * Validates a value against #/components/responses/ActivityAccepted200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of recordUserActivity: the value, typed, or every error found. */
 export function validateRecordUserActivityResponse200(
   value: unknown,
 ): ValidationResult<
@@ -727,36 +381,19 @@ export function validateRecordUserActivityResponse200(
     paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RecordUserActivityResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ActivityResponse, collect_ActivityResponse);
 }
 
-/**
- * the 200 application/json response body of recordUserActivity
- *
- * Whether a value is valid against #/components/responses/ActivityAccepted200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of recordUserActivity (stops at the first error). */
 export function isRecordUserActivityResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][200]['content']['application\/json']
 > {
-  return check_RecordUserActivityResponse200(value);
+  return check_ActivityResponse(value);
 }
 
-/**
- * the 202 application/json response body of recordUserActivity
- *
- * Validates a value against #/components/responses/ActivityAccepted202/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of recordUserActivity: the value, typed, or every error found. */
 export function validateRecordUserActivityResponse202(
   value: unknown,
 ): ValidationResult<
@@ -764,69 +401,35 @@ export function validateRecordUserActivityResponse202(
     paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RecordUserActivityResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ActivityResponse, collect_ActivityResponse);
 }
 
-/**
- * the 202 application/json response body of recordUserActivity
- *
- * Whether a value is valid against #/components/responses/ActivityAccepted202/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of recordUserActivity (stops at the first error). */
 export function isRecordUserActivityResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/v1\/accounts\/{account_id}\/users\/{user_id}\/activity']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_RecordUserActivityResponse202(value);
+  return check_ActivityResponse(value);
 }
 
-/**
- * the path parameters of listFlows
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of listFlows: the value, typed, or every error found. */
 export function validateListFlowsPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/flows']['get']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsPath, collect_ListFlowsPath, '#');
 }
 
-/**
- * the path parameters of listFlows
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of listFlows (stops at the first error). */
 export function isListFlowsPath(
   value: unknown,
 ): value is NonNullable<paths['\/v2\/accounts\/{account_id}\/flows']['get']['parameters']['path']> {
   return check_ListFlowsPath(value);
 }
 
-/**
- * the 200 application/json response body of listFlows
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse200(
   value: unknown,
 ): ValidationResult<
@@ -834,23 +437,10 @@ export function validateListFlowsResponse200(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsResponse200, collect_ListFlowsResponse200);
 }
 
-/**
- * the 200 application/json response body of listFlows
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse200(
   value: unknown,
 ): value is Readable<
@@ -859,11 +449,7 @@ export function isListFlowsResponse200(
   return check_ListFlowsResponse200(value);
 }
 
-/**
- * the 400 application/json response body of listFlows
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse400(
   value: unknown,
 ): ValidationResult<
@@ -871,36 +457,19 @@ export function validateListFlowsResponse400(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of listFlows
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of listFlows
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse401(
   value: unknown,
 ): ValidationResult<
@@ -908,36 +477,19 @@ export function validateListFlowsResponse401(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of listFlows
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of listFlows
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse403(
   value: unknown,
 ): ValidationResult<
@@ -945,36 +497,19 @@ export function validateListFlowsResponse403(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of listFlows
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of listFlows
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse404(
   value: unknown,
 ): ValidationResult<
@@ -982,36 +517,19 @@ export function validateListFlowsResponse404(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of listFlows
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of listFlows
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse429(
   value: unknown,
 ): ValidationResult<
@@ -1019,36 +537,19 @@ export function validateListFlowsResponse429(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of listFlows
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of listFlows
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of listFlows: the value, typed, or every error found. */
 export function validateListFlowsResponse500(
   value: unknown,
 ): ValidationResult<
@@ -1056,58 +557,28 @@ export function validateListFlowsResponse500(
     paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of listFlows
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of listFlows (stops at the first error). */
 export function isListFlowsResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of getFlow
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of getFlow: the value, typed, or every error found. */
 export function validateGetFlowPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_GetFlowPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetFlowPath, collect_GetFlowPath, '#');
 }
 
-/**
- * the path parameters of getFlow
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of getFlow (stops at the first error). */
 export function isGetFlowPath(
   value: unknown,
 ): value is NonNullable<
@@ -1116,11 +587,7 @@ export function isGetFlowPath(
   return check_GetFlowPath(value);
 }
 
-/**
- * the 200 application/json response body of getFlow
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows~1%7Bflow_id%7D/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse200(
   value: unknown,
 ): ValidationResult<
@@ -1128,36 +595,19 @@ export function validateGetFlowResponse200(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetFlowResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Flow, collect_Flow);
 }
 
-/**
- * the 200 application/json response body of getFlow
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows~1%7Bflow_id%7D/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetFlowResponse200(value);
+  return check_Flow(value);
 }
 
-/**
- * the 400 application/json response body of getFlow
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse400(
   value: unknown,
 ): ValidationResult<
@@ -1165,36 +615,19 @@ export function validateGetFlowResponse400(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of getFlow
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of getFlow
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse401(
   value: unknown,
 ): ValidationResult<
@@ -1202,36 +635,19 @@ export function validateGetFlowResponse401(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of getFlow
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of getFlow
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse403(
   value: unknown,
 ): ValidationResult<
@@ -1239,36 +655,19 @@ export function validateGetFlowResponse403(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of getFlow
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of getFlow
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse404(
   value: unknown,
 ): ValidationResult<
@@ -1276,36 +675,19 @@ export function validateGetFlowResponse404(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of getFlow
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of getFlow
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse429(
   value: unknown,
 ): ValidationResult<
@@ -1313,36 +695,19 @@ export function validateGetFlowResponse429(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of getFlow
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of getFlow
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of getFlow: the value, typed, or every error found. */
 export function validateGetFlowResponse500(
   value: unknown,
 ): ValidationResult<
@@ -1350,36 +715,19 @@ export function validateGetFlowResponse500(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of getFlow
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of getFlow (stops at the first error). */
 export function isGetFlowResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of publishFlow
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowPath(
   value: unknown,
 ): ValidationResult<
@@ -1387,36 +735,19 @@ export function validatePublishFlowPath(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_PublishFlowPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetFlowPath, collect_GetFlowPath, '#');
 }
 
-/**
- * the path parameters of publishFlow
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of publishFlow (stops at the first error). */
 export function isPublishFlowPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['parameters']['path']
 > {
-  return check_PublishFlowPath(value);
+  return check_GetFlowPath(value);
 }
 
-/**
- * the 400 application/json response body of publishFlow
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowResponse400(
   value: unknown,
 ): ValidationResult<
@@ -1424,36 +755,19 @@ export function validatePublishFlowResponse400(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of publishFlow
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of publishFlow (stops at the first error). */
 export function isPublishFlowResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of publishFlow
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowResponse401(
   value: unknown,
 ): ValidationResult<
@@ -1461,36 +775,19 @@ export function validatePublishFlowResponse401(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of publishFlow
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of publishFlow (stops at the first error). */
 export function isPublishFlowResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of publishFlow
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowResponse403(
   value: unknown,
 ): ValidationResult<
@@ -1498,36 +795,19 @@ export function validatePublishFlowResponse403(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of publishFlow
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of publishFlow (stops at the first error). */
 export function isPublishFlowResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of publishFlow
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowResponse404(
   value: unknown,
 ): ValidationResult<
@@ -1535,36 +815,19 @@ export function validatePublishFlowResponse404(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of publishFlow
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of publishFlow (stops at the first error). */
 export function isPublishFlowResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of publishFlow
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowResponse429(
   value: unknown,
 ): ValidationResult<
@@ -1572,36 +835,19 @@ export function validatePublishFlowResponse429(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of publishFlow
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of publishFlow (stops at the first error). */
 export function isPublishFlowResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of publishFlow
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of publishFlow: the value, typed, or every error found. */
 export function validatePublishFlowResponse500(
   value: unknown,
 ): ValidationResult<
@@ -1609,36 +855,19 @@ export function validatePublishFlowResponse500(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of publishFlow
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of publishFlow (stops at the first error). */
 export function isPublishFlowResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/publish']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of unpublishFlow
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowPath(
   value: unknown,
 ): ValidationResult<
@@ -1646,36 +875,19 @@ export function validateUnpublishFlowPath(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UnpublishFlowPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetFlowPath, collect_GetFlowPath, '#');
 }
 
-/**
- * the path parameters of unpublishFlow
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['parameters']['path']
 > {
-  return check_UnpublishFlowPath(value);
+  return check_GetFlowPath(value);
 }
 
-/**
- * the 400 application/json response body of unpublishFlow
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowResponse400(
   value: unknown,
 ): ValidationResult<
@@ -1683,36 +895,19 @@ export function validateUnpublishFlowResponse400(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of unpublishFlow
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of unpublishFlow
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowResponse401(
   value: unknown,
 ): ValidationResult<
@@ -1720,36 +915,19 @@ export function validateUnpublishFlowResponse401(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of unpublishFlow
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of unpublishFlow
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowResponse403(
   value: unknown,
 ): ValidationResult<
@@ -1757,36 +935,19 @@ export function validateUnpublishFlowResponse403(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of unpublishFlow
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of unpublishFlow
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowResponse404(
   value: unknown,
 ): ValidationResult<
@@ -1794,36 +955,19 @@ export function validateUnpublishFlowResponse404(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of unpublishFlow
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of unpublishFlow
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowResponse429(
   value: unknown,
 ): ValidationResult<
@@ -1831,36 +975,19 @@ export function validateUnpublishFlowResponse429(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of unpublishFlow
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of unpublishFlow
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of unpublishFlow: the value, typed, or every error found. */
 export function validateUnpublishFlowResponse500(
   value: unknown,
 ): ValidationResult<
@@ -1868,36 +995,19 @@ export function validateUnpublishFlowResponse500(
     paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of unpublishFlow
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of unpublishFlow (stops at the first error). */
 export function isUnpublishFlowResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/flows\/{flow_id}\/unpublish']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of getUserProfile
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfilePath(
   value: unknown,
 ): ValidationResult<
@@ -1905,23 +1015,10 @@ export function validateGetUserProfilePath(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetUserProfilePath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetUserProfilePath, collect_GetUserProfilePath, '#');
 }
 
-/**
- * the path parameters of getUserProfile
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of getUserProfile (stops at the first error). */
 export function isGetUserProfilePath(
   value: unknown,
 ): value is NonNullable<
@@ -1930,11 +1027,7 @@ export function isGetUserProfilePath(
   return check_GetUserProfilePath(value);
 }
 
-/**
- * the 200 application/json response body of getUserProfile
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse200(
   value: unknown,
 ): ValidationResult<
@@ -1942,36 +1035,19 @@ export function validateGetUserProfileResponse200(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetUserProfileResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserProfile, collect_UserProfile);
 }
 
-/**
- * the 200 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetUserProfileResponse200(value);
+  return check_UserProfile(value);
 }
 
-/**
- * the 400 application/json response body of getUserProfile
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse400(
   value: unknown,
 ): ValidationResult<
@@ -1979,36 +1055,19 @@ export function validateGetUserProfileResponse400(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of getUserProfile
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse401(
   value: unknown,
 ): ValidationResult<
@@ -2016,36 +1075,19 @@ export function validateGetUserProfileResponse401(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of getUserProfile
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse403(
   value: unknown,
 ): ValidationResult<
@@ -2053,36 +1095,19 @@ export function validateGetUserProfileResponse403(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of getUserProfile
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse404(
   value: unknown,
 ): ValidationResult<
@@ -2090,36 +1115,19 @@ export function validateGetUserProfileResponse404(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of getUserProfile
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse429(
   value: unknown,
 ): ValidationResult<
@@ -2127,36 +1135,19 @@ export function validateGetUserProfileResponse429(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of getUserProfile
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of getUserProfile: the value, typed, or every error found. */
 export function validateGetUserProfileResponse500(
   value: unknown,
 ): ValidationResult<
@@ -2164,36 +1155,19 @@ export function validateGetUserProfileResponse500(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of getUserProfile
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of getUserProfile (stops at the first error). */
 export function isGetUserProfileResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of updateUserProfile
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfilePath(
   value: unknown,
 ): ValidationResult<
@@ -2201,36 +1175,19 @@ export function validateUpdateUserProfilePath(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfilePath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetUserProfilePath, collect_GetUserProfilePath, '#');
 }
 
-/**
- * the path parameters of updateUserProfile
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfilePath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
 > {
-  return check_UpdateUserProfilePath(value);
+  return check_GetUserProfilePath(value);
 }
 
-/**
- * the application/json request body of updateUserProfile
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileBody(
   value: unknown,
 ): ValidationResult<
@@ -2240,25 +1197,10 @@ export function validateUpdateUserProfileBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ProfileProperties, collect_ProfileProperties);
 }
 
-/**
- * the application/json request body of updateUserProfile
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileBody(
   value: unknown,
 ): value is Writable<
@@ -2266,14 +1208,10 @@ export function isUpdateUserProfileBody(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['requestBody']
   >['content']['application\/json']
 > {
-  return check_UpdateUserProfileBody(value);
+  return check_ProfileProperties(value);
 }
 
-/**
- * the 200 application/json response body of updateUserProfile
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse200(
   value: unknown,
 ): ValidationResult<
@@ -2281,36 +1219,19 @@ export function validateUpdateUserProfileResponse200(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserProfile, collect_UserProfile);
 }
 
-/**
- * the 200 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse200(value);
+  return check_UserProfile(value);
 }
 
-/**
- * the 400 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse400(
   value: unknown,
 ): ValidationResult<
@@ -2318,36 +1239,19 @@ export function validateUpdateUserProfileResponse400(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse401(
   value: unknown,
 ): ValidationResult<
@@ -2355,36 +1259,19 @@ export function validateUpdateUserProfileResponse401(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse403(
   value: unknown,
 ): ValidationResult<
@@ -2392,36 +1279,19 @@ export function validateUpdateUserProfileResponse403(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse404(
   value: unknown,
 ): ValidationResult<
@@ -2429,36 +1299,19 @@ export function validateUpdateUserProfileResponse404(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse415(
   value: unknown,
 ): ValidationResult<
@@ -2466,36 +1319,19 @@ export function validateUpdateUserProfileResponse415(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse429(
   value: unknown,
 ): ValidationResult<
@@ -2503,36 +1339,19 @@ export function validateUpdateUserProfileResponse429(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of updateUserProfile
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse500(
   value: unknown,
 ): ValidationResult<
@@ -2540,36 +1359,19 @@ export function validateUpdateUserProfileResponse500(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of listUserEvents
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsPath(
   value: unknown,
 ): ValidationResult<
@@ -2577,36 +1379,19 @@ export function validateListUserEventsPath(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListUserEventsPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetUserProfilePath, collect_GetUserProfilePath, '#');
 }
 
-/**
- * the path parameters of listUserEvents
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of listUserEvents (stops at the first error). */
 export function isListUserEventsPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['path']
 > {
-  return check_ListUserEventsPath(value);
+  return check_GetUserProfilePath(value);
 }
 
-/**
- * the query parameters of listUserEvents
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the query parameters of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsQuery(
   value: unknown,
 ): ValidationResult<
@@ -2614,23 +1399,10 @@ export function validateListUserEventsQuery(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['query']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListUserEventsQuery(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['parameters']['query']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListUserEventsQuery, collect_ListUserEventsQuery);
 }
 
-/**
- * the query parameters of listUserEvents
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the query parameters of listUserEvents (stops at the first error). */
 export function isListUserEventsQuery(
   value: unknown,
 ): value is NonNullable<
@@ -2639,11 +1411,7 @@ export function isListUserEventsQuery(
   return check_ListUserEventsQuery(value);
 }
 
-/**
- * the 200 application/json response body of listUserEvents
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse200(
   value: unknown,
 ): ValidationResult<
@@ -2651,23 +1419,10 @@ export function validateListUserEventsResponse200(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListUserEventsResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListUserEventsResponse200, collect_ListUserEventsResponse200);
 }
 
-/**
- * the 200 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse200(
   value: unknown,
 ): value is Readable<
@@ -2676,11 +1431,7 @@ export function isListUserEventsResponse200(
   return check_ListUserEventsResponse200(value);
 }
 
-/**
- * the 400 application/json response body of listUserEvents
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse400(
   value: unknown,
 ): ValidationResult<
@@ -2688,36 +1439,19 @@ export function validateListUserEventsResponse400(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of listUserEvents
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse401(
   value: unknown,
 ): ValidationResult<
@@ -2725,36 +1459,19 @@ export function validateListUserEventsResponse401(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of listUserEvents
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse403(
   value: unknown,
 ): ValidationResult<
@@ -2762,36 +1479,19 @@ export function validateListUserEventsResponse403(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of listUserEvents
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse404(
   value: unknown,
 ): ValidationResult<
@@ -2799,36 +1499,19 @@ export function validateListUserEventsResponse404(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of listUserEvents
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse429(
   value: unknown,
 ): ValidationResult<
@@ -2836,36 +1519,19 @@ export function validateListUserEventsResponse429(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of listUserEvents
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of listUserEvents: the value, typed, or every error found. */
 export function validateListUserEventsResponse500(
   value: unknown,
 ): ValidationResult<
@@ -2873,36 +1539,19 @@ export function validateListUserEventsResponse500(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of listUserEvents
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of listUserEvents (stops at the first error). */
 export function isListUserEventsResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of importUserEvent
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventPath(
   value: unknown,
 ): ValidationResult<
@@ -2910,36 +1559,19 @@ export function validateImportUserEventPath(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportUserEventPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetUserProfilePath, collect_GetUserProfilePath, '#');
 }
 
-/**
- * the path parameters of importUserEvent
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of importUserEvent (stops at the first error). */
 export function isImportUserEventPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
 > {
-  return check_ImportUserEventPath(value);
+  return check_GetUserProfilePath(value);
 }
 
-/**
- * the application/json request body of importUserEvent
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventBody(
   value: unknown,
 ): ValidationResult<
@@ -2949,25 +1581,10 @@ export function validateImportUserEventBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportUserEventBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Event, collect_Event);
 }
 
-/**
- * the application/json request body of importUserEvent
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of importUserEvent (stops at the first error). */
 export function isImportUserEventBody(
   value: unknown,
 ): value is Writable<
@@ -2975,14 +1592,10 @@ export function isImportUserEventBody(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_ImportUserEventBody(value);
+  return check_Event(value);
 }
 
-/**
- * the 400 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse400(
   value: unknown,
 ): ValidationResult<
@@ -2990,36 +1603,19 @@ export function validateImportUserEventResponse400(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse401(
   value: unknown,
 ): ValidationResult<
@@ -3027,36 +1623,19 @@ export function validateImportUserEventResponse401(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse403(
   value: unknown,
 ): ValidationResult<
@@ -3064,36 +1643,19 @@ export function validateImportUserEventResponse403(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse404(
   value: unknown,
 ): ValidationResult<
@@ -3101,36 +1663,19 @@ export function validateImportUserEventResponse404(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse415(
   value: unknown,
 ): ValidationResult<
@@ -3138,36 +1683,19 @@ export function validateImportUserEventResponse415(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse429(
   value: unknown,
 ): ValidationResult<
@@ -3175,36 +1703,19 @@ export function validateImportUserEventResponse429(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of importUserEvent
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of importUserEvent: the value, typed, or every error found. */
 export function validateImportUserEventResponse500(
   value: unknown,
 ): ValidationResult<
@@ -3212,71 +1723,37 @@ export function validateImportUserEventResponse500(
     paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of importUserEvent
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of importUserEvent (stops at the first error). */
 export function isImportUserEventResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of listSegments
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListSegmentsPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsPath, collect_ListFlowsPath, '#');
 }
 
-/**
- * the path parameters of listSegments
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of listSegments (stops at the first error). */
 export function isListSegmentsPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['parameters']['path']
 > {
-  return check_ListSegmentsPath(value);
+  return check_ListFlowsPath(value);
 }
 
-/**
- * the 200 application/json response body of listSegments
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse200(
   value: unknown,
 ): ValidationResult<
@@ -3284,23 +1761,10 @@ export function validateListSegmentsResponse200(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListSegmentsResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListSegmentsResponse200, collect_ListSegmentsResponse200);
 }
 
-/**
- * the 200 application/json response body of listSegments
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse200(
   value: unknown,
 ): value is Readable<
@@ -3309,11 +1773,7 @@ export function isListSegmentsResponse200(
   return check_ListSegmentsResponse200(value);
 }
 
-/**
- * the 400 application/json response body of listSegments
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse400(
   value: unknown,
 ): ValidationResult<
@@ -3321,36 +1781,19 @@ export function validateListSegmentsResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of listSegments
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of listSegments
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse401(
   value: unknown,
 ): ValidationResult<
@@ -3358,36 +1801,19 @@ export function validateListSegmentsResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of listSegments
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of listSegments
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse403(
   value: unknown,
 ): ValidationResult<
@@ -3395,36 +1821,19 @@ export function validateListSegmentsResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of listSegments
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of listSegments
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse404(
   value: unknown,
 ): ValidationResult<
@@ -3432,36 +1841,19 @@ export function validateListSegmentsResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of listSegments
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of listSegments
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse429(
   value: unknown,
 ): ValidationResult<
@@ -3469,36 +1861,19 @@ export function validateListSegmentsResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of listSegments
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of listSegments
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of listSegments: the value, typed, or every error found. */
 export function validateListSegmentsResponse500(
   value: unknown,
 ): ValidationResult<
@@ -3506,71 +1881,37 @@ export function validateListSegmentsResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of listSegments
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of listSegments (stops at the first error). */
 export function isListSegmentsResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of createSegment
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_CreateSegmentPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsPath, collect_ListFlowsPath, '#');
 }
 
-/**
- * the path parameters of createSegment
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of createSegment (stops at the first error). */
 export function isCreateSegmentPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['parameters']['path']
 > {
-  return check_CreateSegmentPath(value);
+  return check_ListFlowsPath(value);
 }
 
-/**
- * the application/json request body of createSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentBody(
   value: unknown,
 ): ValidationResult<
@@ -3580,25 +1921,10 @@ export function validateCreateSegmentBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_CreateSegmentBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/segments']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_SegmentCreate, collect_SegmentCreate);
 }
 
-/**
- * the application/json request body of createSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of createSegment (stops at the first error). */
 export function isCreateSegmentBody(
   value: unknown,
 ): value is Writable<
@@ -3606,14 +1932,10 @@ export function isCreateSegmentBody(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_CreateSegmentBody(value);
+  return check_SegmentCreate(value);
 }
 
-/**
- * the 201 application/json response body of createSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/post/responses/201/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 201 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse201(
   value: unknown,
 ): ValidationResult<
@@ -3621,36 +1943,19 @@ export function validateCreateSegmentResponse201(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][201]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_CreateSegmentResponse201(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][201]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Segment, collect_Segment);
 }
 
-/**
- * the 201 application/json response body of createSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/post/responses/201/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 201 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse201(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][201]['content']['application\/json']
 > {
-  return check_CreateSegmentResponse201(value);
+  return check_Segment(value);
 }
 
-/**
- * the 400 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse400(
   value: unknown,
 ): ValidationResult<
@@ -3658,36 +1963,19 @@ export function validateCreateSegmentResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse401(
   value: unknown,
 ): ValidationResult<
@@ -3695,36 +1983,19 @@ export function validateCreateSegmentResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse403(
   value: unknown,
 ): ValidationResult<
@@ -3732,36 +2003,19 @@ export function validateCreateSegmentResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse404(
   value: unknown,
 ): ValidationResult<
@@ -3769,36 +2023,19 @@ export function validateCreateSegmentResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse415(
   value: unknown,
 ): ValidationResult<
@@ -3806,36 +2043,19 @@ export function validateCreateSegmentResponse415(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse429(
   value: unknown,
 ): ValidationResult<
@@ -3843,36 +2063,19 @@ export function validateCreateSegmentResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of createSegment
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of createSegment: the value, typed, or every error found. */
 export function validateCreateSegmentResponse500(
   value: unknown,
 ): ValidationResult<
@@ -3880,36 +2083,19 @@ export function validateCreateSegmentResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of createSegment
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of createSegment (stops at the first error). */
 export function isCreateSegmentResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of getSegment
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentPath(
   value: unknown,
 ): ValidationResult<
@@ -3917,23 +2103,10 @@ export function validateGetSegmentPath(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetSegmentPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetSegmentPath, collect_GetSegmentPath, '#');
 }
 
-/**
- * the path parameters of getSegment
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of getSegment (stops at the first error). */
 export function isGetSegmentPath(
   value: unknown,
 ): value is NonNullable<
@@ -3942,11 +2115,7 @@ export function isGetSegmentPath(
   return check_GetSegmentPath(value);
 }
 
-/**
- * the 200 application/json response body of getSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse200(
   value: unknown,
 ): ValidationResult<
@@ -3954,36 +2123,19 @@ export function validateGetSegmentResponse200(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetSegmentResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Segment, collect_Segment);
 }
 
-/**
- * the 200 application/json response body of getSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetSegmentResponse200(value);
+  return check_Segment(value);
 }
 
-/**
- * the 400 application/json response body of getSegment
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse400(
   value: unknown,
 ): ValidationResult<
@@ -3991,36 +2143,19 @@ export function validateGetSegmentResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of getSegment
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of getSegment
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse401(
   value: unknown,
 ): ValidationResult<
@@ -4028,36 +2163,19 @@ export function validateGetSegmentResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of getSegment
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of getSegment
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse403(
   value: unknown,
 ): ValidationResult<
@@ -4065,36 +2183,19 @@ export function validateGetSegmentResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of getSegment
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of getSegment
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse404(
   value: unknown,
 ): ValidationResult<
@@ -4102,36 +2203,19 @@ export function validateGetSegmentResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of getSegment
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of getSegment
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse429(
   value: unknown,
 ): ValidationResult<
@@ -4139,36 +2223,19 @@ export function validateGetSegmentResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of getSegment
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of getSegment
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of getSegment: the value, typed, or every error found. */
 export function validateGetSegmentResponse500(
   value: unknown,
 ): ValidationResult<
@@ -4176,36 +2243,19 @@ export function validateGetSegmentResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of getSegment
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of getSegment (stops at the first error). */
 export function isGetSegmentResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of deleteSegment
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentPath(
   value: unknown,
 ): ValidationResult<
@@ -4213,36 +2263,19 @@ export function validateDeleteSegmentPath(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_DeleteSegmentPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetSegmentPath, collect_GetSegmentPath, '#');
 }
 
-/**
- * the path parameters of deleteSegment
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of deleteSegment (stops at the first error). */
 export function isDeleteSegmentPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['parameters']['path']
 > {
-  return check_DeleteSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
-/**
- * the 400 application/json response body of deleteSegment
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentResponse400(
   value: unknown,
 ): ValidationResult<
@@ -4250,36 +2283,19 @@ export function validateDeleteSegmentResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of deleteSegment
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of deleteSegment (stops at the first error). */
 export function isDeleteSegmentResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of deleteSegment
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentResponse401(
   value: unknown,
 ): ValidationResult<
@@ -4287,36 +2303,19 @@ export function validateDeleteSegmentResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of deleteSegment
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of deleteSegment (stops at the first error). */
 export function isDeleteSegmentResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of deleteSegment
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentResponse403(
   value: unknown,
 ): ValidationResult<
@@ -4324,36 +2323,19 @@ export function validateDeleteSegmentResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of deleteSegment
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of deleteSegment (stops at the first error). */
 export function isDeleteSegmentResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of deleteSegment
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentResponse404(
   value: unknown,
 ): ValidationResult<
@@ -4361,36 +2343,19 @@ export function validateDeleteSegmentResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of deleteSegment
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of deleteSegment (stops at the first error). */
 export function isDeleteSegmentResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of deleteSegment
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentResponse429(
   value: unknown,
 ): ValidationResult<
@@ -4398,36 +2363,19 @@ export function validateDeleteSegmentResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of deleteSegment
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of deleteSegment (stops at the first error). */
 export function isDeleteSegmentResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of deleteSegment
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of deleteSegment: the value, typed, or every error found. */
 export function validateDeleteSegmentResponse500(
   value: unknown,
 ): ValidationResult<
@@ -4435,36 +2383,19 @@ export function validateDeleteSegmentResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of deleteSegment
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of deleteSegment (stops at the first error). */
 export function isDeleteSegmentResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['delete']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of updateSegment
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentPath(
   value: unknown,
 ): ValidationResult<
@@ -4472,36 +2403,19 @@ export function validateUpdateSegmentPath(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateSegmentPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetSegmentPath, collect_GetSegmentPath, '#');
 }
 
-/**
- * the path parameters of updateSegment
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of updateSegment (stops at the first error). */
 export function isUpdateSegmentPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['parameters']['path']
 > {
-  return check_UpdateSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
-/**
- * the application/json request body of updateSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/patch/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentBody(
   value: unknown,
 ): ValidationResult<
@@ -4511,25 +2425,10 @@ export function validateUpdateSegmentBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateSegmentBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_SegmentUpdate, collect_SegmentUpdate);
 }
 
-/**
- * the application/json request body of updateSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/patch/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of updateSegment (stops at the first error). */
 export function isUpdateSegmentBody(
   value: unknown,
 ): value is Writable<
@@ -4537,14 +2436,10 @@ export function isUpdateSegmentBody(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['requestBody']
   >['content']['application\/json']
 > {
-  return check_UpdateSegmentBody(value);
+  return check_SegmentUpdate(value);
 }
 
-/**
- * the 200 application/json response body of updateSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/patch/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse200(
   value: unknown,
 ): ValidationResult<
@@ -4552,36 +2447,19 @@ export function validateUpdateSegmentResponse200(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateSegmentResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Segment, collect_Segment);
 }
 
-/**
- * the 200 application/json response body of updateSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D/patch/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_UpdateSegmentResponse200(value);
+  return check_Segment(value);
 }
 
-/**
- * the 400 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse400(
   value: unknown,
 ): ValidationResult<
@@ -4589,36 +2467,19 @@ export function validateUpdateSegmentResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse401(
   value: unknown,
 ): ValidationResult<
@@ -4626,36 +2487,19 @@ export function validateUpdateSegmentResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse403(
   value: unknown,
 ): ValidationResult<
@@ -4663,36 +2507,19 @@ export function validateUpdateSegmentResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse404(
   value: unknown,
 ): ValidationResult<
@@ -4700,36 +2527,19 @@ export function validateUpdateSegmentResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse415(
   value: unknown,
 ): ValidationResult<
@@ -4737,36 +2547,19 @@ export function validateUpdateSegmentResponse415(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse429(
   value: unknown,
 ): ValidationResult<
@@ -4774,36 +2567,19 @@ export function validateUpdateSegmentResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of updateSegment
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of updateSegment: the value, typed, or every error found. */
 export function validateUpdateSegmentResponse500(
   value: unknown,
 ): ValidationResult<
@@ -4811,36 +2587,19 @@ export function validateUpdateSegmentResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of updateSegment
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of updateSegment (stops at the first error). */
 export function isUpdateSegmentResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}']['patch']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of addUserIdsToSegment
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentPath(
   value: unknown,
 ): ValidationResult<
@@ -4848,36 +2607,19 @@ export function validateAddUserIdsToSegmentPath(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetSegmentPath, collect_GetSegmentPath, '#');
 }
 
-/**
- * the path parameters of addUserIdsToSegment
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['parameters']['path']
 > {
-  return check_AddUserIdsToSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
-/**
- * the multipart/form-data request body of addUserIdsToSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/multipart~1form-data/schema: the value, typed, or every error found.
- */
+/** Validates a value against the multipart/form-data request body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentBodyFormData(
   value: unknown,
 ): ValidationResult<
@@ -4887,25 +2629,10 @@ export function validateAddUserIdsToSegmentBodyFormData(
     >['content']['multipart\/form-data']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyFormData(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['requestBody']
-          >['content']['multipart\/form-data']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserIdCsvUpload, collect_UserIdCsvUpload);
 }
 
-/**
- * the multipart/form-data request body of addUserIdsToSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/multipart~1form-data/schema (stops at the first error).
- */
+/** Whether a value is valid against the multipart/form-data request body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentBodyFormData(
   value: unknown,
 ): value is Writable<
@@ -4913,14 +2640,10 @@ export function isAddUserIdsToSegmentBodyFormData(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['requestBody']
   >['content']['multipart\/form-data']
 > {
-  return check_AddUserIdsToSegmentBodyFormData(value);
+  return check_UserIdCsvUpload(value);
 }
 
-/**
- * the application/json request body of addUserIdsToSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentBodyJson(
   value: unknown,
 ): ValidationResult<
@@ -4930,25 +2653,10 @@ export function validateAddUserIdsToSegmentBodyJson(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentBodyJson(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserIdList, collect_UserIdList);
 }
 
-/**
- * the application/json request body of addUserIdsToSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1add_user_ids/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentBodyJson(
   value: unknown,
 ): value is Writable<
@@ -4956,14 +2664,10 @@ export function isAddUserIdsToSegmentBodyJson(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentBodyJson(value);
+  return check_UserIdList(value);
 }
 
-/**
- * the 202 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/JobAccepted/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse202(
   value: unknown,
 ): ValidationResult<
@@ -4971,36 +2675,19 @@ export function validateAddUserIdsToSegmentResponse202(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the 202 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/JobAccepted/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentResponse202(value);
+  return check_JobAccepted(value);
 }
 
-/**
- * the 400 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse400(
   value: unknown,
 ): ValidationResult<
@@ -5008,36 +2695,19 @@ export function validateAddUserIdsToSegmentResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse401(
   value: unknown,
 ): ValidationResult<
@@ -5045,36 +2715,19 @@ export function validateAddUserIdsToSegmentResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse403(
   value: unknown,
 ): ValidationResult<
@@ -5082,36 +2735,19 @@ export function validateAddUserIdsToSegmentResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse404(
   value: unknown,
 ): ValidationResult<
@@ -5119,36 +2755,19 @@ export function validateAddUserIdsToSegmentResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse415(
   value: unknown,
 ): ValidationResult<
@@ -5156,36 +2775,19 @@ export function validateAddUserIdsToSegmentResponse415(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse429(
   value: unknown,
 ): ValidationResult<
@@ -5193,36 +2795,19 @@ export function validateAddUserIdsToSegmentResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of addUserIdsToSegment
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of addUserIdsToSegment: the value, typed, or every error found. */
 export function validateAddUserIdsToSegmentResponse500(
   value: unknown,
 ): ValidationResult<
@@ -5230,36 +2815,19 @@ export function validateAddUserIdsToSegmentResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of addUserIdsToSegment
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of addUserIdsToSegment (stops at the first error). */
 export function isAddUserIdsToSegmentResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/add_user_ids']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of removeUserIdsFromSegment
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentPath(
   value: unknown,
 ): ValidationResult<
@@ -5267,36 +2835,19 @@ export function validateRemoveUserIdsFromSegmentPath(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RemoveUserIdsFromSegmentPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetSegmentPath, collect_GetSegmentPath, '#');
 }
 
-/**
- * the path parameters of removeUserIdsFromSegment
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['parameters']['path']
 > {
-  return check_RemoveUserIdsFromSegmentPath(value);
+  return check_GetSegmentPath(value);
 }
 
-/**
- * the multipart/form-data request body of removeUserIdsFromSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/multipart~1form-data/schema: the value, typed, or every error found.
- */
+/** Validates a value against the multipart/form-data request body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentBodyFormData(
   value: unknown,
 ): ValidationResult<
@@ -5306,25 +2857,10 @@ export function validateRemoveUserIdsFromSegmentBodyFormData(
     >['content']['multipart\/form-data']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RemoveUserIdsFromSegmentBodyFormData(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
-          >['content']['multipart\/form-data']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserIdCsvUpload, collect_UserIdCsvUpload);
 }
 
-/**
- * the multipart/form-data request body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/multipart~1form-data/schema (stops at the first error).
- */
+/** Whether a value is valid against the multipart/form-data request body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentBodyFormData(
   value: unknown,
 ): value is Writable<
@@ -5332,14 +2868,10 @@ export function isRemoveUserIdsFromSegmentBodyFormData(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
   >['content']['multipart\/form-data']
 > {
-  return check_RemoveUserIdsFromSegmentBodyFormData(value);
+  return check_UserIdCsvUpload(value);
 }
 
-/**
- * the application/json request body of removeUserIdsFromSegment
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentBodyJson(
   value: unknown,
 ): ValidationResult<
@@ -5349,25 +2881,10 @@ export function validateRemoveUserIdsFromSegmentBodyJson(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RemoveUserIdsFromSegmentBodyJson(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserIdList, collect_UserIdList);
 }
 
-/**
- * the application/json request body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments~1%7Bsegment_id%7D~1remove_user_ids/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentBodyJson(
   value: unknown,
 ): value is Writable<
@@ -5375,14 +2892,10 @@ export function isRemoveUserIdsFromSegmentBodyJson(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_RemoveUserIdsFromSegmentBodyJson(value);
+  return check_UserIdList(value);
 }
 
-/**
- * the 202 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/JobAccepted/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse202(
   value: unknown,
 ): ValidationResult<
@@ -5390,36 +2903,19 @@ export function validateRemoveUserIdsFromSegmentResponse202(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the 202 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/JobAccepted/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentResponse202(value);
+  return check_JobAccepted(value);
 }
 
-/**
- * the 400 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse400(
   value: unknown,
 ): ValidationResult<
@@ -5427,36 +2923,19 @@ export function validateRemoveUserIdsFromSegmentResponse400(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse401(
   value: unknown,
 ): ValidationResult<
@@ -5464,36 +2943,19 @@ export function validateRemoveUserIdsFromSegmentResponse401(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse403(
   value: unknown,
 ): ValidationResult<
@@ -5501,36 +2963,19 @@ export function validateRemoveUserIdsFromSegmentResponse403(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse404(
   value: unknown,
 ): ValidationResult<
@@ -5538,36 +2983,19 @@ export function validateRemoveUserIdsFromSegmentResponse404(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse415(
   value: unknown,
 ): ValidationResult<
@@ -5575,36 +3003,19 @@ export function validateRemoveUserIdsFromSegmentResponse415(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse429(
   value: unknown,
 ): ValidationResult<
@@ -5612,36 +3023,19 @@ export function validateRemoveUserIdsFromSegmentResponse429(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of removeUserIdsFromSegment
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of removeUserIdsFromSegment: the value, typed, or every error found. */
 export function validateRemoveUserIdsFromSegmentResponse500(
   value: unknown,
 ): ValidationResult<
@@ -5649,71 +3043,37 @@ export function validateRemoveUserIdsFromSegmentResponse500(
     paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of removeUserIdsFromSegment
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of removeUserIdsFromSegment (stops at the first error). */
 export function isRemoveUserIdsFromSegmentResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/segments\/{segment_id}\/remove_user_ids']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of importProfiles
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportProfilesPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsPath, collect_ListFlowsPath, '#');
 }
 
-/**
- * the path parameters of importProfiles
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of importProfiles (stops at the first error). */
 export function isImportProfilesPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['parameters']['path']
 > {
-  return check_ImportProfilesPath(value);
+  return check_ListFlowsPath(value);
 }
 
-/**
- * the application/json request body of importProfiles
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesBodyJson(
   value: unknown,
 ): ValidationResult<
@@ -5723,25 +3083,10 @@ export function validateImportProfilesBodyJson(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportProfilesBodyJson(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ImportProfilesBodyJson, collect_ImportProfilesBodyJson);
 }
 
-/**
- * the application/json request body of importProfiles
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of importProfiles (stops at the first error). */
 export function isImportProfilesBodyJson(
   value: unknown,
 ): value is Writable<
@@ -5752,11 +3097,7 @@ export function isImportProfilesBodyJson(
   return check_ImportProfilesBodyJson(value);
 }
 
-/**
- * the text/csv request body of importProfiles
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema: the value, typed, or every error found.
- */
+/** Validates a value against the text/csv request body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesBodyCsv(
   value: unknown,
 ): ValidationResult<
@@ -5766,25 +3107,15 @@ export function validateImportProfilesBodyCsv(
     >['content']['text\/csv']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportProfilesBodyCsv(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['requestBody']
-          >['content']['text\/csv']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(
+    value,
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema',
+  );
 }
 
-/**
- * the text/csv request body of importProfiles
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema (stops at the first error).
- */
+/** Whether a value is valid against the text/csv request body of importProfiles (stops at the first error). */
 export function isImportProfilesBodyCsv(
   value: unknown,
 ): value is Writable<
@@ -5795,11 +3126,7 @@ export function isImportProfilesBodyCsv(
   return check_ImportProfilesBodyCsv(value);
 }
 
-/**
- * the 202 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/JobAccepted/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse202(
   value: unknown,
 ): ValidationResult<
@@ -5807,36 +3134,19 @@ export function validateImportProfilesResponse202(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the 202 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/JobAccepted/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentResponse202(value);
+  return check_JobAccepted(value);
 }
 
-/**
- * the 400 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse400(
   value: unknown,
 ): ValidationResult<
@@ -5844,36 +3154,19 @@ export function validateImportProfilesResponse400(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse401(
   value: unknown,
 ): ValidationResult<
@@ -5881,36 +3174,19 @@ export function validateImportProfilesResponse401(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse403(
   value: unknown,
 ): ValidationResult<
@@ -5918,36 +3194,19 @@ export function validateImportProfilesResponse403(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse404(
   value: unknown,
 ): ValidationResult<
@@ -5955,36 +3214,19 @@ export function validateImportProfilesResponse404(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse415(
   value: unknown,
 ): ValidationResult<
@@ -5992,36 +3234,19 @@ export function validateImportProfilesResponse415(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse429(
   value: unknown,
 ): ValidationResult<
@@ -6029,36 +3254,19 @@ export function validateImportProfilesResponse429(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of importProfiles
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of importProfiles: the value, typed, or every error found. */
 export function validateImportProfilesResponse500(
   value: unknown,
 ): ValidationResult<
@@ -6066,71 +3274,37 @@ export function validateImportProfilesResponse500(
     paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of importProfiles
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of importProfiles (stops at the first error). */
 export function isImportProfilesResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/profiles']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of importEvents
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of importEvents: the value, typed, or every error found. */
 export function validateImportEventsPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportEventsPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsPath, collect_ListFlowsPath, '#');
 }
 
-/**
- * the path parameters of importEvents
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of importEvents (stops at the first error). */
 export function isImportEventsPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['parameters']['path']
 > {
-  return check_ImportEventsPath(value);
+  return check_ListFlowsPath(value);
 }
 
-/**
- * the application/json request body of importEvents
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsBodyJson(
   value: unknown,
 ): ValidationResult<
@@ -6140,25 +3314,10 @@ export function validateImportEventsBodyJson(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportEventsBodyJson(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ImportEventsBodyJson, collect_ImportEventsBodyJson);
 }
 
-/**
- * the application/json request body of importEvents
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of importEvents (stops at the first error). */
 export function isImportEventsBodyJson(
   value: unknown,
 ): value is Writable<
@@ -6169,11 +3328,7 @@ export function isImportEventsBodyJson(
   return check_ImportEventsBodyJson(value);
 }
 
-/**
- * the text/csv request body of importEvents
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema: the value, typed, or every error found.
- */
+/** Validates a value against the text/csv request body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsBodyCsv(
   value: unknown,
 ): ValidationResult<
@@ -6183,25 +3338,15 @@ export function validateImportEventsBodyCsv(
     >['content']['text\/csv']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ImportEventsBodyCsv(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['requestBody']
-          >['content']['text\/csv']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(
+    value,
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema',
+  );
 }
 
-/**
- * the text/csv request body of importEvents
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema (stops at the first error).
- */
+/** Whether a value is valid against the text/csv request body of importEvents (stops at the first error). */
 export function isImportEventsBodyCsv(
   value: unknown,
 ): value is Writable<
@@ -6209,14 +3354,10 @@ export function isImportEventsBodyCsv(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['requestBody']
   >['content']['text\/csv']
 > {
-  return check_ImportEventsBodyCsv(value);
+  return check_ImportProfilesBodyCsv(value);
 }
 
-/**
- * the 202 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/JobAccepted/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse202(
   value: unknown,
 ): ValidationResult<
@@ -6224,36 +3365,19 @@ export function validateImportEventsResponse202(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the 202 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/JobAccepted/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentResponse202(value);
+  return check_JobAccepted(value);
 }
 
-/**
- * the 400 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse400(
   value: unknown,
 ): ValidationResult<
@@ -6261,36 +3385,19 @@ export function validateImportEventsResponse400(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse401(
   value: unknown,
 ): ValidationResult<
@@ -6298,36 +3405,19 @@ export function validateImportEventsResponse401(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse403(
   value: unknown,
 ): ValidationResult<
@@ -6335,36 +3425,19 @@ export function validateImportEventsResponse403(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse404(
   value: unknown,
 ): ValidationResult<
@@ -6372,36 +3445,19 @@ export function validateImportEventsResponse404(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse415(
   value: unknown,
 ): ValidationResult<
@@ -6409,36 +3465,19 @@ export function validateImportEventsResponse415(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse429(
   value: unknown,
 ): ValidationResult<
@@ -6446,36 +3485,19 @@ export function validateImportEventsResponse429(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of importEvents
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of importEvents: the value, typed, or every error found. */
 export function validateImportEventsResponse500(
   value: unknown,
 ): ValidationResult<
@@ -6483,71 +3505,37 @@ export function validateImportEventsResponse500(
     paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of importEvents
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of importEvents (stops at the first error). */
 export function isImportEventsResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/import\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of exportEvents
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ExportEventsPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListFlowsPath, collect_ListFlowsPath, '#');
 }
 
-/**
- * the path parameters of exportEvents
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of exportEvents (stops at the first error). */
 export function isExportEventsPath(
   value: unknown,
 ): value is NonNullable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['parameters']['path']
 > {
-  return check_ExportEventsPath(value);
+  return check_ListFlowsPath(value);
 }
 
-/**
- * the application/json request body of exportEvents
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1export~1events/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsBody(
   value: unknown,
 ): ValidationResult<
@@ -6557,25 +3545,10 @@ export function validateExportEventsBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ExportEventsBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ExportEventsRequest, collect_ExportEventsRequest);
 }
 
-/**
- * the application/json request body of exportEvents
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1export~1events/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of exportEvents (stops at the first error). */
 export function isExportEventsBody(
   value: unknown,
 ): value is Writable<
@@ -6583,14 +3556,10 @@ export function isExportEventsBody(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_ExportEventsBody(value);
+  return check_ExportEventsRequest(value);
 }
 
-/**
- * the 202 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/JobAccepted/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse202(
   value: unknown,
 ): ValidationResult<
@@ -6598,36 +3567,19 @@ export function validateExportEventsResponse202(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_AddUserIdsToSegmentResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the 202 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/JobAccepted/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_AddUserIdsToSegmentResponse202(value);
+  return check_JobAccepted(value);
 }
 
-/**
- * the 400 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse400(
   value: unknown,
 ): ValidationResult<
@@ -6635,36 +3587,19 @@ export function validateExportEventsResponse400(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse401(
   value: unknown,
 ): ValidationResult<
@@ -6672,36 +3607,19 @@ export function validateExportEventsResponse401(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse403(
   value: unknown,
 ): ValidationResult<
@@ -6709,36 +3627,19 @@ export function validateExportEventsResponse403(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse404(
   value: unknown,
 ): ValidationResult<
@@ -6746,36 +3647,19 @@ export function validateExportEventsResponse404(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 415 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/UnsupportedMediaType/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 415 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse415(
   value: unknown,
 ): ValidationResult<
@@ -6783,36 +3667,19 @@ export function validateExportEventsResponse415(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][415]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse415(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][415]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 415 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/UnsupportedMediaType/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 415 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse415(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][415]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse415(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse429(
   value: unknown,
 ): ValidationResult<
@@ -6820,36 +3687,19 @@ export function validateExportEventsResponse429(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of exportEvents
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of exportEvents: the value, typed, or every error found. */
 export function validateExportEventsResponse500(
   value: unknown,
 ): ValidationResult<
@@ -6857,58 +3707,28 @@ export function validateExportEventsResponse500(
     paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of exportEvents
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of exportEvents (stops at the first error). */
 export function isExportEventsResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/export\/events']['post']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
-/**
- * the path parameters of getJob
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of getJob: the value, typed, or every error found. */
 export function validateGetJobPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_GetJobPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetJobPath, collect_GetJobPath);
 }
 
-/**
- * the path parameters of getJob
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of getJob (stops at the first error). */
 export function isGetJobPath(
   value: unknown,
 ): value is NonNullable<
@@ -6917,11 +3737,7 @@ export function isGetJobPath(
   return check_GetJobPath(value);
 }
 
-/**
- * the 200 application/json response body of getJob
- *
- * Validates a value against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse200(
   value: unknown,
 ): ValidationResult<
@@ -6929,36 +3745,19 @@ export function validateGetJobResponse200(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetJobResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobStatus, collect_JobStatus);
 }
 
-/**
- * the 200 application/json response body of getJob
- *
- * Whether a value is valid against #/paths/~1v2~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetJobResponse200(value);
+  return check_JobStatus(value);
 }
 
-/**
- * the 400 application/json response body of getJob
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse400(
   value: unknown,
 ): ValidationResult<
@@ -6966,36 +3765,19 @@ export function validateGetJobResponse400(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][400]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 400 application/json response body of getJob
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][400]['content']['application\/json']
 > {
-  return check_ListFlowsResponse400(value);
+  return check_Problem(value);
 }
 
-/**
- * the 401 application/json response body of getJob
- *
- * Validates a value against #/components/responses/Unauthorized/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 401 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse401(
   value: unknown,
 ): ValidationResult<
@@ -7003,36 +3785,19 @@ export function validateGetJobResponse401(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][401]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse401(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][401]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 401 application/json response body of getJob
- *
- * Whether a value is valid against #/components/responses/Unauthorized/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 401 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse401(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][401]['content']['application\/json']
 > {
-  return check_ListFlowsResponse401(value);
+  return check_Problem(value);
 }
 
-/**
- * the 403 application/json response body of getJob
- *
- * Validates a value against #/components/responses/Forbidden/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 403 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse403(
   value: unknown,
 ): ValidationResult<
@@ -7040,36 +3805,19 @@ export function validateGetJobResponse403(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][403]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse403(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][403]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 403 application/json response body of getJob
- *
- * Whether a value is valid against #/components/responses/Forbidden/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 403 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse403(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][403]['content']['application\/json']
 > {
-  return check_ListFlowsResponse403(value);
+  return check_Problem(value);
 }
 
-/**
- * the 404 application/json response body of getJob
- *
- * Validates a value against #/components/responses/NotFound/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse404(
   value: unknown,
 ): ValidationResult<
@@ -7077,36 +3825,19 @@ export function validateGetJobResponse404(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][404]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 404 application/json response body of getJob
- *
- * Whether a value is valid against #/components/responses/NotFound/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_ListFlowsResponse404(value);
+  return check_Problem(value);
 }
 
-/**
- * the 429 application/json response body of getJob
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse429(
   value: unknown,
 ): ValidationResult<
@@ -7114,36 +3845,19 @@ export function validateGetJobResponse429(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][429]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 429 application/json response body of getJob
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][429]['content']['application\/json']
 > {
-  return check_ListFlowsResponse429(value);
+  return check_Problem(value);
 }
 
-/**
- * the 500 application/json response body of getJob
- *
- * Validates a value against #/components/responses/InternalServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 500 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse500(
   value: unknown,
 ): ValidationResult<
@@ -7151,36 +3865,108 @@ export function validateGetJobResponse500(
     paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][500]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_ListFlowsResponse500(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][500]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Problem, collect_Problem);
 }
 
-/**
- * the 500 application/json response body of getJob
- *
- * Whether a value is valid against #/components/responses/InternalServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 500 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse500(
   value: unknown,
 ): value is Readable<
   paths['\/v2\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][500]['content']['application\/json']
 > {
-  return check_ListFlowsResponse500(value);
+  return check_Problem(value);
 }
 
 const RE0 = new RegExp('^appcues:', 'u');
-const C1 = JSON.parse('["csv","json"]');
-const C2 = JSON.parse('[202]');
-const C3 = JSON.parse('[202,200,400,422]');
-const S4 = new Set<unknown>([
+const C1 = JSON.parse('["name","timestamp"]');
+const P2: PropertyTable = [
+  ['name', check_EventName, collect_EventName],
+  ['timestamp', check_Timestamp, collect_Timestamp],
+  ['attributes', check_object, collect_object],
+];
+const P3: PropertyTable = [
+  ['name', check_name, collect_name],
+  ['timestamp', check_Timestamp, collect_Timestamp],
+  ['attributes', check_object, collect_object],
+];
+const P4: PropertyTable = [['user_id', check_string, collect_string]];
+const P5: PropertyTable = [
+  ['request_id', check_string, collect_string],
+  ['events', check_events, collect_events],
+  ['profile_update', check_ProfileProperties, collect_ProfileProperties],
+];
+const C6 = JSON.parse('["events"]');
+const C7 = JSON.parse('["profile_update"]');
+const C8 = JSON.parse('["contents"]');
+const P9: PropertyTable = [
+  ['request_id', check_string, collect_string],
+  ['contents', check_contents, collect_contents],
+];
+const C10 = JSON.parse('["id","name"]');
+const P11: PropertyTable = [
+  ['id', check_string, collect_string],
+  ['name', check_string, collect_string],
+  ['published', check_boolean, collect_boolean],
+  ['frequency', check_string, collect_string],
+  ['created_at', check_string_date_time, collect_string_date_time],
+  ['created_by', check_string, collect_string],
+  ['updated_at', check_string_date_time, collect_string_date_time],
+  ['updated_by', check_string, collect_string],
+  ['tag_ids', check_tag_ids, collect_tag_ids],
+  ['tags', check_tags, collect_tags],
+  ['url', check_string_uri, collect_string_uri],
+];
+const P12: PropertyTable = [
+  ['id', check_string, collect_string],
+  ['name', check_string, collect_string],
+  ['description', check_string, collect_string],
+  ['created_at', check_string_date_time, collect_string_date_time],
+  ['created_by', check_string, collect_string],
+  ['updated_at', check_string_date_time, collect_string_date_time],
+  ['updated_by', check_string, collect_string],
+  ['url', check_string_uri, collect_string_uri],
+];
+const C13 = JSON.parse('["name"]');
+const P14: PropertyTable = [
+  ['name', check_string, collect_string],
+  ['description', check_string, collect_string],
+];
+const C15 = JSON.parse('["user_ids"]');
+const P16: PropertyTable = [['user_ids', check_tag_ids, collect_tag_ids]];
+const C17 = JSON.parse('["file"]');
+const P18: PropertyTable = [['file', check_file, collect_file]];
+const C19 = JSON.parse('["user_id"]');
+const C20 = JSON.parse('["email"]');
+const P21: PropertyTable = [
+  ['email', check_string_email, collect_string_email],
+  ['format', check_format, collect_format],
+  ['start_time', check_ExportBound, collect_ExportBound],
+  ['end_time', check_ExportBound, collect_ExportBound],
+  ['conditions', check_contents, collect_contents],
+];
+const C22 = JSON.parse('["job_id","job_url","status","title"]');
+const P23: PropertyTable = [
+  ['job_id', check_string_uuid, collect_string_uuid],
+  ['job_url', check_string_uri, collect_string_uri],
+  ['status', check_status, collect_status],
+  ['title', check_string, collect_string],
+];
+const C24 = JSON.parse('["status"]');
+const P25: PropertyTable = [
+  ['job_id', check_string_uuid, collect_string_uuid],
+  ['job_url', check_string_uri, collect_string_uri],
+  ['status', check_status_2, collect_status_2],
+  ['title', check_string, collect_string],
+  ['detail', check_string, collect_string],
+];
+const C26 = JSON.parse('["status","title"]');
+const P27: PropertyTable = [
+  ['error', check_boolean, collect_boolean],
+  ['status', check_integer, collect_integer],
+  ['title', check_string, collect_string],
+  ['detail', check_string, collect_string],
+];
+const S28 = new Set<unknown>([
   'flow_shown',
   'flow_skipped',
   'flow_finished',
@@ -7194,9 +3980,91 @@ const S4 = new Set<unknown>([
   'coachmarks_shown',
   'coachmarks_completed',
 ]);
-const C5 = JSON.parse(
+const C29 = JSON.parse(
   '["flow_shown","flow_skipped","flow_finished","flow_form_submission","form_field_submission","step_activated","hotspots_shown","hotspots_skipped","hotspots_completed","hotspot_activated","coachmarks_shown","coachmarks_completed"]',
 );
+const C30 = JSON.parse('["account_id","user_id"]');
+const P31: PropertyTable = [
+  [
+    'account_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/0/schema',
+  ],
+  [
+    'user_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema',
+  ],
+];
+const C32 = JSON.parse('["account_id"]');
+const P33: PropertyTable = [
+  [
+    'account_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/AccountId/schema',
+  ],
+];
+const C34 = JSON.parse('["account_id","flow_id"]');
+const P35: PropertyTable = [
+  [
+    'account_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/AccountId/schema',
+  ],
+  [
+    'flow_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/FlowId/schema',
+  ],
+];
+const P36: PropertyTable = [
+  [
+    'account_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/AccountId/schema',
+  ],
+  [
+    'user_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/UserId/schema',
+  ],
+];
+const P37: PropertyTable = [['limit', check_integer_2, collect_integer_2]];
+const C38 = JSON.parse('["account_id","segment_id"]');
+const P39: PropertyTable = [
+  [
+    'account_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/AccountId/schema',
+  ],
+  [
+    'segment_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/SegmentId/schema',
+  ],
+];
+const C40 = JSON.parse('["account_id","job_id"]');
+const P41: PropertyTable = [
+  [
+    'account_id',
+    check_ImportProfilesBodyCsv,
+    collect_ImportProfilesBodyCsv,
+    '#/components/parameters/AccountId/schema',
+  ],
+  ['job_id', check_string_uuid_2, collect_string_uuid_2],
+];
+const C42 = JSON.parse('["csv","json"]');
+const C43 = JSON.parse('[202]');
+const C44 = JSON.parse('[202,200,400,422]');
 
 function check_Timestamp(d0: any): boolean {
   let v0 = false;
@@ -7214,63 +4082,44 @@ function check_Timestamp(d0: any): boolean {
 }
 
 function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Timestamp';
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
     if (!!fmtDateTime(d0)) {
+      if (v0 !== -1 && v1 === -1) v1 = 1;
       if (v0 === -1) v0 = 1;
-      else if (v1 === -1) v1 = 1;
     }
   } else if (typeof d0 === 'number') {
     if (Number.isInteger(d0)) {
+      if (v0 !== -1 && v1 === -1) v1 = 0;
       if (v0 === -1) v0 = 0;
-      else if (v1 === -1) v1 = 0;
     }
   }
   if (v0 === -1) {
-    if (!Number.isInteger(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Timestamp/oneOf/0/type',
-        keyword: 'type',
-        params: { type: 'integer' },
-        message: 'must be integer',
-      });
-    }
+    if (!Number.isInteger(d0)) failType(e, p, s + '/oneOf/0/type', 'integer');
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Timestamp/oneOf/1/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/oneOf/1/type', 'string');
     } else {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/Timestamp/oneOf/1/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/oneOf/1/format', 'date-time');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Timestamp/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: null },
-      message: 'must match exactly one schema in oneOf, but matches none',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: null },
+      'must match exactly one schema in oneOf, but matches none',
+    );
   } else if (v1 !== -1) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Timestamp/oneOf',
-      keyword: 'oneOf',
-      params: { passingSchemas: [v0, v1] },
-      message: 'must match exactly one schema in oneOf, but matches more than one',
-    });
+    fail(
+      e,
+      p,
+      s + '/oneOf',
+      'oneOf',
+      { passingSchemas: [v0, v1] },
+      'must match exactly one schema in oneOf, but matches more than one',
+    );
   }
 }
 
@@ -7282,144 +4131,51 @@ function check_EventName(d0: any): boolean {
 }
 
 function collect_EventName(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/EventName';
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EventName/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (d0.length > 127 && ucs2length(d0) > 127) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/EventName/maxLength',
-        keyword: 'maxLength',
-        params: { limit: 127 },
-        message: 'must have at most 127 characters',
-      });
-    }
+    if (d0.length > 127 && ucs2length(d0) > 127)
+      fail(e, p, s + '/maxLength', 'maxLength', { limit: 127 }, 'must have at most 127 characters');
   }
-  if (!(typeof d0 === 'string' && !RE0.test(d0))) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/EventName/not',
-      keyword: 'not',
-      params: {},
-      message: 'must not match the schema in "not"',
-    });
-  }
+  if (!(typeof d0 === 'string' && !RE0.test(d0)))
+    fail(e, p, s + '/not', 'not', {}, 'must not match the schema in "not"');
 }
 
 function check_Event(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('name' in Object.prototype) f0 = false;
+  if ('timestamp' in Object.prototype) f0 = false;
+  if ('attributes' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['name'] : own(d0, 'name');
+  if (d1 === undefined || !check_EventName(d1)) return false;
+  const d2 = f0 ? d0['timestamp'] : own(d0, 'timestamp');
+  if (d2 === undefined || !check_Timestamp(d2)) return false;
+  const d3 = f0 ? d0['attributes'] : own(d0, 'attributes');
+  if (d3 !== undefined && (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)))
     return false;
-  if (!(
-    d0['timestamp'] !== undefined &&
-    ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-  ))
-    return false;
-  const d1 = d0['name'];
-  if (!check_EventName(d1)) return false;
-  const d2 = d0['timestamp'];
-  if (!check_Timestamp(d2)) return false;
-  if (
-    d0['attributes'] !== undefined &&
-    ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  ) {
-    const d3 = d0['attributes'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
   return true;
 }
 
 function collect_Event(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Event';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Event/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Event/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (!(
-      d0['timestamp'] !== undefined &&
-      ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Event/required',
-        keyword: 'required',
-        params: { missingProperty: 'timestamp' },
-        message: 'must have required property "timestamp"',
-      });
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      collect_EventName(d1, p + '/name', e);
-    }
-    if (
-      d0['timestamp'] !== undefined &&
-      ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    ) {
-      const d2 = d0['timestamp'];
-      collect_Timestamp(d2, p + '/timestamp', e);
-    }
-    if (
-      d0['attributes'] !== undefined &&
-      ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-    ) {
-      const d3 = d0['attributes'];
-      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/Event/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
-      }
-    }
+    failMissing(d0, C1, e, p, s + '/required');
+    collectProperties(d0, P2, e, p, s);
   }
 }
 
 function check_RecordedEvent(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
-    return false;
-  if (!(
-    d0['timestamp'] !== undefined &&
-    ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-  ))
-    return false;
-  const d1 = d0['name'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('name' in Object.prototype) f0 = false;
+  if ('timestamp' in Object.prototype) f0 = false;
+  if ('attributes' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['name'] : own(d0, 'name');
+  if (d1 === undefined) return false;
   let v0 = false;
   if (typeof d1 === 'string') {
     L0: {
@@ -7434,123 +4190,21 @@ function check_RecordedEvent(d0: any): boolean {
     }
   }
   if (!v0) return false;
-  const d2 = d0['timestamp'];
-  if (!check_Timestamp(d2)) return false;
-  if (
-    d0['attributes'] !== undefined &&
-    ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  ) {
-    const d3 = d0['attributes'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
+  const d2 = f0 ? d0['timestamp'] : own(d0, 'timestamp');
+  if (d2 === undefined || !check_Timestamp(d2)) return false;
+  const d3 = f0 ? d0['attributes'] : own(d0, 'attributes');
+  if (d3 !== undefined && (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)))
+    return false;
   return true;
 }
 
 function collect_RecordedEvent(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RecordedEvent';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RecordedEvent/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RecordedEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (!(
-      d0['timestamp'] !== undefined &&
-      ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RecordedEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'timestamp' },
-        message: 'must have required property "timestamp"',
-      });
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      let v0 = false;
-      if (typeof d1 === 'string') {
-        L0: {
-          if (check_ContentLifecycleEventName(d1)) {
-            v0 = true;
-            break L0;
-          }
-          if (!(d1.length > 127 && ucs2length(d1) > 127)) {
-            v0 = true;
-            break L0;
-          }
-        }
-      }
-      if (!v0) {
-        collect_ContentLifecycleEventName(d1, p + '/name', e);
-        if (typeof d1 !== 'string') {
-          e.push({
-            instancePath: p + '/name',
-            schemaPath: '#/components/schemas/RecordedEvent/properties/name/anyOf/1/type',
-            keyword: 'type',
-            params: { type: 'string' },
-            message: 'must be string',
-          });
-        } else {
-          if (d1.length > 127 && ucs2length(d1) > 127) {
-            e.push({
-              instancePath: p + '/name',
-              schemaPath: '#/components/schemas/RecordedEvent/properties/name/anyOf/1/maxLength',
-              keyword: 'maxLength',
-              params: { limit: 127 },
-              message: 'must have at most 127 characters',
-            });
-          }
-        }
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/RecordedEvent/properties/name/anyOf',
-          keyword: 'anyOf',
-          params: {},
-          message: 'must match at least one schema in anyOf',
-        });
-      }
-    }
-    if (
-      d0['timestamp'] !== undefined &&
-      ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    ) {
-      const d2 = d0['timestamp'];
-      collect_Timestamp(d2, p + '/timestamp', e);
-    }
-    if (
-      d0['attributes'] !== undefined &&
-      ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-    ) {
-      const d3 = d0['attributes'];
-      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/RecordedEvent/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
-      }
-    }
+    failMissing(d0, C1, e, p, s + '/required');
+    collectProperties(d0, P3, e, p, s);
   }
 }
 
@@ -7560,97 +4214,54 @@ function check_ProfileProperties(d0: any): boolean {
 }
 
 function collect_ProfileProperties(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ProfileProperties/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  }
+  const s = '#/components/schemas/ProfileProperties';
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0))
+    failType(e, p, s + '/type', 'object');
 }
 
 function check_UserProfile(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ) {
-    const d1 = d0['user_id'];
-    if (typeof d1 !== 'string') return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d1 !== undefined && typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_UserProfile(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserProfile';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserProfile/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d1 = d0['user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/user_id',
-          schemaPath: '#/components/schemas/UserProfile/properties/user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    collectProperties(d0, P4, e, p, s);
   }
 }
 
 function check_ActivityRequest(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['request_id'] !== undefined &&
-    ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-  ) {
-    const d1 = d0['request_id'];
-    if (typeof d1 !== 'string') return false;
-  }
-  if (
-    d0['events'] !== undefined &&
-    ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-  ) {
-    const d2 = d0['events'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('request_id' in Object.prototype) f0 = false;
+  if ('events' in Object.prototype) f0 = false;
+  if ('profile_update' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['request_id'] : own(d0, 'request_id');
+  if (d1 !== undefined && typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['events'] : own(d0, 'events');
+  if (d2 !== undefined) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (!check_Event(d3)) return false;
     }
   }
-  if (
-    d0['profile_update'] !== undefined &&
-    ((f0 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-  ) {
-    const d4 = d0['profile_update'];
-    if (!check_ProfileProperties(d4)) return false;
-  }
+  const d4 = f0 ? d0['profile_update'] : own(d0, 'profile_update');
+  if (d4 !== undefined && !check_ProfileProperties(d4)) return false;
   let v0 = false;
   L0: {
     let v1 = false;
     L1: {
-      const f1 = Object.getPrototypeOf(d0) === Object.prototype;
-      if (!(
-        d0['events'] !== undefined &&
-        ((f1 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-      ))
-        break L1;
+      let f1 = Object.getPrototypeOf(d0) === Object.prototype;
+      if ('events' in Object.prototype) f1 = false;
+      if (!(d0['events'] !== undefined && (f1 || hasOwn.call(d0, 'events')))) break L1;
       v1 = true;
     }
     if (v1) {
@@ -7659,11 +4270,9 @@ function check_ActivityRequest(d0: any): boolean {
     }
     let v2 = false;
     L2: {
-      const f2 = Object.getPrototypeOf(d0) === Object.prototype;
-      if (!(
-        d0['profile_update'] !== undefined &&
-        ((f2 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-      ))
+      let f2 = Object.getPrototypeOf(d0) === Object.prototype;
+      if ('profile_update' in Object.prototype) f2 = false;
+      if (!(d0['profile_update'] !== undefined && (f2 || hasOwn.call(d0, 'profile_update'))))
         break L2;
       v2 = true;
     }
@@ -7677,70 +4286,20 @@ function check_ActivityRequest(d0: any): boolean {
 }
 
 function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ActivityRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ActivityRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['request_id'] !== undefined &&
-      ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-    ) {
-      const d1 = d0['request_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/request_id',
-          schemaPath: '#/components/schemas/ActivityRequest/properties/request_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['events'] !== undefined &&
-      ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-    ) {
-      const d2 = d0['events'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/events',
-          schemaPath: '#/components/schemas/ActivityRequest/properties/events/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          collect_Event(d3, p + '/events/' + i0, e);
-        }
-      }
-    }
-    if (
-      d0['profile_update'] !== undefined &&
-      ((f0 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-    ) {
-      const d4 = d0['profile_update'];
-      collect_ProfileProperties(d4, p + '/profile_update', e);
-    }
+    collectProperties(d0, P5, e, p, s);
   }
   let v0 = false;
   L0: {
     let v1 = false;
     L1: {
       if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
-        const f1 = Object.getPrototypeOf(d0) === Object.prototype;
-        if (!(
-          d0['events'] !== undefined &&
-          ((f1 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-        ))
-          break L1;
+        let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+        if ('events' in Object.prototype) f0 = false;
+        if (!(d0['events'] !== undefined && (f0 || hasOwn.call(d0, 'events')))) break L1;
       }
       v1 = true;
     }
@@ -7751,11 +4310,9 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
     let v2 = false;
     L2: {
       if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
-        const f2 = Object.getPrototypeOf(d0) === Object.prototype;
-        if (!(
-          d0['profile_update'] !== undefined &&
-          ((f2 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-        ))
+        let f1 = Object.getPrototypeOf(d0) === Object.prototype;
+        if ('profile_update' in Object.prototype) f1 = false;
+        if (!(d0['profile_update'] !== undefined && (f1 || hasOwn.call(d0, 'profile_update'))))
           break L2;
       }
       v2 = true;
@@ -7767,195 +4324,77 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
   }
   if (!v0) {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
-      const f3 = Object.getPrototypeOf(d0) === Object.prototype;
-      if (!(
-        d0['events'] !== undefined &&
-        ((f3 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ActivityRequest/anyOf/0/required',
-          keyword: 'required',
-          params: { missingProperty: 'events' },
-          message: 'must have required property "events"',
-        });
-      }
+      failMissing(d0, C6, e, p, s + '/anyOf/0/required');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
-      const f4 = Object.getPrototypeOf(d0) === Object.prototype;
-      if (!(
-        d0['profile_update'] !== undefined &&
-        ((f4 && !('profile_update' in Object.prototype)) || hasOwn.call(d0, 'profile_update'))
-      )) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ActivityRequest/anyOf/1/required',
-          keyword: 'required',
-          params: { missingProperty: 'profile_update' },
-          message: 'must have required property "profile_update"',
-        });
-      }
+      failMissing(d0, C7, e, p, s + '/anyOf/1/required');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ActivityRequest/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
 function check_ActivityResponse(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['contents'] !== undefined &&
-    ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
-  ))
-    return false;
-  if (
-    d0['request_id'] !== undefined &&
-    ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-  ) {
-    const d1 = d0['request_id'];
-    if (typeof d1 !== 'string') return false;
-  }
-  const d2 = d0['contents'];
-  if (!Array.isArray(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('contents' in Object.prototype) f0 = false;
+  if ('request_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['request_id'] : own(d0, 'request_id');
+  if (d1 !== undefined && typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['contents'] : own(d0, 'contents');
+  if (d2 === undefined || !Array.isArray(d2)) return false;
   return true;
 }
 
 function collect_ActivityResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ActivityResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ActivityResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['contents'] !== undefined &&
-      ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ActivityResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'contents' },
-        message: 'must have required property "contents"',
-      });
-    }
-    if (
-      d0['request_id'] !== undefined &&
-      ((f0 && !('request_id' in Object.prototype)) || hasOwn.call(d0, 'request_id'))
-    ) {
-      const d1 = d0['request_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/request_id',
-          schemaPath: '#/components/schemas/ActivityResponse/properties/request_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['contents'] !== undefined &&
-      ((f0 && !('contents' in Object.prototype)) || hasOwn.call(d0, 'contents'))
-    ) {
-      const d2 = d0['contents'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/contents',
-          schemaPath: '#/components/schemas/ActivityResponse/properties/contents/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      }
-    }
+    failMissing(d0, C8, e, p, s + '/required');
+    collectProperties(d0, P9, e, p, s);
   }
 }
 
 function check_FlowSummary(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
-    return false;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
-    return false;
-  const d1 = d0['id'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['name'];
-  if (typeof d2 !== 'string') return false;
-  if (
-    d0['published'] !== undefined &&
-    ((f0 && !('published' in Object.prototype)) || hasOwn.call(d0, 'published'))
-  ) {
-    const d3 = d0['published'];
-    if (typeof d3 !== 'boolean') return false;
-  }
-  if (
-    d0['frequency'] !== undefined &&
-    ((f0 && !('frequency' in Object.prototype)) || hasOwn.call(d0, 'frequency'))
-  ) {
-    const d4 = d0['frequency'];
-    if (typeof d4 !== 'string') return false;
-  }
-  if (
-    d0['created_at'] !== undefined &&
-    ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d5 = d0['created_at'];
-    if (typeof d5 !== 'string') return false;
-    if (!fmtDateTime(d5)) return false;
-  }
-  if (
-    d0['created_by'] !== undefined &&
-    ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-  ) {
-    const d6 = d0['created_by'];
-    if (typeof d6 !== 'string') return false;
-  }
-  if (
-    d0['updated_at'] !== undefined &&
-    ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d7 = d0['updated_at'];
-    if (typeof d7 !== 'string') return false;
-    if (!fmtDateTime(d7)) return false;
-  }
-  if (
-    d0['updated_by'] !== undefined &&
-    ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-  ) {
-    const d8 = d0['updated_by'];
-    if (typeof d8 !== 'string') return false;
-  }
-  if (
-    d0['tag_ids'] !== undefined &&
-    ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
-  ) {
-    const d9 = d0['tag_ids'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('id' in Object.prototype) f0 = false;
+  if ('name' in Object.prototype) f0 = false;
+  if ('published' in Object.prototype) f0 = false;
+  if ('frequency' in Object.prototype) f0 = false;
+  if ('created_at' in Object.prototype) f0 = false;
+  if ('created_by' in Object.prototype) f0 = false;
+  if ('updated_at' in Object.prototype) f0 = false;
+  if ('updated_by' in Object.prototype) f0 = false;
+  if ('tag_ids' in Object.prototype) f0 = false;
+  if ('tags' in Object.prototype) f0 = false;
+  if ('url' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['id'] : own(d0, 'id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['name'] : own(d0, 'name');
+  if (d2 === undefined || typeof d2 !== 'string') return false;
+  const d3 = f0 ? d0['published'] : own(d0, 'published');
+  if (d3 !== undefined && typeof d3 !== 'boolean') return false;
+  const d4 = f0 ? d0['frequency'] : own(d0, 'frequency');
+  if (d4 !== undefined && typeof d4 !== 'string') return false;
+  const d5 = f0 ? d0['created_at'] : own(d0, 'created_at');
+  if (d5 !== undefined && (typeof d5 !== 'string' || !fmtDateTime(d5))) return false;
+  const d6 = f0 ? d0['created_by'] : own(d0, 'created_by');
+  if (d6 !== undefined && typeof d6 !== 'string') return false;
+  const d7 = f0 ? d0['updated_at'] : own(d0, 'updated_at');
+  if (d7 !== undefined && (typeof d7 !== 'string' || !fmtDateTime(d7))) return false;
+  const d8 = f0 ? d0['updated_by'] : own(d0, 'updated_by');
+  if (d8 !== undefined && typeof d8 !== 'string') return false;
+  const d9 = f0 ? d0['tag_ids'] : own(d0, 'tag_ids');
+  if (d9 !== undefined) {
     if (!Array.isArray(d9)) return false;
     for (let i0 = 0; i0 < d9.length; i0++) {
       const d10 = d9[i0];
       if (typeof d10 !== 'string') return false;
     }
   }
-  if (
-    d0['tags'] !== undefined &&
-    ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d11 = d0['tags'];
+  const d11 = f0 ? d0['tags'] : own(d0, 'tags');
+  if (d11 !== undefined) {
     if (typeof d11 !== 'object' || d11 === null || Array.isArray(d11)) return false;
     for (const k0 in d11) {
       if (!Object.prototype.hasOwnProperty.call(d11, k0)) continue;
@@ -7963,269 +4402,18 @@ function check_FlowSummary(d0: any): boolean {
       if (typeof d12 !== 'boolean') return false;
     }
   }
-  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
-    const d13 = d0['url'];
-    if (typeof d13 !== 'string') return false;
-    if (!fmtUri(d13)) return false;
-  }
+  const d13 = f0 ? d0['url'] : own(d0, 'url');
+  if (d13 !== undefined && (typeof d13 !== 'string' || !fmtUri(d13))) return false;
   return true;
 }
 
 function collect_FlowSummary(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/FlowSummary';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/FlowSummary/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['id'] !== undefined &&
-      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/FlowSummary/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: 'must have required property "id"',
-      });
-    }
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/FlowSummary/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      const d1 = d0['id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/id',
-          schemaPath: '#/components/schemas/FlowSummary/properties/id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d2 = d0['name'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/FlowSummary/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['published'] !== undefined &&
-      ((f0 && !('published' in Object.prototype)) || hasOwn.call(d0, 'published'))
-    ) {
-      const d3 = d0['published'];
-      if (typeof d3 !== 'boolean') {
-        e.push({
-          instancePath: p + '/published',
-          schemaPath: '#/components/schemas/FlowSummary/properties/published/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
-      }
-    }
-    if (
-      d0['frequency'] !== undefined &&
-      ((f0 && !('frequency' in Object.prototype)) || hasOwn.call(d0, 'frequency'))
-    ) {
-      const d4 = d0['frequency'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/frequency',
-          schemaPath: '#/components/schemas/FlowSummary/properties/frequency/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['created_at'] !== undefined &&
-      ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-    ) {
-      const d5 = d0['created_at'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/created_at',
-          schemaPath: '#/components/schemas/FlowSummary/properties/created_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDateTime(d5)) {
-          e.push({
-            instancePath: p + '/created_at',
-            schemaPath: '#/components/schemas/FlowSummary/properties/created_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
-      }
-    }
-    if (
-      d0['created_by'] !== undefined &&
-      ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-    ) {
-      const d6 = d0['created_by'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/created_by',
-          schemaPath: '#/components/schemas/FlowSummary/properties/created_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['updated_at'] !== undefined &&
-      ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-    ) {
-      const d7 = d0['updated_at'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_at',
-          schemaPath: '#/components/schemas/FlowSummary/properties/updated_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDateTime(d7)) {
-          e.push({
-            instancePath: p + '/updated_at',
-            schemaPath: '#/components/schemas/FlowSummary/properties/updated_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
-      }
-    }
-    if (
-      d0['updated_by'] !== undefined &&
-      ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-    ) {
-      const d8 = d0['updated_by'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_by',
-          schemaPath: '#/components/schemas/FlowSummary/properties/updated_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['tag_ids'] !== undefined &&
-      ((f0 && !('tag_ids' in Object.prototype)) || hasOwn.call(d0, 'tag_ids'))
-    ) {
-      const d9 = d0['tag_ids'];
-      if (!Array.isArray(d9)) {
-        e.push({
-          instancePath: p + '/tag_ids',
-          schemaPath: '#/components/schemas/FlowSummary/properties/tag_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d9.length; i0++) {
-          const d10 = d9[i0];
-          if (typeof d10 !== 'string') {
-            e.push({
-              instancePath: p + '/tag_ids/' + i0,
-              schemaPath: '#/components/schemas/FlowSummary/properties/tag_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
-    }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d11 = d0['tags'];
-      if (typeof d11 !== 'object' || d11 === null || Array.isArray(d11)) {
-        e.push({
-          instancePath: p + '/tags',
-          schemaPath: '#/components/schemas/FlowSummary/properties/tags/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
-      } else {
-        for (const k0 in d11) {
-          if (!Object.prototype.hasOwnProperty.call(d11, k0)) continue;
-          const d12 = d11[k0];
-          if (typeof d12 !== 'boolean') {
-            e.push({
-              instancePath: p + '/tags/' + pointerSegment(k0),
-              schemaPath:
-                '#/components/schemas/FlowSummary/properties/tags/additionalProperties/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-            });
-          }
-        }
-      }
-    }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d13 = d0['url'];
-      if (typeof d13 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/FlowSummary/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUri(d13)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/FlowSummary/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
-      }
-    }
+    failMissing(d0, C10, e, p, s + '/required');
+    collectProperties(d0, P11, e, p, s);
   }
 }
 
@@ -8235,402 +4423,98 @@ function check_Flow(d0: any): boolean {
 }
 
 function collect_Flow(d0: any, p: string, e: ValidationError[]): void {
-  collect_FlowSummary(d0, p, e);
+  if (!check_FlowSummary(d0)) collect_FlowSummary(d0, p, e);
 }
 
 function check_Segment(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
-    return false;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
-    return false;
-  const d1 = d0['id'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['name'];
-  if (typeof d2 !== 'string') return false;
-  if (
-    d0['description'] !== undefined &&
-    ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d3 = d0['description'];
-    if (typeof d3 !== 'string') return false;
-  }
-  if (
-    d0['created_at'] !== undefined &&
-    ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-  ) {
-    const d4 = d0['created_at'];
-    if (typeof d4 !== 'string') return false;
-    if (!fmtDateTime(d4)) return false;
-  }
-  if (
-    d0['created_by'] !== undefined &&
-    ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-  ) {
-    const d5 = d0['created_by'];
-    if (typeof d5 !== 'string') return false;
-  }
-  if (
-    d0['updated_at'] !== undefined &&
-    ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-  ) {
-    const d6 = d0['updated_at'];
-    if (typeof d6 !== 'string') return false;
-    if (!fmtDateTime(d6)) return false;
-  }
-  if (
-    d0['updated_by'] !== undefined &&
-    ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-  ) {
-    const d7 = d0['updated_by'];
-    if (typeof d7 !== 'string') return false;
-  }
-  if (d0['url'] !== undefined && ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))) {
-    const d8 = d0['url'];
-    if (typeof d8 !== 'string') return false;
-    if (!fmtUri(d8)) return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('id' in Object.prototype) f0 = false;
+  if ('name' in Object.prototype) f0 = false;
+  if ('description' in Object.prototype) f0 = false;
+  if ('created_at' in Object.prototype) f0 = false;
+  if ('created_by' in Object.prototype) f0 = false;
+  if ('updated_at' in Object.prototype) f0 = false;
+  if ('updated_by' in Object.prototype) f0 = false;
+  if ('url' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['id'] : own(d0, 'id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['name'] : own(d0, 'name');
+  if (d2 === undefined || typeof d2 !== 'string') return false;
+  const d3 = f0 ? d0['description'] : own(d0, 'description');
+  if (d3 !== undefined && typeof d3 !== 'string') return false;
+  const d4 = f0 ? d0['created_at'] : own(d0, 'created_at');
+  if (d4 !== undefined && (typeof d4 !== 'string' || !fmtDateTime(d4))) return false;
+  const d5 = f0 ? d0['created_by'] : own(d0, 'created_by');
+  if (d5 !== undefined && typeof d5 !== 'string') return false;
+  const d6 = f0 ? d0['updated_at'] : own(d0, 'updated_at');
+  if (d6 !== undefined && (typeof d6 !== 'string' || !fmtDateTime(d6))) return false;
+  const d7 = f0 ? d0['updated_by'] : own(d0, 'updated_by');
+  if (d7 !== undefined && typeof d7 !== 'string') return false;
+  const d8 = f0 ? d0['url'] : own(d0, 'url');
+  if (d8 !== undefined && (typeof d8 !== 'string' || !fmtUri(d8))) return false;
   return true;
 }
 
 function collect_Segment(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Segment';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Segment/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['id'] !== undefined &&
-      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Segment/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: 'must have required property "id"',
-      });
-    }
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Segment/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      const d1 = d0['id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/id',
-          schemaPath: '#/components/schemas/Segment/properties/id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d2 = d0['name'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/Segment/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['description'] !== undefined &&
-      ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-    ) {
-      const d3 = d0['description'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/Segment/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['created_at'] !== undefined &&
-      ((f0 && !('created_at' in Object.prototype)) || hasOwn.call(d0, 'created_at'))
-    ) {
-      const d4 = d0['created_at'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/created_at',
-          schemaPath: '#/components/schemas/Segment/properties/created_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDateTime(d4)) {
-          e.push({
-            instancePath: p + '/created_at',
-            schemaPath: '#/components/schemas/Segment/properties/created_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
-      }
-    }
-    if (
-      d0['created_by'] !== undefined &&
-      ((f0 && !('created_by' in Object.prototype)) || hasOwn.call(d0, 'created_by'))
-    ) {
-      const d5 = d0['created_by'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/created_by',
-          schemaPath: '#/components/schemas/Segment/properties/created_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['updated_at'] !== undefined &&
-      ((f0 && !('updated_at' in Object.prototype)) || hasOwn.call(d0, 'updated_at'))
-    ) {
-      const d6 = d0['updated_at'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_at',
-          schemaPath: '#/components/schemas/Segment/properties/updated_at/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDateTime(d6)) {
-          e.push({
-            instancePath: p + '/updated_at',
-            schemaPath: '#/components/schemas/Segment/properties/updated_at/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
-      }
-    }
-    if (
-      d0['updated_by'] !== undefined &&
-      ((f0 && !('updated_by' in Object.prototype)) || hasOwn.call(d0, 'updated_by'))
-    ) {
-      const d7 = d0['updated_by'];
-      if (typeof d7 !== 'string') {
-        e.push({
-          instancePath: p + '/updated_by',
-          schemaPath: '#/components/schemas/Segment/properties/updated_by/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d8 = d0['url'];
-      if (typeof d8 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath: '#/components/schemas/Segment/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUri(d8)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath: '#/components/schemas/Segment/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
-      }
-    }
+    failMissing(d0, C10, e, p, s + '/required');
+    collectProperties(d0, P12, e, p, s);
   }
 }
 
 function check_SegmentCreate(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
-    return false;
-  const d1 = d0['name'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['description'] !== undefined &&
-    ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d2 = d0['description'];
-    if (typeof d2 !== 'string') return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('name' in Object.prototype) f0 = false;
+  if ('description' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['name'] : own(d0, 'name');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['description'] : own(d0, 'description');
+  if (d2 !== undefined && typeof d2 !== 'string') return false;
   return true;
 }
 
 function collect_SegmentCreate(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentCreate';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentCreate/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/SegmentCreate/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/SegmentCreate/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['description'] !== undefined &&
-      ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-    ) {
-      const d2 = d0['description'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/SegmentCreate/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C13, e, p, s + '/required');
+    collectProperties(d0, P14, e, p, s);
   }
 }
 
 function check_SegmentUpdate(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ) {
-    const d1 = d0['name'];
-    if (typeof d1 !== 'string') return false;
-  }
-  if (
-    d0['description'] !== undefined &&
-    ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-  ) {
-    const d2 = d0['description'];
-    if (typeof d2 !== 'string') return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('name' in Object.prototype) f0 = false;
+  if ('description' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['name'] : own(d0, 'name');
+  if (d1 !== undefined && typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['description'] : own(d0, 'description');
+  if (d2 !== undefined && typeof d2 !== 'string') return false;
   return true;
 }
 
 function collect_SegmentUpdate(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/SegmentUpdate';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/SegmentUpdate/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/SegmentUpdate/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['description'] !== undefined &&
-      ((f0 && !('description' in Object.prototype)) || hasOwn.call(d0, 'description'))
-    ) {
-      const d2 = d0['description'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/description',
-          schemaPath: '#/components/schemas/SegmentUpdate/properties/description/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    collectProperties(d0, P14, e, p, s);
   }
 }
 
 function check_UserIdList(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['user_ids'] !== undefined &&
-    ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
-  ))
-    return false;
-  const d1 = d0['user_ids'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('user_ids' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['user_ids'] : own(d0, 'user_ids');
+  if (d1 === undefined) return false;
   if (!Array.isArray(d1)) return false;
   for (let i0 = 0; i0 < d1.length; i0++) {
     const d2 = d1[i0];
@@ -8640,367 +4524,97 @@ function check_UserIdList(d0: any): boolean {
 }
 
 function collect_UserIdList(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserIdList';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserIdList/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['user_ids'] !== undefined &&
-      ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserIdList/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_ids' },
-        message: 'must have required property "user_ids"',
-      });
-    }
-    if (
-      d0['user_ids'] !== undefined &&
-      ((f0 && !('user_ids' in Object.prototype)) || hasOwn.call(d0, 'user_ids'))
-    ) {
-      const d1 = d0['user_ids'];
-      if (!Array.isArray(d1)) {
-        e.push({
-          instancePath: p + '/user_ids',
-          schemaPath: '#/components/schemas/UserIdList/properties/user_ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d1.length; i0++) {
-          const d2 = d1[i0];
-          if (typeof d2 !== 'string') {
-            e.push({
-              instancePath: p + '/user_ids/' + i0,
-              schemaPath: '#/components/schemas/UserIdList/properties/user_ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
-    }
+    failMissing(d0, C15, e, p, s + '/required');
+    collectProperties(d0, P16, e, p, s);
   }
 }
 
 function check_UserIdCsvUpload(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['file'] !== undefined &&
-    ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
-  ))
-    return false;
-  const d1 = d0['file'];
-  if (typeof d1 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('file' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['file'] : own(d0, 'file');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_UserIdCsvUpload(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserIdCsvUpload';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserIdCsvUpload/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['file'] !== undefined &&
-      ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserIdCsvUpload/required',
-        keyword: 'required',
-        params: { missingProperty: 'file' },
-        message: 'must have required property "file"',
-      });
-    }
-    if (
-      d0['file'] !== undefined &&
-      ((f0 && !('file' in Object.prototype)) || hasOwn.call(d0, 'file'))
-    ) {
-      const d1 = d0['file'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/file',
-          schemaPath: '#/components/schemas/UserIdCsvUpload/properties/file/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C17, e, p, s + '/required');
+    collectProperties(d0, P18, e, p, s);
   }
 }
 
 function check_BulkProfileRow(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['user_id'];
-  if (typeof d1 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_BulkProfileRow(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/BulkProfileRow';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/BulkProfileRow/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/BulkProfileRow/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d1 = d0['user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/user_id',
-          schemaPath: '#/components/schemas/BulkProfileRow/properties/user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C19, e, p, s + '/required');
+    collectProperties(d0, P4, e, p, s);
   }
 }
 
 function check_BulkEventRow(d0: any): boolean {
   if (!check_Event(d0)) return false;
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['user_id'];
-  if (typeof d1 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_BulkEventRow(d0: any, p: string, e: ValidationError[]): void {
-  collect_Event(d0, p, e);
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/BulkEventRow/allOf/1/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/BulkEventRow/allOf/1/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d1 = d0['user_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/user_id',
-          schemaPath: '#/components/schemas/BulkEventRow/allOf/1/properties/user_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-  }
+  const s = '#/components/schemas/BulkEventRow';
+  if (!check_Event(d0)) collect_Event(d0, p, e);
+  if (!check__1(d0)) collect__1(d0, p, e, s + '/allOf/1');
 }
 
 function check_ExportEventsRequest(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['email'] !== undefined &&
-    ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-  ))
-    return false;
-  const d1 = d0['email'];
-  if (typeof d1 !== 'string') return false;
-  if (!fmtEmail(d1)) return false;
-  if (
-    d0['format'] !== undefined &&
-    ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
-  ) {
-    const d2 = d0['format'];
-    if (typeof d2 !== 'string') return false;
-    if (d2 !== 'csv' && d2 !== 'json') return false;
-  }
-  if (
-    d0['start_time'] !== undefined &&
-    ((f0 && !('start_time' in Object.prototype)) || hasOwn.call(d0, 'start_time'))
-  ) {
-    const d3 = d0['start_time'];
-    if (!check_ExportBound(d3)) return false;
-  }
-  if (
-    d0['end_time'] !== undefined &&
-    ((f0 && !('end_time' in Object.prototype)) || hasOwn.call(d0, 'end_time'))
-  ) {
-    const d4 = d0['end_time'];
-    if (!check_ExportBound(d4)) return false;
-  }
-  if (
-    d0['conditions'] !== undefined &&
-    ((f0 && !('conditions' in Object.prototype)) || hasOwn.call(d0, 'conditions'))
-  ) {
-    const d5 = d0['conditions'];
-    if (!Array.isArray(d5)) return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('email' in Object.prototype) f0 = false;
+  if ('format' in Object.prototype) f0 = false;
+  if ('start_time' in Object.prototype) f0 = false;
+  if ('end_time' in Object.prototype) f0 = false;
+  if ('conditions' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['email'] : own(d0, 'email');
+  if (d1 === undefined || typeof d1 !== 'string' || !fmtEmail(d1)) return false;
+  const d2 = f0 ? d0['format'] : own(d0, 'format');
+  if (d2 !== undefined && (typeof d2 !== 'string' || (d2 !== 'csv' && d2 !== 'json'))) return false;
+  const d3 = f0 ? d0['start_time'] : own(d0, 'start_time');
+  if (d3 !== undefined && !check_ExportBound(d3)) return false;
+  const d4 = f0 ? d0['end_time'] : own(d0, 'end_time');
+  if (d4 !== undefined && !check_ExportBound(d4)) return false;
+  const d5 = f0 ? d0['conditions'] : own(d0, 'conditions');
+  if (d5 !== undefined && !Array.isArray(d5)) return false;
   return true;
 }
 
 function collect_ExportEventsRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ExportEventsRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ExportEventsRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExportEventsRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'email' },
-        message: 'must have required property "email"',
-      });
-    }
-    if (
-      d0['email'] !== undefined &&
-      ((f0 && !('email' in Object.prototype)) || hasOwn.call(d0, 'email'))
-    ) {
-      const d1 = d0['email'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/email',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/email/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtEmail(d1)) {
-          e.push({
-            instancePath: p + '/email',
-            schemaPath: '#/components/schemas/ExportEventsRequest/properties/email/format',
-            keyword: 'format',
-            params: { format: 'email' },
-            message: 'must be a valid email',
-          });
-        }
-      }
-    }
-    if (
-      d0['format'] !== undefined &&
-      ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
-    ) {
-      const d2 = d0['format'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/format',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/format/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-      if (d2 !== 'csv' && d2 !== 'json') {
-        e.push({
-          instancePath: p + '/format',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/format/enum',
-          keyword: 'enum',
-          params: { allowedValues: C1 },
-          message: 'must be one of "csv", "json"',
-        });
-      }
-    }
-    if (
-      d0['start_time'] !== undefined &&
-      ((f0 && !('start_time' in Object.prototype)) || hasOwn.call(d0, 'start_time'))
-    ) {
-      const d3 = d0['start_time'];
-      collect_ExportBound(d3, p + '/start_time', e);
-    }
-    if (
-      d0['end_time'] !== undefined &&
-      ((f0 && !('end_time' in Object.prototype)) || hasOwn.call(d0, 'end_time'))
-    ) {
-      const d4 = d0['end_time'];
-      collect_ExportBound(d4, p + '/end_time', e);
-    }
-    if (
-      d0['conditions'] !== undefined &&
-      ((f0 && !('conditions' in Object.prototype)) || hasOwn.call(d0, 'conditions'))
-    ) {
-      const d5 = d0['conditions'];
-      if (!Array.isArray(d5)) {
-        e.push({
-          instancePath: p + '/conditions',
-          schemaPath: '#/components/schemas/ExportEventsRequest/properties/conditions/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      }
-    }
+    failMissing(d0, C20, e, p, s + '/required');
+    collectProperties(d0, P21, e, p, s);
   }
 }
 
@@ -9023,6 +4637,7 @@ function check_ExportBound(d0: any): boolean {
 }
 
 function collect_ExportBound(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ExportBound';
   let v0 = false;
   if (typeof d0 === 'string') {
     L0: {
@@ -9038,717 +4653,168 @@ function collect_ExportBound(d0: any, p: string, e: ValidationError[]): void {
   }
   if (!v0) {
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExportBound/anyOf/0/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/anyOf/0/type', 'string');
     } else {
-      if (!fmtDate(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ExportBound/anyOf/0/format',
-          keyword: 'format',
-          params: { format: 'date' },
-          message: 'must be a valid date',
-        });
-      }
+      if (!fmtDate(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date');
     }
     if (typeof d0 !== 'string') {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ExportBound/anyOf/1/type',
-        keyword: 'type',
-        params: { type: 'string' },
-        message: 'must be string',
-      });
+      failType(e, p, s + '/anyOf/1/type', 'string');
     } else {
-      if (!fmtDateTime(d0)) {
-        e.push({
-          instancePath: p,
-          schemaPath: '#/components/schemas/ExportBound/anyOf/1/format',
-          keyword: 'format',
-          params: { format: 'date-time' },
-          message: 'must be a valid date-time',
-        });
-      }
+      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/1/format', 'date-time');
     }
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ExportBound/anyOf',
-      keyword: 'anyOf',
-      params: {},
-      message: 'must match at least one schema in anyOf',
-    });
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
 }
 
 function check_JobAccepted(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['job_id'] !== undefined &&
-    ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ))
-    return false;
-  if (!(
-    d0['job_url'] !== undefined &&
-    ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-  ))
-    return false;
-  if (!(
-    d0['status'] !== undefined &&
-    ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-  ))
-    return false;
-  if (!(
-    d0['title'] !== undefined &&
-    ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ))
-    return false;
-  const d1 = d0['job_id'];
-  if (typeof d1 !== 'string') return false;
-  if (!fmtUuid(d1)) return false;
-  const d2 = d0['job_url'];
-  if (typeof d2 !== 'string') return false;
-  if (!fmtUri(d2)) return false;
-  const d3 = d0['status'];
-  if (!Number.isInteger(d3)) return false;
-  if (d3 !== 202) return false;
-  const d4 = d0['title'];
-  if (typeof d4 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('job_id' in Object.prototype) f0 = false;
+  if ('job_url' in Object.prototype) f0 = false;
+  if ('status' in Object.prototype) f0 = false;
+  if ('title' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['job_id'] : own(d0, 'job_id');
+  if (d1 === undefined || typeof d1 !== 'string' || !fmtUuid(d1)) return false;
+  const d2 = f0 ? d0['job_url'] : own(d0, 'job_url');
+  if (d2 === undefined || typeof d2 !== 'string' || !fmtUri(d2)) return false;
+  const d3 = f0 ? d0['status'] : own(d0, 'status');
+  if (d3 === undefined || !Number.isInteger(d3) || d3 !== 202) return false;
+  const d4 = f0 ? d0['title'] : own(d0, 'title');
+  if (d4 === undefined || typeof d4 !== 'string') return false;
   return true;
 }
 
 function collect_JobAccepted(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/JobAccepted';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/JobAccepted/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_id' },
-        message: 'must have required property "job_id"',
-      });
-    }
-    if (!(
-      d0['job_url'] !== undefined &&
-      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_url' },
-        message: 'must have required property "job_url"',
-      });
-    }
-    if (!(
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
-    if (!(
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: 'must have required property "title"',
-      });
-    }
-    if (
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ) {
-      const d1 = d0['job_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/job_id',
-          schemaPath: '#/components/schemas/JobAccepted/properties/job_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUuid(d1)) {
-          e.push({
-            instancePath: p + '/job_id',
-            schemaPath: '#/components/schemas/JobAccepted/properties/job_id/format',
-            keyword: 'format',
-            params: { format: 'uuid' },
-            message: 'must be a valid uuid',
-          });
-        }
-      }
-    }
-    if (
-      d0['job_url'] !== undefined &&
-      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-    ) {
-      const d2 = d0['job_url'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/job_url',
-          schemaPath: '#/components/schemas/JobAccepted/properties/job_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUri(d2)) {
-          e.push({
-            instancePath: p + '/job_url',
-            schemaPath: '#/components/schemas/JobAccepted/properties/job_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
-      }
-    }
-    if (
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ) {
-      const d3 = d0['status'];
-      if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobAccepted/properties/status/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
-      if (d3 !== 202) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobAccepted/properties/status/enum',
-          keyword: 'enum',
-          params: { allowedValues: C2 },
-          message: 'must be one of 202',
-        });
-      }
-    }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d4 = d0['title'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/JobAccepted/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C22, e, p, s + '/required');
+    collectProperties(d0, P23, e, p, s);
   }
 }
 
 function check_JobStatus(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['status'] !== undefined &&
-    ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-  ))
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('status' in Object.prototype) f0 = false;
+  if ('job_id' in Object.prototype) f0 = false;
+  if ('job_url' in Object.prototype) f0 = false;
+  if ('title' in Object.prototype) f0 = false;
+  if ('detail' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['job_id'] : own(d0, 'job_id');
+  if (d1 !== undefined && (typeof d1 !== 'string' || !fmtUuid(d1))) return false;
+  const d2 = f0 ? d0['job_url'] : own(d0, 'job_url');
+  if (d2 !== undefined && (typeof d2 !== 'string' || !fmtUri(d2))) return false;
+  const d3 = f0 ? d0['status'] : own(d0, 'status');
+  if (
+    d3 === undefined ||
+    !Number.isInteger(d3) ||
+    (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422)
+  )
     return false;
-  if (
-    d0['job_id'] !== undefined &&
-    ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ) {
-    const d1 = d0['job_id'];
-    if (typeof d1 !== 'string') return false;
-    if (!fmtUuid(d1)) return false;
-  }
-  if (
-    d0['job_url'] !== undefined &&
-    ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-  ) {
-    const d2 = d0['job_url'];
-    if (typeof d2 !== 'string') return false;
-    if (!fmtUri(d2)) return false;
-  }
-  const d3 = d0['status'];
-  if (!Number.isInteger(d3)) return false;
-  if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422) return false;
-  if (
-    d0['title'] !== undefined &&
-    ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ) {
-    const d4 = d0['title'];
-    if (typeof d4 !== 'string') return false;
-  }
-  if (
-    d0['detail'] !== undefined &&
-    ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  ) {
-    const d5 = d0['detail'];
-    if (typeof d5 !== 'string') return false;
-  }
+  const d4 = f0 ? d0['title'] : own(d0, 'title');
+  if (d4 !== undefined && typeof d4 !== 'string') return false;
+  const d5 = f0 ? d0['detail'] : own(d0, 'detail');
+  if (d5 !== undefined && typeof d5 !== 'string') return false;
   return true;
 }
 
 function collect_JobStatus(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/JobStatus';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/JobStatus/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobStatus/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
-    if (
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ) {
-      const d1 = d0['job_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/job_id',
-          schemaPath: '#/components/schemas/JobStatus/properties/job_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUuid(d1)) {
-          e.push({
-            instancePath: p + '/job_id',
-            schemaPath: '#/components/schemas/JobStatus/properties/job_id/format',
-            keyword: 'format',
-            params: { format: 'uuid' },
-            message: 'must be a valid uuid',
-          });
-        }
-      }
-    }
-    if (
-      d0['job_url'] !== undefined &&
-      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-    ) {
-      const d2 = d0['job_url'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/job_url',
-          schemaPath: '#/components/schemas/JobStatus/properties/job_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUri(d2)) {
-          e.push({
-            instancePath: p + '/job_url',
-            schemaPath: '#/components/schemas/JobStatus/properties/job_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
-      }
-    }
-    if (
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ) {
-      const d3 = d0['status'];
-      if (!Number.isInteger(d3)) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobStatus/properties/status/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
-      if (d3 !== 202 && d3 !== 200 && d3 !== 400 && d3 !== 422) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobStatus/properties/status/enum',
-          keyword: 'enum',
-          params: { allowedValues: C3 },
-          message: 'must be one of 202, 200, 400, 422',
-        });
-      }
-    }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d4 = d0['title'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/JobStatus/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['detail'] !== undefined &&
-      ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-    ) {
-      const d5 = d0['detail'];
-      if (typeof d5 !== 'string') {
-        e.push({
-          instancePath: p + '/detail',
-          schemaPath: '#/components/schemas/JobStatus/properties/detail/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C24, e, p, s + '/required');
+    collectProperties(d0, P25, e, p, s);
   }
 }
 
 function check_Problem(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['status'] !== undefined &&
-    ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-  ))
-    return false;
-  if (!(
-    d0['title'] !== undefined &&
-    ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-  ))
-    return false;
-  if (
-    d0['error'] !== undefined &&
-    ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))
-  ) {
-    const d1 = d0['error'];
-    if (typeof d1 !== 'boolean') return false;
-  }
-  const d2 = d0['status'];
-  if (!Number.isInteger(d2)) return false;
-  const d3 = d0['title'];
-  if (typeof d3 !== 'string') return false;
-  if (
-    d0['detail'] !== undefined &&
-    ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  ) {
-    const d4 = d0['detail'];
-    if (typeof d4 !== 'string') return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('status' in Object.prototype) f0 = false;
+  if ('title' in Object.prototype) f0 = false;
+  if ('error' in Object.prototype) f0 = false;
+  if ('detail' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['error'] : own(d0, 'error');
+  if (d1 !== undefined && typeof d1 !== 'boolean') return false;
+  const d2 = f0 ? d0['status'] : own(d0, 'status');
+  if (d2 === undefined || !Number.isInteger(d2)) return false;
+  const d3 = f0 ? d0['title'] : own(d0, 'title');
+  if (d3 === undefined || typeof d3 !== 'string') return false;
+  const d4 = f0 ? d0['detail'] : own(d0, 'detail');
+  if (d4 !== undefined && typeof d4 !== 'string') return false;
   return true;
 }
 
 function collect_Problem(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Problem';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Problem/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Problem/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
-    if (!(
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Problem/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: 'must have required property "title"',
-      });
-    }
-    if (
-      d0['error'] !== undefined &&
-      ((f0 && !('error' in Object.prototype)) || hasOwn.call(d0, 'error'))
-    ) {
-      const d1 = d0['error'];
-      if (typeof d1 !== 'boolean') {
-        e.push({
-          instancePath: p + '/error',
-          schemaPath: '#/components/schemas/Problem/properties/error/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
-      }
-    }
-    if (
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ) {
-      const d2 = d0['status'];
-      if (!Number.isInteger(d2)) {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/Problem/properties/status/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
-    }
-    if (
-      d0['title'] !== undefined &&
-      ((f0 && !('title' in Object.prototype)) || hasOwn.call(d0, 'title'))
-    ) {
-      const d3 = d0['title'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/title',
-          schemaPath: '#/components/schemas/Problem/properties/title/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['detail'] !== undefined &&
-      ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-    ) {
-      const d4 = d0['detail'];
-      if (typeof d4 !== 'string') {
-        e.push({
-          instancePath: p + '/detail',
-          schemaPath: '#/components/schemas/Problem/properties/detail/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C26, e, p, s + '/required');
+    collectProperties(d0, P27, e, p, s);
   }
 }
 
 function check_ContentLifecycleEventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  if (!S4.has(d0)) return false;
+  if (!S28.has(d0)) return false;
   return true;
 }
 
 function collect_ContentLifecycleEventName(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ContentLifecycleEventName/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-  if (!S4.has(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ContentLifecycleEventName/enum',
-      keyword: 'enum',
-      params: { allowedValues: C5 },
-      message:
-        'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
-    });
-  }
+  const s = '#/components/schemas/ContentLifecycleEventName';
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+  if (!S28.has(d0))
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C29 },
+      'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
+    );
 }
 
 function check_RecordUserActivityPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_2(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_ImportProfilesBodyCsv(d1)) return false;
+  const d2 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d2 === undefined || !check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
 function collect_RecordUserActivityPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_2(d2, p + '/user_id', e);
-    }
+    failMissing(d0, C30, e, p, s + '/required');
+    collectProperties(d0, P31, e, p, s);
   }
-}
-
-function check_RecordUserActivityBody(d0: any): boolean {
-  if (!check_ActivityRequest(d0)) return false;
-  return true;
-}
-
-function collect_RecordUserActivityBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_ActivityRequest(d0, p, e);
-}
-
-function check_RecordUserActivityResponse200(d0: any): boolean {
-  if (!check_ActivityResponse(d0)) return false;
-  return true;
-}
-
-function collect_RecordUserActivityResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_ActivityResponse(d0, p, e);
-}
-
-function check_RecordUserActivityResponse202(d0: any): boolean {
-  if (!check_ActivityResponse(d0)) return false;
-  return true;
-}
-
-function collect_RecordUserActivityResponse202(d0: any, p: string, e: ValidationError[]): void {
-  collect_ActivityResponse(d0, p, e);
 }
 
 function check_ListFlowsPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_ImportProfilesBodyCsv(d1)) return false;
   return true;
 }
 
-function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
+    failMissing(d0, C32, e, p, s + '/required');
+    collectProperties(d0, P33, e, p, s);
   }
 }
 
@@ -9762,585 +4828,75 @@ function check_ListFlowsResponse200(d0: any): boolean {
 }
 
 function collect_ListFlowsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1flows/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_FlowSummary(d1, p + '/' + i0, e);
+      if (!check_FlowSummary(d1)) collect_FlowSummary(d1, p + '/' + i0, e);
     }
   }
-}
-
-function check_ListFlowsResponse400(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse400(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse401(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse401(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse403(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse403(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse404(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse404(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse429(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse429(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListFlowsResponse500(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_ListFlowsResponse500(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
 }
 
 function check_GetFlowPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['flow_id'] !== undefined &&
-    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['flow_id'];
-  if (!check_schema_4(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('flow_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_ImportProfilesBodyCsv(d1)) return false;
+  const d2 = f0 ? d0['flow_id'] : own(d0, 'flow_id');
+  if (d2 === undefined || !check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
-function collect_GetFlowPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetFlowPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'flow_id' },
-        message: 'must have required property "flow_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    ) {
-      const d2 = d0['flow_id'];
-      collect_schema_4(d2, p + '/flow_id', e);
-    }
-  }
-}
-
-function check_GetFlowResponse200(d0: any): boolean {
-  if (!check_Flow(d0)) return false;
-  return true;
-}
-
-function collect_GetFlowResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_Flow(d0, p, e);
-}
-
-function check_PublishFlowPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['flow_id'] !== undefined &&
-    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['flow_id'];
-  if (!check_schema_4(d2)) return false;
-  return true;
-}
-
-function collect_PublishFlowPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'flow_id' },
-        message: 'must have required property "flow_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    ) {
-      const d2 = d0['flow_id'];
-      collect_schema_4(d2, p + '/flow_id', e);
-    }
-  }
-}
-
-function check_UnpublishFlowPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['flow_id'] !== undefined &&
-    ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['flow_id'];
-  if (!check_schema_4(d2)) return false;
-  return true;
-}
-
-function collect_UnpublishFlowPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'flow_id' },
-        message: 'must have required property "flow_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['flow_id'] !== undefined &&
-      ((f0 && !('flow_id' in Object.prototype)) || hasOwn.call(d0, 'flow_id'))
-    ) {
-      const d2 = d0['flow_id'];
-      collect_schema_4(d2, p + '/flow_id', e);
-    }
+    failMissing(d0, C34, e, p, s + '/required');
+    collectProperties(d0, P35, e, p, s);
   }
 }
 
 function check_GetUserProfilePath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_ImportProfilesBodyCsv(d1)) return false;
+  const d2 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d2 === undefined || !check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
-function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
-    }
-  }
-}
-
-function check_GetUserProfileResponse200(d0: any): boolean {
-  if (!check_UserProfile(d0)) return false;
-  return true;
-}
-
-function collect_GetUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserProfile(d0, p, e);
-}
-
-function check_UpdateUserProfilePath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
-    }
-  }
-}
-
-function check_UpdateUserProfileBody(d0: any): boolean {
-  if (!check_ProfileProperties(d0)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfileBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_ProfileProperties(d0, p, e);
-}
-
-function check_UpdateUserProfileResponse200(d0: any): boolean {
-  if (!check_UserProfile(d0)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserProfile(d0, p, e);
-}
-
-function check_UpdateUserProfileResponse415(d0: any): boolean {
-  if (!check_Problem(d0)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfileResponse415(d0: any, p: string, e: ValidationError[]): void {
-  collect_Problem(d0, p, e);
-}
-
-function check_ListUserEventsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
-  return true;
-}
-
-function collect_ListUserEventsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
-    }
+    failMissing(d0, C30, e, p, s + '/required');
+    collectProperties(d0, P36, e, p, s);
   }
 }
 
 function check_ListUserEventsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['limit'] !== undefined &&
-    ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-  ) {
-    const d1 = d0['limit'];
-    if (!check_schema_6(d1)) return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('limit' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['limit'] : own(d0, 'limit');
+  if (d1 !== undefined && !check_integer_2(d1)) return false;
   return true;
 }
 
 function collect_ListUserEventsQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['limit'] !== undefined &&
-      ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-    ) {
-      const d1 = d0['limit'];
-      collect_schema_6(d1, p + '/limit', e);
-    }
+    collectProperties(d0, P37, e, p, s);
   }
 }
 
@@ -10354,146 +4910,14 @@ function check_ListUserEventsResponse200(d0: any): boolean {
 }
 
 function collect_ListUserEventsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_RecordedEvent(d1, p + '/' + i0, e);
-    }
-  }
-}
-
-function check_ImportUserEventPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_5(d2)) return false;
-  return true;
-}
-
-function collect_ImportUserEventPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_5(d2, p + '/user_id', e);
-    }
-  }
-}
-
-function check_ImportUserEventBody(d0: any): boolean {
-  if (!check_Event(d0)) return false;
-  return true;
-}
-
-function collect_ImportUserEventBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_Event(d0, p, e);
-}
-
-function check_ListSegmentsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ListSegmentsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
+      if (!check_RecordedEvent(d1)) collect_RecordedEvent(d1, p + '/' + i0, e);
     }
   }
 }
@@ -10508,566 +4932,36 @@ function check_ListSegmentsResponse200(d0: any): boolean {
 }
 
 function collect_ListSegmentsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1segments/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_Segment(d1, p + '/' + i0, e);
+      if (!check_Segment(d1)) collect_Segment(d1, p + '/' + i0, e);
     }
   }
-}
-
-function check_CreateSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_CreateSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-  }
-}
-
-function check_CreateSegmentBody(d0: any): boolean {
-  if (!check_SegmentCreate(d0)) return false;
-  return true;
-}
-
-function collect_CreateSegmentBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_SegmentCreate(d0, p, e);
-}
-
-function check_CreateSegmentResponse201(d0: any): boolean {
-  if (!check_Segment(d0)) return false;
-  return true;
-}
-
-function collect_CreateSegmentResponse201(d0: any, p: string, e: ValidationError[]): void {
-  collect_Segment(d0, p, e);
 }
 
 function check_GetSegmentPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('segment_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_ImportProfilesBodyCsv(d1)) return false;
+  const d2 = f0 ? d0['segment_id'] : own(d0, 'segment_id');
+  if (d2 === undefined || !check_ImportProfilesBodyCsv(d2)) return false;
   return true;
 }
 
-function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_GetSegmentResponse200(d0: any): boolean {
-  if (!check_Segment(d0)) return false;
-  return true;
-}
-
-function collect_GetSegmentResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_Segment(d0, p, e);
-}
-
-function check_DeleteSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_DeleteSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_UpdateSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_UpdateSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_UpdateSegmentBody(d0: any): boolean {
-  if (!check_SegmentUpdate(d0)) return false;
-  return true;
-}
-
-function collect_UpdateSegmentBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_SegmentUpdate(d0, p, e);
-}
-
-function check_UpdateSegmentResponse200(d0: any): boolean {
-  if (!check_Segment(d0)) return false;
-  return true;
-}
-
-function collect_UpdateSegmentResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_Segment(d0, p, e);
-}
-
-function check_AddUserIdsToSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_AddUserIdsToSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_AddUserIdsToSegmentBodyFormData(d0: any): boolean {
-  if (!check_UserIdCsvUpload(d0)) return false;
-  return true;
-}
-
-function collect_AddUserIdsToSegmentBodyFormData(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserIdCsvUpload(d0, p, e);
-}
-
-function check_AddUserIdsToSegmentBodyJson(d0: any): boolean {
-  if (!check_UserIdList(d0)) return false;
-  return true;
-}
-
-function collect_AddUserIdsToSegmentBodyJson(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserIdList(d0, p, e);
-}
-
-function check_AddUserIdsToSegmentResponse202(d0: any): boolean {
-  if (!check_JobAccepted(d0)) return false;
-  return true;
-}
-
-function collect_AddUserIdsToSegmentResponse202(d0: any, p: string, e: ValidationError[]): void {
-  collect_JobAccepted(d0, p, e);
-}
-
-function check_RemoveUserIdsFromSegmentPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['segment_id'] !== undefined &&
-    ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['segment_id'];
-  if (!check_schema_7(d2)) return false;
-  return true;
-}
-
-function collect_RemoveUserIdsFromSegmentPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'segment_id' },
-        message: 'must have required property "segment_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['segment_id'] !== undefined &&
-      ((f0 && !('segment_id' in Object.prototype)) || hasOwn.call(d0, 'segment_id'))
-    ) {
-      const d2 = d0['segment_id'];
-      collect_schema_7(d2, p + '/segment_id', e);
-    }
-  }
-}
-
-function check_RemoveUserIdsFromSegmentBodyFormData(d0: any): boolean {
-  if (!check_UserIdCsvUpload(d0)) return false;
-  return true;
-}
-
-function collect_RemoveUserIdsFromSegmentBodyFormData(
-  d0: any,
-  p: string,
-  e: ValidationError[],
-): void {
-  collect_UserIdCsvUpload(d0, p, e);
-}
-
-function check_RemoveUserIdsFromSegmentBodyJson(d0: any): boolean {
-  if (!check_UserIdList(d0)) return false;
-  return true;
-}
-
-function collect_RemoveUserIdsFromSegmentBodyJson(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserIdList(d0, p, e);
-}
-
-function check_ImportProfilesPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ImportProfilesPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
+    failMissing(d0, C38, e, p, s + '/required');
+    collectProperties(d0, P39, e, p, s);
   }
 }
 
@@ -11081,19 +4975,14 @@ function check_ImportProfilesBodyJson(d0: any): boolean {
 }
 
 function collect_ImportProfilesBodyJson(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_BulkProfileRow(d1, p + '/' + i0, e);
+      if (!check_BulkProfileRow(d1)) collect_BulkProfileRow(d1, p + '/' + i0, e);
     }
   }
 }
@@ -11103,63 +4992,8 @@ function check_ImportProfilesBodyCsv(d0: any): boolean {
   return true;
 }
 
-function collect_ImportProfilesBodyCsv(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1profiles/post/requestBody/content/text~1csv/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_ImportEventsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ImportEventsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-  }
+function collect_ImportProfilesBodyCsv(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
 }
 
 function check_ImportEventsBodyJson(d0: any): boolean {
@@ -11172,328 +5006,489 @@ function check_ImportEventsBodyJson(d0: any): boolean {
 }
 
 function collect_ImportEventsBodyJson(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_BulkEventRow(d1, p + '/' + i0, e);
+      if (!check_BulkEventRow(d1)) collect_BulkEventRow(d1, p + '/' + i0, e);
     }
   }
-}
-
-function check_ImportEventsBodyCsv(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_ImportEventsBodyCsv(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1import~1events/post/requestBody/content/text~1csv/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_ExportEventsPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  return true;
-}
-
-function collect_ExportEventsPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-  }
-}
-
-function check_ExportEventsBody(d0: any): boolean {
-  if (!check_ExportEventsRequest(d0)) return false;
-  return true;
-}
-
-function collect_ExportEventsBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_ExportEventsRequest(d0, p, e);
 }
 
 function check_GetJobPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['job_id'] !== undefined &&
-    ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_3(d1)) return false;
-  const d2 = d0['job_id'];
-  if (!check_schema_8(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('job_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_ImportProfilesBodyCsv(d1)) return false;
+  const d2 = f0 ? d0['job_id'] : own(d0, 'job_id');
+  if (d2 === undefined || !check_string_uuid_2(d2)) return false;
   return true;
 }
 
 function collect_GetJobPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_id' },
-        message: 'must have required property "job_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_3(d1, p + '/account_id', e);
-    }
-    if (
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ) {
-      const d2 = d0['job_id'];
-      collect_schema_8(d2, p + '/job_id', e);
+    failMissing(d0, C40, e, p, s + '/required');
+    collectProperties(d0, P41, e, p, s);
+  }
+}
+
+function check_object(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  return true;
+}
+
+function collect_object(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0))
+    failType(e, p, s + '/type', 'object');
+}
+
+function check_name(d0: any): boolean {
+  let v0 = false;
+  if (typeof d0 === 'string') {
+    L0: {
+      if (check_ContentLifecycleEventName(d0)) {
+        v0 = true;
+        break L0;
+      }
+      if (!(d0.length > 127 && ucs2length(d0) > 127)) {
+        v0 = true;
+        break L0;
+      }
     }
   }
-}
-
-function check_GetJobResponse200(d0: any): boolean {
-  if (!check_JobStatus(d0)) return false;
+  if (!v0) return false;
   return true;
 }
 
-function collect_GetJobResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_JobStatus(d0, p, e);
+function collect_name(d0: any, p: string, e: ValidationError[], s: string): void {
+  let v0 = false;
+  if (typeof d0 === 'string') {
+    L0: {
+      if (check_ContentLifecycleEventName(d0)) {
+        v0 = true;
+        break L0;
+      }
+      if (!(d0.length > 127 && ucs2length(d0) > 127)) {
+        v0 = true;
+        break L0;
+      }
+    }
+  }
+  if (!v0) {
+    if (!check_ContentLifecycleEventName(d0)) collect_ContentLifecycleEventName(d0, p, e);
+    if (typeof d0 !== 'string') {
+      failType(e, p, s + '/anyOf/1/type', 'string');
+    } else {
+      if (d0.length > 127 && ucs2length(d0) > 127)
+        fail(
+          e,
+          p,
+          s + '/anyOf/1/maxLength',
+          'maxLength',
+          { limit: 127 },
+          'must have at most 127 characters',
+        );
+    }
+    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+  }
 }
 
-function check_schema(d0: any): boolean {
+function check_string(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function check_schema_2(d0: any): boolean {
+function collect_string(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+}
+
+function check_events(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (!check_Event(d1)) return false;
+  }
+  return true;
+}
+
+function collect_events(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (!check_Event(d1)) collect_Event(d1, p + '/' + i0, e);
+    }
+  }
+}
+
+function check_contents(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  return true;
+}
+
+function collect_contents(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) failType(e, p, s + '/type', 'array');
+}
+
+function check_boolean(d0: any): boolean {
+  if (typeof d0 !== 'boolean') return false;
+  return true;
+}
+
+function collect_boolean(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'boolean') failType(e, p, s + '/type', 'boolean');
+}
+
+function check_string_date_time(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtDateTime(d0)) return false;
+  return true;
+}
+
+function collect_string_date_time(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtDateTime(d0)) failFormat(e, p, s + '/format', 'date-time');
+  }
+}
+
+function check_tag_ids(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (typeof d1 !== 'string') return false;
+  }
+  return true;
+}
+
+function collect_tag_ids(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (typeof d1 !== 'string') failType(e, p + '/' + i0, s + '/items/type', 'string');
+    }
+  }
+}
+
+function check_tags(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  for (const k0 in d0) {
+    if (!Object.prototype.hasOwnProperty.call(d0, k0)) continue;
+    const d1 = d0[k0];
+    if (typeof d1 !== 'boolean') return false;
+  }
+  return true;
+}
+
+function collect_tags(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'object');
+  } else {
+    for (const k0 in d0) {
+      if (!Object.prototype.hasOwnProperty.call(d0, k0)) continue;
+      const d1 = d0[k0];
+      if (typeof d1 !== 'boolean')
+        failType(e, p + '/' + pointerSegment(k0), s + '/additionalProperties/type', 'boolean');
+    }
+  }
+}
+
+function check_string_uri(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtUri(d0)) return false;
+  return true;
+}
+
+function collect_string_uri(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtUri(d0)) failFormat(e, p, s + '/format', 'uri');
+  }
+}
+
+function check_file(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function collect_schema(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/0/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+function collect_file(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+}
+
+function collect__1(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'object');
+  } else {
+    failMissing(d0, C19, e, p, s + '/required');
+    collectProperties(d0, P4, e, p, s);
   }
 }
 
-function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
+function check__1(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  return true;
 }
 
-function check_schema_3(d0: any): boolean {
+function check_string_email(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
+  if (!fmtEmail(d0)) return false;
   return true;
 }
 
-function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
+function collect_string_email(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/AccountId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtEmail(d0)) failFormat(e, p, s + '/format', 'email');
   }
 }
 
-function check_schema_4(d0: any): boolean {
+function check_format(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
+  if (d0 !== 'csv' && d0 !== 'json') return false;
   return true;
 }
 
-function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/FlowId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
+function collect_format(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+  if (d0 !== 'csv' && d0 !== 'json')
+    fail(e, p, s + '/enum', 'enum', { allowedValues: C42 }, 'must be one of "csv", "json"');
 }
 
-function check_schema_5(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/UserId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_6(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  return true;
-}
-
-function collect_schema_6(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/parameters/2/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  }
-}
-
-function check_schema_7(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_7(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/SegmentId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_8(d0: any): boolean {
+function check_string_uuid(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtUuid(d0)) return false;
   return true;
 }
 
-function collect_schema_8(d0: any, p: string, e: ValidationError[]): void {
+function collect_string_uuid(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/JobId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
   } else {
-    if (!fmtUuid(d0)) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/parameters/JobId/schema/format',
-        keyword: 'format',
-        params: { format: 'uuid' },
-        message: 'must be a valid uuid',
-      });
-    }
+    if (!fmtUuid(d0)) failFormat(e, p, s + '/format', 'uuid');
+  }
+}
+
+function check_status(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  if (d0 !== 202) return false;
+  return true;
+}
+
+function collect_status(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
+  if (d0 !== 202) fail(e, p, s + '/enum', 'enum', { allowedValues: C43 }, 'must be one of 202');
+}
+
+function check_status_2(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  if (d0 !== 202 && d0 !== 200 && d0 !== 400 && d0 !== 422) return false;
+  return true;
+}
+
+function collect_status_2(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
+  if (d0 !== 202 && d0 !== 200 && d0 !== 400 && d0 !== 422)
+    fail(e, p, s + '/enum', 'enum', { allowedValues: C44 }, 'must be one of 202, 200, 400, 422');
+}
+
+function check_integer(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  return true;
+}
+
+function collect_integer(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
+}
+
+function check_integer_2(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  return true;
+}
+
+function collect_integer_2(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/get/parameters/2/schema';
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
+}
+
+function check_string_uuid_2(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtUuid(d0)) return false;
+  return true;
+}
+
+function collect_string_uuid_2(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/parameters/JobId/schema';
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtUuid(d0)) failFormat(e, p, s + '/format', 'uuid');
   }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The object's own value of `name`, or undefined (typed `any`, as generated code reads data). */
+function own(data: any, name: string): any {
+  return hasOwn.call(data, name) ? data[name] : undefined;
+}
+
+/** Records one error. */
+function fail(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message });
+}
+
+/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
+function typeMessage(type: string): string {
+  return `must be ${type.split(',').join(' or ')}`;
+}
+
+function failType(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  type: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
+}
+
+function requiredMessage(name: string): string {
+  return `must have required property ${JSON.stringify(name)}`;
+}
+
+function failRequired(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  name: string,
+): void {
+  fail(
+    errors,
+    instancePath,
+    schemaPath,
+    'required',
+    { missingProperty: name },
+    requiredMessage(name),
+  );
+}
+
+function formatMessage(format: string): string {
+  return `must be a valid ${format}`;
+}
+
+function failFormat(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  format: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
+}
+
+/** A collecting function's properties: [name, check, collect, schemaPath] rows; the schemaPath
+ * is the usual `<schemaPath>/properties/<name>` when left out, else a suffix or a whole path. */
+type PropertyTable = readonly (readonly [
+  name: string,
+  check: (value: any) => boolean,
+  collect: (
+    value: any,
+    instancePath: string,
+    errors: ValidationError[],
+    schemaPath: string,
+  ) => void,
+  schemaPath?: string,
+])[];
+
+/** Collects the errors of the object's properties, in table order: each own, defined value is
+ * checked, and only a failing one is collected. */
+function collectProperties(
+  data: Record<string, unknown>,
+  table: PropertyTable,
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+): void {
+  for (const [name, check, collect, path] of table) {
+    if (!hasOwn.call(data, name)) continue;
+    const value = data[name];
+    if (value === undefined || check(value)) continue;
+    const at =
+      path === undefined
+        ? `${schemaPath}/properties/${name}`
+        : path.charCodeAt(0) === 35
+          ? path
+          : schemaPath + path;
+    collect(value, `${instancePath}/${pointerSegment(name)}`, errors, at);
+  }
+}
+
+/** What `validateX` returns: the value when `check` passes, else the errors `collect` finds
+ * (data nested too deeply for the stack is an error, never an exception). */
+function resultOf<T>(
+  value: unknown,
+  check: (value: any) => boolean,
+  collect: (
+    value: any,
+    instancePath: string,
+    errors: ValidationError[],
+    schemaPath: string,
+  ) => void,
+  schemaPath = '',
+): ValidationResult<T> {
+  const errors: ValidationError[] = [];
+  try {
+    if (check(value)) return { ok: true, value: value as T };
+    collect(value, '', errors, schemaPath);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    errors.push({
+      instancePath: '',
+      schemaPath: '#',
+      keyword: '$ref',
+      params: {},
+      message: 'is nested too deeply to validate',
+    });
+  }
+  return errors.length === 0 ? { ok: true, value: value as T } : { ok: false, errors };
+}
+
+/** `required` with many names, collecting: an error for each name the object lacks. */
+function failMissing(
+  data: Record<string, unknown>,
+  names: readonly string[],
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+): void {
+  for (const name of names)
+    if (data[name] === undefined || !hasOwn.call(data, name))
+      failRequired(errors, instancePath, schemaPath, name);
+}
 
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 function ucs2length(str: string): number {

@@ -6,6 +6,8 @@ export interface EmittedFile {
   /** relative to the output folder, with forward slashes */
   path: string;
   contents: string;
+  /** already what prettier makes of it with the pipeline's options (format.ts): not formatted again */
+  formatted?: boolean;
 }
 
 export interface EmitContext {

@@ -28,17 +28,60 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Interpolable = Code | Json | undefined;
 
 /** A string, number, boolean or null as a JS literal. U+2028/U+2029 (line terminators in old
- * engines) and `<` (so no `</script>` or `<!--` ever appears) are escaped. */
+ * engines) and `<` (so no `</script>` or `<!--` ever appears) are escaped. Strings and numbers
+ * are written as prettier writes them (quotes, exponent), so formatting leaves them as they are. */
 export function literal(value: Json): Code {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    return new Code(Object.is(value, -0) ? '-0' : String(value));
+    return new Code(Object.is(value, -0) ? '-0' : prettierNumber(String(value)));
   }
   if (value !== null && typeof value === 'object') {
     throw new Error('objects and arrays are not literals: hoist them with JSON.parse');
   }
-  return new Code(safeJson(value));
+  const json = safeJson(value);
+  return new Code(typeof value === 'string' ? prettierString(json) : json);
 }
+
+/** A string literal as prettier prints it: in the preferred quotes (double, or single with
+ * `singleQuote`) unless the text holds more of those than of the other kind; re-quoted (only the
+ * quotes' escapes change) when that differs from how it is written. */
+export function prettierString(raw: string, singleQuote = false): string {
+  const quote = raw[0]!;
+  const content = raw.slice(1, -1);
+  let double = 0;
+  let single = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 34) double++;
+    else if (c === 39) single++;
+  }
+  const [preferred, preferredCount, alternate, alternateCount] = singleQuote ? ["'", single, '"', double] : ['"', double, "'", single];
+  const enclosing = preferredCount > alternateCount ? alternate : preferred;
+  if (quote === enclosing) return raw;
+  const other = enclosing === '"' ? "'" : '"';
+  return (
+    enclosing +
+    content.replace(/\\(.)|(["'])/gs, (match, escaped: string | undefined, q: string | undefined) => {
+      if (escaped === other) return escaped;
+      if (q === enclosing) return `\\${q}`;
+      if (q) return q;
+      return match;
+    }) +
+    enclosing
+  );
+}
+
+/** prettier's form of a number literal. */
+export function prettierNumber(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(?=\d)/, '$1$2')
+    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, '$1')
+    .replace(/^([+-])?\./, '$10.')
+    .replace(/(\.\d+?)0+(?=e|$)/, '$1')
+    .replace(/\.(?=e|$)/, '');
+}
+
 
 /** JSON.stringify plus the escapes that make the text safe inside any JS (and HTML) context. */
 export function safeJson(value: Json): string {

@@ -1,24 +1,27 @@
-// Assembles a generated validator module: one ts-morph source file built from structures in a
-// single batch (no manipulation after creation), printed once and formatted by prettier.
-// Every piece of spec text reaching this file is already a literal (code.ts) or goes through
-// docComment / header escaping here.
-import prettier from 'prettier';
-import { Project, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+// Assembles a generated validator module: the exported functions are one ts-morph source file
+// built from structures in a single batch (no manipulation after creation); the constants and
+// the check_/collect_ functions are code text already (code.ts) and are written out as they are;
+// format.ts lays the whole out as prettier would. Every piece of spec text reaching this file is
+// already a literal (code.ts) or goes through docComment / header escaping here.
+import { Project, StructureKind, type StatementStructures } from 'ts-morph';
 import ts from 'typescript';
-import { docComment } from './code.ts';
-import type { ModuleGen } from './compiler.ts';
+import { docComment, literal, type Code, type Name } from './code.ts';
+import { DEFAULT_STYLE, formatStatements, formatWithPrettier, type FormatStyle } from './format.ts';
+import type { FunctionUnit, ModuleGen } from './compiler.ts';
 import { runtimeSource } from './runtime-source.ts';
 
 export interface PlannedEntry {
   validateName: string;
   isName: string;
-  checkFn: string;
-  collectFn: string;
+  check: FunctionUnit;
+  collect: FunctionUnit;
   /** TypeScript type of a valid value. */
   type: string;
   description?: string;
   /** Where the schema is, for the doc comment. */
   at: string;
+  /** The schemaPath of the entry's schema (passed to a shared collecting function). */
+  schemaPath: string;
   /** A $ref cycle is reachable: guard against stack exhaustion on deep data. */
   recursive: boolean;
 }
@@ -53,47 +56,76 @@ function headerComment(text: string): string {
     .join('\n');
 }
 
-function entryDocs(entry: PlannedEntry, what: string): { description: string }[] {
-  const parts = entry.description ? [docComment(entry.description.trim()), ''] : [];
-  parts.push(docComment(what));
+/** The doc comment of an exported function: one line when the entry's description is. */
+function entryDocs(entry: PlannedEntry, what: (subject: string) => string): { description: string }[] {
+  const description = entry.description?.trim();
+  if (description && !/[\r\n\u2028\u2029]/.test(description)) return [{ description: docComment(what(description)) }];
+  const parts = description ? [docComment(description), ''] : [];
+  parts.push(docComment(what(entry.at)));
   return [{ description: parts.join('\n') }];
 }
 
-const TOO_DEEP = `{ instancePath: "", schemaPath: "#", keyword: "$ref", params: {}, message: "is nested too deeply to validate" }`;
-
-function validateBody(entry: PlannedEntry): string {
-  const call = `${entry.collectFn}(value, "", errors);`;
-  const run = entry.recursive
-    ? `try {\n${call}\n} catch (error) {\nif (!(error instanceof RangeError)) throw error;\nerrors.push(${TOO_DEEP});\n}`
-    : call;
-  return `const errors: ValidationError[] = [];\n${run}\nreturn errors.length === 0 ? { ok: true, value: value as ${entry.type} } : { ok: false, errors };`;
+function validateBody(mod: ModuleGen, entry: PlannedEntry): string {
+  const schemaPath = entry.collect.shared ? `, ${literal(entry.schemaPath).text}` : '';
+  return `return ${mod.helper('resultOf').text}(value, ${entry.check.name.text}, ${entry.collect.name.text}${schemaPath});`;
 }
 
 function isBody(entry: PlannedEntry): string {
-  const call = `return ${entry.checkFn}(value);`;
+  const call = `return ${entry.check.name.text}(value);`;
   return entry.recursive ? `try {\n${call}\n} catch (error) {\nif (error instanceof RangeError) return false;\nthrow error;\n}` : call;
 }
 
 const formatted = new Map<string, Promise<string>>();
 
 /** prettier, remembered for text that recurs in every module (runtime types and helpers, imports). */
-function formatOnce(text: string): Promise<string> {
-  let result = formatted.get(text);
+function formatOnce(text: string, style: FormatStyle): Promise<string> {
+  const key = `${style.printWidth}${style.singleQuote}\u0000${text}`;
+  let result = formatted.get(key);
   if (!result) {
-    result = prettier.format(text, { parser: 'typescript' });
-    formatted.set(text, result);
+    result = formatWithPrettier(text, style);
+    formatted.set(key, result);
   }
   return result;
 }
 
+/** A hoisted constant as a statement; a table of two or more rows one row a line, as prettier
+ * prints it. */
+function constantText(constant: { name: Name; init: Code; type?: string; rows?: Code[] }): string {
+  const declared = constant.type ? `${constant.name.text}: ${constant.type}` : constant.name.text;
+  if (constant.rows && constant.rows.length > 1) return `const ${declared} = [\n${constant.rows.map((row) => `${row.text},`).join('\n')}\n];`;
+  return `const ${declared} = ${constant.init.text};`;
+}
+
+/** The functions the entries use, directly or not, in creation order. */
+function usedUnits(mod: ModuleGen, entries: PlannedEntry[]): FunctionUnit[] {
+  const used = new Set<FunctionUnit>();
+  const visit = (unit: FunctionUnit): void => {
+    if (used.has(unit)) return;
+    used.add(unit);
+    unit.calls.forEach(visit);
+  };
+  for (const entry of entries) {
+    visit(entry.check);
+    visit(entry.collect);
+  }
+  return mod.units.filter((unit) => used.has(unit));
+}
+
+function unitText(mod: ModuleGen, unit: FunctionUnit): string {
+  const signature = mod.signature(unit);
+  const params = signature.params.map((param) => `${param.name}: ${param.type}`).join(', ');
+  const body = [unit.body!.text, unit.mode === 'is' ? 'return true;' : ''].filter((part) => part !== '');
+  return `function ${unit.name.text}(${params}): ${signature.returnType} {${body.length ? `\n${body.join('\n')}\n` : ''}}`;
+}
+
 /**
  * The module text: header, imports, the ValidationError/ValidationResult types, the entries,
- * hoisted constants, the check_/collect_ functions, then the runtime helpers they use. The
- * schema-specific part is one ts-morph source file built from structures in one batch and
- * formatted by prettier; the verbatim runtime parts are formatted once per process and reused,
- * which keeps compiling thousands of schemas fast.
+ * hoisted constants, the check_/collect_ functions, then the runtime helpers they use. Laid out
+ * as prettier would with `style` (format.ts), statement by statement, so no formatter ever holds
+ * a multi-megabyte syntax tree; the verbatim runtime parts are formatted once per process.
  */
-export async function renderModule(mod: ModuleGen, entries: PlannedEntry[], options: { header?: string; imports?: string[] }): Promise<string> {
+export async function renderModule(mod: ModuleGen, entries: PlannedEntry[], options: { header?: string; imports?: string[]; style?: FormatStyle }): Promise<string> {
+  const style = options.style ?? DEFAULT_STYLE;
   const statements: StatementStructures[] = [];
   for (const entry of entries) {
     statements.push(
@@ -103,8 +135,8 @@ export async function renderModule(mod: ModuleGen, entries: PlannedEntry[], opti
         name: entry.validateName,
         parameters: [{ name: 'value', type: 'unknown' }],
         returnType: `ValidationResult<${entry.type}>`,
-        docs: entryDocs(entry, `Validates a value against ${entry.at}: the value, typed, or every error found.`),
-        statements: [validateBody(entry)],
+        docs: entryDocs(entry, (subject) => `Validates a value against ${subject}: the value, typed, or every error found.`),
+        statements: [validateBody(mod, entry)],
       },
       {
         kind: StructureKind.Function,
@@ -112,40 +144,31 @@ export async function renderModule(mod: ModuleGen, entries: PlannedEntry[], opti
         name: entry.isName,
         parameters: [{ name: 'value', type: 'unknown' }],
         returnType: `value is ${entry.type}`,
-        docs: entryDocs(entry, `Whether a value is valid against ${entry.at} (stops at the first error).`),
+        docs: entryDocs(entry, (subject) => `Whether a value is valid against ${subject} (stops at the first error).`),
         statements: [isBody(entry)],
       },
     );
   }
-  for (const constant of mod.constants) {
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: constant.name.text, initializer: constant.init.text }],
-    });
-  }
-  for (const unit of mod.units) {
-    const signature = mod.signature(unit);
-    statements.push({
-      kind: StructureKind.Function,
-      name: unit.name.text,
-      parameters: signature.params,
-      returnType: signature.returnType,
-      statements: [unit.body!.text + (unit.mode === 'is' ? '\nreturn true;' : '')],
-    });
-  }
+  const units = usedUnits(mod, entries);
   const file = sourceProject().createSourceFile('validators.ts', { statements }, { overwrite: true });
   const text = file.getFullText();
+  const chunks = file.compilerNode.statements.map((statement) => text.slice(statement.getFullStart(), statement.end).trim());
   sourceProject().removeSourceFile(file);
+  // Constants (one statement each, printed together) and functions, as code text.
+  const used = new Set(units.flatMap((unit) => unit.body!.text.match(/\b(?:[CSP]|RE)\d+\b/g) ?? []));
+  const constants = mod.constants.filter((constant) => used.has(constant.name.text)).map(constantText);
+  const formatted = await formatStatements([...chunks, ...constants, ...units.map((unit) => unitText(mod, unit))], style);
+  const exported = formatted.slice(0, chunks.length);
+  const constantBlock = formatted.slice(chunks.length, chunks.length + constants.length).join('\n');
+  const functions = formatted.slice(chunks.length + constants.length);
 
   const imports = options.imports ?? [];
-  const helpers = runtimeSource([...mod.helpers].sort());
-  const parts = await Promise.all([
-    imports.length ? formatOnce(imports.join('\n')) : '',
-    formatOnce(runtimeSource(['ValidationResult'], ['ValidationError', 'ValidationResult']).join('\n\n')),
-    prettier.format(text, { parser: 'typescript' }),
-    helpers.length ? formatOnce(helpers.join('\n\n')) : '',
+  const helpers = runtimeSource([...mod.helpers].sort(), [], ['ValidationError', 'ValidationResult']);
+  const [importText, types, helperText] = await Promise.all([
+    imports.length ? formatOnce(imports.join('\n'), style) : '',
+    formatOnce(runtimeSource(['ValidationResult'], ['ValidationError', 'ValidationResult']).join('\n\n'), style),
+    helpers.length ? formatOnce(helpers.join('\n\n'), style) : '',
   ]);
   const header = headerComment(options.header ?? 'Generated by oaskit (validator compiler). Do not edit.');
-  return [header, ...parts.filter((part) => part !== '').map((part) => part.trimEnd())].join('\n\n') + '\n';
+  return [header, importText, types, ...exported, constantBlock, ...functions, helperText].map((part) => part.trimEnd()).filter((part) => part !== '').join('\n\n') + '\n';
 }

@@ -10,10 +10,13 @@
 // - keywords/*.ts: one file per keyword family, each compiled and interpreted;
 // - keywords/string.ts: patterns run as written (ECMAScript, `u` flag), after the length limits;
 //   an invalid pattern is a compile-time error with its location.
+// - sharing.ts: identical subschemas compile once (big API descriptions repeat themselves);
+// - format.ts: the module laid out as prettier would, without prettier parsing megabytes.
 import { sanitizeIdentifier } from './code.ts';
 import { ModuleGen } from './compiler.ts';
 import { dialectRules, type Dialect } from './dialect.ts';
 import { checkTypeExpression, renderModule, type PlannedEntry } from './emit.ts';
+import { DEFAULT_STYLE, type FormatStyle } from './format.ts';
 import { ValidatorCompileError } from './errors.ts';
 import { interpretWith } from './interpreter.ts';
 import type { ValidationError } from './runtime.ts';
@@ -43,6 +46,9 @@ export interface ValidatorModuleOptions {
   header?: string;
   /** Extra import statements for the top of the module (trusted text from the caller). */
   imports?: string[];
+  /** prettier's `printWidth` and `singleQuote` for the module (default: prettier's defaults, 80
+   * and double quotes); the output is what prettier makes of it with these options. */
+  format?: Partial<FormatStyle>;
 }
 
 interface NamedEntry {
@@ -62,60 +68,107 @@ function locate(index: SchemaIndex, schema: string | object | boolean, name: str
   return known ? { schema: schema as SchemaNode, ...known } : { schema: schema as SchemaNode, at: '#', base: index.base };
 }
 
-async function emit(entries: NamedEntry[], options: ValidatorModuleOptions): Promise<string> {
+/** An entry left out of a module because its schema cannot be compiled. */
+export interface SkippedEntry {
+  name: string;
+  error: Error;
+}
+
+async function emit(entries: NamedEntry[], options: ValidatorModuleOptions): Promise<{ text: string; skipped: SkippedEntry[] }> {
   const index = new SchemaIndex(options.root);
   const mod = new ModuleGen(index, dialectRules(options.dialect));
   const seen = new Set<string>();
-  const planned = entries.map((entry) => {
+  for (const entry of entries) {
     for (const name of [entry.validateName, entry.isName]) {
       if (seen.has(name)) throw new ValidatorCompileError(`two entries export ${name}`, '#');
       seen.add(name);
     }
-    const located = locate(index, entry.schema, entry.stem);
-    return {
-      entry,
-      located,
-      checkFn: mod.func(located, 'is', entry.stem).text,
-      collectFn: mod.func(located, 'collect', entry.stem).text,
-    };
-  });
-  try {
-    mod.compilePending();
-  } catch (error) {
-    if (error instanceof RangeError) throw new ValidatorCompileError('schema is too deeply nested to compile', '#');
-    throw error;
   }
-  const recursive = new Set([...mod.recursive()].map((unit) => unit.name.text));
-  const plan: PlannedEntry[] = planned.map(({ entry, located, checkFn, collectFn }) => ({
-    validateName: entry.validateName,
-    isName: entry.isName,
-    checkFn,
-    collectFn,
-    type: entry.type === undefined ? 'unknown' : checkTypeExpression(entry.type),
-    description: entry.description,
-    at: typeof entry.schema === 'string' ? entry.schema : located.at,
-    recursive: recursive.has(checkFn) || recursive.has(collectFn),
-  }));
-  return renderModule(mod, plan, options);
+  const skipped = new Map<NamedEntry, Error>();
+  const located = new Map<NamedEntry, { located: Located; type: string; target?: Located }>();
+  for (const entry of entries) {
+    try {
+      located.set(entry, { located: locate(index, entry.schema, entry.stem), type: entry.type === undefined ? 'unknown' : checkTypeExpression(entry.type) });
+    } catch (error) {
+      skipped.set(entry, error as Error);
+    }
+  }
+  // An entry whose schema is only a `$ref` uses its target's functions.
+  for (const [entry, value] of located) {
+    try {
+      const target = mod.bareRefTarget(value.located);
+      if (target) value.target = target;
+    } catch (error) {
+      located.delete(entry);
+      skipped.set(entry, error as Error);
+    }
+  }
+  mod.sharing.plan([...located.values()].map(({ located, target }) => (target ?? located).schema));
+  const units = new Map(
+    [...located].map(([entry, { located, target }]) => {
+      const name = target ? undefined : entry.stem;
+      return [entry, { check: mod.func(target ?? located, 'is', name), collect: mod.func(target ?? located, 'collect', name) }];
+    }),
+  );
+  mod.compilePending();
+  const broken = mod.broken();
+  for (const [entry, { check, collect }] of units) {
+    const error = broken.get(check) ?? broken.get(collect);
+    if (error) skipped.set(entry, error);
+  }
+  const recursive = mod.recursive();
+  const plan: PlannedEntry[] = [];
+  for (const entry of entries) {
+    const unit = units.get(entry);
+    if (!unit || skipped.has(entry)) continue;
+    const { located: place, type, target: refTarget } = located.get(entry)!;
+    const target = refTarget ?? place;
+    plan.push({
+      validateName: entry.validateName,
+      isName: entry.isName,
+      check: unit.check,
+      collect: unit.collect,
+      type,
+      description: entry.description,
+      at: typeof entry.schema === 'string' ? entry.schema : place.at,
+      schemaPath: target.at,
+      recursive: recursive.has(unit.check) || recursive.has(unit.collect),
+    });
+  }
+  const text = await renderModule(mod, plan, { ...options, style: { ...DEFAULT_STYLE, ...options.format } });
+  return { text, skipped: entries.filter((entry) => skipped.has(entry)).map((entry) => ({ name: entry.stem, error: skipped.get(entry)! })) };
+}
+
+async function emitStrict(entries: NamedEntry[], options: ValidatorModuleOptions): Promise<string> {
+  const { text, skipped } = await emit(entries, options);
+  if (skipped.length) throw skipped[0]!.error;
+  return text;
+}
+
+function named(entries: ValidatorEntry[]): NamedEntry[] {
+  return entries.map((entry) => {
+    const stem = sanitizeIdentifier(entry.name);
+    return { validateName: `validate${stem}`, isName: `is${stem}`, stem, schema: entry.schema, type: entry.type, description: entry.description };
+  });
 }
 
 /** A module with `validate${name}` and `is${name}` for each entry (prettier-formatted TypeScript).
  * Async because prettier 3 formats asynchronously. Throws ValidatorCompileError (with the schema
  * location) for schemas it cannot compile. */
 export function emitValidatorModule(entries: ValidatorEntry[], options: ValidatorModuleOptions): Promise<string> {
-  return emit(
-    entries.map((entry) => {
-      const stem = sanitizeIdentifier(entry.name);
-      return { validateName: `validate${stem}`, isName: `is${stem}`, stem, schema: entry.schema, type: entry.type, description: entry.description };
-    }),
-    options,
-  );
+  return emitStrict(named(entries), options);
+}
+
+/** The same module, leaving out the entries whose schemas cannot be compiled (found in the same
+ * single compile; `skipped` names them, with the error, in entry order). */
+export function emitValidatorModuleSkipping(entries: ValidatorEntry[], options: ValidatorModuleOptions): Promise<{ text: string; skipped: SkippedEntry[] }> {
+  return emit(named(entries), options);
 }
 
 /** A bare JSON Schema (2020-12) document as a module exporting `validate(value)` and `isValid(value)`. */
 export function compileSchemaFile(schema: object | boolean): Promise<string> {
   const description = typeof schema === 'object' && schema !== null && typeof (schema as { title?: unknown }).title === 'string' ? (schema as { title: string }).title : undefined;
-  return emit([{ validateName: 'validate', isName: 'isValid', stem: 'root', schema: '#', description }], {
+  return emitStrict([{ validateName: 'validate', isName: 'isValid', stem: 'root', schema: '#', description }], {
     root: schema as object,
     dialect: '2020-12',
   });

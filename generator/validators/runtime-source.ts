@@ -47,12 +47,12 @@ function declarations(): Map<string, Declaration> {
 }
 
 /** The source text of the named runtime declarations and everything they use, in file order;
- * `exported` ones get their `export` back. */
-export function runtimeSource(names: Iterable<string>, exported: readonly string[] = []): string[] {
+ * `exported` ones get their `export` back; `omit` ones (already in the module) are left out. */
+export function runtimeSource(names: Iterable<string>, exported: readonly string[] = [], omit: readonly string[] = []): string[] {
   const all = declarations();
   const wanted = new Set<string>();
   const visit = (name: string): void => {
-    if (wanted.has(name)) return;
+    if (wanted.has(name) || omit.includes(name)) return;
     const declaration = all.get(name);
     if (!declaration) throw new Error(`no runtime helper named ${name}`);
     wanted.add(name);

@@ -23,6 +23,114 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: 
 
 export const hasOwn = Object.prototype.hasOwnProperty;
 
+/** The object's own value of `name`, or undefined (typed `any`, as generated code reads data). */
+export function own(data: any, name: string): any {
+  return hasOwn.call(data, name) ? data[name] : undefined;
+}
+
+// --- errors ----------------------------------------------------------------------------------
+// Collecting code records errors through these (one short call per failure, not an object
+// literal); the interpreter writes the same messages with the same functions.
+
+/** Records one error. */
+export function fail(errors: ValidationError[], instancePath: string, schemaPath: string, keyword: string, params: Record<string, unknown>, message: string): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message });
+}
+
+/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
+export function typeMessage(type: string): string {
+  return `must be ${type.split(',').join(' or ')}`;
+}
+
+export function failType(errors: ValidationError[], instancePath: string, schemaPath: string, type: string): void {
+  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
+}
+
+export function requiredMessage(name: string): string {
+  return `must have required property ${JSON.stringify(name)}`;
+}
+
+export function failRequired(errors: ValidationError[], instancePath: string, schemaPath: string, name: string): void {
+  fail(errors, instancePath, schemaPath, 'required', { missingProperty: name }, requiredMessage(name));
+}
+
+export function formatMessage(format: string): string {
+  return `must be a valid ${format}`;
+}
+
+export function failFormat(errors: ValidationError[], instancePath: string, schemaPath: string, format: string): void {
+  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
+}
+
+export function additionalMessage(key: string): string {
+  return `must not have unknown property ${JSON.stringify(key)}`;
+}
+
+export function failAdditional(errors: ValidationError[], instancePath: string, schemaPath: string, key: string): void {
+  fail(errors, instancePath, schemaPath, 'additionalProperties', { additionalProperty: key }, additionalMessage(key));
+}
+
+/** A collecting function's properties: [name, check, collect, schemaPath] rows; the schemaPath
+ * is the usual `<schemaPath>/properties/<name>` when left out, else a suffix or a whole path. */
+export type PropertyTable = readonly (readonly [
+  name: string,
+  check: (value: any) => boolean,
+  collect: (value: any, instancePath: string, errors: ValidationError[], schemaPath: string) => void,
+  schemaPath?: string,
+])[];
+
+/** Collects the errors of the object's properties, in table order: each own, defined value is
+ * checked, and only a failing one is collected. */
+export function collectProperties(data: Record<string, unknown>, table: PropertyTable, errors: ValidationError[], instancePath: string, schemaPath: string): void {
+  for (const [name, check, collect, path] of table) {
+    if (!hasOwn.call(data, name)) continue;
+    const value = data[name];
+    if (value === undefined || check(value)) continue;
+    const at = path === undefined ? `${schemaPath}/properties/${name}` : path.charCodeAt(0) === 35 ? path : schemaPath + path;
+    collect(value, `${instancePath}/${pointerSegment(name)}`, errors, at);
+  }
+}
+
+/** Whether the object's properties (own, defined) pass their checks: a very wide object's. */
+export function checkProperties(data: Record<string, unknown>, table: PropertyTable): boolean {
+  for (const [name, check] of table) {
+    if (!hasOwn.call(data, name)) continue;
+    const value = data[name];
+    if (value !== undefined && !check(value)) return false;
+  }
+  return true;
+}
+
+/** What `validateX` returns: the value when `check` passes, else the errors `collect` finds
+ * (data nested too deeply for the stack is an error, never an exception). */
+export function resultOf<T>(
+  value: unknown,
+  check: (value: any) => boolean,
+  collect: (value: any, instancePath: string, errors: ValidationError[], schemaPath: string) => void,
+  schemaPath = '',
+): ValidationResult<T> {
+  const errors: ValidationError[] = [];
+  try {
+    if (check(value)) return { ok: true, value: value as T };
+    collect(value, '', errors, schemaPath);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    errors.push({ instancePath: '', schemaPath: '#', keyword: '$ref', params: {}, message: 'is nested too deeply to validate' });
+  }
+  return errors.length === 0 ? { ok: true, value: value as T } : { ok: false, errors };
+}
+
+/** `required` with many names, collecting: an error for each name the object lacks. */
+export function failMissing(data: Record<string, unknown>, names: readonly string[], errors: ValidationError[], instancePath: string, schemaPath: string): void {
+  for (const name of names) if (data[name] === undefined || !hasOwn.call(data, name)) failRequired(errors, instancePath, schemaPath, name);
+}
+
+/** `required` with many names, checking: whether the object has them all. */
+export function hasAll(data: Record<string, unknown>, names: readonly string[]): boolean {
+  for (const name of names) if (data[name] === undefined || !hasOwn.call(data, name)) return false;
+  return true;
+}
+
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 export function ucs2length(str: string): number {
   const length = str.length;

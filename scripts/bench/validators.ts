@@ -3,6 +3,10 @@
 //
 //   npx tsx scripts/bench/validators.ts [--rounds N] [--ms MS] [--standalone]
 //   (defaults: 9 rounds of 100 ms; --standalone uses the stand-in schema even when the spec has one)
+//   npx tsx scripts/bench/validators.ts --scale
+//   (instead: how compiling scales; GitHub's API description through the generate pipeline's
+//   validators emitter, and `oaskit validator` over a folder of 1,000 schemas: time, CPU, memory,
+//   size)
 //
 // Like is compared with like: oaskit `isX` vs Ajv (allErrors: false) vs TypeBox `Check`, and
 // oaskit `validateX` (every error) vs Ajv (allErrors: true) vs TypeBox `Errors()` consumed to the
@@ -13,8 +17,9 @@
 // otherwise the stand-in scripts/bench/appboy-users-track.schema.json. TypeBox cannot take a
 // raw JSON Schema (Type.Unsafe is not checked by its compiler), so the same schema is rebuilt
 // with TypeBox's builders (toTypeBox below); its formats use ajv-formats' functions, as Ajv does.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,7 +36,9 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const here = new URL('.', import.meta.url);
 const repo = new URL('../../', import.meta.url);
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '9' }, ms: { type: 'string', default: '100' }, standalone: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '9' }, ms: { type: 'string', default: '100' }, standalone: { type: 'boolean', default: false }, scale: { type: 'boolean', default: false } },
+});
 const ROUNDS = Number(args.rounds);
 const ROUND_MS = Number(args.ms);
 
@@ -386,4 +393,73 @@ async function main(): Promise<void> {
   if (sink < 0) console.log(sink);
 }
 
-await main();
+// --- how compiling scales ---------------------------------------------------------------------
+
+function cpuSeconds(since: NodeJS.CpuUsage): string {
+  const used = process.cpuUsage(since);
+  return ((used.user + used.system) / 1e6).toFixed(1);
+}
+
+/** One of the 1,000 schemas of folder mode (as test/validators/cli.test.ts makes them). */
+function folderSchema(i: number): object {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: `Generated ${i}`,
+    type: 'object',
+    required: ['id'],
+    properties: {
+      id: { type: 'integer', minimum: i },
+      name: { type: 'string', maxLength: 10 + (i % 50), pattern: '^[a-z]+$' },
+      tags: { type: 'array', items: { type: 'string' }, uniqueItems: i % 2 === 0 },
+      kind: { enum: ['a', 'b', `c${i}`] },
+      child: { $ref: '#/$defs/child' },
+    },
+    $defs: { child: { type: ['object', 'null'], properties: { at: { type: 'string', format: 'date-time' } } } },
+    additionalProperties: false,
+  };
+}
+
+async function scale(): Promise<void> {
+  console.log(`Node ${process.version}, ${cpus().length} CPUs; one run each (CPU is this process's, user + system)\n`);
+  const github = (() => {
+    try {
+      return createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
+    } catch {
+      return undefined;
+    }
+  })();
+  if (github) {
+    const { loadSpec } = await import('../../generator/load/load-spec.ts');
+    const { buildModel } = await import('../../generator/model/build-model.ts');
+    const { validatorPlan } = await import('../../generator/emit/validators/plan.ts');
+    const { validatorsEmitter } = await import('../../generator/emit/validators/emit-validators.ts');
+    const { formatFile } = await import('../../generator/emit/format.ts');
+    const model = await buildModel(await loadSpec(github), 'github');
+    const entries = validatorPlan(model).entries.length;
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const [file] = await Promise.all((await validatorsEmitter.emit(model, { docsBaseUrl: '../docs/' })).map(formatFile));
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    const text = file!.contents;
+    console.log(`GitHub's API description (${entries} validators): validators.ts in ${seconds} s, ${cpuSeconds(cpu)} s CPU, ${(text.length / 1e6).toFixed(1)} MB, ${text.split('\n').length} lines; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } else {
+    console.log("GitHub's API description: @octokit/openapi is not installed");
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'oaskit-bench-folder-'));
+  try {
+    mkdirSync(join(dir, 'schemas'));
+    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, 'schemas', `schema-${String(i).padStart(4, '0')}.json`), JSON.stringify(folderSchema(i), null, 2));
+    const { command } = await import('../../generator/cli/commands/validator.ts');
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = () => true;
+    const status = await command([join(dir, 'schemas'), '-o', join(dir, 'out')]).finally(() => (process.stdout.write = write));
+    console.log(`oaskit validator, a folder of 1,000 schemas: ${((performance.now() - start) / 1000).toFixed(1)} s, ${cpuSeconds(cpu)} s CPU (exit ${status})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (args.scale) await scale();
+else await main();

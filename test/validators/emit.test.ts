@@ -4,7 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { compileSchemaFile, emitValidatorModule } from '../../generator/validators/index.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validatorModule } from '../../generator/emit/validators/emit-validators.ts';
+import { loadSpec } from '../../generator/load/load-spec.ts';
+import { buildModel } from '../../generator/model/build-model.ts';
+import { compileSchemaFile, emitValidatorModule, emitValidatorModuleSkipping } from '../../generator/validators/index.ts';
+import { importModule } from './harness.ts';
 import { dialectOf } from './fuzz.ts';
 import { typeCheck } from './harness.ts';
 
@@ -48,4 +55,54 @@ describe('generated modules', () => {
     expect(source).not.toMatch(/\beval\b|new Function|require\(|^import /m);
     expect(typeCheck({ 'point.ts': source })).toEqual([]);
   }, 60_000);
+
+  describe('entries that cannot be compiled', () => {
+    const root = {
+      $defs: {
+        good: { type: 'string', maxLength: 3 },
+        badPattern: { type: 'string', pattern: '(' },
+        usesBad: { type: 'object', properties: { x: { $ref: '#/$defs/badPattern' } } },
+        badRef: { properties: { y: { $ref: '#/$defs/missing' } } },
+        alsoGood: { type: 'array', items: { $ref: '#/$defs/good' } },
+      },
+    };
+    const entries = ['good', 'badPattern', 'usesBad', 'badRef', 'alsoGood'].map((name) => ({ name, schema: `#/$defs/${name}` }));
+
+    it('are found in the one compile, named with their errors, and left out', async () => {
+      const { text, skipped } = await emitValidatorModuleSkipping(entries, { root, dialect: '2020-12' });
+      const badPattern = expect.stringMatching(/^invalid pattern "\(" \(.*\) at #\/\$defs\/badPattern\/pattern$/);
+      expect(skipped.map((entry) => [entry.name, entry.error.message])).toEqual([
+        ['badPattern', badPattern],
+        ['usesBad', badPattern],
+        ['badRef', '$ref "#/$defs/missing" points to nothing at #/$defs/badRef/properties/y/$ref'],
+      ]);
+      const module = await importModule(text);
+      expect(Object.keys(module).sort()).toEqual(['isalsoGood', 'isgood', 'validatealsoGood', 'validategood']);
+      expect(module.isalsoGood!(['abc', 'abcd'])).toBe(false);
+      expect(module.validategood!('abc')).toEqual({ ok: true, value: 'abc' });
+    });
+
+    it('make emitValidatorModule throw the first one', async () => {
+      await expect(emitValidatorModule(entries, { root, dialect: '2020-12' })).rejects.toThrow(/^invalid pattern "\(" \(.*\) at #\/\$defs\/badPattern\/pattern$/);
+    });
+
+    it("are named in an API package's validators, the rest compiled", async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'oaskit-skip-'));
+      const spec = join(dir, 'spec.yaml');
+      writeFileSync(
+        spec,
+        YAML.stringify({
+          openapi: '3.1.0',
+          info: { title: 'Skips', version: '1' },
+          paths: {},
+          components: { schemas: { Good: { type: 'string' }, Bad: { type: 'string', pattern: '(' }, UsesBad: { type: 'array', items: { $ref: '#/components/schemas/Bad' } } } },
+        }),
+      );
+      const model = await buildModel(await loadSpec(spec), 'skips');
+      const result = await validatorModule(model);
+      expect(result?.skipped).toEqual(['Bad', 'UsesBad']);
+      expect(result?.text).toContain('export function validateGood(');
+      expect(result?.text).not.toContain('validateBad');
+    });
+  });
 });

@@ -1,6 +1,8 @@
-// Differential fuzzing against Ajv (fuzz.ts) over the project's specs, when they exist, and over
-// built-in fixture documents that exercise the keywords the specs may not use.
+// Differential fuzzing against Ajv (fuzz.ts) over the project's specs, when they exist, over
+// built-in fixture documents that exercise the keywords the specs may not use, and over GitHub's
+// API description (big, repetitive: shared functions and property tables everywhere).
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -119,4 +121,16 @@ describe('differential fuzzing against Ajv', () => {
       expectAgreement(`spec/${name}.yaml`, await fuzzAgainstAjv(doc, { seed: 42, runs: RUNS }));
     }, 120_000);
   }
+
+  const github = (() => {
+    try {
+      return createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
+    } catch {
+      return undefined;
+    }
+  })();
+  it.skipIf(!github)("agrees on every component schema of GitHub's API description", async () => {
+    const doc = JSON.parse(readFileSync(github!, 'utf8')) as object;
+    expectAgreement("GitHub's API description", await fuzzAgainstAjv(doc, { seed: 11, runs: 3 }));
+  }, 300_000);
 });

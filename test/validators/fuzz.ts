@@ -97,6 +97,8 @@ function forAjv30(node: unknown): unknown {
     if (key === 'example' || key === 'examples' || key === 'enum' || key === 'const' || key === 'default') result[key] = value;
     else result[key] = forAjv30(value);
   }
+  // `nullable` without `type` means nothing in OpenAPI 3.0; Ajv refuses it.
+  if (typeof result.nullable === 'boolean' && result.type === undefined) delete result.nullable;
   for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
     if (typeof result[flag] === 'boolean') {
       if (result[flag] === true && typeof result[bound] === 'number') {

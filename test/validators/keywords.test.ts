@@ -197,6 +197,48 @@ const cases: Record<string, Case> = {
       [{ int64: 9223372036854775808 }],
     ],
   },
+  'identical subschemas compile once, errors say where': {
+    schema: {
+      properties: {
+        a: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 }, tag: { type: 'string', maxLength: 3 } } },
+        b: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 }, tag: { type: 'string', maxLength: 3 } }, description: 'the same checks' },
+        list: { type: 'array', items: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 }, tag: { type: 'string', maxLength: 3 } } } },
+      },
+    },
+    valid: [{ a: { id: 1 }, b: { id: 2, tag: 'abc' }, list: [{ id: 3 }] }],
+    invalid: [
+      [{ b: { id: 0 } }, [{ instancePath: '/b/id', keyword: 'minimum', schemaPath: '#/$defs/identical_subschemas_compile_once_errors_say_where/properties/b/properties/id/minimum' }]],
+      [{ list: [{ id: 1 }, { id: 2, tag: 'long' }] }, [{ instancePath: '/list/1/tag', schemaPath: '#/$defs/identical_subschemas_compile_once_errors_say_where/properties/list/items/properties/tag/maxLength' }]],
+      [{ a: {}, b: {} }, [{ instancePath: '/a', keyword: 'required' }, { instancePath: '/b', keyword: 'required' }]],
+    ],
+  },
+  'properties that refer to identical targets': {
+    schema: { properties: { x: { $ref: '#/$defs/twinA' }, y: { $ref: '#/$defs/twinB' } } },
+    valid: [{ x: { n: 1 }, y: { n: 2 } }],
+    invalid: [[{ y: {} }, [{ instancePath: '/y', keyword: 'required', schemaPath: '#/$defs/twinB/required' }]], [{ x: { n: 'a' } }, [{ instancePath: '/x/n', schemaPath: '#/$defs/twinA/properties/n/type' }]]],
+  },
+  'a very wide object (tables)': {
+    schema: {
+      type: 'object',
+      required: [...Array.from({ length: 34 }, (_, i) => `p${i}`), 'a/b', 'c~d'],
+      properties: { ...Object.fromEntries(Array.from({ length: 38 }, (_, i) => [`p${i}`, { type: 'integer', minimum: i }])), 'a/b': { type: 'string' }, 'c~d': { type: 'boolean' }, 'e f': { type: 'string', format: 'date' }, constructor: { type: 'number' } },
+      additionalProperties: false,
+    },
+    valid: [{ ...Object.fromEntries(Array.from({ length: 34 }, (_, i) => [`p${i}`, i])), 'a/b': 'x', 'c~d': true, 'e f': '2024-01-31', constructor: 1 }],
+    invalid: [
+      [{}, [{ keyword: 'required', message: 'must have required property "p0"' }, { keyword: 'required', message: 'must have required property "c~d"' }]],
+      [
+        { ...Object.fromEntries(Array.from({ length: 34 }, (_, i) => [`p${i}`, i])), 'a/b': 1, 'c~d': true, 'e f': 'nope', p36: 1, extra: 1 },
+        [
+          { instancePath: '/a~1b', schemaPath: '#/$defs/a_very_wide_object_tables/properties/a~1b/type' },
+          { instancePath: '/e f', schemaPath: '#/$defs/a_very_wide_object_tables/properties/e%20f/format' },
+          { instancePath: '/p36', keyword: 'minimum' },
+          { keyword: 'additionalProperties', params: { additionalProperty: 'extra' } },
+        ],
+      ],
+      [proto('{"p0":0,"constructor":"x"}')],
+    ],
+  },
   'OpenAPI keywords are annotations': {
     schema: { type: 'string', example: 1, examples: [1], xml: { name: 'x' }, externalDocs: { url: 'x' }, 'x-vendor': { type: 'number' }, readOnly: true, deprecated: true, title: 't', description: 'd', default: 5 },
     valid: ['a'],
@@ -208,6 +250,8 @@ const defs = {
   ...Object.fromEntries(Object.entries(cases).map(([name, c]) => [name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, ''), c.schema])),
   tree: { type: 'object', properties: { value: { type: 'number' }, children: { type: 'array', items: { $ref: '#/$defs/tree' } } } },
   holder: { properties: { 'x/y': { items: { type: 'string' } }, 'a~b': { type: 'number' }, 'c d': { type: 'boolean' } } },
+  twinA: { type: 'object', required: ['n'], properties: { n: { type: 'number' } } },
+  twinB: { type: 'object', required: ['n'], properties: { n: { type: 'number' } } },
 };
 const root = { $defs: defs };
 const key = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '');

@@ -6,8 +6,9 @@
 // in one line with its position (`file:line:col: ...`) and gives exit code 2; in folder mode
 // every bad file is reported and the good ones are still written.
 //
-// Folder mode spreads the files over worker threads of this process (formatting with prettier
-// is most of the time per schema); this same module is the workers' code.
+// Folder mode compiles the files one after another in this process (what prettier makes of the
+// generated code's shapes is learnt once and reused: format.ts), spread over worker threads only
+// for very many files; this same module is the workers' code.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
@@ -177,8 +178,10 @@ export const command: Command = async (argv) => {
     throw new UsageError((error as Error).message);
   }
   const jobs = names.map((name) => ({ file: join(input, name), out: join(out, `${basename(name, '.json')}.ts`) }));
-  // A worker costs a start-up (~0.5 s); below a few dozen schemas one thread is faster.
-  const threads = Math.min(availableParallelism(), Math.floor(jobs.length / 40));
+  // A worker costs a start-up of a few seconds of CPU (loading the toolkit, and learning prettier's
+  // layouts again: format.ts), while a schema takes a few milliseconds; below a few thousand
+  // schemas per worker one thread is faster.
+  const threads = Math.min(availableParallelism(), Math.floor(jobs.length / 2500));
   const errors: (string | undefined)[] = [];
   if (threads > 1) {
     errors.push(...(await runParallel(jobs, threads)));

@@ -4,7 +4,9 @@
 import type { ApiEmitter } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
 import type { ApiModel } from '../../model/types.ts';
-import { validatorPlan, type ValidatorEntry } from './plan.ts';
+import { format } from 'prettier';
+import { PRETTIER_OPTIONS } from '../format.ts';
+import { validatorPlan } from './plan.ts';
 
 type Compiler = typeof import('../../validators/index.ts');
 
@@ -28,28 +30,16 @@ const imports = [
   `import type { Plain, Readable, Writable } from './runtime/types.ts';`,
 ];
 
-/** The module text, or undefined when the compiler is missing. Entries it cannot compile are left out. */
+/** The module text, or undefined when the compiler is missing. Entries it cannot compile are left
+ * out (found in the same single compile) and named in `skipped`. The text is formatted as the
+ * pipeline formats every file (format.ts), by the compiler itself. */
 export async function validatorModule(model: ApiModel): Promise<{ text: string; skipped: string[] } | undefined> {
   const c = await loadCompiler();
   if (!c) return undefined;
   const plan = validatorPlan(model);
-  const options = { root: model.document, dialect: dialectOf(model), header: undefined, imports };
-  try {
-    return { text: await c.emitValidatorModule(plan.entries, options), skipped: [] };
-  } catch {
-    // find the entries that cannot compile, leave them out (the client then skips their checks)
-    const good: ValidatorEntry[] = [];
-    const skipped: string[] = [];
-    for (const entry of plan.entries) {
-      try {
-        await c.emitValidatorModule([entry], options);
-        good.push(entry);
-      } catch {
-        skipped.push(entry.name);
-      }
-    }
-    return { text: await c.emitValidatorModule(good, options), skipped };
-  }
+  const format = { printWidth: PRETTIER_OPTIONS.printWidth, singleQuote: PRETTIER_OPTIONS.singleQuote };
+  const { text, skipped } = await c.emitValidatorModuleSkipping(plan.entries, { root: model.document, dialect: dialectOf(model), imports, format });
+  return { text, skipped: skipped.map((entry) => entry.name) };
 }
 
 const modules = new WeakMap<ApiModel, Promise<{ text: string; skipped: string[] } | undefined>>();
@@ -66,10 +56,14 @@ export const validatorsEmitter: ApiEmitter = {
   async emit(model) {
     const header = generatedHeader(`Validators of the ${model.info.title} API: validate*(value) returns every error, is*(value) is a type guard.`, sourceName(model));
     const mod = await validatorModuleOf(model);
-    const body = mod
-      ? mod.text.replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*/, '') +
-        (mod.skipped.length ? `\n// Left out (their schemas cannot be compiled): ${mod.skipped.join(', ')}\n` : '')
-      : '// The validator compiler was not available when this package was generated.\nexport {};\n';
-    return [{ path: 'validators.ts', contents: header + body }];
+    if (!mod) {
+      return [{ path: 'validators.ts', contents: `${header}// The validator compiler was not available when this package was generated.\nexport {};\n` }];
+    }
+    // The module is formatted already: only the header (a comment, formatted here the same way)
+    // and the list of left-out entries (a line comment) join it.
+    const body = mod.text.replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*/, '');
+    const left = mod.skipped.length ? `\n// Left out (their schemas cannot be compiled): ${mod.skipped.join(', ')}\n` : '';
+    const formattedHeader = await format(header, { parser: 'typescript', ...PRETTIER_OPTIONS });
+    return [{ path: 'validators.ts', contents: formattedHeader + body + left, formatted: true }];
   },
 };

@@ -147,7 +147,8 @@ function compileOneOf(cx: Cx, list: unknown[]): void {
     join(
       group.indices.flatMap((i) => {
         const test = cx.test(list[i], ['oneOf', i], cx.data, group.type ?? cx.known);
-        return [cx.whenOk(test, _`if (${first} === -1) ${first} = ${literal(i)};\nelse if (${second} === -1) ${second} = ${literal(i)};`)];
+        // The first and second passing branches (the second only once there is a first).
+        return [cx.whenOk(test, _`if (${first} !== -1 && ${second} === -1) ${second} = ${literal(i)};\nif (${first} === -1) ${first} = ${literal(i)};`)];
       }),
       '\n',
     ),

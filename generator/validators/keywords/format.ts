@@ -50,5 +50,5 @@ export function formatFor(format: unknown, type: 'string' | 'number'): FormatDef
 }
 
 export function formatError(format: string): { keyword: string; params: { format: string }; message: string } {
-  return { keyword: 'format', params: { format }, message: `must be a valid ${format}` };
+  return { keyword: 'format', params: { format }, message: runtime.formatMessage(format) };
 }

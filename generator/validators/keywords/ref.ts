@@ -1,7 +1,6 @@
 // `$ref`: a call to the shared function of the target schema (so recursion works and each target
 // is compiled once). `$defs` needs no code: it only holds targets.
-import { _ } from '../code.ts';
-import { ERRORS, type Cx } from '../compiler.ts';
+import type { Cx } from '../compiler.ts';
 import { ValidatorCompileError } from '../errors.ts';
 import { interpretSchema, Ix } from '../interpreter.ts';
 import type { Located } from '../schema-index.ts';
@@ -18,13 +17,7 @@ export const refFamily = {
   compile(cx: Cx): void {
     const located = target(cx.object.$ref, cx.mod.index, cx.base, cx.atKeyword('$ref'));
     if (located.schema === true) return;
-    if (cx.mode === 'is') {
-      const check = cx.mod.func(located, 'is');
-      cx.check(_`!${check}(${cx.data})`, { keyword: '$ref', message: '' });
-    } else {
-      const collect = cx.mod.func(located, 'collect');
-      cx.emit(_`${collect}(${cx.data}, ${cx.path.code()}, ${ERRORS});`);
-    }
+    cx.call(cx.mod.func(located, cx.mode), cx.mod.func(located, 'is'), located.at);
   },
 
   interpret(ix: Ix): void {

@@ -5,6 +5,7 @@ import type { Cx, ErrorSpec } from '../compiler.ts';
 import type { DialectRules } from '../dialect.ts';
 import { ValidatorCompileError } from '../errors.ts';
 import type { Ix } from '../interpreter.ts';
+import { typeMessage } from '../runtime.ts';
 import { childPointer, type SchemaIndex } from '../schema-index.ts';
 
 export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
@@ -88,7 +89,7 @@ export function declaredTypes(schema: Record<string, unknown>, nullable: boolean
 }
 
 function typeError(types: JsonType[]): { keyword: string; params: { type: string }; message: string } {
-  return { keyword: 'type', params: { type: types.join(',') }, message: `must be ${types.join(' or ')}` };
+  return { keyword: 'type', params: { type: types.join(',') }, message: typeMessage(types.join(',')) };
 }
 
 export const typeFamily = {

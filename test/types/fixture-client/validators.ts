@@ -23,926 +23,461 @@ export interface ValidationError {
 /** What a `validate` function returns: the typed value, or every error found. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
-/**
- * the component schema PetStatus
- *
- * Validates a value against #/components/schemas/PetStatus: the value, typed, or every error found.
- */
+/** Validates a value against the component schema PetStatus: the value, typed, or every error found. */
 export function validatePetStatus(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['PetStatus']>> {
-  const errors: ValidationError[] = [];
-  collect_PetStatus(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['PetStatus']> }
-    : { ok: false, errors };
+  return resultOf(value, check_PetStatus, collect_PetStatus);
 }
 
-/**
- * the component schema PetStatus
- *
- * Whether a value is valid against #/components/schemas/PetStatus (stops at the first error).
- */
+/** Whether a value is valid against the component schema PetStatus (stops at the first error). */
 export function isPetStatus(value: unknown): value is Plain<components['schemas']['PetStatus']> {
   return check_PetStatus(value);
 }
 
-/**
- * the component schema Pet
- *
- * Validates a value against #/components/schemas/Pet: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Pet: the value, typed, or every error found. */
 export function validatePet(value: unknown): ValidationResult<Plain<components['schemas']['Pet']>> {
-  const errors: ValidationError[] = [];
-  collect_Pet(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Pet']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Pet, collect_Pet);
 }
 
-/**
- * the component schema Pet
- *
- * Whether a value is valid against #/components/schemas/Pet (stops at the first error).
- */
+/** Whether a value is valid against the component schema Pet (stops at the first error). */
 export function isPet(value: unknown): value is Plain<components['schemas']['Pet']> {
   return check_Pet(value);
 }
 
-/**
- * the component schema Error
- *
- * Validates a value against #/components/schemas/Error: the value, typed, or every error found.
- */
+/** Validates a value against the component schema Error: the value, typed, or every error found. */
 export function validateError(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['Error']>> {
-  const errors: ValidationError[] = [];
-  collect_Error(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['Error']> }
-    : { ok: false, errors };
+  return resultOf(value, check_Error, collect_Error);
 }
 
-/**
- * the component schema Error
- *
- * Whether a value is valid against #/components/schemas/Error (stops at the first error).
- */
+/** Whether a value is valid against the component schema Error (stops at the first error). */
 export function isError(value: unknown): value is Plain<components['schemas']['Error']> {
   return check_Error(value);
 }
 
-/**
- * the component schema NotFound
- *
- * Validates a value against #/components/schemas/NotFound: the value, typed, or every error found.
- */
+/** Validates a value against the component schema NotFound: the value, typed, or every error found. */
 export function validateNotFound(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['NotFound']>> {
-  const errors: ValidationError[] = [];
-  collect_NotFound(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['NotFound']> }
-    : { ok: false, errors };
+  return resultOf(value, check_NotFound, collect_NotFound);
 }
 
-/**
- * the component schema NotFound
- *
- * Whether a value is valid against #/components/schemas/NotFound (stops at the first error).
- */
+/** Whether a value is valid against the component schema NotFound (stops at the first error). */
 export function isNotFound(value: unknown): value is Plain<components['schemas']['NotFound']> {
   return check_NotFound(value);
 }
 
-/**
- * the component schema ValidationProblem
- *
- * Validates a value against #/components/schemas/ValidationProblem: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ValidationProblem: the value, typed, or every error found. */
 export function validateValidationProblem(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ValidationProblem']>> {
-  const errors: ValidationError[] = [];
-  collect_ValidationProblem(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ValidationProblem']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ValidationProblem, collect_ValidationProblem);
 }
 
-/**
- * the component schema ValidationProblem
- *
- * Whether a value is valid against #/components/schemas/ValidationProblem (stops at the first error).
- */
+/** Whether a value is valid against the component schema ValidationProblem (stops at the first error). */
 export function isValidationProblem(
   value: unknown,
 ): value is Plain<components['schemas']['ValidationProblem']> {
   return check_ValidationProblem(value);
 }
 
-/**
- * the component schema RateLimited
- *
- * Validates a value against #/components/schemas/RateLimited: the value, typed, or every error found.
- */
+/** Validates a value against the component schema RateLimited: the value, typed, or every error found. */
 export function validateRateLimited(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['RateLimited']>> {
-  const errors: ValidationError[] = [];
-  collect_RateLimited(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['RateLimited']> }
-    : { ok: false, errors };
+  return resultOf(value, check_RateLimited, collect_RateLimited);
 }
 
-/**
- * the component schema RateLimited
- *
- * Whether a value is valid against #/components/schemas/RateLimited (stops at the first error).
- */
+/** Whether a value is valid against the component schema RateLimited (stops at the first error). */
 export function isRateLimited(
   value: unknown,
 ): value is Plain<components['schemas']['RateLimited']> {
   return check_RateLimited(value);
 }
 
-/**
- * the component schema TrackRequest
- *
- * Validates a value against #/components/schemas/TrackRequest: the value, typed, or every error found.
- */
+/** Validates a value against the component schema TrackRequest: the value, typed, or every error found. */
 export function validateTrackRequest(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['TrackRequest']>> {
-  const errors: ValidationError[] = [];
-  collect_TrackRequest(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['TrackRequest']> }
-    : { ok: false, errors };
+  return resultOf(value, check_TrackRequest, collect_TrackRequest);
 }
 
-/**
- * the component schema TrackRequest
- *
- * Whether a value is valid against #/components/schemas/TrackRequest (stops at the first error).
- */
+/** Whether a value is valid against the component schema TrackRequest (stops at the first error). */
 export function isTrackRequest(
   value: unknown,
 ): value is Plain<components['schemas']['TrackRequest']> {
   return check_TrackRequest(value);
 }
 
-/**
- * the component schema TrackEvent
- *
- * Validates a value against #/components/schemas/TrackEvent: the value, typed, or every error found.
- */
+/** Validates a value against the component schema TrackEvent: the value, typed, or every error found. */
 export function validateTrackEvent(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['TrackEvent']>> {
-  const errors: ValidationError[] = [];
-  collect_TrackEvent(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['TrackEvent']> }
-    : { ok: false, errors };
+  return resultOf(value, check_TrackEvent, collect_TrackEvent);
 }
 
-/**
- * the component schema TrackEvent
- *
- * Whether a value is valid against #/components/schemas/TrackEvent (stops at the first error).
- */
+/** Whether a value is valid against the component schema TrackEvent (stops at the first error). */
 export function isTrackEvent(value: unknown): value is Plain<components['schemas']['TrackEvent']> {
   return check_TrackEvent(value);
 }
 
-/**
- * the component schema TrackResponse
- *
- * Validates a value against #/components/schemas/TrackResponse: the value, typed, or every error found.
- */
+/** Validates a value against the component schema TrackResponse: the value, typed, or every error found. */
 export function validateTrackResponse(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['TrackResponse']>> {
-  const errors: ValidationError[] = [];
-  collect_TrackResponse(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['TrackResponse']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_TrackResponse, collect_TrackResponse);
 }
 
-/**
- * the component schema TrackResponse
- *
- * Whether a value is valid against #/components/schemas/TrackResponse (stops at the first error).
- */
+/** Whether a value is valid against the component schema TrackResponse (stops at the first error). */
 export function isTrackResponse(
   value: unknown,
 ): value is Plain<components['schemas']['TrackResponse']> {
   return check_TrackResponse(value);
 }
 
-/**
- * the component schema UserEvent
- *
- * Validates a value against #/components/schemas/UserEvent: the value, typed, or every error found.
- */
+/** Validates a value against the component schema UserEvent: the value, typed, or every error found. */
 export function validateUserEvent(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['UserEvent']>> {
-  const errors: ValidationError[] = [];
-  collect_UserEvent(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['UserEvent']> }
-    : { ok: false, errors };
+  return resultOf(value, check_UserEvent, collect_UserEvent);
 }
 
-/**
- * the component schema UserEvent
- *
- * Whether a value is valid against #/components/schemas/UserEvent (stops at the first error).
- */
+/** Whether a value is valid against the component schema UserEvent (stops at the first error). */
 export function isUserEvent(value: unknown): value is Plain<components['schemas']['UserEvent']> {
   return check_UserEvent(value);
 }
 
-/**
- * the component schema ContentLifecycleEventName
- *
- * Validates a value against #/components/schemas/ContentLifecycleEventName: the value, typed, or every error found.
- */
+/** Validates a value against the component schema ContentLifecycleEventName: the value, typed, or every error found. */
 export function validateContentLifecycleEventName(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['ContentLifecycleEventName']>> {
-  const errors: ValidationError[] = [];
-  collect_ContentLifecycleEventName(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Plain<components['schemas']['ContentLifecycleEventName']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ContentLifecycleEventName, collect_ContentLifecycleEventName);
 }
 
-/**
- * the component schema ContentLifecycleEventName
- *
- * Whether a value is valid against #/components/schemas/ContentLifecycleEventName (stops at the first error).
- */
+/** Whether a value is valid against the component schema ContentLifecycleEventName (stops at the first error). */
 export function isContentLifecycleEventName(
   value: unknown,
 ): value is Plain<components['schemas']['ContentLifecycleEventName']> {
   return check_ContentLifecycleEventName(value);
 }
 
-/**
- * the component schema JobAccepted
- *
- * Validates a value against #/components/schemas/JobAccepted: the value, typed, or every error found.
- */
+/** Validates a value against the component schema JobAccepted: the value, typed, or every error found. */
 export function validateJobAccepted(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['JobAccepted']>> {
-  const errors: ValidationError[] = [];
-  collect_JobAccepted(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['JobAccepted']> }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the component schema JobAccepted
- *
- * Whether a value is valid against #/components/schemas/JobAccepted (stops at the first error).
- */
+/** Whether a value is valid against the component schema JobAccepted (stops at the first error). */
 export function isJobAccepted(
   value: unknown,
 ): value is Plain<components['schemas']['JobAccepted']> {
   return check_JobAccepted(value);
 }
 
-/**
- * the component schema JobStatus
- *
- * Validates a value against #/components/schemas/JobStatus: the value, typed, or every error found.
- */
+/** Validates a value against the component schema JobStatus: the value, typed, or every error found. */
 export function validateJobStatus(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['JobStatus']>> {
-  const errors: ValidationError[] = [];
-  collect_JobStatus(value, '', errors);
-  return errors.length === 0
-    ? { ok: true, value: value as Plain<components['schemas']['JobStatus']> }
-    : { ok: false, errors };
+  return resultOf(value, check_JobStatus, collect_JobStatus);
 }
 
-/**
- * the component schema JobStatus
- *
- * Whether a value is valid against #/components/schemas/JobStatus (stops at the first error).
- */
+/** Whether a value is valid against the component schema JobStatus (stops at the first error). */
 export function isJobStatus(value: unknown): value is Plain<components['schemas']['JobStatus']> {
   return check_JobStatus(value);
 }
 
-/**
- * the query parameters of listPets
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the query parameters of listPets: the value, typed, or every error found. */
 export function validateListPetsQuery(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/pets']['get']['parameters']['query']>> {
-  const errors: ValidationError[] = [];
-  collect_ListPetsQuery(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<paths['\/pets']['get']['parameters']['query']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListPetsQuery, collect_ListPetsQuery);
 }
 
-/**
- * the query parameters of listPets
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the query parameters of listPets (stops at the first error). */
 export function isListPetsQuery(
   value: unknown,
 ): value is NonNullable<paths['\/pets']['get']['parameters']['query']> {
   return check_ListPetsQuery(value);
 }
 
-/**
- * the header parameters of listPets
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the header parameters of listPets: the value, typed, or every error found. */
 export function validateListPetsHeader(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/pets']['get']['parameters']['header']>> {
-  const errors: ValidationError[] = [];
-  collect_ListPetsHeader(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<paths['\/pets']['get']['parameters']['header']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListPetsHeader, collect_ListPetsHeader);
 }
 
-/**
- * the header parameters of listPets
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the header parameters of listPets (stops at the first error). */
 export function isListPetsHeader(
   value: unknown,
 ): value is NonNullable<paths['\/pets']['get']['parameters']['header']> {
   return check_ListPetsHeader(value);
 }
 
-/**
- * the 200 application/json response body of listPets
- *
- * Validates a value against #/paths/~1pets/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of listPets: the value, typed, or every error found. */
 export function validateListPetsResponse200(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['get']['responses'][200]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ListPetsResponse200, collect_ListPetsResponse200);
 }
 
-/**
- * the 200 application/json response body of listPets
- *
- * Whether a value is valid against #/paths/~1pets/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of listPets (stops at the first error). */
 export function isListPetsResponse200(
   value: unknown,
 ): value is Readable<paths['\/pets']['get']['responses'][200]['content']['application\/json']> {
   return check_ListPetsResponse200(value);
 }
 
-/**
- * the 400 application/json response body of listPets
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of listPets: the value, typed, or every error found. */
 export function validateListPetsResponse400(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['get']['responses'][400]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['get']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ValidationProblem, collect_ValidationProblem);
 }
 
-/**
- * the 400 application/json response body of listPets
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of listPets (stops at the first error). */
 export function isListPetsResponse400(
   value: unknown,
 ): value is Readable<paths['\/pets']['get']['responses'][400]['content']['application\/json']> {
-  return check_ListPetsResponse400(value);
+  return check_ValidationProblem(value);
 }
 
-/**
- * the 429 application/json response body of listPets
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of listPets: the value, typed, or every error found. */
 export function validateListPetsResponse429(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['get']['responses'][429]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['get']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RateLimited, collect_RateLimited);
 }
 
-/**
- * the 429 application/json response body of listPets
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of listPets (stops at the first error). */
 export function isListPetsResponse429(
   value: unknown,
 ): value is Readable<paths['\/pets']['get']['responses'][429]['content']['application\/json']> {
-  return check_ListPetsResponse429(value);
+  return check_RateLimited(value);
 }
 
-/**
- * the 5XX application/json response body of listPets
- *
- * Validates a value against #/components/responses/ServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 5XX application/json response body of listPets: the value, typed, or every error found. */
 export function validateListPetsResponse5XX(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['get']['responses']['5XX']['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse5XX(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['get']['responses']['5XX']['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Error, collect_Error);
 }
 
-/**
- * the 5XX application/json response body of listPets
- *
- * Whether a value is valid against #/components/responses/ServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 5XX application/json response body of listPets (stops at the first error). */
 export function isListPetsResponse5XX(
   value: unknown,
 ): value is Readable<paths['\/pets']['get']['responses']['5XX']['content']['application\/json']> {
-  return check_ListPetsResponse5XX(value);
+  return check_Error(value);
 }
 
-/**
- * the application/json request body of createPet
- *
- * Validates a value against #/paths/~1pets/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of createPet: the value, typed, or every error found. */
 export function validateCreatePetBody(
   value: unknown,
 ): ValidationResult<
   Writable<NonNullable<paths['\/pets']['post']['requestBody']>['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_CreatePetBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<paths['\/pets']['post']['requestBody']>['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Pet, collect_Pet);
 }
 
-/**
- * the application/json request body of createPet
- *
- * Whether a value is valid against #/paths/~1pets/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of createPet (stops at the first error). */
 export function isCreatePetBody(
   value: unknown,
 ): value is Writable<
   NonNullable<paths['\/pets']['post']['requestBody']>['content']['application\/json']
 > {
-  return check_CreatePetBody(value);
+  return check_Pet(value);
 }
 
-/**
- * the 201 application/json response body of createPet
- *
- * Validates a value against #/paths/~1pets/post/responses/201/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 201 application/json response body of createPet: the value, typed, or every error found. */
 export function validateCreatePetResponse201(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['post']['responses'][201]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_CreatePetResponse201(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['post']['responses'][201]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Pet, collect_Pet);
 }
 
-/**
- * the 201 application/json response body of createPet
- *
- * Whether a value is valid against #/paths/~1pets/post/responses/201/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 201 application/json response body of createPet (stops at the first error). */
 export function isCreatePetResponse201(
   value: unknown,
 ): value is Readable<paths['\/pets']['post']['responses'][201]['content']['application\/json']> {
-  return check_CreatePetResponse201(value);
+  return check_Pet(value);
 }
 
-/**
- * the 400 application/json response body of createPet
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of createPet: the value, typed, or every error found. */
 export function validateCreatePetResponse400(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['post']['responses'][400]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ValidationProblem, collect_ValidationProblem);
 }
 
-/**
- * the 400 application/json response body of createPet
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of createPet (stops at the first error). */
 export function isCreatePetResponse400(
   value: unknown,
 ): value is Readable<paths['\/pets']['post']['responses'][400]['content']['application\/json']> {
-  return check_ListPetsResponse400(value);
+  return check_ValidationProblem(value);
 }
 
-/**
- * the 429 application/json response body of createPet
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of createPet: the value, typed, or every error found. */
 export function validateCreatePetResponse429(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['post']['responses'][429]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RateLimited, collect_RateLimited);
 }
 
-/**
- * the 429 application/json response body of createPet
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of createPet (stops at the first error). */
 export function isCreatePetResponse429(
   value: unknown,
 ): value is Readable<paths['\/pets']['post']['responses'][429]['content']['application\/json']> {
-  return check_ListPetsResponse429(value);
+  return check_RateLimited(value);
 }
 
-/**
- * the 5XX application/json response body of createPet
- *
- * Validates a value against #/components/responses/ServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 5XX application/json response body of createPet: the value, typed, or every error found. */
 export function validateCreatePetResponse5XX(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets']['post']['responses']['5XX']['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse5XX(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets']['post']['responses']['5XX']['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Error, collect_Error);
 }
 
-/**
- * the 5XX application/json response body of createPet
- *
- * Whether a value is valid against #/components/responses/ServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 5XX application/json response body of createPet (stops at the first error). */
 export function isCreatePetResponse5XX(
   value: unknown,
 ): value is Readable<paths['\/pets']['post']['responses']['5XX']['content']['application\/json']> {
-  return check_ListPetsResponse5XX(value);
+  return check_Error(value);
 }
 
-/**
- * the path parameters of getPet
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of getPet: the value, typed, or every error found. */
 export function validateGetPetPath(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/pets\/{petId}']['get']['parameters']['path']>> {
-  const errors: ValidationError[] = [];
-  collect_GetPetPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<paths['\/pets\/{petId}']['get']['parameters']['path']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetPetPath, collect_GetPetPath, '#');
 }
 
-/**
- * the path parameters of getPet
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of getPet (stops at the first error). */
 export function isGetPetPath(
   value: unknown,
 ): value is NonNullable<paths['\/pets\/{petId}']['get']['parameters']['path']> {
   return check_GetPetPath(value);
 }
 
-/**
- * the 200 application/json response body of getPet
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of getPet: the value, typed, or every error found. */
 export function validateGetPetResponse200(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets\/{petId}']['get']['responses'][200]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_GetPetResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets\/{petId}']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Pet, collect_Pet);
 }
 
-/**
- * the 200 application/json response body of getPet
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of getPet (stops at the first error). */
 export function isGetPetResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/pets\/{petId}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetPetResponse200(value);
+  return check_Pet(value);
 }
 
-/**
- * the 404 application/json response body of getPet
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D/get/responses/404/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of getPet: the value, typed, or every error found. */
 export function validateGetPetResponse404(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets\/{petId}']['get']['responses'][404]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_GetPetResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets\/{petId}']['get']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_NotFound, collect_NotFound);
 }
 
-/**
- * the 404 application/json response body of getPet
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D/get/responses/404/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of getPet (stops at the first error). */
 export function isGetPetResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/pets\/{petId}']['get']['responses'][404]['content']['application\/json']
 > {
-  return check_GetPetResponse404(value);
+  return check_NotFound(value);
 }
 
-/**
- * the default application/json response body of getPet
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D/get/responses/default/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the default application/json response body of getPet: the value, typed, or every error found. */
 export function validateGetPetResponseDefault(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets\/{petId}']['get']['responses']['default']['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_GetPetResponseDefault(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets\/{petId}']['get']['responses']['default']['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Error, collect_Error);
 }
 
-/**
- * the default application/json response body of getPet
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D/get/responses/default/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the default application/json response body of getPet (stops at the first error). */
 export function isGetPetResponseDefault(
   value: unknown,
 ): value is Readable<
   paths['\/pets\/{petId}']['get']['responses']['default']['content']['application\/json']
 > {
-  return check_GetPetResponseDefault(value);
+  return check_Error(value);
 }
 
-/**
- * the path parameters of deletePet
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of deletePet: the value, typed, or every error found. */
 export function validateDeletePetPath(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/pets\/{petId}']['delete']['parameters']['path']>> {
-  const errors: ValidationError[] = [];
-  collect_DeletePetPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<paths['\/pets\/{petId}']['delete']['parameters']['path']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetPetPath, collect_GetPetPath, '#');
 }
 
-/**
- * the path parameters of deletePet
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of deletePet (stops at the first error). */
 export function isDeletePetPath(
   value: unknown,
 ): value is NonNullable<paths['\/pets\/{petId}']['delete']['parameters']['path']> {
-  return check_DeletePetPath(value);
+  return check_GetPetPath(value);
 }
 
-/**
- * the 404 application/json response body of deletePet
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D/delete/responses/404/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 404 application/json response body of deletePet: the value, typed, or every error found. */
 export function validateDeletePetResponse404(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/pets\/{petId}']['delete']['responses'][404]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_DeletePetResponse404(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets\/{petId}']['delete']['responses'][404]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_NotFound, collect_NotFound);
 }
 
-/**
- * the 404 application/json response body of deletePet
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D/delete/responses/404/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 404 application/json response body of deletePet (stops at the first error). */
 export function isDeletePetResponse404(
   value: unknown,
 ): value is Readable<
   paths['\/pets\/{petId}']['delete']['responses'][404]['content']['application\/json']
 > {
-  return check_DeletePetResponse404(value);
+  return check_NotFound(value);
 }
 
-/**
- * the path parameters of uploadPetPhoto
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of uploadPetPhoto: the value, typed, or every error found. */
 export function validateUploadPetPhotoPath(
   value: unknown,
 ): ValidationResult<NonNullable<paths['\/pets\/{petId}\/photo']['post']['parameters']['path']>> {
-  const errors: ValidationError[] = [];
-  collect_UploadPetPhotoPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<paths['\/pets\/{petId}\/photo']['post']['parameters']['path']>,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UploadPetPhotoPath, collect_UploadPetPhotoPath);
 }
 
-/**
- * the path parameters of uploadPetPhoto
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of uploadPetPhoto (stops at the first error). */
 export function isUploadPetPhotoPath(
   value: unknown,
 ): value is NonNullable<paths['\/pets\/{petId}\/photo']['post']['parameters']['path']> {
   return check_UploadPetPhotoPath(value);
 }
 
-/**
- * the multipart/form-data request body of uploadPetPhoto
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema: the value, typed, or every error found.
- */
+/** Validates a value against the multipart/form-data request body of uploadPetPhoto: the value, typed, or every error found. */
 export function validateUploadPetPhotoBodyFormData(
   value: unknown,
 ): ValidationResult<
@@ -952,25 +487,10 @@ export function validateUploadPetPhotoBodyFormData(
     >['content']['multipart\/form-data']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UploadPetPhotoBodyFormData(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/pets\/{petId}\/photo']['post']['requestBody']
-          >['content']['multipart\/form-data']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UploadPetPhotoBodyFormData, collect_UploadPetPhotoBodyFormData);
 }
 
-/**
- * the multipart/form-data request body of uploadPetPhoto
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema (stops at the first error).
- */
+/** Whether a value is valid against the multipart/form-data request body of uploadPetPhoto (stops at the first error). */
 export function isUploadPetPhotoBodyFormData(
   value: unknown,
 ): value is Writable<
@@ -981,11 +501,7 @@ export function isUploadPetPhotoBodyFormData(
   return check_UploadPetPhotoBodyFormData(value);
 }
 
-/**
- * the application/json request body of uploadPetPhoto
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of uploadPetPhoto: the value, typed, or every error found. */
 export function validateUploadPetPhotoBodyJson(
   value: unknown,
 ): ValidationResult<
@@ -995,25 +511,10 @@ export function validateUploadPetPhotoBodyJson(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UploadPetPhotoBodyJson(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/pets\/{petId}\/photo']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UploadPetPhotoBodyJson, collect_UploadPetPhotoBodyJson);
 }
 
-/**
- * the application/json request body of uploadPetPhoto
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of uploadPetPhoto (stops at the first error). */
 export function isUploadPetPhotoBodyJson(
   value: unknown,
 ): value is Writable<
@@ -1024,11 +525,7 @@ export function isUploadPetPhotoBodyJson(
   return check_UploadPetPhotoBodyJson(value);
 }
 
-/**
- * the 200 application/json response body of uploadPetPhoto
- *
- * Validates a value against #/paths/~1pets~1%7BpetId%7D~1photo/post/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of uploadPetPhoto: the value, typed, or every error found. */
 export function validateUploadPetPhotoResponse200(
   value: unknown,
 ): ValidationResult<
@@ -1036,23 +533,10 @@ export function validateUploadPetPhotoResponse200(
     paths['\/pets\/{petId}\/photo']['post']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UploadPetPhotoResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/pets\/{petId}\/photo']['post']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UploadPetPhotoResponse200, collect_UploadPetPhotoResponse200);
 }
 
-/**
- * the 200 application/json response body of uploadPetPhoto
- *
- * Whether a value is valid against #/paths/~1pets~1%7BpetId%7D~1photo/post/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of uploadPetPhoto (stops at the first error). */
 export function isUploadPetPhotoResponse200(
   value: unknown,
 ): value is Readable<
@@ -1061,11 +545,7 @@ export function isUploadPetPhotoResponse200(
   return check_UploadPetPhotoResponse200(value);
 }
 
-/**
- * the application/json request body of trackEvents
- *
- * Validates a value against #/paths/~1events~1track/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of trackEvents: the value, typed, or every error found. */
 export function validateTrackEventsBody(
   value: unknown,
 ): ValidationResult<
@@ -1073,178 +553,91 @@ export function validateTrackEventsBody(
     NonNullable<paths['\/events\/track']['post']['requestBody']>['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_TrackEventsBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/events\/track']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_TrackRequest, collect_TrackRequest);
 }
 
-/**
- * the application/json request body of trackEvents
- *
- * Whether a value is valid against #/paths/~1events~1track/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of trackEvents (stops at the first error). */
 export function isTrackEventsBody(
   value: unknown,
 ): value is Writable<
   NonNullable<paths['\/events\/track']['post']['requestBody']>['content']['application\/json']
 > {
-  return check_TrackEventsBody(value);
+  return check_TrackRequest(value);
 }
 
-/**
- * the 201 application/json response body of trackEvents
- *
- * Validates a value against #/paths/~1events~1track/post/responses/201/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 201 application/json response body of trackEvents: the value, typed, or every error found. */
 export function validateTrackEventsResponse201(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/events\/track']['post']['responses'][201]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_TrackEventsResponse201(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/events\/track']['post']['responses'][201]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_TrackResponse, collect_TrackResponse);
 }
 
-/**
- * the 201 application/json response body of trackEvents
- *
- * Whether a value is valid against #/paths/~1events~1track/post/responses/201/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 201 application/json response body of trackEvents (stops at the first error). */
 export function isTrackEventsResponse201(
   value: unknown,
 ): value is Readable<
   paths['\/events\/track']['post']['responses'][201]['content']['application\/json']
 > {
-  return check_TrackEventsResponse201(value);
+  return check_TrackResponse(value);
 }
 
-/**
- * the 400 application/json response body of trackEvents
- *
- * Validates a value against #/components/responses/BadRequest/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 400 application/json response body of trackEvents: the value, typed, or every error found. */
 export function validateTrackEventsResponse400(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/events\/track']['post']['responses'][400]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse400(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/events\/track']['post']['responses'][400]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_ValidationProblem, collect_ValidationProblem);
 }
 
-/**
- * the 400 application/json response body of trackEvents
- *
- * Whether a value is valid against #/components/responses/BadRequest/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 400 application/json response body of trackEvents (stops at the first error). */
 export function isTrackEventsResponse400(
   value: unknown,
 ): value is Readable<
   paths['\/events\/track']['post']['responses'][400]['content']['application\/json']
 > {
-  return check_ListPetsResponse400(value);
+  return check_ValidationProblem(value);
 }
 
-/**
- * the 429 application/json response body of trackEvents
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of trackEvents: the value, typed, or every error found. */
 export function validateTrackEventsResponse429(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/events\/track']['post']['responses'][429]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/events\/track']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RateLimited, collect_RateLimited);
 }
 
-/**
- * the 429 application/json response body of trackEvents
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of trackEvents (stops at the first error). */
 export function isTrackEventsResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/events\/track']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListPetsResponse429(value);
+  return check_RateLimited(value);
 }
 
-/**
- * the 5XX application/json response body of trackEvents
- *
- * Validates a value against #/components/responses/ServerError/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 5XX application/json response body of trackEvents: the value, typed, or every error found. */
 export function validateTrackEventsResponse5XX(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/events\/track']['post']['responses']['5XX']['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse5XX(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/events\/track']['post']['responses']['5XX']['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_Error, collect_Error);
 }
 
-/**
- * the 5XX application/json response body of trackEvents
- *
- * Whether a value is valid against #/components/responses/ServerError/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 5XX application/json response body of trackEvents (stops at the first error). */
 export function isTrackEventsResponse5XX(
   value: unknown,
 ): value is Readable<
   paths['\/events\/track']['post']['responses']['5XX']['content']['application\/json']
 > {
-  return check_ListPetsResponse5XX(value);
+  return check_Error(value);
 }
 
-/**
- * the application/json request body of deleteUsers
- *
- * Validates a value against #/paths/~1users~1delete/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of deleteUsers: the value, typed, or every error found. */
 export function validateDeleteUsersBody(
   value: unknown,
 ): ValidationResult<
@@ -1252,25 +645,10 @@ export function validateDeleteUsersBody(
     NonNullable<paths['\/users\/delete']['post']['requestBody']>['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_DeleteUsersBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/users\/delete']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_DeleteUsersBody, collect_DeleteUsersBody);
 }
 
-/**
- * the application/json request body of deleteUsers
- *
- * Whether a value is valid against #/paths/~1users~1delete/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of deleteUsers (stops at the first error). */
 export function isDeleteUsersBody(
   value: unknown,
 ): value is Writable<
@@ -1279,33 +657,16 @@ export function isDeleteUsersBody(
   return check_DeleteUsersBody(value);
 }
 
-/**
- * the 201 application/json response body of deleteUsers
- *
- * Validates a value against #/paths/~1users~1delete/post/responses/201/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 201 application/json response body of deleteUsers: the value, typed, or every error found. */
 export function validateDeleteUsersResponse201(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/users\/delete']['post']['responses'][201]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_DeleteUsersResponse201(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/users\/delete']['post']['responses'][201]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_DeleteUsersResponse201, collect_DeleteUsersResponse201);
 }
 
-/**
- * the 201 application/json response body of deleteUsers
- *
- * Whether a value is valid against #/paths/~1users~1delete/post/responses/201/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 201 application/json response body of deleteUsers (stops at the first error). */
 export function isDeleteUsersResponse201(
   value: unknown,
 ): value is Readable<
@@ -1314,46 +675,25 @@ export function isDeleteUsersResponse201(
   return check_DeleteUsersResponse201(value);
 }
 
-/**
- * the 429 application/json response body of deleteUsers
- *
- * Validates a value against #/components/responses/TooManyRequests/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 429 application/json response body of deleteUsers: the value, typed, or every error found. */
 export function validateDeleteUsersResponse429(
   value: unknown,
 ): ValidationResult<
   Readable<paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']>
 > {
-  const errors: ValidationError[] = [];
-  collect_ListPetsResponse429(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RateLimited, collect_RateLimited);
 }
 
-/**
- * the 429 application/json response body of deleteUsers
- *
- * Whether a value is valid against #/components/responses/TooManyRequests/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 429 application/json response body of deleteUsers (stops at the first error). */
 export function isDeleteUsersResponse429(
   value: unknown,
 ): value is Readable<
   paths['\/users\/delete']['post']['responses'][429]['content']['application\/json']
 > {
-  return check_ListPetsResponse429(value);
+  return check_RateLimited(value);
 }
 
-/**
- * the path parameters of updateUserProfile
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfilePath(
   value: unknown,
 ): ValidationResult<
@@ -1361,23 +701,10 @@ export function validateUpdateUserProfilePath(
     paths['\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfilePath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UpdateUserProfilePath, collect_UpdateUserProfilePath);
 }
 
-/**
- * the path parameters of updateUserProfile
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfilePath(
   value: unknown,
 ): value is NonNullable<
@@ -1386,11 +713,7 @@ export function isUpdateUserProfilePath(
   return check_UpdateUserProfilePath(value);
 }
 
-/**
- * the application/json request body of updateUserProfile
- *
- * Validates a value against #/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileBody(
   value: unknown,
 ): ValidationResult<
@@ -1400,25 +723,15 @@ export function validateUpdateUserProfileBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(
+    value,
+    check_UpdateUserProfileBody,
+    collect_UpdateUserProfileBody,
+    '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/requestBody/content/application~1json/schema',
+  );
 }
 
-/**
- * the application/json request body of updateUserProfile
- *
- * Whether a value is valid against #/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileBody(
   value: unknown,
 ): value is Writable<
@@ -1429,11 +742,7 @@ export function isUpdateUserProfileBody(
   return check_UpdateUserProfileBody(value);
 }
 
-/**
- * the 200 application/json response body of updateUserProfile
- *
- * Validates a value against #/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of updateUserProfile: the value, typed, or every error found. */
 export function validateUpdateUserProfileResponse200(
   value: unknown,
 ): ValidationResult<
@@ -1441,36 +750,24 @@ export function validateUpdateUserProfileResponse200(
     paths['\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_UpdateUserProfileResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(
+    value,
+    check_UpdateUserProfileBody,
+    collect_UpdateUserProfileBody,
+    '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema',
+  );
 }
 
-/**
- * the 200 application/json response body of updateUserProfile
- *
- * Whether a value is valid against #/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of updateUserProfile (stops at the first error). */
 export function isUpdateUserProfileResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/accounts\/{account_id}\/users\/{user_id}\/profile']['patch']['responses'][200]['content']['application\/json']
 > {
-  return check_UpdateUserProfileResponse200(value);
+  return check_UpdateUserProfileBody(value);
 }
 
-/**
- * the path parameters of recordUserEvent
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of recordUserEvent: the value, typed, or every error found. */
 export function validateRecordUserEventPath(
   value: unknown,
 ): ValidationResult<
@@ -1478,23 +775,10 @@ export function validateRecordUserEventPath(
     paths['\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RecordUserEventPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_RecordUserEventPath, collect_RecordUserEventPath);
 }
 
-/**
- * the path parameters of recordUserEvent
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of recordUserEvent (stops at the first error). */
 export function isRecordUserEventPath(
   value: unknown,
 ): value is NonNullable<
@@ -1503,11 +787,7 @@ export function isRecordUserEventPath(
   return check_RecordUserEventPath(value);
 }
 
-/**
- * the application/json request body of recordUserEvent
- *
- * Validates a value against #/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of recordUserEvent: the value, typed, or every error found. */
 export function validateRecordUserEventBody(
   value: unknown,
 ): ValidationResult<
@@ -1517,25 +797,10 @@ export function validateRecordUserEventBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_RecordUserEventBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_UserEvent, collect_UserEvent);
 }
 
-/**
- * the application/json request body of recordUserEvent
- *
- * Whether a value is valid against #/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of recordUserEvent (stops at the first error). */
 export function isRecordUserEventBody(
   value: unknown,
 ): value is Writable<
@@ -1543,47 +808,26 @@ export function isRecordUserEventBody(
     paths['\/accounts\/{account_id}\/users\/{user_id}\/events']['post']['requestBody']
   >['content']['application\/json']
 > {
-  return check_RecordUserEventBody(value);
+  return check_UserEvent(value);
 }
 
-/**
- * the path parameters of startExport
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of startExport: the value, typed, or every error found. */
 export function validateStartExportPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/accounts\/{account_id}\/exports']['post']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_StartExportPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/accounts\/{account_id}\/exports']['post']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_StartExportPath, collect_StartExportPath);
 }
 
-/**
- * the path parameters of startExport
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of startExport (stops at the first error). */
 export function isStartExportPath(
   value: unknown,
 ): value is NonNullable<paths['\/accounts\/{account_id}\/exports']['post']['parameters']['path']> {
   return check_StartExportPath(value);
 }
 
-/**
- * the application/json request body of startExport
- *
- * Validates a value against #/paths/~1accounts~1%7Baccount_id%7D~1exports/post/requestBody/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the application/json request body of startExport: the value, typed, or every error found. */
 export function validateStartExportBody(
   value: unknown,
 ): ValidationResult<
@@ -1593,25 +837,10 @@ export function validateStartExportBody(
     >['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_StartExportBody(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Writable<
-          NonNullable<
-            paths['\/accounts\/{account_id}\/exports']['post']['requestBody']
-          >['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_StartExportBody, collect_StartExportBody);
 }
 
-/**
- * the application/json request body of startExport
- *
- * Whether a value is valid against #/paths/~1accounts~1%7Baccount_id%7D~1exports/post/requestBody/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the application/json request body of startExport (stops at the first error). */
 export function isStartExportBody(
   value: unknown,
 ): value is Writable<
@@ -1622,11 +851,7 @@ export function isStartExportBody(
   return check_StartExportBody(value);
 }
 
-/**
- * the 202 application/json response body of startExport
- *
- * Validates a value against #/paths/~1accounts~1%7Baccount_id%7D~1exports/post/responses/202/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 202 application/json response body of startExport: the value, typed, or every error found. */
 export function validateStartExportResponse202(
   value: unknown,
 ): ValidationResult<
@@ -1634,58 +859,28 @@ export function validateStartExportResponse202(
     paths['\/accounts\/{account_id}\/exports']['post']['responses'][202]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_StartExportResponse202(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/accounts\/{account_id}\/exports']['post']['responses'][202]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobAccepted, collect_JobAccepted);
 }
 
-/**
- * the 202 application/json response body of startExport
- *
- * Whether a value is valid against #/paths/~1accounts~1%7Baccount_id%7D~1exports/post/responses/202/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 202 application/json response body of startExport (stops at the first error). */
 export function isStartExportResponse202(
   value: unknown,
 ): value is Readable<
   paths['\/accounts\/{account_id}\/exports']['post']['responses'][202]['content']['application\/json']
 > {
-  return check_StartExportResponse202(value);
+  return check_JobAccepted(value);
 }
 
-/**
- * the path parameters of getJob
- *
- * Validates a value against #: the value, typed, or every error found.
- */
+/** Validates a value against the path parameters of getJob: the value, typed, or every error found. */
 export function validateGetJobPath(
   value: unknown,
 ): ValidationResult<
   NonNullable<paths['\/accounts\/{account_id}\/jobs\/{job_id}']['get']['parameters']['path']>
 > {
-  const errors: ValidationError[] = [];
-  collect_GetJobPath(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as NonNullable<
-          paths['\/accounts\/{account_id}\/jobs\/{job_id}']['get']['parameters']['path']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_GetJobPath, collect_GetJobPath);
 }
 
-/**
- * the path parameters of getJob
- *
- * Whether a value is valid against # (stops at the first error).
- */
+/** Whether a value is valid against the path parameters of getJob (stops at the first error). */
 export function isGetJobPath(
   value: unknown,
 ): value is NonNullable<
@@ -1694,11 +889,7 @@ export function isGetJobPath(
   return check_GetJobPath(value);
 }
 
-/**
- * the 200 application/json response body of getJob
- *
- * Validates a value against #/paths/~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/responses/200/content/application~1json/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 application/json response body of getJob: the value, typed, or every error found. */
 export function validateGetJobResponse200(
   value: unknown,
 ): ValidationResult<
@@ -1706,56 +897,31 @@ export function validateGetJobResponse200(
     paths['\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][200]['content']['application\/json']
   >
 > {
-  const errors: ValidationError[] = [];
-  collect_GetJobResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][200]['content']['application\/json']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(value, check_JobStatus, collect_JobStatus);
 }
 
-/**
- * the 200 application/json response body of getJob
- *
- * Whether a value is valid against #/paths/~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/responses/200/content/application~1json/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 application/json response body of getJob (stops at the first error). */
 export function isGetJobResponse200(
   value: unknown,
 ): value is Readable<
   paths['\/accounts\/{account_id}\/jobs\/{job_id}']['get']['responses'][200]['content']['application\/json']
 > {
-  return check_GetJobResponse200(value);
+  return check_JobStatus(value);
 }
 
-/**
- * the 200 text/csv response body of getReport
- *
- * Validates a value against #/paths/~1report/get/responses/200/content/text~1csv/schema: the value, typed, or every error found.
- */
+/** Validates a value against the 200 text/csv response body of getReport: the value, typed, or every error found. */
 export function validateGetReportResponse200(
   value: unknown,
 ): ValidationResult<Readable<paths['\/report']['get']['responses'][200]['content']['text\/csv']>> {
-  const errors: ValidationError[] = [];
-  collect_GetReportResponse200(value, '', errors);
-  return errors.length === 0
-    ? {
-        ok: true,
-        value: value as Readable<
-          paths['\/report']['get']['responses'][200]['content']['text\/csv']
-        >,
-      }
-    : { ok: false, errors };
+  return resultOf(
+    value,
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/paths/~1report/get/responses/200/content/text~1csv/schema',
+  );
 }
 
-/**
- * the 200 text/csv response body of getReport
- *
- * Whether a value is valid against #/paths/~1report/get/responses/200/content/text~1csv/schema (stops at the first error).
- */
+/** Whether a value is valid against the 200 text/csv response body of getReport (stops at the first error). */
 export function isGetReportResponse200(
   value: unknown,
 ): value is Readable<paths['\/report']['get']['responses'][200]['content']['text\/csv']> {
@@ -1763,9 +929,168 @@ export function isGetReportResponse200(
 }
 
 const C0 = JSON.parse('["available","pending","sold"]');
-const C1 = JSON.parse('["flow_shown","flow_skipped","flow_finished"]');
-const C2 = JSON.parse('["queued","running","done","failed"]');
-const C3 = JSON.parse('["csv","json"]');
+const C1 = JSON.parse('["id","name"]');
+const P2: PropertyTable = [
+  ['id', check_integer, collect_integer],
+  ['name', check_name, collect_name],
+  ['status', check_PetStatus, collect_PetStatus],
+  ['tags', check_tags, collect_tags],
+  ['secret', check_string, collect_string],
+];
+const C3 = JSON.parse('["message"]');
+const P4: PropertyTable = [['message', check_string, collect_string]];
+const C5 = JSON.parse('["message","resource"]');
+const P6: PropertyTable = [
+  ['message', check_string, collect_string],
+  ['resource', check_string, collect_string],
+];
+const C7 = JSON.parse('["message","fields"]');
+const P8: PropertyTable = [
+  ['message', check_string, collect_string],
+  ['fields', check_fields, collect_fields],
+];
+const C9 = JSON.parse('["message","retryable"]');
+const P10: PropertyTable = [
+  ['message', check_string, collect_string],
+  ['retryable', check_boolean, collect_boolean],
+];
+const C11 = JSON.parse('["api_key"]');
+const P12: PropertyTable = [
+  ['api_key', check_string, collect_string],
+  ['events', check_events, collect_events],
+  ['attributes', check_attributes, collect_attributes],
+];
+const C13 = JSON.parse('["external_id","name"]');
+const P14: PropertyTable = [
+  ['external_id', check_string, collect_string],
+  ['name', check_string, collect_string],
+];
+const P15: PropertyTable = [
+  ['message', check_string, collect_string],
+  ['errors', check_errors, collect_errors],
+];
+const C16 = JSON.parse('["name","timestamp"]');
+const P17: PropertyTable = [
+  ['name', check_name_2, collect_name_2],
+  ['timestamp', check_string_date_time, collect_string_date_time],
+  ['attributes', check_attributes_2, collect_attributes_2],
+];
+const C18 = JSON.parse('["flow_shown","flow_skipped","flow_finished"]');
+const C19 = JSON.parse('["job_id","job_url"]');
+const P20: PropertyTable = [
+  ['job_id', check_string, collect_string],
+  ['job_url', check_string_uri, collect_string_uri],
+];
+const C21 = JSON.parse('["status"]');
+const P22: PropertyTable = [
+  ['job_id', check_string, collect_string],
+  ['status', check_status, collect_status],
+  ['detail', check_string, collect_string],
+];
+const P23: PropertyTable = [
+  ['limit', check_schema, collect_schema],
+  ['status', check_PetStatus, collect_PetStatus],
+  ['tags', check_schema_3, collect_schema_3],
+];
+const P24: PropertyTable = [
+  [
+    'X-Request-Id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/paths/~1pets/get/parameters/3/schema',
+  ],
+];
+const C25 = JSON.parse('["petId"]');
+const P26: PropertyTable = [
+  ['petId', check_integer_2, collect_integer_2, '#/paths/~1pets~1%7BpetId%7D/parameters/0/schema'],
+];
+const P27: PropertyTable = [
+  [
+    'petId',
+    check_integer_2,
+    collect_integer_2,
+    '#/paths/~1pets~1%7BpetId%7D~1photo/post/parameters/0/schema',
+  ],
+];
+const C28 = JSON.parse('["photo"]');
+const P29: PropertyTable = [
+  ['photo', check_string_binary, collect_string_binary],
+  ['caption', check_string, collect_string],
+  ['owners', check_owners, collect_owners],
+];
+const C30 = JSON.parse('["url"]');
+const P31: PropertyTable = [['url', check_string_uri, collect_string_uri]];
+const P32: PropertyTable = [['size', check_integer, collect_integer]];
+const C33 = JSON.parse('["api_key","ids"]');
+const P34: PropertyTable = [
+  ['api_key', check_string, collect_string],
+  ['ids', check_ids, collect_ids],
+];
+const C35 = JSON.parse('["deleted"]');
+const P36: PropertyTable = [['deleted', check_integer, collect_integer]];
+const C37 = JSON.parse('["account_id","user_id"]');
+const P38: PropertyTable = [
+  [
+    'account_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/components/parameters/AccountId/schema',
+  ],
+  [
+    'user_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/parameters/1/schema',
+  ],
+];
+const P39: PropertyTable = [
+  [
+    'account_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/components/parameters/AccountId/schema',
+  ],
+  [
+    'user_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/post/parameters/1/schema',
+  ],
+];
+const C40 = JSON.parse('["account_id"]');
+const P41: PropertyTable = [
+  [
+    'account_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/components/parameters/AccountId/schema',
+  ],
+];
+const P42: PropertyTable = [['format', check_format, collect_format]];
+const C43 = JSON.parse('["account_id","job_id"]');
+const P44: PropertyTable = [
+  [
+    'account_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/components/parameters/AccountId/schema',
+  ],
+  [
+    'job_id',
+    check_GetReportResponse200,
+    collect_GetReportResponse200,
+    '#/paths/~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/parameters/1/schema',
+  ],
+];
+const C45 = JSON.parse('["queued","running","done","failed"]');
+const C46 = JSON.parse('["csv","json"]');
+const C47 = JSON.parse('["external_id"]');
+const P48: PropertyTable = [['external_id', check_string, collect_string]];
+const P49: PropertyTable = [
+  ['type', check_string, collect_string],
+  ['input_array', check_string, collect_string],
+  ['index', check_integer, collect_integer],
+];
 
 function check_PetStatus(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
@@ -1774,53 +1099,35 @@ function check_PetStatus(d0: any): boolean {
 }
 
 function collect_PetStatus(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PetStatus/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-  if (d0 !== 'available' && d0 !== 'pending' && d0 !== 'sold') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/PetStatus/enum',
-      keyword: 'enum',
-      params: { allowedValues: C0 },
-      message: 'must be one of "available", "pending", "sold"',
-    });
-  }
+  const s = '#/components/schemas/PetStatus';
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+  if (d0 !== 'available' && d0 !== 'pending' && d0 !== 'sold')
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C0 },
+      'must be one of "available", "pending", "sold"',
+    );
 }
 
 function check_Pet(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))))
-    return false;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
-    return false;
-  const d1 = d0['id'];
-  if (!Number.isInteger(d1)) return false;
-  const d2 = d0['name'];
-  if (typeof d2 !== 'string') return false;
-  if (d2.length === 0) return false;
-  if (
-    d0['status'] !== undefined &&
-    ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-  ) {
-    const d3 = d0['status'];
-    if (!check_PetStatus(d3)) return false;
-  }
-  if (
-    d0['tags'] !== undefined &&
-    ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d4 = d0['tags'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('id' in Object.prototype) f0 = false;
+  if ('name' in Object.prototype) f0 = false;
+  if ('status' in Object.prototype) f0 = false;
+  if ('tags' in Object.prototype) f0 = false;
+  if ('secret' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['id'] : own(d0, 'id');
+  if (d1 === undefined || !Number.isInteger(d1)) return false;
+  const d2 = f0 ? d0['name'] : own(d0, 'name');
+  if (d2 === undefined || typeof d2 !== 'string' || d2.length === 0) return false;
+  const d3 = f0 ? d0['status'] : own(d0, 'status');
+  if (d3 !== undefined && !check_PetStatus(d3)) return false;
+  const d4 = f0 ? d0['tags'] : own(d0, 'tags');
+  if (d4 !== undefined) {
     if (!Array.isArray(d4)) return false;
     if (d4.length > 10) return false;
     for (let i0 = 0; i0 < d4.length; i0++) {
@@ -1828,308 +1135,71 @@ function check_Pet(d0: any): boolean {
       if (typeof d5 !== 'string') return false;
     }
   }
-  if (
-    d0['secret'] !== undefined &&
-    ((f0 && !('secret' in Object.prototype)) || hasOwn.call(d0, 'secret'))
-  ) {
-    const d6 = d0['secret'];
-    if (typeof d6 !== 'string') return false;
-  }
+  const d6 = f0 ? d0['secret'] : own(d0, 'secret');
+  if (d6 !== undefined && typeof d6 !== 'string') return false;
   return true;
 }
 
 function collect_Pet(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Pet';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Pet/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['id'] !== undefined &&
-      ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Pet/required',
-        keyword: 'required',
-        params: { missingProperty: 'id' },
-        message: 'must have required property "id"',
-      });
-    }
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Pet/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (d0['id'] !== undefined && ((f0 && !('id' in Object.prototype)) || hasOwn.call(d0, 'id'))) {
-      const d1 = d0['id'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/id',
-          schemaPath: '#/components/schemas/Pet/properties/id/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d2 = d0['name'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/Pet/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (d2.length === 0) {
-          e.push({
-            instancePath: p + '/name',
-            schemaPath: '#/components/schemas/Pet/properties/name/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must have at least 1 character',
-          });
-        }
-      }
-    }
-    if (
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ) {
-      const d3 = d0['status'];
-      collect_PetStatus(d3, p + '/status', e);
-    }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d4 = d0['tags'];
-      if (!Array.isArray(d4)) {
-        e.push({
-          instancePath: p + '/tags',
-          schemaPath: '#/components/schemas/Pet/properties/tags/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d4.length > 10) {
-          e.push({
-            instancePath: p + '/tags',
-            schemaPath: '#/components/schemas/Pet/properties/tags/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 10 },
-            message: 'must have at most 10 items',
-          });
-        }
-        for (let i0 = 0; i0 < d4.length; i0++) {
-          const d5 = d4[i0];
-          if (typeof d5 !== 'string') {
-            e.push({
-              instancePath: p + '/tags/' + i0,
-              schemaPath: '#/components/schemas/Pet/properties/tags/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
-    }
-    if (
-      d0['secret'] !== undefined &&
-      ((f0 && !('secret' in Object.prototype)) || hasOwn.call(d0, 'secret'))
-    ) {
-      const d6 = d0['secret'];
-      if (typeof d6 !== 'string') {
-        e.push({
-          instancePath: p + '/secret',
-          schemaPath: '#/components/schemas/Pet/properties/secret/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C1, e, p, s + '/required');
+    collectProperties(d0, P2, e, p, s);
   }
 }
 
 function check_Error(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['message'] !== undefined &&
-    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ))
-    return false;
-  const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('message' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['message'] : own(d0, 'message');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
   return true;
 }
 
 function collect_Error(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/Error';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/Error/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/Error/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/Error/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C3, e, p, s + '/required');
+    collectProperties(d0, P4, e, p, s);
   }
 }
 
 function check_NotFound(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['message'] !== undefined &&
-    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ))
-    return false;
-  if (!(
-    d0['resource'] !== undefined &&
-    ((f0 && !('resource' in Object.prototype)) || hasOwn.call(d0, 'resource'))
-  ))
-    return false;
-  const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['resource'];
-  if (typeof d2 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('message' in Object.prototype) f0 = false;
+  if ('resource' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['message'] : own(d0, 'message');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['resource'] : own(d0, 'resource');
+  if (d2 === undefined || typeof d2 !== 'string') return false;
   return true;
 }
 
 function collect_NotFound(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/NotFound';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/NotFound/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NotFound/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (!(
-      d0['resource'] !== undefined &&
-      ((f0 && !('resource' in Object.prototype)) || hasOwn.call(d0, 'resource'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/NotFound/required',
-        keyword: 'required',
-        params: { missingProperty: 'resource' },
-        message: 'must have required property "resource"',
-      });
-    }
-    if (
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/NotFound/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['resource'] !== undefined &&
-      ((f0 && !('resource' in Object.prototype)) || hasOwn.call(d0, 'resource'))
-    ) {
-      const d2 = d0['resource'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/resource',
-          schemaPath: '#/components/schemas/NotFound/properties/resource/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C5, e, p, s + '/required');
+    collectProperties(d0, P6, e, p, s);
   }
 }
 
 function check_ValidationProblem(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['message'] !== undefined &&
-    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ))
-    return false;
-  if (!(
-    d0['fields'] !== undefined &&
-    ((f0 && !('fields' in Object.prototype)) || hasOwn.call(d0, 'fields'))
-  ))
-    return false;
-  const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['fields'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('message' in Object.prototype) f0 = false;
+  if ('fields' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['message'] : own(d0, 'message');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['fields'] : own(d0, 'fields');
+  if (d2 === undefined) return false;
   if (!Array.isArray(d2)) return false;
   for (let i0 = 0; i0 < d2.length; i0++) {
     const d3 = d2[i0];
@@ -2139,189 +1209,47 @@ function check_ValidationProblem(d0: any): boolean {
 }
 
 function collect_ValidationProblem(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ValidationProblem';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ValidationProblem/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ValidationProblem/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (!(
-      d0['fields'] !== undefined &&
-      ((f0 && !('fields' in Object.prototype)) || hasOwn.call(d0, 'fields'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/ValidationProblem/required',
-        keyword: 'required',
-        params: { missingProperty: 'fields' },
-        message: 'must have required property "fields"',
-      });
-    }
-    if (
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/ValidationProblem/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['fields'] !== undefined &&
-      ((f0 && !('fields' in Object.prototype)) || hasOwn.call(d0, 'fields'))
-    ) {
-      const d2 = d0['fields'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/fields',
-          schemaPath: '#/components/schemas/ValidationProblem/properties/fields/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/fields/' + i0,
-              schemaPath: '#/components/schemas/ValidationProblem/properties/fields/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
-    }
+    failMissing(d0, C7, e, p, s + '/required');
+    collectProperties(d0, P8, e, p, s);
   }
 }
 
 function check_RateLimited(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['message'] !== undefined &&
-    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ))
-    return false;
-  if (!(
-    d0['retryable'] !== undefined &&
-    ((f0 && !('retryable' in Object.prototype)) || hasOwn.call(d0, 'retryable'))
-  ))
-    return false;
-  const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['retryable'];
-  if (typeof d2 !== 'boolean') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('message' in Object.prototype) f0 = false;
+  if ('retryable' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['message'] : own(d0, 'message');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['retryable'] : own(d0, 'retryable');
+  if (d2 === undefined || typeof d2 !== 'boolean') return false;
   return true;
 }
 
 function collect_RateLimited(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/RateLimited';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/RateLimited/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RateLimited/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (!(
-      d0['retryable'] !== undefined &&
-      ((f0 && !('retryable' in Object.prototype)) || hasOwn.call(d0, 'retryable'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/RateLimited/required',
-        keyword: 'required',
-        params: { missingProperty: 'retryable' },
-        message: 'must have required property "retryable"',
-      });
-    }
-    if (
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/RateLimited/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['retryable'] !== undefined &&
-      ((f0 && !('retryable' in Object.prototype)) || hasOwn.call(d0, 'retryable'))
-    ) {
-      const d2 = d0['retryable'];
-      if (typeof d2 !== 'boolean') {
-        e.push({
-          instancePath: p + '/retryable',
-          schemaPath: '#/components/schemas/RateLimited/properties/retryable/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-        });
-      }
-    }
+    failMissing(d0, C9, e, p, s + '/required');
+    collectProperties(d0, P10, e, p, s);
   }
 }
 
 function check_TrackRequest(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['api_key'] !== undefined &&
-    ((f0 && !('api_key' in Object.prototype)) || hasOwn.call(d0, 'api_key'))
-  ))
-    return false;
-  const d1 = d0['api_key'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['events'] !== undefined &&
-    ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-  ) {
-    const d2 = d0['events'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('api_key' in Object.prototype) f0 = false;
+  if ('events' in Object.prototype) f0 = false;
+  if ('attributes' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['api_key'] : own(d0, 'api_key');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['events'] : own(d0, 'events');
+  if (d2 !== undefined) {
     if (!Array.isArray(d2)) return false;
     if (d2.length > 50) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
@@ -2329,549 +1257,116 @@ function check_TrackRequest(d0: any): boolean {
       if (!check_TrackEvent(d3)) return false;
     }
   }
-  if (
-    d0['attributes'] !== undefined &&
-    ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  ) {
-    const d4 = d0['attributes'];
+  const d4 = f0 ? d0['attributes'] : own(d0, 'attributes');
+  if (d4 !== undefined) {
     if (!Array.isArray(d4)) return false;
     if (d4.length > 75) return false;
     for (let i1 = 0; i1 < d4.length; i1++) {
       const d5 = d4[i1];
       if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) return false;
-      const f1 = Object.getPrototypeOf(d5) === Object.prototype;
-      if (!(
-        d5['external_id'] !== undefined &&
-        ((f1 && !('external_id' in Object.prototype)) || hasOwn.call(d5, 'external_id'))
-      ))
-        return false;
-      const d6 = d5['external_id'];
-      if (typeof d6 !== 'string') return false;
+      let f1 = Object.getPrototypeOf(d5) === Object.prototype;
+      if ('external_id' in Object.prototype) f1 = false;
+      const d6 = f1 ? d5['external_id'] : own(d5, 'external_id');
+      if (d6 === undefined || typeof d6 !== 'string') return false;
     }
   }
   return true;
 }
 
 function collect_TrackRequest(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/TrackRequest';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/TrackRequest/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['api_key'] !== undefined &&
-      ((f0 && !('api_key' in Object.prototype)) || hasOwn.call(d0, 'api_key'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/TrackRequest/required',
-        keyword: 'required',
-        params: { missingProperty: 'api_key' },
-        message: 'must have required property "api_key"',
-      });
-    }
-    if (
-      d0['api_key'] !== undefined &&
-      ((f0 && !('api_key' in Object.prototype)) || hasOwn.call(d0, 'api_key'))
-    ) {
-      const d1 = d0['api_key'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/api_key',
-          schemaPath: '#/components/schemas/TrackRequest/properties/api_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['events'] !== undefined &&
-      ((f0 && !('events' in Object.prototype)) || hasOwn.call(d0, 'events'))
-    ) {
-      const d2 = d0['events'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/events',
-          schemaPath: '#/components/schemas/TrackRequest/properties/events/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d2.length > 50) {
-          e.push({
-            instancePath: p + '/events',
-            schemaPath: '#/components/schemas/TrackRequest/properties/events/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          collect_TrackEvent(d3, p + '/events/' + i0, e);
-        }
-      }
-    }
-    if (
-      d0['attributes'] !== undefined &&
-      ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-    ) {
-      const d4 = d0['attributes'];
-      if (!Array.isArray(d4)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/TrackRequest/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d4.length > 75) {
-          e.push({
-            instancePath: p + '/attributes',
-            schemaPath: '#/components/schemas/TrackRequest/properties/attributes/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 75 },
-            message: 'must have at most 75 items',
-          });
-        }
-        for (let i1 = 0; i1 < d4.length; i1++) {
-          const d5 = d4[i1];
-          if (typeof d5 !== 'object' || d5 === null || Array.isArray(d5)) {
-            e.push({
-              instancePath: p + '/attributes/' + i1,
-              schemaPath: '#/components/schemas/TrackRequest/properties/attributes/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
-          } else {
-            const f1 = Object.getPrototypeOf(d5) === Object.prototype;
-            if (!(
-              d5['external_id'] !== undefined &&
-              ((f1 && !('external_id' in Object.prototype)) || hasOwn.call(d5, 'external_id'))
-            )) {
-              e.push({
-                instancePath: p + '/attributes/' + i1,
-                schemaPath:
-                  '#/components/schemas/TrackRequest/properties/attributes/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'external_id' },
-                message: 'must have required property "external_id"',
-              });
-            }
-            if (
-              d5['external_id'] !== undefined &&
-              ((f1 && !('external_id' in Object.prototype)) || hasOwn.call(d5, 'external_id'))
-            ) {
-              const d6 = d5['external_id'];
-              if (typeof d6 !== 'string') {
-                e.push({
-                  instancePath: p + '/attributes/' + i1 + '/external_id',
-                  schemaPath:
-                    '#/components/schemas/TrackRequest/properties/attributes/items/properties/external_id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
-            }
-          }
-        }
-      }
-    }
+    failMissing(d0, C11, e, p, s + '/required');
+    collectProperties(d0, P12, e, p, s);
   }
 }
 
 function check_TrackEvent(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['external_id'] !== undefined &&
-    ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-  ))
-    return false;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
-    return false;
-  const d1 = d0['external_id'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['name'];
-  if (typeof d2 !== 'string') return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('external_id' in Object.prototype) f0 = false;
+  if ('name' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['external_id'] : own(d0, 'external_id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['name'] : own(d0, 'name');
+  if (d2 === undefined || typeof d2 !== 'string') return false;
   return true;
 }
 
 function collect_TrackEvent(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/TrackEvent';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/TrackEvent/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['external_id'] !== undefined &&
-      ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/TrackEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'external_id' },
-        message: 'must have required property "external_id"',
-      });
-    }
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/TrackEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (
-      d0['external_id'] !== undefined &&
-      ((f0 && !('external_id' in Object.prototype)) || hasOwn.call(d0, 'external_id'))
-    ) {
-      const d1 = d0['external_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/external_id',
-          schemaPath: '#/components/schemas/TrackEvent/properties/external_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d2 = d0['name'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/TrackEvent/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C13, e, p, s + '/required');
+    collectProperties(d0, P14, e, p, s);
   }
 }
 
 function check_TrackResponse(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['message'] !== undefined &&
-    ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-  ))
-    return false;
-  const d1 = d0['message'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['errors'] !== undefined &&
-    ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-  ) {
-    const d2 = d0['errors'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('message' in Object.prototype) f0 = false;
+  if ('errors' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['message'] : own(d0, 'message');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['errors'] : own(d0, 'errors');
+  if (d2 !== undefined) {
     if (!Array.isArray(d2)) return false;
     for (let i0 = 0; i0 < d2.length; i0++) {
       const d3 = d2[i0];
       if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-      const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-      if (
-        d3['type'] !== undefined &&
-        ((f1 && !('type' in Object.prototype)) || hasOwn.call(d3, 'type'))
-      ) {
-        const d4 = d3['type'];
-        if (typeof d4 !== 'string') return false;
-      }
-      if (
-        d3['input_array'] !== undefined &&
-        ((f1 && !('input_array' in Object.prototype)) || hasOwn.call(d3, 'input_array'))
-      ) {
-        const d5 = d3['input_array'];
-        if (typeof d5 !== 'string') return false;
-      }
-      if (
-        d3['index'] !== undefined &&
-        ((f1 && !('index' in Object.prototype)) || hasOwn.call(d3, 'index'))
-      ) {
-        const d6 = d3['index'];
-        if (!Number.isInteger(d6)) return false;
-      }
+      let f1 = Object.getPrototypeOf(d3) === Object.prototype;
+      if ('type' in Object.prototype) f1 = false;
+      if ('input_array' in Object.prototype) f1 = false;
+      if ('index' in Object.prototype) f1 = false;
+      const d4 = f1 ? d3['type'] : own(d3, 'type');
+      if (d4 !== undefined && typeof d4 !== 'string') return false;
+      const d5 = f1 ? d3['input_array'] : own(d3, 'input_array');
+      if (d5 !== undefined && typeof d5 !== 'string') return false;
+      const d6 = f1 ? d3['index'] : own(d3, 'index');
+      if (d6 !== undefined && !Number.isInteger(d6)) return false;
     }
   }
   return true;
 }
 
 function collect_TrackResponse(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/TrackResponse';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/TrackResponse/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/TrackResponse/required',
-        keyword: 'required',
-        params: { missingProperty: 'message' },
-        message: 'must have required property "message"',
-      });
-    }
-    if (
-      d0['message'] !== undefined &&
-      ((f0 && !('message' in Object.prototype)) || hasOwn.call(d0, 'message'))
-    ) {
-      const d1 = d0['message'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/message',
-          schemaPath: '#/components/schemas/TrackResponse/properties/message/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['errors'] !== undefined &&
-      ((f0 && !('errors' in Object.prototype)) || hasOwn.call(d0, 'errors'))
-    ) {
-      const d2 = d0['errors'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/errors',
-          schemaPath: '#/components/schemas/TrackResponse/properties/errors/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-            e.push({
-              instancePath: p + '/errors/' + i0,
-              schemaPath: '#/components/schemas/TrackResponse/properties/errors/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-            });
-          } else {
-            const f1 = Object.getPrototypeOf(d3) === Object.prototype;
-            if (
-              d3['type'] !== undefined &&
-              ((f1 && !('type' in Object.prototype)) || hasOwn.call(d3, 'type'))
-            ) {
-              const d4 = d3['type'];
-              if (typeof d4 !== 'string') {
-                e.push({
-                  instancePath: p + '/errors/' + i0 + '/type',
-                  schemaPath:
-                    '#/components/schemas/TrackResponse/properties/errors/items/properties/type/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
-            }
-            if (
-              d3['input_array'] !== undefined &&
-              ((f1 && !('input_array' in Object.prototype)) || hasOwn.call(d3, 'input_array'))
-            ) {
-              const d5 = d3['input_array'];
-              if (typeof d5 !== 'string') {
-                e.push({
-                  instancePath: p + '/errors/' + i0 + '/input_array',
-                  schemaPath:
-                    '#/components/schemas/TrackResponse/properties/errors/items/properties/input_array/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                });
-              }
-            }
-            if (
-              d3['index'] !== undefined &&
-              ((f1 && !('index' in Object.prototype)) || hasOwn.call(d3, 'index'))
-            ) {
-              const d6 = d3['index'];
-              if (!Number.isInteger(d6)) {
-                e.push({
-                  instancePath: p + '/errors/' + i0 + '/index',
-                  schemaPath:
-                    '#/components/schemas/TrackResponse/properties/errors/items/properties/index/type',
-                  keyword: 'type',
-                  params: { type: 'integer' },
-                  message: 'must be integer',
-                });
-              }
-            }
-          }
-        }
-      }
-    }
+    failMissing(d0, C3, e, p, s + '/required');
+    collectProperties(d0, P15, e, p, s);
   }
 }
 
 function check_UserEvent(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['name'] !== undefined &&
-    ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-  ))
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('name' in Object.prototype) f0 = false;
+  if ('timestamp' in Object.prototype) f0 = false;
+  if ('attributes' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['name'] : own(d0, 'name');
+  if (d1 === undefined || typeof d1 !== 'string' || (d1.length > 127 && ucs2length(d1) > 127))
     return false;
-  if (!(
-    d0['timestamp'] !== undefined &&
-    ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-  ))
+  const d2 = f0 ? d0['timestamp'] : own(d0, 'timestamp');
+  if (d2 === undefined || typeof d2 !== 'string' || !fmtDateTime(d2)) return false;
+  const d3 = f0 ? d0['attributes'] : own(d0, 'attributes');
+  if (d3 !== undefined && (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)))
     return false;
-  const d1 = d0['name'];
-  if (typeof d1 !== 'string') return false;
-  if (d1.length > 127 && ucs2length(d1) > 127) return false;
-  const d2 = d0['timestamp'];
-  if (typeof d2 !== 'string') return false;
-  if (!fmtDateTime(d2)) return false;
-  if (
-    d0['attributes'] !== undefined &&
-    ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-  ) {
-    const d3 = d0['attributes'];
-    if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) return false;
-  }
   return true;
 }
 
 function collect_UserEvent(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UserEvent';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/UserEvent/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'name' },
-        message: 'must have required property "name"',
-      });
-    }
-    if (!(
-      d0['timestamp'] !== undefined &&
-      ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/UserEvent/required',
-        keyword: 'required',
-        params: { missingProperty: 'timestamp' },
-        message: 'must have required property "timestamp"',
-      });
-    }
-    if (
-      d0['name'] !== undefined &&
-      ((f0 && !('name' in Object.prototype)) || hasOwn.call(d0, 'name'))
-    ) {
-      const d1 = d0['name'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/name',
-          schemaPath: '#/components/schemas/UserEvent/properties/name/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (d1.length > 127 && ucs2length(d1) > 127) {
-          e.push({
-            instancePath: p + '/name',
-            schemaPath: '#/components/schemas/UserEvent/properties/name/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 127 },
-            message: 'must have at most 127 characters',
-          });
-        }
-      }
-    }
-    if (
-      d0['timestamp'] !== undefined &&
-      ((f0 && !('timestamp' in Object.prototype)) || hasOwn.call(d0, 'timestamp'))
-    ) {
-      const d2 = d0['timestamp'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/timestamp',
-          schemaPath: '#/components/schemas/UserEvent/properties/timestamp/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtDateTime(d2)) {
-          e.push({
-            instancePath: p + '/timestamp',
-            schemaPath: '#/components/schemas/UserEvent/properties/timestamp/format',
-            keyword: 'format',
-            params: { format: 'date-time' },
-            message: 'must be a valid date-time',
-          });
-        }
-      }
-    }
-    if (
-      d0['attributes'] !== undefined &&
-      ((f0 && !('attributes' in Object.prototype)) || hasOwn.call(d0, 'attributes'))
-    ) {
-      const d3 = d0['attributes'];
-      if (typeof d3 !== 'object' || d3 === null || Array.isArray(d3)) {
-        e.push({
-          instancePath: p + '/attributes',
-          schemaPath: '#/components/schemas/UserEvent/properties/attributes/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        });
-      }
-    }
+    failMissing(d0, C16, e, p, s + '/required');
+    collectProperties(d0, P17, e, p, s);
   }
 }
 
@@ -2882,326 +1377,110 @@ function check_ContentLifecycleEventName(d0: any): boolean {
 }
 
 function collect_ContentLifecycleEventName(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ContentLifecycleEventName/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-  if (d0 !== 'flow_shown' && d0 !== 'flow_skipped' && d0 !== 'flow_finished') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/ContentLifecycleEventName/enum',
-      keyword: 'enum',
-      params: { allowedValues: C1 },
-      message: 'must be one of "flow_shown", "flow_skipped", "flow_finished"',
-    });
-  }
+  const s = '#/components/schemas/ContentLifecycleEventName';
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+  if (d0 !== 'flow_shown' && d0 !== 'flow_skipped' && d0 !== 'flow_finished')
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C18 },
+      'must be one of "flow_shown", "flow_skipped", "flow_finished"',
+    );
 }
 
 function check_JobAccepted(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['job_id'] !== undefined &&
-    ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ))
-    return false;
-  if (!(
-    d0['job_url'] !== undefined &&
-    ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-  ))
-    return false;
-  const d1 = d0['job_id'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['job_url'];
-  if (typeof d2 !== 'string') return false;
-  if (!fmtUri(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('job_id' in Object.prototype) f0 = false;
+  if ('job_url' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['job_id'] : own(d0, 'job_id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['job_url'] : own(d0, 'job_url');
+  if (d2 === undefined || typeof d2 !== 'string' || !fmtUri(d2)) return false;
   return true;
 }
 
 function collect_JobAccepted(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/JobAccepted';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/JobAccepted/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_id' },
-        message: 'must have required property "job_id"',
-      });
-    }
-    if (!(
-      d0['job_url'] !== undefined &&
-      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobAccepted/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_url' },
-        message: 'must have required property "job_url"',
-      });
-    }
-    if (
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ) {
-      const d1 = d0['job_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/job_id',
-          schemaPath: '#/components/schemas/JobAccepted/properties/job_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['job_url'] !== undefined &&
-      ((f0 && !('job_url' in Object.prototype)) || hasOwn.call(d0, 'job_url'))
-    ) {
-      const d2 = d0['job_url'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/job_url',
-          schemaPath: '#/components/schemas/JobAccepted/properties/job_url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUri(d2)) {
-          e.push({
-            instancePath: p + '/job_url',
-            schemaPath: '#/components/schemas/JobAccepted/properties/job_url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
-      }
-    }
+    failMissing(d0, C19, e, p, s + '/required');
+    collectProperties(d0, P20, e, p, s);
   }
 }
 
 function check_JobStatus(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['status'] !== undefined &&
-    ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-  ))
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('status' in Object.prototype) f0 = false;
+  if ('job_id' in Object.prototype) f0 = false;
+  if ('detail' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['job_id'] : own(d0, 'job_id');
+  if (d1 !== undefined && typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['status'] : own(d0, 'status');
+  if (
+    d2 === undefined ||
+    typeof d2 !== 'string' ||
+    (d2 !== 'queued' && d2 !== 'running' && d2 !== 'done' && d2 !== 'failed')
+  )
     return false;
-  if (
-    d0['job_id'] !== undefined &&
-    ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ) {
-    const d1 = d0['job_id'];
-    if (typeof d1 !== 'string') return false;
-  }
-  const d2 = d0['status'];
-  if (typeof d2 !== 'string') return false;
-  if (d2 !== 'queued' && d2 !== 'running' && d2 !== 'done' && d2 !== 'failed') return false;
-  if (
-    d0['detail'] !== undefined &&
-    ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-  ) {
-    const d3 = d0['detail'];
-    if (typeof d3 !== 'string') return false;
-  }
+  const d3 = f0 ? d0['detail'] : own(d0, 'detail');
+  if (d3 !== undefined && typeof d3 !== 'string') return false;
   return true;
 }
 
 function collect_JobStatus(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/JobStatus';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/schemas/JobStatus/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/components/schemas/JobStatus/required',
-        keyword: 'required',
-        params: { missingProperty: 'status' },
-        message: 'must have required property "status"',
-      });
-    }
-    if (
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ) {
-      const d1 = d0['job_id'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/job_id',
-          schemaPath: '#/components/schemas/JobStatus/properties/job_id/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ) {
-      const d2 = d0['status'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobStatus/properties/status/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-      if (d2 !== 'queued' && d2 !== 'running' && d2 !== 'done' && d2 !== 'failed') {
-        e.push({
-          instancePath: p + '/status',
-          schemaPath: '#/components/schemas/JobStatus/properties/status/enum',
-          keyword: 'enum',
-          params: { allowedValues: C2 },
-          message: 'must be one of "queued", "running", "done", "failed"',
-        });
-      }
-    }
-    if (
-      d0['detail'] !== undefined &&
-      ((f0 && !('detail' in Object.prototype)) || hasOwn.call(d0, 'detail'))
-    ) {
-      const d3 = d0['detail'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/detail',
-          schemaPath: '#/components/schemas/JobStatus/properties/detail/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C21, e, p, s + '/required');
+    collectProperties(d0, P22, e, p, s);
   }
 }
 
 function check_ListPetsQuery(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['limit'] !== undefined &&
-    ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-  ) {
-    const d1 = d0['limit'];
-    if (!check_schema(d1)) return false;
-  }
-  if (
-    d0['status'] !== undefined &&
-    ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-  ) {
-    const d2 = d0['status'];
-    if (!check_schema_2(d2)) return false;
-  }
-  if (
-    d0['tags'] !== undefined &&
-    ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-  ) {
-    const d3 = d0['tags'];
-    if (!check_schema_3(d3)) return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('limit' in Object.prototype) f0 = false;
+  if ('status' in Object.prototype) f0 = false;
+  if ('tags' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['limit'] : own(d0, 'limit');
+  if (d1 !== undefined && !check_schema(d1)) return false;
+  const d2 = f0 ? d0['status'] : own(d0, 'status');
+  if (d2 !== undefined && !check_schema_2(d2)) return false;
+  const d3 = f0 ? d0['tags'] : own(d0, 'tags');
+  if (d3 !== undefined && !check_schema_3(d3)) return false;
   return true;
 }
 
 function collect_ListPetsQuery(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['limit'] !== undefined &&
-      ((f0 && !('limit' in Object.prototype)) || hasOwn.call(d0, 'limit'))
-    ) {
-      const d1 = d0['limit'];
-      collect_schema(d1, p + '/limit', e);
-    }
-    if (
-      d0['status'] !== undefined &&
-      ((f0 && !('status' in Object.prototype)) || hasOwn.call(d0, 'status'))
-    ) {
-      const d2 = d0['status'];
-      collect_schema_2(d2, p + '/status', e);
-    }
-    if (
-      d0['tags'] !== undefined &&
-      ((f0 && !('tags' in Object.prototype)) || hasOwn.call(d0, 'tags'))
-    ) {
-      const d3 = d0['tags'];
-      collect_schema_3(d3, p + '/tags', e);
-    }
+    collectProperties(d0, P23, e, p, s);
   }
 }
 
 function check_ListPetsHeader(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['X-Request-Id'] !== undefined &&
-    ((f0 && !('X-Request-Id' in Object.prototype)) || hasOwn.call(d0, 'X-Request-Id'))
-  ) {
-    const d1 = d0['X-Request-Id'];
-    if (!check_schema_4(d1)) return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('X-Request-Id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['X-Request-Id'] : own(d0, 'X-Request-Id');
+  if (d1 !== undefined && !check_GetReportResponse200(d1)) return false;
   return true;
 }
 
 function collect_ListPetsHeader(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['X-Request-Id'] !== undefined &&
-      ((f0 && !('X-Request-Id' in Object.prototype)) || hasOwn.call(d0, 'X-Request-Id'))
-    ) {
-      const d1 = d0['X-Request-Id'];
-      collect_schema_4(d1, p + '/X-Request-Id', e);
-    }
+    collectProperties(d0, P24, e, p, s);
   }
 }
 
@@ -3215,491 +1494,127 @@ function check_ListPetsResponse200(d0: any): boolean {
 }
 
 function collect_ListPetsResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1pets/get/responses/200/content/application~1json/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1pets/get/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      collect_Pet(d1, p + '/' + i0, e);
+      if (!check_Pet(d1)) collect_Pet(d1, p + '/' + i0, e);
     }
   }
-}
-
-function check_ListPetsResponse400(d0: any): boolean {
-  if (!check_ValidationProblem(d0)) return false;
-  return true;
-}
-
-function collect_ListPetsResponse400(d0: any, p: string, e: ValidationError[]): void {
-  collect_ValidationProblem(d0, p, e);
-}
-
-function check_ListPetsResponse429(d0: any): boolean {
-  if (!check_RateLimited(d0)) return false;
-  return true;
-}
-
-function collect_ListPetsResponse429(d0: any, p: string, e: ValidationError[]): void {
-  collect_RateLimited(d0, p, e);
-}
-
-function check_ListPetsResponse5XX(d0: any): boolean {
-  if (!check_Error(d0)) return false;
-  return true;
-}
-
-function collect_ListPetsResponse5XX(d0: any, p: string, e: ValidationError[]): void {
-  collect_Error(d0, p, e);
-}
-
-function check_CreatePetBody(d0: any): boolean {
-  if (!check_Pet(d0)) return false;
-  return true;
-}
-
-function collect_CreatePetBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_Pet(d0, p, e);
-}
-
-function check_CreatePetResponse201(d0: any): boolean {
-  if (!check_Pet(d0)) return false;
-  return true;
-}
-
-function collect_CreatePetResponse201(d0: any, p: string, e: ValidationError[]): void {
-  collect_Pet(d0, p, e);
 }
 
 function check_GetPetPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['petId'] !== undefined &&
-    ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-  ))
-    return false;
-  const d1 = d0['petId'];
-  if (!check_schema_5(d1)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('petId' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['petId'] : own(d0, 'petId');
+  if (d1 === undefined || !check_integer_2(d1)) return false;
   return true;
 }
 
-function collect_GetPetPath(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetPetPath(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['petId'] !== undefined &&
-      ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'petId' },
-        message: 'must have required property "petId"',
-      });
-    }
-    if (
-      d0['petId'] !== undefined &&
-      ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-    ) {
-      const d1 = d0['petId'];
-      collect_schema_5(d1, p + '/petId', e);
-    }
+    failMissing(d0, C25, e, p, s + '/required');
+    collectProperties(d0, P26, e, p, s);
   }
-}
-
-function check_GetPetResponse200(d0: any): boolean {
-  if (!check_Pet(d0)) return false;
-  return true;
-}
-
-function collect_GetPetResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_Pet(d0, p, e);
-}
-
-function check_GetPetResponse404(d0: any): boolean {
-  if (!check_NotFound(d0)) return false;
-  return true;
-}
-
-function collect_GetPetResponse404(d0: any, p: string, e: ValidationError[]): void {
-  collect_NotFound(d0, p, e);
-}
-
-function check_GetPetResponseDefault(d0: any): boolean {
-  if (!check_Error(d0)) return false;
-  return true;
-}
-
-function collect_GetPetResponseDefault(d0: any, p: string, e: ValidationError[]): void {
-  collect_Error(d0, p, e);
-}
-
-function check_DeletePetPath(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['petId'] !== undefined &&
-    ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-  ))
-    return false;
-  const d1 = d0['petId'];
-  if (!check_schema_5(d1)) return false;
-  return true;
-}
-
-function collect_DeletePetPath(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['petId'] !== undefined &&
-      ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'petId' },
-        message: 'must have required property "petId"',
-      });
-    }
-    if (
-      d0['petId'] !== undefined &&
-      ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-    ) {
-      const d1 = d0['petId'];
-      collect_schema_5(d1, p + '/petId', e);
-    }
-  }
-}
-
-function check_DeletePetResponse404(d0: any): boolean {
-  if (!check_NotFound(d0)) return false;
-  return true;
-}
-
-function collect_DeletePetResponse404(d0: any, p: string, e: ValidationError[]): void {
-  collect_NotFound(d0, p, e);
 }
 
 function check_UploadPetPhotoPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['petId'] !== undefined &&
-    ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-  ))
-    return false;
-  const d1 = d0['petId'];
-  if (!check_schema_6(d1)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('petId' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['petId'] : own(d0, 'petId');
+  if (d1 === undefined || !check_integer_2(d1)) return false;
   return true;
 }
 
 function collect_UploadPetPhotoPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['petId'] !== undefined &&
-      ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'petId' },
-        message: 'must have required property "petId"',
-      });
-    }
-    if (
-      d0['petId'] !== undefined &&
-      ((f0 && !('petId' in Object.prototype)) || hasOwn.call(d0, 'petId'))
-    ) {
-      const d1 = d0['petId'];
-      collect_schema_6(d1, p + '/petId', e);
-    }
+    failMissing(d0, C25, e, p, s + '/required');
+    collectProperties(d0, P27, e, p, s);
   }
 }
 
 function check_UploadPetPhotoBodyFormData(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['photo'] !== undefined &&
-    ((f0 && !('photo' in Object.prototype)) || hasOwn.call(d0, 'photo'))
-  ))
-    return false;
-  const d1 = d0['photo'];
-  if (typeof d1 !== 'string') return false;
-  if (
-    d0['caption'] !== undefined &&
-    ((f0 && !('caption' in Object.prototype)) || hasOwn.call(d0, 'caption'))
-  ) {
-    const d2 = d0['caption'];
-    if (typeof d2 !== 'string') return false;
-  }
-  if (
-    d0['owners'] !== undefined &&
-    ((f0 && !('owners' in Object.prototype)) || hasOwn.call(d0, 'owners'))
-  ) {
-    const d3 = d0['owners'];
-    if (typeof d3 !== 'string') return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('photo' in Object.prototype) f0 = false;
+  if ('caption' in Object.prototype) f0 = false;
+  if ('owners' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['photo'] : own(d0, 'photo');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['caption'] : own(d0, 'caption');
+  if (d2 !== undefined && typeof d2 !== 'string') return false;
+  const d3 = f0 ? d0['owners'] : own(d0, 'owners');
+  if (d3 !== undefined && typeof d3 !== 'string') return false;
   return true;
 }
 
 function collect_UploadPetPhotoBodyFormData(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['photo'] !== undefined &&
-      ((f0 && !('photo' in Object.prototype)) || hasOwn.call(d0, 'photo'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath:
-          '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema/required',
-        keyword: 'required',
-        params: { missingProperty: 'photo' },
-        message: 'must have required property "photo"',
-      });
-    }
-    if (
-      d0['photo'] !== undefined &&
-      ((f0 && !('photo' in Object.prototype)) || hasOwn.call(d0, 'photo'))
-    ) {
-      const d1 = d0['photo'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/photo',
-          schemaPath:
-            '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema/properties/photo/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['caption'] !== undefined &&
-      ((f0 && !('caption' in Object.prototype)) || hasOwn.call(d0, 'caption'))
-    ) {
-      const d2 = d0['caption'];
-      if (typeof d2 !== 'string') {
-        e.push({
-          instancePath: p + '/caption',
-          schemaPath:
-            '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema/properties/caption/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['owners'] !== undefined &&
-      ((f0 && !('owners' in Object.prototype)) || hasOwn.call(d0, 'owners'))
-    ) {
-      const d3 = d0['owners'];
-      if (typeof d3 !== 'string') {
-        e.push({
-          instancePath: p + '/owners',
-          schemaPath:
-            '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/multipart~1form-data/schema/properties/owners/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
+    failMissing(d0, C28, e, p, s + '/required');
+    collectProperties(d0, P29, e, p, s);
   }
 }
 
 function check_UploadPetPhotoBodyJson(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['url'] !== undefined &&
-    ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-  ))
-    return false;
-  const d1 = d0['url'];
-  if (typeof d1 !== 'string') return false;
-  if (!fmtUri(d1)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('url' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['url'] : own(d0, 'url');
+  if (d1 === undefined || typeof d1 !== 'string' || !fmtUri(d1)) return false;
   return true;
 }
 
 function collect_UploadPetPhotoBodyJson(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath:
-          '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema/required',
-        keyword: 'required',
-        params: { missingProperty: 'url' },
-        message: 'must have required property "url"',
-      });
-    }
-    if (
-      d0['url'] !== undefined &&
-      ((f0 && !('url' in Object.prototype)) || hasOwn.call(d0, 'url'))
-    ) {
-      const d1 = d0['url'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/url',
-          schemaPath:
-            '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema/properties/url/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      } else {
-        if (!fmtUri(d1)) {
-          e.push({
-            instancePath: p + '/url',
-            schemaPath:
-              '#/paths/~1pets~1%7BpetId%7D~1photo/post/requestBody/content/application~1json/schema/properties/url/format',
-            keyword: 'format',
-            params: { format: 'uri' },
-            message: 'must be a valid uri',
-          });
-        }
-      }
-    }
+    failMissing(d0, C30, e, p, s + '/required');
+    collectProperties(d0, P31, e, p, s);
   }
 }
 
 function check_UploadPetPhotoResponse200(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['size'] !== undefined &&
-    ((f0 && !('size' in Object.prototype)) || hasOwn.call(d0, 'size'))
-  ) {
-    const d1 = d0['size'];
-    if (!Number.isInteger(d1)) return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('size' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['size'] : own(d0, 'size');
+  if (d1 !== undefined && !Number.isInteger(d1)) return false;
   return true;
 }
 
 function collect_UploadPetPhotoResponse200(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1pets~1%7BpetId%7D~1photo/post/responses/200/content/application~1json/schema';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1pets~1%7BpetId%7D~1photo/post/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['size'] !== undefined &&
-      ((f0 && !('size' in Object.prototype)) || hasOwn.call(d0, 'size'))
-    ) {
-      const d1 = d0['size'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/size',
-          schemaPath:
-            '#/paths/~1pets~1%7BpetId%7D~1photo/post/responses/200/content/application~1json/schema/properties/size/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
-    }
+    collectProperties(d0, P32, e, p, s);
   }
-}
-
-function check_TrackEventsBody(d0: any): boolean {
-  if (!check_TrackRequest(d0)) return false;
-  return true;
-}
-
-function collect_TrackEventsBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_TrackRequest(d0, p, e);
-}
-
-function check_TrackEventsResponse201(d0: any): boolean {
-  if (!check_TrackResponse(d0)) return false;
-  return true;
-}
-
-function collect_TrackEventsResponse201(d0: any, p: string, e: ValidationError[]): void {
-  collect_TrackResponse(d0, p, e);
 }
 
 function check_DeleteUsersBody(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['api_key'] !== undefined &&
-    ((f0 && !('api_key' in Object.prototype)) || hasOwn.call(d0, 'api_key'))
-  ))
-    return false;
-  if (!(
-    d0['ids'] !== undefined &&
-    ((f0 && !('ids' in Object.prototype)) || hasOwn.call(d0, 'ids'))
-  ))
-    return false;
-  const d1 = d0['api_key'];
-  if (typeof d1 !== 'string') return false;
-  const d2 = d0['ids'];
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('api_key' in Object.prototype) f0 = false;
+  if ('ids' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['api_key'] : own(d0, 'api_key');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['ids'] : own(d0, 'ids');
+  if (d2 === undefined) return false;
   if (!Array.isArray(d2)) return false;
   if (d2.length > 50) return false;
   for (let i0 = 0; i0 < d2.length; i0++) {
@@ -3710,227 +1625,53 @@ function check_DeleteUsersBody(d0: any): boolean {
 }
 
 function collect_DeleteUsersBody(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['api_key'] !== undefined &&
-      ((f0 && !('api_key' in Object.prototype)) || hasOwn.call(d0, 'api_key'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath:
-          '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/required',
-        keyword: 'required',
-        params: { missingProperty: 'api_key' },
-        message: 'must have required property "api_key"',
-      });
-    }
-    if (!(
-      d0['ids'] !== undefined &&
-      ((f0 && !('ids' in Object.prototype)) || hasOwn.call(d0, 'ids'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath:
-          '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/required',
-        keyword: 'required',
-        params: { missingProperty: 'ids' },
-        message: 'must have required property "ids"',
-      });
-    }
-    if (
-      d0['api_key'] !== undefined &&
-      ((f0 && !('api_key' in Object.prototype)) || hasOwn.call(d0, 'api_key'))
-    ) {
-      const d1 = d0['api_key'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/api_key',
-          schemaPath:
-            '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/properties/api_key/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-    }
-    if (
-      d0['ids'] !== undefined &&
-      ((f0 && !('ids' in Object.prototype)) || hasOwn.call(d0, 'ids'))
-    ) {
-      const d2 = d0['ids'];
-      if (!Array.isArray(d2)) {
-        e.push({
-          instancePath: p + '/ids',
-          schemaPath:
-            '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/properties/ids/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-        });
-      } else {
-        if (d2.length > 50) {
-          e.push({
-            instancePath: p + '/ids',
-            schemaPath:
-              '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/properties/ids/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must have at most 50 items',
-          });
-        }
-        for (let i0 = 0; i0 < d2.length; i0++) {
-          const d3 = d2[i0];
-          if (typeof d3 !== 'string') {
-            e.push({
-              instancePath: p + '/ids/' + i0,
-              schemaPath:
-                '#/paths/~1users~1delete/post/requestBody/content/application~1json/schema/properties/ids/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            });
-          }
-        }
-      }
-    }
+    failMissing(d0, C33, e, p, s + '/required');
+    collectProperties(d0, P34, e, p, s);
   }
 }
 
 function check_DeleteUsersResponse201(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['deleted'] !== undefined &&
-    ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
-  ))
-    return false;
-  const d1 = d0['deleted'];
-  if (!Number.isInteger(d1)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('deleted' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['deleted'] : own(d0, 'deleted');
+  if (d1 === undefined || !Number.isInteger(d1)) return false;
   return true;
 }
 
 function collect_DeleteUsersResponse201(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1users~1delete/post/responses/201/content/application~1json/schema';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1users~1delete/post/responses/201/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['deleted'] !== undefined &&
-      ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath:
-          '#/paths/~1users~1delete/post/responses/201/content/application~1json/schema/required',
-        keyword: 'required',
-        params: { missingProperty: 'deleted' },
-        message: 'must have required property "deleted"',
-      });
-    }
-    if (
-      d0['deleted'] !== undefined &&
-      ((f0 && !('deleted' in Object.prototype)) || hasOwn.call(d0, 'deleted'))
-    ) {
-      const d1 = d0['deleted'];
-      if (!Number.isInteger(d1)) {
-        e.push({
-          instancePath: p + '/deleted',
-          schemaPath:
-            '#/paths/~1users~1delete/post/responses/201/content/application~1json/schema/properties/deleted/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-        });
-      }
-    }
+    failMissing(d0, C35, e, p, s + '/required');
+    collectProperties(d0, P36, e, p, s);
   }
 }
 
 function check_UpdateUserProfilePath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_7(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_8(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_GetReportResponse200(d1)) return false;
+  const d2 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d2 === undefined || !check_GetReportResponse200(d2)) return false;
   return true;
 }
 
 function collect_UpdateUserProfilePath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_7(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_8(d2, p + '/user_id', e);
-    }
+    failMissing(d0, C37, e, p, s + '/required');
+    collectProperties(d0, P38, e, p, s);
   }
 }
 
@@ -3939,307 +1680,91 @@ function check_UpdateUserProfileBody(d0: any): boolean {
   return true;
 }
 
-function collect_UpdateUserProfileBody(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  }
-}
-
-function check_UpdateUserProfileResponse200(d0: any): boolean {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  return true;
-}
-
-function collect_UpdateUserProfileResponse200(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/responses/200/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
-  }
+function collect_UpdateUserProfileBody(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0))
+    failType(e, p, s + '/type', 'object');
 }
 
 function check_RecordUserEventPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['user_id'] !== undefined &&
-    ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_7(d1)) return false;
-  const d2 = d0['user_id'];
-  if (!check_schema_9(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('user_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_GetReportResponse200(d1)) return false;
+  const d2 = f0 ? d0['user_id'] : own(d0, 'user_id');
+  if (d2 === undefined || !check_GetReportResponse200(d2)) return false;
   return true;
 }
 
 function collect_RecordUserEventPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'user_id' },
-        message: 'must have required property "user_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_7(d1, p + '/account_id', e);
-    }
-    if (
-      d0['user_id'] !== undefined &&
-      ((f0 && !('user_id' in Object.prototype)) || hasOwn.call(d0, 'user_id'))
-    ) {
-      const d2 = d0['user_id'];
-      collect_schema_9(d2, p + '/user_id', e);
-    }
+    failMissing(d0, C37, e, p, s + '/required');
+    collectProperties(d0, P39, e, p, s);
   }
-}
-
-function check_RecordUserEventBody(d0: any): boolean {
-  if (!check_UserEvent(d0)) return false;
-  return true;
-}
-
-function collect_RecordUserEventBody(d0: any, p: string, e: ValidationError[]): void {
-  collect_UserEvent(d0, p, e);
 }
 
 function check_StartExportPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_7(d1)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_GetReportResponse200(d1)) return false;
   return true;
 }
 
 function collect_StartExportPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_7(d1, p + '/account_id', e);
-    }
+    failMissing(d0, C40, e, p, s + '/required');
+    collectProperties(d0, P41, e, p, s);
   }
 }
 
 function check_StartExportBody(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (
-    d0['format'] !== undefined &&
-    ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
-  ) {
-    const d1 = d0['format'];
-    if (typeof d1 !== 'string') return false;
-    if (d1 !== 'csv' && d1 !== 'json') return false;
-  }
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('format' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['format'] : own(d0, 'format');
+  if (d1 !== undefined && (typeof d1 !== 'string' || (d1 !== 'csv' && d1 !== 'json'))) return false;
   return true;
 }
 
 function collect_StartExportBody(d0: any, p: string, e: ValidationError[]): void {
+  const s =
+    '#/paths/~1accounts~1%7Baccount_id%7D~1exports/post/requestBody/content/application~1json/schema';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1accounts~1%7Baccount_id%7D~1exports/post/requestBody/content/application~1json/schema/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (
-      d0['format'] !== undefined &&
-      ((f0 && !('format' in Object.prototype)) || hasOwn.call(d0, 'format'))
-    ) {
-      const d1 = d0['format'];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/format',
-          schemaPath:
-            '#/paths/~1accounts~1%7Baccount_id%7D~1exports/post/requestBody/content/application~1json/schema/properties/format/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
-      if (d1 !== 'csv' && d1 !== 'json') {
-        e.push({
-          instancePath: p + '/format',
-          schemaPath:
-            '#/paths/~1accounts~1%7Baccount_id%7D~1exports/post/requestBody/content/application~1json/schema/properties/format/enum',
-          keyword: 'enum',
-          params: { allowedValues: C3 },
-          message: 'must be one of "csv", "json"',
-        });
-      }
-    }
+    collectProperties(d0, P42, e, p, s);
   }
-}
-
-function check_StartExportResponse202(d0: any): boolean {
-  if (!check_JobAccepted(d0)) return false;
-  return true;
-}
-
-function collect_StartExportResponse202(d0: any, p: string, e: ValidationError[]): void {
-  collect_JobAccepted(d0, p, e);
 }
 
 function check_GetJobPath(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
-  const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-  if (!(
-    d0['account_id'] !== undefined &&
-    ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-  ))
-    return false;
-  if (!(
-    d0['job_id'] !== undefined &&
-    ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-  ))
-    return false;
-  const d1 = d0['account_id'];
-  if (!check_schema_7(d1)) return false;
-  const d2 = d0['job_id'];
-  if (!check_schema_10(d2)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('account_id' in Object.prototype) f0 = false;
+  if ('job_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['account_id'] : own(d0, 'account_id');
+  if (d1 === undefined || !check_GetReportResponse200(d1)) return false;
+  const d2 = f0 ? d0['job_id'] : own(d0, 'job_id');
+  if (d2 === undefined || !check_GetReportResponse200(d2)) return false;
   return true;
 }
 
 function collect_GetJobPath(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-    });
+    failType(e, p, s + '/type', 'object');
   } else {
-    const f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if (!(
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'account_id' },
-        message: 'must have required property "account_id"',
-      });
-    }
-    if (!(
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    )) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'job_id' },
-        message: 'must have required property "job_id"',
-      });
-    }
-    if (
-      d0['account_id'] !== undefined &&
-      ((f0 && !('account_id' in Object.prototype)) || hasOwn.call(d0, 'account_id'))
-    ) {
-      const d1 = d0['account_id'];
-      collect_schema_7(d1, p + '/account_id', e);
-    }
-    if (
-      d0['job_id'] !== undefined &&
-      ((f0 && !('job_id' in Object.prototype)) || hasOwn.call(d0, 'job_id'))
-    ) {
-      const d2 = d0['job_id'];
-      collect_schema_10(d2, p + '/job_id', e);
-    }
+    failMissing(d0, C43, e, p, s + '/required');
+    collectProperties(d0, P44, e, p, s);
   }
-}
-
-function check_GetJobResponse200(d0: any): boolean {
-  if (!check_JobStatus(d0)) return false;
-  return true;
-}
-
-function collect_GetJobResponse200(d0: any, p: string, e: ValidationError[]): void {
-  collect_JobStatus(d0, p, e);
 }
 
 function check_GetReportResponse200(d0: any): boolean {
@@ -4247,16 +1772,231 @@ function check_GetReportResponse200(d0: any): boolean {
   return true;
 }
 
-function collect_GetReportResponse200(d0: any, p: string, e: ValidationError[]): void {
+function collect_GetReportResponse200(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+}
+
+function check_integer(d0: any): boolean {
+  if (!Number.isInteger(d0)) return false;
+  return true;
+}
+
+function collect_integer(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
+}
+
+function check_name(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (d0.length === 0) return false;
+  return true;
+}
+
+function collect_name(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1report/get/responses/200/content/text~1csv/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (d0.length === 0)
+      fail(e, p, s + '/minLength', 'minLength', { limit: 1 }, 'must have at least 1 character');
   }
+}
+
+function check_tags(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  if (d0.length > 10) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (typeof d1 !== 'string') return false;
+  }
+  return true;
+}
+
+function collect_tags(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    if (d0.length > 10)
+      fail(e, p, s + '/maxItems', 'maxItems', { limit: 10 }, 'must have at most 10 items');
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (typeof d1 !== 'string') failType(e, p + '/' + i0, s + '/items/type', 'string');
+    }
+  }
+}
+
+function check_string(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  return true;
+}
+
+function collect_string(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+}
+
+function check_fields(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (typeof d1 !== 'string') return false;
+  }
+  return true;
+}
+
+function collect_fields(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (typeof d1 !== 'string') failType(e, p + '/' + i0, s + '/items/type', 'string');
+    }
+  }
+}
+
+function check_boolean(d0: any): boolean {
+  if (typeof d0 !== 'boolean') return false;
+  return true;
+}
+
+function collect_boolean(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'boolean') failType(e, p, s + '/type', 'boolean');
+}
+
+function check_events(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  if (d0.length > 50) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (!check_TrackEvent(d1)) return false;
+  }
+  return true;
+}
+
+function collect_events(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    if (d0.length > 50)
+      fail(e, p, s + '/maxItems', 'maxItems', { limit: 50 }, 'must have at most 50 items');
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (!check_TrackEvent(d1)) collect_TrackEvent(d1, p + '/' + i0, e);
+    }
+  }
+}
+
+function check_attributes(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  if (d0.length > 75) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (!check_items(d1)) return false;
+  }
+  return true;
+}
+
+function collect_attributes(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    if (d0.length > 75)
+      fail(e, p, s + '/maxItems', 'maxItems', { limit: 75 }, 'must have at most 75 items');
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (!check_items(d1)) collect_items(d1, p + '/' + i0, e, s + '/items');
+    }
+  }
+}
+
+function check_errors(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (!check_items_2(d1)) return false;
+  }
+  return true;
+}
+
+function collect_errors(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (!check_items_2(d1)) collect_items_2(d1, p + '/' + i0, e, s + '/items');
+    }
+  }
+}
+
+function check_name_2(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (d0.length > 127 && ucs2length(d0) > 127) return false;
+  return true;
+}
+
+function collect_name_2(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (d0.length > 127 && ucs2length(d0) > 127)
+      fail(e, p, s + '/maxLength', 'maxLength', { limit: 127 }, 'must have at most 127 characters');
+  }
+}
+
+function check_string_date_time(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtDateTime(d0)) return false;
+  return true;
+}
+
+function collect_string_date_time(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtDateTime(d0)) failFormat(e, p, s + '/format', 'date-time');
+  }
+}
+
+function check_attributes_2(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  return true;
+}
+
+function collect_attributes_2(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0))
+    failType(e, p, s + '/type', 'object');
+}
+
+function check_string_uri(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (!fmtUri(d0)) return false;
+  return true;
+}
+
+function collect_string_uri(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!fmtUri(d0)) failFormat(e, p, s + '/format', 'uri');
+  }
+}
+
+function check_status(d0: any): boolean {
+  if (typeof d0 !== 'string') return false;
+  if (d0 !== 'queued' && d0 !== 'running' && d0 !== 'done' && d0 !== 'failed') return false;
+  return true;
+}
+
+function collect_status(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+  if (d0 !== 'queued' && d0 !== 'running' && d0 !== 'done' && d0 !== 'failed')
+    fail(
+      e,
+      p,
+      s + '/enum',
+      'enum',
+      { allowedValues: C45 },
+      'must be one of "queued", "running", "done", "failed"',
+    );
 }
 
 function check_schema(d0: any): boolean {
@@ -4281,188 +2021,284 @@ function check_schema_3(d0: any): boolean {
 }
 
 function collect_schema(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1pets/get/parameters/0/schema';
   if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1pets/get/parameters/0/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
+    failType(e, p, s + '/type', 'integer');
   } else {
-    if (d0 < 1) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/paths/~1pets/get/parameters/0/schema/minimum',
-        keyword: 'minimum',
-        params: { comparison: '>=', limit: 1 },
-        message: 'must be >= 1',
-      });
-    }
-    if (d0 > 100) {
-      e.push({
-        instancePath: p,
-        schemaPath: '#/paths/~1pets/get/parameters/0/schema/maximum',
-        keyword: 'maximum',
-        params: { comparison: '\u003c=', limit: 100 },
-        message: 'must be \u003c= 100',
-      });
-    }
+    if (d0 < 1)
+      fail(e, p, s + '/minimum', 'minimum', { comparison: '>=', limit: 1 }, 'must be >= 1');
+    if (d0 > 100)
+      fail(
+        e,
+        p,
+        s + '/maximum',
+        'maximum',
+        { comparison: '\u003c=', limit: 100 },
+        'must be \u003c= 100',
+      );
   }
-}
-
-function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
-  collect_PetStatus(d0, p, e);
 }
 
 function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/paths/~1pets/get/parameters/2/schema';
   if (!Array.isArray(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1pets/get/parameters/2/schema/type',
-      keyword: 'type',
-      params: { type: 'array' },
-      message: 'must be array',
-    });
+    failType(e, p, s + '/type', 'array');
   } else {
     for (let i0 = 0; i0 < d0.length; i0++) {
       const d1 = d0[i0];
-      if (typeof d1 !== 'string') {
-        e.push({
-          instancePath: p + '/' + i0,
-          schemaPath: '#/paths/~1pets/get/parameters/2/schema/items/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        });
-      }
+      if (typeof d1 !== 'string') failType(e, p + '/' + i0, s + '/items/type', 'string');
     }
   }
 }
 
-function check_schema_4(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
-  return true;
-}
-
-function collect_schema_4(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1pets/get/parameters/3/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
-}
-
-function check_schema_5(d0: any): boolean {
+function check_integer_2(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
   return true;
 }
 
-function collect_schema_5(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1pets~1%7BpetId%7D/parameters/0/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  }
+function collect_integer_2(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
 }
 
-function check_schema_6(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  return true;
-}
-
-function collect_schema_6(d0: any, p: string, e: ValidationError[]): void {
-  if (!Number.isInteger(d0)) {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/paths/~1pets~1%7BpetId%7D~1photo/post/parameters/0/schema/type',
-      keyword: 'type',
-      params: { type: 'integer' },
-      message: 'must be integer',
-    });
-  }
-}
-
-function check_schema_7(d0: any): boolean {
+function check_string_binary(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function check_schema_8(d0: any): boolean {
+function collect_string_binary(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+}
+
+function check_owners(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function collect_schema_7(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath: '#/components/parameters/AccountId/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
-  }
+function collect_owners(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
 }
 
-function collect_schema_8(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1profile/patch/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+function check_ids(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  if (d0.length > 50) return false;
+  for (let i0 = 0; i0 < d0.length; i0++) {
+    const d1 = d0[i0];
+    if (typeof d1 !== 'string') return false;
   }
-}
-
-function check_schema_9(d0: any): boolean {
-  if (typeof d0 !== 'string') return false;
   return true;
 }
 
-function collect_schema_9(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1events/post/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+function collect_ids(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'array');
+  } else {
+    if (d0.length > 50)
+      fail(e, p, s + '/maxItems', 'maxItems', { limit: 50 }, 'must have at most 50 items');
+    for (let i0 = 0; i0 < d0.length; i0++) {
+      const d1 = d0[i0];
+      if (typeof d1 !== 'string') failType(e, p + '/' + i0, s + '/items/type', 'string');
+    }
   }
 }
 
-function check_schema_10(d0: any): boolean {
+function check_format(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
+  if (d0 !== 'csv' && d0 !== 'json') return false;
   return true;
 }
 
-function collect_schema_10(d0: any, p: string, e: ValidationError[]): void {
-  if (typeof d0 !== 'string') {
-    e.push({
-      instancePath: p,
-      schemaPath:
-        '#/paths/~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/parameters/1/schema/type',
-      keyword: 'type',
-      params: { type: 'string' },
-      message: 'must be string',
-    });
+function collect_format(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
+  if (d0 !== 'csv' && d0 !== 'json')
+    fail(e, p, s + '/enum', 'enum', { allowedValues: C46 }, 'must be one of "csv", "json"');
+}
+
+function check_items(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('external_id' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['external_id'] : own(d0, 'external_id');
+  if (d1 === undefined || typeof d1 !== 'string') return false;
+  return true;
+}
+
+function collect_items(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'object');
+  } else {
+    failMissing(d0, C47, e, p, s + '/required');
+    collectProperties(d0, P48, e, p, s);
+  }
+}
+
+function check_items_2(d0: any): boolean {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
+  let f0 = Object.getPrototypeOf(d0) === Object.prototype;
+  if ('type' in Object.prototype) f0 = false;
+  if ('input_array' in Object.prototype) f0 = false;
+  if ('index' in Object.prototype) f0 = false;
+  const d1 = f0 ? d0['type'] : own(d0, 'type');
+  if (d1 !== undefined && typeof d1 !== 'string') return false;
+  const d2 = f0 ? d0['input_array'] : own(d0, 'input_array');
+  if (d2 !== undefined && typeof d2 !== 'string') return false;
+  const d3 = f0 ? d0['index'] : own(d0, 'index');
+  if (d3 !== undefined && !Number.isInteger(d3)) return false;
+  return true;
+}
+
+function collect_items_2(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
+    failType(e, p, s + '/type', 'object');
+  } else {
+    collectProperties(d0, P49, e, p, s);
   }
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The object's own value of `name`, or undefined (typed `any`, as generated code reads data). */
+function own(data: any, name: string): any {
+  return hasOwn.call(data, name) ? data[name] : undefined;
+}
+
+/** Records one error. */
+function fail(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): void {
+  errors.push({ instancePath, schemaPath, keyword, params, message });
+}
+
+/** The message of a `type` error; `type` lists the allowed types, comma-separated. */
+function typeMessage(type: string): string {
+  return `must be ${type.split(',').join(' or ')}`;
+}
+
+function failType(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  type: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'type', { type }, typeMessage(type));
+}
+
+function requiredMessage(name: string): string {
+  return `must have required property ${JSON.stringify(name)}`;
+}
+
+function failRequired(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  name: string,
+): void {
+  fail(
+    errors,
+    instancePath,
+    schemaPath,
+    'required',
+    { missingProperty: name },
+    requiredMessage(name),
+  );
+}
+
+function formatMessage(format: string): string {
+  return `must be a valid ${format}`;
+}
+
+function failFormat(
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+  format: string,
+): void {
+  fail(errors, instancePath, schemaPath, 'format', { format }, formatMessage(format));
+}
+
+/** A collecting function's properties: [name, check, collect, schemaPath] rows; the schemaPath
+ * is the usual `<schemaPath>/properties/<name>` when left out, else a suffix or a whole path. */
+type PropertyTable = readonly (readonly [
+  name: string,
+  check: (value: any) => boolean,
+  collect: (
+    value: any,
+    instancePath: string,
+    errors: ValidationError[],
+    schemaPath: string,
+  ) => void,
+  schemaPath?: string,
+])[];
+
+/** Collects the errors of the object's properties, in table order: each own, defined value is
+ * checked, and only a failing one is collected. */
+function collectProperties(
+  data: Record<string, unknown>,
+  table: PropertyTable,
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+): void {
+  for (const [name, check, collect, path] of table) {
+    if (!hasOwn.call(data, name)) continue;
+    const value = data[name];
+    if (value === undefined || check(value)) continue;
+    const at =
+      path === undefined
+        ? `${schemaPath}/properties/${name}`
+        : path.charCodeAt(0) === 35
+          ? path
+          : schemaPath + path;
+    collect(value, `${instancePath}/${pointerSegment(name)}`, errors, at);
+  }
+}
+
+/** What `validateX` returns: the value when `check` passes, else the errors `collect` finds
+ * (data nested too deeply for the stack is an error, never an exception). */
+function resultOf<T>(
+  value: unknown,
+  check: (value: any) => boolean,
+  collect: (
+    value: any,
+    instancePath: string,
+    errors: ValidationError[],
+    schemaPath: string,
+  ) => void,
+  schemaPath = '',
+): ValidationResult<T> {
+  const errors: ValidationError[] = [];
+  try {
+    if (check(value)) return { ok: true, value: value as T };
+    collect(value, '', errors, schemaPath);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    errors.push({
+      instancePath: '',
+      schemaPath: '#',
+      keyword: '$ref',
+      params: {},
+      message: 'is nested too deeply to validate',
+    });
+  }
+  return errors.length === 0 ? { ok: true, value: value as T } : { ok: false, errors };
+}
+
+/** `required` with many names, collecting: an error for each name the object lacks. */
+function failMissing(
+  data: Record<string, unknown>,
+  names: readonly string[],
+  errors: ValidationError[],
+  instancePath: string,
+  schemaPath: string,
+): void {
+  for (const name of names)
+    if (data[name] === undefined || !hasOwn.call(data, name))
+      failRequired(errors, instancePath, schemaPath, name);
+}
 
 /** Length of a string in Unicode code points (what minLength/maxLength count). */
 function ucs2length(str: string): number {
@@ -4476,6 +2312,12 @@ function ucs2length(str: string): number {
     }
   }
   return count;
+}
+
+/** A property name as one JSON pointer segment. */
+function pointerSegment(key: string): string {
+  if (key.indexOf('~') === -1 && key.indexOf('/') === -1) return key;
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -42,7 +42,8 @@ export function parseSource(path: string, text: string): SourceFile {
   return looksJson ? new JsonSource(path, text) : new YamlSource(path, text);
 }
 
-class LineIndex {
+/** Offsets to 1-based line and column, from a table of line starts built on first use. */
+export class LineIndex {
   private starts: number[] | undefined;
   constructor(private readonly text: string) {}
   position(offset: number): Position {

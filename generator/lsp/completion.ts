@@ -8,6 +8,7 @@ import { grammar, fieldsOf, sectionOfKind, type Kind } from '../rules/structure.
 import { cursorContext, jsonKeysAt, type CursorContext, type TextRange } from './cursor.ts';
 import { kindInFile, valueAt } from './locate.ts';
 import type { Analysis } from './project.ts';
+import { LineIndex } from '../load/source-file.ts';
 
 export interface CompletionInput {
   path: string;
@@ -129,17 +130,11 @@ function objectAt(value: unknown, path: string[]): Record<string, unknown> {
   return isObject(v) ? v : {};
 }
 
+/** LSP positions (0-based) for offsets of a text. */
 function lineIndex(text: string): (offset: number) => { line: number; character: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const index = new LineIndex(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo]! };
+    const { line, col } = index.position(offset);
+    return { line: line - 1, character: col - 1 };
   };
 }

@@ -1,7 +1,7 @@
 // The three output formats of `oaskit check`: text (like tsc, with a code frame), JSON, and
 // SARIF 2.1.0 for code-scanning services.
 import { pathToFileURL } from 'node:url';
-import type { Severity } from './diagnostic.ts';
+import type { Severity } from '../core/diagnostic.ts';
 import type { Located } from './position.ts';
 import { displayPath } from './position.ts';
 

@@ -1,7 +1,7 @@
 // The rule table: every rule oaskit runs, its default severity and its cost (the language server
 // runs cheap rules on every change and expensive ones after a pause), plus the codes the loader
 // reports itself. Severity lives here and in the configuration, never inside a rule.
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, Severity } from '../core/diagnostic.ts';
 import { componentUnused } from './component-unused.ts';
 import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';

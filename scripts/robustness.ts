@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join, relative, resolve } from 'node:path';
 import { diagnose } from '../generator/diagnostics/diagnose.ts';
 import { locateDiagnostic } from '../generator/diagnostics/position.ts';
-import { emitApi, writeFolder } from '../generator/emit/pipeline.ts';
+import { emitApi, writeFolder } from '../generator/pipeline/pipeline.ts';
 import { buildModel, ModelError } from '../generator/model/build-model.ts';
 import { typecheckFolder } from './lib/typecheck.ts';
 

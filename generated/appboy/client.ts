@@ -764,7 +764,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
  *
  * Daily series of monthly active users, daily active users, new users and uninstalls.
  */
-export interface KPIExportOperations<PD extends string = never> {
+export interface KpiExportOperations<PD extends string = never> {
   /**
    * Monthly active users over time
    *
@@ -1142,7 +1142,7 @@ export interface AppboyClient<PD extends string = never> {
    *
    * Daily series of monthly active users, daily active users, new users and uninstalls.
    */
-  readonly kPIExport: KPIExportOperations<PD>;
+  readonly kpiExport: KpiExportOperations<PD>;
   /**
    * The Sessions Analytics Export operations.
    *
@@ -1227,7 +1227,7 @@ const api: ApiMeta = {
     ['segmentExport', [['listSegments', 17], ['getSegmentDataSeries', 18], ['getSegmentDetails', 19]]],
     ['campaignExport', [['listCampaigns', 20], ['getCampaignDataSeries', 21], ['getCampaignDetails', 22]]],
     ['newsFeedExport', [['listNewsFeedCards', 23], ['getNewsFeedCardDataSeries', 24], ['getNewsFeedCardDetails', 25]]],
-    ['kPIExport', [['getMonthlyActiveUsersDataSeries', 26], ['getDailyActiveUsersDataSeries', 27], ['getNewUsersDataSeries', 28], ['getUninstallsDataSeries', 29]]],
+    ['kpiExport', [['getMonthlyActiveUsersDataSeries', 26], ['getDailyActiveUsersDataSeries', 27], ['getNewUsersDataSeries', 28], ['getUninstallsDataSeries', 29]]],
     ['sessionsAnalyticsExport', [['getSessionsDataSeries', 30]]],
     ['customEventsAnalyticsExport', [['listCustomEvents', 31], ['getCustomEventDataSeries', 32]]],
     ['revenueAnalyticsExport', [['listProducts', 33], ['getRevenueSeries', 34], ['getPurchaseQuantitySeries', 35]]],

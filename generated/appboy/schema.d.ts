@@ -1336,12 +1336,8 @@ export interface components {
      */
     ConnectedAudienceObject:
       | components['schemas']['ConnectedAudienceFilter']
-      | {
-          AND: components['schemas']['ConnectedAudienceObject'][];
-        }
-      | {
-          OR: components['schemas']['ConnectedAudienceObject'][];
-        };
+      | components['schemas']['ConnectedAudienceObjectOneOf1']
+      | components['schemas']['ConnectedAudienceObjectOneOf2'];
     ConnectedAudienceFilter:
       | components['schemas']['CustomAttributeFilter']
       | components['schemas']['PushSubscriptionFilter']
@@ -2345,179 +2341,43 @@ export interface components {
       success?: boolean;
       message: string;
     };
-  };
-  responses: {
-    /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
-    Success: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['GenericSuccessResponse'];
-      };
-    };
-    /** @description The message was scheduled; keep `schedule_id` to update or cancel it. */
-    ScheduleCreated: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['CreateScheduleResponse'];
-      };
-    };
-    /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
-    Queued: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['QueuedResponse'];
-      };
-    };
-    /** @description Bad Request, bad syntax. Fatal, no data is processed. */
-    BadRequest: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
-    MessagingBadRequest: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Unauthorized, unknown or missing app group id. */
-    Unauthorized: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
-    Forbidden: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Not Found, unknown App Group ID (when one is provided). */
-    NotFound: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
-    PayloadTooLarge: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
-    RateLimited: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Internal server error; retry with exponential backoff. */
-    ServerError: {
-      headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-  };
-  parameters: {
+    XRateLimitLimitHeader: number;
+    XRateLimitRemainingHeader: number;
+    /** Format: int64 */
+    XRateLimitResetHeader: number;
+    /** @deprecated */
+    CompanySecretParameter: string;
+    /** @default 0 */
+    PageParameter: number;
+    SegmentIdParameter: string;
+    LengthDaysParameter: number;
+    /** Format: date-time */
+    EndingAtParameter: string;
+    /** @default false */
+    IncludeArchivedParameter: boolean;
+    CampaignIdParameter: string;
+    CardIdParameter: string;
+    LengthUnitsParameter: number;
     /**
-     * @deprecated
-     * @description Formerly sent with every request; deprecated since October 2014 and ignored.
+     * @default day
+     * @enum {string}
      */
-    CompanySecret: string;
-    /** @description The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names. */
-    Page: number;
-    /** @description Whether archived campaigns or cards are included. */
-    IncludeArchived: boolean;
-    /** @description Segment Identifier, from the Developer Console or the segment list endpoint. */
-    SegmentId: string;
-    /** @description Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint. */
-    CampaignId: string;
-    /** @description Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint. */
-    CardId: string;
-    /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-    LengthDays: number;
-    /** @description Maximum number of units (days or hours) before `ending_at` in the returned series, 1 to 100 inclusive. */
-    LengthUnits: number;
-    /** @description Unit of time between data points. */
-    Unit: 'day' | 'hour';
-    /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-    EndingAt: string;
-    /** @description App API Identifier; when omitted, results for all apps of the app group are returned. */
-    KpiAppId: string;
-    /** @description App Identifier (Developer Console) to limit the analytics to one app. */
-    AppId: string;
+    UnitParameter: 'day' | 'hour';
+    KpiAppIdParameter: string;
+    AppIdParameter: string;
+    ConnectedAudienceObjectOneOf1: {
+      AND: components['schemas']['ConnectedAudienceObjectOneOf1AND'];
+    };
+    ConnectedAudienceObjectOneOf2: {
+      OR: components['schemas']['ConnectedAudienceObjectOneOf2OR'];
+    };
+    ConnectedAudienceObjectOneOf1AND: components['schemas']['ConnectedAudienceObject'][];
+    ConnectedAudienceObjectOneOf2OR: components['schemas']['ConnectedAudienceObject'][];
   };
+  responses: never;
+  parameters: never;
   requestBodies: never;
-  headers: {
-    /** @description The maximum number of requests the consumer may make per hour. */
-    'X-RateLimit-Limit': number;
-    /** @description The number of requests remaining in the current rate limit window. */
-    'X-RateLimit-Remaining': number;
-    /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-    'X-RateLimit-Reset': number;
-  };
+  headers: never;
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2535,14 +2395,126 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   deleteUsers: {
@@ -2561,22 +2533,123 @@ export interface operations {
       /** @description Users deleted. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UsersDeleteResponse'];
         };
       };
-      202: components['responses']['Queued'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   removePushTokens: {
@@ -2592,14 +2665,126 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   sendMessages: {
@@ -2615,15 +2800,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   sendCampaignTrigger: {
@@ -2639,15 +2950,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   createMessageSchedule: {
@@ -2663,15 +3100,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['ScheduleCreated'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The message was scheduled; keep `schedule_id` to update or cancel it. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateScheduleResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   createCampaignTriggerSchedule: {
@@ -2687,15 +3250,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['ScheduleCreated'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The message was scheduled; keep `schedule_id` to update or cancel it. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateScheduleResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   updateMessageSchedule: {
@@ -2711,15 +3400,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   updateCampaignTriggerSchedule: {
@@ -2735,15 +3550,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   deleteMessageSchedule: {
@@ -2759,15 +3700,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   deleteCampaignTriggerSchedule: {
@@ -2783,15 +3850,141 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      202: components['responses']['Queued'];
-      400: components['responses']['MessagingBadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
+      202: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QueuedResponse'];
+        };
+      };
+      /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
+      403: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not Found, unknown App Group ID (when one is provided). */
+      404: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getEmailUnsubscribes: {
@@ -2801,7 +3994,7 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Start of the range (UTC), in YYYY-MM-DD format; must be earlier than `end_date`. */
         start_date?: string;
         /** @description End of the range (UTC), in YYYY-MM-DD format. */
@@ -2822,19 +4015,78 @@ export interface operations {
       /** @description Unsubscribed email addresses. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['EmailUnsubscribesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   setEmailSubscriptionStatus: {
@@ -2850,12 +4102,96 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   removeEmailBounces: {
@@ -2871,12 +4207,96 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   removeEmailSpam: {
@@ -2892,12 +4312,96 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['Success'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      200: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GenericSuccessResponse'];
+        };
+      };
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   exportUsersByIds: {
@@ -2916,20 +4420,93 @@ export interface operations {
       /** @description The exported users. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UsersExportIdsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   exportUsersBySegment: {
@@ -2948,20 +4525,93 @@ export interface operations {
       /** @description The export was started. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UsersExportSegmentResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   listSegments: {
@@ -2971,9 +4621,9 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names. */
-        page?: components['parameters']['Page'];
+        page?: components['schemas']['PageParameter'];
       };
       header?: never;
       path?: never;
@@ -2984,19 +4634,78 @@ export interface operations {
       /** @description A page of segments. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SegmentListResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getSegmentDataSeries: {
@@ -3006,13 +4715,13 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Segment Identifier, from the Developer Console or the segment list endpoint. */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
         /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthDays'];
+        length: components['schemas']['LengthDaysParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
       };
       header?: never;
       path?: never;
@@ -3023,19 +4732,78 @@ export interface operations {
       /** @description The segment size per day. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SegmentDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getSegmentDetails: {
@@ -3045,9 +4813,9 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Segment Identifier, from the Developer Console or the segment list endpoint. */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3058,19 +4826,78 @@ export interface operations {
       /** @description The segment. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SegmentDetailsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   listCampaigns: {
@@ -3080,11 +4907,11 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names. */
-        page?: components['parameters']['Page'];
+        page?: components['schemas']['PageParameter'];
         /** @description Whether archived campaigns or cards are included. */
-        include_archived?: components['parameters']['IncludeArchived'];
+        include_archived?: components['schemas']['IncludeArchivedParameter'];
       };
       header?: never;
       path?: never;
@@ -3095,19 +4922,78 @@ export interface operations {
       /** @description A page of campaigns. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CampaignListResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getCampaignDataSeries: {
@@ -3117,13 +5003,13 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint. */
-        campaign_id: components['parameters']['CampaignId'];
+        campaign_id: components['schemas']['CampaignIdParameter'];
         /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthDays'];
+        length: components['schemas']['LengthDaysParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
       };
       header?: never;
       path?: never;
@@ -3134,19 +5020,78 @@ export interface operations {
       /** @description The campaign statistics per day. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CampaignDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getCampaignDetails: {
@@ -3156,9 +5101,9 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint. */
-        campaign_id: components['parameters']['CampaignId'];
+        campaign_id: components['schemas']['CampaignIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3169,19 +5114,78 @@ export interface operations {
       /** @description The campaign. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CampaignDetailsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   listNewsFeedCards: {
@@ -3191,11 +5195,11 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names. */
-        page?: components['parameters']['Page'];
+        page?: components['schemas']['PageParameter'];
         /** @description Whether archived campaigns or cards are included. */
-        include_archived?: components['parameters']['IncludeArchived'];
+        include_archived?: components['schemas']['IncludeArchivedParameter'];
       };
       header?: never;
       path?: never;
@@ -3206,19 +5210,78 @@ export interface operations {
       /** @description A page of cards. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['NewsFeedListResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getNewsFeedCardDataSeries: {
@@ -3228,15 +5291,15 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint. */
-        card_id: components['parameters']['CardId'];
+        card_id: components['schemas']['CardIdParameter'];
         /** @description Maximum number of units (days or hours) before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthUnits'];
+        length: components['schemas']['LengthUnitsParameter'];
         /** @description Unit of time between data points. */
-        unit?: components['parameters']['Unit'];
+        unit?: components['schemas']['UnitParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
       };
       header?: never;
       path?: never;
@@ -3247,19 +5310,78 @@ export interface operations {
       /** @description The card statistics per unit of time. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['NewsFeedDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getNewsFeedCardDetails: {
@@ -3269,9 +5391,9 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint. */
-        card_id: components['parameters']['CardId'];
+        card_id: components['schemas']['CardIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3282,19 +5404,78 @@ export interface operations {
       /** @description The card. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['NewsFeedDetailsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getMonthlyActiveUsersDataSeries: {
@@ -3304,13 +5485,13 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthDays'];
+        length: components['schemas']['LengthDaysParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App API Identifier; when omitted, results for all apps of the app group are returned. */
-        app_id?: components['parameters']['KpiAppId'];
+        app_id?: components['schemas']['KpiAppIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3321,19 +5502,78 @@ export interface operations {
       /** @description Monthly active users per day. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MauDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getDailyActiveUsersDataSeries: {
@@ -3343,13 +5583,13 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthDays'];
+        length: components['schemas']['LengthDaysParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App API Identifier; when omitted, results for all apps of the app group are returned. */
-        app_id?: components['parameters']['KpiAppId'];
+        app_id?: components['schemas']['KpiAppIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3360,19 +5600,78 @@ export interface operations {
       /** @description Daily active users per day. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['DauDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getNewUsersDataSeries: {
@@ -3382,13 +5681,13 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthDays'];
+        length: components['schemas']['LengthDaysParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App API Identifier; when omitted, results for all apps of the app group are returned. */
-        app_id?: components['parameters']['KpiAppId'];
+        app_id?: components['schemas']['KpiAppIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3399,19 +5698,78 @@ export interface operations {
       /** @description New users per day. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['NewUsersDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getUninstallsDataSeries: {
@@ -3421,13 +5779,13 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthDays'];
+        length: components['schemas']['LengthDaysParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App API Identifier; when omitted, results for all apps of the app group are returned. */
-        app_id?: components['parameters']['KpiAppId'];
+        app_id?: components['schemas']['KpiAppIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3438,19 +5796,78 @@ export interface operations {
       /** @description Uninstalls per day. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['UninstallsDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getSessionsDataSeries: {
@@ -3460,15 +5877,15 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of units (days or hours) before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthUnits'];
+        length: components['schemas']['LengthUnitsParameter'];
         /** @description Unit of time between data points. */
-        unit?: components['parameters']['Unit'];
+        unit?: components['schemas']['UnitParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App Identifier (Developer Console) to limit the analytics to one app. */
-        app_id?: components['parameters']['AppId'];
+        app_id?: components['schemas']['AppIdParameter'];
         /** @description Segment Identifier of the analytics-enabled segment whose sessions are returned. */
         segment_id?: string;
       };
@@ -3481,19 +5898,78 @@ export interface operations {
       /** @description Sessions per unit of time. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['SessionsDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   listCustomEvents: {
@@ -3503,9 +5979,9 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names. */
-        page?: components['parameters']['Page'];
+        page?: components['schemas']['PageParameter'];
       };
       header?: never;
       path?: never;
@@ -3516,19 +5992,78 @@ export interface operations {
       /** @description A page of event names. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CustomEventsListResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getCustomEventDataSeries: {
@@ -3538,17 +6073,17 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description The name of the custom event whose analytics are returned. */
         event: string;
         /** @description Maximum number of units (days or hours) before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthUnits'];
+        length: components['schemas']['LengthUnitsParameter'];
         /** @description Unit of time between data points. */
-        unit?: components['parameters']['Unit'];
+        unit?: components['schemas']['UnitParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App Identifier (Developer Console) to limit the analytics to one app. */
-        app_id?: components['parameters']['AppId'];
+        app_id?: components['schemas']['AppIdParameter'];
         /** @description Segment Identifier of the analytics-enabled segment whose event analytics are returned. */
         segment_id?: string;
       };
@@ -3561,19 +6096,78 @@ export interface operations {
       /** @description Occurrences per unit of time. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['CustomEventDataSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   listProducts: {
@@ -3583,9 +6177,9 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names. */
-        page?: components['parameters']['Page'];
+        page?: components['schemas']['PageParameter'];
       };
       header?: never;
       path?: never;
@@ -3596,19 +6190,78 @@ export interface operations {
       /** @description A page of product names. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ProductsListResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getRevenueSeries: {
@@ -3618,17 +6271,17 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of units (days or hours) before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthUnits'];
+        length: components['schemas']['LengthUnitsParameter'];
         /** @description Product whose revenue is returned; defaults to the total revenue across all products. */
         product?: string;
         /** @description Unit of time between data points. */
-        unit?: components['parameters']['Unit'];
+        unit?: components['schemas']['UnitParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App Identifier (Developer Console) to limit the analytics to one app. */
-        app_id?: components['parameters']['AppId'];
+        app_id?: components['schemas']['AppIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3639,19 +6292,78 @@ export interface operations {
       /** @description Revenue per unit of time. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['RevenueSeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   getPurchaseQuantitySeries: {
@@ -3661,17 +6373,17 @@ export interface operations {
          * @deprecated
          * @description Formerly sent with every request; deprecated since October 2014 and ignored.
          */
-        company_secret?: components['parameters']['CompanySecret'];
+        company_secret?: components['schemas']['CompanySecretParameter'];
         /** @description Maximum number of units (days or hours) before `ending_at` in the returned series, 1 to 100 inclusive. */
-        length: components['parameters']['LengthUnits'];
+        length: components['schemas']['LengthUnitsParameter'];
         /** @description Product whose purchases are counted; defaults to the total purchases across all products. */
         product?: string;
         /** @description Unit of time between data points. */
-        unit?: components['parameters']['Unit'];
+        unit?: components['schemas']['UnitParameter'];
         /** @description Point in time (ISO 8601) when the series ends; defaults to the time of the request. */
-        ending_at?: components['parameters']['EndingAt'];
+        ending_at?: components['schemas']['EndingAtParameter'];
         /** @description App Identifier (Developer Console) to limit the analytics to one app. */
-        app_id?: components['parameters']['AppId'];
+        app_id?: components['schemas']['AppIdParameter'];
       };
       header?: never;
       path?: never;
@@ -3682,19 +6394,78 @@ export interface operations {
       /** @description Purchases per unit of time. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['PurchaseQuantitySeriesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['RateLimited'];
-      '5XX': components['responses']['ServerError'];
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   exportRawEvents: {
@@ -3713,31 +6484,93 @@ export interface operations {
       /** @description The export was started. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['RawDataExportResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['PayloadTooLarge'];
-      /** @description Over the rate limit, or another raw data export is still in progress (only one may run at a time). */
-      429: {
+      /** @description Bad Request, bad syntax. Fatal, no data is processed. */
+      400: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      '5XX': components['responses']['ServerError'];
+      /** @description Unauthorized, unknown or missing app group id. */
+      401: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
+      413: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Over the rate limit, or another raw data export is still in progress (only one may run at a time). */
+      429: {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Internal server error; retry with exponential backoff. */
+      '5XX': {
+        headers: {
+          /** @description The maximum number of requests the consumer may make per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
 }

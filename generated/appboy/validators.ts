@@ -8487,7 +8487,7 @@ const P140: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
   [
     'start_date',
@@ -8520,9 +8520,9 @@ const P141: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['page', check_integer_2, collect_integer_2, '#/components/parameters/Page/schema'],
+  ['page', check_integer_2, collect_integer_2, '#/components/schemas/PageParameter'],
 ];
 const C142 = JSON.parse('["segment_id","length"]');
 const P143: PropertyTable = [
@@ -8530,15 +8530,20 @@ const P143: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
   [
     'segment_id',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/SegmentId/schema',
+    '#/components/schemas/SegmentIdParameter',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthDays/schema'],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthDaysParameter',
+  ],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
 ];
 const P144: PropertyTable = [
@@ -8546,13 +8551,13 @@ const P144: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
   [
     'segment_id',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/SegmentId/schema',
+    '#/components/schemas/SegmentIdParameter',
   ],
 ];
 const P145: PropertyTable = [
@@ -8560,9 +8565,9 @@ const P145: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['page', check_integer_2, collect_integer_2, '#/components/parameters/Page/schema'],
+  ['page', check_integer_2, collect_integer_2, '#/components/schemas/PageParameter'],
   ['include_archived', check_boolean_2, collect_boolean_2],
 ];
 const C146 = JSON.parse('["campaign_id","length"]');
@@ -8571,15 +8576,20 @@ const P147: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
   [
     'campaign_id',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CampaignId/schema',
+    '#/components/schemas/CampaignIdParameter',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthDays/schema'],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthDaysParameter',
+  ],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
 ];
 const C148 = JSON.parse('["campaign_id"]');
@@ -8588,13 +8598,13 @@ const P149: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
   [
     'campaign_id',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CampaignId/schema',
+    '#/components/schemas/CampaignIdParameter',
   ],
 ];
 const C150 = JSON.parse('["card_id","length"]');
@@ -8603,11 +8613,16 @@ const P151: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['card_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/CardId/schema'],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthUnits/schema'],
-  ['unit', check_schema_2, collect_schema_2],
+  ['card_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/CardIdParameter'],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthUnitsParameter',
+  ],
+  ['unit', check_UnitParameter, collect_UnitParameter],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
 ];
 const C152 = JSON.parse('["card_id"]');
@@ -8616,9 +8631,9 @@ const P153: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['card_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/CardId/schema'],
+  ['card_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/CardIdParameter'],
 ];
 const C154 = JSON.parse('["length"]');
 const P155: PropertyTable = [
@@ -8626,23 +8641,33 @@ const P155: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthDays/schema'],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthDaysParameter',
+  ],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
-  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/KpiAppId/schema'],
+  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/KpiAppIdParameter'],
 ];
 const P156: PropertyTable = [
   [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthUnits/schema'],
-  ['unit', check_schema_2, collect_schema_2],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthUnitsParameter',
+  ],
+  ['unit', check_UnitParameter, collect_UnitParameter],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
-  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/AppId/schema'],
+  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/AppIdParameter'],
   [
     'segment_id',
     check_CompanySecret,
@@ -8656,7 +8681,7 @@ const P158: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
   [
     'event',
@@ -8664,10 +8689,15 @@ const P158: PropertyTable = [
     collect_CompanySecret,
     '#/paths/~1events~1data_series/get/parameters/1/schema',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthUnits/schema'],
-  ['unit', check_schema_2, collect_schema_2],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthUnitsParameter',
+  ],
+  ['unit', check_UnitParameter, collect_UnitParameter],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
-  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/AppId/schema'],
+  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/AppIdParameter'],
   [
     'segment_id',
     check_CompanySecret,
@@ -8680,36 +8710,46 @@ const P159: PropertyTable = [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthUnits/schema'],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthUnitsParameter',
+  ],
   [
     'product',
     check_CompanySecret,
     collect_CompanySecret,
     '#/paths/~1purchases~1revenue_series/get/parameters/2/schema',
   ],
-  ['unit', check_schema_2, collect_schema_2],
+  ['unit', check_UnitParameter, collect_UnitParameter],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
-  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/AppId/schema'],
+  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/AppIdParameter'],
 ];
 const P160: PropertyTable = [
   [
     'company_secret',
     check_CompanySecret,
     collect_CompanySecret,
-    '#/components/parameters/CompanySecret/schema',
+    '#/components/schemas/CompanySecretParameter',
   ],
-  ['length', check_schema, collect_schema, '#/components/parameters/LengthUnits/schema'],
+  [
+    'length',
+    check_LengthDaysParameter,
+    collect_LengthDaysParameter,
+    '#/components/schemas/LengthUnitsParameter',
+  ],
   [
     'product',
     check_CompanySecret,
     collect_CompanySecret,
     '#/paths/~1purchases~1quantity_series/get/parameters/2/schema',
   ],
-  ['unit', check_schema_2, collect_schema_2],
+  ['unit', check_UnitParameter, collect_UnitParameter],
   ['ending_at', check_string_date_time_2, collect_string_date_time_2],
-  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/parameters/AppId/schema'],
+  ['app_id', check_CompanySecret, collect_CompanySecret, '#/components/schemas/AppIdParameter'],
 ];
 const C161 = JSON.parse('["longitude","latitude"]');
 const P162: PropertyTable = [
@@ -8731,9 +8771,23 @@ const P165: PropertyTable = [
 ];
 const C166 = JSON.parse('["message_variation_id"]');
 const C167 = JSON.parse('["AND"]');
-const P168: PropertyTable = [['AND', check_AND, collect_AND]];
+const P168: PropertyTable = [
+  [
+    'AND',
+    check_ConnectedAudienceObjectOneOf1AND,
+    collect_ConnectedAudienceObjectOneOf1AND,
+    '#/components/schemas/ConnectedAudienceObjectOneOf1AND',
+  ],
+];
 const C169 = JSON.parse('["OR"]');
-const P170: PropertyTable = [['OR', check_AND, collect_AND]];
+const P170: PropertyTable = [
+  [
+    'OR',
+    check_ConnectedAudienceObjectOneOf1AND,
+    collect_ConnectedAudienceObjectOneOf1AND,
+    '#/components/schemas/ConnectedAudienceObjectOneOf2OR',
+  ],
+];
 const C171 = JSON.parse('["custom_attribute_name","comparison"]');
 const P172: PropertyTable = [
   ['custom_attribute_name', check_string, collect_string],
@@ -10974,39 +11028,11 @@ function check_ConnectedAudienceObject(d0: any): boolean {
   if (check_ConnectedAudienceFilter(d0)) {
     v0 = true;
   }
-  let v1 = false;
-  L1: {
-    if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) break L1;
-    let f0 = Object.getPrototypeOf(d0) === Object.prototype;
-    if ('AND' in Object.prototype) f0 = false;
-    const d1 = f0 ? d0['AND'] : own(d0, 'AND');
-    if (d1 === undefined) break L1;
-    if (!Array.isArray(d1)) break L1;
-    for (let i0 = 0; i0 < d1.length; i0++) {
-      const d2 = d1[i0];
-      if (!check_ConnectedAudienceObject(d2)) break L1;
-    }
-    v1 = true;
-  }
-  if (v1) {
+  if (check_ConnectedAudienceObjectOneOf1(d0)) {
     if (v0) return false;
     v0 = true;
   }
-  let v2 = false;
-  L2: {
-    if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) break L2;
-    let f1 = Object.getPrototypeOf(d0) === Object.prototype;
-    if ('OR' in Object.prototype) f1 = false;
-    const d3 = f1 ? d0['OR'] : own(d0, 'OR');
-    if (d3 === undefined) break L2;
-    if (!Array.isArray(d3)) break L2;
-    for (let i1 = 0; i1 < d3.length; i1++) {
-      const d4 = d3[i1];
-      if (!check_ConnectedAudienceObject(d4)) break L2;
-    }
-    v2 = true;
-  }
-  if (v2) {
+  if (check_ConnectedAudienceObjectOneOf2(d0)) {
     if (v0) return false;
     v0 = true;
   }
@@ -11022,18 +11048,18 @@ function collect_ConnectedAudienceObject(d0: any, p: string, e: ValidationError[
     if (v0 !== -1 && v1 === -1) v1 = 0;
     if (v0 === -1) v0 = 0;
   }
-  if (check__1(d0)) {
+  if (check_ConnectedAudienceObjectOneOf1(d0)) {
     if (v0 !== -1 && v1 === -1) v1 = 1;
     if (v0 === -1) v0 = 1;
   }
-  if (check__2(d0)) {
+  if (check_ConnectedAudienceObjectOneOf2(d0)) {
     if (v0 !== -1 && v1 === -1) v1 = 2;
     if (v0 === -1) v0 = 2;
   }
   if (v0 === -1) {
     if (!check_ConnectedAudienceFilter(d0)) collect_ConnectedAudienceFilter(d0, p, e);
-    if (!check__1(d0)) collect__1(d0, p, e, s + '/oneOf/1');
-    if (!check__2(d0)) collect__2(d0, p, e, s + '/oneOf/2');
+    if (!check_ConnectedAudienceObjectOneOf1(d0)) collect_ConnectedAudienceObjectOneOf1(d0, p, e);
+    if (!check_ConnectedAudienceObjectOneOf2(d0)) collect_ConnectedAudienceObjectOneOf2(d0, p, e);
     fail(
       e,
       p,
@@ -12133,7 +12159,7 @@ function collect_EmailAddressOrList(d0: any, p: string, e: ValidationError[]): v
       if (v0 === -1) v0 = 0;
     }
   } else if (Array.isArray(d0)) {
-    if (check__1_2(d0)) {
+    if (check__1(d0)) {
       if (v0 !== -1 && v1 === -1) v1 = 1;
       if (v0 === -1) v0 = 1;
     }
@@ -12144,7 +12170,7 @@ function collect_EmailAddressOrList(d0: any, p: string, e: ValidationError[]): v
     } else {
       if (!fmtEmail(d0)) failFormat(e, p, s + '/oneOf/0/format', 'email');
     }
-    if (!check__1_2(d0)) collect__1_2(d0, p, e, s + '/oneOf/1');
+    if (!check__1(d0)) collect__1(d0, p, e, s + '/oneOf/1');
     fail(
       e,
       p,
@@ -13038,7 +13064,7 @@ function check_CampaignEmailStats(d0: any): boolean {
 function collect_CampaignEmailStats(d0: any, p: string, e: ValidationError[]): void {
   const s = '#/components/schemas/CampaignEmailStats';
   if (!check_CampaignVariationStats(d0)) collect_CampaignVariationStats(d0, p, e);
-  if (!check__1_3(d0)) collect__1_3(d0, p, e, s + '/allOf/1');
+  if (!check__1_2(d0)) collect__1_2(d0, p, e, s + '/allOf/1');
 }
 
 function check_CampaignInAppMessageStats(d0: any): boolean {
@@ -13060,7 +13086,7 @@ function check_CampaignInAppMessageStats(d0: any): boolean {
 function collect_CampaignInAppMessageStats(d0: any, p: string, e: ValidationError[]): void {
   const s = '#/components/schemas/CampaignInAppMessageStats';
   if (!check_CampaignVariationStats(d0)) collect_CampaignVariationStats(d0, p, e);
-  if (!check__1_4(d0)) collect__1_4(d0, p, e, s + '/allOf/1');
+  if (!check__1_3(d0)) collect__1_3(d0, p, e, s + '/allOf/1');
 }
 
 function check_CampaignPushStats(d0: any): boolean {
@@ -13085,7 +13111,7 @@ function check_CampaignPushStats(d0: any): boolean {
 function collect_CampaignPushStats(d0: any, p: string, e: ValidationError[]): void {
   const s = '#/components/schemas/CampaignPushStats';
   if (!check_CampaignVariationStats(d0)) collect_CampaignVariationStats(d0, p, e);
-  if (!check__1_5(d0)) collect__1_5(d0, p, e, s + '/allOf/1');
+  if (!check__1_4(d0)) collect__1_4(d0, p, e, s + '/allOf/1');
 }
 
 function check_CampaignDetailsResponse(d0: any): boolean {
@@ -13783,7 +13809,7 @@ function check_GetSegmentDataSeriesQuery(d0: any): boolean {
   const d2 = f0 ? d0['segment_id'] : own(d0, 'segment_id');
   if (d2 === undefined || !check_CompanySecret(d2)) return false;
   const d3 = f0 ? d0['length'] : own(d0, 'length');
-  if (d3 === undefined || !check_schema(d3)) return false;
+  if (d3 === undefined || !check_LengthDaysParameter(d3)) return false;
   const d4 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d4 !== undefined && !check_string_date_time_2(d4)) return false;
   return true;
@@ -13856,7 +13882,7 @@ function check_GetCampaignDataSeriesQuery(d0: any): boolean {
   const d2 = f0 ? d0['campaign_id'] : own(d0, 'campaign_id');
   if (d2 === undefined || !check_CompanySecret(d2)) return false;
   const d3 = f0 ? d0['length'] : own(d0, 'length');
-  if (d3 === undefined || !check_schema(d3)) return false;
+  if (d3 === undefined || !check_LengthDaysParameter(d3)) return false;
   const d4 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d4 !== undefined && !check_string_date_time_2(d4)) return false;
   return true;
@@ -13907,9 +13933,9 @@ function check_GetNewsFeedCardDataSeriesQuery(d0: any): boolean {
   const d2 = f0 ? d0['card_id'] : own(d0, 'card_id');
   if (d2 === undefined || !check_CompanySecret(d2)) return false;
   const d3 = f0 ? d0['length'] : own(d0, 'length');
-  if (d3 === undefined || !check_schema(d3)) return false;
+  if (d3 === undefined || !check_LengthDaysParameter(d3)) return false;
   const d4 = f0 ? d0['unit'] : own(d0, 'unit');
-  if (d4 !== undefined && !check_schema_2(d4)) return false;
+  if (d4 !== undefined && !check_UnitParameter(d4)) return false;
   const d5 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d5 !== undefined && !check_string_date_time_2(d5)) return false;
   return true;
@@ -13957,7 +13983,7 @@ function check_GetMonthlyActiveUsersDataSeriesQuery(d0: any): boolean {
   const d1 = f0 ? d0['company_secret'] : own(d0, 'company_secret');
   if (d1 !== undefined && !check_CompanySecret(d1)) return false;
   const d2 = f0 ? d0['length'] : own(d0, 'length');
-  if (d2 === undefined || !check_schema(d2)) return false;
+  if (d2 === undefined || !check_LengthDaysParameter(d2)) return false;
   const d3 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d3 !== undefined && !check_string_date_time_2(d3)) return false;
   const d4 = f0 ? d0['app_id'] : own(d0, 'app_id');
@@ -13991,9 +14017,9 @@ function check_GetSessionsDataSeriesQuery(d0: any): boolean {
   const d1 = f0 ? d0['company_secret'] : own(d0, 'company_secret');
   if (d1 !== undefined && !check_CompanySecret(d1)) return false;
   const d2 = f0 ? d0['length'] : own(d0, 'length');
-  if (d2 === undefined || !check_schema(d2)) return false;
+  if (d2 === undefined || !check_LengthDaysParameter(d2)) return false;
   const d3 = f0 ? d0['unit'] : own(d0, 'unit');
-  if (d3 !== undefined && !check_schema_2(d3)) return false;
+  if (d3 !== undefined && !check_UnitParameter(d3)) return false;
   const d4 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d4 !== undefined && !check_string_date_time_2(d4)) return false;
   const d5 = f0 ? d0['app_id'] : own(d0, 'app_id');
@@ -14028,9 +14054,9 @@ function check_GetCustomEventDataSeriesQuery(d0: any): boolean {
   const d2 = f0 ? d0['event'] : own(d0, 'event');
   if (d2 === undefined || !check_CompanySecret(d2)) return false;
   const d3 = f0 ? d0['length'] : own(d0, 'length');
-  if (d3 === undefined || !check_schema(d3)) return false;
+  if (d3 === undefined || !check_LengthDaysParameter(d3)) return false;
   const d4 = f0 ? d0['unit'] : own(d0, 'unit');
-  if (d4 !== undefined && !check_schema_2(d4)) return false;
+  if (d4 !== undefined && !check_UnitParameter(d4)) return false;
   const d5 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d5 !== undefined && !check_string_date_time_2(d5)) return false;
   const d6 = f0 ? d0['app_id'] : own(d0, 'app_id');
@@ -14062,11 +14088,11 @@ function check_GetRevenueSeriesQuery(d0: any): boolean {
   const d1 = f0 ? d0['company_secret'] : own(d0, 'company_secret');
   if (d1 !== undefined && !check_CompanySecret(d1)) return false;
   const d2 = f0 ? d0['length'] : own(d0, 'length');
-  if (d2 === undefined || !check_schema(d2)) return false;
+  if (d2 === undefined || !check_LengthDaysParameter(d2)) return false;
   const d3 = f0 ? d0['product'] : own(d0, 'product');
   if (d3 !== undefined && !check_CompanySecret(d3)) return false;
   const d4 = f0 ? d0['unit'] : own(d0, 'unit');
-  if (d4 !== undefined && !check_schema_2(d4)) return false;
+  if (d4 !== undefined && !check_UnitParameter(d4)) return false;
   const d5 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d5 !== undefined && !check_string_date_time_2(d5)) return false;
   const d6 = f0 ? d0['app_id'] : own(d0, 'app_id');
@@ -14096,11 +14122,11 @@ function check_GetPurchaseQuantitySeriesQuery(d0: any): boolean {
   const d1 = f0 ? d0['company_secret'] : own(d0, 'company_secret');
   if (d1 !== undefined && !check_CompanySecret(d1)) return false;
   const d2 = f0 ? d0['length'] : own(d0, 'length');
-  if (d2 === undefined || !check_schema(d2)) return false;
+  if (d2 === undefined || !check_LengthDaysParameter(d2)) return false;
   const d3 = f0 ? d0['product'] : own(d0, 'product');
   if (d3 !== undefined && !check_CompanySecret(d3)) return false;
   const d4 = f0 ? d0['unit'] : own(d0, 'unit');
-  if (d4 !== undefined && !check_schema_2(d4)) return false;
+  if (d4 !== undefined && !check_UnitParameter(d4)) return false;
   const d5 = f0 ? d0['ending_at'] : own(d0, 'ending_at');
   if (d5 !== undefined && !check_string_date_time_2(d5)) return false;
   const d6 = f0 ? d0['app_id'] : own(d0, 'app_id');
@@ -14673,35 +14699,26 @@ function collect_recipients(d0: any, p: string, e: ValidationError[], s: string)
   }
 }
 
-function check__1(d0: any): boolean {
+function check_ConnectedAudienceObjectOneOf1(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   let f0 = Object.getPrototypeOf(d0) === Object.prototype;
   if ('AND' in Object.prototype) f0 = false;
   const d1 = f0 ? d0['AND'] : own(d0, 'AND');
-  if (d1 === undefined) return false;
-  if (!Array.isArray(d1)) return false;
-  for (let i0 = 0; i0 < d1.length; i0++) {
-    const d2 = d1[i0];
-    if (!check_ConnectedAudienceObject(d2)) return false;
-  }
+  if (d1 === undefined || !check_ConnectedAudienceObjectOneOf1AND(d1)) return false;
   return true;
 }
 
-function check__2(d0: any): boolean {
+function check_ConnectedAudienceObjectOneOf2(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   let f0 = Object.getPrototypeOf(d0) === Object.prototype;
   if ('OR' in Object.prototype) f0 = false;
   const d1 = f0 ? d0['OR'] : own(d0, 'OR');
-  if (d1 === undefined) return false;
-  if (!Array.isArray(d1)) return false;
-  for (let i0 = 0; i0 < d1.length; i0++) {
-    const d2 = d1[i0];
-    if (!check_ConnectedAudienceObject(d2)) return false;
-  }
+  if (d1 === undefined || !check_ConnectedAudienceObjectOneOf1AND(d1)) return false;
   return true;
 }
 
-function collect__1(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ConnectedAudienceObjectOneOf1(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ConnectedAudienceObjectOneOf1';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
@@ -14710,7 +14727,8 @@ function collect__1(d0: any, p: string, e: ValidationError[], s: string): void {
   }
 }
 
-function collect__2(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ConnectedAudienceObjectOneOf2(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/ConnectedAudienceObjectOneOf2';
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
@@ -14732,7 +14750,7 @@ function check_custom_attribute(d0: any): boolean {
   const d3 = f0 ? d0['value'] : own(d0, 'value');
   if (d3 !== undefined && !check_value_2(d3)) return false;
   if (!check__0(d0)) return false;
-  if (!check__1_6(d0)) return false;
+  if (!check__1_5(d0)) return false;
   return true;
 }
 
@@ -14744,7 +14762,7 @@ function collect_custom_attribute(d0: any, p: string, e: ValidationError[], s: s
     collectProperties(d0, P172, e, p, s);
   }
   if (!check__0(d0)) collect__0(d0, p, e, s + '/allOf/0');
-  if (!check__1_6(d0)) collect__1_6(d0, p, e, s + '/allOf/1');
+  if (!check__1_5(d0)) collect__1_5(d0, p, e, s + '/allOf/1');
 }
 
 function check_comparison(d0: any): boolean {
@@ -15235,7 +15253,7 @@ function collect_request_method(d0: any, p: string, e: ValidationError[], s: str
     );
 }
 
-function check__1_2(d0: any): boolean {
+function check__1(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   if (d0.length > 50) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
@@ -15246,7 +15264,7 @@ function check__1_2(d0: any): boolean {
   return true;
 }
 
-function collect__1_2(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect__1(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Array.isArray(d0)) {
     failType(e, p, s + '/type', 'array');
   } else {
@@ -15652,7 +15670,7 @@ function collect_messages_2(d0: any, p: string, e: ValidationError[], s: string)
   }
 }
 
-function collect__1_3(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect__1_2(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
@@ -15660,7 +15678,7 @@ function collect__1_3(d0: any, p: string, e: ValidationError[], s: string): void
   }
 }
 
-function check__1_3(d0: any): boolean {
+function check__1_2(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   let f0 = Object.getPrototypeOf(d0) === Object.prototype;
   if ('sent' in Object.prototype) f0 = false;
@@ -15693,7 +15711,7 @@ function check__1_3(d0: any): boolean {
   return true;
 }
 
-function collect__1_4(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect__1_3(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
@@ -15701,7 +15719,7 @@ function collect__1_4(d0: any, p: string, e: ValidationError[], s: string): void
   }
 }
 
-function check__1_4(d0: any): boolean {
+function check__1_3(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   let f0 = Object.getPrototypeOf(d0) === Object.prototype;
   if ('sent' in Object.prototype) f0 = false;
@@ -15716,7 +15734,7 @@ function check__1_4(d0: any): boolean {
   return true;
 }
 
-function collect__1_5(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect__1_4(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
@@ -15724,7 +15742,7 @@ function collect__1_5(d0: any, p: string, e: ValidationError[], s: string): void
   }
 }
 
-function check__1_5(d0: any): boolean {
+function check__1_4(d0: any): boolean {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) return false;
   let f0 = Object.getPrototypeOf(d0) === Object.prototype;
   if ('sent' in Object.prototype) f0 = false;
@@ -16043,7 +16061,7 @@ function collect_string_email_2(d0: any, p: string, e: ValidationError[]): void 
   }
 }
 
-function check_schema(d0: any): boolean {
+function check_LengthDaysParameter(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
   if (d0 < 1) return false;
   if (d0 > 100) return false;
@@ -16056,7 +16074,7 @@ function check_string_date_time_2(d0: any): boolean {
   return true;
 }
 
-function collect_schema(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_LengthDaysParameter(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Number.isInteger(d0)) {
     failType(e, p, s + '/type', 'integer');
   } else {
@@ -16075,7 +16093,7 @@ function collect_schema(d0: any, p: string, e: ValidationError[], s: string): vo
 }
 
 function collect_string_date_time_2(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/EndingAt/schema';
+  const s = '#/components/schemas/EndingAtParameter';
   if (typeof d0 !== 'string') {
     failType(e, p, s + '/type', 'string');
   } else {
@@ -16089,18 +16107,18 @@ function check_boolean_2(d0: any): boolean {
 }
 
 function collect_boolean_2(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/IncludeArchived/schema';
+  const s = '#/components/schemas/IncludeArchivedParameter';
   if (typeof d0 !== 'boolean') failType(e, p, s + '/type', 'boolean');
 }
 
-function check_schema_2(d0: any): boolean {
+function check_UnitParameter(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (d0 !== 'day' && d0 !== 'hour') return false;
   return true;
 }
 
-function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/Unit/schema';
+function collect_UnitParameter(d0: any, p: string, e: ValidationError[]): void {
+  const s = '#/components/schemas/UnitParameter';
   if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
   if (d0 !== 'day' && d0 !== 'hour')
     fail(e, p, s + '/enum', 'enum', { allowedValues: C191 }, 'must be one of "day", "hour"');
@@ -16136,7 +16154,7 @@ function collect_items(d0: any, p: string, e: ValidationError[], s: string): voi
   }
 }
 
-function check_AND(d0: any): boolean {
+function check_ConnectedAudienceObjectOneOf1AND(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
@@ -16145,7 +16163,12 @@ function check_AND(d0: any): boolean {
   return true;
 }
 
-function collect_AND(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect_ConnectedAudienceObjectOneOf1AND(
+  d0: any,
+  p: string,
+  e: ValidationError[],
+  s: string,
+): void {
   if (!Array.isArray(d0)) {
     failType(e, p, s + '/type', 'array');
   } else {
@@ -16190,7 +16213,7 @@ function check__0(d0: any): boolean {
   return true;
 }
 
-function check__1_6(d0: any): boolean {
+function check__1_5(d0: any): boolean {
   let v0 = false;
   L0: {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
@@ -16286,7 +16309,7 @@ function collect__0(d0: any, p: string, e: ValidationError[], s: string): void {
   }
 }
 
-function collect__1_6(d0: any, p: string, e: ValidationError[], s: string): void {
+function collect__1_5(d0: any, p: string, e: ValidationError[], s: string): void {
   let v0 = false;
   L0: {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {

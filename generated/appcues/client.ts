@@ -794,7 +794,7 @@ const api: ApiMeta = {
     ['jobs', [['getJob', 19]]],
   ],
   job: { operation: 19, property: 'status', terminal: [200, 400, 422], helper: 'waitForJob' },
-  segment: { identify: { operation: 6, userId: ['path', 'user_id'], helper: 'identify' }, track: { operation: 8, userId: ['path', 'user_id'], event: 'name', properties: 'attributes', timestamp: 'timestamp', helper: 'track' } },
+  segment: { identify: { operation: 6, userId: ['path', 'user_id'], helper: 'identify' }, track: { operation: 8, userId: ['path', 'user_id'], helper: 'track', event: 'name', properties: 'attributes', timestamp: 'timestamp' } },
 };
 
 /**

@@ -630,111 +630,13 @@ export interface components {
       | 'hotspot_activated'
       | 'coachmarks_shown'
       | 'coachmarks_completed';
+    AccountIdParameter: string;
+    FlowIdParameter: string;
+    UserIdParameter: string;
+    SegmentIdParameter: string;
   };
-  responses: {
-    /** @description The activity has been recorded. The body lists the content the user qualifies for now. */
-    ActivityAccepted200: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ActivityResponse'];
-      };
-    };
-    /** @description Successful submission (the code the "Error Handling" list of the v1 document gives). */
-    ActivityAccepted202: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ActivityResponse'];
-      };
-    };
-    /** @description Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it. */
-    JobAccepted: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['JobAccepted'];
-      };
-    };
-    /** @description Bad Request. The request was malformed or invalid. */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Unauthorized. The access credentials are missing or invalid. */
-    Unauthorized: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Forbidden. The given credentials do not grant access to the requested resource. */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Not Found. The endpoint or the resource could not be found. */
-    NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
-    UnsupportedMediaType: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
-    TooManyRequests: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Internal Server Error. Something went wrong on Appcues' side. */
-    InternalServerError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Problem'];
-      };
-    };
-  };
-  parameters: {
-    /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-    AccountId: string;
-    /** @description The end user's ID, the same ID your app passes to `Appcues.identify()`. */
-    UserId: string;
-    /** @description The flow's ID. */
-    FlowId: string;
-    /** @description The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`). */
-    SegmentId: string;
-    /** @description The job's ID, the `job_id` of a 202 response. */
-    JobId: string;
-  };
+  responses: never;
+  parameters: never;
   requestBodies: never;
   headers: never;
   pathItems: never;
@@ -759,8 +661,24 @@ export interface operations {
       };
     };
     responses: {
-      200: components['responses']['ActivityAccepted200'];
-      202: components['responses']['ActivityAccepted202'];
+      /** @description The activity has been recorded. The body lists the content the user qualifies for now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityResponse'];
+        };
+      };
+      /** @description Successful submission (the code the "Error Handling" list of the v1 document gives). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ActivityResponse'];
+        };
+      };
       /** @description The update failed, most likely because the JSON was malformed. */
       400: {
         headers: {
@@ -783,7 +701,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -798,12 +716,60 @@ export interface operations {
           'application/json': components['schemas']['FlowSummary'][];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getFlow: {
@@ -812,9 +778,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The flow's ID. */
-        flow_id: components['parameters']['FlowId'];
+        flow_id: components['schemas']['FlowIdParameter'];
       };
       cookie?: never;
     };
@@ -829,12 +795,60 @@ export interface operations {
           'application/json': components['schemas']['Flow'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   publishFlow: {
@@ -843,9 +857,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The flow's ID. */
-        flow_id: components['parameters']['FlowId'];
+        flow_id: components['schemas']['FlowIdParameter'];
       };
       cookie?: never;
     };
@@ -858,12 +872,60 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   unpublishFlow: {
@@ -872,9 +934,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The flow's ID. */
-        flow_id: components['parameters']['FlowId'];
+        flow_id: components['schemas']['FlowIdParameter'];
       };
       cookie?: never;
     };
@@ -887,12 +949,60 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getUserProfile: {
@@ -901,9 +1011,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The end user's ID, the same ID your app passes to `Appcues.identify()`. */
-        user_id: components['parameters']['UserId'];
+        user_id: components['schemas']['UserIdParameter'];
       };
       cookie?: never;
     };
@@ -918,12 +1028,60 @@ export interface operations {
           'application/json': components['schemas']['UserProfile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   updateUserProfile: {
@@ -932,9 +1090,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The end user's ID, the same ID your app passes to `Appcues.identify()`. */
-        user_id: components['parameters']['UserId'];
+        user_id: components['schemas']['UserIdParameter'];
       };
       cookie?: never;
     };
@@ -953,13 +1111,69 @@ export interface operations {
           'application/json': components['schemas']['UserProfile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   listUserEvents: {
@@ -971,9 +1185,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The end user's ID, the same ID your app passes to `Appcues.identify()`. */
-        user_id: components['parameters']['UserId'];
+        user_id: components['schemas']['UserIdParameter'];
       };
       cookie?: never;
     };
@@ -988,12 +1202,60 @@ export interface operations {
           'application/json': components['schemas']['RecordedEvent'][];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   importUserEvent: {
@@ -1002,9 +1264,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The end user's ID, the same ID your app passes to `Appcues.identify()`. */
-        user_id: components['parameters']['UserId'];
+        user_id: components['schemas']['UserIdParameter'];
       };
       cookie?: never;
     };
@@ -1028,13 +1290,69 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   listSegments: {
@@ -1043,7 +1361,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -1058,12 +1376,60 @@ export interface operations {
           'application/json': components['schemas']['Segment'][];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   createSegment: {
@@ -1072,7 +1438,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -1091,13 +1457,69 @@ export interface operations {
           'application/json': components['schemas']['Segment'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getSegment: {
@@ -1106,9 +1528,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`). */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
       };
       cookie?: never;
     };
@@ -1123,12 +1545,60 @@ export interface operations {
           'application/json': components['schemas']['Segment'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   deleteSegment: {
@@ -1137,9 +1607,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`). */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
       };
       cookie?: never;
     };
@@ -1152,12 +1622,60 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   updateSegment: {
@@ -1166,9 +1684,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`). */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
       };
       cookie?: never;
     };
@@ -1187,13 +1705,69 @@ export interface operations {
           'application/json': components['schemas']['Segment'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   addUserIdsToSegment: {
@@ -1202,9 +1776,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`). */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
       };
       cookie?: never;
     };
@@ -1215,14 +1789,78 @@ export interface operations {
       };
     };
     responses: {
-      202: components['responses']['JobAccepted'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   removeUserIdsFromSegment: {
@@ -1231,9 +1869,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`). */
-        segment_id: components['parameters']['SegmentId'];
+        segment_id: components['schemas']['SegmentIdParameter'];
       };
       cookie?: never;
     };
@@ -1244,14 +1882,78 @@ export interface operations {
       };
     };
     responses: {
-      202: components['responses']['JobAccepted'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   importProfiles: {
@@ -1260,7 +1962,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -1271,14 +1973,78 @@ export interface operations {
       };
     };
     responses: {
-      202: components['responses']['JobAccepted'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   importEvents: {
@@ -1287,7 +2053,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -1298,14 +2064,78 @@ export interface operations {
       };
     };
     responses: {
-      202: components['responses']['JobAccepted'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   exportEvents: {
@@ -1314,7 +2144,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -1324,14 +2154,78 @@ export interface operations {
       };
     };
     responses: {
-      202: components['responses']['JobAccepted'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      415: components['responses']['UnsupportedMediaType'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAccepted'];
+        };
+      };
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unsupported Media Type. The request's `Content-type` is not supported by this endpoint. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   getJob: {
@@ -1340,9 +2234,9 @@ export interface operations {
       header?: never;
       path: {
         /** @description Your Appcues account ID, as shown on the Settings or account page in the Studio. */
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         /** @description The job's ID, the `job_id` of a 202 response. */
-        job_id: components['parameters']['JobId'];
+        job_id: string;
       };
       cookie?: never;
     };
@@ -1357,12 +2251,60 @@ export interface operations {
           'application/json': components['schemas']['JobStatus'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalServerError'];
+      /** @description Bad Request. The request was malformed or invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unauthorized. The access credentials are missing or invalid. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Forbidden. The given credentials do not grant access to the requested resource. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not Found. The endpoint or the resource could not be found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too Many Requests. Requests from this API key are being throttled because of heavy traffic. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Internal Server Error. Something went wrong on Appcues' side. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Problem'];
+        };
+      };
     };
   };
 }

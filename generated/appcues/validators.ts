@@ -4004,7 +4004,7 @@ const P33: PropertyTable = [
     'account_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
 ];
 const C34 = JSON.parse('["account_id","flow_id"]');
@@ -4013,13 +4013,13 @@ const P35: PropertyTable = [
     'account_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   [
     'flow_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/FlowId/schema',
+    '#/components/schemas/FlowIdParameter',
   ],
 ];
 const P36: PropertyTable = [
@@ -4027,13 +4027,13 @@ const P36: PropertyTable = [
     'account_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   [
     'user_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/UserId/schema',
+    '#/components/schemas/UserIdParameter',
   ],
 ];
 const P37: PropertyTable = [['limit', check_integer_2, collect_integer_2]];
@@ -4043,13 +4043,13 @@ const P39: PropertyTable = [
     'account_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   [
     'segment_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/SegmentId/schema',
+    '#/components/schemas/SegmentIdParameter',
   ],
 ];
 const C40 = JSON.parse('["account_id","job_id"]');
@@ -4058,7 +4058,7 @@ const P41: PropertyTable = [
     'account_id',
     check_ImportProfilesBodyCsv,
     collect_ImportProfilesBodyCsv,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   ['job_id', check_string_uuid_2, collect_string_uuid_2],
 ];
@@ -5336,7 +5336,7 @@ function check_string_uuid_2(d0: any): boolean {
 }
 
 function collect_string_uuid_2(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/parameters/JobId/schema';
+  const s = '#/paths/~1v2~1accounts~1%7Baccount_id%7D~1jobs~1%7Bjob_id%7D/get/parameters/1/schema';
   if (typeof d0 !== 'string') {
     failType(e, p, s + '/type', 'string');
   } else {

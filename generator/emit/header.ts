@@ -9,5 +9,5 @@ export function generatedHeader(what: string, source: string): string {
 
 /** The spec a model came from, as a file name (never an absolute path: output is machine-independent). */
 export function sourceName(model: ApiModel): string {
-  return basename(model.workspace.root.path).replace(/\.bundled\.json$/, '');
+  return basename(model.source);
 }

@@ -4,15 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import type { Loc } from '../core/loc.ts';
 import { child, isObject, parsePointer, toPointer } from '../core/pointer.ts';
 import { walkStructure } from './spec-walk.ts';
 import { parseSource, type SourceFile } from './source-file.ts';
 
-/** Where a node lives: a file and a JSON pointer inside it. */
-export interface Loc {
-  file: string;
-  pointer: string;
-}
+export type { Loc };
 
 export interface Resolved {
   loc: Loc;

@@ -1,11 +1,11 @@
 // A Prism mock per spec, on consecutive ports. All start or none stay up.
-import { basename, extname } from 'node:path';
+import type { ApiModel } from '../model/types.ts';
 import { PrismStartError, startPrism, type PrismServer } from './prism.ts';
 
 export const DEFAULT_MOCK_PORT = 4010;
 
 export interface Mock {
-  /** the spec's short name: spec/appboy.yaml -> appboy */
+  /** the spec's short name: spec/petstore.yaml -> petstore */
   name: string;
   server: PrismServer;
 }
@@ -25,27 +25,23 @@ export class MocksStartError extends Error {
   }
 }
 
-export function specName(spec: string): string {
-  return basename(spec, extname(spec));
-}
-
 /** Start them all at once; when any fails, stop the others and throw MocksStartError. */
-export async function startMocks(specs: string[], options: MockOptions = {}): Promise<Mock[]> {
+export async function startMocks(models: ApiModel[], options: MockOptions = {}): Promise<Mock[]> {
   const first = options.port ?? DEFAULT_MOCK_PORT;
   const results = await Promise.allSettled(
-    specs.map((spec, i) =>
+    models.map((model, i) =>
       startPrism({
-        spec,
+        model,
         port: first + i,
         host: options.host,
         mode: 'mock',
         dynamic: options.dynamic,
-        onLog: options.onLog && ((line) => options.onLog!(specName(spec), line)),
+        onLog: options.onLog && ((line) => options.onLog!(model.name, line)),
       }),
     ),
   );
-  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [r.reason instanceof PrismStartError ? r.reason : new PrismStartError(specs[i]!, String((r.reason as Error)?.message ?? r.reason))] : []));
-  const started = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ name: specName(specs[i]!), server: r.value }] : []));
+  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [r.reason instanceof PrismStartError ? r.reason : new PrismStartError(models[i]!.source, String((r.reason as Error)?.message ?? r.reason))] : []));
+  const started = results.flatMap((r, i) => (r.status === 'fulfilled' ? [{ name: models[i]!.name, server: r.value }] : []));
   if (failures.length) {
     await Promise.all(started.map((m) => m.server.stop()));
     throw new MocksStartError(failures);

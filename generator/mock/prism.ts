@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { prismDocument } from './prism-document.ts';
+import type { ApiModel } from '../model/types.ts';
+import { writePrismDocument } from './prism-document.ts';
 
 export type PrismMode = 'mock' | 'proxy';
 
 export interface PrismOptions {
-  spec: string;
+  /** the spec to serve, as modelled (a spec with errors has no model: it is never served) */
+  model: ApiModel;
   port: number;
   /** interface to listen on (default 127.0.0.1) */
   host?: string;
@@ -117,11 +119,11 @@ const ansi = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const host = options.host ?? '127.0.0.1';
-  const spec = options.spec;
-  const doc = await prismDocument(spec);
+  const spec = options.model.source;
+  const doc = writePrismDocument(options.model);
   const args = prismArgs(options, doc.path);
   const child = spawn(process.execPath, [prismEntry(), ...args], {
-    cwd: dirname(resolve(spec)),
+    cwd: dirname(doc.path),
     detached: true, // its own process group: stop() kills Prism and anything it forked
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_ENV: 'development' },
@@ -134,7 +136,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     for (let line of chunk.toString('utf8').split(/\r?\n/)) {
       line = line.replace(ansi, '').trimEnd();
       if (!line) continue;
-      if (doc.rewritten) line = line.split(doc.path).join(resolve(spec));
+      line = line.split(doc.path).join(spec);
       lines.push(line);
       if (lines.length > 400) lines.splice(0, lines.length - 400);
       options.onLog?.(line);

@@ -5,10 +5,9 @@
 // each violation. The exchange itself passes through unchanged (Prism runs without --errors).
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadSpec } from '../load/load-spec.ts';
 import { escapeSegment } from '../core/pointer.ts';
-import { buildModel } from '../model/build-model.ts';
-import { operationMatcher, type OperationMatcher } from './match-operation.ts';
+import type { ApiModel } from '../model/types.ts';
+import { operationMatcher } from './match-operation.ts';
 import { freePort } from './ports.ts';
 import { startPrism, type PrismServer } from './prism.ts';
 
@@ -50,7 +49,8 @@ export interface ExchangeReport {
 }
 
 export interface ProxyOptions {
-  spec: string;
+  /** the spec the upstream must keep to, as modelled */
+  model: ApiModel;
   upstream: string;
   /** the port clients use (0: any free port) */
   port: number;
@@ -74,8 +74,8 @@ const hopByHop = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'pro
 
 export async function startValidationProxy(options: ProxyOptions): Promise<ValidationProxy> {
   const host = options.host ?? '127.0.0.1';
-  const matcher = await specMatcher(options.spec);
-  const prism = await startPrism({ spec: options.spec, port: await freePort('127.0.0.1'), mode: 'proxy', upstream: options.upstream, errors: false, onLog: options.onPrismLog });
+  const matcher = operationMatcher(options.model.operations);
+  const prism = await startPrism({ model: options.model, port: await freePort('127.0.0.1'), mode: 'proxy', upstream: options.upstream, errors: false, onLog: options.onPrismLog });
   const violations: Violation[] = [];
   let requests = 0;
   const sockets = new Set<import('node:net').Socket>();
@@ -87,7 +87,7 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Valid
     for (const [k, v] of Object.entries(req.headers)) if (!hopByHop.has(k)) headers[k] = v;
     const forward = request(prism.url + (req.url ?? '/'), { method, headers, agent: false }, (answer) => {
       const status = answer.statusCode ?? 0;
-      const op = matcher?.match(method, path);
+      const op = matcher.match(method, path);
       const found = parseViolationHeader(headerValue(answer.headers['sl-violations'])).map((v) => toViolation(v, { method, path, status, operation: op?.id, template: op?.path, parameters: op?.parameters }));
       const out: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(answer.headers)) if (v !== undefined && !hopByHop.has(k)) out[k] = v;
@@ -145,16 +145,6 @@ export async function startValidationProxy(options: ProxyOptions): Promise<Valid
 }
 
 /** The spec's operations, to name them in reports; undefined when the spec cannot be modelled. */
-async function specMatcher(spec: string): Promise<OperationMatcher | undefined> {
-  try {
-    const loaded = await loadSpec(spec);
-    if (loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    return operationMatcher((await buildModel(loaded)).operations);
-  } catch {
-    return undefined;
-  }
-}
-
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v.join(',') : v;
 }

@@ -16,7 +16,8 @@ export function words(text: string): string[] {
 
 export function camelCase(text: string): string {
   const w = words(text);
-  return w.map((x, i) => (i === 0 ? x.charAt(0).toLowerCase() + x.slice(1) : x.charAt(0).toUpperCase() + x.slice(1))).join('');
+  // an acronym that starts the name is lower-cased whole: `KPI Export` -> `kpiExport`, not `kPIExport`
+  return w.map((x, i) => (i > 0 ? x.charAt(0).toUpperCase() + x.slice(1) : /^[A-Z0-9]+$/.test(x) ? x.toLowerCase() : x.charAt(0).toLowerCase() + x.slice(1))).join('');
 }
 
 export function pascalCase(text: string): string {

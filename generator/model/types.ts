@@ -1,29 +1,17 @@
 // The one intermediate model between loading and emitting. Every emitter (types, client,
-// validators, docs), the rules and the language server read this, never the raw YAML. Nodes
-// keep their location (file + JSON pointer) so any stage can report a problem where it is.
-import type { Loc, Workspace } from '../load/workspace.ts';
+// validators, docs, package), the mock and the diff read this, never the document: refs are
+// resolved, 3.0 is read as 3.1, schemas are nodes (schema.ts), and what a client needs to know
+// about each operation is computed once (facts.ts). Nodes keep their location (file + JSON
+// pointer) so any stage can report a problem where it is.
+import type { Loc } from '../core/loc.ts';
+import type { MediaKind } from '../runtime/media.ts';
+import type { ApiFacts } from './facts.ts';
+import type { NamePlan } from './naming.ts';
+import type { Extensions, NamedSchema, Schema } from './schema.ts';
 
-export type { Loc };
+export type { Loc, Extensions, NamedSchema, Schema };
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 export const httpMethods: readonly HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-/** `x-*` members of a spec object, as written. */
-export type Extensions = Record<string, unknown>;
-
-/** A JSON Schema as written in the document (may be `{ $ref }`); `loc` is where it is written. */
-export interface SchemaNode {
-  loc: Loc;
-  value: JsonSchema;
-  /** when `value` is a `$ref` to a component schema, that component's name */
-  refName?: string;
-}
-
-export type JsonSchema = boolean | { [keyword: string]: unknown };
-
-export interface NamedSchema {
-  name: string;
-  schema: SchemaNode;
-}
 
 export interface Example {
   /** key in an `examples` map; undefined for a lone `example` */
@@ -37,10 +25,13 @@ export interface Example {
 
 export interface MediaType {
   contentType: string;
-  schema?: SchemaNode;
+  schema?: Schema;
   examples: Example[];
-  /** multipart/form-data and urlencoded: per-property encoding, as written */
-  encoding?: Record<string, unknown>;
+  /** what the body is, for clients and docs alike (media.ts) */
+  kind: MediaKind;
+  /** multipart/form-data and urlencoded: per-property encoding */
+  encoding: { property: string; contentType?: string; headers: Header[]; style?: string; explode?: boolean }[];
+  extensions: Extensions;
   loc: Loc;
 }
 
@@ -52,7 +43,7 @@ export interface Parameter {
   required: boolean;
   description?: string;
   deprecated: boolean;
-  schema?: SchemaNode;
+  schema?: Schema;
   /** the `content` form of a parameter (rare) */
   content: MediaType[];
   style?: string;
@@ -67,8 +58,9 @@ export interface Header {
   description?: string;
   required: boolean;
   deprecated: boolean;
-  schema?: SchemaNode;
+  schema?: Schema;
   examples: Example[];
+  extensions: Extensions;
   loc: Loc;
 }
 
@@ -78,6 +70,7 @@ export interface RequestBody {
   content: MediaType[];
   /** the component name when the body is a `$ref` to `components/requestBodies` */
   refName?: string;
+  extensions: Extensions;
   loc: Loc;
 }
 
@@ -114,7 +107,7 @@ export interface Server {
   description?: string;
   variables: { name: string; default: string; enum?: string[]; description?: string }[];
   /** `x-*` members (the docs show `x-oaskit-note` / `x-oaskit-evidence`) */
-  extensions?: Extensions;
+  extensions: Extensions;
 }
 
 export interface Tag {
@@ -122,7 +115,7 @@ export interface Tag {
   description?: string;
   externalDocs?: { url: string; description?: string };
   /** `x-*` members of a declared tag */
-  extensions?: Extensions;
+  extensions: Extensions;
 }
 
 export interface Operation {
@@ -149,7 +142,7 @@ export interface Operation {
 }
 
 export interface ApiModel {
-  /** short name, from the file name: `spec/appboy.yaml` -> 'appboy' */
+  /** short name, from the file name: `spec/petstore.yaml` -> 'petstore' */
   name: string;
   openapi: '3.0' | '3.1';
   info: { title: string; version: string; summary?: string; description?: string; extensions: Extensions };
@@ -159,9 +152,23 @@ export interface ApiModel {
   security: SecurityRequirement[];
   securitySchemes: SecurityScheme[];
   operations: Operation[];
+  /** the component schemas, in spec order */
   schemas: NamedSchema[];
+  /** every schema node of the spec (components, inline schemas, schemas in other files), by id */
+  schemaNodes: Schema[];
+  /** other reusable components, as the spec names them (the docs list them; the diff compares them) */
+  components: {
+    responses: { name: string; response: Response }[];
+    parameters: { name: string; parameter: Parameter }[];
+    requestBodies: { name: string; requestBody: RequestBody }[];
+    headers: { name: string; header: Header }[];
+  };
+  externalDocs?: { url: string; description?: string };
   extensions: Extensions;
-  /** the document as one object, with every `$ref` internal (multi-file specs are bundled) */
-  document: Record<string, unknown>;
-  workspace: Workspace;
+  /** the root file the spec was loaded from */
+  source: string;
+  /** every name a generated artifact gives a spec element (client methods, types, validators, anchors) */
+  names: NamePlan;
+  /** what a client needs to know beyond the types, computed once (credentials, media, batches, jobs) */
+  facts: ApiFacts;
 }

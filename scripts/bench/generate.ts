@@ -4,7 +4,7 @@
 // openapi-typescript is one step of oaskit's pipeline, so the ratio says what the rest costs.
 import { createRequire } from 'node:module';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { emitApi, modelOf } from '../../generator/emit/pipeline.ts';
+import { emitApi, modelOf } from '../../generator/pipeline/pipeline.ts';
 import { fmtMs, median } from '../lib/stats.ts';
 
 const require = createRequire(import.meta.url);

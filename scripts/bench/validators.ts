@@ -431,11 +431,12 @@ async function scale(): Promise<void> {
   if (github) {
     const { loadSpec } = await import('../../generator/load/load-spec.ts');
     const { buildModel } = await import('../../generator/model/build-model.ts');
-    const { validatorPlan } = await import('../../generator/emit/validators/plan.ts');
+    const { validatorEntries } = await import('../../generator/emit/validators/plan.ts');
+    const { printDocument } = await import('../../generator/model/document.ts');
     const { validatorsEmitter } = await import('../../generator/emit/validators/emit-validators.ts');
     const { formatFile } = await import('../../generator/emit/format.ts');
-    const model = await buildModel(await loadSpec(github), 'github');
-    const entries = validatorPlan(model).entries.length;
+    const model = buildModel(await loadSpec(github), 'github');
+    const entries = validatorEntries(model, printDocument(model, { examples: false })).length;
     const cpu = process.cpuUsage();
     const start = performance.now();
     const [file] = await Promise.all((await validatorsEmitter.emit(model, { docsBaseUrl: '../docs/' })).map(formatFile));

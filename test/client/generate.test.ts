@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareWithDisk } from '../../generator/emit/pipeline.ts';
+import { compareWithDisk } from '../../generator/pipeline/pipeline.ts';
 import { runtimeExports } from '../../generator/emit/client/emit-client.ts';
 import { fixtures, generate, generateInto, removeDir, root, scratchDir, tsc } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { EmittedFile } from '../../generator/emit/emitter.ts';
 import { apiEmitters } from '../../generator/emit/index.ts';
 import { formatFile } from '../../generator/emit/format.ts';
-import { writeFolder } from '../../generator/emit/pipeline.ts';
+import { writeFolder } from '../../generator/pipeline/pipeline.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
 import { removeDir, root, scratchDir, tsc } from './helpers.ts';

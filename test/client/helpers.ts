@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { emitApi, modelOf, writeFolder } from '../../generator/emit/pipeline.ts';
+import { emitApi, modelOf, writeFolder } from '../../generator/pipeline/pipeline.ts';
 import type { EmittedFile } from '../../generator/emit/emitter.ts';
 
 export const root = resolve(import.meta.dirname, '..', '..');

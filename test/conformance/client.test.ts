@@ -9,15 +9,14 @@
 import { basename, extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specFiles } from '../../generator/cli/commands/check.ts';
-import { analyze, type ApiFacts } from '../../generator/emit/client/analyze.ts';
-import { clientFactoryName } from '../../generator/emit/client/naming.ts';
-import { validatorPlan } from '../../generator/emit/validators/plan.ts';
+import { clientTable, type ClientTable } from '../../generator/emit/client/analyze.ts';
+import { unwrap } from '../../generator/model/schema.ts';
 import { freePort } from '../../generator/mock/ports.ts';
 import { startPrism, type PrismServer } from '../../generator/mock/prism.ts';
 import type { ApiModel, Operation, Parameter } from '../../generator/model/types.ts';
 import { fixtures, root } from '../mock/helpers.ts';
 import { loadGenerated, type GeneratedPackage } from './generated.ts';
-import { Coverage, derefSchema, documentedResponse, exampleRequest, isSuccess, loadApi, mediaExamples, preferCode, requestMediaType, testCredentials, type ExampleRequest } from './harness.ts';
+import { Coverage, documentedResponse, exampleRequest, isSuccess, loadApi, mediaExamples, preferCode, requestMediaType, testCredentials, type ExampleRequest } from './harness.ts';
 
 type Validate = (value: unknown) => { ok: boolean; errors?: { instancePath: string; message: string }[] };
 type Result = { ok: boolean; status: number; data?: unknown; error?: unknown; headers: Record<string, unknown>; response: Response };
@@ -37,7 +36,7 @@ afterAll(() => {
 
 describe.each(apis)('conformance through the generated client: %s', (name, spec) => {
   let model: ApiModel;
-  let facts: ApiFacts;
+  let facts: ClientTable;
   let pkg: GeneratedPackage;
   let prism: PrismServer;
   let coverage: Coverage;
@@ -49,9 +48,9 @@ describe.each(apis)('conformance through the generated client: %s', (name, spec)
 
   beforeAll(async () => {
     model = await loadApi(spec);
-    facts = analyze(model, validatorPlan(model).operations);
+    facts = clientTable(model);
     coverage = new Coverage(model);
-    [pkg, prism] = await Promise.all([loadGenerated(name, spec), startPrism({ spec, port: await freePort(), mode: 'mock' })]);
+    [pkg, prism] = await Promise.all([loadGenerated(name, spec), startPrism({ model, port: await freePort(), mode: 'mock' })]);
     // a value for every credential option the client has (Prism checks presence and form)
     const credentials: Record<string, string> = {};
     for (const s of facts.meta.schemes) {
@@ -62,8 +61,8 @@ describe.each(apis)('conformance through the generated client: %s', (name, spec)
         credentials[s.passwordOption] = testCredentials.password;
       }
     }
-    const factory = pkg.index[clientFactoryName(model)] as (options: Record<string, unknown>) => Client;
-    expect(factory, `${pkg.dir}/index.ts exports ${clientFactoryName(model)}`).toBeTypeOf('function');
+    const factory = pkg.index[model.names.factory] as (options: Record<string, unknown>) => Client;
+    expect(factory, `${pkg.dir}/index.ts exports ${model.names.factory}`).toBeTypeOf('function');
     const fetchThroughPrism = (request: Request) => {
       sent++;
       if (prefer) request.headers.set('prefer', prefer);
@@ -81,8 +80,8 @@ describe.each(apis)('conformance through the generated client: %s', (name, spec)
 
   function methodOf(client: Client, op: Operation): MethodFn {
     const f = facts.operations.find((x) => x.op.id === op.id)!;
-    const m = client[f.group]?.[f.method];
-    if (typeof m !== 'function') throw new Error(`the ${name} client has no ${f.group}.${f.method} for ${op.id}`);
+    const m = f.group === undefined ? (client as unknown as Record<string, MethodFn>)[f.method] : client[f.group]?.[f.method];
+    if (typeof m !== 'function') throw new Error(`the ${name} client has no ${f.group ?? ''}.${f.method} for ${op.id}`);
     return m;
   }
 
@@ -93,7 +92,7 @@ describe.each(apis)('conformance through the generated client: %s', (name, spec)
     for (const where of ['path', 'query', 'header', 'cookie'] as const) if (Object.keys(req.params[where]).length) input[where] = req.params[where];
     if (req.contentType !== undefined) {
       input.body = req.body;
-      if (req.contentType !== f.defaultMedia) input.contentType = req.contentType;
+      if (req.contentType !== f.facts.defaultMedia) input.contentType = req.contentType;
     }
     return input;
   }
@@ -103,7 +102,7 @@ describe.each(apis)('conformance through the generated client: %s', (name, spec)
     const response = op.responses.find((r) => r.status === key)!;
     if (!response.content.length) return;
     const media = response.content.find((c) => contentType.toLowerCase().startsWith(c.contentType.toLowerCase())) ?? response.content[0]!;
-    const names = validatorPlan(model).operations.get(op.id)?.responses ?? [];
+    const names = model.names.operations.get(op)!.validators.responses;
     const validatorName = names.find(([status, m]) => status === key && m === media.contentType)?.[2];
     if (media.schema) {
       expect(validatorName, `${op.id} ${key} ${media.contentType} has a generated validator`).toBeDefined();
@@ -251,10 +250,10 @@ describe.each(apis)('conformance through the generated client: %s', (name, spec)
 function badInput(model: ApiModel, op: Operation, good: Record<string, unknown>): { input: Record<string, unknown>; what: string; location: string } | undefined {
   const media = requestMediaType(op);
   if (media && /json/i.test(media.contentType) && op.requestBody?.required) {
-    const schema = derefSchema(model, media.schema);
-    if (schema && schema.type !== 'string') return { input: { ...good, body: 'not what the contract says' }, what: 'a string body', location: 'body' };
+    const schema = media.schema && unwrap(media.schema);
+    if (schema && !(schema.type?.length === 1 && schema.type[0] === 'string')) return { input: { ...good, body: 'not what the contract says' }, what: 'a string body', location: 'body' };
   }
-  const typed = op.parameters.find((p: Parameter) => (p.in === 'query' || p.in === 'path') && ['integer', 'number', 'boolean'].includes(String(derefSchema(model, p.schema)?.type)));
+  const typed = op.parameters.find((p: Parameter) => (p.in === 'query' || p.in === 'path') && p.schema !== undefined && unwrap(p.schema).type?.length === 1 && ['integer', 'number', 'boolean'].includes(unwrap(p.schema).type![0]!));
   if (typed) {
     const bag = { ...(good[typed.in] as Record<string, unknown> | undefined), [typed.name]: 'not-a-number' };
     return { input: { ...good, [typed.in]: bag }, what: `${typed.in} parameter ${typed.name} as a word`, location: typed.in };

@@ -2,40 +2,29 @@
 // which statuses are documented, which Prefer: code asks Prism for a documented response, and
 // the coverage accounting over the model (every operation, every documented response).
 import { Buffer } from 'node:buffer';
-import { loadSpec } from '../../generator/load/load-spec.ts';
 import { isObject } from '../../generator/core/pointer.ts';
-import { buildModel } from '../../generator/model/build-model.ts';
-import type { ApiModel, Example, MediaType, Operation, Parameter, Response, SchemaNode } from '../../generator/model/types.ts';
+import { unwrap } from '../../generator/model/schema.ts';
+import type { ApiModel, Example, MediaType, Operation, Parameter, Response, Schema } from '../../generator/model/types.ts';
+import { modelOf } from '../../generator/pipeline/pipeline.ts';
 
-export async function loadApi(spec: string): Promise<ApiModel> {
-  const loaded = await loadSpec(spec);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new Error(`${spec} has ${errors.length} error(s): ${errors.slice(0, 3).map((d) => `${d.pointer ?? ''} ${d.message}`).join('; ')}`);
-  return buildModel(loaded);
+export function loadApi(spec: string): Promise<ApiModel> {
+  return modelOf(spec);
 }
 
 // --- example values -----------------------------------------------------------------------
 
 type Obj = Record<string, unknown>;
 
-/** A schema node with its `$ref` chain followed (one level of the model's workspace). */
-export function derefSchema(model: ApiModel, node: SchemaNode | undefined): Obj | undefined {
-  if (!node) return undefined;
-  const r = model.workspace.deref(node.loc, node.value);
-  return r.ok && isObject(r.target.value) ? r.target.value : undefined;
-}
-
 const none = Symbol('none');
 
-/** The first value the spec offers for a schema: example, examples[0], default, const, enum[0]. */
-export function schemaExample(model: ApiModel, node: SchemaNode | undefined): unknown {
-  const s = derefSchema(model, node);
-  if (!s) return none;
-  if ('example' in s) return s.example;
-  if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
-  if ('default' in s) return s.default;
-  if ('const' in s) return s.const;
-  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
+/** The first value the spec offers for a schema: examples[0] (or a 3.0 example), default, const, enum[0]. */
+export function schemaExample(_model: ApiModel, node: Schema | undefined): unknown {
+  if (!node) return none;
+  const s = unwrap(node);
+  if (s.examples?.length) return s.examples[0];
+  if (s.default) return s.default.value;
+  if (s.const) return s.const.value;
+  if (s.enum?.length) return s.enum[0];
   return none;
 }
 

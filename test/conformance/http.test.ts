@@ -45,7 +45,7 @@ describe.each(specs.map((s) => [s.slice(root.length), s]))('conformance over HTT
     model = await loadApi(spec);
     coverage = new Coverage(model);
     check = bodyOracle(model);
-    prism = await startPrism({ spec, port: await freePort(), mode: 'mock' });
+    prism = await startPrism({ model, port: await freePort(), mode: 'mock' });
   }, 180_000);
 
   afterAll(async () => {

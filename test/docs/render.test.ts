@@ -1,8 +1,10 @@
 // The docs emitters without a browser: safe Markdown and escaping (with a hostile spec), stable
 // anchors, every operation and schema present, shell-safe curl samples, determinism.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { assignAnchors, slug } from '../../generator/emit/docs/anchors.ts';
+import { assignAnchors, slug } from '../../generator/model/anchors.ts';
 import { html, isSafeUrl, trusted } from '../../generator/emit/docs/html.ts';
 import { markdownCode, markdownDescription, markdownText, renderMarkdown } from '../../generator/emit/docs/markdown.ts';
 import { buildReference, relativeHref } from '../../generator/emit/docs/reference.ts';
@@ -10,7 +12,7 @@ import { renderReadme } from '../../generator/emit/docs/render-markdown.ts';
 import { renderSite } from '../../generator/emit/docs/render-html.ts';
 import { shellWord, tsLiteral, tsString } from '../../generator/emit/docs/samples.ts';
 import { fieldTable } from '../../generator/emit/docs/schema-view.ts';
-import { emitSite } from '../../generator/emit/pipeline.ts';
+import { emitSite } from '../../generator/pipeline/pipeline.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { curlSamples, fixtureSpecs, modelsOf, realSpecs } from './support.ts';
 
@@ -214,7 +216,7 @@ function expectNotesShown(models: ApiModel[]) {
         } else walk(x, `${p}/${k}`);
       }
   };
-  for (const m of models) walk(m.document, m.name);
+  for (const m of models) walk(parse(readFileSync(m.source, 'utf8')), m.name);
   expect(missing).toEqual([]);
   return count;
 }

@@ -5,8 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageName } from '../../generator/emit/client/naming.ts';
-import { emitApi, writeFolder } from '../../generator/emit/pipeline.ts';
+import { emitApi, writeFolder } from '../../generator/pipeline/pipeline.ts';
 import { fixtureSpecs, modelsOf, removeDir, repoRoot, tempDir, typecheckSamples, typescriptSamples } from './support.ts';
 
 const made: string[] = [];
@@ -26,7 +25,7 @@ describe('TypeScript samples type-check against the generated client', () => {
       }
       const dir = join(root, model.name);
       writeFolder(dir, files);
-      groups.push({ samples: typescriptSamples(model), packageName: packageName(model), clientIndex: join(dir, 'index.ts') });
+      groups.push({ samples: typescriptSamples(model), packageName: model.names.packageName, clientIndex: join(dir, 'index.ts') });
     }
     const out = tempDir('docs-samples');
     made.push(out);
@@ -43,7 +42,7 @@ describe('TypeScript samples type-check against the generated client', () => {
     const models = await modelsOf(names.map((n) => join(repoRoot, 'spec', `${n}.yaml`)));
     const out = tempDir('docs-samples');
     made.push(out);
-    const groups = models.map((model, i) => ({ samples: typescriptSamples(model), packageName: packageName(model), clientIndex: join(generated, names[i]!, 'index.ts') }));
+    const groups = models.map((model, i) => ({ samples: typescriptSamples(model), packageName: model.names.packageName, clientIndex: join(generated, names[i]!, 'index.ts') }));
     expect(await typecheckSamples(groups, out)).toBe('');
   }, 600_000);
 });

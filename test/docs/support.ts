@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildReference } from '../../generator/emit/docs/reference.ts';
 import { operationSamples } from '../../generator/emit/docs/samples.ts';
-import { emitSite, modelOf, writeFolder } from '../../generator/emit/pipeline.ts';
+import { emitSite, modelOf, writeFolder } from '../../generator/pipeline/pipeline.ts';
 import type { EmittedFile } from '../../generator/emit/emitter.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 

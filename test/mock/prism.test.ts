@@ -1,11 +1,13 @@
 // startPrism: a real Prism process per spec, ready when it answers, gone (whole process group)
 // after stop(); 3.1 schemas validated as JSON Schema 2020-12 like oaskit's own validators.
 import { createServer, type Server } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../generator/mock/ports.ts';
 import { prismArgs, PrismStartError, startPrism, type PrismServer } from '../../generator/mock/prism.ts';
-import { prismDocument } from '../../generator/mock/prism-document.ts';
+import { writePrismDocument } from '../../generator/mock/prism-document.ts';
+import { modelOf } from '../../generator/pipeline/pipeline.ts';
 import { eventually, fetchJson, fixtures, prismPidsOnPort } from './helpers.ts';
 
 const pets = join(fixtures, 'pets.yaml');
@@ -14,7 +16,7 @@ describe('startPrism (mock mode)', () => {
   let prism: PrismServer;
 
   beforeAll(async () => {
-    prism = await startPrism({ spec: pets, port: await freePort(), mode: 'mock' });
+    prism = await startPrism({ model: await modelOf(pets), port: await freePort(), mode: 'mock' });
   }, 120_000);
 
   afterAll(async () => {
@@ -53,7 +55,7 @@ describe('startPrism (mock mode)', () => {
   });
 
   it('stop() leaves no Prism process behind', async () => {
-    const other = await startPrism({ spec: pets, port: await freePort(), mode: 'mock' });
+    const other = await startPrism({ model: await modelOf(pets), port: await freePort(), mode: 'mock' });
     expect(prismPidsOnPort(other.port)).toEqual([other.pid]);
     await other.stop();
     expect(prismPidsOnPort(other.port)).toEqual([]);
@@ -64,7 +66,7 @@ describe('startPrism (mock mode)', () => {
 
 describe('startPrism with an example that breaks its own schema', () => {
   it('the mock (with --errors) refuses to serve it and says why', async () => {
-    const prism = await startPrism({ spec: join(fixtures, 'bad-example.yaml'), port: await freePort(), mode: 'mock' });
+    const prism = await startPrism({ model: await modelOf(join(fixtures, 'bad-example.yaml')), port: await freePort(), mode: 'mock' });
     try {
       const r = await fetchJson(`${prism.url}/count`);
       expect(r.status).toBe(500);
@@ -79,7 +81,7 @@ describe('startPrism failures', () => {
   it('a spec Prism cannot load is a PrismStartError naming the spec', async () => {
     const spec = join(fixtures, 'no-operations.yaml');
     const port = await freePort();
-    const error = await startPrism({ spec, port, mode: 'mock' }).catch((e: unknown) => e);
+    const error = await startPrism({ model: await modelOf(spec), port, mode: 'mock' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrismStartError);
     expect((error as PrismStartError).spec).toBe(spec);
     expect((error as PrismStartError).message).toContain('no-operations.yaml');
@@ -87,19 +89,12 @@ describe('startPrism failures', () => {
     await eventually(() => prismPidsOnPort(port).length === 0, 10_000, 'Prism to exit');
   }, 120_000);
 
-  it('a missing spec file is a PrismStartError naming the file', async () => {
-    const spec = join(fixtures, 'does-not-exist.yaml');
-    const error = await startPrism({ spec, port: await freePort(), mode: 'mock' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PrismStartError);
-    expect((error as PrismStartError).detail).toContain('does-not-exist.yaml');
-  }, 120_000);
-
   it('a port already in use is reported as such', async () => {
     const blocker: Server = createServer();
     const port = await freePort();
     await new Promise<void>((r) => blocker.listen(port, '127.0.0.1', () => r()));
     try {
-      const error = await startPrism({ spec: pets, port, mode: 'mock' }).catch((e: unknown) => e);
+      const error = await startPrism({ model: await modelOf(pets), port, mode: 'mock' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PrismStartError);
       expect((error as PrismStartError).detail).toBe(`port ${port} is already in use`);
       await eventually(() => prismPidsOnPort(port).length === 0, 10_000, 'Prism to exit');
@@ -110,26 +105,27 @@ describe('startPrism failures', () => {
 });
 
 describe('what Prism is given', () => {
-  it('a 3.1 document without a 2020-12 jsonSchemaDialect is handed over as a copy that declares it', async () => {
-    const doc = await prismDocument(pets);
+  it('the model printed as one 3.1 document naming the 2020-12 dialect, every $ref internal', async () => {
+    const doc = writePrismDocument(await modelOf(pets));
     try {
-      expect(doc.rewritten).toBe(true);
       const { readFileSync } = await import('node:fs');
-      const copy = JSON.parse(readFileSync(doc.path, 'utf8')) as Record<string, unknown>;
+      const text = readFileSync(doc.path, 'utf8');
+      const copy = JSON.parse(text) as Record<string, unknown>;
+      expect(copy.openapi).toBe('3.1.0');
       expect(copy.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(copy.paths).toBeDefined();
+      const refs = [...text.matchAll(/"\$ref": "([^"]*)"/g)].map((m) => m[1]!);
+      expect(refs.length).toBeGreaterThan(0);
+      for (const ref of refs) expect(ref).toMatch(/^#\/components\/schemas\/[^/]+$/);
     } finally {
       doc.cleanup();
     }
+    expect(existsSync(doc.path)).toBe(false);
   });
 
-  it('a 3.1 document that already says 2020-12 is passed as written', async () => {
-    const doc = await prismDocument(join(fixtures, 'with-dialect.yaml'));
-    expect(doc).toMatchObject({ rewritten: false, path: join(fixtures, 'with-dialect.yaml') });
-  });
-
-  it('mock: --errors on, loopback, single process; proxy: --errors off', () => {
-    expect(prismArgs({ spec: 'x', port: 4010, mode: 'mock' }, 'x.json')).toEqual(['mock', 'x.json', '--port', '4010', '--host', '127.0.0.1', '--no-multiprocess', '--errors']);
-    expect(prismArgs({ spec: 'x', port: 1, mode: 'proxy', upstream: 'http://127.0.0.1:9' }, 'x.json')).toEqual(['proxy', 'x.json', 'http://127.0.0.1:9', '--port', '1', '--host', '127.0.0.1', '--no-multiprocess', '--no-errors']);
+  it('mock: --errors on, loopback, single process; proxy: --errors off', async () => {
+    const model = await modelOf(pets);
+    expect(prismArgs({ model, port: 4010, mode: 'mock' }, 'x.json')).toEqual(['mock', 'x.json', '--port', '4010', '--host', '127.0.0.1', '--no-multiprocess', '--errors']);
+    expect(prismArgs({ model, port: 1, mode: 'proxy', upstream: 'http://127.0.0.1:9' }, 'x.json')).toEqual(['proxy', 'x.json', 'http://127.0.0.1:9', '--port', '1', '--host', '127.0.0.1', '--no-multiprocess', '--no-errors']);
   });
 });

@@ -1,4 +1,5 @@
 // The validation proxy in front of real (local) servers: Prism validates, oaskit reports.
+import { modelOf } from '../../generator/pipeline/pipeline.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../generator/mock/ports.ts';
@@ -16,7 +17,7 @@ describe('validation proxy in front of a server that honours the contract', () =
 
   beforeAll(async () => {
     upstream = await startUpstream(honest);
-    proxy = await startValidationProxy({ spec, upstream: upstream.url, port: 0, onExchange: (r) => reports.push(r) });
+    proxy = await startValidationProxy({ model: await modelOf(spec), upstream: upstream.url, port: 0, onExchange: (r) => reports.push(r) });
   }, 120_000);
 
   afterAll(async () => {
@@ -76,7 +77,7 @@ describe('validation proxy in front of a server that breaks the contract', () =>
 
   beforeAll(async () => {
     upstream = await startUpstream(broken);
-    proxy = await startValidationProxy({ spec, upstream: upstream.url, port: 0 });
+    proxy = await startValidationProxy({ model: await modelOf(spec), upstream: upstream.url, port: 0 });
   }, 120_000);
 
   afterAll(async () => {

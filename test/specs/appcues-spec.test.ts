@@ -250,8 +250,8 @@ describe('appcues spec: (c) documented limits and constraints', () => {
   it('identify and track map onto exactly one operation each, with a note', () => {
     const calls = operations.filter((o) => o.op['x-oaskit-segment-call']);
     expect(calls.map((o) => [o.op.operationId, o.op['x-oaskit-segment-call']]).sort()).toEqual([
-      ['importUserEvent', 'track'],
-      ['updateUserProfile', 'identify'],
+      ['importUserEvent', { call: 'track', userId: 'user_id', event: 'name', properties: 'attributes', timestamp: 'timestamp' }],
+      ['updateUserProfile', { call: 'identify', userId: 'user_id' }],
     ]);
     for (const o of calls) expect(o.op['x-oaskit-note']).toMatch(/identify|track/);
     // identify sends the traits as the body; track sends an event (name + attributes).
@@ -264,7 +264,8 @@ describe('appcues spec: (c) documented limits and constraints', () => {
   });
 
   it('202 jobs: every 202 job body links to the one job-status operation, whose terminal states are declared', () => {
-    const pollers = operations.filter((o) => o.op['x-oaskit-job-status'] === true);
+    const pollers = operations.filter((o) => o.op['x-oaskit-job-status']);
+    expect(pollers.map((o) => o.op['x-oaskit-job-status'])).toEqual([{ property: 'status' }]);
     expect(pollers.map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual(['GET /v2/accounts/{account_id}/jobs/{job_id}']);
     const jobOps = operations.filter((o) => deref(o.op.responses['202'])?.content?.['application/json']?.schema?.$ref === '#/components/schemas/JobAccepted');
     expect(jobOps.map((o) => o.op.operationId).sort()).toEqual(

@@ -119,7 +119,7 @@ export interface ApiMeta {
   servers: string[];
   schemes: SchemeMeta[];
   operations: OperationMeta[];
-  /** [group, [method, operation index][]][] */
+  /** [group, [method, operation index][]][]; the group '' holds methods of the client itself */
   layout: [string, [string, number][]][];
   job?: JobMeta & { helper: string };
   /**

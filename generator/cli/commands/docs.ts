@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { docsReadmeEmitter } from '../../emit/docs/index.ts';
 import { serveDocs } from '../../emit/docs/serve.ts';
 import { formatWeight, siteWeight } from '../../emit/docs/weights.ts';
-import { defaultContext, emitSite, modelOf, SpecHasErrors, writeFolder } from '../../emit/pipeline.ts';
+import { defaultContext, emitSite, modelOf, SpecHasErrors, writeFolder } from '../../pipeline/pipeline.ts';
 import { formatFile } from '../../emit/format.ts';
 import { UnreadableSpecError } from '../../load/workspace.ts';
 import type { ApiModel } from '../../model/types.ts';

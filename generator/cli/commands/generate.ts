@@ -3,7 +3,7 @@
 // `oaskit generate --spec FILE --out DIR`: one spec into DIR.
 import { resolve, join, relative } from 'node:path';
 import { UnreadableSpecError } from '../../load/workspace.ts';
-import { compareWithDisk, emitApi, emitSite, modelWithReport, SpecHasErrors, writeFolder, type Drift } from '../../emit/pipeline.ts';
+import { compareWithDisk, emitApi, emitSite, modelWithReport, SpecHasErrors, writeFolder, type Drift } from '../../pipeline/pipeline.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 import { specFiles } from './check.ts';

@@ -5,6 +5,7 @@
 // Prism dies, 2 on bad usage.
 import { relative, resolve } from 'node:path';
 import { DEFAULT_MOCK_PORT, MocksStartError, startMocks, stopMocks } from '../../mock/mocks.ts';
+import { modelsToServe } from '../../pipeline/pipeline.ts';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 import { specFiles } from './check.ts';
 
@@ -20,10 +21,13 @@ export const command: Command = async (argv) => {
   const port = parsePort(values.port, DEFAULT_MOCK_PORT, specs.length);
   const show = (spec: string) => relative(process.cwd(), spec) || spec;
 
+  // a spec with errors is never served: its diagnostics are printed instead
+  const models = await modelsToServe(specs, (report) => process.stderr.write(report));
+  if (!models) return 1;
   const signals = waitForSignal();
   let mocks;
   try {
-    mocks = await startMocks(specs, {
+    mocks = await startMocks(models, {
       port,
       host: values.host,
       dynamic: values.dynamic,

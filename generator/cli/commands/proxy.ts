@@ -6,6 +6,7 @@
 // It runs until SIGINT/SIGTERM, or until --requests answered requests or --duration seconds (for
 // CI), then prints a summary line. Exit 1 with --fail-on-violation when any violation was seen,
 // 1 when Prism cannot serve the spec, 2 on bad usage.
+import { modelsToServe } from '../../pipeline/pipeline.ts';
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { PrismStartError } from '../../mock/prism.ts';
@@ -42,13 +43,15 @@ export const command: Command = async (argv) => {
   const maxRequests = positiveNumber('--requests', values.requests, true);
   const duration = positiveNumber('--duration', values.duration, false);
 
+  const models = await modelsToServe([spec], (report) => process.stderr.write(report));
+  if (!models) return 2;
   const signals = waitForSignal();
   let proxy: ValidationProxy;
   let enough!: () => void;
   const done = new Promise<void>((r) => (enough = r));
   try {
     proxy = await startValidationProxy({
-      spec,
+      model: models[0]!,
       upstream: upstream.href,
       port,
       host: values.host,

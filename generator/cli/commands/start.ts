@@ -4,6 +4,7 @@
 // and 4080 for the docs; a taken port is replaced by a free one, so a second run still starts.
 import { join } from 'node:path';
 import { serveDocs } from '../../emit/docs/serve.ts';
+import { modelsToServe } from '../../pipeline/pipeline.ts';
 import { DEFAULT_MOCK_PORT, MocksStartError, startMocks, stopMocks } from '../../mock/mocks.ts';
 import { freePort, freePortRange, isFree } from '../../mock/ports.ts';
 import { parseOptions, type Command } from '../command.ts';
@@ -31,10 +32,12 @@ export const command: Command = async (argv) => {
   say('\n== serving');
   const specs = specFiles(process.cwd());
   const mockPort = (await rangeFree(DEFAULT_MOCK_PORT, specs.length)) ? DEFAULT_MOCK_PORT : await freePortRange(specs.length);
+  const models = await modelsToServe(specs, (report) => process.stderr.write(report));
+  if (!models) return 1;
   const signals = waitForSignal();
   let mocks;
   try {
-    mocks = await startMocks(specs, { port: mockPort });
+    mocks = await startMocks(models, { port: mockPort });
   } catch (error) {
     signals.dispose();
     if (!(error instanceof MocksStartError)) throw error;

@@ -15,15 +15,12 @@ import {
 } from 'ts-morph';
 import { toIdentifier } from '../../model/names.ts';
 import type { ApiModel } from '../../model/types.ts';
-import type { OperationMeta, ValidatorsMeta } from '../../runtime/meta.ts';
 import type { ApiEmitter, EmitContext, EmittedFile } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
-import { validatorModuleOf } from '../validators/emit-validators.ts';
-import { operationType, validatorPlan } from '../validators/plan.ts';
-import { analyze, type ApiFacts, type OperationFacts } from './analyze.ts';
+import { identifier, literal, literalUnion, propertyKey, tableStatement } from '../safe.ts';
+import { operationType } from '../validators/plan.ts';
+import { clientTable, type ClientTable, type OperationEntry } from './analyze.ts';
 import { operationDocs, textDocs } from './docs.ts';
-import { clientFactoryName } from './naming.ts';
-import { identifier, literal, literalUnion, propertyKey, tableStatement } from './safe.ts';
 
 const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'runtime');
 
@@ -51,27 +48,27 @@ export function runtimeFiles(model: ApiModel): EmittedFile[] {
     }));
 }
 
-/** "the Appboy REST API", "the Petstore API" */
+/** "the Petstore REST API", "the Petstore API" */
 function apiTitle(model: ApiModel): string {
   return /\bAPI\b/i.test(model.info.title) ? model.info.title : `${model.info.title} API`;
 }
 
 /** `{ ct: "application/json"; dates: "X-RateLimit-Reset" }` */
-function configType(f: OperationFacts): string {
+function configType(f: OperationEntry): string {
   const entries: [string, string[]][] = [
-    ['ct', f.defaultMedia ? [f.defaultMedia] : []],
-    ['credQuery', f.credQuery],
-    ['credHeader', f.credHeader],
-    ['credCookie', f.credCookie],
-    ['credBody', f.credBody],
-    ['csv', f.meta.body?.csvParts ?? []],
-    ['dates', f.dateHeaders],
+    ['ct', f.facts.defaultMedia ? [f.facts.defaultMedia] : []],
+    ['credQuery', f.facts.credentialParams.filter((c) => c.in === 'query').map((c) => c.name)],
+    ['credHeader', f.facts.credentialParams.filter((c) => c.in === 'header').map((c) => c.name)],
+    ['credCookie', f.facts.credentialParams.filter((c) => c.in === 'cookie').map((c) => c.name)],
+    ['credBody', f.facts.credentialBody.map((c) => c.property)],
+    ['csv', f.facts.csvParts],
+    ['dates', [...new Set([...f.facts.headers.values()].flatMap((hs) => hs.filter((h) => h.kind === 'date').map((h) => h.name)))]],
   ];
   const members = entries.filter(([, v]) => v.length).map(([k, v]) => `${k}: ${literalUnion(v)}`);
   return members.length ? `{ ${members.join('; ')} }` : '{}';
 }
 
-function methodType(f: OperationFacts): string {
+function methodType(f: OperationEntry): string {
   const op = operationType(f.op, false);
   const cfg = configType(f);
   const batch = f.meta.batch;
@@ -87,9 +84,9 @@ function uniqueTypeName(base: string, taken: Set<string>): string {
   return name;
 }
 
-export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext, hasValidators: boolean): string {
-  const api = toIdentifier(model.name, 'pascal');
-  const factory = identifier(clientFactoryName(model));
+export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitContext, hasValidators: boolean): string {
+  const api = model.names.api;
+  const factory = identifier(model.names.factory);
   const taken = new Set([...runtimeExports, factory]);
   const clientName = uniqueTypeName(`${api}Client`, taken);
   const optionsName = uniqueTypeName(`${api}ClientOptions`, taken);
@@ -99,28 +96,34 @@ export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext,
   const runtimeImports = new Set(['ApiMeta', 'ClientOptions']);
   const groupInterfaces: InterfaceDeclarationStructure[] = [];
   const clientMembers: OptionalKind<PropertySignatureStructure>[] = [];
-  const byOp = new Map(facts.operations.map((f) => [f.op, f]));
+  const byOp = new Map(table.operations.map((f) => [f.op, f]));
   const tags = new Map(model.tags.map((t) => [t.name, t]));
+  const member = (name: string, index: number): OptionalKind<PropertySignatureStructure> => {
+    const f = byOp.get(model.operations[index]!)!;
+    const type = methodType(f);
+    runtimeImports.add(type.slice(0, type.indexOf('<')));
+    return { name: identifier(name), type, isReadonly: true, docs: operationDocs(model, f, ctx) };
+  };
 
-  for (const [group, methods] of facts.meta.layout) {
+  for (const [group, methods] of table.meta.layout) {
+    // untagged operations are methods of the client itself
+    if (group === '') {
+      clientMembers.push(...methods.map(([name, index]) => member(name, index)));
+      continue;
+    }
     const tag = byOp.get(model.operations[methods[0]![1]]!)!.op.tags[0];
     const interfaceName = uniqueTypeName(`${toIdentifier(group, 'pascal')}Operations`, taken);
-    const properties: OptionalKind<PropertySignatureStructure>[] = methods.map(([name, index]) => {
-      const f = byOp.get(model.operations[index]!)!;
-      const type = methodType(f);
-      runtimeImports.add(type.slice(0, type.indexOf('<')));
-      return { name: identifier(name), type, isReadonly: true, docs: operationDocs(model, f, ctx) };
-    });
+    const properties = methods.map(([name, index]) => member(name, index));
     const tagInfo = tag === undefined ? undefined : tags.get(tag);
-    const groupDocs = textDocs(tag === undefined ? 'Operations without a tag.' : `The ${tag} operations.`, tagInfo?.description);
+    const groupDocs = textDocs(`The ${tag} operations.`, tagInfo?.description);
     groupInterfaces.push({ kind: StructureKind.Interface, name: interfaceName, isExported: true, typeParameters: ['PD extends string = never'], properties, docs: groupDocs });
     clientMembers.push({ name: identifier(group), type: `${interfaceName}<PD>`, isReadonly: true, docs: groupDocs });
   }
 
   const opType = (index: number) => operationType(model.operations[index]!, false);
   const cfgOf = (index: number) => configType(byOp.get(model.operations[index]!)!);
-  if (facts.meta.job) {
-    const { operation, helper, property, terminal } = facts.meta.job;
+  if (table.meta.job) {
+    const { operation, helper, property, terminal } = table.meta.job;
     const statusOp = model.operations[operation]!;
     const pathNames = statusOp.parameters.filter((p) => p.in === 'path').map((p) => p.name);
     runtimeImports.add('WaitForJobOptions').add('DataOf');
@@ -136,18 +139,19 @@ export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext,
     });
   }
   let eventNamesType: string | undefined;
-  if (facts.eventNamesSchema !== undefined) {
-    eventNamesType = uniqueTypeName(toIdentifier(facts.eventNamesSchema, 'pascal'), taken);
-    const schema = model.schemas.find((s) => s.name === facts.eventNamesSchema)!;
+  const eventNames = model.facts.segment.track?.eventNames;
+  const eventNamesSchema = eventNames && model.schemas.find((s) => s.schema === eventNames)?.name;
+  if (eventNamesSchema !== undefined) {
+    eventNamesType = uniqueTypeName(toIdentifier(eventNamesSchema, 'pascal'), taken);
     statements.push({
       kind: StructureKind.TypeAlias,
       name: eventNamesType,
       isExported: true,
-      type: `components["schemas"][${literal(facts.eventNamesSchema)}]`,
-      docs: textDocs(typeof schema.schema.value === 'object' ? (schema.schema.value.description as string | undefined) : undefined, `The \`${facts.eventNamesSchema}\` schema.`),
+      type: `components["schemas"][${literal(eventNamesSchema)}]`,
+      docs: textDocs(eventNames!.description, `The \`${eventNamesSchema}\` schema.`),
     });
   }
-  const segment = facts.meta.segment;
+  const segment = table.meta.segment;
   for (const kind of ['identify', 'track'] as const) {
     const call = segment?.[kind];
     if (!call) continue;
@@ -185,7 +189,7 @@ export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext,
     kind: StructureKind.TypeAlias,
     name: pathParamsName,
     isExported: true,
-    type: facts.pathParamNames.length ? `{ ${facts.pathParamNames.map((n) => `${propertyKey(n)}?: string | number`).join('; ')} }` : 'Record<string, never>',
+    type: model.facts.pathParamNames.length ? `{ ${model.facts.pathParamNames.map((n) => `${propertyKey(n)}?: string | number`).join('; ')} }` : 'Record<string, never>',
     docs: textDocs('Path parameters a client can be given once (`pathParams`) instead of in every call.'),
   });
   statements.push({
@@ -193,11 +197,11 @@ export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext,
     name: optionsName,
     isExported: true,
     extends: ['ClientOptions'],
-    properties: facts.options.map((o) => ({
+    properties: table.options.map((o) => ({
       name: identifier(o.name),
       type: 'string',
       hasQuestionToken: !o.required,
-      docs: textDocs(`Credential: ${o.role}.`, o.scheme.description),
+      docs: textDocs(`Credential: ${o.role}.`, o.scheme.scheme.description),
     })),
     docs: textDocs(`Options of \`${factory}\`: the credentials of the ${apiTitle(model)} and the client's behaviour.`),
   });
@@ -210,7 +214,7 @@ export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext,
     properties: clientMembers,
     docs: textDocs(`A client of the ${apiTitle(model)} (${model.info.version}).`),
   });
-  statements.push('/** What the runtime needs to know about each operation (generated from the spec). */\n' + tableStatement('api', 'ApiMeta', { ...facts.meta }));
+  statements.push('/** What the runtime needs to know about each operation (generated from the spec). */\n' + tableStatement('api', 'ApiMeta', { ...table.meta }));
   statements.push({
     kind: StructureKind.Function,
     name: factory,
@@ -242,27 +246,12 @@ export function clientSource(model: ApiModel, facts: ApiFacts, ctx: EmitContext,
 }
 
 /** client.ts, index.ts and the runtime; `validators: false` leaves the validator hook unwired. */
-export async function clientFiles(model: ApiModel, ctx: EmitContext, options: { validators?: boolean } = {}): Promise<EmittedFile[]> {
-  const validators = options.validators === false ? undefined : await validatorModuleOf(model);
-  const plan = validatorPlan(model);
-  const skipped = new Set((validators?.skipped ?? []).map((n) => 'validate' + n));
-  const keep = (n: string | undefined) => (n !== undefined && !skipped.has(n) ? n : undefined);
-  const names = new Map<string, OperationMeta['validators']>();
-  for (const [id, v] of plan.operations) {
-    if (!validators) continue;
-    const out: ValidatorsMeta = {};
-    for (const k of ['path', 'query', 'header', 'cookie'] as const) if (keep(v[k])) out[k] = v[k];
-    const body = v.body?.filter(([, n]) => keep(n));
-    if (body?.length) out.body = body;
-    const responses = v.responses?.filter(([, , n]) => keep(n));
-    if (responses?.length) out.responses = responses;
-    names.set(id, out);
-  }
-  const facts = analyze(model, names);
+export function clientFiles(model: ApiModel, ctx: EmitContext, options: { validators?: boolean } = {}): EmittedFile[] {
+  const table = clientTable(model, options);
   const index =
     generatedHeader(`The ${model.info.title} package: the client, its runtime (errors, CSV, retry options) and the spec's types.`, sourceName(model)) +
     `export * from './client.ts';\nexport * from './runtime/index.ts';\nexport type { components, operations, paths } from './schema.d.ts';\n`;
-  return [{ path: 'client.ts', contents: clientSource(model, facts, ctx, validators !== undefined) }, { path: 'index.ts', contents: index }, ...runtimeFiles(model)];
+  return [{ path: 'client.ts', contents: clientSource(model, table, ctx, options.validators !== false) }, { path: 'index.ts', contents: index }, ...runtimeFiles(model)];
 }
 
 export const clientEmitter: ApiEmitter = {

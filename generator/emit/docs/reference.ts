@@ -2,8 +2,8 @@
 // anchors for operations, schemas, tags and security schemes, the page each one is on, and the
 // cross-links between operations and schemas. The HTML site and the Markdown README both render
 // from this plan, so they list the same things under the same anchors.
-import type { ApiModel, Operation, Response, Tag } from '../../model/types.ts';
-import { assignAnchors, fileSlug, operationAnchors } from './anchors.ts';
+import type { ApiModel, Operation, Response, Schema, Tag } from '../../model/types.ts';
+import { assignAnchors, fileSlug } from '../../model/anchors.ts';
 import { clientInfo, type ClientInfo } from './samples.ts';
 import { refsIn, SchemaReader } from './schema-view.ts';
 
@@ -73,7 +73,7 @@ export function buildReference(model: ApiModel, folder: string): ApiReference {
 
   const taken = new Set<string>(['main', 'top', 'search', 'servers', 'authentication', 'operations', 'schemas', 'contents']);
   // operation anchors take the `op-` prefix, so they never meet the reserved names above
-  const opAnchor = operationAnchors(model.operations.map((o) => o.id));
+  const opAnchor = new Map(model.operations.map((o) => [o.id, model.names.operations.get(o)!.anchor]));
   const schemaAnchors = assignAnchors(
     model.schemas.map((s) => s.name),
     'schema-',
@@ -129,24 +129,24 @@ export function buildReference(model: ApiModel, folder: string): ApiReference {
   for (const p of schemaPages) for (const n of p.names) pageOfSchema.set(n, p.page);
 
   // cross-links
-  const schemaRefs = new Map(model.schemas.map((s) => [s.name, refsIn(reader, s.schema.value)]));
+  const schemaRefs = new Map(model.schemas.map((s) => [s.name, refsIn(reader, s.schema)]));
   const usedBySchemas = new Map<string, string[]>(model.schemas.map((s) => [s.name, []]));
   for (const [name, refs] of schemaRefs) for (const r of refs) if (r !== name) usedBySchemas.get(r)?.push(name);
   const opSchemas = new Map<string, string[]>();
   const usedByOps = new Map<string, UsedBy[]>(model.schemas.map((s) => [s.name, []]));
   for (const op of model.operations) {
     const direct: string[] = [];
-    const add = (value: unknown) => {
-      for (const r of refsIn(reader, value)) if (!direct.includes(r)) direct.push(r);
+    const add = (schema: Schema) => {
+      for (const r of refsIn(reader, schema, true)) if (!direct.includes(r)) direct.push(r);
     };
     for (const p of op.parameters) {
-      if (p.schema) add(p.schema.value);
-      for (const m of p.content) if (m.schema) add(m.schema.value);
+      if (p.schema) add(p.schema);
+      for (const m of p.content) if (m.schema) add(m.schema);
     }
-    for (const m of op.requestBody?.content ?? []) if (m.schema) add(m.schema.value);
+    for (const m of op.requestBody?.content ?? []) if (m.schema) add(m.schema);
     for (const r of op.responses) {
-      for (const h of r.headers) if (h.schema) add(h.schema.value);
-      for (const m of r.content) if (m.schema) add(m.schema.value);
+      for (const h of r.headers) if (h.schema) add(h.schema);
+      for (const m of r.content) if (m.schema) add(m.schema);
     }
     opSchemas.set(op.id, direct);
     const closure = new Set(direct);

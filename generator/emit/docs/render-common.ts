@@ -2,7 +2,8 @@
 // extensions, example values as text.
 import type { Header, Operation, Response, SecurityScheme } from '../../model/types.ts';
 import type { ApiReference } from './reference.ts';
-import { bodyCredentials, sampleMedia } from './samples.ts';
+import { unwrap } from '../../model/schema.ts';
+import { bodyCredentials } from './samples.ts';
 
 const reasons: Record<string, string> = {
   '100': 'Continue',
@@ -90,7 +91,7 @@ export function authOf(ref: ApiReference, op: Operation): AuthSummary {
     none: alternatives.length === 0,
     optional: op.security.some((r) => r.length === 0) && alternatives.length > 0,
     alternatives,
-    bodyCredentials: [...bodyCredentials(ref.reader, sampleMedia(op), ref.client)],
+    bodyCredentials: [...bodyCredentials(ref.client, op)],
   };
 }
 
@@ -119,7 +120,7 @@ export function methodLabel(method: string): string {
  * above the responses instead of under each one. Needs two responses or more.
  */
 export function splitHeaders(responses: readonly Response[]): { common: Header[]; own: Map<Response, Header[]> } {
-  const key = (h: Header) => JSON.stringify([h.name.toLowerCase(), h.description ?? '', h.required, h.schema?.value ?? null]);
+  const key = (h: Header) => JSON.stringify([h.name.toLowerCase(), h.description ?? '', h.required, h.schema ? unwrap(h.schema).id : null]);
   const own = new Map(responses.map((r) => [r, r.headers]));
   if (responses.length < 2) return { common: [], own };
   const first = responses[0]!.headers;

@@ -1,7 +1,9 @@
 // The HTML reference site: an index of the APIs, one page per API (or, for a long API, an
 // overview plus a page per tag and schema pages by initial), a search index and static assets.
 // Every piece of spec text goes through `html` (escaped) or `renderMarkdown` (sanitised).
+import { methodPath } from '../../model/naming.ts';
 import type { ApiModel, Example, Header, MediaType, Operation, Parameter, Response } from '../../model/types.ts';
+import { unwrap } from '../../model/schema.ts';
 import type { EmittedFile } from '../emitter.ts';
 import { sourceName } from '../header.ts';
 import { html, join, safeHref, trusted, type Html, type HtmlValue } from './html.ts';
@@ -278,14 +280,14 @@ function externalDocs(d: { url: string; description?: string }): Html {
 function operation(ctx: Ctx, op: Operation): Html {
   const { ref } = ctx;
   const anchor = ref.opAnchor.get(op.id)!;
-  const where = ref.client.layout.methodOf.get(op.id)!;
+  const where = ref.client.names.operations.get(op)!;
   const samples = operationSamples(ref.model, ref.reader, ref.client, op);
   const schemas = ref.opSchemas.get(op.id) ?? [];
   const serversDiffer = JSON.stringify(op.servers) !== JSON.stringify(ref.model.servers);
   return html`<section class="op" id="${anchor}">
 <h3><a href="#${anchor}">${op.summary ?? op.id}</a>${op.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ''}</h3>
 <p class="endpoint"><span class="method method-${op.method}">${op.method}</span> <code>${op.path}</code></p>
-<p class="meta">Operation ID <code>${op.id}</code>${op.derivedId ? ' (derived: the spec gives none)' : ''} · client <code>client.${where.group}.${where.method}()</code>${op.tags.length > 1 ? html` · tags ${join(op.tags.map((t) => html`<code>${t}</code>`), ', ')}` : ''}</p>
+<p class="meta">Operation ID <code>${op.id}</code>${op.derivedId ? ' (derived: the spec gives none)' : ''} · client <code>client.${methodPath(where)}()</code>${op.tags.length > 1 ? html` · tags ${join(op.tags.map((t) => html`<code>${t}</code>`), ', ')}` : ''}</p>
 ${op.deprecated ? html`<p class="deprecated-text"><strong>Deprecated.</strong> This operation may be removed; avoid it in new code.</p>` : ''}
 ${renderMarkdown(op.description, 3)}
 ${op.externalDocs ? externalDocs(op.externalDocs) : ''}
@@ -412,7 +414,7 @@ ${join(rows, '\n')}
 function contentHtml(ctx: Ctx, content: MediaType[]): Html {
   const groups: { media: MediaType[]; key: string }[] = [];
   for (const m of content) {
-    const key = m.schema ? JSON.stringify(m.schema.value) + '@' + m.schema.loc.pointer.replace(/\/content\/[^/]+\/schema$/, '') : 'none';
+    const key = m.schema ? String(unwrap(m.schema).id) : 'none';
     const g = groups.find((x) => x.key === key && m.schema && x.media[0]!.schema);
     if (g) g.media.push(m);
     else groups.push({ media: [m], key });

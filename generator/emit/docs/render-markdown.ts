@@ -2,6 +2,7 @@
 // the HTML site (reference.ts) and the same anchors (`#op-<id>`, `#schema-<name>`). Spec text is
 // escaped for Markdown (names, values), kept as Markdown but neutralised (descriptions), or put in
 // code spans and fences whose delimiters it cannot close.
+import { methodPath } from '../../model/naming.ts';
 import type { ApiModel, Example, Header, MediaType, Operation, Parameter, Response } from '../../model/types.ts';
 import { sourceName } from '../header.ts';
 import { markdownCode, markdownDescription, markdownFence, markdownLine, markdownText } from './markdown.ts';
@@ -83,9 +84,9 @@ export function renderReadme(model: ApiModel): string {
 
 function operation(ref: ApiReference, op: Operation): string[] {
   const out: string[] = [];
-  const where = ref.client.layout.methodOf.get(op.id)!;
+  const where = ref.client.names.operations.get(op)!;
   out.push(`<a id="${ref.opAnchor.get(op.id)}"></a>\n\n### ${markdownText(op.summary ?? op.id)}${op.deprecated ? ' (deprecated)' : ''}`);
-  out.push(`${markdownCode(`${op.method.toUpperCase()} ${op.path}`)} · operation ID ${markdownCode(op.id)} · client ${markdownCode(`client.${where.group}.${where.method}()`)}`);
+  out.push(`${markdownCode(`${op.method.toUpperCase()} ${op.path}`)} · operation ID ${markdownCode(op.id)} · client ${markdownCode(`client.${methodPath(where)}()`)}`);
   if (op.deprecated) out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
   if (op.description) out.push(markdownDescription(op.description));
   out.push(...notes(notesOf(op.extensions)));

@@ -1,9 +1,12 @@
 // Code samples for one operation: a `curl` command (every spec value single-quoted for the shell,
 // credentials taken from environment variables) and a TypeScript call of the generated client
-// (names from generator/emit/client/naming.ts, values printed as literals). The TypeScript samples
-// are type-checked against the generated client in test/docs, so they cannot drift from it.
-import { clientFactoryName, clientLayout, credentialNames, packageName, type ClientLayout } from '../client/naming.ts';
+// (names from the model's name planner, credential places from its facts — the client uses both,
+// values printed as literals). The TypeScript samples are type-checked against the generated
+// client in test/docs, so they cannot drift from it.
+import { methodPath } from '../../model/naming.ts';
 import { words } from '../../model/names.ts';
+import type { NamePlan } from '../../model/naming.ts';
+import type { ApiFacts } from '../../model/facts.ts';
 import type { ApiModel, MediaType, Operation, Parameter, SecurityScheme } from '../../model/types.ts';
 import { sampleValue, defineValue } from './sample-values.ts';
 import { SchemaReader } from './schema-view.ts';
@@ -19,7 +22,8 @@ export interface CredentialOption {
 export interface ClientInfo {
   packageName: string;
   factoryName: string;
-  layout: ClientLayout;
+  names: NamePlan;
+  facts: ApiFacts;
   /** per scheme: its client options (basic auth has two) */
   options: Map<string, CredentialOption[]>;
   schemes: Map<string, SecurityScheme>;
@@ -30,30 +34,18 @@ export function clientInfo(model: ApiModel): ClientInfo {
   const prefix = words(model.name).join('_').toUpperCase();
   const env = (option: string) => `${prefix}_${words(option).join('_').toUpperCase()}`;
   const options = new Map<string, CredentialOption[]>();
-  for (const c of credentialNames(model)) options.set(c.scheme.name, c.options.map((option) => ({ scheme: c.scheme.name, option, env: env(option) })));
-  return { packageName: packageName(model), factoryName: clientFactoryName(model), layout: clientLayout(model), options, schemes: new Map(model.securitySchemes.map((s) => [s.name, s])) };
+  for (const c of model.names.credentials) options.set(c.scheme.name, c.options.map((option) => ({ scheme: c.scheme.name, option, env: env(option) })));
+  return { packageName: model.names.packageName, factoryName: model.names.factory, names: model.names, facts: model.facts, options, schemes: new Map(model.securitySchemes.map((s) => [s.name, s])) };
 }
 
 /** The apiKey scheme a parameter carries in this operation (the client fills it), if any. */
-export function credentialOfParameter(info: ClientInfo, p: Parameter, op?: Operation): string | undefined {
-  if (p.in === 'path') return undefined;
-  const marked = p.extensions['x-oaskit-credential'];
-  if (typeof marked === 'string' && info.schemes.get(marked)?.type === 'apiKey') return marked;
-  const inUse = op ? new Set(op.security.flat().map((r) => r.scheme)) : new Set(info.schemes.keys());
-  for (const s of info.schemes.values()) if (inUse.has(s.name) && s.type === 'apiKey' && s.in === p.in && s.paramName === p.name) return s.name;
-  return undefined;
+export function credentialOfParameter(info: ClientInfo, p: Parameter, op: Operation): string | undefined {
+  return info.facts.operations.get(op)!.credentialParams.find((c) => c.name === p.name && c.in === p.in)?.scheme;
 }
 
-/** Top-level body properties marked `x-oaskit-credential: <apiKey scheme>`: the client fills them. */
-export function bodyCredentials(reader: SchemaReader, media: MediaType | undefined, info: ClientInfo): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!media?.schema) return out;
-  for (const p of reader.view(media.schema).properties) {
-    const own = isObject(p.at.value) ? p.at.value['x-oaskit-credential'] : undefined;
-    const mark = own ?? reader.view(p.at).extensions['x-oaskit-credential'];
-    if (typeof mark === 'string' && info.schemes.get(mark)?.type === 'apiKey') out.set(p.name, mark);
-  }
-  return out;
+/** Top-level body properties a credential fills (`x-oaskit-credential`): property -> scheme. */
+export function bodyCredentials(info: ClientInfo, op: Operation): Map<string, string> {
+  return new Map(info.facts.operations.get(op)!.credentialBody.map((c) => [c.property, c.scheme]));
 }
 
 function envFor(info: ClientInfo, scheme: string, index = 0): string {
@@ -65,14 +57,10 @@ export interface OperationSamples {
   typescript: string;
 }
 
-/** The body a sample sends: the JSON media type when there is one. */
-export function sampleMedia(op: Operation): MediaType | undefined {
-  const content = op.requestBody?.content ?? [];
-  return content.find((m) => isJson(m.contentType)) ?? content[0];
-}
-
-export function isJson(contentType: string): boolean {
-  return /^application\/(.+\+)?json(;|$)/i.test(contentType) || /\+json(;|$)/i.test(contentType);
+/** The body a sample sends: the one a call sends when it names no media type. */
+export function sampleMedia(info: ClientInfo, op: Operation): MediaType | undefined {
+  const media = info.facts.operations.get(op)!.defaultMedia;
+  return op.requestBody?.content.find((m) => m.contentType === media);
 }
 
 function parameterValue(reader: SchemaReader, p: Parameter): unknown {
@@ -211,20 +199,20 @@ function curlSample(model: ApiModel, reader: SchemaReader, info: ClientInfo, op:
   lines.push(first.flatMap((w, i) => (i ? [{ lit: ' ' }, ...w] : w)));
 
   const words2: Part[][] = [];
-  const media = sampleMedia(op);
+  const media = sampleMedia(info, op);
   const success = op.responses.find((r) => /^2/.test(r.status) && r.content.length);
-  if (success && success.content.some((m) => isJson(m.contentType)) && !success.content.some((m) => !isJson(m.contentType))) {
+  if (success && success.content.every((m) => m.kind === 'json')) {
     words2.push([{ lit: '-H' }], [{ lit: 'Accept: application/json' }]);
   }
   words2.push(...extra);
   if (media) {
-    const credentials = bodyCredentials(reader, media, info);
+    const credentials = bodyCredentials(info, op);
     const value = bodyValue(reader, media);
     const ct = media.contentType;
-    if (isJson(ct)) {
+    if (media.kind === 'json') {
       words2.push([{ lit: '-H' }], [{ lit: `Content-Type: ${ct}` }]);
       words2.push([{ lit: '--data' }], jsonWithEnv(value, credentials, info));
-    } else if (/^multipart\/form-data/i.test(ct) && isObject(value)) {
+    } else if (media.kind === 'multipart' && isObject(value)) {
       for (const [k, v] of Object.entries(value)) {
         const prop = media.schema ? reader.view(media.schema).properties.find((p) => p.name === k) : undefined;
         const pv = prop ? reader.view(prop.at) : undefined;
@@ -233,7 +221,7 @@ function curlSample(model: ApiModel, reader: SchemaReader, info: ClientInfo, op:
         if (cred) words2.push([{ lit: '-F' }], [{ lit: `${k}=` }, { env: envFor(info, cred) }]);
         else words2.push([{ lit: '-F' }], [{ lit: isFile ? `${k}=@${k === 'file' ? 'file' : k}.${extensionOf(pv?.facts.find((f) => f.label === 'content type')?.text)}` : `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}` }]);
       }
-    } else if (/^application\/x-www-form-urlencoded/i.test(ct) && isObject(value)) {
+    } else if (media.kind === 'form' && isObject(value)) {
       for (const [k, v] of Object.entries(value)) {
         const cred = credentials.get(k);
         words2.push([{ lit: '--data-urlencode' }], cred ? [{ lit: `${k}=` }, { env: envFor(info, cred) }] : [{ lit: `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}` }]);
@@ -340,7 +328,7 @@ export function clientSetup(info: ClientInfo): string {
 }
 
 function typescriptSample(reader: SchemaReader, info: ClientInfo, op: Operation): string {
-  const where = info.layout.methodOf.get(op.id)!;
+  const where = info.names.operations.get(op)!;
   const groups: [string, Record<string, unknown>][] = [];
   for (const location of ['path', 'query', 'header', 'cookie'] as const) {
     const values: Record<string, unknown> = {};
@@ -351,10 +339,10 @@ function typescriptSample(reader: SchemaReader, info: ClientInfo, op: Operation)
     if (Object.keys(values).length) groups.push([location, values]);
   }
   const args: string[] = groups.map(([k, v]) => `${k}: ${tsLiteral(v, '  ')}`);
-  const media = sampleMedia(op);
+  const media = sampleMedia(info, op);
   if (media) {
     let value = bodyValue(reader, media);
-    const credentials = bodyCredentials(reader, media, info);
+    const credentials = bodyCredentials(info, op);
     if (isObject(value) && credentials.size) {
       const stripped: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) if (!credentials.has(k)) defineValue(stripped, k, v);
@@ -362,7 +350,7 @@ function typescriptSample(reader: SchemaReader, info: ClientInfo, op: Operation)
     }
     if (value !== undefined) args.push(`body: ${tsLiteral(value, '  ')}`);
   }
-  const call = `client.${where.group}.${where.method}`;
+  const call = `client.${methodPath(where)}`;
   const invocation = args.length === 0 ? `${call}()` : `${call}({\n${args.map((a) => '  ' + a).join(',\n')},\n})`;
   return `${clientSetup(info)}\nconst data = await ${invocation};\n`;
 }

@@ -1,18 +1,14 @@
-// A schema as a reader sees it: `$ref`s followed (through the model's workspace), `allOf` merged,
-// and the fields laid out as rows of a nested table. Both the HTML pages and the Markdown README
+// A schema as a reader sees it: `$ref`s followed (the model's schema nodes), `allOf` merged, and
+// the fields laid out as rows of a nested table. Both the HTML pages and the Markdown README
 // render these rows. Recursion-safe: a schema already being expanded on the current path is shown
 // as a link, never expanded again; anonymous nesting stops at a fixed depth.
-import { isObject } from '../../core/pointer.ts';
-import { escapeSegment, unescapeSegment } from '../../core/pointer.ts';
-import type { ApiModel, Extensions, Loc } from '../../model/types.ts';
+import { subschemas, unwrap, type Schema } from '../../model/schema.ts';
+import type { ApiModel, Extensions } from '../../model/types.ts';
 
 type Obj = Record<string, unknown>;
 
-/** A schema as written somewhere: its location and value (possibly a `$ref`). */
-export interface SchemaAt {
-  loc: Loc;
-  value: unknown;
-}
+/** A schema of the model, where it is written (`loc`) included. */
+export type SchemaAt = Schema;
 
 /** A type as a list of segments: text, or a link to a component schema. */
 export type TypeExpr = ({ text: string } | { ref: string })[];
@@ -62,79 +58,59 @@ export interface SchemaView {
   items?: SchemaAt;
   prefixItems: SchemaAt[];
   alternatives?: { kind: 'one of' | 'any of'; options: SchemaAt[] };
-  enumValues?: unknown[];
+  enumValues?: readonly unknown[];
   constValue?: { value: unknown };
   defaultValue?: { value: unknown };
   examples: unknown[];
   facts: Fact[];
   notes: Note[];
   extensions: Extensions;
-  /** where the resolved schema is written (for recursion checks) */
+  /** the node the view is of (for recursion checks) */
   key: string;
 }
 
 export class SchemaReader {
-  private readonly components = new Map<string, Obj | boolean>();
+  constructor(readonly model: ApiModel) {}
 
-  constructor(readonly model: ApiModel) {
-    for (const s of model.schemas) this.components.set(s.name, s.schema.value);
+  /** The component schema a node stands for (a component, or a `$ref` to one with annotations beside it). */
+  refName(node: Schema): string | undefined {
+    return unwrap(node).component;
   }
 
-  /** The component schema a `$ref` names, if it names one. */
-  refName(value: unknown): string | undefined {
-    if (!isObject(value) || typeof value.$ref !== 'string') return undefined;
-    const m = /^#\/components\/schemas\/([^/]+)$/.exec(value.$ref);
-    if (!m) return undefined;
-    let name: string;
-    try {
-      name = unescapeSegment(decodeURIComponent(m[1]!));
-    } catch {
-      return undefined;
-    }
-    return this.components.has(name) ? name : undefined;
-  }
-
-  /** Follow `$ref`s and merge `allOf` into one view. */
-  view(at: SchemaAt, seen: ReadonlySet<string> = new Set()): SchemaView {
-    const refName = this.refName(at.value);
-    let target: SchemaAt = at;
-    let siblings: Obj = {};
-    if (isObject(at.value) && typeof at.value.$ref === 'string') {
-      const { $ref: _ignored, ...rest } = at.value;
-      siblings = rest;
-      const r = this.model.workspace.deref(at.loc, at.value);
-      target = r.ok ? { loc: r.target.loc, value: r.target.value } : { loc: at.loc, value: {} };
-    }
-    const key = target.loc.file + '#' + target.loc.pointer;
-    const value = target.value;
-    const view: SchemaView = emptyView(key, refName);
-    if (typeof value === 'boolean' || !isObject(value)) {
-      if (value === false) view.types = ['never'];
+  /** One view of a node: its `$ref` target and `allOf` members merged, its own keywords winning. */
+  view(node: Schema, seen: ReadonlySet<string> = new Set()): SchemaView {
+    const key = String(node.id);
+    const view: SchemaView = emptyView(key, this.refName(node));
+    if (node.bool !== undefined) {
+      if (node.bool === false) view.types = ['never'];
       return view;
     }
-    const s: Obj = { ...value, ...siblings };
     if (seen.has(key)) {
-      applyOwn(view, s, target.loc);
+      applyOwn(view, node);
       return view;
     }
     const inner = new Set(seen).add(key);
-    // allOf first, own keywords win
-    for (const [i, member] of arr(s.allOf).entries()) {
-      const m = this.view({ loc: child(target.loc, 'allOf', i), value: member }, inner);
-      mergeInto(view, m);
-    }
-    applyOwn(view, s, target.loc);
-    if (!view.alternatives && arr(s.allOf).length === 1 && !Object.keys(s).some((k) => !['allOf', 'description', 'title', 'deprecated', 'readOnly', 'writeOnly', 'example', 'examples', 'default', 'nullable'].includes(k) && !k.startsWith('x-'))) {
+    if (node.ref) mergeInto(view, this.view(node.ref, inner));
+    for (const member of node.allOf ?? []) mergeInto(view, this.view(member, inner));
+    applyOwn(view, node);
+    if (!view.alternatives && node.allOf?.length === 1 && isAnnotationsOnly(node)) {
       // `allOf: [{ $ref }]` with only annotations around it is that schema
-      view.refName ??= this.refName(arr(s.allOf)[0]);
+      view.refName ??= this.refName(node.allOf[0]!);
     }
     return view;
   }
 }
 
+/** A node with nothing but `allOf` and annotations. */
+function isAnnotationsOnly(node: Schema): boolean {
+  const annotation = new Set(['id', 'name', 'component', 'loc', 'recursive', 'allOf', 'description', 'title', 'deprecated', 'readOnly', 'writeOnly', 'examples', 'default', 'extensions', 'other']);
+  return Object.keys(node).every((k) => annotation.has(k)) && !node.type?.some((t) => t !== 'null');
+}
+
 /** An alternative that only says which properties must be present. */
-function isRequiredOnly(o: unknown): boolean {
-  return isObject(o) && Array.isArray(o.required) && Object.keys(o).every((k) => k === 'required' || k === 'description' || k === 'title' || k.startsWith('x-'));
+function isRequiredOnly(o: Schema): boolean {
+  const allowed = new Set(['id', 'name', 'component', 'loc', 'recursive', 'required', 'description', 'title', 'extensions']);
+  return o.required !== undefined && Object.keys(o).every((k) => allowed.has(k));
 }
 
 function emptyView(key: string, refName?: string): SchemaView {
@@ -168,7 +144,7 @@ function mergeInto(view: SchemaView, m: SchemaView): void {
   for (const f of m.facts) if (!view.facts.some((g) => g.label === f.label)) view.facts.push(f);
 }
 
-const limitLabels: [string, string][] = [
+const limitLabels: ['minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'minProperties' | 'maxProperties' | 'multipleOf' | 'contentMediaType' | 'contentEncoding', string][] = [
   ['minLength', 'min length'],
   ['maxLength', 'max length'],
   ['minItems', 'min items'],
@@ -180,85 +156,74 @@ const limitLabels: [string, string][] = [
   ['contentEncoding', 'encoding'],
 ];
 
-function applyOwn(view: SchemaView, s: Obj, loc: Loc): void {
-  const t = s.type;
-  const types = typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+function applyOwn(view: SchemaView, s: Schema): void {
+  const types = s.type ?? [];
   if (types.length) view.types = types.filter((x) => x !== 'null');
-  if (types.includes('null') || s.nullable === true) view.nullable = true;
+  if (types.includes('null')) view.nullable = true;
   if (!view.types.length && !types.length) {
-    if (isObject(s.properties) || isObject(s.additionalProperties) || isObject(s.patternProperties)) view.types = ['object'];
-    else if (s.items !== undefined || Array.isArray(s.prefixItems)) view.types = ['array'];
+    if (s.properties || (s.additionalProperties && s.additionalProperties.bool === undefined) || s.patternProperties) view.types = ['object'];
+    else if (s.items || s.prefixItems) view.types = ['array'];
   }
-  if (typeof s.format === 'string') view.format = s.format;
-  if (typeof s.description === 'string') view.description = s.description;
-  if (typeof s.title === 'string') view.title = s.title;
-  if (s.deprecated === true) view.deprecated = true;
-  if (s.readOnly === true) view.readOnly = true;
-  if (s.writeOnly === true) view.writeOnly = true;
-  if (isObject(s.properties)) {
-    for (const [name, value] of Object.entries(s.properties)) {
-      const p = { name, at: { loc: child(loc, 'properties', name), value } };
-      const i = view.properties.findIndex((q) => q.name === name);
-      if (i >= 0) view.properties[i] = p;
-      else view.properties.push(p);
-    }
+  if (s.format !== undefined) view.format = s.format;
+  if (s.description !== undefined) view.description = s.description;
+  if (s.title !== undefined) view.title = s.title;
+  if (s.deprecated) view.deprecated = true;
+  if (s.readOnly) view.readOnly = true;
+  if (s.writeOnly) view.writeOnly = true;
+  for (const { name, schema } of s.properties ?? []) {
+    const p = { name, at: schema };
+    const i = view.properties.findIndex((q) => q.name === name);
+    if (i >= 0) view.properties[i] = p;
+    else view.properties.push(p);
   }
-  for (const r of arr(s.required)) if (typeof r === 'string') view.required.add(r);
-  if (typeof s.additionalProperties === 'boolean') view.additional = s.additionalProperties;
-  else if (isObject(s.additionalProperties)) view.additional = { loc: child(loc, 'additionalProperties'), value: s.additionalProperties };
-  if (isObject(s.patternProperties)) for (const [pattern, value] of Object.entries(s.patternProperties)) view.patterns.push({ pattern, at: { loc: child(loc, 'patternProperties', pattern), value } });
-  if (s.items !== undefined && !Array.isArray(s.items)) view.items = { loc: child(loc, 'items'), value: s.items };
-  const tuple = Array.isArray(s.prefixItems) ? ['prefixItems', s.prefixItems] : Array.isArray(s.items) ? ['items', s.items] : undefined;
-  if (tuple) view.prefixItems = (tuple[1] as unknown[]).map((value, i) => ({ loc: child(loc, tuple[0] as string, i), value }));
+  for (const r of s.required ?? []) view.required.add(r);
+  if (s.additionalProperties) view.additional = s.additionalProperties.bool ?? s.additionalProperties;
+  for (const { pattern, schema } of s.patternProperties ?? []) view.patterns.push({ pattern, at: schema });
+  if (s.items) view.items = s.items;
+  if (s.prefixItems) view.prefixItems = s.prefixItems;
   const requirementFacts: Fact[] = [];
   for (const kind of ['oneOf', 'anyOf'] as const) {
-    const options = arr(s[kind]);
+    const options = s[kind] ?? [];
     if (!options.length) continue;
     if (options.every(isRequiredOnly)) {
       // `anyOf: [{ required: [a] }, { required: [b] }]` is a rule about which fields are present
-      const sets = options.map((o) => arr((o as Obj).required).map(String).join(' and '));
+      const sets = options.map((o) => o.required!.join(' and '));
       requirementFacts.push({ label: 'requires', text: `${kind === 'oneOf' ? 'exactly one' : 'at least one'} of: ${sets.join('; ')}` });
       continue;
     }
-    view.alternatives = { kind: kind === 'oneOf' ? 'one of' : 'any of', options: options.map((value, i) => ({ loc: child(loc, kind, i), value })) };
+    view.alternatives = { kind: kind === 'oneOf' ? 'one of' : 'any of', options };
   }
-  if (isObject(s.discriminator) && typeof s.discriminator.propertyName === 'string') requirementFacts.push({ label: 'discriminator', code: [s.discriminator.propertyName] });
-  if (isObject(s.not)) {
+  if (s.discriminator) requirementFacts.push({ label: 'discriminator', code: [s.discriminator.propertyName] });
+  if (s.not) {
     const n = s.not;
-    if (typeof n.pattern === 'string') requirementFacts.push({ label: 'must not match', code: [n.pattern] });
-    else if (Array.isArray(n.enum)) requirementFacts.push({ label: 'not one of', code: n.enum.map(codeValue) });
-    else if ('const' in n) requirementFacts.push({ label: 'not', code: [codeValue(n.const)] });
-    else if (isObject(n) && Array.isArray(n.required)) requirementFacts.push({ label: 'must not have', text: n.required.map(String).join(', ') });
+    if (n.pattern !== undefined) requirementFacts.push({ label: 'must not match', code: [n.pattern] });
+    else if (n.enum) requirementFacts.push({ label: 'not one of', code: n.enum.map(codeValue) });
+    else if (n.const) requirementFacts.push({ label: 'not', code: [codeValue(n.const.value)] });
+    else if (n.required) requirementFacts.push({ label: 'must not have', text: n.required.join(', ') });
     else requirementFacts.push({ label: 'not', text: 'a value matching another schema (see the spec)' });
   }
-  if (Array.isArray(s.enum)) view.enumValues = s.enum;
-  if ('const' in s) view.constValue = { value: s.const };
-  if ('default' in s) view.defaultValue = { value: s.default };
-  if ('example' in s) view.examples = [s.example];
-  if (Array.isArray(s.examples)) view.examples = s.examples;
+  if (s.enum) view.enumValues = s.enum;
+  if (s.const) view.constValue = s.const;
+  if (s.default) view.defaultValue = s.default;
+  if (s.examples) view.examples = s.examples;
 
-  // numeric limits, with the 3.0 boolean form of exclusiveMinimum/Maximum
-  const min = num(s.minimum);
-  const max = num(s.maximum);
-  const exMin = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : s.exclusiveMinimum === true ? min : undefined;
-  const exMax = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : s.exclusiveMaximum === true ? max : undefined;
   const facts: Fact[] = [];
-  if (exMin !== undefined) facts.push({ label: 'greater than', text: String(exMin) });
-  else if (min !== undefined) facts.push({ label: 'minimum', text: String(min) });
-  if (exMax !== undefined) facts.push({ label: 'less than', text: String(exMax) });
-  else if (max !== undefined) facts.push({ label: 'maximum', text: String(max) });
-  for (const [k, label] of limitLabels) if (typeof s[k] === 'number' || typeof s[k] === 'string') facts.push({ label, text: String(s[k]) });
-  if (typeof s.pattern === 'string') facts.push({ label: 'pattern', code: [s.pattern] });
-  if (s.uniqueItems === true) facts.push({ label: 'unique items', text: 'yes' });
-  if (s.additionalProperties === false && isObject(s.properties)) facts.push({ label: 'other properties', text: 'not allowed' });
+  if (s.exclusiveMinimum !== undefined) facts.push({ label: 'greater than', text: String(s.exclusiveMinimum) });
+  else if (s.minimum !== undefined) facts.push({ label: 'minimum', text: String(s.minimum) });
+  if (s.exclusiveMaximum !== undefined) facts.push({ label: 'less than', text: String(s.exclusiveMaximum) });
+  else if (s.maximum !== undefined) facts.push({ label: 'maximum', text: String(s.maximum) });
+  for (const [k, label] of limitLabels) if (s[k] !== undefined) facts.push({ label, text: String(s[k]) });
+  if (s.pattern !== undefined) facts.push({ label: 'pattern', code: [s.pattern] });
+  if (s.uniqueItems) facts.push({ label: 'unique items', text: 'yes' });
+  if (s.additionalProperties?.bool === false && s.properties) facts.push({ label: 'other properties', text: 'not allowed' });
   facts.push(...requirementFacts);
   for (const f of facts) {
     const i = view.facts.findIndex((g) => g.label === f.label);
     if (i >= 0) view.facts[i] = f;
     else view.facts.push(f);
   }
-  view.notes = notesOf(s);
-  view.extensions = Object.fromEntries(Object.entries(s).filter(([k]) => k.startsWith('x-')));
+  view.notes = notesOf(s.extensions);
+  view.extensions = s.extensions;
 }
 
 /** `x-oaskit-note` and `x-oaskit-evidence` of any spec object, as notes to show. */
@@ -440,7 +405,7 @@ function fieldRow(reader: SchemaReader, at: SchemaAt, head: { name: string; kind
 
 /** A `$ref` with its own `x-oaskit-note` next to it (3.1 allows siblings). */
 function isRefWithNotes(at: SchemaAt): boolean {
-  return isObject(at.value) && typeof at.value.$ref === 'string' && notesOf(at.value).length > 0;
+  return at.ref !== undefined && notesOf(at.extensions).length > 0;
 }
 
 /** `string (date-time)`, `array of Event`, `map of string`, `one of`, `Event | null`. */
@@ -473,37 +438,27 @@ export function typeOf(reader: SchemaReader, view: SchemaView, at: SchemaAt, isR
   return [...out, ...nullable];
 }
 
-/** Component schemas a schema value names directly (not through other components). */
-export function refsIn(reader: SchemaReader, value: unknown): string[] {
+/**
+ * Component schemas a schema names directly (not through other components). `use`: the node is
+ * a use site (a parameter's or a body's schema), so a component there counts itself.
+ */
+export function refsIn(reader: SchemaReader, node: Schema, use = false): string[] {
   const out: string[] = [];
-  const stack: unknown[] = [value];
+  const seen = new Set<Schema>();
+  const stack: Schema[] = [node];
+  let first = !use;
   while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
-    } else if (isObject(v)) {
-      const name = reader.refName(v);
-      if (name !== undefined) {
-        if (!out.includes(name)) out.push(name);
-        continue;
-      }
-      for (const [k, item] of Object.entries(v).reverse()) {
-        if (['example', 'examples', 'default', 'const', 'enum'].includes(k) || k.startsWith('x-')) continue;
-        if (k === 'properties' || k === 'patternProperties' || k === '$defs' || k === 'dependentSchemas') {
-          if (isObject(item)) for (const sub of Object.values(item).reverse()) stack.push(sub);
-        } else stack.push(item);
-      }
+    const s = stack.pop()!;
+    const name = first ? undefined : reader.refName(s);
+    first = false;
+    if (name !== undefined) {
+      if (!out.includes(name)) out.push(name);
+      continue;
     }
+    if (seen.has(s)) continue;
+    seen.add(s);
+    const subs = subschemas(s);
+    for (let i = subs.length - 1; i >= 0; i--) stack.push(subs[i]!.schema);
   }
   return out;
-}
-
-function child(loc: Loc, ...segments: (string | number)[]): Loc {
-  return { file: loc.file, pointer: loc.pointer + segments.map((s) => '/' + escapeSegment(s)).join('') };
-}
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' ? v : undefined;
 }

@@ -1,19 +1,20 @@
-// schema.d.ts: the types of paths, operations and components, by openapi-typescript.
+// schema.d.ts: the types of paths, operations and components, by openapi-typescript, fed the
+// model printed as one OpenAPI 3.1 document (every ref `#/components/schemas/<name>`, no examples:
+// types need none, and openapi-typescript's resolver would follow `externalValue`).
 import openapiTS, { astToString } from 'openapi-typescript';
+import { printDocument } from '../../model/document.ts';
 import type { ApiEmitter } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
-import { hoistDeepRefs } from './hoist-deep-refs.ts';
-import { stripForTypes } from './strip-for-types.ts';
 
 export const typesEmitter: ApiEmitter = {
   name: 'types',
   async emit(model) {
-    // the bundled document has internal refs only, so openapi-typescript resolves nothing outside it
-    const ast = await openapiTS(stripForTypes(hoistDeepRefs(model.document)) as never, {
+    const { document } = printDocument(model, { examples: false });
+    const ast = await openapiTS(document as never, {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,
-      // `type: object` with no properties is free-form data (Appcues profile properties), not `{}`
+      // `type: object` with no properties is free-form data (a bag of profile properties, say), not `{}`
       emptyObjectsUnknown: true,
       // a property with a `default` may be left out of a request: keep it optional
       defaultNonNullable: false,

@@ -60,10 +60,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        /** @description The pet's id. */
-        petId: number;
-      };
+      path?: never;
       cookie?: never;
     };
     /** Get one pet */
@@ -291,53 +288,17 @@ export interface components {
       status: 'queued' | 'running' | 'done' | 'failed';
       detail?: string;
     };
+    RateLimitLimitHeader: number;
+    RateLimitRemainingHeader: number;
+    RateLimitResetHeader: number;
+    TooManyRequestsResponseRetryAfter: string;
+    PetsPetIdPetId: number;
+    AccountIdParameter: string;
   };
-  responses: {
-    /** @description The request is invalid. */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ValidationProblem'];
-      };
-    };
-    /** @description Slow down. */
-    TooManyRequests: {
-      headers: {
-        /** @description Seconds to wait, or an HTTP date. */
-        'Retry-After'?: string;
-        'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-        'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-        'X-RateLimit-Reset': components['headers']['RateLimitReset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['RateLimited'];
-      };
-    };
-    /** @description The server failed. */
-    ServerError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['Error'];
-      };
-    };
-  };
-  parameters: {
-    AccountId: string;
-  };
+  responses: never;
+  parameters: never;
   requestBodies: never;
-  headers: {
-    /** @description Requests allowed per hour. */
-    RateLimitLimit: number;
-    /** @description Requests left in this hour. */
-    RateLimitRemaining: number;
-    /** @description When the allowance resets (UTC epoch seconds). */
-    RateLimitReset: number;
-  };
+  headers: never;
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -361,9 +322,12 @@ export interface operations {
       /** @description A page of pets. */
       200: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['RateLimitLimit'];
-          'X-RateLimit-Remaining': components['headers']['RateLimitRemaining'];
-          'X-RateLimit-Reset': components['headers']['RateLimitReset'];
+          /** @description Requests allowed per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['RateLimitLimitHeader'];
+          /** @description Requests left in this hour. */
+          'X-RateLimit-Remaining'?: components['schemas']['RateLimitRemainingHeader'];
+          /** @description When the allowance resets (UTC epoch seconds). */
+          'X-RateLimit-Reset'?: components['schemas']['RateLimitResetHeader'];
           /** @description The number of pets in all pages. */
           'X-Total-Count'?: number;
           [name: string]: unknown;
@@ -372,9 +336,41 @@ export interface operations {
           'application/json': components['schemas']['Pet'][];
         };
       };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The request is invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Slow down. */
+      429: {
+        headers: {
+          /** @description Seconds to wait, or an HTTP date. */
+          'Retry-After'?: components['schemas']['TooManyRequestsResponseRetryAfter'];
+          /** @description Requests allowed per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['RateLimitLimitHeader'];
+          /** @description Requests left in this hour. */
+          'X-RateLimit-Remaining'?: components['schemas']['RateLimitRemainingHeader'];
+          /** @description When the allowance resets (UTC epoch seconds). */
+          'X-RateLimit-Reset'?: components['schemas']['RateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateLimited'];
+        };
+      };
+      /** @description The server failed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   createPet: {
@@ -399,9 +395,41 @@ export interface operations {
           'application/json': components['schemas']['Pet'];
         };
       };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The request is invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Slow down. */
+      429: {
+        headers: {
+          /** @description Seconds to wait, or an HTTP date. */
+          'Retry-After'?: components['schemas']['TooManyRequestsResponseRetryAfter'];
+          /** @description Requests allowed per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['RateLimitLimitHeader'];
+          /** @description Requests left in this hour. */
+          'X-RateLimit-Remaining'?: components['schemas']['RateLimitRemainingHeader'];
+          /** @description When the allowance resets (UTC epoch seconds). */
+          'X-RateLimit-Reset'?: components['schemas']['RateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateLimited'];
+        };
+      };
+      /** @description The server failed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getPet: {
@@ -410,7 +438,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description The pet's id. */
-        petId: number;
+        petId: components['schemas']['PetsPetIdPetId'];
       };
       cookie?: never;
     };
@@ -451,7 +479,7 @@ export interface operations {
       header?: never;
       path: {
         /** @description The pet's id. */
-        petId: number;
+        petId: components['schemas']['PetsPetIdPetId'];
       };
       cookie?: never;
     };
@@ -534,9 +562,41 @@ export interface operations {
           'application/json': components['schemas']['TrackResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
-      '5XX': components['responses']['ServerError'];
+      /** @description The request is invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ValidationProblem'];
+        };
+      };
+      /** @description Slow down. */
+      429: {
+        headers: {
+          /** @description Seconds to wait, or an HTTP date. */
+          'Retry-After'?: components['schemas']['TooManyRequestsResponseRetryAfter'];
+          /** @description Requests allowed per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['RateLimitLimitHeader'];
+          /** @description Requests left in this hour. */
+          'X-RateLimit-Remaining'?: components['schemas']['RateLimitRemainingHeader'];
+          /** @description When the allowance resets (UTC epoch seconds). */
+          'X-RateLimit-Reset'?: components['schemas']['RateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateLimited'];
+        };
+      };
+      /** @description The server failed. */
+      '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteUsers: {
@@ -566,7 +626,23 @@ export interface operations {
           };
         };
       };
-      429: components['responses']['TooManyRequests'];
+      /** @description Slow down. */
+      429: {
+        headers: {
+          /** @description Seconds to wait, or an HTTP date. */
+          'Retry-After'?: components['schemas']['TooManyRequestsResponseRetryAfter'];
+          /** @description Requests allowed per hour. */
+          'X-RateLimit-Limit'?: components['schemas']['RateLimitLimitHeader'];
+          /** @description Requests left in this hour. */
+          'X-RateLimit-Remaining'?: components['schemas']['RateLimitRemainingHeader'];
+          /** @description When the allowance resets (UTC epoch seconds). */
+          'X-RateLimit-Reset'?: components['schemas']['RateLimitResetHeader'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateLimited'];
+        };
+      };
     };
   };
   updateUserProfile: {
@@ -574,7 +650,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         user_id: string;
       };
       cookie?: never;
@@ -605,7 +681,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         user_id: string;
       };
       cookie?: never;
@@ -637,7 +713,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
       };
       cookie?: never;
     };
@@ -666,7 +742,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        account_id: components['parameters']['AccountId'];
+        account_id: components['schemas']['AccountIdParameter'];
         job_id: string;
       };
       cookie?: never;

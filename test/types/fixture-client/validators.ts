@@ -990,7 +990,7 @@ const P22: PropertyTable = [
 const P23: PropertyTable = [
   ['limit', check_schema, collect_schema],
   ['status', check_PetStatus, collect_PetStatus],
-  ['tags', check_schema_3, collect_schema_3],
+  ['tags', check_schema_2, collect_schema_2],
 ];
 const P24: PropertyTable = [
   [
@@ -1002,7 +1002,7 @@ const P24: PropertyTable = [
 ];
 const C25 = JSON.parse('["petId"]');
 const P26: PropertyTable = [
-  ['petId', check_integer_2, collect_integer_2, '#/paths/~1pets~1%7BpetId%7D/parameters/0/schema'],
+  ['petId', check_integer_2, collect_integer_2, '#/components/schemas/PetsPetIdPetId'],
 ];
 const P27: PropertyTable = [
   [
@@ -1034,7 +1034,7 @@ const P38: PropertyTable = [
     'account_id',
     check_GetReportResponse200,
     collect_GetReportResponse200,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   [
     'user_id',
@@ -1048,7 +1048,7 @@ const P39: PropertyTable = [
     'account_id',
     check_GetReportResponse200,
     collect_GetReportResponse200,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   [
     'user_id',
@@ -1063,7 +1063,7 @@ const P41: PropertyTable = [
     'account_id',
     check_GetReportResponse200,
     collect_GetReportResponse200,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
 ];
 const P42: PropertyTable = [['format', check_format, collect_format]];
@@ -1073,7 +1073,7 @@ const P44: PropertyTable = [
     'account_id',
     check_GetReportResponse200,
     collect_GetReportResponse200,
-    '#/components/parameters/AccountId/schema',
+    '#/components/schemas/AccountIdParameter',
   ],
   [
     'job_id',
@@ -1451,9 +1451,9 @@ function check_ListPetsQuery(d0: any): boolean {
   const d1 = f0 ? d0['limit'] : own(d0, 'limit');
   if (d1 !== undefined && !check_schema(d1)) return false;
   const d2 = f0 ? d0['status'] : own(d0, 'status');
-  if (d2 !== undefined && !check_schema_2(d2)) return false;
+  if (d2 !== undefined && !check_PetStatus(d2)) return false;
   const d3 = f0 ? d0['tags'] : own(d0, 'tags');
-  if (d3 !== undefined && !check_schema_3(d3)) return false;
+  if (d3 !== undefined && !check_schema_2(d3)) return false;
   return true;
 }
 
@@ -2007,11 +2007,6 @@ function check_schema(d0: any): boolean {
 }
 
 function check_schema_2(d0: any): boolean {
-  if (!check_PetStatus(d0)) return false;
-  return true;
-}
-
-function check_schema_3(d0: any): boolean {
   if (!Array.isArray(d0)) return false;
   for (let i0 = 0; i0 < d0.length; i0++) {
     const d1 = d0[i0];
@@ -2039,7 +2034,7 @@ function collect_schema(d0: any, p: string, e: ValidationError[]): void {
   }
 }
 
-function collect_schema_3(d0: any, p: string, e: ValidationError[]): void {
+function collect_schema_2(d0: any, p: string, e: ValidationError[]): void {
   const s = '#/paths/~1pets/get/parameters/2/schema';
   if (!Array.isArray(d0)) {
     failType(e, p, s + '/type', 'array');

@@ -766,9 +766,10 @@ export function buildClient(
   const engine = new Engine(options, api, validators);
   const client = {};
   for (const [group, methods] of api.layout) {
-    const target = {};
+    // '' holds the untagged operations: methods of the client itself
+    const target = group === '' ? client : {};
     for (const [name, index] of methods) define(target, name, methodOf(engine, index));
-    define(client, group, target);
+    if (group !== '') define(client, group, target);
   }
   if (api.job) {
     const job = api.job;

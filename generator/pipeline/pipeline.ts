@@ -1,16 +1,17 @@
-// Spec files in, generated files out: diagnose, build the model, run every emitter, format.
-// Writing and `--check` comparison both start from the same in-memory file list.
+// Spec files in, generated files out: diagnose (load + rules), build the model, run every
+// emitter, format. Writing and `--check` comparison both start from the same in-memory file list.
+// This sits above the loader, the model and the emitters: emitters only ever see the model.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { diagnose } from '../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { locateDiagnostic } from '../diagnostics/position.ts';
+import { diagnose } from '../diagnostics/diagnose.ts';
 import { formatText } from '../diagnostics/format.ts';
+import { locateDiagnostic } from '../diagnostics/position.ts';
+import type { EmitContext, EmittedFile } from '../emit/emitter.ts';
+import { formatFile } from '../emit/format.ts';
+import { apiEmitters, siteEmitters } from '../emit/index.ts';
 import { buildModel, ModelError } from '../model/build-model.ts';
 import type { ApiModel } from '../model/types.ts';
-import type { EmitContext, EmittedFile } from './emitter.ts';
-import { formatFile } from './format.ts';
-import { apiEmitters, siteEmitters } from './index.ts';
 
 export class SpecHasErrors extends Error {
   constructor(
@@ -50,11 +51,31 @@ export async function modelWithReport(specPath: string, name?: string): Promise<
     throw new SpecHasErrors(specPath, report);
   }
   try {
-    return { model: await buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors };
+    return { model: buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors };
   } catch (error) {
-    if (error instanceof ModelError) throw new SpecHasErrors(specPath, `${specPath}:1:1 - error model: ${error.message}\n`);
-    throw error;
+    if (!(error instanceof ModelError)) throw error;
+    const d: Diagnostic = { code: 'model', severity: 'error', message: error.message, file: error.loc.file, pointer: error.loc.pointer };
+    throw new SpecHasErrors(specPath, formatText([locateDiagnostic(d, result.workspace.get(d.file))]));
   }
+}
+
+/**
+ * Models of specs to serve (mock, proxy, start), or undefined after `report` got the diagnostics
+ * of every spec that has errors: a spec with errors is never served.
+ */
+export async function modelsToServe(specs: string[], report: (text: string) => void): Promise<ApiModel[] | undefined> {
+  const models: ApiModel[] = [];
+  let failed = false;
+  for (const spec of specs) {
+    try {
+      models.push(await modelOf(spec));
+    } catch (error) {
+      if (!(error instanceof SpecHasErrors)) throw error;
+      report(error.report);
+      failed = true;
+    }
+  }
+  return failed ? undefined : models;
 }
 
 /** Every file of one API package, formatted. Paths relative to the package folder. */

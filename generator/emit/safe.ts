@@ -1,7 +1,7 @@
 // The only ways spec text reaches generated client code: JSON literals (strings, string literal
 // types, data tables), escaped comment text, and identifiers checked by names.ts. ts-morph writes
 // structure names, types, initializers and JSDoc raw, so everything passes through here first.
-import { isIdentifier } from '../../model/names.ts';
+import { isIdentifier } from '../model/names.ts';
 
 /** A JSON value as a JS/TS literal: U+2028/U+2029 escaped, and `<` so no `</script>` or `<!--`. */
 export function literal(value: unknown): string {

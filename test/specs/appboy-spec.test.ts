@@ -680,10 +680,10 @@ describe('appboy spec: provenance', () => {
 
   it('labels every x-oaskit-evidence and x-oaskit-note text with its kind', () => {
     expect(found.problems).toEqual([]);
-    expect(found.keys).toEqual({ 'x-oaskit-evidence': 30, 'x-oaskit-note': 72 });
+    expect(found.keys).toEqual({ 'x-oaskit-evidence': 27, 'x-oaskit-note': 69 });
     expect(countByKind(found.entries)).toEqual({
-      'x-oaskit-evidence': { document: 6, guess: 26 },
-      'x-oaskit-note': { decision: 81, document: 6, guess: 6 },
+      'x-oaskit-evidence': { document: 3, guess: 26 },
+      'x-oaskit-note': { decision: 79, document: 6, guess: 6 },
     });
   });
 

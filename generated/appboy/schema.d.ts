@@ -810,11 +810,12 @@ export interface components {
       errors?: string[];
     };
     /**
-     * @description A date-time in ISO 8601 (RFC 3339 profile, e.g. `2013-07-16T19:20:30+01:00`) or in the `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format (e.g. `2013-07-16T19:20:30.000+0100`).
+     * @description A date-time "as string in ISO 8601" (e.g. `2013-07-16T19:20:30+01:00`) or in the `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format (e.g. `2013-07-16T19:20:30.000+0100`). The UTC offset may be left out, as ISO 8601 allows (`2013-07-16T19:20:30`); seconds and fractions of a second are optional. Decision: ISO 8601's extended format (with `-` and `:`) is accepted; its basic format (`20130716T192030`), week dates and ordinal dates are not.
      * @example 2013-07-16T19:20:30+01:00
      * @example 2013-07-16T19:20:30.000+0100
+     * @example 2013-07-16T19:20:30
      */
-    FlexibleDateTime: string | unknown | unknown;
+    FlexibleDateTime: string;
     /**
      * @description ISO 8601 date-time. For local or optimal time sending, give it without a time zone designator (`2015-02-20T13:14:47`, not `2015-02-20T13:14:47-05:00`).
      * @example 2015-02-20T13:14:47
@@ -1002,12 +1003,12 @@ export interface components {
     } & {
       [key: string]: components['schemas']['CustomAttributeValue'];
     };
-    /** @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. */
+    /** @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. Arrays hold at most 25 elements by default; the maximum of an individual array can be raised to 100 in the dashboard (Manage App Group, Custom Attributes). Longer arrays are truncated to the maximum, not rejected, so no maximum is enforced here. The reference states no element type for arrays (its examples hold strings), so elements are not constrained (a decision). */
     CustomAttributeValue:
       | string
       | number
       | boolean
-      | string[]
+      | unknown[]
       | components['schemas']['CustomAttributeIncrement']
       | components['schemas']['CustomAttributeArrayOperation'];
     /**
@@ -1020,7 +1021,7 @@ export interface components {
       inc: number;
     };
     /**
-     * @description Adds values to, or removes values from, an array custom attribute.
+     * @description Adds values to, or removes values from, an array custom attribute. The reference states no element type (its examples hold strings), so elements are not constrained.
      * @example {
      *       "add": [
      *         "Value3"
@@ -1042,8 +1043,10 @@ export interface components {
      */
     CustomAttributeArrayOperation:
       | {
-          add?: string[];
-          remove?: string[];
+          /** @description Values to add to the array. */
+          add?: unknown[];
+          /** @description Values to remove from the array. */
+          remove?: unknown[];
         }
       | unknown
       | unknown;
@@ -1154,6 +1157,7 @@ export interface components {
            */
           override_frequency_capping?: boolean;
           recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
+          /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the fatal error "400 No message to send" rejects a request without a payload. */
           messages: components['schemas']['MessagesObject'];
         }
       | unknown
@@ -1170,22 +1174,18 @@ export interface components {
       in_app_message?: components['schemas']['InAppMessageObject'];
       email?: components['schemas']['EmailObject'];
     };
-    /** @description The messages of a schedule request, one object per channel; unlike the send endpoint it also accepts a webhook. */
+    /** @description The messages of a schedule request, one object per channel, with the keys of the schedule create listing (`windows_push` for Windows Phone 8, `windows8_push` for Windows Universal); unlike the send endpoint it also accepts a webhook. Decision: the send endpoint's Windows keys (`windows_phone8_push`, `windows_universal_push`) are accepted too, since the reference says the schedule parameters mirror those of the send endpoint; a request may use either key of a pair, not both. At least one message is required (decision, see the note of the request). */
     ScheduleMessagesObject: {
       apple_push?: components['schemas']['ApplePushObject'];
       android_push?: components['schemas']['AndroidPushObject'];
-      windows_phone8_push?: components['schemas']['WindowsPhone8PushObject'];
-      windows_universal_push?: components['schemas']['WindowsUniversalPushObject'];
-      /**
-       * @deprecated
-       * @description Windows Phone 8 push, as spelled in the schedule create listing.
-       */
+      /** @description Windows Phone 8 Push Object, as the schedule create listing names it. */
       windows_push?: components['schemas']['WindowsPhone8PushObject'];
-      /**
-       * @deprecated
-       * @description Windows Universal push, as spelled in the schedule create listing.
-       */
+      /** @description Windows Universal Push Object, as the schedule create listing names it. */
       windows8_push?: components['schemas']['WindowsUniversalPushObject'];
+      /** @description Windows Phone 8 Push Object under the send endpoint's key, also accepted here (decision: the schedule parameters "mirror those of the send endpoint"). */
+      windows_phone8_push?: components['schemas']['WindowsPhone8PushObject'];
+      /** @description Windows Universal Push Object under the send endpoint's key, also accepted here (decision: the schedule parameters "mirror those of the send endpoint"). */
+      windows_universal_push?: components['schemas']['WindowsUniversalPushObject'];
       kindle_push?: components['schemas']['KindlePushObject'];
       web_push?: components['schemas']['WebPushObject'];
       in_app_message?: components['schemas']['InAppMessageObject'];
@@ -1243,6 +1243,7 @@ export interface components {
           override_messaging_limits?: boolean;
           recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
           schedule: components['schemas']['ScheduleObject'];
+          /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the Messaging chapter's fatal error "400 No message to send" rejects a request without a payload. */
           messages: components['schemas']['ScheduleMessagesObject'];
         }
       | unknown
@@ -1521,7 +1522,12 @@ export interface components {
       /** @description Accent colour applied by the standard Style templates, as an RGB integer value. */
       accent_color?: number;
     };
-    /** @description Notification priority, from -2 ("MIN") to 2 ("MAX"); 0 is "DEFAULT". */
+    /**
+     * @description Notification priority, from -2 ("MIN") to 2 ("MAX"); 0 is "DEFAULT". "Any values sent that outside of that integer range will default to 0": the server accepts them and uses 0, so any integer is accepted here (a decision) and clients should send -2 to 2.
+     * @example -2
+     * @example 0
+     * @example 2
+     */
     NotificationPriority: number;
     /** @description Kindle/FireOS Push Object. */
     KindlePushObject: {
@@ -2345,6 +2351,10 @@ export interface components {
     XRateLimitRemainingHeader: number;
     /** Format: int64 */
     XRateLimitResetHeader: number;
+    XRateLimitLimitOnErrorHeader: number;
+    XRateLimitRemainingOnErrorHeader: number;
+    /** Format: int64 */
+    XRateLimitResetOnErrorHeader: number;
     /** @deprecated */
     CompanySecretParameter: string;
     /** @default 0 */
@@ -2395,15 +2405,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2413,12 +2423,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2428,12 +2438,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2443,12 +2453,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2458,12 +2468,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2473,12 +2483,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2488,12 +2498,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2503,12 +2513,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2530,15 +2540,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Users deleted. */
+      /** @description Users deleted. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2548,12 +2558,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2563,12 +2573,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2578,12 +2588,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2593,12 +2603,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2608,12 +2618,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2623,12 +2633,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2638,12 +2648,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2665,15 +2675,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2683,12 +2693,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2698,12 +2708,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2713,12 +2723,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2728,12 +2738,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2743,12 +2753,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2758,12 +2768,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2773,12 +2783,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2800,15 +2810,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2818,12 +2828,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2833,12 +2843,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2848,12 +2858,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2863,12 +2873,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2878,12 +2888,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2893,12 +2903,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2908,12 +2918,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2923,12 +2933,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2950,15 +2960,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2968,12 +2978,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2983,12 +2993,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -2998,12 +3008,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3013,12 +3023,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3028,12 +3038,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3043,12 +3053,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3058,12 +3068,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3073,12 +3083,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3100,15 +3110,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The message was scheduled; keep `schedule_id` to update or cancel it. */
+      /** @description The message was scheduled; keep `schedule_id` to update or cancel it. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3118,12 +3128,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3133,12 +3143,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3148,12 +3158,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3163,12 +3173,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3178,12 +3188,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3193,12 +3203,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3208,12 +3218,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3223,12 +3233,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3250,15 +3260,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The message was scheduled; keep `schedule_id` to update or cancel it. */
+      /** @description The message was scheduled; keep `schedule_id` to update or cancel it. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3268,12 +3278,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3283,12 +3293,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3298,12 +3308,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3313,12 +3323,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3328,12 +3338,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3343,12 +3353,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3358,12 +3368,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3373,12 +3383,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3400,15 +3410,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3418,12 +3428,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3433,12 +3443,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3448,12 +3458,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3463,12 +3473,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3478,12 +3488,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3493,12 +3503,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3508,12 +3518,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3523,12 +3533,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3550,15 +3560,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3568,12 +3578,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3583,12 +3593,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3598,12 +3608,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3613,12 +3623,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3628,12 +3638,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3643,12 +3653,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3658,12 +3668,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3673,12 +3683,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3700,15 +3710,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3718,12 +3728,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3733,12 +3743,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3748,12 +3758,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3763,12 +3773,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3778,12 +3788,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3793,12 +3803,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3808,12 +3818,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3823,12 +3833,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3850,15 +3860,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3868,12 +3878,12 @@ export interface operations {
       /** @description Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com. */
       202: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3883,12 +3893,12 @@ export interface operations {
       /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3898,12 +3908,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3913,12 +3923,12 @@ export interface operations {
       /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
       403: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3928,12 +3938,12 @@ export interface operations {
       /** @description Not Found, unknown App Group ID (when one is provided). */
       404: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3943,12 +3953,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3958,12 +3968,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -3973,12 +3983,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4012,15 +4022,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Unsubscribed email addresses. */
+      /** @description Unsubscribed email addresses. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4030,12 +4040,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4045,12 +4055,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4060,12 +4070,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4075,12 +4085,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4102,15 +4112,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4120,12 +4130,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4135,12 +4145,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4150,12 +4160,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4165,12 +4175,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4180,12 +4190,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4207,15 +4217,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4225,12 +4235,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4240,12 +4250,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4255,12 +4265,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4270,12 +4280,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4285,12 +4295,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4312,15 +4322,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+      /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4330,12 +4340,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4345,12 +4355,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4360,12 +4370,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4375,12 +4385,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4390,12 +4400,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4417,15 +4427,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The exported users. */
+      /** @description The exported users. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4435,12 +4445,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4450,12 +4460,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4465,12 +4475,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4480,12 +4490,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4495,12 +4505,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4522,15 +4532,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The export was started. */
+      /** @description The export was started. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4540,12 +4550,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4555,12 +4565,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4570,12 +4580,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4585,12 +4595,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4600,12 +4610,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4631,15 +4641,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of segments. */
+      /** @description A page of segments. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4649,12 +4659,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4664,12 +4674,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4679,12 +4689,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4694,12 +4704,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4729,15 +4739,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The segment size per day. */
+      /** @description The segment size per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4747,12 +4757,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4762,12 +4772,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4777,12 +4787,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4792,12 +4802,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4823,15 +4833,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The segment. */
+      /** @description The segment. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4841,12 +4851,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4856,12 +4866,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4871,12 +4881,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4886,12 +4896,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4919,15 +4929,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of campaigns. */
+      /** @description A page of campaigns. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4937,12 +4947,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4952,12 +4962,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4967,12 +4977,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -4982,12 +4992,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5017,15 +5027,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The campaign statistics per day. */
+      /** @description The campaign statistics per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5035,12 +5045,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5050,12 +5060,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5065,12 +5075,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5080,12 +5090,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5111,15 +5121,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The campaign. */
+      /** @description The campaign. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5129,12 +5139,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5144,12 +5154,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5159,12 +5169,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5174,12 +5184,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5207,15 +5217,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of cards. */
+      /** @description A page of cards. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5225,12 +5235,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5240,12 +5250,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5255,12 +5265,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5270,12 +5280,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5307,15 +5317,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The card statistics per unit of time. */
+      /** @description The card statistics per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5325,12 +5335,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5340,12 +5350,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5355,12 +5365,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5370,12 +5380,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5401,15 +5411,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The card. */
+      /** @description The card. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5419,12 +5429,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5434,12 +5444,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5449,12 +5459,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5464,12 +5474,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5499,15 +5509,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Monthly active users per day. */
+      /** @description Monthly active users per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5517,12 +5527,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5532,12 +5542,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5547,12 +5557,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5562,12 +5572,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5597,15 +5607,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Daily active users per day. */
+      /** @description Daily active users per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5615,12 +5625,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5630,12 +5640,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5645,12 +5655,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5660,12 +5670,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5695,15 +5705,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description New users per day. */
+      /** @description New users per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5713,12 +5723,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5728,12 +5738,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5743,12 +5753,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5758,12 +5768,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5793,15 +5803,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Uninstalls per day. */
+      /** @description Uninstalls per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5811,12 +5821,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5826,12 +5836,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5841,12 +5851,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5856,12 +5866,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5895,15 +5905,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Sessions per unit of time. */
+      /** @description Sessions per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5913,12 +5923,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5928,12 +5938,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5943,12 +5953,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5958,12 +5968,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -5989,15 +5999,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of event names. */
+      /** @description A page of event names. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6007,12 +6017,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6022,12 +6032,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6037,12 +6047,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6052,12 +6062,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6093,15 +6103,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Occurrences per unit of time. */
+      /** @description Occurrences per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6111,12 +6121,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6126,12 +6136,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6141,12 +6151,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6156,12 +6166,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6187,15 +6197,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of product names. */
+      /** @description A page of product names. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6205,12 +6215,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6220,12 +6230,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6235,12 +6245,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6250,12 +6260,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6289,15 +6299,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Revenue per unit of time. */
+      /** @description Revenue per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6307,12 +6317,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6322,12 +6332,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6337,12 +6347,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6352,12 +6362,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6391,15 +6401,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Purchases per unit of time. */
+      /** @description Purchases per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6409,12 +6419,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6424,12 +6434,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6439,12 +6449,12 @@ export interface operations {
       /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6454,12 +6464,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6481,15 +6491,15 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The export was started. */
+      /** @description The export was started. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Limit': components['schemas']['XRateLimitLimitHeader'];
+          /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Remaining': components['schemas']['XRateLimitRemainingHeader'];
+          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
+          'X-RateLimit-Reset': components['schemas']['XRateLimitResetHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6499,12 +6509,12 @@ export interface operations {
       /** @description Bad Request, bad syntax. Fatal, no data is processed. */
       400: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6514,12 +6524,12 @@ export interface operations {
       /** @description Unauthorized, unknown or missing app group id. */
       401: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6529,12 +6539,12 @@ export interface operations {
       /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
       413: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6544,12 +6554,12 @@ export interface operations {
       /** @description Over the rate limit, or another raw data export is still in progress (only one may run at a time). */
       429: {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {
@@ -6559,12 +6569,12 @@ export interface operations {
       /** @description Internal server error; retry with exponential backoff. */
       '5XX': {
         headers: {
-          /** @description The maximum number of requests the consumer may make per hour. */
-          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitHeader'];
-          /** @description The number of requests remaining in the current rate limit window. */
-          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingHeader'];
-          /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
-          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetHeader'];
+          /** @description Requests allowed per hour. Optional on errors (a decision). */
+          'X-RateLimit-Limit'?: components['schemas']['XRateLimitLimitOnErrorHeader'];
+          /** @description Requests left in the current window. Optional on errors (a decision). */
+          'X-RateLimit-Remaining'?: components['schemas']['XRateLimitRemainingOnErrorHeader'];
+          /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+          'X-RateLimit-Reset'?: components['schemas']['XRateLimitResetOnErrorHeader'];
           [name: string]: unknown;
         };
         content: {

@@ -11,11 +11,21 @@ const MAX_TYPE_LENGTH = 4000;
 const MAX_DEPTH = 24;
 
 export function schemaType(schema: unknown): string {
-  const type = typeOf(schema, { root: schema, expanding: ['#'], depth: 0 });
+  // a nested $id or anchor changes what a ref means below it: refs are then not followed at all
+  const root = hasNestedBase(schema, true) ? undefined : schema;
+  const type = typeOf(schema, { root, expanding: ['#'], depth: 0 });
   return type.length > MAX_TYPE_LENGTH ? 'unknown' : type;
 }
 
+function hasNestedBase(node: unknown, top = false): boolean {
+  if (Array.isArray(node)) return node.some((n) => hasNestedBase(n));
+  if (!isObject(node)) return false;
+  if (!top && ['$id', '$anchor', '$dynamicAnchor'].some((k) => typeof node[k] === 'string')) return true;
+  return Object.values(node).some((n) => hasNestedBase(n));
+}
+
 interface Walk {
+  /** the document refs resolve in; undefined: refs are not followed */
   root: unknown;
   /** the refs being expanded (a recursive ref widens to unknown) */
   expanding: string[];
@@ -31,7 +41,7 @@ function typeOf(schema: unknown, walk: Walk): string {
   const inner: Walk = { ...walk, depth: walk.depth + 1 };
   const parts: string[] = [];
 
-  if (typeof schema.$ref === 'string' && !walk.expanding.includes(schema.$ref)) {
+  if (typeof schema.$ref === 'string' && walk.root !== undefined && !walk.expanding.includes(schema.$ref)) {
     const target = resolveLocal(walk.root, schema.$ref);
     if (target !== undefined) parts.push(typeOf(target, { ...inner, expanding: [...walk.expanding, schema.$ref] }));
   }

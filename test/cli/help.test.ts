@@ -88,3 +88,15 @@ describe('the conventions', () => {
     expect((await runCli(['generate', '--watch', '--check'])).err).toBe('oaskit generate: --watch and --check do not go together\n');
   });
 });
+
+describe('README.md', () => {
+  it('its command table names every command and every option of each', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((l) => l.startsWith('| `oaskit '));
+    for (const name of names) {
+      const mine = rows.filter((r) => r.startsWith(`| \`oaskit ${name} `) || r.startsWith(`| \`oaskit ${name}\``)).join(' ');
+      expect(mine, name).not.toBe('');
+      for (const option of Object.keys(definitions[name].options)) expect(mine, `${name} --${option}`).toContain(`--${option}`);
+    }
+  });
+});

@@ -1,9 +1,12 @@
-// Entry point of the `oaskit` command: routes the first word to a command module.
-// Every command returns its exit code; anything thrown that is not a UsageError is a bug,
-// reported in one line (set OASKIT_DEBUG=1 for the stack).
-import { UsageError, type Command } from './command.ts';
+// Entry point of the `oaskit` command: routes the first word to a command module. Options are
+// checked against the command's definition (definitions.ts) before the command loads, so
+// `--help` and usage errors answer at once. Every command returns its exit code; anything thrown
+// that is not a UsageError is a bug, reported in one line (set OASKIT_DEBUG=1 for the stack).
+import { readFileSync } from 'node:fs';
+import { helpText, parseCommand, UsageError, type Command } from './command.ts';
+import { definitions, type CommandName } from './definitions.ts';
 
-const commands: Record<string, () => Promise<{ command: Command }>> = {
+const modules: Record<CommandName, () => Promise<{ command: Command }>> = {
   check: () => import('./commands/check.ts'),
   generate: () => import('./commands/generate.ts'),
   validator: () => import('./commands/validator.ts'),
@@ -14,32 +17,48 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   start: () => import('./commands/start.ts'),
 };
 
-const usage = `usage: oaskit <command> [options]
+export function version(): string {
+  // the package's own package.json: two folders up from generator/cli/ and from dist/cli/
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
-commands:
-  check [spec...] [--format text|json|sarif]   diagnostics with file:line:col
-  generate [--check] | --spec FILE --out DIR   clients, validators and docs from the specs
-  validator SCHEMA.json -o OUT.ts              a standalone validator from a JSON Schema
-  docs [--out DIR] [--serve]                   the API reference site and Markdown
-  mock [--port N]                              a Prism contract mock per spec
-  proxy --spec FILE --upstream URL [--port N] [--fail-on-violation]
-  lsp --stdio                                  the language server
-  start                                        check, generate, docs, then serve mocks and docs`;
+export function usage(): string {
+  const names = Object.keys(definitions) as CommandName[];
+  const width = Math.max(...names.map((n) => n.length)) + 2;
+  return [
+    'usage: oaskit <command> [options]',
+    '',
+    'commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}${definitions[n].summary}`),
+    '',
+    '`oaskit <command> --help` for its options; `oaskit --version` for the version.',
+    '',
+  ].join('\n');
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? process.stdout : process.stderr).write(usage + '\n');
+    if (name === 'help' && rest[0] && Object.hasOwn(definitions, rest[0])) return main([rest[0], '--help']);
+    (name ? process.stdout : process.stderr).write(usage());
     return name ? 0 : 2;
   }
-  const load = commands[name];
-  if (!load) {
-    process.stderr.write(`oaskit: unknown command '${name}'\n\n${usage}\n`);
+  if (!Object.hasOwn(modules, name)) {
+    process.stderr.write(`oaskit: unknown command ${JSON.stringify(name)}; \`oaskit --help\` lists the commands\n`);
     return 2;
   }
+  const command = name as CommandName;
   try {
-    const { command } = await load();
-    return await command(rest);
+    if (parseCommand(definitions[command], rest).values.help) {
+      process.stdout.write(helpText(definitions[command]));
+      return 0;
+    }
+    const { command: run } = await modules[command]();
+    return await run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`oaskit ${name}: ${error.message}\n`);

@@ -1,15 +1,16 @@
-// The diagnostics configuration: `oaskit.config.json` (or `.oaskitrc.json`) in the spec's folder,
-// else in the working folder, or a file given with `--config`:
+// The diagnostics configuration: a config file in the spec's folder, else in the working folder
+// (the first of configFileNames found), or a file given with `--config`:
 //   { "rules": { "component-unused": "off", "operation-id-missing": "error" } }
-// A setting is "off", "error", "warning", "info" or "hint". Anything else is a ConfigError with
-// the file, line and column of the offending value.
+// or the same in YAML (`rules:` / `  component-unused: off`). Any of the names may hold either:
+// the text is read as YAML, of which JSON is a subset. A setting is "off", "error", "warning",
+// "info" or "hint". Anything else is a ConfigError with the file, line and column of the offending
+// text. schemas/oaskit.config.schema.json describes the file for editors (configJsonSchema()).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { describedCodes, loaderCodes, type RuleSetting } from '../rules/index.ts';
-import { parseSource } from '../load/source-file.ts';
 
-export const configFileNames = ['oaskit.config.json', '.oaskitrc.json'] as const;
+export const configFileNames = ['oaskit.config.json', '.oaskitrc', '.oaskitrc.json', '.oaskitrc.yaml', '.oaskitrc.yml'] as const;
 const settings: readonly RuleSetting[] = ['off', 'error', 'warning', 'info', 'hint'];
 
 export interface OaskitConfig {
@@ -56,33 +57,68 @@ export function loadConfig(path: string): OaskitConfig {
 }
 
 export function parseConfig(file: string, text: string): OaskitConfig {
-  const source = parseSource(file + '.json', text);
+  const lines = new LineCounter();
   const fail = (reason: string, offset: number): never => {
-    const p = source.position(offset);
+    const p = lines.linePos(offset);
     throw new ConfigError(file, reason, p.line, p.col);
   };
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length) fail(`invalid JSON: ${printParseErrorCode(errors[0]!.error)}`, errors[0]!.offset);
-  if (!root || root.type !== 'object') fail('a config file must hold a JSON object: { "rules": { "<code>": "off" | "error" | "warning" | "info" | "hint" } }', root?.offset ?? 0);
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) fail(`cannot be read as YAML or JSON: ${syntax.message.split('\n')[0]}`, syntax.pos[0]);
+  const root = doc.contents as YamlNode | null;
+  const at = (node: unknown) => (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  if (!isMap(root)) fail('a config file must hold an object: { "rules": { "<code>": "off" | "error" | "warning" | "info" | "hint" } }', at(root));
   const known = new Set(describedCodes().map((c) => c.id));
   const fixed = new Set(loaderCodes.filter((c) => c.fixed).map((c) => c.id));
   const rules: Record<string, RuleSetting> = {};
-  for (const prop of root!.children ?? []) {
-    const [k, v] = prop.children as [JsonNode, JsonNode];
-    if (k.value === '$schema') continue;
-    if (k.value !== 'rules') fail(`unknown setting ${JSON.stringify(k.value)}; a config file has "rules" only`, k.offset);
-    if (v.type !== 'object') fail('"rules" must be an object mapping rule codes to "off", "error", "warning", "info" or "hint"', v.offset);
-    for (const rule of v.children ?? []) {
-      const [rk, rv] = rule.children as [JsonNode, JsonNode];
-      const code = String(rk.value);
-      if (fixed.has(code)) fail(`${JSON.stringify(code)} cannot be configured: without a readable document nothing else can be checked`, rk.offset);
-      if (!known.has(code)) fail(`unknown rule ${JSON.stringify(code)}${suggest(code, [...known])}`, rk.offset);
-      if (rv.type !== 'string' || !settings.includes(rv.value)) fail(`rule ${JSON.stringify(code)} must be "off", "error", "warning", "info" or "hint", not ${text.slice(rv.offset, rv.offset + rv.length)}`, rv.offset);
-      rules[code] = rv.value as RuleSetting;
+  for (const prop of (root as { items: unknown[] }).items) {
+    if (!isPair(prop)) continue;
+    const key = isScalar(prop.key) ? prop.key.value : undefined;
+    if (key === '$schema') continue;
+    if (key !== 'rules') fail(`unknown setting ${JSON.stringify(key ?? null)}; a config file has "rules" only`, at(prop.key));
+    if (!isMap(prop.value)) fail('"rules" must be an object mapping rule codes to "off", "error", "warning", "info" or "hint"', at(prop.value) || at(prop.key));
+    for (const rule of (prop.value as { items: unknown[] }).items) {
+      if (!isPair(rule)) continue;
+      const code = String(isScalar(rule.key) ? rule.key.value : rule.key);
+      if (fixed.has(code)) fail(`${JSON.stringify(code)} cannot be configured: without a readable document nothing else can be checked`, at(rule.key));
+      if (!known.has(code)) fail(`unknown rule ${JSON.stringify(code)}${suggest(code, [...known])}`, at(rule.key));
+      const value = isScalar(rule.value) ? rule.value.value : undefined;
+      if (typeof value !== 'string' || !settings.includes(value as RuleSetting)) {
+        const [from, to] = (rule.value as { range?: [number, number] } | null)?.range ?? [at(rule.key), at(rule.key)];
+        fail(`rule ${JSON.stringify(code)} must be "off", "error", "warning", "info" or "hint", not ${text.slice(from, to).trim() || 'nothing'}`, from);
+      }
+      rules[code] = value as RuleSetting;
     }
   }
   return { path: file, rules };
+}
+
+/** The JSON Schema of a config file (committed as schemas/oaskit.config.schema.json, for editors). */
+export function configJsonSchema(): object {
+  const fixed = new Set(loaderCodes.filter((c) => c.fixed).map((c) => c.id));
+  const setting = { enum: settings };
+  const rules = Object.fromEntries(
+    describedCodes()
+      .filter((c) => !fixed.has(c.id))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((c) => [c.id, { description: c.description, ...setting }]),
+  );
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'oaskit config file',
+    description: `The configuration of \`oaskit check\` and the language server: ${configFileNames.join(', ')} (YAML or JSON), in the spec's folder or the working folder, or given with --config.`,
+    type: 'object',
+    properties: {
+      $schema: { type: 'string', description: 'this schema, for editors' },
+      rules: {
+        type: 'object',
+        description: 'the severity of a diagnostic code: "off" drops it; the others replace its default severity',
+        properties: rules,
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  };
 }
 
 /** The config for a spec: `explicit` when given, else the one found next to it, else defaults. */

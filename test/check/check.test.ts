@@ -1,20 +1,20 @@
-// `oaskit check` end to end: the real command in a child process, on broken copies of a real spec
-// written to a temp folder; exit codes, positions, the three formats, the configuration.
-import { spawnSync } from 'node:child_process';
+// `oaskit check` end to end: the real command line (in this process: test/support/cli.ts; as a
+// process in test/cli/process.test.ts), on broken copies of a real spec written to a temp folder;
+// exit codes, positions, the three formats, the configuration.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleTable } from '../../generator/rules/index.ts';
+import { runCli } from '../support/cli.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const petstore = join(repo, 'test/lsp/fixtures/petstore');
 // the real spec broken below: appboy when it exists, else appcues
 const realSpec = ['spec/appboy.yaml', 'spec/appcues.yaml'].map((p) => join(repo, p)).find((p) => existsSync(p))!;
 
-function check(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/oaskit.js'), 'check', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runCli(['check', ...args], { cwd: repo, env: { NO_COLOR: '1' } });
 }
 
 function tempDir(): string {
@@ -39,40 +39,40 @@ function realCopy(edit: (lines: string[]) => number): { path: string; line: numb
 }
 
 describe('exit codes', () => {
-  it('0 and "no problems found" for a clean spec', () => {
-    const r = check(petstoreCopy());
+  it('0 and "no problems found" for a clean spec', async () => {
+    const r = await check(petstoreCopy());
     expect(r.out).toBe('no problems found\n');
     expect(r.code).toBe(0);
   });
 
-  it('0 with warnings only', () => {
-    const r = check(petstoreCopy((t) => t.replace('  schemas:\n', '  schemas:\n    Unused:\n      type: string\n')));
+  it('0 with warnings only', async () => {
+    const r = await check(petstoreCopy((t) => t.replace('  schemas:\n', '  schemas:\n    Unused:\n      type: string\n')));
     expect(r.out).toMatch(/openapi\.yaml:\d+:5 - warning component-unused: schema 'Unused' is never used/);
     expect(r.out).toMatch(/0 errors, 1 warning\n$/);
     expect(r.code).toBe(0);
   });
 
-  it('2 for a missing file', () => {
-    const r = check(join(tempDir(), 'nothing.yaml'));
+  it('2 for a missing file', async () => {
+    const r = await check(join(tempDir(), 'nothing.yaml'));
     expect(r.out).toMatch(/nothing\.yaml:1:1 - error file-unreadable: cannot read spec: no such file/);
     expect(r.code).toBe(2);
   });
 
-  it('2 for a bad --format', () => {
-    const r = check('--format', 'xml', petstoreCopy());
+  it('2 for a bad --format', async () => {
+    const r = await check('--format', 'xml', petstoreCopy());
     expect(r.err).toBe('oaskit check: --format must be text, json or sarif, not "xml"\n');
     expect(r.code).toBe(2);
   });
 });
 
 describe(`broken copies of ${realSpec.split('/').pop()}`, () => {
-  it('bad YAML: exit 2, yaml-syntax at the line', () => {
+  it('bad YAML: exit 2, yaml-syntax at the line', async () => {
     const { path, line } = realCopy((lines) => {
       const i = lines.findIndex((l) => /^\s+description: \S/.test(l));
       lines[i] = lines[i]!.replace('description: ', 'description: [unclosed ');
       return i + 1;
     });
-    const r = check(path);
+    const r = await check(path);
     expect(r.code).toBe(2);
     const first = r.out.split('\n')[0]!;
     expect(first).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+) - error yaml-syntax: `));
@@ -80,33 +80,33 @@ describe(`broken copies of ${realSpec.split('/').pop()}`, () => {
     expect(Number(/:(\d+):/.exec(first)![1])).toBeGreaterThanOrEqual(line);
   });
 
-  it('a dangling $ref: exit 1, ref-dangling at the ref value', () => {
+  it('a dangling $ref: exit 1, ref-dangling at the ref value', async () => {
     const { path, line } = realCopy((lines) => {
       const i = lines.findIndex((l) => /\$ref: '#\/components\/schemas\//.test(l));
       lines[i] = lines[i]!.replace(/(#\/components\/schemas\/[^']+)'/, "$1Nope'");
       return i + 1;
     });
     const col = readFileSync(path, 'utf8').split('\n')[line - 1]!.indexOf("'#/components") + 1;
-    const r = check(path);
+    const r = await check(path);
     expect(r.out).toMatch(new RegExp(`spec\\.yaml:${line}:${col} - error ref-dangling: \\$ref "#/components/schemas/[^"]+Nope" points to nothing`));
     expect(r.code).toBe(1);
   });
 
-  it('info.title removed: exit 1, oas-schema at the info key', () => {
+  it('info.title removed: exit 1, oas-schema at the info key', async () => {
     const { path, line } = realCopy((lines) => {
       const info = lines.indexOf('info:');
       const title = lines.findIndex((l, i) => i > info && /^  title: /.test(l));
       lines.splice(title, 1);
       return info + 1;
     });
-    const r = check(path);
+    const r = await check(path);
     expect(r.out).toContain(`spec.yaml:${line}:1 - error oas-schema: /info must have required property 'title'\n${line} | info:\n`);
     expect(r.code).toBe(1);
   });
 
-  it('a code frame under each diagnostic', () => {
+  it('a code frame under each diagnostic', async () => {
     const path = petstoreCopy((t) => t.replace("$ref: 'schemas.yaml#/Error'", "$ref: 'schemas.yaml#/Eror'"));
-    const r = check(path);
+    const r = await check(path);
     expect(r.out.split('\n').slice(1, 3)).toEqual(["63 |                 $ref: 'schemas.yaml#/Eror'", "   |                       ~~~~~~~~~~~~~~~~~~~~"]);
   });
 });
@@ -114,8 +114,8 @@ describe(`broken copies of ${realSpec.split('/').pop()}`, () => {
 describe('--format json and sarif', () => {
   const broken = () => petstoreCopy((t) => t.replace("items:\n                  $ref: '#/components/schemas/Pet'", "items:\n                  $ref: '#/components/schemas/Pets'"));
 
-  it('json: one object per diagnostic', () => {
-    const r = check('--format', 'json', broken());
+  it('json: one object per diagnostic', async () => {
+    const r = await check('--format', 'json', broken());
     expect(r.code).toBe(1);
     const items = JSON.parse(r.out);
     expect(items).toHaveLength(1);
@@ -124,8 +124,8 @@ describe('--format json and sarif', () => {
     expect(items[0].message).toBe('$ref "#/components/schemas/Pets" points to nothing: no "Pets" at /components/schemas');
   });
 
-  it('sarif: a valid 2.1.0 log with every rule described', () => {
-    const r = check('--format', 'sarif', broken());
+  it('sarif: a valid 2.1.0 log with every rule described', async () => {
+    const r = await check('--format', 'sarif', broken());
     expect(r.code).toBe(1);
     const log = JSON.parse(r.out);
     expect(log.version).toBe('2.1.0');
@@ -151,41 +151,41 @@ describe('--format json and sarif', () => {
 describe('configuration', () => {
   const withUnused = (t: string) => t.replace('  schemas:\n', '  schemas:\n    Unused:\n      type: string\n');
 
-  it('upgrades a rule (oaskit.config.json next to the spec)', () => {
+  it('upgrades a rule (oaskit.config.json next to the spec)', async () => {
     const path = petstoreCopy(withUnused);
     writeFileSync(join(path, '../oaskit.config.json'), JSON.stringify({ rules: { 'component-unused': 'error' } }));
-    const r = check(path);
+    const r = await check(path);
     expect(r.out).toMatch(/- error component-unused: schema 'Unused'/);
     expect(r.code).toBe(1);
   });
 
-  it('downgrades a rule (.oaskitrc.json)', () => {
+  it('downgrades a rule (.oaskitrc.json)', async () => {
     const path = petstoreCopy((t) => t.replace("$ref: 'schemas.yaml#/Error'", "$ref: 'schemas.yaml#/Eror'"));
     writeFileSync(join(path, '../.oaskitrc.json'), JSON.stringify({ rules: { 'ref-dangling': 'warning' } }));
-    const r = check(path);
+    const r = await check(path);
     expect(r.out).toMatch(/- warning ref-dangling: /);
     expect(r.code).toBe(0);
   });
 
-  it('switches a rule off (--config FILE)', () => {
+  it('switches a rule off (--config FILE)', async () => {
     const path = petstoreCopy(withUnused);
     const config = join(tempDir(), 'custom.json');
     writeFileSync(config, JSON.stringify({ rules: { 'component-unused': 'off' } }));
-    const r = check('--config', config, path);
+    const r = await check('--config', config, path);
     expect(r.out).toBe('no problems found\n');
     expect(r.code).toBe(0);
   });
 
   it.each([
-    ['bad JSON', '{ "rules": { "component-unused": "off", } }', /:1:41: invalid JSON: PropertyNameExpected/],
+    ['bad syntax', '{ "rules": { "component-unused": "off" }', /:1:41: cannot be read as YAML or JSON: Flow map must end with a \}/],
     ['an unknown rule', '{ "rules": { "component-unsued": "off" } }', /:1:14: unknown rule "component-unsued"; did you mean "component-unused"\?/],
     ['a bad severity', '{\n  "rules": { "component-unused": "loud" }\n}', /:2:34: rule "component-unused" must be "off", "error", "warning", "info" or "hint", not "loud"/],
     ['a fixed code', '{ "rules": { "yaml-syntax": "off" } }', /:1:14: "yaml-syntax" cannot be configured/],
     ['an unknown setting', '{ "rule": {} }', /:1:3: unknown setting "rule"; a config file has "rules" only/],
-  ])('an invalid config (%s): exit 2 with the place', (_, text, message) => {
+  ])('an invalid config (%s): exit 2 with the place', async (_, text, message) => {
     const path = petstoreCopy();
     writeFileSync(join(path, '../oaskit.config.json'), text);
-    const r = check(path);
+    const r = await check(path);
     expect(r.err).toMatch(/^oaskit check: invalid config .*oaskit\.config\.json:/);
     expect(r.err).toMatch(message);
     expect(r.code).toBe(2);
@@ -202,7 +202,7 @@ if (!haveSuite) {
 
 describe.skipIf(!haveSuite)('the OAI 3.1 schema test suite', () => {
   const files = (kind: string) => (haveSuite ? readdirSync(join(suite, kind)).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(suite, kind, f)) : []);
-  const run = (paths: string[], config?: string) => JSON.parse(check('--format', 'json', ...(config ? ['--config', config] : []), ...paths).out) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
+  const run = async (paths: string[], config?: string) => JSON.parse((await check('--format', 'json', ...(config ? ['--config', config] : []), ...paths)).out) as { file: string; line: number; column: number; severity: string; code: string; message: string }[];
 
   // The pass/ documents are valid OpenAPI, but some are fragments of examples with real slips
   // that oaskit's rules beyond the schema rightly report; those rules are tested in test/rules.
@@ -212,8 +212,8 @@ describe.skipIf(!haveSuite)('the OAI 3.1 schema test suite', () => {
     'security-scheme-object-examples.yaml': ['ref-unsafe'],
   };
 
-  it('gives no error for any pass/ document, but the known rule findings', () => {
-    const items = run(files('pass'));
+  it('gives no error for any pass/ document, but the known rule findings', async () => {
+    const items = await run(files('pass'));
     const errors = items.filter((d) => d.severity === 'error');
     const byFile: Record<string, string[]> = {};
     for (const e of errors) (byFile[e.file.split('/').pop()!] ??= []).includes(e.code) || byFile[e.file.split('/').pop()!]!.push(e.code);
@@ -222,8 +222,8 @@ describe.skipIf(!haveSuite)('the OAI 3.1 schema test suite', () => {
     expect(files('pass').length).toBeGreaterThan(30);
   });
 
-  it('gives at least one error with a position for every fail/ document', () => {
-    const items = run(files('fail'));
+  it('gives at least one error with a position for every fail/ document', async () => {
+    const items = await run(files('fail'));
     for (const f of files('fail')) {
       const errors = items.filter((d) => d.severity === 'error' && d.file === f);
       expect(errors.length, f).toBeGreaterThan(0);

@@ -1,12 +1,11 @@
 // The generated package of an API for the tests that run it: generated/<name>/ (what is committed
 // and shipped) when it is there; otherwise the spec is generated into a temporary folder first
 // (a fresh clone before `oaskit generate`, or while generated/ is being rebuilt).
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { oaskitBin, root } from '../mock/helpers.ts';
+import { root } from '../mock/helpers.ts';
+import { runCli } from '../support/cli.ts';
 
 /** What every generated package exports that the suite uses; the rest is reached by name. */
 export interface GeneratedPackage {
@@ -31,7 +30,8 @@ export async function loadGenerated(name: string, spec = join(root, 'spec', `${n
     mkdirSync(join(root, '.tmp'), { recursive: true });
     temporary = mkdtempSync(join(root, '.tmp', `conformance-${name}-`));
     dir = join(temporary, name);
-    await promisify(execFile)(process.execPath, [oaskitBin, 'generate', '--spec', spec, '--out', dir], { cwd: root, timeout: 600_000 });
+    const run = await runCli(['generate', '--quiet', '--spec', spec, '--out', dir], { cwd: root });
+    if (run.code !== 0) throw new Error(`oaskit generate --spec ${spec} failed (${run.code}): ${run.err}`);
   }
   const index = (await import(pathToFileURL(join(dir, 'index.ts')).href)) as Record<string, unknown>;
   const validators = (await import(pathToFileURL(join(dir, 'validators.ts')).href)) as Record<string, unknown>;

@@ -1,11 +1,12 @@
 // `oaskit docs` and the docs server: the command writes the site and reports page weights, refuses
-// to wipe a folder that is not a docs site, serves on localhost and stops on SIGTERM; the server
-// stays inside its folder.
-import { spawn, spawnSync } from 'node:child_process';
+// to wipe a folder that is not a docs site, serves on localhost and stops on SIGTERM (a process);
+// the server stays inside its folder.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../../generator/emit/docs/serve.ts';
+import { runCli } from '../support/cli.ts';
 import { fixtureSpecs, removeDir, repoRoot, tempDir } from './support.ts';
 
 const made: string[] = [];
@@ -13,33 +14,33 @@ afterAll(() => made.forEach(removeDir));
 const bin = join(repoRoot, 'bin/oaskit.js');
 
 describe('oaskit docs', () => {
-  it('writes the site for the given specs and reports the page weight', () => {
+  it('writes the site for the given specs and reports the page weight', async () => {
     const parent = tempDir('docs-cli');
     made.push(parent);
     const out = join(parent, 'site');
-    const r = spawnSync(process.execPath, [bin, 'docs', '--spec', fixtureSpecs[0]!, '--spec', fixtureSpecs[1]!, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    const r = await runCli(['docs', '--spec', fixtureSpecs[0]!, '--spec', fixtureSpecs[1]!, '--out', out], { cwd: repoRoot });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
     for (const f of ['index.html', 'shop.html', 'hostile.html', 'assets/site.css', 'assets/search.js', 'search-index.js']) expect(existsSync(join(out, f)), f).toBe(true);
-    expect(r.stdout).toMatch(/page weight:\n/);
-    expect(r.stdout).toMatch(/shop\.html +[\d.]+ KB +[\d.]+ KB gzip/);
-    expect(r.stdout).toMatch(/total +[\d.]+ KB/);
+    expect(r.out).toMatch(/page weight:\n/);
+    expect(r.out).toMatch(/shop\.html +[\d.]+ KB +[\d.]+ KB gzip/);
+    expect(r.out).toMatch(/total +[\d.]+ KB/);
   });
 
-  it('refuses to replace a folder that is not a docs site', () => {
+  it('refuses to replace a folder that is not a docs site', async () => {
     const out = tempDir('docs-cli');
     made.push(out);
     writeFileSync(join(out, 'precious.txt'), 'keep me');
-    const r = spawnSync(process.execPath, [bin, 'docs', '--spec', fixtureSpecs[0]!, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/refusing to write into/);
+    const r = await runCli(['docs', '--spec', fixtureSpecs[0]!, '--out', out], { cwd: repoRoot });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/refusing to write into/);
     expect(readFileSync(join(out, 'precious.txt'), 'utf8')).toBe('keep me');
   });
 
-  it('rejects a bad port', () => {
-    const r = spawnSync(process.execPath, [bin, 'docs', '--port', 'x'], { cwd: repoRoot, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--port/);
+  it('rejects a bad port', async () => {
+    const r = await runCli(['docs', '--serve', '--port', 'x'], { cwd: repoRoot });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('oaskit docs: --port must be a port number, not "x"\n');
   });
 
   it('serves the site with --serve, prints the URL and stops on SIGTERM', async () => {

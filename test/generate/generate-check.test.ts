@@ -1,18 +1,20 @@
 // `oaskit generate --check` is what CI runs to fail on stale generated code: the committed
 // generated/ must match the specs, and a stale, missing or extra file must be named, exit 1.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
-const bin = join(repo, 'bin', 'oaskit.js');
-const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+const run = async (cwd: string, ...args: string[]) => {
+  const r = await runCli(args, { cwd });
+  return { status: r.code, stdout: r.out, stderr: r.err };
+};
 
 describe('oaskit generate --check', () => {
-  it('finds the committed generated/ up to date with spec/', { timeout: 300_000 }, () => {
-    const r = run(repo, 'generate', '--check');
+  it('finds the committed generated/ up to date with spec/', { timeout: 300_000 }, async () => {
+    const r = await run(repo, 'generate', '--check');
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stdout).toContain('generated files are up to date');
     expect(r.status).toBe(0);
@@ -21,13 +23,13 @@ describe('oaskit generate --check', () => {
   const work = mkdtempSync(join(tmpdir(), 'oaskit-check-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('names every stale, missing and extra file and exits 1', { timeout: 300_000 }, () => {
+  it('names every stale, missing and extra file and exits 1', { timeout: 300_000 }, async () => {
     cpSync(join(repo, 'spec'), join(work, 'spec'), { recursive: true });
     cpSync(join(repo, 'generated'), join(work, 'generated'), { recursive: true });
     appendFileSync(join(work, 'generated', 'appcues', 'client.ts'), '\n// edited by hand\n');
     unlinkSync(join(work, 'generated', 'appboy', 'validators.ts'));
     writeFileSync(join(work, 'generated', 'docs', 'stray.html'), '<p>left over</p>\n');
-    const r = run(work, 'generate', '--check');
+    const r = await run(work, 'generate', '--check');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/stale: +generated\/appcues\/client\.ts/);
     expect(r.stdout).toMatch(/missing: +generated\/appboy\/validators\.ts/);

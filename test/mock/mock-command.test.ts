@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePortRange } from '../../generator/mock/ports.ts';
+import { runCli } from '../support/cli.ts';
 import { eventually, fetchJson, fixtures, prismPidsOnPort, runOaskit, type Run } from './helpers.ts';
 
 describe('oaskit mock', () => {
@@ -79,12 +80,13 @@ describe('oaskit mock', () => {
   it('bad usage exits 2', async () => {
     const noSpecs = mkdtempSync(join(tmpdir(), 'oaskit-mock-empty-'));
     try {
-      const run = runOaskit(['mock'], { cwd: noSpecs });
-      expect(await run.exited).toBe(2);
-      expect(run.stderr()).toContain('no spec given');
-      const badPort = runOaskit(['mock', '--port', 'eighty', join(fixtures, 'pets.yaml')]);
-      expect(await badPort.exited).toBe(2);
-      expect(badPort.stderr()).toContain('--port must be a port number');
+      // usage is checked before anything starts: in this process (test/support/cli.ts)
+      const run = await runCli(['mock'], { cwd: noSpecs });
+      expect(run.code).toBe(2);
+      expect(run.err).toContain('no spec given');
+      const badPort = await runCli(['mock', '--port', 'eighty', join(fixtures, 'pets.yaml')]);
+      expect(badPort.code).toBe(2);
+      expect(badPort.err).toContain('--port must be a port number');
     } finally {
       rmSync(noSpecs, { recursive: true, force: true });
     }

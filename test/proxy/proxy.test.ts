@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../generator/mock/ports.ts';
 import { formatViolation, parseViolationHeader, startValidationProxy, violationPointer, type ExchangeReport, type ValidationProxy } from '../../generator/mock/proxy.ts';
 import { fetchJson, fixtures, prismPidsOnPort, runOaskit, type Run } from '../mock/helpers.ts';
+import { runCli } from '../support/cli.ts';
 import { broken, honest, startUpstream, type Upstream } from './upstreams.ts';
 
 const spec = join(fixtures, 'pets.yaml');
@@ -177,11 +178,12 @@ describe('oaskit proxy (the command)', () => {
   }, 180_000);
 
   it('bad usage exits 2; an unusable spec exits 1 naming it', async () => {
-    const noUpstream = runOaskit(['proxy', '--spec', spec]);
-    expect(await noUpstream.exited).toBe(2);
-    expect(noUpstream.stderr()).toContain('--upstream URL is required');
-    const badUrl = runOaskit(['proxy', '--spec', spec, '--upstream', 'not a url']);
-    expect(await badUrl.exited).toBe(2);
+    // usage is checked before anything starts: in this process (test/support/cli.ts)
+    const noUpstream = await runCli(['proxy', '--spec', spec]);
+    expect(noUpstream.code).toBe(2);
+    expect(noUpstream.err).toContain('--upstream URL is required');
+    const badUrl = await runCli(['proxy', '--spec', spec, '--upstream', 'not a url']);
+    expect(badUrl.code).toBe(2);
     const unusable = runOaskit(['proxy', '--spec', join(fixtures, 'no-operations.yaml'), '--upstream', 'http://127.0.0.1:9', '--port', String(await freePort())]);
     expect(await unusable.exited).toBe(1);
     expect(unusable.stderr()).toMatch(/no-operations\.yaml: Prism cannot serve it: No operations found/);

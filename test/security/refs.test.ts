@@ -1,13 +1,11 @@
 // $ref resolution is sandboxed: a ref to a URL, to an absolute path or one that climbs out of the
 // spec's folder is a diagnostic at the ref, never a fetch or a read, and nothing is generated.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../generator/load/workspace.ts';
-
-const bin = resolve(import.meta.dirname, '../../bin/oaskit.js');
+import { runCli } from '../support/cli.ts';
 const work = mkdtempSync(join(tmpdir(), 'oaskit-refs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -35,18 +33,18 @@ const cases: [string, string, RegExp][] = [
 ];
 
 describe('sandboxed $ref', () => {
-  it.each(cases)('refuses %s with a positioned diagnostic, and generates nothing', { timeout: 120_000 }, (_, ref, message) => {
+  it.each(cases)('refuses %s with a positioned diagnostic, and generates nothing', { timeout: 120_000 }, async (_, ref, message) => {
     const dir = join(work, Buffer.from(ref).toString('hex').slice(0, 24), 'spec');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'api.yaml'), spec(ref));
-    const check = spawnSync(process.execPath, [bin, 'check', join(dir, 'api.yaml')], { encoding: 'utf8' });
-    expect(check.status).toBe(1);
-    expect(check.stdout).toMatch(/api\.yaml:12:23 - error ref-unsafe: /);
-    expect(check.stdout).toMatch(message);
+    const check = await runCli(['check', join(dir, 'api.yaml')]);
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/api\.yaml:12:23 - error ref-unsafe: /);
+    expect(check.out).toMatch(message);
     const out = join(dir, '..', 'out');
-    const generate = spawnSync(process.execPath, [bin, 'generate', '--spec', join(dir, 'api.yaml'), '--out', out], { encoding: 'utf8' });
-    expect(generate.status).toBe(1);
-    expect(generate.stderr).toMatch(/ref-unsafe/);
+    const generate = await runCli(['generate', '--spec', join(dir, 'api.yaml'), '--out', out]);
+    expect(generate.code).toBe(1);
+    expect(generate.err).toMatch(/ref-unsafe/);
     expect(existsSync(out)).toBe(false);
   });
 

@@ -1,7 +1,7 @@
-// `oaskit check [spec...] [--format text|json|sarif] [--config FILE]`: exit 0 clean (warnings
-// allowed), 1 errors, 2 unusable input (an unreadable or unparsable spec, a bad config file).
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// `oaskit check [spec...] [--spec FILE] [--format text|json|sarif] [--config FILE]`: exit 0 clean
+// (warnings allowed), 1 errors, 2 unusable input (an unreadable or unparsable spec, a bad config
+// file).
+import { resolve } from 'node:path';
 import { ConfigError, configFor } from '../../diagnostics/config.ts';
 import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.ts';
 import { diagnose } from '../../diagnostics/diagnose.ts';
@@ -9,19 +9,17 @@ import { formatJson, formatSarif, formatText, type OutputFormat } from '../../di
 import { locateDiagnostic, type Located } from '../../diagnostics/position.ts';
 import { UnreadableSpecError } from '../../load/workspace.ts';
 import { describedCodes } from '../../rules/index.ts';
-import { parseOptions, UsageError, type Command } from '../command.ts';
+import { parseCommand, UsageError, type Command } from '../command.ts';
+import { definitions } from '../definitions.ts';
+import { list, specsToUse } from '../project.ts';
+
+export { specFiles } from '../project.ts';
 
 export const command: Command = async (argv) => {
-  const { values, positionals } = parseOptions(argv, {
-    format: { type: 'string', default: 'text' },
-    config: { type: 'string' },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-  });
-  const format = values.format as OutputFormat;
+  const { values, positionals } = parseCommand(definitions.check, argv);
+  const format = (values.format ?? 'text') as OutputFormat;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not ${JSON.stringify(values.format)}`);
-  const files = positionals.length ? positionals : specFiles(process.cwd());
-  if (files.length === 0) throw new UsageError('no spec given and no spec/*.yaml in this folder');
+  const { specs: files } = specsToUse([...positionals, ...list(values.spec)]);
 
   const located: Located[] = [];
   let unusable = false;
@@ -53,13 +51,3 @@ export const command: Command = async (argv) => {
   if (unusable) return 2;
   return located.some((l) => l.diagnostic.severity === 'error') ? 1 : 0;
 };
-
-/** The specs of a project: spec/*.yaml, *.yml and *.json, sorted. */
-export function specFiles(cwd: string): string[] {
-  const dir = join(cwd, 'spec');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}

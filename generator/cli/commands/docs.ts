@@ -1,7 +1,7 @@
-// `oaskit docs [--out DIR] [--serve] [--port N] [--spec FILE...]`: the API reference site (default
-// generated/docs/) from every spec in spec/ (or the given ones), the README.md of each generated
-// package (only for spec/), a page-weight report, and with --serve the site on localhost until
-// Ctrl-C.
+// `oaskit docs [--spec FILE...] [-o DIR] [--serve] [--port N] [--quiet]`: the API reference site
+// (default generated/docs/) from every spec in spec/ (or the given ones), the README.md of each
+// generated package (only for spec/), a page-weight report, and with --serve the site on localhost
+// (port 4080, or a free one when the default is taken) until Ctrl-C.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { docsReadmeEmitter } from '../../emit/docs/index.ts';
@@ -11,27 +11,26 @@ import { defaultContext, emitSite, modelOf, SpecHasErrors, writeFolder } from '.
 import { formatFile } from '../../emit/format.ts';
 import { UnreadableSpecError } from '../../load/workspace.ts';
 import type { ApiModel } from '../../model/types.ts';
-import { parseOptions, UsageError, type Command } from '../command.ts';
-import { specFiles } from './check.ts';
+import { freePort, isFree } from '../../mock/ports.ts';
+import { parseCommand, parsePort, UsageError, type Command } from '../command.ts';
+import { DEFAULT_DOCS_PORT, definitions } from '../definitions.ts';
+import { progress } from '../progress.ts';
+import { specsToUse } from '../project.ts';
+import { waitForSignal } from '../signals.ts';
 
 export const command: Command = async (argv) => {
-  const { values, positionals } = parseOptions(argv, {
-    out: { type: 'string' },
-    serve: { type: 'boolean', default: false },
-    port: { type: 'string' },
-    spec: { type: 'string', multiple: true },
-  });
-  if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${JSON.stringify(values.port)}`);
+  const { values } = parseCommand(definitions.docs, argv);
+  if (values.port !== undefined && !values.serve) throw new UsageError('--port needs --serve');
+  const explicitPort = values.port === undefined ? undefined : parsePort(values.port, DEFAULT_DOCS_PORT, 1, true);
   const cwd = process.cwd();
-  const specs = values.spec?.length ? values.spec.map((s) => resolve(s)) : specFiles(cwd);
-  if (specs.length === 0) throw new UsageError('no spec/*.yaml in this folder (or give --spec FILE)');
+  const { specs, fromProject } = specsToUse(values.spec ?? [], cwd);
   const out = resolve(values.out ?? join(cwd, 'generated', 'docs'));
   if (!isReplaceable(out)) throw new UsageError(`refusing to write into ${out}: it has files and is not an oaskit docs folder`);
+  const say = progress('docs', { quiet: values.quiet });
 
   const models: ApiModel[] = [];
   for (const spec of specs) {
+    say(`checking and modelling ${relative(cwd, spec)}`);
     try {
       models.push(await modelOf(spec));
     } catch (error) {
@@ -43,10 +42,13 @@ export const command: Command = async (argv) => {
       throw error;
     }
   }
+  say('emitting the reference site');
   const site = await emitSite(models, defaultContext);
+  say(`writing ${relative(cwd, out) || '.'}/`);
   writeFolder(out, site);
   process.stdout.write(`wrote ${relative(cwd, out) || '.'}/ (${site.length} files) from ${specs.map((s) => relative(cwd, s)).join(', ')}\n`);
-  if (!values.spec?.length) {
+  if (fromProject) {
+    say('writing the package READMEs');
     for (const model of models) {
       const dir = join(cwd, 'generated', model.name);
       for (const file of await Promise.all((await docsReadmeEmitter.emit(model, defaultContext)).map(formatFile))) {
@@ -60,17 +62,23 @@ export const command: Command = async (argv) => {
   process.stdout.write(`page weight:\n${formatWeight(siteWeight(site))}\n`);
   if (!values.serve) return 0;
 
-  const server = await serveDocs(out, port);
+  const port = explicitPort ?? ((await isFree(DEFAULT_DOCS_PORT)) ? DEFAULT_DOCS_PORT : await freePort());
+  const signals = waitForSignal();
+  let server;
+  try {
+    server = await serveDocs(out, port);
+  } catch (error) {
+    signals.dispose();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`oaskit docs: port ${port} is in use; give another with --port N (0: any free port)\n`);
+      return 1;
+    }
+    throw error;
+  }
   process.stdout.write(`serving the API reference at ${server.url} (Ctrl-C to stop)\n`);
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void server.close().then(done);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await signals.promise;
+  await server.close();
+  signals.dispose();
   process.stdout.write('stopped\n');
   return 0;
 };

@@ -1,10 +1,11 @@
 // `oaskit lsp --stdio`: the language server over standard input and output.
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
 import { startServer } from '../../lsp/server.ts';
-import { parseOptions, UsageError, type Command } from '../command.ts';
+import { parseCommand, UsageError, type Command } from '../command.ts';
+import { definitions } from '../definitions.ts';
 
 export const command: Command = async (argv) => {
-  const { values } = parseOptions(argv, { stdio: { type: 'boolean' } });
+  const { values } = parseCommand(definitions.lsp, argv);
   if (!values.stdio) throw new UsageError('the language server speaks over standard input and output: run `oaskit lsp --stdio`');
   // stdout carries the protocol: anything printed goes to stderr instead
   console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(args.map(String).join(' ') + '\n');

@@ -1,27 +1,24 @@
-// `oaskit mock [spec...] [--port N] [--host H] [--dynamic] [--verbose]`: a Prism mock per spec
-// (default: every spec in spec/), one port each from --port (4010) up. Prints one
+// `oaskit mock [--spec FILE...] [--port N] [--host H] [--dynamic] [--verbose]`: a Prism mock per spec
+// (given with --spec or as arguments; default: every spec in spec/), one port each from --port
+// (4010) up. Prints one
 // `mock <name>: <url>` line per spec once all answer; runs until SIGINT/SIGTERM, then stops every
 // Prism (process group and all). Exit 0 after a clean stop, 1 when a spec cannot be served or a
 // Prism dies, 2 on bad usage.
-import { relative, resolve } from 'node:path';
-import { DEFAULT_MOCK_PORT, MocksStartError, startMocks, stopMocks } from '../../mock/mocks.ts';
-import { modelsToServe } from '../../pipeline/pipeline.ts';
-import { parseOptions, UsageError, type Command } from '../command.ts';
-import { specFiles } from './check.ts';
+import { relative } from 'node:path';
+import { MocksStartError, startMocks, stopMocks } from '../../mock/mocks.ts';
+import { parseCommand, parsePort, type Command } from '../command.ts';
+import { DEFAULT_MOCK_PORT, definitions } from '../definitions.ts';
+import { specsToUse } from '../project.ts';
+import { waitForSignal } from '../signals.ts';
 
 export const command: Command = async (argv) => {
-  const { values, positionals } = parseOptions(argv, {
-    port: { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
-    dynamic: { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
-  });
-  const specs = positionals.length ? positionals.map((p) => resolve(p)) : specFiles(process.cwd());
-  if (specs.length === 0) throw new UsageError('no spec given and no spec/*.yaml in this folder');
+  const { values, positionals } = parseCommand(definitions.mock, argv);
+  const { specs } = specsToUse([...positionals, ...(values.spec ?? [])]);
   const port = parsePort(values.port, DEFAULT_MOCK_PORT, specs.length);
   const show = (spec: string) => relative(process.cwd(), spec) || spec;
 
   // a spec with errors is never served: its diagnostics are printed instead
+  const { modelsToServe } = await import('../../pipeline/model-of.ts');
   const models = await modelsToServe(specs, (report) => process.stderr.write(report));
   if (!models) return 1;
   const signals = waitForSignal();
@@ -29,8 +26,8 @@ export const command: Command = async (argv) => {
   try {
     mocks = await startMocks(models, {
       port,
-      host: values.host,
-      dynamic: values.dynamic,
+      host: values.host ?? '127.0.0.1',
+      dynamic: values.dynamic ?? false,
       onLog: values.verbose ? (name, line) => process.stderr.write(`[${name}] ${line}\n`) : undefined,
     });
   } catch (error) {
@@ -59,33 +56,3 @@ export const command: Command = async (argv) => {
   process.stderr.write('oaskit mock: stopped\n');
   return 0;
 };
-
-export function parsePort(value: string | undefined, fallback: number, count = 1): number {
-  if (value === undefined) return fallback;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port + count - 1 > 65535) {
-    throw new UsageError(`--port must be a port number${count > 1 ? ` with room for ${count} consecutive ports` : ''}, not ${JSON.stringify(value)}`);
-  }
-  return port;
-}
-
-/** SIGINT/SIGTERM, caught from the start so a signal during startup still stops cleanly. */
-export function waitForSignal(): { promise: Promise<NodeJS.Signals>; received: () => boolean; dispose: () => void } {
-  let got: NodeJS.Signals | undefined;
-  let resolveSignal!: (s: NodeJS.Signals) => void;
-  const promise = new Promise<NodeJS.Signals>((r) => (resolveSignal = r));
-  const handler = (signal: NodeJS.Signals) => {
-    got ??= signal;
-    resolveSignal(signal);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return {
-    promise,
-    received: () => got !== undefined,
-    dispose: () => {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    },
-  };
-}

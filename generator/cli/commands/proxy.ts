@@ -6,28 +6,17 @@
 // It runs until SIGINT/SIGTERM, or until --requests answered requests or --duration seconds (for
 // CI), then prints a summary line. Exit 1 with --fail-on-violation when any violation was seen,
 // 1 when Prism cannot serve the spec, 2 on bad usage.
-import { modelsToServe } from '../../pipeline/pipeline.ts';
+import { modelsToServe } from '../../pipeline/model-of.ts';
 import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { PrismStartError } from '../../mock/prism.ts';
 import { formatViolation, startValidationProxy, type ValidationProxy } from '../../mock/proxy.ts';
-import { parseOptions, UsageError, type Command } from '../command.ts';
-import { parsePort, waitForSignal } from './mock.ts';
-
-export const DEFAULT_PROXY_PORT = 4010;
+import { parseCommand, parsePort, UsageError, type Command } from '../command.ts';
+import { DEFAULT_PROXY_PORT, definitions } from '../definitions.ts';
+import { waitForSignal } from '../signals.ts';
 
 export const command: Command = async (argv) => {
-  const { values, positionals } = parseOptions(argv, {
-    spec: { type: 'string' },
-    upstream: { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
-    'fail-on-violation': { type: 'boolean', default: false },
-    requests: { type: 'string' },
-    duration: { type: 'string' },
-    verbose: { type: 'boolean', default: false },
-  });
-  if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const { values } = parseCommand(definitions.proxy, argv);
   if (!values.spec) throw new UsageError('--spec FILE is required');
   if (!values.upstream) throw new UsageError('--upstream URL is required');
   const spec = resolve(values.spec);
@@ -54,7 +43,7 @@ export const command: Command = async (argv) => {
       model: models[0]!,
       upstream: upstream.href,
       port,
-      host: values.host,
+      host: values.host ?? '127.0.0.1',
       onPrismLog: values.verbose ? (line) => process.stderr.write(`[prism] ${line}\n`) : undefined,
       onExchange: (report) => {
         for (const v of report.violations) process.stdout.write(formatViolation(v) + '\n');

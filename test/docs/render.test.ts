@@ -7,7 +7,7 @@ import { html, isSafeUrl, trusted } from '../../generator/emit/docs/html.ts';
 import { markdownCode, markdownDescription, markdownText, renderMarkdown } from '../../generator/emit/docs/markdown.ts';
 import { buildReference, relativeHref } from '../../generator/emit/docs/reference.ts';
 import { renderReadme } from '../../generator/emit/docs/render-markdown.ts';
-import { renderSite } from '../../generator/emit/docs/render-html.ts';
+import { buildSite, renderSite } from '../../generator/emit/docs/render-html.ts';
 import { shellWord, tsLiteral, tsString } from '../../generator/emit/docs/samples.ts';
 import { fieldTable } from '../../generator/emit/docs/schema-view.ts';
 import { emitSite } from '../../generator/emit/pipeline.ts';
@@ -46,7 +46,12 @@ describe('markdown is rendered safely', () => {
   });
 
   it('escapes every interpolated string in html``, keeps trusted markup', () => {
-    expect(html`<p title="${'"><x>'}">${"<b>'&"}</p>${trusted('<br>')}`.value).toBe('<p title="&quot;&gt;&lt;x&gt;">&lt;b&gt;&#39;&amp;</p><br>');
+    // in an attribute every special character is escaped; in element content &, < and > are enough
+    expect(html`<p title="${'"><x>'}">${"<b>'&\""}</p>${trusted('<br>')}`.value).toBe('<p title="&quot;&gt;&lt;x&gt;">&lt;b&gt;\'&amp;"</p><br>');
+    expect(html`<a href='${"'x"}' class=${'a"'}>${'"'}</a>`.value).toBe(`<a href='&#39;x' class=a&quot;>"</a>`);
+    // the context is read from the template's own text: quotes and `>` inside attribute values count
+    expect(html`<p title="a>b" data-x='${'"\''}'>${'"'}</p>`.value).toBe(`<p title="a>b" data-x='&quot;&#39;'>"</p>`);
+    expect(html`<!doctype html><title>${'"'}</title><p>a > b ${'"'}</p><i class=${'"'}>`.value).toBe('<!doctype html><title>"</title><p>a > b "</p><i class=&quot;>');
   });
 
   it('keeps Markdown descriptions as Markdown in the README, neutralised', () => {
@@ -75,15 +80,15 @@ describe('the hostile spec', () => {
         if (href !== undefined) expect(isSafeUrl(href.replace(/&amp;/g, '&')), `${f.path}: ${tag}`).toBe(true);
       }
       const scripts = f.contents.match(/<script\b[^>]*>/gi) ?? [];
-      expect(scripts, f.path).toEqual([`<script src="${f.path.includes('/') ? '../' : ''}assets/search.js" defer>`]);
+      expect(scripts, f.path).toEqual([`<script src="${f.path.includes('/') ? '../' : ''}assets/site.js" defer>`]);
       expect(f.contents, f.path).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`);
     }
   });
 
   it('shows the hostile text as text', () => {
     const h = page('hostile.html');
-    expect(h).toContain('<title>&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt; Hostile &quot;API&quot; &amp; &#39;co&#39; · API reference</title>');
-    expect(h).toContain('&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt;');
+    expect(h).toContain(`<title>&lt;script&gt;window.__pwned = 'title'&lt;/script&gt; Hostile "API" &amp; 'co' · API reference</title>`);
+    expect(h).toContain(`&lt;script&gt;window.__pwned = 'title'&lt;/script&gt;`);
     expect(h).toContain('&lt;img src=x onerror=');
     expect(h).not.toContain('window.__pwned = \'title\'</script>');
   });
@@ -168,9 +173,9 @@ describe('anchors', () => {
 });
 
 function expectComplete(models: ApiModel[]) {
-  const files = renderSite(models);
-  for (const model of models) {
-    const ref = buildReference(model, model.name.toLowerCase());
+  const { files, refs } = buildSite(models);
+  for (const [i, model] of models.entries()) {
+    const ref = refs[i]!;
     const ids = (path: string) => new Set([...(files.find((f) => f.path === path)?.contents ?? '').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     for (const op of model.operations) {
       expect(ids(ref.pageOfOp.get(op.id)!).has(ref.opAnchor.get(op.id)!), `${model.name} ${op.id}`).toBe(true);
@@ -194,7 +199,7 @@ function expectComplete(models: ApiModel[]) {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const escapeHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Every x-oaskit-note and x-oaskit-evidence written anywhere in the document is on some page. */
 function expectNotesShown(models: ApiModel[]) {

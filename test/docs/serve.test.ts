@@ -20,7 +20,7 @@ describe('oaskit docs', () => {
     const r = spawnSync(process.execPath, [bin, 'docs', '--spec', fixtureSpecs[0]!, '--spec', fixtureSpecs[1]!, '--out', out], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const f of ['index.html', 'shop.html', 'hostile.html', 'assets/site.css', 'assets/search.js', 'search-index.js']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['index.html', 'shop.html', 'hostile.html', 'assets/site.css', 'assets/site.js', 'search-index.js']) expect(existsSync(join(out, f)), f).toBe(true);
     expect(r.stdout).toMatch(/page weight:\n/);
     expect(r.stdout).toMatch(/shop\.html +[\d.]+ KB +[\d.]+ KB gzip/);
     expect(r.stdout).toMatch(/total +[\d.]+ KB/);

@@ -3,11 +3,11 @@
 // of generator/rules/), with severities from the rule table and the configuration.
 // Shared by `check`, the language server and `generate`.
 import { loadSpec, type LoadOptions, type LoadedSpec } from '../load/load-spec.ts';
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import { ruleTable, runRules, runRulesSliced, type Cost, type RuleSetting } from '../rules/index.ts';
-import { SpecIndex } from '../rules/spec-index.ts';
+import { SpecIndex } from '../load/spec-index.ts';
 import { configFor, defaultConfig, type OaskitConfig } from './config.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 
 export interface Diagnosis extends LoadedSpec {
   /** true when the input could not be used at all (syntax errors, not an OpenAPI document) */

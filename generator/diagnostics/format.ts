@@ -1,7 +1,7 @@
 // The three output formats of `oaskit check`: text (like tsc, with a code frame), JSON, and
 // SARIF 2.1.0 for code-scanning services.
 import { pathToFileURL } from 'node:url';
-import type { Severity } from './diagnostic.ts';
+import type { Severity } from '../core/diagnostic.ts';
 import type { Located } from './position.ts';
 import { displayPath } from './position.ts';
 
@@ -71,7 +71,7 @@ export function formatJson(items: Located[]): string {
 const sarifLevel = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
 /** SARIF 2.1.0, with a rule entry (description, default level) for every code oaskit has. */
-export function formatSarif(items: Located[], rules: { id: string; description: string; severity?: Severity }[], cwd = process.cwd()): string {
+export function formatSarif(items: Located[], rules: { id: string; description: string; severity?: Severity; optIn?: true }[], cwd = process.cwd()): string {
   const ruleIds = [...new Set([...rules.map((r) => r.id), ...items.map((i) => i.diagnostic.code)])].sort();
   const byId = new Map(rules.map((r) => [r.id, r]));
   const log = {
@@ -90,7 +90,7 @@ export function formatSarif(items: Located[], rules: { id: string; description: 
                 name: id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
                 shortDescription: { text: r?.description ?? id },
                 fullDescription: { text: r?.description ?? id },
-                defaultConfiguration: { level: sarifLevel[r?.severity ?? 'error'] },
+                defaultConfiguration: { level: sarifLevel[r?.severity ?? 'error'], ...(r?.optIn ? { enabled: false } : {}) },
               };
             }),
           },

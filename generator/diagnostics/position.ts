@@ -2,7 +2,7 @@
 // at the edge, for the CLI, the language server and the docs.
 import { relative } from 'node:path';
 import type { Position, Range, SourceFile } from '../load/source-file.ts';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 
 export interface Located {
   diagnostic: Diagnostic;

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { diagnose } from '../diagnostics/diagnose.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import { locateDiagnostic } from '../diagnostics/position.ts';
 import { formatText } from '../diagnostics/format.ts';
 import { buildModel, ModelError } from '../model/build-model.ts';

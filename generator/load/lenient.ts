@@ -2,7 +2,7 @@
 // document: numeric `openapi` / `info.version`, a patch version newer than the schemas know, a
 // components-only 3.0 document. Schema validation and swagger-parser see a copy with them
 // mended, so the rest of the document is still judged. Members are shared, not copied.
-import { isObject } from './pointer.ts';
+import { isObject } from '../core/pointer.ts';
 
 export function mendVersionSlips(value: unknown): unknown {
   if (!isObject(value)) return value;

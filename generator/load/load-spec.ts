@@ -1,8 +1,8 @@
 // Loading a spec: parse (with positions), read its version, check every $ref stays in the
 // sandbox and resolves. Validation against the OpenAPI schema and oaskit's other rules run after
 // this (generator/rules, via diagnostics/diagnose.ts). The result feeds the model.
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { isObject } from './pointer.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { isObject } from '../core/pointer.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 
 export interface LoadedSpec {

@@ -4,19 +4,15 @@
 import { extname } from 'node:path';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { parsePointer, toPointer } from './pointer.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { LineIndex, type Position } from '../core/line-index.ts';
+import { parsePointer, toPointer } from '../core/pointer.ts';
+
+export type { Position };
 
 export interface Range {
   start: number;
   end: number;
-}
-
-export interface Position {
-  /** 1-based */
-  line: number;
-  /** 1-based, in UTF-16 code units (what editors and tsc count) */
-  col: number;
 }
 
 export interface SourceFile {
@@ -40,28 +36,6 @@ export function parseSource(path: string, text: string): SourceFile {
   const ext = extname(path).toLowerCase();
   const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(text));
   return looksJson ? new JsonSource(path, text) : new YamlSource(path, text);
-}
-
-/** Offsets to 1-based line and column, from a table of line starts built on first use. */
-export class LineIndex {
-  private starts: number[] | undefined;
-  constructor(private readonly text: string) {}
-  position(offset: number): Position {
-    if (!this.starts) {
-      const starts = [0];
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) starts.push(i + 1);
-      this.starts = starts;
-    }
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
-  }
 }
 
 class YamlSource implements SourceFile {

@@ -1,7 +1,7 @@
 // Walking the structure of a spec. In a spec, some maps hold names (`properties`, `responses`,
 // `paths`...) and some values are data (`example`, `default`, `enum`...). A walker that confuses
 // the two reads a property called `default` as data, or a `$ref` inside an example as a reference.
-import { escapeSegment, isObject } from './pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 
 /** Keys whose value maps names to nodes: there `example` or `default` is a name, not data. */
 const nameMapKeys = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'variables']);

@@ -3,8 +3,8 @@
 // absolute path or a path that climbs out of the folder is a diagnostic, never a fetch or a read.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { child, isObject, parsePointer, toPointer } from './pointer.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { child, isObject, parsePointer, toPointer } from '../core/pointer.ts';
 import { walkStructure } from './spec-walk.ts';
 import { parseSource, type SourceFile } from './source-file.ts';
 

@@ -5,9 +5,10 @@
 // The result is a SourceFile like parseSource's: value, positions, pointers. Anything the cutter
 // is not sure about (flow style at the top, anchors across entries, duplicate keys, a syntax
 // error anywhere) falls back to parsing the whole file, which then reports the error.
-import { toPointer } from '../load/pointer.ts';
+import { LineIndex } from '../core/line-index.ts';
+import { parsePointer, toPointer } from '../core/pointer.ts';
 import { parseSource, type Position, type Range, type SourceFile } from '../load/source-file.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 
 /** Entries bigger than this are cut into their own entries. */
 const splitAbove = 1024;
@@ -65,7 +66,7 @@ export class ChunkCache {
         const value = build(root);
         if (value !== undefined) {
           this.chunks = next;
-          return (this.last = new ChunkedSource(path, text, format, root, value, () => new LineStarts(lines.starts)));
+          return (this.last = new ChunkedSource(path, text, format, root, value, () => new LineIndex(text, lines.starts)));
         }
       }
     } catch (error) {
@@ -165,7 +166,7 @@ export class ChunkCache {
     const root = replaced as Group;
     if (this.chunks.size > 4 * Math.max(64, prev.chunkCount)) this.chunks = new Map([...this.chunks].slice(-2 * prev.chunkCount));
     const before = prev.builtLines;
-    const makeLines = () => (before ? before.edited(text, head, oldEnd, delta) : LineStarts.of(text));
+    const makeLines = () => (before ? before.edited(text, head, oldEnd, delta) : new LineIndex(text));
     return new ChunkedSource(prev.path, text, prev.format, root, newValue, makeLines, prev.chunkCount);
   }
 
@@ -363,47 +364,6 @@ class Lines {
 }
 
 /** Line starts, for positions; derived from the previous text's after an edit. */
-class LineStarts {
-  constructor(private readonly starts: ArrayLike<number>) {}
-
-  static of(text: string): LineStarts {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return new LineStarts(starts);
-  }
-
-  /** The starts of `text`, which is this index's text with [head, oldEnd) replaced (length + delta). */
-  edited(text: string, head: number, oldEnd: number, delta: number): LineStarts {
-    const n = this.starts.length;
-    const keep = this.upperBound(head); // starts <= head
-    const after = this.upperBound(oldEnd); // starts <= oldEnd
-    const inserted: number[] = [];
-    const newEnd = oldEnd + delta;
-    for (let i = text.indexOf('\n', head); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) inserted.push(i + 1);
-    const out = new Int32Array(keep + inserted.length + (n - after));
-    for (let i = 0; i < keep; i++) out[i] = this.starts[i]!;
-    for (let i = 0; i < inserted.length; i++) out[keep + i] = inserted[i]!;
-    for (let i = after; i < n; i++) out[keep + inserted.length + i - after] = this.starts[i]! + delta;
-    return new LineStarts(out);
-  }
-
-  /** How many starts are <= offset. */
-  private upperBound(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  position(offset: number): Position {
-    const line = Math.max(0, this.upperBound(offset) - 1);
-    return { line: line + 1, col: offset - this.starts[line]! + 1 };
-  }
-}
 
 function firstStructural(lines: Lines, from: number, to: number): number | undefined {
   for (let i = from; i < to; i++) if (lines.indents[i]! >= 0) return i;
@@ -470,18 +430,18 @@ class ChunkedSource implements SourceFile {
     readonly format: 'yaml' | 'json',
     readonly root: Group,
     readonly value: unknown,
-    private readonly makeLines: () => LineStarts,
+    private readonly makeLines: () => LineIndex,
     readonly chunkCount = countLeaves(root),
   ) {}
 
-  private lineStarts: LineStarts | undefined;
+  private lineStarts: LineIndex | undefined;
 
   /** The line index, when it was built (an edit derives the next one from it). */
-  get builtLines(): LineStarts | undefined {
+  get builtLines(): LineIndex | undefined {
     return this.lineStarts;
   }
 
-  lines(): LineStarts {
+  lines(): LineIndex {
     this.lineStarts ??= this.makeLines();
     return this.lineStarts;
   }
@@ -491,7 +451,7 @@ class ChunkedSource implements SourceFile {
   }
 
   locate(pointer: string, part: 'value' | 'key' = 'value'): Range {
-    const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = parsePointer(pointer);
     let group = this.root;
     let base = 0;
     for (let i = 0; i < segments.length; i++) {

@@ -3,12 +3,12 @@
 // (`type`, `in`, `style`, `format`, response codes).
 import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-protocol';
 import { dirname, relative } from 'node:path';
-import { escapeSegment, isObject } from '../load/pointer.ts';
-import { grammar, fieldsOf, sectionOfKind, type Kind } from '../rules/structure.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
+import { grammar, fieldsOf, sectionOfKind, type Kind } from '../core/grammar.ts';
 import { cursorContext, jsonKeysAt, type CursorContext, type TextRange } from './cursor.ts';
 import { kindInFile, valueAt } from './locate.ts';
 import type { Analysis } from './project.ts';
-import { LineIndex } from '../load/source-file.ts';
+import { LineIndex } from '../core/line-index.ts';
 
 export interface CompletionInput {
   path: string;

@@ -1,6 +1,6 @@
 // Offsets to LSP positions and oaskit diagnostics to LSP diagnostics: done only here, at the edge.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Position, type Range as LspRange } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import { locateDiagnostic } from '../diagnostics/position.ts';
 import type { Range, SourceFile } from '../load/source-file.ts';
 

@@ -3,7 +3,7 @@
 // copy of the text with the cursor's line replaced by a placeholder key, JSON through
 // jsonc-parser's tolerant scanner.
 import { getLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { parsePointer } from '../load/pointer.ts';
+import { parsePointer } from '../core/pointer.ts';
 import { parseSource } from '../load/source-file.ts';
 
 export interface TextRange {

@@ -1,9 +1,10 @@
 // Markdown for hovers: a schema (type, constraints, properties, description) and the other
 // OpenAPI objects a `$ref` can point at. Names and values from the spec go into code spans with
 // their backticks neutralised; descriptions are CommonMark already and are shown as written.
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
-import { grammar, type Kind } from '../rules/structure.ts';
+import { grammar, type Kind } from '../core/grammar.ts';
+import { unescapeSegment } from '../core/pointer.ts';
 
 const constraintKeywords = [
   'format',
@@ -44,7 +45,7 @@ export function refLabel(ref: string): string {
   const hash = ref.indexOf('#');
   const fragment = hash < 0 ? '' : ref.slice(hash + 1);
   const last = fragment.split('/').filter(Boolean).at(-1);
-  if (last) return last.replace(/~1/g, '/').replace(/~0/g, '~');
+  if (last) return unescapeSegment(last);
   return (hash < 0 ? ref : ref.slice(0, hash)).split('/').at(-1) || ref;
 }
 

@@ -1,10 +1,10 @@
 // What is at a place of a spec file: the node under the cursor, the OpenAPI kind of a node (also
 // in a fragment file reached through refs), the component a node names.
-import { parsePointer, toPointer } from '../load/pointer.ts';
+import { parsePointer, toPointer } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import type { Loc } from '../load/workspace.ts';
-import { componentOf } from '../rules/spec-index.ts';
-import { kindAt, type Kind } from '../rules/structure.ts';
+import { componentOf } from '../load/spec-index.ts';
+import { kindAt, type Kind } from '../core/grammar.ts';
 import type { Analysis } from './project.ts';
 
 export interface NodeAt {

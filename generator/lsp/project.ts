@@ -4,13 +4,13 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, configFor, defaultConfig, type OaskitConfig } from '../diagnostics/config.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import { isUnusable, loaderDiagnostics, ruleDiagnostics, ruleDiagnosticsSliced } from '../diagnostics/diagnose.ts';
 import { loadSpec, type LoadedSpec } from '../load/load-spec.ts';
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import { UnreadableSpecError } from '../load/workspace.ts';
-import { SpecIndex } from '../rules/spec-index.ts';
+import { SpecIndex } from '../load/spec-index.ts';
 import type { FileStore } from './files.ts';
 
 export class Analysis {

@@ -7,7 +7,7 @@
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { pathToUri, uriToPath } from './files.ts';
 import { LanguageService, RenameError } from './service.ts';

@@ -13,11 +13,11 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { escapeSegment, isObject, toPointer } from '../load/pointer.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
+import { escapeSegment, isObject, toPointer } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import type { Loc } from '../load/workspace.ts';
-import { grammar } from '../rules/structure.ts';
+import { grammar } from '../core/grammar.ts';
 import { complete } from './completion.ts';
 import { offsetAt, toLspDiagnostic, toRange } from './convert.ts';
 import { code, describeObject, describeSchema, refLabel } from './describe.ts';

@@ -1,7 +1,7 @@
 // Document symbols (the outline: paths and their operations, webhooks, components by section)
 // and workspace symbols (operations and components of every open spec, filtered by a query).
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { escapeSegment, isObject, toPointer } from '../load/pointer.ts';
+import { escapeSegment, isObject, toPointer } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import { httpMethods } from '../model/types.ts';
 import { toRange } from './convert.ts';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { loadSpec } from '../load/load-spec.ts';
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import { UnreadableSpecError } from '../load/workspace.ts';
 import { buildModel } from '../model/build-model.ts';
 

@@ -6,7 +6,7 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadSpec } from '../load/load-spec.ts';
-import { escapeSegment } from '../load/pointer.ts';
+import { escapeSegment } from '../core/pointer.ts';
 import { buildModel } from '../model/build-model.ts';
 import { operationMatcher, type OperationMatcher } from './match-operation.ts';
 import { freePort } from './ports.ts';

@@ -2,7 +2,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { basename, extname } from 'node:path';
 import type { LoadedSpec } from '../load/load-spec.ts';
-import { escapeSegment, isObject } from '../load/pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 import { mendVersionSlips } from '../load/lenient.ts';
 import { sandboxedResolve } from '../load/sandboxed-resolve.ts';
 import { Workspace, type Loc } from '../load/workspace.ts';

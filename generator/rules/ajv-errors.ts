@@ -1,6 +1,6 @@
 // Ajv's errors made readable: the failed branches of oneOf/anyOf reduced to the ones that say
 // something, alternatives of `required` merged into one message, one line each.
-import { isObject } from '../load/pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 import type { AjvError } from './openapi-schemas.ts';
 
 export interface VerboseError extends AjvError {
@@ -88,7 +88,7 @@ export function reduceErrors(errors: VerboseError[]): VerboseError[] {
     if (unknown === undefined) return true;
     if (forbidden.some((f) => f.instancePath === x.instancePath && (f.schema as { required: string[] }).required.includes(String(unknown)))) return false;
     // nor is a property whose own value has an error: that error says more
-    const at = x.instancePath + '/' + String(unknown).replace(/~/g, '~0').replace(/\//g, '~1');
+    const at = x.instancePath + '/' + escapeSegment(String(unknown));
     return !list.some((y) => y.instancePath === at || y.instancePath.startsWith(at + '/'));
   });
   // a summary is only kept when nothing at or below its node says more

@@ -1,9 +1,9 @@
 // component-unused: every component is referenced somewhere (a `$ref`, a discriminator mapping,
 // or for a security scheme a security requirement). A ref from inside the component itself
 // does not count. A document without paths or webhooks is a library: nothing is reported.
-import { escapeSegment, isObject } from '../load/pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 import { finding, type Finding, type Rule } from './rule.ts';
-import { componentOf } from './spec-index.ts';
+import { componentOf } from '../load/spec-index.ts';
 
 const singular: Record<string, string> = {
   schemas: 'schema',

@@ -1,5 +1,5 @@
 // enum-type-mismatch: every enum value is of a type the schema allows (else it can never match).
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import { finding, type Finding, type Rule } from './rule.ts';
 
 export const enumTypeMismatch: Rule = {

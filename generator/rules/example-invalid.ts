@@ -1,12 +1,12 @@
 // example-invalid: an example validates against the schema it illustrates: `example`/`examples`
 // of parameters, headers and media types, and `example`/`examples` written inside a schema.
 // The diagnostic points at the offending value inside the example.
-import { escapeSegment, isObject } from '../load/pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 import type { Loc } from '../load/workspace.ts';
 import { describeError } from './ajv-errors.ts';
 import { ExampleValidator, type Direction } from './example-validator.ts';
 import { finding, type Finding, type Rule, type RuleContext } from './rule.ts';
-import type { Site } from './spec-index.ts';
+import type { Site } from '../load/spec-index.ts';
 
 export const exampleInvalid: Rule = {
   id: 'example-invalid',

@@ -6,11 +6,11 @@
 // dialect translated (nullable, boolean exclusiveMinimum/Maximum, $ref hiding its siblings).
 // One validator serves one version of a workspace; each schema compiles once within it.
 import Ajv2020Module from 'ajv/dist/2020.js';
-import { isObject } from '../load/pointer.ts';
+import { appendPointer, child, fragmentSegments, isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { reduceErrors, type VerboseError } from './ajv-errors.ts';
 import type { ValidateFunction } from './openapi-schemas.ts';
-import { schemaApplicators } from './structure.ts';
+import { schemaApplicators } from '../core/grammar.ts';
 import { interpret, ValidatorCompileError } from '../validators/index.ts';
 
 const Ajv2020 = Ajv2020Module.default;
@@ -104,7 +104,7 @@ export class ExampleValidator {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const applicator = schemaApplicators[k];
-      const at = (...s: (string | number)[]) => ({ file: loc.file, pointer: loc.pointer + s.map((x) => '/' + String(x).replace(/~/g, '~0').replace(/\//g, '~1')).join('') });
+      const at = (...s: (string | number)[]) => ({ file: loc.file, pointer: appendPointer(loc.pointer, ...s) });
       if (k === '$id' || k === '$schema' || k === '$anchor' || k === '$dynamicAnchor' || k === '$dynamicRef') continue;
       if (applicator === 'one') out[k] = this.convert(v, at(k));
       else if (applicator === 'list') out[k] = Array.isArray(v) ? v.map((x, i) => this.convert(x, at(k, i))) : v;
@@ -151,19 +151,12 @@ function from30(s: Record<string, unknown>): void {
 
 /** The node of `root` at a URI-fragment JSON pointer (`#/components/schemas/Pet/required`). */
 function schemaAt(root: unknown, fragment: string): unknown {
+  const segments = fragmentSegments(fragment);
+  if (!segments) return undefined;
   let node = root;
-  const text = fragment.replace(/^#/, '');
-  if (text === '') return node;
-  for (const raw of text.slice(1).split('/')) {
-    let seg: string;
-    try {
-      seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined;
-    }
-    if (Array.isArray(node)) node = node[Number(seg)];
-    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, seg)) node = node[seg];
-    else return undefined;
+  for (const seg of segments) {
+    node = child(node, seg);
+    if (node === undefined) return undefined;
   }
   return node;
 }

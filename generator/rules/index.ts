@@ -1,7 +1,7 @@
 // The rule table: every rule oaskit runs, its default severity and its cost (the language server
 // runs cheap rules on every change and expensive ones after a pause), plus the codes the loader
 // reports itself. Severity lives here and in the configuration, never inside a rule.
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, Severity } from '../core/diagnostic.ts';
 import { componentUnused } from './component-unused.ts';
 import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';
@@ -12,6 +12,7 @@ import { operationIdMissing } from './operation-id-missing.ts';
 import { operationNoErrorResponse } from './operation-no-error-response.ts';
 import { pathParamUndeclared } from './path-param-undeclared.ts';
 import { pathParamUnused } from './path-param-unused.ts';
+import { provenanceGuess } from './provenance-guess.ts';
 import { refCycle } from './ref-cycle.ts';
 import { refDangling } from './ref-dangling.ts';
 import { refNotFound } from './ref-not-found.ts';
@@ -27,8 +28,11 @@ export type Cost = 'cheap' | 'expensive';
 
 export interface RuleEntry {
   rule: Rule;
+  /** the severity it reports with (once enabled, when `optIn`) */
   severity: Severity;
   cost: Cost;
+  /** off unless the configuration names it */
+  optIn?: true;
 }
 
 export const ruleTable: readonly RuleEntry[] = [
@@ -49,6 +53,7 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: securitySchemeUnknown, severity: 'error', cost: 'cheap' },
   { rule: enumTypeMismatch, severity: 'error', cost: 'cheap' },
   { rule: limitContradiction, severity: 'error', cost: 'cheap' },
+  { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 
 /** Codes the loader reports before any rule runs. `fixed` ones cannot be configured: without a
@@ -67,8 +72,8 @@ export const loaderCodes: readonly { id: string; description: string; fixed?: tr
 ];
 
 /** Every code oaskit can report, with its description (for SARIF and documentation). */
-export function describedCodes(): { id: string; description: string; severity?: Severity }[] {
-  return [...ruleTable.map((e) => ({ id: e.rule.id, description: e.rule.description, severity: e.severity })), ...loaderCodes.map(({ id, description }) => ({ id, description }))];
+export function describedCodes(): { id: string; description: string; severity?: Severity; optIn?: true }[] {
+  return [...ruleTable.map((e) => ({ id: e.rule.id, description: e.rule.description, severity: e.severity, ...(e.optIn ? { optIn: e.optIn } : {}) })), ...loaderCodes.map(({ id, description }) => ({ id, description }))];
 }
 
 export type RuleSetting = Severity | 'off';
@@ -125,8 +130,13 @@ export async function runRulesSliced(ctx: RuleContext, options: RunOptions & { s
   return out.diagnostics;
 }
 
+/** The setting that applies to a rule: the configured one, else its default ('off' for opt-in rules). */
+export function settingOf(entry: RuleEntry, settings?: Readonly<Record<string, RuleSetting>>): RuleSetting {
+  return settings?.[entry.rule.id] ?? (entry.optIn ? 'off' : entry.severity);
+}
+
 function selected(options: RunOptions): RuleEntry[] {
-  return ruleTable.filter((e) => (!options.cost || e.cost === options.cost) && (options.settings?.[e.rule.id] ?? e.severity) !== 'off');
+  return ruleTable.filter((e) => (!options.cost || e.cost === options.cost) && settingOf(e, options.settings) !== 'off');
 }
 
 class Collector {
@@ -135,7 +145,7 @@ class Collector {
   constructor(private readonly ctx: RuleContext) {}
 
   add(entry: RuleEntry, findings: Finding[], options: RunOptions): void {
-    const severity = (options.settings?.[entry.rule.id] ?? entry.severity) as Severity;
+    const severity = settingOf(entry, options.settings) as Severity;
     for (const f of findings) {
       const key = `${entry.rule.id}\0${f.file}\0${f.pointer}\0${f.atKey ? 1 : 0}\0${f.message}`;
       if (this.seen.has(key)) continue;

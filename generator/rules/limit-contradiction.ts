@@ -1,6 +1,6 @@
 // limit-contradiction: a lower bound above its upper bound (minItems > maxItems, minimum > maximum,
 // …) leaves no value that can match.
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import { finding, type Finding, type Rule } from './rule.ts';
 
 const pairs = [

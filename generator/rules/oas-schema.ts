@@ -4,7 +4,7 @@
 // say something, and each points at the offending node (a key for an unknown property).
 // Files reached through `$ref` are validated in place: the ref is replaced by its target before
 // validation, and errors inside it are mapped back to that file.
-import { escapeSegment, isObject, toPointer } from '../load/pointer.ts';
+import { escapeSegment, isObject, toPointer } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { describeError, reduceErrors, type VerboseError } from './ajv-errors.ts';
 import { openApiValidators, type Container, type ValidateFunction } from './openapi-schemas.ts';

@@ -1,5 +1,5 @@
 // operation-no-error-response: clients need to know what failure looks like.
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import { apiOperationSites } from './operations.ts';
 import { finding, type Rule } from './rule.ts';
 

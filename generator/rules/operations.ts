@@ -1,8 +1,8 @@
 // Operations of a spec as the operation rules see them: every operation object (paths, webhooks,
 // callbacks, components/pathItems) with where it is written and a name for people.
-import { parsePointer } from '../load/pointer.ts';
+import { parsePointer } from '../core/pointer.ts';
 import type { Loc } from '../load/workspace.ts';
-import type { SpecIndex, Site } from './spec-index.ts';
+import type { SpecIndex, Site } from '../load/spec-index.ts';
 
 export interface OperationSite {
   site: Site;

@@ -1,7 +1,7 @@
 // The path parameters of each operation under /paths: the names in the template, and the
 // parameters declared `in: path` (path-level and operation-level merged, the operation's win),
 // each with the place it is written (the `$ref` item, not the component it points to).
-import { escapeSegment, isObject } from '../load/pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { httpMethods } from '../model/types.ts';
 

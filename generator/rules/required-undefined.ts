@@ -4,10 +4,10 @@
 // or true). Names may come from anywhere the object is composed: its own properties and
 // patternProperties, its $ref, its allOf/anyOf/oneOf members, and the schemas it is a member of,
 // structurally or through a $ref from an allOf/anyOf/oneOf (a "mixin" used inside an allOf).
-import { isObject } from '../load/pointer.ts';
+import { isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { finding, type Finding, type Rule } from './rule.ts';
-import type { RefSite, Site } from './spec-index.ts';
+import type { RefSite, Site } from '../load/spec-index.ts';
 
 const combinators = new Set(['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not', 'dependentSchemas']);
 const members = ['allOf', 'anyOf', 'oneOf'] as const;

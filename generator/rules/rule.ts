@@ -1,10 +1,10 @@
 // What a rule is: an id, a one-line description and a check. A check reads the model and the
 // workspace and returns findings (where and what); the code and the severity are added by the
 // runner from the rule table and the configuration, never by the rule itself.
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import type { ApiModel } from '../model/types.ts';
-import type { SpecIndex } from './spec-index.ts';
+import type { SpecIndex } from '../load/spec-index.ts';
 
 export interface RuleContext {
   workspace: Workspace;

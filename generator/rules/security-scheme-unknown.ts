@@ -1,5 +1,5 @@
 // security-scheme-unknown: a security requirement names schemes declared in components/securitySchemes.
-import { escapeSegment, isObject } from '../load/pointer.ts';
+import { escapeSegment, isObject } from '../core/pointer.ts';
 import { finding, type Finding, type Rule } from './rule.ts';
 
 export const securitySchemeUnknown: Rule = {

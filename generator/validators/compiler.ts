@@ -25,6 +25,7 @@ import { typeTest, type JsonType } from './keywords/type.ts';
 import { MAX_SCHEMA_DEPTH, SchemaIndex, childPointer, type Located, type SchemaNode, type SchemaObject } from './schema-index.ts';
 import { formatMessage, pointerSegment, requiredMessage, typeMessage } from './runtime.ts';
 import { MIN_SHARED_WEIGHT, Sharing } from './sharing.ts';
+import { unescapeSegment } from '../core/pointer.ts';
 
 export type Mode = 'is' | 'collect';
 export type Params = Record<string, Code | Json>;
@@ -270,7 +271,7 @@ export class ModuleGen {
     let stem = preferred ?? leafName(target.schema);
     if (!stem) {
       const segments = target.at.split('/');
-      stem = segments.length > 1 ? decodeURIComponent(segments[segments.length - 1]!).replace(/~1/g, '/').replace(/~0/g, '~') : 'root';
+      stem = segments.length > 1 ? unescapeSegment(decodeURIComponent(segments[segments.length - 1]!)) : 'root';
     }
     const clean = sanitizeIdentifier(stem);
     let name = clean;

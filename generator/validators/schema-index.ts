@@ -6,6 +6,7 @@
 // another document is a compile-time error. Nesting deeper than MAX_SCHEMA_DEPTH objects is a
 // compile-time error too, so a hostile schema cannot exhaust the compiler's (or prettier's) stack.
 import { ValidatorCompileError } from './errors.ts';
+import { escapeSegment, unescapeSegment } from '../core/pointer.ts';
 
 export type SchemaObject = Record<string, unknown>;
 export type SchemaNode = boolean | SchemaObject;
@@ -36,7 +37,7 @@ const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 /** One segment of a URI-fragment JSON pointer: `~` and `/` escaped, then percent-encoded where
  * a URI fragment needs it (the characters JSON pointers commonly use stay readable). */
 export function pointerSegmentOf(segment: string | number): string {
-  const escaped = String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const escaped = escapeSegment(segment);
   return encodeURIComponent(escaped).replace(/%(2[146789ABC]|3[ABD]|40)/g, (_, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),
   );
@@ -61,7 +62,7 @@ export function parsePointer(fragment: string, at: string): string[] {
       } catch {
         throw new ValidatorCompileError(`JSON pointer ${JSON.stringify(fragment)} has a bad percent-encoding`, at);
       }
-      return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+      return unescapeSegment(decoded);
     });
 }
 

@@ -3,7 +3,7 @@
 // the coverage accounting over the model (every operation, every documented response).
 import { Buffer } from 'node:buffer';
 import { loadSpec } from '../../generator/load/load-spec.ts';
-import { isObject } from '../../generator/load/pointer.ts';
+import { isObject } from '../../generator/core/pointer.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
 import type { ApiModel, Example, MediaType, Operation, Parameter, Response, SchemaNode } from '../../generator/model/types.ts';
 

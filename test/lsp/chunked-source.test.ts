@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../generator/load/source-file.ts';
-import { toPointer } from '../../generator/load/pointer.ts';
+import { toPointer } from '../../generator/core/pointer.ts';
 import { ChunkCache } from '../../generator/lsp/chunked-source.ts';
 import { repoRoot } from './lsp-client.ts';
 

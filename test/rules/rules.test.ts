@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../generator/diagnostics/diagnose.ts';
 import { ruleTable } from '../../generator/rules/index.ts';
-import { dedent, diagnosticsOf } from './helpers.ts';
+import { join } from 'node:path';
+import { dedent, diagnosticsOf, writeSpec } from './helpers.ts';
 
 interface Case {
   given: string | Record<string, string>;
@@ -188,6 +189,77 @@ table('example-invalid', [
     { given: doc(`/a:\n  post:\n    operationId: a\n    requestBody:\n      content:\n        application/x-www-form-urlencoded:\n          schema: { type: object, properties: { a: { type: string } } }\n          example: a=1&b=2${okResponses}`), want: [] },
   ],
 ]);
+
+describe('provenance-guess (opt-in)', () => {
+  const spec = {
+    'openapi.yaml': `openapi: 3.1.0
+info:
+  title: T
+  version: '1'
+  x-oaskit-note: 'Guess: the version.'
+paths:
+  /a:
+    get:
+      operationId: a
+      x-oaskit-evidence:
+        - 'Document (SEED 1): the path.'
+        - 'Guess (SEED 1; a listing): the order.'
+      parameters:
+        - name: q
+          in: query
+          x-oaskit-note: >-
+            Guess: the name
+            of it.
+          schema:
+            type: string
+            x-oaskit-evidence: "Decision (A; B): string."
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: 'schemas.yaml#/Thing' }
+        default: { description: error }
+`,
+    'schemas.yaml': `Thing:
+  type: object
+  properties:
+    p:
+      type: string
+      x-oaskit-evidence: 'Guess: ${'a long text '.repeat(20).trim()}.'
+    q:
+      type: string
+      x-oaskit-note: 'The document says so.'
+`,
+  };
+  const on = { rules: { 'provenance-guess': 'info' as const } };
+
+  it('is off by default', async () => {
+    expect(await diagnosticsOf(spec, ['provenance-guess'])).toEqual([]);
+  });
+
+  it('lists each guess at its text, in every file, once enabled', async () => {
+    const long = 'a long text '.repeat(20).trim() + '.';
+    expect(await diagnosticsOf(spec, ['provenance-guess'], on)).toEqual([
+      '5:18 provenance-guess guess: the version.',
+      '12:11 provenance-guess guess (from SEED 1; a listing): the order.',
+      '16:26 provenance-guess guess: the name of it.',
+      `schemas.yaml:6:26 provenance-guess guess: ${long.slice(0, 159).trimEnd()}…`,
+    ]);
+  });
+
+  it('reports with the configured severity', async () => {
+    const dir = writeSpec(spec);
+    const result = await diagnose(join(dir, 'openapi.yaml'), { config: { rules: { 'provenance-guess': 'warning' } } });
+    expect(result.diagnostics.filter((d) => d.code === 'provenance-guess').map((d) => d.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+  });
+
+  it('is enabled by the config file next to the spec', async () => {
+    const dir = writeSpec({ ...spec, 'oaskit.config.json': JSON.stringify(on) });
+    const result = await diagnose(join(dir, 'openapi.yaml'));
+    expect(result.diagnostics.filter((d) => d.code === 'provenance-guess')).toHaveLength(4);
+  });
+});
 
 table('oas-schema', [
   ['a missing info.title, at the info key', { given: `openapi: 3.1.0\ninfo:\n  version: '1'\npaths: {}\n`, want: ["2:1 oas-schema /info must have required property 'title'"] }],

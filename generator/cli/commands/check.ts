@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, configFor } from '../../diagnostics/config.ts';
-import { compareDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { compareDiagnostics, type Diagnostic } from '../../core/diagnostic.ts';
 import { diagnose } from '../../diagnostics/diagnose.ts';
 import { formatJson, formatSarif, formatText, type OutputFormat } from '../../diagnostics/format.ts';
 import { locateDiagnostic, type Located } from '../../diagnostics/position.ts';

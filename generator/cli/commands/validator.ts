@@ -16,6 +16,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { LineCounter, parseDocument } from 'yaml';
 import { parseOptions, UsageError, type Command } from '../command.ts';
 import { compileSchemaFile, ValidatorCompileError } from '../../validators/index.ts';
+import { unescapeSegment } from '../../core/pointer.ts';
 
 const usage = 'usage: oaskit validator SCHEMA.json -o OUT.ts | oaskit validator SCHEMA_DIR -o OUT_DIR';
 
@@ -53,7 +54,7 @@ function pointerPosition(text: string, pointer: string): string | undefined {
     .split('/')
     .filter((segment) => segment !== '')
     .map((segment) => {
-      const decoded = decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+      const decoded = unescapeSegment(decodeURIComponent(segment));
       return /^(0|[1-9][0-9]*)$/.test(decoded) ? Number(decoded) : decoded;
     });
   for (let length = segments.length; length >= 0; length--) {

@@ -7,7 +7,7 @@ import { words } from '../../model/names.ts';
 import type { ApiModel, MediaType, Operation, Parameter, SecurityScheme } from '../../model/types.ts';
 import { sampleValue, defineValue } from './sample-values.ts';
 import { SchemaReader } from './schema-view.ts';
-import { isObject } from '../../load/pointer.ts';
+import { isObject } from '../../core/pointer.ts';
 
 /** A client option that holds a credential, and the environment variable the samples read it from. */
 export interface CredentialOption {

@@ -2,8 +2,8 @@
 // and the fields laid out as rows of a nested table. Both the HTML pages and the Markdown README
 // render these rows. Recursion-safe: a schema already being expanded on the current path is shown
 // as a link, never expanded again; anonymous nesting stops at a fixed depth.
-import { isObject } from '../../load/pointer.ts';
-import { escapeSegment } from '../../load/pointer.ts';
+import { isObject } from '../../core/pointer.ts';
+import { escapeSegment, unescapeSegment } from '../../core/pointer.ts';
 import type { ApiModel, Extensions, Loc } from '../../model/types.ts';
 
 type Obj = Record<string, unknown>;
@@ -87,7 +87,7 @@ export class SchemaReader {
     if (!m) return undefined;
     let name: string;
     try {
-      name = decodeURIComponent(m[1]!).replace(/~1/g, '/').replace(/~0/g, '~');
+      name = unescapeSegment(decodeURIComponent(m[1]!));
     } catch {
       return undefined;
     }

@@ -4,7 +4,7 @@
 // handing the document over, every ref deeper than `#/components/<section>/<name>` is rewritten:
 // a schema target is hoisted into `components.schemas` under a derived name (cycle-safe), any
 // other target (a parameter, a response, a path item) is inlined.
-import { child, escapeSegment, isObject, parsePointer } from '../../load/pointer.ts';
+import { child, escapeSegment, isObject, parsePointer } from '../../core/pointer.ts';
 import { walkStructure } from '../../load/spec-walk.ts';
 
 const schemaWords = new Set(['schema', 'schemas', 'properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'not', 'prefixItems', '$defs', 'definitions', 'patternProperties', 'if', 'then', 'else', 'contains']);

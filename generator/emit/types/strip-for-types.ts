@@ -2,7 +2,7 @@
 // `externalValue` and example refs (fetching URLs) and reads discriminator mapping names as refs.
 // Types need none of that, so examples go, and mapping names become refs to existing components
 // (or are dropped when they name nothing). Nothing the spec says about types changes.
-import { isObject } from '../../load/pointer.ts';
+import { isObject } from '../../core/pointer.ts';
 import { walkStructure } from '../../load/spec-walk.ts';
 
 export function stripForTypes(doc: Record<string, unknown>): Record<string, unknown> {

@@ -4,7 +4,7 @@
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new Error(`not a JSON pointer: ${JSON.stringify(pointer)}`);
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer.slice(1).split('/').map(unescapeSegment);
 }
 
 export function escapeSegment(segment: string | number): string {
@@ -34,4 +34,31 @@ export function child(value: unknown, segment: string): unknown {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * The segments of a `$ref`'s fragment: `#/a~1b/c%20d` -> ['a/b', 'c d'] (URI percent-decoding,
+ * then JSON pointer unescaping). Undefined for a fragment that is not a JSON pointer or is not
+ * valid percent-encoding.
+ */
+export function fragmentSegments(ref: string): string[] | undefined {
+  const hash = ref.indexOf('#');
+  const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+  let pointer: string;
+  try {
+    pointer = decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
+  if (pointer !== '' && !pointer.startsWith('/')) return undefined;
+  return parsePointer(pointer);
+}
+
+/** A JSON pointer (already `~`-escaped) as a URI fragment: each segment percent-encoded. */
+export function toFragment(pointer: string): string {
+  return '#' + pointer.split('/').map((s) => encodeURIComponent(s)).join('/');
 }

@@ -4,9 +4,9 @@
 // The walk follows the grammar in structure.ts from the root, then the refs into whatever they
 // reach (other files, extension blocks), so each node is visited once, with its parent when it
 // was reached structurally.
-import { escapeSegment, isObject } from '../load/pointer.ts';
-import type { Loc, RefResult, Workspace } from '../load/workspace.ts';
-import { childShape, grammar, isRefObject, schemaApplicators, type Kind, type Shape } from './structure.ts';
+import { escapeSegment, isObject, unescapeSegment } from '../core/pointer.ts';
+import type { Loc, RefResult, Workspace } from './workspace.ts';
+import { childShape, grammar, isRefObject, schemaApplicators, type Kind, type Shape } from '../core/grammar.ts';
 
 export interface Site {
   kind: Kind;
@@ -186,5 +186,5 @@ export class SpecIndex {
 export function componentOf(pointer: string): { section: string; name: string } | undefined {
   const m = /^\/components\/([^/]+)\/([^/]+)/.exec(pointer);
   if (!m || !Object.prototype.hasOwnProperty.call(grammar.components.fields, m[1]!)) return undefined;
-  return { section: m[1]!, name: m[2]!.replace(/~1/g, '/').replace(/~0/g, '~') };
+  return { section: m[1]!, name: unescapeSegment(m[2]!) };
 }

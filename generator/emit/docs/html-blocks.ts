@@ -1,13 +1,14 @@
 // Blocks of an HTML reference page that do not depend on where they sit: field lists (nested
-// fields folded into <details>, each with an id to link to), facts (long enums folded), notes,
-// code blocks (highlighted at build time) and examples (long ones folded). Spec text reaches the
-// page only through `html` (escaped) and `renderMarkdown` (sanitised).
+// fields folded into <details>, each with an id to link to), facts (long enums folded), code
+// blocks (highlighted at build time) and examples (long ones folded). Notes and their provenance
+// badges come from html-provenance.ts. Spec text reaches the page only through `html` (escaped)
+// and `renderMarkdown` (sanitised).
 import type { Example } from '../../model/types.ts';
 import { highlight, exampleLanguage, type Language } from './highlight.ts';
 import { html, join, type Html, type HtmlValue } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { exampleText } from './render-common.ts';
-import type { Fact, FieldRow, Note } from './schema-view.ts';
+import type { Fact, FieldRow } from './schema-view.ts';
 
 /** Ids handed out on one page: nested field lists take `<section id>__<path>`, numbered when taken. */
 export class PageIds {
@@ -48,13 +49,6 @@ function factHtml(f: Fact): Html {
   const long = f.code.length > foldValues || f.code.reduce((n, c) => n + c.length, 0) > foldChars;
   if (!long) return html`<dt>${f.label}</dt><dd>${codes}</dd>`;
   return html`<dt>${f.label}</dt><dd><details><summary>${f.code.length === 1 ? 'show' : `${f.code.length} values`}</summary>${codes}</details></dd>`;
-}
-
-export function notesHtml(notes: readonly Note[]): Html {
-  return join(
-    notes.map((n) => html`<div class="note note-${n.kind}"><p class="note-label">${n.kind === 'note' ? 'Note' : 'Evidence'}</p>${renderMarkdown(n.text, 5)}</div>`),
-    '\n',
-  );
 }
 
 /** A `<pre>` block highlighted at build time. `lang` keeps the `language-*` class readers and tools know. */
@@ -110,8 +104,8 @@ export function fieldTree(rows: readonly FieldRow[]): FieldNode[] {
 export interface FieldParts {
   /** the type of a row, with links to schemas */
   type: (row: FieldRow) => Html;
-  /** badges after the name (provenance, ...) */
-  badges?: (row: FieldRow) => HtmlValue;
+  /** a row's notes: badges after the name, boxes under the description */
+  notes: (row: FieldRow) => { badges: Html; boxes: Html };
   ids: PageIds;
   /** the id prefix of this list: the section's anchor */
   base: string;
@@ -144,8 +138,9 @@ function nodeHtml(node: FieldNode, parts: FieldParts, path: string): Html {
       : r.stop === 'omitted'
         ? html`<p class="meta">Nested fields not listed: this schema is too large to show in full here.</p>`
         : '';
-  const head = fieldHead(id ? html`<a href="#${id}">${name}</a>` : name, parts.type(r), r.required && 'required', r.deprecated, parts.badges?.(r));
-  return html`<li${id ? html` id="${id}"` : ''}>${head}${renderMarkdown(r.description, 5)}${factsHtml(r.facts)}${notesHtml(r.notes)}${stop}${
+  const notes = parts.notes(r);
+  const head = fieldHead(id ? html`<a href="#${id}">${name}</a>` : name, parts.type(r), r.required && 'required', r.deprecated, notes.badges);
+  return html`<li${id ? html` id="${id}"` : ''}>${head}${renderMarkdown(r.description, 5)}${factsHtml(r.facts)}${notes.boxes}${stop}${
     node.children.length ? html`<details><summary>${childSummary(node)}</summary>${nodesHtml(node.children, parts, id!)}</details>` : ''
   }</li>`;
 }

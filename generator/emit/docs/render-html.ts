@@ -9,13 +9,15 @@
 import type { ApiModel, Header, MediaType, Operation, Parameter, ParameterLocation, Response } from '../../model/types.ts';
 import type { EmittedFile } from '../emitter.ts';
 import { sourceName } from '../header.ts';
-import { exampleHtml, factsHtml, fieldHead, fieldList, notesHtml, PageIds, sampleHtml } from './html-blocks.ts';
+import { exampleHtml, factsHtml, fieldHead, fieldList, PageIds, sampleHtml } from './html-blocks.ts';
+import { Guesses, guessesList, provenanceHtml } from './html-provenance.ts';
+import { provenance } from '../../model/provenance.ts';
 import { html, join, safeHref, trusted, type Html, type HtmlValue } from './html.ts';
 import { plainText, renderMarkdown, renderMarkdownCompact } from './markdown.ts';
 import { apiFolders, buildReference, relativeHref, rootOf, type ApiReference, type OperationGroup } from './reference.ts';
 import { authOf, listedExtensions, reasonPhrase, schemeHow, splitHeaders } from './render-common.ts';
 import { clientSetup, credentialOfParameter, operationSamples, sampleMedia } from './samples.ts';
-import { codeValue, factsOf, fieldTable, notesOf, typeOf, type Fact, type FieldRow, type FieldTable, type SchemaAt, type TypeExpr } from './schema-view.ts';
+import { codeValue, factsOf, fieldTable, notesOf, typeOf, type Fact, type FieldRow, type FieldTable, type Note, type SchemaAt, type TypeExpr } from './schema-view.ts';
 import { siteAssets } from './assets.ts';
 
 /**
@@ -126,6 +128,8 @@ function count(n: number, word: string): string {
 interface Ctx {
   ref: ApiReference;
   plan: Plan;
+  /** the API's guesses, collected from every page as it is written */
+  guesses: Guesses;
   /** the page being written, relative to the site root */
   page: string;
   /** ids of nested field lists, unique on the page */
@@ -144,6 +148,8 @@ interface Plan {
   owned: Map<string, { op: Operation; id: string; what: string }>;
   /** every id above and the reference's anchors: nested ids never take them */
   reserved: string[];
+  /** how many `Guess:` texts the spec has (the navigation links to the list when there are any) */
+  guessCount: number;
 }
 
 /** Operations a header must be on before it is described once instead of with each of them. */
@@ -155,7 +161,7 @@ function planOf(ref: ApiReference): Plan {
   const known = plans.get(ref);
   if (known) return known;
   const ids = new PageIds([
-    ...['main', 'top', 'toc', 'search', 'search-input', 'search-status', 'search-results', 'servers', 'authentication', 'headers', 'client', 'operations', 'schemas', 'schemas-list', 'responses', 'contents'],
+    ...['main', 'top', 'toc', 'search', 'search-input', 'search-status', 'search-results', 'servers', 'authentication', 'headers', 'client', 'operations', 'schemas', 'schemas-list', 'responses', 'contents', 'guesses'],
     ...ref.opAnchor.values(),
     ...ref.schemaAnchor.values(),
     ...ref.authAnchor.values(),
@@ -200,9 +206,24 @@ function planOf(ref: ApiReference): Plan {
     const byOps = ref.usedByOps.get(name) ?? [];
     if (new Set(uses.map((u) => u.id)).size === 1 && byOps.length === 1 && byOps[0]!.direct && !(ref.usedBySchemas.get(name) ?? []).length) owned.set(name, uses[0]!);
   }
-  const plan: Plan = { bodyId, responseId, commonHeaders, headerAnchor: new Map(commonHeaders.map((c) => [c.key, c.anchor])), owned, reserved: [...ids.all()] };
+  const plan: Plan = { bodyId, responseId, commonHeaders, headerAnchor: new Map(commonHeaders.map((c) => [c.key, c.anchor])), owned, reserved: [...ids.all()], guessCount: countGuesses(ref.model.document) };
   plans.set(ref, plan);
   return plan;
+}
+
+/** `Guess:` texts anywhere in a document. */
+function countGuesses(doc: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') {
+      n += provenance(v as Record<string, unknown>).filter((p) => p.kind === 'guess').length;
+      stack.push(...Object.values(v));
+    }
+  }
+  return n;
 }
 
 function headerKey(h: Header): string {
@@ -213,9 +234,14 @@ function isSharedIn(ref: ApiReference, r: Response): boolean {
   return r.refName !== undefined && !/^2/.test(r.status) && ref.sharedResponses.has(r.refName);
 }
 
-function ctxFor(ref: ApiReference, page: string): Ctx {
+function ctxFor(ref: ApiReference, page: string, guesses: Guesses): Ctx {
   const plan = planOf(ref);
-  return { ref, plan, page, ids: new PageIds(plan.reserved) };
+  return { ref, plan, guesses, page, ids: new PageIds(plan.reserved) };
+}
+
+/** An object's notes on this page: badges for its heading, boxes for under it. */
+function notesFor(ctx: Ctx, notes: readonly Note[], where: Html): { badges: Html; boxes: Html } {
+  return provenanceHtml(notes, { claimId: (base) => ctx.ids.claim(base), guesses: ctx.guesses, page: ctx.page, where });
 }
 
 function apiPages(ref: ApiReference): EmittedFile[] {
@@ -223,19 +249,28 @@ function apiPages(ref: ApiReference): EmittedFile[] {
   const m = ref.model;
   const footer = html`Generated by oaskit from ${sourceName(m)} (${m.info.title} ${m.info.version}).`;
   const title = (sub?: string) => (sub ? `${sub} · ${m.info.title}` : `${m.info.title} · API reference`);
-  const home = ctxFor(ref, ref.overview);
+  const guesses = new Guesses();
+  const home = ctxFor(ref, ref.overview, guesses);
+  // the overview is written last: its list of guesses gathers those of every page
   if (!ref.split) {
-    const main = join(
-      [
-        overview(home),
-        ...ref.groups.map((g) => groupSection(home, g)),
-        sharedResponsesSection(home),
-        ref.schemaPages.length ? schemaSection(home, ref.schemaPages[0]!.names, 'Schemas') : '',
-      ],
-      '\n',
-    );
+    const parts = [
+      overview(home),
+      ...ref.groups.map((g) => groupSection(home, g)),
+      sharedResponsesSection(home),
+      ref.schemaPages.length ? schemaSection(home, ref.schemaPages[0]!.names, 'Schemas') : html``,
+    ];
+    const main = join([...parts, guessesSection(home)], '\n');
     files.push({ path: ref.overview, contents: page({ title: title(), root: rootOf(ref.overview), nav: nav(home), main, footer }) });
     return files;
+  }
+  const back = (ctx: Ctx) => html`<p class="meta back"><a href="${relativeHref(ctx.page, ref.overview)}">${m.info.title}</a></p>`;
+  for (const g of ref.groups) {
+    const ctx = ctxFor(ref, g.page, guesses);
+    files.push({ path: g.page, contents: page({ title: title(g.title), root: rootOf(g.page), nav: nav(ctx), main: join([back(ctx), groupSection(ctx, g)], '\n'), footer }) });
+  }
+  for (const p of ref.schemaPages) {
+    const ctx = ctxFor(ref, p.page, guesses);
+    files.push({ path: p.page, contents: page({ title: title(p.title), root: rootOf(p.page), nav: nav(ctx), main: join([back(ctx), schemaSection(ctx, p.names, p.title, true)], '\n'), footer }) });
   }
   // a long API: the overview lists every operation under its anchor (so `<api>.html#op-<id>` links
   // from the client's JSDoc still land on it) and links to the page that describes it
@@ -264,17 +299,21 @@ ${join(
 )}
 </ul>
 </section>`;
-  files.push({ path: ref.overview, contents: page({ title: title(), root: rootOf(ref.overview), nav: nav(home), main: join([overview(home), groupList, sharedResponsesSection(home)], '\n'), footer }) });
-  const back = (ctx: Ctx) => html`<p class="meta back"><a href="${relativeHref(ctx.page, ref.overview)}">${m.info.title}</a></p>`;
-  for (const g of ref.groups) {
-    const ctx = ctxFor(ref, g.page);
-    files.push({ path: g.page, contents: page({ title: title(g.title), root: rootOf(g.page), nav: nav(ctx), main: join([back(ctx), groupSection(ctx, g)], '\n'), footer }) });
-  }
-  for (const p of ref.schemaPages) {
-    const ctx = ctxFor(ref, p.page);
-    files.push({ path: p.page, contents: page({ title: title(p.title), root: rootOf(p.page), nav: nav(ctx), main: join([back(ctx), schemaSection(ctx, p.names, p.title, true)], '\n'), footer }) });
-  }
+  const parts = [overview(home), groupList, sharedResponsesSection(home)];
+  const main = join([...parts, guessesSection(home)], '\n');
+  files.unshift({ path: ref.overview, contents: page({ title: title(), root: rootOf(ref.overview), nav: nav(home), main, footer }) });
   return files;
+}
+
+/** Every guess of the API, with links to where each is written. */
+function guessesSection(ctx: Ctx): Html {
+  if (!ctx.plan.guessCount) return html``;
+  const n = ctx.guesses.entries.length;
+  return html`<section class="prose" id="guesses">
+<h2>Guesses</h2>
+<p>${n === 1 ? 'One statement' : `${n} statements`} of this reference rest on no source document: each is an inference, marked <span class="pv pv-guess">Guess</span> where it is written, and listed here so that it can be checked and replaced by a fact.</p>
+${guessesList(ctx.guesses, (p) => relativeHref(ctx.page, p.page) + '#' + p.id)}
+</section>`;
 }
 
 function hrefOp(ctx: Ctx, opId: string): string {
@@ -321,6 +360,7 @@ function nav(ctx: Ctx): Html {
 ${ref.model.securitySchemes.length ? html`<li><a href="${hrefOverview(ctx, 'authentication')}">Authentication</a></li>` : ''}
 ${join(groups, '\n')}
 ${ref.sharedResponses.size ? html`<li><a class="toc-group" href="${hrefOverview(ctx, 'responses')}">Shared error responses</a></li>` : ''}
+${ctx.plan.guessCount ? html`<li><a class="toc-group" href="${hrefOverview(ctx, 'guesses')}">Guesses</a></li>` : ''}
 ${ref.split && schemas.length ? html`<li><span class="toc-group">Schemas</span>\n<ul>\n${join(schemas, '\n')}\n</ul></li>` : join(schemas, '\n')}
 </ul>
 </nav>`;
@@ -334,7 +374,7 @@ function overview(ctx: Ctx): Html {
     ? html`<h2 id="servers">Servers</h2>
 <ul>
 ${join(
-  m.servers.map((s) => html`<li><code>${s.url}</code>${s.description ? html` — ${renderMarkdownCompact(s.description)}` : ''}${notesHtml(notesOf(s.extensions ?? {}))}${s.variables.length ? html`<ul>${join(s.variables.map((v) => html`<li><code>${v.name}</code> default <code>${v.default}</code>${v.enum ? html`, one of ${join(v.enum.map((e) => html`<code>${e}</code>`), ', ')}` : ''}${v.description ? html` — ${renderMarkdownCompact(v.description)}` : ''}</li>`))}</ul>` : ''}</li>`),
+  m.servers.map((s) => html`<li><code>${s.url}</code>${s.description ? html` — ${renderMarkdownCompact(s.description)}` : ''}${notesFor(ctx, notesOf(s.extensions ?? {}), html`the server <code>${s.url}</code>`).boxes}${s.variables.length ? html`<ul>${join(s.variables.map((v) => html`<li><code>${v.name}</code> default <code>${v.default}</code>${v.enum ? html`, one of ${join(v.enum.map((e) => html`<code>${e}</code>`), ', ')}` : ''}${v.description ? html` — ${renderMarkdownCompact(v.description)}` : ''}</li>`))}</ul>` : ''}</li>`),
   '\n',
 )}
 </ul>`
@@ -345,11 +385,12 @@ ${join(
 ${join(
   m.securitySchemes.map((s) => {
     const options = c.options.get(s.name) ?? [];
+    const notes = notesFor(ctx, notesOf(s.extensions), html`the security scheme ${s.name}`);
     return html`<section class="auth" id="${ctx.ref.authAnchor.get(s.name)!}">
-<h3>${s.name}</h3>
+<h3>${s.name}${notes.badges}</h3>
 <p>${schemeHow(s)}.${options.length ? html` Client option${options.length > 1 ? 's' : ''}: ${join(options.map((o) => html`<code>${o.option}</code>`), ' and ')}; the samples read ${join(options.map((o) => html`<code>$${o.env}</code>`), ' and ')}.` : ''}</p>
 ${renderMarkdown(s.description, 2)}
-${notesHtml(notesOf(s.extensions))}
+${notes.boxes}
 ${extensionsHtml(s.extensions)}
 </section>`;
   }),
@@ -366,7 +407,7 @@ ${sampleHtml('TypeScript', clientSetup(c), 'ts')}`;
 ${m.info.summary ? html`<p class="lead">${m.info.summary}</p>` : ''}
 </header>
 ${renderMarkdown(m.info.description, 1)}
-${notesHtml([...notesOf(m.info.extensions), ...notesOf(m.extensions)])}
+${notesFor(ctx, [...notesOf(m.info.extensions), ...notesOf(m.extensions)], html`the API`).boxes}
 ${extensionsHtml({ ...m.info.extensions, ...m.extensions })}
 ${servers}
 ${auth}
@@ -378,12 +419,13 @@ ${usage}
 // ---- operations -----------------------------------------------------------------------------
 
 function groupSection(ctx: Ctx, g: OperationGroup): Html {
+  const notes = notesFor(ctx, notesOf(g.tag?.extensions ?? {}), html`the group ${g.title}`);
   return html`<section class="group" id="${g.anchor}">
 <div class="prose">
-<h2>${g.title}</h2>
+<h2>${g.title}${notes.badges}</h2>
 ${g.tag?.description ? renderMarkdown(g.tag.description, 2) : ''}
 ${g.tag?.externalDocs ? externalDocs(g.tag.externalDocs) : ''}
-${notesHtml(notesOf(g.tag?.extensions ?? {}))}
+${notes.boxes}
 </div>
 ${join(
   g.operations.map((op) => operation(ctx, op)),
@@ -405,14 +447,15 @@ function operation(ctx: Ctx, op: Operation): Html {
   const samples = operationSamples(ref.model, ref.reader, ref.client, op);
   const schemas = ref.opSchemas.get(op.id) ?? [];
   const serversDiffer = JSON.stringify(op.servers) !== JSON.stringify(ref.model.servers);
+  const notes = notesFor(ctx, notesOf(op.extensions), html`${op.summary ?? op.id}`);
   const doc = html`<div class="op-doc">
-<h3><a href="#${anchor}">${op.summary ?? op.id}</a>${op.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ''}</h3>
+<h3><a href="#${anchor}">${op.summary ?? op.id}</a>${op.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ''}${notes.badges}</h3>
 <p class="endpoint"><span class="method method-${op.method}">${op.method}</span> <code>${op.path}</code></p>
 <p class="meta">Operation ID <code>${op.id}</code>${op.derivedId ? ' (derived: the spec gives none)' : ''} · client <code>client.${where.group}.${where.method}()</code>${op.tags.length > 1 ? html` · tags ${join(op.tags.map((t) => html`<code>${t}</code>`), ', ')}` : ''}</p>
 ${op.deprecated ? html`<p class="deprecated-text"><strong>Deprecated.</strong> This operation may be removed; avoid it in new code.</p>` : ''}
 ${renderMarkdown(op.description, 3)}
 ${op.externalDocs ? externalDocs(op.externalDocs) : ''}
-${notesHtml(notesOf(op.extensions))}
+${notes.boxes}
 ${extensionsHtml(op.extensions)}
 <h4>Authentication</h4>
 ${authHtml(ctx, op)}
@@ -504,14 +547,15 @@ function parameterHtml(ctx: Ctx, op: Operation, p: Parameter): Html {
   if (p.style || p.explode !== undefined) facts.push({ label: 'serialization', text: [p.style ? `style ${p.style}` : '', p.explode !== undefined ? `explode ${p.explode}` : ''].filter(Boolean).join(', ') });
   if (p.content[0]) facts.push({ label: 'content type', code: [p.content[0].contentType] });
   const credential = credentialOfParameter(ctx.ref.client, p, op);
-  return html`<li>${fieldHead(html`<code>${p.name}</code>`, at && view ? typeHtml(ctx, typeOf(ctx.ref.reader, view, at, false)) : 'any', p.required && 'required', p.deprecated)}${renderMarkdown(p.description ?? view?.description, 5)}${credential ? html`<p>Credential (${credential}): the client fills it in.</p>` : ''}${factsHtml(facts)}${notesHtml(notesOf(p.extensions))}</li>`;
+  const notes = notesFor(ctx, notesOf(p.extensions), html`the parameter <code>${p.name}</code> of ${op.summary ?? op.id}`);
+  return html`<li>${fieldHead(html`<code>${p.name}</code>`, at && view ? typeHtml(ctx, typeOf(ctx.ref.reader, view, at, false)) : 'any', p.required && 'required', p.deprecated, notes.badges)}${renderMarkdown(p.description ?? view?.description, 5)}${credential ? html`<p>Credential (${credential}): the client fills it in.</p>` : ''}${factsHtml(facts)}${notes.boxes}</li>`;
 }
 
 function requestBodyHtml(ctx: Ctx, op: Operation): Html {
   const b = op.requestBody!;
   return html`<h4 id="${ctx.plan.bodyId.get(op.id)!}">Request body${b.required ? html` <b class="req">required</b>` : html` <span class="meta">(optional)</span>`}</h4>
 ${renderMarkdown(b.description, 4)}
-${contentHtml(ctx, b.content, ctx.plan.bodyId.get(op.id)!)}`;
+${contentHtml(ctx, b.content, ctx.plan.bodyId.get(op.id)!, html`the request body of ${op.summary ?? op.id}`)}`;
 }
 
 function isShared(ctx: Ctx, r: Response): boolean {
@@ -531,19 +575,21 @@ function responsesHtml(ctx: Ctx, op: Operation): Html {
   const ids = ctx.plan.responseId.get(op.id)!;
   return html`${split.common.length ? html`<p>Every response below carries these headers:</p>\n${headersHtml(ctx, split.common)}` : ''}
 ${join(
-  own.map((r) => responseHtml(ctx, r, split.own.get(r) ?? [], ids.get(r.status)!)),
+  own.map((r) => responseHtml(ctx, op, r, split.own.get(r) ?? [], ids.get(r.status)!)),
   '\n',
 )}
 ${shared.length ? sharedListHtml(ctx, shared, ids) : ''}`;
 }
 
-function responseHtml(ctx: Ctx, r: Response, headers: Header[], id: string): Html {
+function responseHtml(ctx: Ctx, op: Operation, r: Response, headers: Header[], id: string): Html {
+  const where = html`the ${r.status} response of ${op.summary ?? op.id}`;
+  const notes = notesFor(ctx, notesOf(r.extensions), where);
   return html`<div class="response" id="${id}">
-<h5><a href="#${id}"><span class="status ${statusClass(r.status)}">${r.status}</span>${reasonPhrase(r.status)}</a></h5>
+<h5><a href="#${id}"><span class="status ${statusClass(r.status)}">${r.status}</span>${reasonPhrase(r.status)}</a>${notes.badges}</h5>
 ${renderMarkdown(r.description, 5)}
-${notesHtml(notesOf(r.extensions))}
+${notes.boxes}
 ${headers.length ? headersHtml(ctx, headers) : ''}
-${r.content.length ? contentHtml(ctx, r.content, id) : html`<p class="meta">No body.</p>`}
+${r.content.length ? contentHtml(ctx, r.content, id, where) : html`<p class="meta">No body.</p>`}
 </div>`;
 }
 
@@ -592,7 +638,7 @@ ${join(
 }
 
 /** Media types, grouped when they share one schema; each with its fields (examples go beside). */
-function contentHtml(ctx: Ctx, content: MediaType[], base: string): Html {
+function contentHtml(ctx: Ctx, content: MediaType[], base: string, where: Html): Html {
   const groups: { media: MediaType[]; key: string }[] = [];
   for (const m of content) {
     const key = m.schema ? JSON.stringify(m.schema.value) + '@' + m.schema.loc.pointer.replace(/\/content\/[^/]+\/schema$/, '') : 'none';
@@ -606,7 +652,7 @@ function contentHtml(ctx: Ctx, content: MediaType[], base: string): Html {
       // component schemas are linked, not repeated: each is described once, in its own section
       const table = schema ? fieldTable(ctx.ref.reader, schema, { expandNamed: false }) : undefined;
       return html`<p class="media">${join(g.media.map((m) => html`<code>${m.contentType}</code>`), ', ')}${table ? html` · ${typeHtml(ctx, table.type)}` : ''}</p>
-${table ? tableHtml(ctx, table, base) : ''}`;
+${table ? tableHtml(ctx, table, base, where) : ''}`;
     }),
     '\n',
   );
@@ -614,13 +660,14 @@ ${table ? tableHtml(ctx, table, base) : ''}`;
 
 // ---- field lists ----------------------------------------------------------------------------
 
-function tableHtml(ctx: Ctx, table: FieldTable, base: string, rootDescription = false): Html {
+function tableHtml(ctx: Ctx, table: FieldTable, base: string, where: Html, rootDescription = false): Html {
   const root = table.view;
   const rootFacts = factsOf(root, table.rows.length > 0 || rootDescription);
   return html`${rootDescription ? renderMarkdown(root.description, 3) : ''}${rootFacts.length ? factsHtml(rootFacts) : ''}${fieldList(table.rows, {
     ids: ctx.ids,
     base,
     type: (r: FieldRow) => typeHtml(ctx, r.type),
+    notes: (r: FieldRow) => notesFor(ctx, r.notes, html`<code>${r.prefix}${r.name}</code> in ${where}`),
   })}`;
 }
 
@@ -655,13 +702,15 @@ ${join(
     const statuses = [...new Set(s.users.map((u) => u.status))];
     const r = s.response;
     const examples = r.content.flatMap((m) => m.examples.map((e) => exampleHtml(e, 'Example', m.contentType)));
+    const where = html`the shared response ${s.name}`;
+    const notes = notesFor(ctx, notesOf(r.extensions), where);
     return html`<section class="shared-response" id="${s.anchor}">
-<h3>${s.name}</h3>
+<h3>${s.name}${notes.badges}</h3>
 <p class="meta">Status ${join(statuses.map((x) => html`<code>${x}</code>`), ', ')} · used by ${count(new Set(s.users.map((u) => u.op.id)).size, 'operation')}</p>
 ${renderMarkdown(r.description, 3)}
-${notesHtml(notesOf(r.extensions))}
+${notes.boxes}
 ${r.headers.length ? headersHtml(ctx, r.headers) : ''}
-${r.content.length ? contentHtml(ctx, r.content, s.anchor) : html`<p class="meta">No body.</p>`}
+${r.content.length ? contentHtml(ctx, r.content, s.anchor, where) : html`<p class="meta">No body.</p>`}
 ${join(examples, '\n')}
 <p class="uses">Used by: ${join([...new Map(s.users.map((u) => [u.op.id, u])).values()].map((u) => html`<a href="${hrefOp(ctx, u.op.id)}">${u.op.id}</a>`), ', ')}</p>
 </section>`;
@@ -689,10 +738,12 @@ function schemaHtml(ctx: Ctx, name: string, at: SchemaAt): Html {
   const anchor = ref.schemaAnchor.get(name)!;
   const owner = ctx.plan.owned.get(name);
   const view = ref.reader.view(at);
-  const head = html`<h3><a href="#${anchor}">${name}</a>${view.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ''}</h3>
+  const where = html`the schema ${name}`;
+  const notes = notesFor(ctx, view.notes, where);
+  const head = html`<h3><a href="#${anchor}">${name}</a>${view.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ''}${notes.badges}</h3>
 <p class="meta">Type: ${typeHtml(ctx, typeOf(ref.reader, view, at, true))}${view.title && view.title !== name ? html` · ${view.title}` : ''}</p>
 ${renderMarkdown(view.description, 3)}
-${notesHtml(view.notes)}
+${notes.boxes}
 ${extensionsHtml(view.extensions)}`;
   if (owner) {
     // described where it is used: the one operation whose whole request or response it is
@@ -709,7 +760,7 @@ ${head}
   const opLinks = users.slice(0, max).map((u) => html`<a href="${hrefOp(ctx, u.op.id)}">${u.op.id}</a>${u.direct ? '' : '*'}`);
   return html`<section class="schema" id="${anchor}">
 ${head}
-${tableHtml(ctx, table, anchor)}
+${tableHtml(ctx, table, anchor, where)}
 ${users.length ? html`<p class="uses">Used by operations: ${join(opLinks, ', ')}${users.length > max ? ` and ${users.length - max} more` : ''}${users.some((u) => !u.direct) ? html` <span class="meta">(* through other schemas)</span>` : ''}</p>` : ''}
 ${schemaUsers.length ? html`<p class="uses">Used by schemas: ${join(schemaUsers.slice(0, max).map((n) => html`<a href="${hrefSchema(ctx, n)}">${n}</a>`), ', ')}${schemaUsers.length > max ? ` and ${schemaUsers.length - max} more` : ''}</p>` : ''}
 ${!users.length && !schemaUsers.length ? html`<p class="uses meta">Not used by any operation.</p>` : ''}

@@ -188,6 +188,13 @@
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) return;
+    // an operation listed on the overview of an API split into pages: go to its page
+    var list = document.getElementById('operations');
+    var link = target.tagName === 'LI' && list && list.contains(target) && target.querySelector('a[href]');
+    if (link) {
+      location.replace(link.href);
+      return;
+    }
     var opened = false;
     for (var e = target.parentElement; e; e = e.parentElement) {
       if (e.tagName === 'DETAILS' && !e.open) {

@@ -19,6 +19,7 @@ describe('highlight', () => {
     ['JSON keys, strings, numbers and literals', 'json', '{\n  "a": "x",\n  "b": [1, -2.5e3, true, null]\n}', ['p:"a"', 's:"x"', 'p:"b"', 'n:1', 'n:-2.5e3', 'n:true', 'n:null']],
     ['an escaped quote stays inside its string', 'json', '{"a\\"b": "c\\\\"}', ['p:"a\\"b"', 's:"c\\\\"']],
     ['a curl command: command, flags, quoted words, variables', 'shell', `curl -X POST 'https://e.com/a?b=1' \\\n  -H "Authorization: Bearer $TOKEN" \\\n  --data '{"a": 1}'`, ['t:curl', 'f:-X', "s:'https://e.com/a?b=1'", 'f:-H', 's:"Authorization: Bearer ', 'v:$TOKEN', 's:"', 'f:--data', `s:'{"a": 1}'`]],
+    ['an escaped quote between quoted parts, and a variable inside single quotes, are plain', 'shell', `-H 'a"b'\\''c$HOME' \\`, ['f:-H', `s:'a"b'`, `s:'c$HOME'`]],
     ['a variable in braces', 'shell', 'echo "${A_B}x"', ['t:echo', 's:"', 'v:${A_B}', 's:x"']],
     ['TypeScript keywords, strings, numbers, property names', 'ts', "import { f } from 'p';\nconst data = await f({ query: { page: 1 }, ok: true });", ['k:import', 'k:from', "s:'p'", 'k:const', 'k:await', 'p:query', 'p:page', 'n:1', 'p:ok', 'n:true']],
     ['a keyword inside a name or after a dot is not a keyword', 'ts', 'client.import.newThing(constant)', []],

@@ -25,6 +25,8 @@ const jsonRules: Rule[] = [
 ];
 
 const shellRules: Rule[] = [
+  // a backslash escape (`\'` between quoted parts, `\` at a line's end) is plain text
+  { re: /\\[\s\S]/y, kind: () => undefined },
   { re: /'[^']*'/y, kind: () => 's' },
   // a double-quoted word: its variables are marked inside it (see tokens())
   { re: /"(?:[^"\\]|\\.)*"/y, kind: () => 's' },

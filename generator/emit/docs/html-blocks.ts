@@ -32,7 +32,7 @@ export class PageIds {
 const foldValues = 8;
 const foldChars = 240;
 /** Examples longer than this many lines are folded. */
-const foldLines = 16;
+const foldLines = 30;
 
 /** Facts as a definition list: label, then the value; long lists of values folded. */
 export function factsHtml(facts: readonly Fact[]): Html {

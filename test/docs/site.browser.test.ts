@@ -361,6 +361,22 @@ function siteSuite(name: string, load: () => Promise<{ models: ApiModel[] } | { 
     }, 300_000);
 
     if (name === 'fixtures') {
+      it('takes a link to an operation on the overview of a split API to the page that describes it', async (ctx) => {
+        const s = ready(ctx);
+        const context = await browser!.newContext();
+        const page = await context.newPage();
+        await page.goto(`${s.server.url}large.html#op-getItem3`);
+        await page.waitForURL(/\/large\/[a-z0-9-]+\.html#op-getItem3$/);
+        expect(await page.isVisible('section.op#op-getItem3')).toBe(true);
+        await context.close();
+        // without JavaScript the overview lists it, with the link
+        const plain = await browser!.newContext({ javaScriptEnabled: false });
+        const p2 = await plain.newPage();
+        await p2.goto(`${s.server.url}large.html#op-getItem3`);
+        expect(await p2.getAttribute('#op-getItem3 a', 'href')).toMatch(/^large\/[a-z0-9-]+\.html#op-getItem3$/);
+        await plain.close();
+      });
+
       it('runs no script from the hostile spec', async (ctx) => {
         const s = ready(ctx);
         const context = await browser!.newContext();

@@ -263,7 +263,8 @@ function apiPages(ref: ApiReference): EmittedFile[] {
     files.push({ path: ref.overview, contents: page({ title: title(), root: rootOf(ref.overview), nav: nav(home), main, footer }) });
     return files;
   }
-  const back = (ctx: Ctx) => html`<p class="meta back"><a href="${relativeHref(ctx.page, ref.overview)}">${m.info.title}</a></p>`;
+  // a page of a split API is headed by the API's title, which links back to its overview
+  const back = (ctx: Ctx) => html`<h1 class="back"><a href="${relativeHref(ctx.page, ref.overview)}">${m.info.title}</a></h1>`;
   for (const g of ref.groups) {
     const ctx = ctxFor(ref, g.page, guesses);
     files.push({ path: g.page, contents: page({ title: title(g.title), root: rootOf(g.page), nav: nav(ctx), main: join([back(ctx), groupSection(ctx, g)], '\n'), footer }) });

@@ -42,7 +42,7 @@ export interface UserDataOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -70,7 +70,7 @@ export interface UserDataOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: Users deleted.
+   * - 200: Users deleted. Status 200 is a guess (the reference never states the success code).
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -98,7 +98,7 @@ export interface UserDataOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -119,7 +119,7 @@ export interface UserDataOperations<PD extends string = never> {
 /**
  * The Messaging operations.
  *
- * Send messages immediately, either with the content in the request (`/messages/send`) or through an API-Triggered Delivery campaign (`/campaigns/trigger/send`).
+ * Send messages immediately, either with the content in the request (`/messages/send`) or through an API-Triggered Delivery campaign (`/campaigns/trigger/send`). The Messaging chapter states its own API limits: "API access for enterprise customers is unlimited" and "API access for non-enterprise customers is limited to 100 requests per hour"; the Basics chapter gives other figures (see Rate limits in the API description; decision: the `X-RateLimit-Limit` header is the authority).
  */
 export interface MessagingOperations<PD extends string = never> {
   /**
@@ -134,7 +134,7 @@ export interface MessagingOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -163,7 +163,7 @@ export interface MessagingOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -200,7 +200,7 @@ export interface SchedulesOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The message was scheduled; keep `schedule_id` to update or cancel it.
+   * - 200: The message was scheduled; keep `schedule_id` to update or cancel it. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -229,7 +229,7 @@ export interface SchedulesOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The message was scheduled; keep `schedule_id` to update or cancel it.
+   * - 200: The message was scheduled; keep `schedule_id` to update or cancel it. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -256,7 +256,7 @@ export interface SchedulesOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -282,7 +282,7 @@ export interface SchedulesOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -308,7 +308,7 @@ export interface SchedulesOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -334,7 +334,7 @@ export interface SchedulesOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 202: Accepted and queued: during maintenance Appboy may pause real-time processing; the call is received and will be processed later. Scheduled maintenance is announced on http://status.appboy.com.
    * - 400: Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone.
    * - 401: Unauthorized, unknown or missing app group id.
@@ -374,7 +374,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - `email` (query): If given, the response tells whether this user has unsubscribed.
    *
    * Responses:
-   * - 200: Unsubscribed email addresses.
+   * - 200: Unsubscribed email addresses. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -396,7 +396,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
@@ -419,7 +419,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
@@ -442,7 +442,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed.
+   * - 200: The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code.
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
@@ -475,7 +475,7 @@ export interface UserExportOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The exported users.
+   * - 200: The exported users. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
@@ -499,7 +499,7 @@ export interface UserExportOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The export was started.
+   * - 200: The export was started. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
@@ -532,7 +532,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
    * Responses:
-   * - 200: A page of segments.
+   * - 200: A page of segments. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -554,7 +554,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
    * Responses:
-   * - 200: The segment size per day.
+   * - 200: The segment size per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -578,7 +578,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `segment_id` (query, required): Segment Identifier, from the Developer Console or the segment list endpoint.
    *
    * Responses:
-   * - 200: The segment.
+   * - 200: The segment. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -611,7 +611,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
    * Responses:
-   * - 200: A page of campaigns.
+   * - 200: A page of campaigns. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -637,7 +637,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
    * Responses:
-   * - 200: The campaign statistics per day.
+   * - 200: The campaign statistics per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -661,7 +661,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `campaign_id` (query, required): Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint.
    *
    * Responses:
-   * - 200: The campaign.
+   * - 200: The campaign. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -694,7 +694,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
    * Responses:
-   * - 200: A page of cards.
+   * - 200: A page of cards. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -721,7 +721,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
    * Responses:
-   * - 200: The card statistics per unit of time.
+   * - 200: The card statistics per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -745,7 +745,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `card_id` (query, required): Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint.
    *
    * Responses:
-   * - 200: The card.
+   * - 200: The card. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -779,7 +779,7 @@ export interface KPIExportOperations<PD extends string = never> {
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
    * Responses:
-   * - 200: Monthly active users per day.
+   * - 200: Monthly active users per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -805,7 +805,7 @@ export interface KPIExportOperations<PD extends string = never> {
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
    * Responses:
-   * - 200: Daily active users per day.
+   * - 200: Daily active users per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -831,7 +831,7 @@ export interface KPIExportOperations<PD extends string = never> {
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
    * Responses:
-   * - 200: New users per day.
+   * - 200: New users per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -857,7 +857,7 @@ export interface KPIExportOperations<PD extends string = never> {
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
    * Responses:
-   * - 200: Uninstalls per day.
+   * - 200: Uninstalls per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -893,7 +893,7 @@ export interface SessionsAnalyticsExportOperations<PD extends string = never> {
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose sessions are returned.
    *
    * Responses:
-   * - 200: Sessions per unit of time.
+   * - 200: Sessions per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -925,7 +925,7 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
    * Responses:
-   * - 200: A page of event names.
+   * - 200: A page of event names. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -954,7 +954,7 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose event analytics are returned.
    *
    * Responses:
-   * - 200: Occurrences per unit of time.
+   * - 200: Occurrences per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -986,7 +986,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
    * Responses:
-   * - 200: A page of product names.
+   * - 200: A page of product names. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -1014,7 +1014,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
    * Responses:
-   * - 200: Revenue per unit of time.
+   * - 200: Revenue per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -1042,7 +1042,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
    * Responses:
-   * - 200: Purchases per unit of time.
+   * - 200: Purchases per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
@@ -1072,7 +1072,7 @@ export interface RawEventStreamExportOperations<PD extends string = never> {
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
-   * - 200: The export was started.
+   * - 200: The export was started. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
    * - 401: Unauthorized, unknown or missing app group id.
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
@@ -1098,7 +1098,7 @@ export interface AppboyClient<PD extends string = never> {
   /**
    * The Messaging operations.
    *
-   * Send messages immediately, either with the content in the request (`/messages/send`) or through an API-Triggered Delivery campaign (`/campaigns/trigger/send`).
+   * Send messages immediately, either with the content in the request (`/messages/send`) or through an API-Triggered Delivery campaign (`/campaigns/trigger/send`). The Messaging chapter states its own API limits: "API access for enterprise customers is unlimited" and "API access for non-enterprise customers is limited to 100 requests per hour"; the Basics chapter gives other figures (see Rate limits in the API description; decision: the `X-RateLimit-Limit` header is the authority).
    */
   readonly messaging: MessagingOperations<PD>;
   /**

@@ -810,11 +810,12 @@ export interface components {
       errors?: string[];
     };
     /**
-     * @description A date-time in ISO 8601 (RFC 3339 profile, e.g. `2013-07-16T19:20:30+01:00`) or in the `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format (e.g. `2013-07-16T19:20:30.000+0100`).
+     * @description A date-time "as string in ISO 8601" (e.g. `2013-07-16T19:20:30+01:00`) or in the `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format (e.g. `2013-07-16T19:20:30.000+0100`). The UTC offset may be left out, as ISO 8601 allows (`2013-07-16T19:20:30`); seconds and fractions of a second are optional. Decision: ISO 8601's extended format (with `-` and `:`) is accepted; its basic format (`20130716T192030`), week dates and ordinal dates are not.
      * @example 2013-07-16T19:20:30+01:00
      * @example 2013-07-16T19:20:30.000+0100
+     * @example 2013-07-16T19:20:30
      */
-    FlexibleDateTime: string | unknown | unknown;
+    FlexibleDateTime: string;
     /**
      * @description ISO 8601 date-time. For local or optimal time sending, give it without a time zone designator (`2015-02-20T13:14:47`, not `2015-02-20T13:14:47-05:00`).
      * @example 2015-02-20T13:14:47
@@ -1002,12 +1003,12 @@ export interface components {
     } & {
       [key: string]: components['schemas']['CustomAttributeValue'];
     };
-    /** @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. */
+    /** @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. Arrays hold at most 25 elements by default; the maximum of an individual array can be raised to 100 in the dashboard (Manage App Group, Custom Attributes). Longer arrays are truncated to the maximum, not rejected, so no maximum is enforced here. The reference states no element type for arrays (its examples hold strings), so elements are not constrained (a decision). */
     CustomAttributeValue:
       | string
       | number
       | boolean
-      | string[]
+      | unknown[]
       | components['schemas']['CustomAttributeIncrement']
       | components['schemas']['CustomAttributeArrayOperation'];
     /**
@@ -1020,7 +1021,7 @@ export interface components {
       inc: number;
     };
     /**
-     * @description Adds values to, or removes values from, an array custom attribute.
+     * @description Adds values to, or removes values from, an array custom attribute. The reference states no element type (its examples hold strings), so elements are not constrained.
      * @example {
      *       "add": [
      *         "Value3"
@@ -1042,8 +1043,10 @@ export interface components {
      */
     CustomAttributeArrayOperation:
       | {
-          add?: string[];
-          remove?: string[];
+          /** @description Values to add to the array. */
+          add?: unknown[];
+          /** @description Values to remove from the array. */
+          remove?: unknown[];
         }
       | unknown
       | unknown;
@@ -1154,6 +1157,7 @@ export interface components {
            */
           override_frequency_capping?: boolean;
           recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
+          /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the fatal error "400 No message to send" rejects a request without a payload. */
           messages: components['schemas']['MessagesObject'];
         }
       | unknown
@@ -1170,22 +1174,18 @@ export interface components {
       in_app_message?: components['schemas']['InAppMessageObject'];
       email?: components['schemas']['EmailObject'];
     };
-    /** @description The messages of a schedule request, one object per channel; unlike the send endpoint it also accepts a webhook. */
+    /** @description The messages of a schedule request, one object per channel, with the keys of the schedule create listing (`windows_push` for Windows Phone 8, `windows8_push` for Windows Universal); unlike the send endpoint it also accepts a webhook. Decision: the send endpoint's Windows keys (`windows_phone8_push`, `windows_universal_push`) are accepted too, since the reference says the schedule parameters mirror those of the send endpoint; a request may use either key of a pair, not both. At least one message is required (decision, see the note of the request). */
     ScheduleMessagesObject: {
       apple_push?: components['schemas']['ApplePushObject'];
       android_push?: components['schemas']['AndroidPushObject'];
-      windows_phone8_push?: components['schemas']['WindowsPhone8PushObject'];
-      windows_universal_push?: components['schemas']['WindowsUniversalPushObject'];
-      /**
-       * @deprecated
-       * @description Windows Phone 8 push, as spelled in the schedule create listing.
-       */
+      /** @description Windows Phone 8 Push Object, as the schedule create listing names it. */
       windows_push?: components['schemas']['WindowsPhone8PushObject'];
-      /**
-       * @deprecated
-       * @description Windows Universal push, as spelled in the schedule create listing.
-       */
+      /** @description Windows Universal Push Object, as the schedule create listing names it. */
       windows8_push?: components['schemas']['WindowsUniversalPushObject'];
+      /** @description Windows Phone 8 Push Object under the send endpoint's key, also accepted here (decision: the schedule parameters "mirror those of the send endpoint"). */
+      windows_phone8_push?: components['schemas']['WindowsPhone8PushObject'];
+      /** @description Windows Universal Push Object under the send endpoint's key, also accepted here (decision: the schedule parameters "mirror those of the send endpoint"). */
+      windows_universal_push?: components['schemas']['WindowsUniversalPushObject'];
       kindle_push?: components['schemas']['KindlePushObject'];
       web_push?: components['schemas']['WebPushObject'];
       in_app_message?: components['schemas']['InAppMessageObject'];
@@ -1243,6 +1243,7 @@ export interface components {
           override_messaging_limits?: boolean;
           recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
           schedule: components['schemas']['ScheduleObject'];
+          /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the Messaging chapter's fatal error "400 No message to send" rejects a request without a payload. */
           messages: components['schemas']['ScheduleMessagesObject'];
         }
       | unknown
@@ -1525,7 +1526,12 @@ export interface components {
       /** @description Accent colour applied by the standard Style templates, as an RGB integer value. */
       accent_color?: number;
     };
-    /** @description Notification priority, from -2 ("MIN") to 2 ("MAX"); 0 is "DEFAULT". */
+    /**
+     * @description Notification priority, from -2 ("MIN") to 2 ("MAX"); 0 is "DEFAULT". "Any values sent that outside of that integer range will default to 0": the server accepts them and uses 0, so any integer is accepted here (a decision) and clients should send -2 to 2.
+     * @example -2
+     * @example 0
+     * @example 2
+     */
     NotificationPriority: number;
     /** @description Kindle/FireOS Push Object. */
     KindlePushObject: {
@@ -2347,7 +2353,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. */
+    /** @description The payload was accepted. For messaging endpoints this means the request was well formed and passed on to the delivery services, not that messages were delivered. Non-fatal errors (for example one invalid object out of a longer list) are listed in `errors`; everything not affected by them is still processed. Status 200 is a guess: the reference gives this body but never states the success code. */
     Success: {
       headers: {
         'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -2359,7 +2365,7 @@ export interface components {
         'application/json': components['schemas']['GenericSuccessResponse'];
       };
     };
-    /** @description The message was scheduled; keep `schedule_id` to update or cancel it. */
+    /** @description The message was scheduled; keep `schedule_id` to update or cancel it. Status 200 is a guess: the reference gives this body but never states the success code. */
     ScheduleCreated: {
       headers: {
         'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -2386,9 +2392,9 @@ export interface components {
     /** @description Bad Request, bad syntax. Fatal, no data is processed. */
     BadRequest: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2398,9 +2404,9 @@ export interface components {
     /** @description Fatal, no message is sent. Causes: Bad Request (bad syntax); No Recipients (no external ids, segment id or push tokens); Invalid Campaign ID (no Messaging API campaign with that id); Message Variant Unspecified (campaign id without message variation id); Invalid Message Variant (the variation is not one of the campaign's messages); Mismatched Message Type (a variation of the wrong message type); Invalid Extra Push Payload (`extra` of `apple_push` or `android_push` is not a dictionary); Max input length exceeded (more than 50 external ids); No message to send (no payload); Slideup Message Length Exceeded (more than 140 characters); Apple Push Length Exceeded (JSON payload over 1912 bytes); Android Push Length Exceeded (JSON payload over 4000 bytes); Bad Request, cannot parse send_at datetime; Bad Request, in_local_time is true but the time has passed in the company's time zone. */
     MessagingBadRequest: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2410,9 +2416,9 @@ export interface components {
     /** @description Unauthorized, unknown or missing app group id. */
     Unauthorized: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2422,9 +2428,9 @@ export interface components {
     /** @description Forbidden, the rate plan does not support this or the account is inactivated. */
     Forbidden: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2434,9 +2440,9 @@ export interface components {
     /** @description Not Found, unknown App Group ID (when one is provided). */
     NotFound: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2446,9 +2452,9 @@ export interface components {
     /** @description Request Entity Too Large, the body exceeds the 4MB data payload limit. */
     PayloadTooLarge: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2458,9 +2464,9 @@ export interface components {
     /** @description Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets. */
     RateLimited: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2470,9 +2476,9 @@ export interface components {
     /** @description Internal server error; retry with exponential backoff. */
     ServerError: {
       headers: {
-        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+        'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+        'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+        'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
         [name: string]: unknown;
       };
       content: {
@@ -2511,12 +2517,18 @@ export interface components {
   };
   requestBodies: never;
   headers: {
-    /** @description The maximum number of requests the consumer may make per hour. */
+    /** @description The maximum number of requests the consumer may make per hour. "Any valid request will include" it, so every success response carries it. */
     'X-RateLimit-Limit': number;
-    /** @description The number of requests remaining in the current rate limit window. */
+    /** @description The number of requests remaining in the current rate limit window. "Any valid request will include" it, so every success response carries it. */
     'X-RateLimit-Remaining': number;
-    /** @description The time at which the current rate limit window resets, in UTC epoch seconds. */
+    /** @description The time at which the current rate limit window resets, in UTC epoch seconds. "Any valid request will include" it, so every success response carries it. */
     'X-RateLimit-Reset': number;
+    /** @description Requests allowed per hour. Optional on errors (a decision). */
+    'X-RateLimit-Limit-OnError': number;
+    /** @description Requests left in the current window. Optional on errors (a decision). */
+    'X-RateLimit-Remaining-OnError': number;
+    /** @description When the current window resets, in UTC epoch seconds. Optional on errors (a decision). */
+    'X-RateLimit-Reset-OnError': number;
   };
   pathItems: never;
 }
@@ -2558,7 +2570,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Users deleted. */
+      /** @description Users deleted. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -2819,7 +2831,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Unsubscribed email addresses. */
+      /** @description Unsubscribed email addresses. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -2913,7 +2925,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The exported users. */
+      /** @description The exported users. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -2945,7 +2957,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The export was started. */
+      /** @description The export was started. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -2981,7 +2993,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of segments. */
+      /** @description A page of segments. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3020,7 +3032,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The segment size per day. */
+      /** @description The segment size per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3055,7 +3067,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The segment. */
+      /** @description The segment. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3092,7 +3104,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of campaigns. */
+      /** @description A page of campaigns. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3131,7 +3143,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The campaign statistics per day. */
+      /** @description The campaign statistics per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3166,7 +3178,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The campaign. */
+      /** @description The campaign. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3203,7 +3215,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of cards. */
+      /** @description A page of cards. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3244,7 +3256,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The card statistics per unit of time. */
+      /** @description The card statistics per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3279,7 +3291,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The card. */
+      /** @description The card. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3318,7 +3330,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Monthly active users per day. */
+      /** @description Monthly active users per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3357,7 +3369,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Daily active users per day. */
+      /** @description Daily active users per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3396,7 +3408,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description New users per day. */
+      /** @description New users per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3435,7 +3447,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Uninstalls per day. */
+      /** @description Uninstalls per day. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3478,7 +3490,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Sessions per unit of time. */
+      /** @description Sessions per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3513,7 +3525,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of event names. */
+      /** @description A page of event names. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3558,7 +3570,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Occurrences per unit of time. */
+      /** @description Occurrences per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3593,7 +3605,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of product names. */
+      /** @description A page of product names. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3636,7 +3648,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Revenue per unit of time. */
+      /** @description Revenue per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3679,7 +3691,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Purchases per unit of time. */
+      /** @description Purchases per unit of time. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3710,7 +3722,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The export was started. */
+      /** @description The export was started. Status 200 is a guess (the reference never states the success code). */
       200: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
@@ -3728,9 +3740,9 @@ export interface operations {
       /** @description Over the rate limit, or another raw data export is still in progress (only one may run at a time). */
       429: {
         headers: {
-          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
-          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
-          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit-OnError'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining-OnError'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset-OnError'];
           [name: string]: unknown;
         };
         content: {

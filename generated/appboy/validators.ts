@@ -763,7 +763,12 @@ export function isAndroidPushObject(
 export function validateNotificationPriority(
   value: unknown,
 ): ValidationResult<Plain<components['schemas']['NotificationPriority']>> {
-  return resultOf(value, check_NotificationPriority, collect_NotificationPriority);
+  return resultOf(
+    value,
+    check_NotificationPriority,
+    collect_NotificationPriority,
+    '#/components/schemas/NotificationPriority',
+  );
 }
 
 /** Whether a value is valid against the component schema NotificationPriority (stops at the first error). */
@@ -7646,7 +7651,10 @@ const P4: PropertyTable = [
   ['message', check_string, collect_string],
   ['errors', check_errors, collect_errors],
 ];
-const RE5 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$', 'u');
+const RE5 = new RegExp(
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$',
+  'u',
+);
 const RE6 = new RegExp('^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?$', 'u');
 const RE7 = new RegExp('^0x[0-9A-Fa-f]{8}$', 'u');
 const C8 = JSON.parse('["NONE","NEWS_FEED","URI"]');
@@ -7726,8 +7734,8 @@ const C19 = JSON.parse('["external_id"]');
 const C20 = JSON.parse('["inc"]');
 const P21: PropertyTable = [['inc', check_integer, collect_integer]];
 const P22: PropertyTable = [
-  ['add', check_errors, collect_errors],
-  ['remove', check_errors, collect_errors],
+  ['add', check_add, collect_add],
+  ['remove', check_add, collect_add],
 ];
 const C23 = JSON.parse('["add"]');
 const C24 = JSON.parse('["remove"]');
@@ -7834,10 +7842,10 @@ const P47: PropertyTable = [
 const P48: PropertyTable = [
   ['apple_push', check_ApplePushObject, collect_ApplePushObject],
   ['android_push', check_AndroidPushObject, collect_AndroidPushObject],
-  ['windows_phone8_push', check_WindowsPhone8PushObject, collect_WindowsPhone8PushObject],
-  ['windows_universal_push', check_WindowsUniversalPushObject, collect_WindowsUniversalPushObject],
   ['windows_push', check_WindowsPhone8PushObject, collect_WindowsPhone8PushObject],
   ['windows8_push', check_WindowsUniversalPushObject, collect_WindowsUniversalPushObject],
+  ['windows_phone8_push', check_WindowsPhone8PushObject, collect_WindowsPhone8PushObject],
+  ['windows_universal_push', check_WindowsUniversalPushObject, collect_WindowsUniversalPushObject],
   ['kindle_push', check_KindlePushObject, collect_KindlePushObject],
   ['web_push', check_WebPushObject, collect_WebPushObject],
   ['in_app_message', check_InAppMessageObject, collect_InAppMessageObject],
@@ -8035,7 +8043,12 @@ const P79: PropertyTable = [
   ['title', check_string, collect_string],
   ['extra', check_extra_2, collect_extra_2],
   ['message_variation_id', check_string, collect_string],
-  ['priority', check_NotificationPriority, collect_NotificationPriority],
+  [
+    'priority',
+    check_NotificationPriority,
+    collect_NotificationPriority,
+    '#/components/schemas/NotificationPriority',
+  ],
   ['send_to_sync', check_boolean, collect_boolean],
   ['collapse_key', check_string, collect_string],
   ['sound', check_string, collect_string],
@@ -8052,7 +8065,12 @@ const P81: PropertyTable = [
   ['title', check_string, collect_string],
   ['extra', check_extra_2, collect_extra_2],
   ['message_variation_id', check_string, collect_string],
-  ['priority', check_NotificationPriority, collect_NotificationPriority],
+  [
+    'priority',
+    check_NotificationPriority,
+    collect_NotificationPriority,
+    '#/components/schemas/NotificationPriority',
+  ],
   ['collapse_key', check_string, collect_string],
   ['sound', check_string, collect_string],
   ['custom_uri', check_string_uri, collect_string_uri],
@@ -8503,14 +8521,14 @@ const P140: PropertyTable = [
   ],
   [
     'limit',
-    check_integer_2,
-    collect_integer_2,
+    check_NotificationPriority,
+    collect_NotificationPriority,
     '#/paths/~1email~1unsubscribes/get/parameters/3/schema',
   ],
   [
     'offset',
-    check_integer_2,
-    collect_integer_2,
+    check_NotificationPriority,
+    collect_NotificationPriority,
     '#/paths/~1email~1unsubscribes/get/parameters/4/schema',
   ],
   ['email', check_string_email_2, collect_string_email_2],
@@ -8522,7 +8540,12 @@ const P141: PropertyTable = [
     collect_CompanySecret,
     '#/components/parameters/CompanySecret/schema',
   ],
-  ['page', check_integer_2, collect_integer_2, '#/components/parameters/Page/schema'],
+  [
+    'page',
+    check_NotificationPriority,
+    collect_NotificationPriority,
+    '#/components/parameters/Page/schema',
+  ],
 ];
 const C142 = JSON.parse('["segment_id","length"]');
 const P143: PropertyTable = [
@@ -8562,7 +8585,12 @@ const P145: PropertyTable = [
     collect_CompanySecret,
     '#/components/parameters/CompanySecret/schema',
   ],
-  ['page', check_integer_2, collect_integer_2, '#/components/parameters/Page/schema'],
+  [
+    'page',
+    check_NotificationPriority,
+    collect_NotificationPriority,
+    '#/components/parameters/Page/schema',
+  ],
   ['include_archived', check_boolean_2, collect_boolean_2],
 ];
 const C146 = JSON.parse('["campaign_id","length"]');
@@ -9005,51 +9033,27 @@ function collect_CreateScheduleResponse(d0: any, p: string, e: ValidationError[]
 
 function check_FlexibleDateTime(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  let v0 = false;
-  L0: {
-    if (!!fmtDateTime(d0)) {
-      v0 = true;
-      break L0;
-    }
-    if (RE5.test(d0)) {
-      v0 = true;
-      break L0;
-    }
-  }
-  if (!v0) return false;
+  if (!RE5.test(d0)) return false;
   return true;
 }
 
 function collect_FlexibleDateTime(d0: any, p: string, e: ValidationError[]): void {
   const s = '#/components/schemas/FlexibleDateTime';
-  if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
-  let v0 = false;
-  L0: {
-    if (!(typeof d0 === 'string' && !fmtDateTime(d0))) {
-      v0 = true;
-      break L0;
-    }
-    if (!(typeof d0 === 'string' && !RE5.test(d0))) {
-      v0 = true;
-      break L0;
-    }
-  }
-  if (!v0) {
-    if (typeof d0 === 'string') {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/anyOf/0/format', 'date-time');
-    }
-    if (typeof d0 === 'string') {
-      if (!RE5.test(d0))
-        fail(
-          e,
-          p,
-          s + '/anyOf/1/pattern',
-          'pattern',
-          { pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}$' },
-          'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}:\\\\d{2}\\\\.\\\\d{3}[+-]\\\\d{4}$"',
-        );
-    }
-    fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
+  if (typeof d0 !== 'string') {
+    failType(e, p, s + '/type', 'string');
+  } else {
+    if (!RE5.test(d0))
+      fail(
+        e,
+        p,
+        s + '/pattern',
+        'pattern',
+        {
+          pattern:
+            '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$',
+        },
+        'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}([.,]\\\\d+)?)?(Z|[+-]\\\\d{2}(:?\\\\d{2})?)?$"',
+      );
   }
 }
 
@@ -9584,17 +9588,7 @@ function check_CustomAttributeValue(d0: any): boolean {
   } else if (typeof d0 === 'boolean') {
     v0 = true;
   } else if (Array.isArray(d0)) {
-    let v1 = false;
-    L3: {
-      for (let i0 = 0; i0 < d0.length; i0++) {
-        const d1 = d0[i0];
-        if (typeof d1 !== 'string') break L3;
-      }
-      v1 = true;
-    }
-    if (v1) {
-      v0 = true;
-    }
+    v0 = true;
   } else if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
     if (check_CustomAttributeIncrement(d0)) {
       v0 = true;
@@ -9622,18 +9616,8 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     if (v0 !== -1 && v1 === -1) v1 = 2;
     if (v0 === -1) v0 = 2;
   } else if (Array.isArray(d0)) {
-    let v2 = false;
-    L3: {
-      for (let i0 = 0; i0 < d0.length; i0++) {
-        const d1 = d0[i0];
-        if (typeof d1 !== 'string') break L3;
-      }
-      v2 = true;
-    }
-    if (v2) {
-      if (v0 !== -1 && v1 === -1) v1 = 3;
-      if (v0 === -1) v0 = 3;
-    }
+    if (v0 !== -1 && v1 === -1) v1 = 3;
+    if (v0 === -1) v0 = 3;
   } else if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
     if (check_CustomAttributeIncrement(d0)) {
       if (v0 !== -1 && v1 === -1) v1 = 4;
@@ -9648,14 +9632,7 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     if (typeof d0 !== 'string') failType(e, p, s + '/oneOf/0/type', 'string');
     if (typeof d0 !== 'number') failType(e, p, s + '/oneOf/1/type', 'number');
     if (typeof d0 !== 'boolean') failType(e, p, s + '/oneOf/2/type', 'boolean');
-    if (!Array.isArray(d0)) {
-      failType(e, p, s + '/oneOf/3/type', 'array');
-    } else {
-      for (let i1 = 0; i1 < d0.length; i1++) {
-        const d2 = d0[i1];
-        if (typeof d2 !== 'string') failType(e, p + '/' + i1, s + '/oneOf/3/items/type', 'string');
-      }
-    }
+    if (!Array.isArray(d0)) failType(e, p, s + '/oneOf/3/type', 'array');
     if (!check_CustomAttributeIncrement(d0)) collect_CustomAttributeIncrement(d0, p, e);
     if (!check_CustomAttributeArrayOperation(d0)) collect_CustomAttributeArrayOperation(d0, p, e);
     fail(
@@ -9703,21 +9680,9 @@ function check_CustomAttributeArrayOperation(d0: any): boolean {
   if ('add' in Object.prototype) f0 = false;
   if ('remove' in Object.prototype) f0 = false;
   const d1 = f0 ? d0['add'] : own(d0, 'add');
-  if (d1 !== undefined) {
-    if (!Array.isArray(d1)) return false;
-    for (let i0 = 0; i0 < d1.length; i0++) {
-      const d2 = d1[i0];
-      if (typeof d2 !== 'string') return false;
-    }
-  }
+  if (d1 !== undefined && !Array.isArray(d1)) return false;
   const d3 = f0 ? d0['remove'] : own(d0, 'remove');
-  if (d3 !== undefined) {
-    if (!Array.isArray(d3)) return false;
-    for (let i1 = 0; i1 < d3.length; i1++) {
-      const d4 = d3[i1];
-      if (typeof d4 !== 'string') return false;
-    }
-  }
+  if (d3 !== undefined && !Array.isArray(d3)) return false;
   let v0 = false;
   L0: {
     let v1 = false;
@@ -10357,10 +10322,10 @@ function check_ScheduleMessagesObject(d0: any): boolean {
   let f0 = Object.getPrototypeOf(d0) === Object.prototype;
   if ('apple_push' in Object.prototype) f0 = false;
   if ('android_push' in Object.prototype) f0 = false;
-  if ('windows_phone8_push' in Object.prototype) f0 = false;
-  if ('windows_universal_push' in Object.prototype) f0 = false;
   if ('windows_push' in Object.prototype) f0 = false;
   if ('windows8_push' in Object.prototype) f0 = false;
+  if ('windows_phone8_push' in Object.prototype) f0 = false;
+  if ('windows_universal_push' in Object.prototype) f0 = false;
   if ('kindle_push' in Object.prototype) f0 = false;
   if ('web_push' in Object.prototype) f0 = false;
   if ('in_app_message' in Object.prototype) f0 = false;
@@ -10372,13 +10337,13 @@ function check_ScheduleMessagesObject(d0: any): boolean {
   if (d1 !== undefined && !check_ApplePushObject(d1)) return false;
   const d2 = f0 ? d0['android_push'] : own(d0, 'android_push');
   if (d2 !== undefined && !check_AndroidPushObject(d2)) return false;
-  const d3 = f0 ? d0['windows_phone8_push'] : own(d0, 'windows_phone8_push');
+  const d3 = f0 ? d0['windows_push'] : own(d0, 'windows_push');
   if (d3 !== undefined && !check_WindowsPhone8PushObject(d3)) return false;
-  const d4 = f0 ? d0['windows_universal_push'] : own(d0, 'windows_universal_push');
+  const d4 = f0 ? d0['windows8_push'] : own(d0, 'windows8_push');
   if (d4 !== undefined && !check_WindowsUniversalPushObject(d4)) return false;
-  const d5 = f0 ? d0['windows_push'] : own(d0, 'windows_push');
+  const d5 = f0 ? d0['windows_phone8_push'] : own(d0, 'windows_phone8_push');
   if (d5 !== undefined && !check_WindowsPhone8PushObject(d5)) return false;
-  const d6 = f0 ? d0['windows8_push'] : own(d0, 'windows8_push');
+  const d6 = f0 ? d0['windows_universal_push'] : own(d0, 'windows_universal_push');
   if (d6 !== undefined && !check_WindowsUniversalPushObject(d6)) return false;
   const d7 = f0 ? d0['kindle_push'] : own(d0, 'kindle_push');
   if (d7 !== undefined && !check_KindlePushObject(d7)) return false;
@@ -11549,28 +11514,11 @@ function collect_AndroidPushObject(d0: any, p: string, e: ValidationError[]): vo
 
 function check_NotificationPriority(d0: any): boolean {
   if (!Number.isInteger(d0)) return false;
-  if (d0 < -2) return false;
-  if (d0 > 2) return false;
   return true;
 }
 
-function collect_NotificationPriority(d0: any, p: string, e: ValidationError[]): void {
-  const s = '#/components/schemas/NotificationPriority';
-  if (!Number.isInteger(d0)) {
-    failType(e, p, s + '/type', 'integer');
-  } else {
-    if (d0 < -2)
-      fail(e, p, s + '/minimum', 'minimum', { comparison: '>=', limit: -2 }, 'must be >= -2');
-    if (d0 > 2)
-      fail(
-        e,
-        p,
-        s + '/maximum',
-        'maximum',
-        { comparison: '\u003c=', limit: 2 },
-        'must be \u003c= 2',
-      );
-  }
+function collect_NotificationPriority(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
 }
 
 function check_KindlePushObject(d0: any): boolean {
@@ -13734,9 +13682,9 @@ function check_GetEmailUnsubscribesQuery(d0: any): boolean {
   const d3 = f0 ? d0['end_date'] : own(d0, 'end_date');
   if (d3 !== undefined && !check_string_date_2(d3)) return false;
   const d4 = f0 ? d0['limit'] : own(d0, 'limit');
-  if (d4 !== undefined && !check_integer_2(d4)) return false;
+  if (d4 !== undefined && !check_NotificationPriority(d4)) return false;
   const d5 = f0 ? d0['offset'] : own(d0, 'offset');
-  if (d5 !== undefined && !check_integer_2(d5)) return false;
+  if (d5 !== undefined && !check_NotificationPriority(d5)) return false;
   const d6 = f0 ? d0['email'] : own(d0, 'email');
   if (d6 !== undefined && !check_string_email_2(d6)) return false;
   return true;
@@ -13759,7 +13707,7 @@ function check_ListSegmentsQuery(d0: any): boolean {
   const d1 = f0 ? d0['company_secret'] : own(d0, 'company_secret');
   if (d1 !== undefined && !check_CompanySecret(d1)) return false;
   const d2 = f0 ? d0['page'] : own(d0, 'page');
-  if (d2 !== undefined && !check_integer_2(d2)) return false;
+  if (d2 !== undefined && !check_NotificationPriority(d2)) return false;
   return true;
 }
 
@@ -13830,7 +13778,7 @@ function check_ListCampaignsQuery(d0: any): boolean {
   const d1 = f0 ? d0['company_secret'] : own(d0, 'company_secret');
   if (d1 !== undefined && !check_CompanySecret(d1)) return false;
   const d2 = f0 ? d0['page'] : own(d0, 'page');
-  if (d2 !== undefined && !check_integer_2(d2)) return false;
+  if (d2 !== undefined && !check_NotificationPriority(d2)) return false;
   const d3 = f0 ? d0['include_archived'] : own(d0, 'include_archived');
   if (d3 !== undefined && !check_boolean_2(d3)) return false;
   return true;
@@ -14449,6 +14397,15 @@ function check_integer(d0: any): boolean {
 
 function collect_integer(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
+}
+
+function check_add(d0: any): boolean {
+  if (!Array.isArray(d0)) return false;
+  return true;
+}
+
+function collect_add(d0: any, p: string, e: ValidationError[], s: string): void {
+  if (!Array.isArray(d0)) failType(e, p, s + '/type', 'array');
 }
 
 function check_currency(d0: any): boolean {
@@ -16011,11 +15968,6 @@ function check_string_date_2(d0: any): boolean {
   return true;
 }
 
-function check_integer_2(d0: any): boolean {
-  if (!Number.isInteger(d0)) return false;
-  return true;
-}
-
 function check_string_email_2(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (!fmtEmail(d0)) return false;
@@ -16028,10 +15980,6 @@ function collect_string_date_2(d0: any, p: string, e: ValidationError[], s: stri
   } else {
     if (!fmtDate(d0)) failFormat(e, p, s + '/format', 'date');
   }
-}
-
-function collect_integer_2(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
 }
 
 function collect_string_email_2(d0: any, p: string, e: ValidationError[]): void {

@@ -45,9 +45,10 @@ export interface AppcuesClientOptions extends ClientOptions {
    * secret is the password (`curl -u API_KEY:API_SECRET`). Create keys on the API Keys page in
    * studio.appcues.com (Settings → API Keys). The secret is shown only once, when the key is
    * created. Each key has an access level (for example "Publisher"), and a key whose level does
-   * not cover a request gets 403. A key must be disabled before it can be deleted. The legacy
-   * API key cannot be disabled or deleted, and it does not work here. The v1 HTTP API takes no
-   * credential.
+   * not cover a request gets 403. A key must be disabled before it can be deleted. The Legacy
+   * API Key cannot be deleted or disabled, and is still needed for the initial installation of
+   * Appcues and for some integrations; the documents do not say whether it authenticates
+   * Public API requests. The v1 HTTP API takes no credential.
    */
   apiKey?: string;
   /**
@@ -57,9 +58,10 @@ export interface AppcuesClientOptions extends ClientOptions {
    * secret is the password (`curl -u API_KEY:API_SECRET`). Create keys on the API Keys page in
    * studio.appcues.com (Settings → API Keys). The secret is shown only once, when the key is
    * created. Each key has an access level (for example "Publisher"), and a key whose level does
-   * not cover a request gets 403. A key must be disabled before it can be deleted. The legacy
-   * API key cannot be disabled or deleted, and it does not work here. The v1 HTTP API takes no
-   * credential.
+   * not cover a request gets 403. A key must be disabled before it can be deleted. The Legacy
+   * API Key cannot be deleted or disabled, and is still needed for the initial installation of
+   * Appcues and for some integrations; the documents do not say whether it authenticates
+   * Public API requests. The v1 HTTP API takes no credential.
    */
   apiSecret?: string;
 }
@@ -272,7 +274,7 @@ export interface EndUsersOperations<PD extends string = never> {
   /**
    * Get a user's most recent events
    *
-   * Returns the end user's most recent events, newest first. The response is a bare JSON array.
+   * Returns the end user's most recent events as a bare JSON array. Newest first is a guess, read from "most recent".
    *
    * `GET /v2/accounts/{account_id}/users/{user_id}/events`
    *
@@ -308,7 +310,8 @@ export interface ImportingOperations<PD extends string = never> {
    * Import one user's activity (an event)
    *
    * Records one event for one end user. This spec takes this operation to be the capability the
-   * v2 overview calls "Importing a single user's activity". To send several events together with
+   * v2 overview calls "Importing a single user's activity" (a guess: no source gives that
+   * capability's path). To send several events together with
    * a profile update in one request, see the v1 `recordUserActivity`.
    *
    *
@@ -340,10 +343,12 @@ export interface ImportingOperations<PD extends string = never> {
    *
    * Imports profile properties for many users at once. Use it to load historical user data
    * into Appcues straight away instead of waiting until each user is next seen. The import
-   * runs in the background. The `202` response points to the job.
+   * runs in the background.
    *
-   * The body is either a JSON array of rows (`user_id` plus any properties) or a CSV file whose
-   * first column is `user_id` and whose other columns are properties.
+   * Guessed shape: no source describes this body or the response. This spec assumes that the
+   * body is either a JSON array of rows (`user_id` plus any properties) or a CSV file whose
+   * first column is `user_id` and whose other columns are properties, and that the `202`
+   * response points to a job as `addUserIdsToSegment`'s does.
    *
    *
    * `POST /v2/accounts/{account_id}/import/profiles`
@@ -370,10 +375,14 @@ export interface ImportingOperations<PD extends string = never> {
   /**
    * Import event data in bulk
    *
-   * Imports many users' events at once, for example historical events. Each row is an event in
-   * the v1 format (`name`, `timestamp`, optional `attributes`) plus the `user_id` it belongs to.
-   * Event names have the same limits as in v1: at most 127 characters, and no `appcues:` prefix.
-   * The import runs in the background. The `202` response points to the job.
+   * Imports many users' events at once, for example historical events. The import runs in the
+   * background.
+   *
+   * Guessed shape: no source describes this body or the response. This spec assumes that each
+   * row is an event in the v1 format (`name`, `timestamp`, optional `attributes`) plus the
+   * `user_id` it belongs to, so the v1 limits on event names (at most 127 characters, no
+   * `appcues:` prefix) are applied here too, and that the `202` response points to a job as
+   * `addUserIdsToSegment`'s does.
    *
    *
    * `POST /v2/accounts/{account_id}/import/events`
@@ -429,7 +438,8 @@ export interface SegmentsOperations<PD extends string = never> {
   /**
    * Create a segment
    *
-   * Creates an empty segment with a name and an optional description. Then add members with
+   * Creates an empty segment with a name and a description (optional here, a decision: see
+   * `SegmentCreate`). Then add members with
    * `addUserIdsToSegment`. For segments with more than 1000 targeting values, this route is the
    * recommended one. Segments can also be created in the Studio.
    *
@@ -575,9 +585,10 @@ export interface SegmentsOperations<PD extends string = never> {
   /**
    * Remove user IDs from a segment
    *
-   * Removes a list of user IDs from the segment. It accepts the same two input forms as
-   * `addUserIdsToSegment`. A user can only be removed this way if the API added them: users who
-   * qualify through the segment's other conditions stay in it.
+   * Removes a list of user IDs from the segment. "Removing a user from a segment with the API
+   * only works if the user was added with the API" (v2 overview). Appcues' CLI sends the JSON
+   * form. Guess: the multipart CSV form and the `202` job response mirror
+   * `addUserIdsToSegment`; no source shows them for this operation.
    *
    *
    * `POST /v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids`
@@ -614,8 +625,11 @@ export interface ExportingOperations<PD extends string = never> {
    * Export event data in bulk
    *
    * Starts an export of the account's events. The export runs in the background. When it is
-   * ready, a download link goes to the given email address. The `202` response points to the
-   * job.
+   * ready, a download link goes to the given email address (Appcues' CLI calls this the
+   * "legacy email-delivery export system").
+   *
+   * Partly guessed: `end_time`, the `json` format and the `202` job response are guesses, and
+   * so is `email` being required.
    *
    *
    * `POST /v2/accounts/{account_id}/export/events`
@@ -651,8 +665,12 @@ export interface JobsOperations<PD extends string = never> {
    * Get a background job's status
    *
    * Returns the status of a background job. Every `202 Accepted` response carries a `job_url`
-   * that points here. Poll until `status` reaches one of the terminal values listed in
-   * `JobStatus`.
+   * that points here (the guide shows one).
+   *
+   * Guessed shape: no source publishes the job object. This spec assumes that `status` repeats
+   * an HTTP code, `202` while the job runs and `200`, `400` or `422` once it has ended (the
+   * values one unreliable third-party client waits for), and the generated client polls until
+   * one of those. Check the result yourself before relying on them.
    *
    *
    * `GET /v2/accounts/{account_id}/jobs/{job_id}`

@@ -178,14 +178,15 @@ export interface paths {
     };
     /**
      * Get a user's most recent events
-     * @description Returns the end user's most recent events, newest first. The response is a bare JSON array.
+     * @description Returns the end user's most recent events as a bare JSON array. Newest first is a guess, read from "most recent".
      */
     get: operations['listUserEvents'];
     put?: never;
     /**
      * Import one user's activity (an event)
      * @description Records one event for one end user. This spec takes this operation to be the capability the
-     *     v2 overview calls "Importing a single user's activity". To send several events together with
+     *     v2 overview calls "Importing a single user's activity" (a guess: no source gives that
+     *     capability's path). To send several events together with
      *     a profile update in one request, see the v1 `recordUserActivity`.
      */
     post: operations['importUserEvent'];
@@ -210,7 +211,8 @@ export interface paths {
     put?: never;
     /**
      * Create a segment
-     * @description Creates an empty segment with a name and an optional description. Then add members with
+     * @description Creates an empty segment with a name and a description (optional here, a decision: see
+     *     `SegmentCreate`). Then add members with
      *     `addUserIdsToSegment`. For segments with more than 1000 targeting values, this route is the
      *     recommended one. Segments can also be created in the Studio.
      */
@@ -290,9 +292,10 @@ export interface paths {
     put?: never;
     /**
      * Remove user IDs from a segment
-     * @description Removes a list of user IDs from the segment. It accepts the same two input forms as
-     *     `addUserIdsToSegment`. A user can only be removed this way if the API added them: users who
-     *     qualify through the segment's other conditions stay in it.
+     * @description Removes a list of user IDs from the segment. "Removing a user from a segment with the API
+     *     only works if the user was added with the API" (v2 overview). Appcues' CLI sends the JSON
+     *     form. Guess: the multipart CSV form and the `202` job response mirror
+     *     `addUserIdsToSegment`; no source shows them for this operation.
      */
     post: operations['removeUserIdsFromSegment'];
     delete?: never;
@@ -314,10 +317,12 @@ export interface paths {
      * Import profile data in bulk
      * @description Imports profile properties for many users at once. Use it to load historical user data
      *     into Appcues straight away instead of waiting until each user is next seen. The import
-     *     runs in the background. The `202` response points to the job.
+     *     runs in the background.
      *
-     *     The body is either a JSON array of rows (`user_id` plus any properties) or a CSV file whose
-     *     first column is `user_id` and whose other columns are properties.
+     *     Guessed shape: no source describes this body or the response. This spec assumes that the
+     *     body is either a JSON array of rows (`user_id` plus any properties) or a CSV file whose
+     *     first column is `user_id` and whose other columns are properties, and that the `202`
+     *     response points to a job as `addUserIdsToSegment`'s does.
      */
     post: operations['importProfiles'];
     delete?: never;
@@ -337,10 +342,14 @@ export interface paths {
     put?: never;
     /**
      * Import event data in bulk
-     * @description Imports many users' events at once, for example historical events. Each row is an event in
-     *     the v1 format (`name`, `timestamp`, optional `attributes`) plus the `user_id` it belongs to.
-     *     Event names have the same limits as in v1: at most 127 characters, and no `appcues:` prefix.
-     *     The import runs in the background. The `202` response points to the job.
+     * @description Imports many users' events at once, for example historical events. The import runs in the
+     *     background.
+     *
+     *     Guessed shape: no source describes this body or the response. This spec assumes that each
+     *     row is an event in the v1 format (`name`, `timestamp`, optional `attributes`) plus the
+     *     `user_id` it belongs to, so the v1 limits on event names (at most 127 characters, no
+     *     `appcues:` prefix) are applied here too, and that the `202` response points to a job as
+     *     `addUserIdsToSegment`'s does.
      */
     post: operations['importEvents'];
     delete?: never;
@@ -361,8 +370,11 @@ export interface paths {
     /**
      * Export event data in bulk
      * @description Starts an export of the account's events. The export runs in the background. When it is
-     *     ready, a download link goes to the given email address. The `202` response points to the
-     *     job.
+     *     ready, a download link goes to the given email address (Appcues' CLI calls this the
+     *     "legacy email-delivery export system").
+     *
+     *     Partly guessed: `end_time`, the `json` format and the `202` job response are guesses, and
+     *     so is `email` being required.
      */
     post: operations['exportEvents'];
     delete?: never;
@@ -381,8 +393,12 @@ export interface paths {
     /**
      * Get a background job's status
      * @description Returns the status of a background job. Every `202 Accepted` response carries a `job_url`
-     *     that points here. Poll until `status` reaches one of the terminal values listed in
-     *     `JobStatus`.
+     *     that points here (the guide shows one).
+     *
+     *     Guessed shape: no source publishes the job object. This spec assumes that `status` repeats
+     *     an HTTP code, `202` while the job runs and `200`, `400` or `422` once it has ended (the
+     *     values one unreliable third-party client waits for), and the generated client polls until
+     *     one of those. Check the result yourself before relying on them.
      */
     get: operations['getJob'];
     put?: never;
@@ -400,6 +416,9 @@ export interface components {
     /**
      * @description The time at which an event occurred. It is either an integer of Unix time in seconds (for
      *     example `1452854179`) or an ISO 8601 string (for example `2016-01-13T13:05:22.000Z`).
+     *     Decision: ISO 8601 strings are accepted in the extended format (with `-` and `:`), with or
+     *     without a UTC offset and with optional seconds and fractions; the basic format, week dates
+     *     and ordinal dates are not.
      */
     Timestamp: number | string;
     /**
@@ -423,9 +442,9 @@ export interface components {
       attributes?: Record<string, unknown>;
     };
     /**
-     * @description Profile properties to set, as arbitrary key-value data. Nothing is required. Keys are
-     *     property names, and values may be strings, numbers, booleans or dates. For example, a
-     *     Personas audience arrives as a boolean property named after the audience.
+     * @description Profile properties to set, as "arbitrary key-value data" (v1 document). Nothing is
+     *     required. Keys are property names; the documents set no rule on the values. Segment's page
+     *     shows, for example, a Personas audience sent as a boolean property named after the audience.
      */
     ProfileProperties: Record<string, unknown>;
     /** @description A user's complete profile, as a flat object of properties. */
@@ -482,7 +501,7 @@ export interface components {
        */
       url?: string;
     };
-    /** @description One flow's details. The full shape is not published. It contains at least the fields of the list item. */
+    /** @description One flow's details. The full shape is not published; guess, it contains at least the fields of the list item. */
     Flow: components['schemas']['FlowSummary'];
     /** @description A segment of users. */
     Segment: {
@@ -503,11 +522,11 @@ export interface components {
        */
       url?: string;
     };
-    /** @description A new segment's name and optional description. */
+    /** @description A new segment's name and description. The guide says "Give the Segment a name and description"; decision: only the name is required here, because Appcues' CLI creates segments with the description left out when none is given. */
     SegmentCreate: {
       /** @description The segment's name. */
       name: string;
-      /** @description What the segment holds. */
+      /** @description What the segment holds. Optional here (a decision); the guide always gives one. */
       description?: string;
     };
     /** @description The fields to change. Leave out a field to keep its value. */
@@ -525,14 +544,14 @@ export interface components {
       /** @description The CSV file with a single column of user IDs. It may hold any number of IDs. */
       file: string;
     };
-    /** @description One user's profile properties in a bulk import. `user_id` names the user, and every other key is a property. */
+    /** @description One user's profile properties in a bulk import (a guessed shape). `user_id` names the user, and every other key is a property. */
     BulkProfileRow: {
       /** @description The user whose profile to update. */
       user_id: string;
     } & {
       [key: string]: unknown;
     };
-    /** @description One event in a bulk import, the v1 event plus the user it belongs to. */
+    /** @description One event in a bulk import (a guessed shape), the v1 event plus the user it belongs to. */
     BulkEventRow: components['schemas']['Event'] & {
       /** @description The user the event belongs to. */
       user_id: string;
@@ -545,7 +564,7 @@ export interface components {
        */
       email: string;
       /**
-       * @description The file format. `csv` is attested. `json` is a GUESS.
+       * @description The file format. `csv` is attested (demo code); `json` is a guess.
        * @default csv
        * @enum {string}
        */
@@ -578,10 +597,11 @@ export interface components {
       title: string;
     };
     /**
-     * @description A background job's status. `status` follows the convention of the 202 body and uses HTTP
-     *     codes: `202` means the job is still being processed. `200` means it finished successfully.
-     *     `400` and `422` mean it failed, and `detail` may say why. The job has ended once `status` is
-     *     one of `x-oaskit-terminal-states`.
+     * @description A background job's status. Guessed shape: no source publishes it. This spec assumes that
+     *     `status` follows the convention of the 202 body and uses HTTP codes: `202` means the job is
+     *     still being processed, `200` that it finished successfully, `400` and `422` that it failed
+     *     (`detail` may say why). The job has ended once `status` is one of
+     *     `x-oaskit-terminal-states`, which are guessed too.
      */
     JobStatus: {
       /** Format: uuid */
@@ -589,7 +609,7 @@ export interface components {
       /** Format: uri */
       job_url?: string;
       /**
-       * @description 202 means pending. 200 means finished successfully. 400 or 422 means failed.
+       * @description 202 means pending, 200 finished successfully, 400 or 422 failed (guessed values; see JobStatus).
        * @enum {integer}
        */
       status: 202 | 200 | 400 | 422;

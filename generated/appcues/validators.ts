@@ -3877,33 +3877,37 @@ export function isGetJobResponse500(
   return check_Problem(value);
 }
 
-const RE0 = new RegExp('^appcues:', 'u');
-const C1 = JSON.parse('["name","timestamp"]');
-const P2: PropertyTable = [
+const RE0 = new RegExp(
+  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$',
+  'u',
+);
+const RE1 = new RegExp('^appcues:', 'u');
+const C2 = JSON.parse('["name","timestamp"]');
+const P3: PropertyTable = [
   ['name', check_EventName, collect_EventName],
   ['timestamp', check_Timestamp, collect_Timestamp],
   ['attributes', check_object, collect_object],
 ];
-const P3: PropertyTable = [
+const P4: PropertyTable = [
   ['name', check_name, collect_name],
   ['timestamp', check_Timestamp, collect_Timestamp],
   ['attributes', check_object, collect_object],
 ];
-const P4: PropertyTable = [['user_id', check_string, collect_string]];
-const P5: PropertyTable = [
+const P5: PropertyTable = [['user_id', check_string, collect_string]];
+const P6: PropertyTable = [
   ['request_id', check_string, collect_string],
   ['events', check_events, collect_events],
   ['profile_update', check_ProfileProperties, collect_ProfileProperties],
 ];
-const C6 = JSON.parse('["events"]');
-const C7 = JSON.parse('["profile_update"]');
-const C8 = JSON.parse('["contents"]');
-const P9: PropertyTable = [
+const C7 = JSON.parse('["events"]');
+const C8 = JSON.parse('["profile_update"]');
+const C9 = JSON.parse('["contents"]');
+const P10: PropertyTable = [
   ['request_id', check_string, collect_string],
   ['contents', check_contents, collect_contents],
 ];
-const C10 = JSON.parse('["id","name"]');
-const P11: PropertyTable = [
+const C11 = JSON.parse('["id","name"]');
+const P12: PropertyTable = [
   ['id', check_string, collect_string],
   ['name', check_string, collect_string],
   ['published', check_boolean, collect_boolean],
@@ -3916,7 +3920,7 @@ const P11: PropertyTable = [
   ['tags', check_tags, collect_tags],
   ['url', check_string_uri, collect_string_uri],
 ];
-const P12: PropertyTable = [
+const P13: PropertyTable = [
   ['id', check_string, collect_string],
   ['name', check_string, collect_string],
   ['description', check_string, collect_string],
@@ -3926,47 +3930,47 @@ const P12: PropertyTable = [
   ['updated_by', check_string, collect_string],
   ['url', check_string_uri, collect_string_uri],
 ];
-const C13 = JSON.parse('["name"]');
-const P14: PropertyTable = [
+const C14 = JSON.parse('["name"]');
+const P15: PropertyTable = [
   ['name', check_string, collect_string],
   ['description', check_string, collect_string],
 ];
-const C15 = JSON.parse('["user_ids"]');
-const P16: PropertyTable = [['user_ids', check_tag_ids, collect_tag_ids]];
-const C17 = JSON.parse('["file"]');
-const P18: PropertyTable = [['file', check_file, collect_file]];
-const C19 = JSON.parse('["user_id"]');
-const C20 = JSON.parse('["email"]');
-const P21: PropertyTable = [
+const C16 = JSON.parse('["user_ids"]');
+const P17: PropertyTable = [['user_ids', check_tag_ids, collect_tag_ids]];
+const C18 = JSON.parse('["file"]');
+const P19: PropertyTable = [['file', check_file, collect_file]];
+const C20 = JSON.parse('["user_id"]');
+const C21 = JSON.parse('["email"]');
+const P22: PropertyTable = [
   ['email', check_string_email, collect_string_email],
   ['format', check_format, collect_format],
   ['start_time', check_ExportBound, collect_ExportBound],
   ['end_time', check_ExportBound, collect_ExportBound],
   ['conditions', check_contents, collect_contents],
 ];
-const C22 = JSON.parse('["job_id","job_url","status","title"]');
-const P23: PropertyTable = [
+const C23 = JSON.parse('["job_id","job_url","status","title"]');
+const P24: PropertyTable = [
   ['job_id', check_string_uuid, collect_string_uuid],
   ['job_url', check_string_uri, collect_string_uri],
   ['status', check_status, collect_status],
   ['title', check_string, collect_string],
 ];
-const C24 = JSON.parse('["status"]');
-const P25: PropertyTable = [
+const C25 = JSON.parse('["status"]');
+const P26: PropertyTable = [
   ['job_id', check_string_uuid, collect_string_uuid],
   ['job_url', check_string_uri, collect_string_uri],
   ['status', check_status_2, collect_status_2],
   ['title', check_string, collect_string],
   ['detail', check_string, collect_string],
 ];
-const C26 = JSON.parse('["status","title"]');
-const P27: PropertyTable = [
+const C27 = JSON.parse('["status","title"]');
+const P28: PropertyTable = [
   ['error', check_boolean, collect_boolean],
   ['status', check_integer, collect_integer],
   ['title', check_string, collect_string],
   ['detail', check_string, collect_string],
 ];
-const S28 = new Set<unknown>([
+const S29 = new Set<unknown>([
   'flow_shown',
   'flow_skipped',
   'flow_finished',
@@ -3980,11 +3984,11 @@ const S28 = new Set<unknown>([
   'coachmarks_shown',
   'coachmarks_completed',
 ]);
-const C29 = JSON.parse(
+const C30 = JSON.parse(
   '["flow_shown","flow_skipped","flow_finished","flow_form_submission","form_field_submission","step_activated","hotspots_shown","hotspots_skipped","hotspots_completed","hotspot_activated","coachmarks_shown","coachmarks_completed"]',
 );
-const C30 = JSON.parse('["account_id","user_id"]');
-const P31: PropertyTable = [
+const C31 = JSON.parse('["account_id","user_id"]');
+const P32: PropertyTable = [
   [
     'account_id',
     check_ImportProfilesBodyCsv,
@@ -3998,8 +4002,8 @@ const P31: PropertyTable = [
     '#/paths/~1v1~1accounts~1%7Baccount_id%7D~1users~1%7Buser_id%7D~1activity/post/parameters/1/schema',
   ],
 ];
-const C32 = JSON.parse('["account_id"]');
-const P33: PropertyTable = [
+const C33 = JSON.parse('["account_id"]');
+const P34: PropertyTable = [
   [
     'account_id',
     check_ImportProfilesBodyCsv,
@@ -4007,8 +4011,8 @@ const P33: PropertyTable = [
     '#/components/parameters/AccountId/schema',
   ],
 ];
-const C34 = JSON.parse('["account_id","flow_id"]');
-const P35: PropertyTable = [
+const C35 = JSON.parse('["account_id","flow_id"]');
+const P36: PropertyTable = [
   [
     'account_id',
     check_ImportProfilesBodyCsv,
@@ -4022,7 +4026,7 @@ const P35: PropertyTable = [
     '#/components/parameters/FlowId/schema',
   ],
 ];
-const P36: PropertyTable = [
+const P37: PropertyTable = [
   [
     'account_id',
     check_ImportProfilesBodyCsv,
@@ -4036,9 +4040,9 @@ const P36: PropertyTable = [
     '#/components/parameters/UserId/schema',
   ],
 ];
-const P37: PropertyTable = [['limit', check_integer_2, collect_integer_2]];
-const C38 = JSON.parse('["account_id","segment_id"]');
-const P39: PropertyTable = [
+const P38: PropertyTable = [['limit', check_integer_2, collect_integer_2]];
+const C39 = JSON.parse('["account_id","segment_id"]');
+const P40: PropertyTable = [
   [
     'account_id',
     check_ImportProfilesBodyCsv,
@@ -4052,8 +4056,8 @@ const P39: PropertyTable = [
     '#/components/parameters/SegmentId/schema',
   ],
 ];
-const C40 = JSON.parse('["account_id","job_id"]');
-const P41: PropertyTable = [
+const C41 = JSON.parse('["account_id","job_id"]');
+const P42: PropertyTable = [
   [
     'account_id',
     check_ImportProfilesBodyCsv,
@@ -4062,14 +4066,14 @@ const P41: PropertyTable = [
   ],
   ['job_id', check_string_uuid_2, collect_string_uuid_2],
 ];
-const C42 = JSON.parse('["csv","json"]');
-const C43 = JSON.parse('[202]');
-const C44 = JSON.parse('[202,200,400,422]');
+const C43 = JSON.parse('["csv","json"]');
+const C44 = JSON.parse('[202]');
+const C45 = JSON.parse('[202,200,400,422]');
 
 function check_Timestamp(d0: any): boolean {
   let v0 = false;
   if (typeof d0 === 'string') {
-    if (!!fmtDateTime(d0)) {
+    if (RE0.test(d0)) {
       v0 = true;
     }
   } else if (typeof d0 === 'number') {
@@ -4086,7 +4090,7 @@ function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
   let v0 = -1;
   let v1 = -1;
   if (typeof d0 === 'string') {
-    if (!!fmtDateTime(d0)) {
+    if (RE0.test(d0)) {
       if (v0 !== -1 && v1 === -1) v1 = 1;
       if (v0 === -1) v0 = 1;
     }
@@ -4101,7 +4105,18 @@ function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
     if (typeof d0 !== 'string') {
       failType(e, p, s + '/oneOf/1/type', 'string');
     } else {
-      if (!fmtDateTime(d0)) failFormat(e, p, s + '/oneOf/1/format', 'date-time');
+      if (!RE0.test(d0))
+        fail(
+          e,
+          p,
+          s + '/oneOf/1/pattern',
+          'pattern',
+          {
+            pattern:
+              '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?$',
+          },
+          'must match pattern "^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}([.,]\\\\d+)?)?(Z|[+-]\\\\d{2}(:?\\\\d{2})?)?$"',
+        );
     }
     fail(
       e,
@@ -4126,7 +4141,7 @@ function collect_Timestamp(d0: any, p: string, e: ValidationError[]): void {
 function check_EventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
   if (d0.length > 127 && ucs2length(d0) > 127) return false;
-  if (RE0.test(d0)) return false;
+  if (RE1.test(d0)) return false;
   return true;
 }
 
@@ -4138,7 +4153,7 @@ function collect_EventName(d0: any, p: string, e: ValidationError[]): void {
     if (d0.length > 127 && ucs2length(d0) > 127)
       fail(e, p, s + '/maxLength', 'maxLength', { limit: 127 }, 'must have at most 127 characters');
   }
-  if (!(typeof d0 === 'string' && !RE0.test(d0)))
+  if (!(typeof d0 === 'string' && !RE1.test(d0)))
     fail(e, p, s + '/not', 'not', {}, 'must not match the schema in "not"');
 }
 
@@ -4163,8 +4178,8 @@ function collect_Event(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C1, e, p, s + '/required');
-    collectProperties(d0, P2, e, p, s);
+    failMissing(d0, C2, e, p, s + '/required');
+    collectProperties(d0, P3, e, p, s);
   }
 }
 
@@ -4203,8 +4218,8 @@ function collect_RecordedEvent(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C1, e, p, s + '/required');
-    collectProperties(d0, P3, e, p, s);
+    failMissing(d0, C2, e, p, s + '/required');
+    collectProperties(d0, P4, e, p, s);
   }
 }
 
@@ -4233,7 +4248,7 @@ function collect_UserProfile(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    collectProperties(d0, P4, e, p, s);
+    collectProperties(d0, P5, e, p, s);
   }
 }
 
@@ -4290,7 +4305,7 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    collectProperties(d0, P5, e, p, s);
+    collectProperties(d0, P6, e, p, s);
   }
   let v0 = false;
   L0: {
@@ -4324,10 +4339,10 @@ function collect_ActivityRequest(d0: any, p: string, e: ValidationError[]): void
   }
   if (!v0) {
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
-      failMissing(d0, C6, e, p, s + '/anyOf/0/required');
+      failMissing(d0, C7, e, p, s + '/anyOf/0/required');
     }
     if (typeof d0 === 'object' && d0 !== null && !Array.isArray(d0)) {
-      failMissing(d0, C7, e, p, s + '/anyOf/1/required');
+      failMissing(d0, C8, e, p, s + '/anyOf/1/required');
     }
     fail(e, p, s + '/anyOf', 'anyOf', {}, 'must match at least one schema in anyOf');
   }
@@ -4350,8 +4365,8 @@ function collect_ActivityResponse(d0: any, p: string, e: ValidationError[]): voi
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C8, e, p, s + '/required');
-    collectProperties(d0, P9, e, p, s);
+    failMissing(d0, C9, e, p, s + '/required');
+    collectProperties(d0, P10, e, p, s);
   }
 }
 
@@ -4412,8 +4427,8 @@ function collect_FlowSummary(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C10, e, p, s + '/required');
-    collectProperties(d0, P11, e, p, s);
+    failMissing(d0, C11, e, p, s + '/required');
+    collectProperties(d0, P12, e, p, s);
   }
 }
 
@@ -4461,8 +4476,8 @@ function collect_Segment(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C10, e, p, s + '/required');
-    collectProperties(d0, P12, e, p, s);
+    failMissing(d0, C11, e, p, s + '/required');
+    collectProperties(d0, P13, e, p, s);
   }
 }
 
@@ -4483,8 +4498,8 @@ function collect_SegmentCreate(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C13, e, p, s + '/required');
-    collectProperties(d0, P14, e, p, s);
+    failMissing(d0, C14, e, p, s + '/required');
+    collectProperties(d0, P15, e, p, s);
   }
 }
 
@@ -4505,7 +4520,7 @@ function collect_SegmentUpdate(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    collectProperties(d0, P14, e, p, s);
+    collectProperties(d0, P15, e, p, s);
   }
 }
 
@@ -4528,8 +4543,8 @@ function collect_UserIdList(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C15, e, p, s + '/required');
-    collectProperties(d0, P16, e, p, s);
+    failMissing(d0, C16, e, p, s + '/required');
+    collectProperties(d0, P17, e, p, s);
   }
 }
 
@@ -4547,8 +4562,8 @@ function collect_UserIdCsvUpload(d0: any, p: string, e: ValidationError[]): void
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C17, e, p, s + '/required');
-    collectProperties(d0, P18, e, p, s);
+    failMissing(d0, C18, e, p, s + '/required');
+    collectProperties(d0, P19, e, p, s);
   }
 }
 
@@ -4566,8 +4581,8 @@ function collect_BulkProfileRow(d0: any, p: string, e: ValidationError[]): void 
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C19, e, p, s + '/required');
-    collectProperties(d0, P4, e, p, s);
+    failMissing(d0, C20, e, p, s + '/required');
+    collectProperties(d0, P5, e, p, s);
   }
 }
 
@@ -4613,8 +4628,8 @@ function collect_ExportEventsRequest(d0: any, p: string, e: ValidationError[]): 
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C20, e, p, s + '/required');
-    collectProperties(d0, P21, e, p, s);
+    failMissing(d0, C21, e, p, s + '/required');
+    collectProperties(d0, P22, e, p, s);
   }
 }
 
@@ -4689,8 +4704,8 @@ function collect_JobAccepted(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C22, e, p, s + '/required');
-    collectProperties(d0, P23, e, p, s);
+    failMissing(d0, C23, e, p, s + '/required');
+    collectProperties(d0, P24, e, p, s);
   }
 }
 
@@ -4725,8 +4740,8 @@ function collect_JobStatus(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C24, e, p, s + '/required');
-    collectProperties(d0, P25, e, p, s);
+    failMissing(d0, C25, e, p, s + '/required');
+    collectProperties(d0, P26, e, p, s);
   }
 }
 
@@ -4753,27 +4768,27 @@ function collect_Problem(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C26, e, p, s + '/required');
-    collectProperties(d0, P27, e, p, s);
+    failMissing(d0, C27, e, p, s + '/required');
+    collectProperties(d0, P28, e, p, s);
   }
 }
 
 function check_ContentLifecycleEventName(d0: any): boolean {
   if (typeof d0 !== 'string') return false;
-  if (!S28.has(d0)) return false;
+  if (!S29.has(d0)) return false;
   return true;
 }
 
 function collect_ContentLifecycleEventName(d0: any, p: string, e: ValidationError[]): void {
   const s = '#/components/schemas/ContentLifecycleEventName';
   if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
-  if (!S28.has(d0))
+  if (!S29.has(d0))
     fail(
       e,
       p,
       s + '/enum',
       'enum',
-      { allowedValues: C29 },
+      { allowedValues: C30 },
       'must be one of "flow_shown", "flow_skipped", "flow_finished", "flow_form_submission", "form_field_submission", "step_activated", "hotspots_shown", "hotspots_skipped", "hotspots_completed", "hotspot_activated", … (12 values)',
     );
 }
@@ -4795,8 +4810,8 @@ function collect_RecordUserActivityPath(d0: any, p: string, e: ValidationError[]
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C30, e, p, s + '/required');
-    collectProperties(d0, P31, e, p, s);
+    failMissing(d0, C31, e, p, s + '/required');
+    collectProperties(d0, P32, e, p, s);
   }
 }
 
@@ -4813,8 +4828,8 @@ function collect_ListFlowsPath(d0: any, p: string, e: ValidationError[], s: stri
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C32, e, p, s + '/required');
-    collectProperties(d0, P33, e, p, s);
+    failMissing(d0, C33, e, p, s + '/required');
+    collectProperties(d0, P34, e, p, s);
   }
 }
 
@@ -4856,8 +4871,8 @@ function collect_GetFlowPath(d0: any, p: string, e: ValidationError[], s: string
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C34, e, p, s + '/required');
-    collectProperties(d0, P35, e, p, s);
+    failMissing(d0, C35, e, p, s + '/required');
+    collectProperties(d0, P36, e, p, s);
   }
 }
 
@@ -4877,8 +4892,8 @@ function collect_GetUserProfilePath(d0: any, p: string, e: ValidationError[], s:
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C30, e, p, s + '/required');
-    collectProperties(d0, P36, e, p, s);
+    failMissing(d0, C31, e, p, s + '/required');
+    collectProperties(d0, P37, e, p, s);
   }
 }
 
@@ -4896,7 +4911,7 @@ function collect_ListUserEventsQuery(d0: any, p: string, e: ValidationError[]): 
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    collectProperties(d0, P37, e, p, s);
+    collectProperties(d0, P38, e, p, s);
   }
 }
 
@@ -4960,8 +4975,8 @@ function collect_GetSegmentPath(d0: any, p: string, e: ValidationError[], s: str
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C38, e, p, s + '/required');
-    collectProperties(d0, P39, e, p, s);
+    failMissing(d0, C39, e, p, s + '/required');
+    collectProperties(d0, P40, e, p, s);
   }
 }
 
@@ -5035,8 +5050,8 @@ function collect_GetJobPath(d0: any, p: string, e: ValidationError[]): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C40, e, p, s + '/required');
-    collectProperties(d0, P41, e, p, s);
+    failMissing(d0, C41, e, p, s + '/required');
+    collectProperties(d0, P42, e, p, s);
   }
 }
 
@@ -5232,8 +5247,8 @@ function collect__1(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'object' || d0 === null || Array.isArray(d0)) {
     failType(e, p, s + '/type', 'object');
   } else {
-    failMissing(d0, C19, e, p, s + '/required');
-    collectProperties(d0, P4, e, p, s);
+    failMissing(d0, C20, e, p, s + '/required');
+    collectProperties(d0, P5, e, p, s);
   }
 }
 
@@ -5269,7 +5284,7 @@ function check_format(d0: any): boolean {
 function collect_format(d0: any, p: string, e: ValidationError[], s: string): void {
   if (typeof d0 !== 'string') failType(e, p, s + '/type', 'string');
   if (d0 !== 'csv' && d0 !== 'json')
-    fail(e, p, s + '/enum', 'enum', { allowedValues: C42 }, 'must be one of "csv", "json"');
+    fail(e, p, s + '/enum', 'enum', { allowedValues: C43 }, 'must be one of "csv", "json"');
 }
 
 function check_string_uuid(d0: any): boolean {
@@ -5294,7 +5309,7 @@ function check_status(d0: any): boolean {
 
 function collect_status(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
-  if (d0 !== 202) fail(e, p, s + '/enum', 'enum', { allowedValues: C43 }, 'must be one of 202');
+  if (d0 !== 202) fail(e, p, s + '/enum', 'enum', { allowedValues: C44 }, 'must be one of 202');
 }
 
 function check_status_2(d0: any): boolean {
@@ -5306,7 +5321,7 @@ function check_status_2(d0: any): boolean {
 function collect_status_2(d0: any, p: string, e: ValidationError[], s: string): void {
   if (!Number.isInteger(d0)) failType(e, p, s + '/type', 'integer');
   if (d0 !== 202 && d0 !== 200 && d0 !== 400 && d0 !== 422)
-    fail(e, p, s + '/enum', 'enum', { allowedValues: C44 }, 'must be one of 202, 200, 400, 422');
+    fail(e, p, s + '/enum', 'enum', { allowedValues: C45 }, 'must be one of 202, 200, 400, 422');
 }
 
 function check_integer(d0: any): boolean {

@@ -1,5 +1,6 @@
 // provenance(): the kind, sources and statement of `x-oaskit-evidence` / `x-oaskit-note` texts;
 // provenanceProblems(): what keeps a value from being read.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { provenance, provenanceProblems, type Provenance } from '../../generator/model/provenance.ts';
@@ -68,5 +69,22 @@ describe('provenanceProblems', () => {
     ['an object without the extensions has none', { description: 'x' }, []],
   ] as [string, Record<string, unknown>, unknown[]][])('%s', (_, extensions, want) => {
     expect(provenanceProblems(extensions)).toEqual(want);
+  });
+});
+
+describe('EXTENSIONS.md', () => {
+  it('shows examples that read without problems', () => {
+    const md = readFileSync(new URL('../../EXTENSIONS.md', import.meta.url), 'utf8');
+    const blocks = [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]!) as unknown);
+    const kinds: string[] = [];
+    const walk = (v: unknown): void => {
+      if (!v || typeof v !== 'object') return;
+      const obj = v as Record<string, unknown>;
+      expect(provenanceProblems(obj)).toEqual([]);
+      kinds.push(...provenance(obj).map((p) => p.kind));
+      Object.values(obj).forEach(walk);
+    };
+    blocks.forEach(walk);
+    expect(kinds).toEqual(['document', 'document', 'guess', 'decision']);
   });
 });

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { provenance } from '../../generator/model/provenance.ts';
+import { countByKind, provenanceOf } from './provenance-walk.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -179,7 +181,7 @@ describe('appboy spec: document shape', () => {
         expect(op.requestBody, where).toBeUndefined();
       } else {
         expect(op.security, where).toEqual([]);
-        expect(op['x-oaskit-note'], where).toMatch(/app_group_id/);
+        expect(provenance(op).map((p) => `${p.kind} ${p.text}`).join('\n'), where).toMatch(/^decision The app_group_id credential is sent in the JSON body/m);
         const body = deref(op.requestBody);
         expect(body.required, where).toBe(true);
         const schema = deref(body.content['application/json'].schema);
@@ -192,7 +194,8 @@ describe('appboy spec: document shape', () => {
     }
   });
 
-  it('documents an error response and a 429 with rate-limit headers on every operation', () => {
+  it('documents an error response and a 429 with rate-limit headers on every operation, required on every success', () => {
+    let successes = 0;
     for (const { op, method, path } of operations) {
       const where = `${method.toUpperCase()} ${path}`;
       const codes = Object.keys(op.responses);
@@ -202,12 +205,18 @@ describe('appboy spec: document shape', () => {
       for (const code of codes) {
         const response = deref(op.responses[code]);
         expect(response.description, `${where} ${code}`).toBeTruthy();
+        // "Any valid request will include in its response headers the current rate limit statuses"
+        const success = code.startsWith('2');
+        if (success) successes++;
         for (const h of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']) {
-          expect(response.headers?.[h]?.$ref, `${where} ${code} ${h}`).toBe(`#/components/headers/${h}`);
+          const ref = response.headers?.[h]?.$ref;
+          expect(ref, `${where} ${code} ${h}`).toBe(`#/components/headers/${h}${success ? '' : '-OnError'}`);
+          expect(deref(response.headers[h]).required === true, `${where} ${code} ${h} required`).toBe(success);
         }
       }
       if (method === 'post') expect(codes, where).toContain('413');
     }
+    expect(successes).toBe(37 + 11); // a 200 on every operation, a 202 (queued) on the 11 User Data and Messaging POSTs
   });
 
   it('follows each chapter\'s documented fatal codes', () => {
@@ -320,8 +329,7 @@ describe('appboy spec: documented limits', () => {
     [`${p}/LengthDays/schema/maximum`, 100],
     [`${p}/LengthUnits/schema/minimum`, 1],
     [`${p}/LengthUnits/schema/maximum`, 100],
-    [`${s}/NotificationPriority/minimum`, -2],
-    [`${s}/NotificationPriority/maximum`, 2],
+    [`${s}/NotificationPriority/type`, 'integer'],
     [`${s}/AndroidPushObject/properties/priority/$ref`, '#/components/schemas/NotificationPriority'],
     [`${s}/KindlePushObject/properties/priority/$ref`, '#/components/schemas/NotificationPriority'],
     [`${s}/PurchaseObject/properties/quantity/maximum`, 100],
@@ -372,8 +380,13 @@ describe('appboy spec: documented limits', () => {
     // deprecated fields the reference names
     [`${s}/CompanySecret/deprecated`, true],
     [`${p}/CompanySecret/deprecated`, true],
-    [`${s}/ScheduleMessagesObject/properties/windows_push/deprecated`, true],
-    [`${s}/ScheduleMessagesObject/properties/windows8_push/deprecated`, true],
+    // the schedule create listing's own keys, not deprecated
+    [`${s}/ScheduleMessagesObject/properties/windows_push/$ref`, '#/components/schemas/WindowsPhone8PushObject'],
+    [`${s}/ScheduleMessagesObject/properties/windows8_push/$ref`, '#/components/schemas/WindowsUniversalPushObject'],
+    [`${s}/ScheduleMessagesObject/properties/windows_push/deprecated`, undefined],
+    [`${s}/ScheduleMessagesObject/properties/windows8_push/deprecated`, undefined],
+    [`${s}/ScheduleMessagesObject/properties/windows_phone8_push/deprecated`, undefined],
+    [`${s}/ScheduleMessagesObject/properties/windows_universal_push/deprecated`, undefined],
   ];
 
   it.each(limits)('%s', (ptr, expected) => {
@@ -425,12 +438,25 @@ describe('appboy spec: schemas enforce the limits', () => {
     ['no app_group_id', track, { events: [event] }, false],
     ['event time in yyyy-MM-ddTHH:mm:ss.SSSZ', schemaOf('EventObject'), { ...event, time: '2013-07-16T19:20:45.000+0100' }, true],
     ['event time not a date', schemaOf('EventObject'), { ...event, time: 'yesterday' }, false],
+    // "ISO 8601" includes date-times without a UTC offset
+    ['event time in ISO 8601 without offset', schemaOf('EventObject'), { ...event, time: '2013-07-16T19:20:45' }, true],
+    ['event time in ISO 8601 without offset or seconds', schemaOf('EventObject'), { ...event, time: '2013-07-16T19:20' }, true],
+    ['event time in ISO 8601 UTC with fraction', schemaOf('EventObject'), { ...event, time: '2013-07-16T19:20:45.123Z' }, true],
+    ['purchase time without offset', schemaOf('PurchaseObject'), { external_id: 'u', product_id: 'p', currency: 'USD', price: 1, time: '2013-07-16T19:20:30' }, true],
+    ['first session without offset', schemaOf('UserAttributesObject'), { external_id: 'u', date_of_first_session: '2013-07-16T19:20:30' }, true],
+    ['event time as a date only', schemaOf('EventObject'), { ...event, time: '2013-07-16' }, false],
+    ['event time in the basic format (a decision)', schemaOf('EventObject'), { ...event, time: '20130716T192045Z' }, false],
+    ['event time with a space', schemaOf('EventObject'), { ...event, time: '2013-07-16 19:20:45' }, false],
     ['attributes without external_id', schemaOf('UserAttributesObject'), { first_name: 'Jon' }, false],
     ['push token import without external_id', schemaOf('UserAttributesObject'), { push_token_import: true, push_tokens: [{ app_id: 'a', token: 't' }] }, true],
     ['push token import with external_id', schemaOf('UserAttributesObject'), { push_token_import: true, external_id: 'u', push_tokens: [{ app_id: 'a', token: 't' }] }, false],
     ['custom attribute inc', schemaOf('UserAttributesObject'), { external_id: 'u', visits: { inc: -1 } }, true],
     ['custom attribute inc by a float', schemaOf('UserAttributesObject'), { external_id: 'u', visits: { inc: 1.5 } }, false],
     ['custom attribute add and remove', schemaOf('UserAttributesObject'), { external_id: 'u', tags: { add: ['a'], remove: ['b'] } }, true],
+    // arrays: no element type stated, and longer arrays are truncated (25 by default, up to 100), not rejected
+    ['custom attribute array of numbers', schemaOf('UserAttributesObject'), { external_id: 'u', scores: [1, 2.5, 3] }, true],
+    ['custom attribute array of 101 strings', schemaOf('UserAttributesObject'), { external_id: 'u', tags: Array.from({ length: 101 }, (_, i) => `t${i}`) }, true],
+    ['custom attribute add of numbers', schemaOf('UserAttributesObject'), { external_id: 'u', scores: { add: [4] } }, true],
     ['gender X', schemaOf('UserAttributesObject'), { external_id: 'u', gender: 'X' }, false],
     ['country in lower case', schemaOf('UserAttributesObject'), { external_id: 'u', country: 'us' }, false],
     ['property name of 255', schemaOf('PropertiesObject'), { ['p'.repeat(255)]: 1 }, true],
@@ -446,8 +472,12 @@ describe('appboy spec: schemas enforce the limits', () => {
     ['colour without 0x', schemaOf('InAppMessageObject'), { message: 'm', background_color: 'FF00AA88' }, false],
     ['click action OPEN', schemaOf('ButtonObject'), { text: 'a', ios_click_action: 'OPEN' }, false],
     ['android priority 2', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: 2 }, true],
-    ['android priority 3', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: 3 }, false],
-    ['android priority -3', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: -3 }, false],
+    // out-of-range priorities "will default to 0": the server accepts them, so does the schema
+    ['android priority 3', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: 3 }, true],
+    ['android priority -3', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: -3 }, true],
+    ['kindle priority 100', schemaOf('KindlePushObject'), { alert: 'a', title: 't', priority: 100 }, true],
+    ['android priority 1.5', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: 1.5 }, false],
+    ['android priority "high"', schemaOf('AndroidPushObject'), { alert: 'a', title: 't', priority: 'high' }, false],
     ['android without title', schemaOf('AndroidPushObject'), { alert: 'a' }, false],
     ['send_to_sync without alert', schemaOf('AndroidPushObject'), { send_to_sync: true }, true],
     ['send_to_sync with alert', schemaOf('AndroidPushObject'), { send_to_sync: true, alert: 'a' }, false],
@@ -470,6 +500,12 @@ describe('appboy spec: schemas enforce the limits', () => {
     ['before with a non-date', schemaOf('CustomAttributeFilter'), { custom_attribute: { custom_attribute_name: 'n', comparison: 'before', value: 'soon' } }, false],
     ['unknown comparison', schemaOf('CustomAttributeFilter'), { custom_attribute: { custom_attribute_name: 'n', comparison: 'contains', value: 'x' } }, false],
     ['both windows spellings', schemaOf('ScheduleMessagesObject'), { windows_push: { toast_content: 'a' }, windows_phone8_push: { toast_content: 'a' } }, false],
+    ['both windows universal spellings', schemaOf('ScheduleMessagesObject'), { windows8_push: { push_type: 'toast_text_01', toast_text1: 'a' }, windows_universal_push: { push_type: 'toast_text_01', toast_text1: 'a' } }, false],
+    ['schedule listing windows keys', schemaOf('ScheduleMessagesObject'), { windows_push: { toast_content: 'a' }, windows8_push: { push_type: 'toast_text_01', toast_text1: 'a' } }, true],
+    ['send-endpoint windows keys on a schedule', schemaOf('ScheduleMessagesObject'), { windows_phone8_push: { toast_content: 'a' } }, true],
+    ['schedule create without messages (a decision)', schemaOf('MessagesScheduleCreateRequest'), { app_group_id: agid, segment_id: 's', schedule: { time: '2015-02-20T13:14:47' } }, false],
+    ['schedule create with empty messages', schemaOf('MessagesScheduleCreateRequest'), { app_group_id: agid, segment_id: 's', schedule: { time: '2015-02-20T13:14:47' }, messages: {} }, false],
+    ['schedule create with a message', schemaOf('MessagesScheduleCreateRequest'), { app_group_id: agid, segment_id: 's', schedule: { time: '2015-02-20T13:14:47' }, messages: { windows_push: { toast_content: 'a' } } }, true],
     ['local schedule time', schemaOf('ScheduleObject'), { time: '2015-02-20T13:14:47', in_local_time: true }, true],
     ['schedule update with neither part', schemaOf('MessagesScheduleUpdateRequest'), { app_group_id: agid, schedule_id: 's' }, false],
     ['trigger schedule update without schedule', schemaOf('CampaignsTriggerScheduleUpdateRequest'), { app_group_id: agid, campaign_id: 'c', schedule_id: 's' }, false],
@@ -569,5 +605,95 @@ describe('appboy spec: examples', () => {
     expect(check(`${media}/schema`, value).ok).toBe(true);
     value.messages.in_app_message.message = 'x'.repeat(141);
     expect(check(`${media}/schema`, value).ok).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- issue 17: decisions readers see
+
+describe('appboy spec: decisions and guesses are visible', () => {
+  const s = (name: string) => doc.components.schemas[name];
+
+  it('quotes both chapters\' rate limits in the API description, with the decision', () => {
+    const d: string = doc.info.description;
+    expect(d).toContain('API access for enterprise customers is unlimited');
+    expect(d).toContain('API access for non-enterprise customers is limited to 100 requests per');
+    expect(d).toContain('starts at 50,000 requests per hour');
+    expect(d).toMatch(/Decision: no number is encoded/);
+    expect(d).toMatch(/Guess: the Messaging chapter's 100 per hour/);
+    expect(doc.tags.find((t: Json) => t.name === 'Messaging').description).toMatch(/is unlimited".*100 requests per hour/s);
+  });
+
+  it('says on every 200 response that its status code is a guess', () => {
+    expect(doc.info.description).toMatch(/never states a success status\s+code/);
+    for (const { op, method, path } of operations) {
+      const r = deref(op.responses['200']);
+      expect(r.description, `${method} ${path}`).toMatch(/Status 200 is a\s+guess/);
+      expect(provenance(r).some((p) => p.kind === 'guess' && /status code/.test(p.text)), `${method} ${path}`).toBe(true);
+    }
+  });
+
+  it('states the priority range and its coercion instead of enforcing it', () => {
+    expect(s('NotificationPriority').minimum).toBeUndefined();
+    expect(s('NotificationPriority').maximum).toBeUndefined();
+    expect(s('NotificationPriority').description).toMatch(/-2.*2.*will default to 0.*decision/s);
+    expect(provenance(s('NotificationPriority')).map((p) => p.kind)).toEqual(['decision']);
+  });
+
+  it('states that FlexibleDateTime takes ISO 8601 with or without an offset, and what it leaves out', () => {
+    expect(s('FlexibleDateTime').format).toBeUndefined();
+    expect(s('FlexibleDateTime').description).toMatch(/may be left out.*Decision.*basic format/s);
+  });
+
+  it('shows the 25/100 array limit and its truncation, and leaves array elements open', () => {
+    const d: string = s('CustomAttributeValue').description;
+    expect(d).toMatch(/25 elements by default/);
+    expect(d).toMatch(/raised to 100/);
+    expect(d).toMatch(/truncated/);
+    expect(s('CustomAttributeValue').oneOf[3]).toMatchObject({ type: 'array', items: {} });
+    expect(s('CustomAttributeArrayOperation').properties.add.items).toEqual({});
+  });
+
+  it('labels `messages` required on schedule create and on send as decisions, with the reason', () => {
+    for (const name of ['MessagesScheduleCreateRequest', 'MessagesSendRequest']) {
+      expect(s(name).required, name).toContain('messages');
+      expect(s(name).properties.messages.description, name).toMatch(/Required by decision.*No message\s+to send/s);
+      expect(provenance(s(name)).some((p) => p.kind === 'decision' && /`messages` is marked neither required nor optional/.test(p.text)), name).toBe(true);
+    }
+  });
+
+  it('documents the schedule listing\'s Windows keys and uses them in the schedule create examples', () => {
+    const examples = doc.paths['/messages/schedule/create'].post.requestBody.content['application/json'].examples;
+    const keys = Object.values<Json>(examples).flatMap((e) => Object.keys(e.value.messages));
+    expect(keys).toContain('windows_push');
+    expect(keys).toContain('windows8_push');
+    expect(keys).not.toContain('windows_phone8_push');
+    expect(keys).not.toContain('windows_universal_push');
+    expect(s('ScheduleMessagesObject').description).toMatch(/windows_push.*windows8_push.*Decision/s);
+  });
+});
+
+// ---------------------------------------------------------------- issue 17: provenance a program reads
+
+describe('appboy spec: provenance', () => {
+  const found = provenanceOf(doc);
+  const levels = Object.keys(doc.info['x-oaskit-evidence-levels']);
+
+  it('labels every x-oaskit-evidence and x-oaskit-note text with its kind', () => {
+    expect(found.problems).toEqual([]);
+    expect(found.keys).toEqual({ 'x-oaskit-evidence': 27, 'x-oaskit-note': 69 });
+    expect(countByKind(found.entries)).toEqual({
+      'x-oaskit-evidence': { document: 3, guess: 26 },
+      'x-oaskit-note': { decision: 79, document: 6, guess: 6 },
+    });
+  });
+
+  it('names sources by a declared level, and the reference by its number and chapter', () => {
+    for (const e of found.entries) {
+      for (const source of e.sources) {
+        expect(levels, `${e.at}: ${source}`).toContain(source.split(' ')[0]);
+        if (source.startsWith('SEED ')) expect(source, e.at).toMatch(/^SEED 004( (Basics|User Data|Messaging|Email Sync|Export|Raw Event Stream Export)(, .+)?)?$/);
+      }
+      if (e.kind !== 'guess') expect(e.sources.length, e.at).toBeGreaterThan(0);
+    }
   });
 });

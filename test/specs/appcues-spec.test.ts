@@ -7,6 +7,8 @@ import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { provenance } from '../../generator/model/provenance.ts';
+import { countByKind, provenanceOf } from './provenance-walk.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -171,7 +173,7 @@ describe('appcues spec: (c) documented limits and constraints', () => {
     const oneOf = at(`${S}/Timestamp/oneOf`);
     expect(oneOf).toHaveLength(2);
     expect(oneOf).toContainEqual(expect.objectContaining({ type: 'integer' }));
-    expect(oneOf).toContainEqual(expect.objectContaining({ type: 'string', format: 'date-time' }));
+    expect(oneOf).toContainEqual(expect.objectContaining({ type: 'string', pattern: expect.stringMatching(/^\^\\d\{4\}-/) }));
     expect(at(`${S}/Event/properties/attributes/type`)).toBe('object');
   });
 
@@ -253,7 +255,7 @@ describe('appcues spec: (c) documented limits and constraints', () => {
       ['importUserEvent', 'track'],
       ['updateUserProfile', 'identify'],
     ]);
-    for (const o of calls) expect(o.op['x-oaskit-note']).toMatch(/identify|track/);
+    for (const o of calls) expect(provenance(o.op).some((p) => p.extension === 'x-oaskit-note' && /identify|track/.test(p.text))).toBe(true);
     // identify sends the traits as the body; track sends an event (name + attributes).
     expect(byId('updateUserProfile').op.requestBody.content['application/json'].schema.$ref).toBe(
       '#/components/schemas/ProfileProperties',
@@ -277,7 +279,7 @@ describe('appcues spec: (c) documented limits and constraints', () => {
     for (const t of terminal) expect(statusEnum).toContain(t);
     expect(terminal).not.toContain(202);
     expect(statusEnum).toContain(202);
-    expect(at(`${S}/JobStatus/x-oaskit-note`)).toBeTruthy();
+    expect(provenance(at(`${S}/JobStatus`)).filter((p) => p.kind === 'guess').length).toBeGreaterThan(0);
   });
 
   it('never sets additionalProperties: false (no document asks for it)', () => {
@@ -405,11 +407,102 @@ describe('appcues spec: (d) examples', () => {
     expect(event({ name: 'x'.repeat(128), timestamp: 1452854179 })).toBe(false);
     expect(event({ name: 'appcues:flow_shown', timestamp: 1452854179 })).toBe(false);
     expect(event({ name: 'clicked widget', timestamp: 'yesterday' })).toBe(false);
+    // "ISO 8601 compliant": with or without a UTC offset, extended format only (a decision)
+    expect(event({ name: 'clicked widget', timestamp: '2016-01-13T13:05:22' })).toBe(true);
+    expect(event({ name: 'clicked widget', timestamp: '2016-01-13T13:05:22+01:00' })).toBe(true);
+    expect(event({ name: 'clicked widget', timestamp: '2016-01-13T13:05:22.000Z' })).toBe(true);
+    expect(event({ name: 'clicked widget', timestamp: '2016-01-13' })).toBe(false);
+    expect(event({ name: 'clicked widget', timestamp: '20160113T130522Z' })).toBe(false);
     expect(event({ name: 'clicked widget', timestamp: 1.5 })).toBe(false);
     expect(event({ name: 'clicked widget' })).toBe(false);
     const activity = validatorFor('spec#/components/schemas/ActivityRequest');
     expect(activity({ request_id: 'abc123' })).toBe(false);
     const job = validatorFor('spec#/components/schemas/JobAccepted');
     expect(job({ job_id: 'not-a-uuid', job_url: 'https://api.appcues.com/x', status: 202, title: 'Accepted' })).toBe(false);
+  });
+});
+
+// ---- issue 17: what the documents say is visible; guesses and decisions are labelled -----------
+
+describe('appcues spec: the documents\' statements, decisions and guesses are visible', () => {
+  const S = '/components/schemas';
+
+  it('says that the Public API is not available for legacy subscription tiers', () => {
+    expect(doc.info.description).toMatch(/not available for legacy subscription tiers/);
+    expect(doc.info.description).toMatch(/sales@appcues\.com/);
+  });
+
+  it('carries the support note: full request details, never the secret', () => {
+    expect(doc.info.description).toMatch(/full HTTP request\s+details/);
+    expect(doc.info.description).toMatch(/never send\s+the API key's secret/);
+  });
+
+  it('says the legacy key is still needed for installation and some integrations, not that it "does not work"', () => {
+    const d: string = doc.components.securitySchemes.BasicAuth.description;
+    expect(d).toMatch(/still needed for the initial installation of\s+Appcues and for some integrations/);
+    expect(d).not.toMatch(/does not work/);
+  });
+
+  it('labels guessed shapes as guesses where readers see them', () => {
+    const importEvents = byId('importEvents').op.description;
+    expect(importEvents).toMatch(/Guessed shape/);
+    expect(importEvents).toMatch(/127 characters/); // still said, as part of the guess
+    expect(importEvents.indexOf('Guessed shape')).toBeLessThan(importEvents.indexOf('127 characters'));
+    expect(byId('importProfiles').op.description).toMatch(/Guessed shape/);
+    const getJob = byId('getJob').op.description;
+    expect(getJob).toMatch(/Guessed shape/);
+    expect(getJob).toMatch(/Check the result yourself/);
+    expect(at(`${S}/JobStatus/description`)).toMatch(/Guessed shape/);
+    expect(at(`${S}/JobStatus/properties/status/description`)).toMatch(/guessed/);
+    expect(byId('exportEvents').op.description).toMatch(/guesses/);
+    expect(byId('listUserEvents').op.description).toMatch(/Newest first is a guess/);
+    expect(at(`${S}/Flow/description`)).toMatch(/guess/);
+  });
+
+  it('labels the optional segment description as a decision against the guide\'s "name and description"', () => {
+    expect(at(`${S}/SegmentCreate/required`)).toEqual(['name']);
+    expect(at(`${S}/SegmentCreate/description`)).toMatch(/Give the Segment a name and\s+description.*decision/s);
+    expect(provenance(at(`${S}/SegmentCreate`)).map((p) => [p.kind, p.sources])).toEqual([['decision', ['SEED 002 Step 2', 'REAL-A appcues/cli segments.rs']]]);
+  });
+
+  it('says only what the documents say about profile properties and removal', () => {
+    const props: string = at(`${S}/ProfileProperties/description`);
+    expect(props).toMatch(/"arbitrary key-value data"/);
+    expect(props).not.toMatch(/strings, numbers, booleans or dates/);
+    const remove: string = byId('removeUserIdsFromSegment').op.description;
+    expect(remove).not.toMatch(/stay in it/);
+    expect(remove).toMatch(/only works if the user was added with the API/);
+    expect(remove).toMatch(/Guess: the multipart CSV form and the `202` job response/);
+  });
+});
+
+describe('appcues spec: provenance', () => {
+  const found = provenanceOf(doc);
+  const levels = Object.keys(doc.info['x-oaskit-evidence-levels']);
+
+  it('labels every x-oaskit-evidence and x-oaskit-note text with its kind', () => {
+    expect(found.problems).toEqual([]);
+    expect(found.keys).toEqual({ 'x-oaskit-evidence': 36, 'x-oaskit-note': 29 });
+    expect(countByKind(found.entries)).toEqual({
+      'x-oaskit-evidence': { document: 64, guess: 14 },
+      'x-oaskit-note': { decision: 21, document: 10, guess: 7 },
+    });
+  });
+
+  it('names sources by a declared level, and the seeds by their number', () => {
+    for (const e of found.entries) {
+      for (const source of e.sources) {
+        expect(levels, `${e.at}: ${source}`).toContain(source.split(' ')[0]);
+        if (source.startsWith('SEED ')) expect(source, e.at).toMatch(/^SEED 00[0-3]( .+)?$/);
+      }
+      if (e.kind !== 'guess') expect(e.sources.length, e.at).toBeGreaterThan(0);
+    }
+  });
+
+  it('labels every GUESS the old free text marked as a guess', () => {
+    // no text says "GUESS" in capitals any more; each guessed statement is a Guess entry
+    const all = found.entries.map((e) => e.text).join('\n');
+    expect(all).not.toMatch(/\bGUESS/);
+    expect(JSON.stringify(doc)).not.toMatch(/\bGUESS\b/);
   });
 });

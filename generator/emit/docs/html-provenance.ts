@@ -21,9 +21,27 @@ export function readNotes(notes: readonly Note[]): ReadNote[] {
   return notes.map((note) => ({ note, provenance: parseProvenance(note.text, note.kind === 'note' ? 'x-oaskit-note' : 'x-oaskit-evidence') }));
 }
 
-/** A badge's text: the kind, and for documents and decisions the sources they rest on. */
-export function badgeText(p: Provenance): string {
-  return p.sources.length && p.kind !== 'guess' ? `${kindLabels[p.kind]}: ${p.sources.join('; ')}` : kindLabels[p.kind];
+/** Sources a document badge names before it says how many more there are (the boxes list them all). */
+const badgeSources = 3;
+
+/**
+ * The badges of an object, at most one per kind (documents, decisions, guesses, in that order):
+ * `Document: SEED 002; SEED 000`, `Decision: A; B` (or `3 decisions`), `Guess` (or `2 guesses`).
+ */
+export function badgeTexts(entries: readonly Provenance[]): { kind: ProvenanceKind; text: string }[] {
+  const out: { kind: ProvenanceKind; text: string }[] = [];
+  const of = (kind: ProvenanceKind) => entries.filter((p) => p.kind === kind);
+  const documents = [...new Set(of('document').flatMap((p) => p.sources))];
+  if (of('document').length) {
+    const named = documents.slice(0, badgeSources).join('; ');
+    out.push({ kind: 'document', text: documents.length ? `Document: ${named}${documents.length > badgeSources ? ` +${documents.length - badgeSources}` : ''}` : 'Document' });
+  }
+  const decisions = of('decision');
+  if (decisions.length === 1) out.push({ kind: 'decision', text: decisions[0]!.sources.length ? `Decision: ${decisions[0]!.sources.join('; ')}` : 'Decision' });
+  else if (decisions.length > 1) out.push({ kind: 'decision', text: `${decisions.length} decisions` });
+  const guesses = of('guess').length;
+  if (guesses) out.push({ kind: 'guess', text: guesses === 1 ? 'Guess' : `${guesses} guesses` });
+  return out;
 }
 
 /** Where a guess is written, for the list of guesses: a label and a link from the API's overview. */
@@ -55,19 +73,11 @@ export interface NoteContext {
 
 /**
  * The badges (for the heading line) and the boxes (under it) of an object's notes. Badges are
- * text, so they read without JavaScript and in print; one per kind and sources.
+ * text, so they read without JavaScript and in print; one per kind.
  */
 export function provenanceHtml(notes: readonly Note[], ctx: NoteContext): { badges: Html; boxes: Html } {
   const read = readNotes(notes);
-  const seen = new Set<string>();
-  const badges: Html[] = [];
-  for (const { provenance: p } of read) {
-    if (!p) continue;
-    const text = badgeText(p);
-    if (seen.has(text)) continue;
-    seen.add(text);
-    badges.push(html` <span class="pv pv-${p.kind}">${text}</span>`);
-  }
+  const badges = badgeTexts(read.flatMap((r) => (r.provenance ? [r.provenance] : []))).map((b) => html` <span class="pv pv-${b.kind}">${b.text}</span>`);
   const boxes = read.map(({ note, provenance: p }) => {
     if (!p) return html`<div class="note note-${note.kind}"><p class="note-label">${note.kind === 'note' ? 'Note' : 'Evidence'}</p>${renderMarkdown(note.text, 5)}</div>`;
     const id = p.kind === 'guess' ? ctx.claimId('guess') : undefined;

@@ -9,7 +9,7 @@ import { buildReference, type ApiReference } from './reference.ts';
 import { authOf, exampleText, listedExtensions, reasonPhrase, schemeHow, splitHeaders } from './render-common.ts';
 import { clientSetup, credentialOfParameter, operationSamples } from './samples.ts';
 import { codeValue, factsOf, fieldTable, notesOf, typeOf, type Fact, type FieldTable, type Note, type SchemaAt, type TypeExpr } from './schema-view.ts';
-import { badgeText, kindLabels, readNotes } from './html-provenance.ts';
+import { badgeTexts, kindLabels, readNotes } from './html-provenance.ts';
 
 const inlineBudget = 120;
 
@@ -250,8 +250,9 @@ function notes(ns: Note[]): string[] {
 
 /** Provenance badges for a heading or a list line: code spans, ` `Document: SEED 002` `Guess``. */
 function badges(ns: Note[]): string {
-  const texts = [...new Set(readNotes(ns).flatMap((r) => (r.provenance ? [badgeText(r.provenance)] : [])))];
-  return texts.map((t) => ' ' + markdownCode(t)).join('');
+  return badgeTexts(readNotes(ns).flatMap((r) => (r.provenance ? [r.provenance] : [])))
+    .map((b) => ' ' + markdownCode(b.text))
+    .join('');
 }
 
 function extensions(ext: Record<string, unknown>): string[] {

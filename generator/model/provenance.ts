@@ -10,6 +10,7 @@
 // Text stays text, so a renderer that knows nothing of kinds still shows it whole; this module
 // reads the kind, the sources and the statement for those that do (badges, lists of guesses).
 // See EXTENSIONS.md.
+import type { ApiModel, MediaType } from './types.ts';
 
 export type ProvenanceKind = 'document' | 'decision' | 'guess';
 
@@ -89,4 +90,23 @@ function* entries(extensions: Readonly<Record<string, unknown>>): Iterable<{ ext
     if (Array.isArray(value)) for (const [i, item] of value.entries()) yield { extension, pointer: `/${extension}/${i}`, value: item, inList: true };
     else yield { extension, pointer: `/${extension}`, value, inList: false };
   }
+}
+
+/** Every `x-*` bag of a model, each once (a shared component counts once): for counts and lists. */
+export function everyExtensions(model: ApiModel): Readonly<Record<string, unknown>>[] {
+  const out = new Set<Readonly<Record<string, unknown>>>();
+  const media = (ms: MediaType[]) => ms.forEach((m) => (out.add(m.extensions), m.encoding.forEach((e) => e.headers.forEach((h) => out.add(h.extensions)))));
+  out.add(model.extensions);
+  out.add(model.info.extensions);
+  model.servers.forEach((s) => out.add(s.extensions));
+  model.tags.forEach((t) => out.add(t.extensions));
+  model.securitySchemes.forEach((s) => out.add(s.extensions));
+  for (const op of model.operations) {
+    out.add(op.extensions);
+    op.parameters.forEach((p) => (out.add(p.extensions), media(p.content)));
+    if (op.requestBody) out.add(op.requestBody.extensions), media(op.requestBody.content);
+    op.responses.forEach((r) => (out.add(r.extensions), r.headers.forEach((h) => out.add(h.extensions)), media(r.content)));
+  }
+  model.schemaNodes.forEach((s) => out.add(s.extensions));
+  return [...out];
 }

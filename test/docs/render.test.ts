@@ -7,9 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { assignAnchors, slug } from '../../generator/model/anchors.ts';
 import { html, isSafeUrl, trusted } from '../../generator/emit/docs/html.ts';
 import { markdownCode, markdownDescription, markdownText, renderMarkdown } from '../../generator/emit/docs/markdown.ts';
-import { buildReference, relativeHref } from '../../generator/emit/docs/reference.ts';
+import { buildReference, relativeHref, type ApiReference } from '../../generator/emit/docs/reference.ts';
 import { renderReadme } from '../../generator/emit/docs/render-markdown.ts';
-import { renderSite } from '../../generator/emit/docs/render-html.ts';
+import { parseProvenance } from '../../generator/model/provenance.ts';
+import { buildSite, pageBudget, renderSite } from '../../generator/emit/docs/render-html.ts';
+import { exampleHtml, factsHtml } from '../../generator/emit/docs/html-blocks.ts';
+import { formatWeight, siteWeight } from '../../generator/emit/docs/weights.ts';
 import { shellWord, tsLiteral, tsString } from '../../generator/emit/docs/samples.ts';
 import { fieldTable } from '../../generator/emit/docs/schema-view.ts';
 import { emitSite } from '../../generator/pipeline/pipeline.ts';
@@ -48,7 +51,12 @@ describe('markdown is rendered safely', () => {
   });
 
   it('escapes every interpolated string in html``, keeps trusted markup', () => {
-    expect(html`<p title="${'"><x>'}">${"<b>'&"}</p>${trusted('<br>')}`.value).toBe('<p title="&quot;&gt;&lt;x&gt;">&lt;b&gt;&#39;&amp;</p><br>');
+    // in an attribute every special character is escaped; in element content &, < and > are enough
+    expect(html`<p title="${'"><x>'}">${"<b>'&\""}</p>${trusted('<br>')}`.value).toBe('<p title="&quot;&gt;&lt;x&gt;">&lt;b&gt;\'&amp;"</p><br>');
+    expect(html`<a href='${"'x"}' class=${'a"'}>${'"'}</a>`.value).toBe(`<a href='&#39;x' class=a&quot;>"</a>`);
+    // the context is read from the template's own text: quotes and `>` inside attribute values count
+    expect(html`<p title="a>b" data-x='${'"\''}'>${'"'}</p>`.value).toBe(`<p title="a>b" data-x='&quot;&#39;'>"</p>`);
+    expect(html`<!doctype html><title>${'"'}</title><p>a > b ${'"'}</p><i class=${'"'}>`.value).toBe('<!doctype html><title>"</title><p>a > b "</p><i class=&quot;>');
   });
 
   it('keeps Markdown descriptions as Markdown in the README, neutralised', () => {
@@ -77,15 +85,15 @@ describe('the hostile spec', () => {
         if (href !== undefined) expect(isSafeUrl(href.replace(/&amp;/g, '&')), `${f.path}: ${tag}`).toBe(true);
       }
       const scripts = f.contents.match(/<script\b[^>]*>/gi) ?? [];
-      expect(scripts, f.path).toEqual([`<script src="${f.path.includes('/') ? '../' : ''}assets/search.js" defer>`]);
+      expect(scripts, f.path).toEqual([`<script src="${f.path.includes('/') ? '../' : ''}assets/site.js" defer>`]);
       expect(f.contents, f.path).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">`);
     }
   });
 
   it('shows the hostile text as text', () => {
     const h = page('hostile.html');
-    expect(h).toContain('<title>&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt; Hostile &quot;API&quot; &amp; &#39;co&#39; · API reference</title>');
-    expect(h).toContain('&lt;script&gt;window.__pwned = &#39;title&#39;&lt;/script&gt;');
+    expect(h).toContain(`<title>&lt;script&gt;window.__pwned = 'title'&lt;/script&gt; Hostile "API" &amp; 'co' · API reference</title>`);
+    expect(h).toContain(`&lt;script&gt;window.__pwned = 'title'&lt;/script&gt;`);
     expect(h).toContain('&lt;img src=x onerror=');
     expect(h).not.toContain('window.__pwned = \'title\'</script>');
   });
@@ -170,9 +178,9 @@ describe('anchors', () => {
 });
 
 function expectComplete(models: ApiModel[]) {
-  const files = renderSite(models);
-  for (const model of models) {
-    const ref = buildReference(model, model.name.toLowerCase());
+  const { files, refs } = buildSite(models);
+  for (const [i, model] of models.entries()) {
+    const ref = refs[i]!;
     const ids = (path: string) => new Set([...(files.find((f) => f.path === path)?.contents ?? '').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
     for (const op of model.operations) {
       expect(ids(ref.pageOfOp.get(op.id)!).has(ref.opAnchor.get(op.id)!), `${model.name} ${op.id}`).toBe(true);
@@ -196,29 +204,70 @@ function expectComplete(models: ApiModel[]) {
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const escapeHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Every x-oaskit-note and x-oaskit-evidence written anywhere in the document is on some page. */
-function expectNotesShown(models: ApiModel[]) {
-  const html = renderSite(models)
-    .filter((f) => f.path.endsWith('.html'))
-    .map((f) => f.contents)
-    .join('\n');
-  const missing: string[] = [];
-  let count = 0;
-  const walk = (v: unknown, p: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}/${i}`));
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        if ((k === 'x-oaskit-note' || k === 'x-oaskit-evidence') && typeof x === 'string') {
-          count++;
-          if (!html.includes(renderMarkdown(x, 5).value.replace(/^<p>|<\/p>$/g, ''))) missing.push(`${p}/${k}`);
-        } else walk(x, `${p}/${k}`);
-      }
+/**
+ * Every x-oaskit-note and x-oaskit-evidence text (a string or each item of a list) written anywhere
+ * in a document is shown where it is written: a note of an operation (or of its parameters,
+ * responses, fields) inside that operation's section; one of a component schema in the schema's
+ * section or in an operation that uses it; one of a shared response or parameter in its section or
+ * an operation that uses it; anything else on one of the API's pages. Labelled texts show their
+ * statement (the kind and sources are the badge and the box's label). Returns how many texts were
+ * counted and found.
+ */
+function expectNotesShown(models: ApiModel[]): { texts: number; shown: number; guesses: number } {
+  const { files, refs } = buildSite(models);
+  const pages = files.filter((f) => f.path.endsWith('.html'));
+  /** the HTML of the section with this id, on whichever page of the API has it */
+  const section = (id: string, ref: ApiReference): string => {
+    for (const f of pages.filter((p) => p.path === ref.overview || p.path.startsWith(ref.folder + '/'))) {
+      const m = new RegExp(`<section[^>]* id="${id}"`).exec(f.contents);
+      if (m) return f.contents.slice(m.index, f.contents.indexOf('</section>', m.index));
+    }
+    return '';
   };
-  for (const m of models) walk(parse(readFileSync(m.source, 'utf8')), m.name);
+  const missing: string[] = [];
+  let texts = 0;
+  let guesses = 0;
+  for (const [i, m] of models.entries()) {
+    const ref = refs[i]!;
+    const api = pages.filter((f) => f.path === ref.overview || f.path.startsWith(ref.folder + '/')).map((f) => f.contents).join('\n');
+    const opAt = (path: string, method?: string) => m.operations.filter((o) => o.path === path && (method === undefined || o.method === method));
+    const document = parse(readFileSync(m.source, 'utf8')) as Record<string, unknown>;
+    const opsUsing = (pointer: string) => m.operations.filter((o) => JSON.stringify((document.paths as Record<string, unknown> | undefined)?.[o.path]).includes(`"${pointer}"`));
+    const where = (pointer: string): string[] => {
+      const seg = pointer.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (seg[0] === 'paths') return opAt(seg[1]!, ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(seg[2]!) ? seg[2] : undefined).map((o) => section(ref.opAnchor.get(o.id)!, ref));
+      if (seg[0] === 'components' && seg[1] === 'schemas') {
+        const name = seg[2]!;
+        return [section(ref.schemaAnchor.get(name)!, ref), ...(ref.usedByOps.get(name) ?? []).map((u) => section(ref.opAnchor.get(u.op.id)!, ref))];
+      }
+      if (seg[0] === 'components' && (seg[1] === 'responses' || seg[1] === 'parameters')) {
+        const shared = seg[1] === 'responses' ? ref.sharedResponses.get(seg[2]!) : undefined;
+        return [...(shared ? [section(shared.anchor, ref)] : []), ...opsUsing(`#/components/${seg[1]}/${seg[2]}`).map((o) => section(ref.opAnchor.get(o.id)!, ref))];
+      }
+      return [api];
+    };
+    const check = (text: string, pointer: string, extension: string) => {
+      texts++;
+      const p = parseProvenance(text, extension);
+      if (p?.kind === 'guess') guesses++;
+      const shown = renderMarkdown(p ? p.text : text, 5).value.replace(/^<p>|<\/p>$/g, '');
+      if (!where(pointer).some((h) => h.includes(shown))) missing.push(`${m.name} ${pointer}/${extension}`);
+    };
+    const walk = (v: unknown, pointer: string) => {
+      if (Array.isArray(v)) v.forEach((x, j) => walk(x, `${pointer}/${j}`));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          const texts = k === 'x-oaskit-note' || k === 'x-oaskit-evidence' ? (typeof x === 'string' ? [x] : Array.isArray(x) && x.every((t) => typeof t === 'string') ? (x as string[]) : []) : [];
+          if (texts.length) for (const t of texts) check(t, pointer, k);
+          else walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        }
+    };
+    walk(document, '');
+  }
   expect(missing).toEqual([]);
-  return count;
+  return { texts, shown: texts - missing.length, guesses };
 }
 
 /** Every `](#anchor)` link of a README has its `<a id="anchor">`. */
@@ -235,15 +284,21 @@ describe('completeness', () => {
     expectComplete(fixtures);
   });
 
-  it('shows every x-oaskit-note and x-oaskit-evidence of the fixtures, and the READMEs link only to their own anchors', () => {
-    expect(expectNotesShown([shop!])).toBeGreaterThan(3);
+  it('shows every x-oaskit-note and x-oaskit-evidence of the fixtures where it is written, and the READMEs link only to their own anchors', () => {
+    const { texts, shown } = expectNotesShown([shop!]);
+    expect(texts).toBe(12);
+    expect(shown).toBe(texts);
     for (const m of fixtures) expectReadmeLinksResolve(m);
   });
 
-  it('shows every x-oaskit-note and x-oaskit-evidence of spec/*.yaml', async (ctx) => {
+  it('shows every x-oaskit-note and x-oaskit-evidence text of spec/*.yaml where it is written (counted)', async (ctx) => {
     const real = await realSpecs();
     if ('skip' in real) return ctx.skip(real.skip);
-    expect(expectNotesShown(real.models)).toBeGreaterThan(0);
+    const { texts, shown } = expectNotesShown(real.models);
+    console.log(`notes and evidence of spec/*.yaml shown in the reference: ${shown} of ${texts}`);
+    // the audit of issue 17 counted 131 texts in the two specs
+    expect(texts).toBeGreaterThanOrEqual(131);
+    expect(shown).toBe(texts);
     for (const m of real.models) expectReadmeLinksResolve(m);
   });
 
@@ -282,6 +337,117 @@ describe('completeness', () => {
       'price.option 1 of 2',
       'price.option 2 of 2',
     ]);
+  });
+});
+
+describe('reading the reference', () => {
+  const shopPage = page('shop.html');
+  /** the HTML of an element with this id, up to the end of the section that holds it */
+  const sectionOf = (html: string, id: string) => {
+    const at = html.indexOf(`id="${id}"`);
+    expect(at, id).toBeGreaterThan(0);
+    return html.slice(html.lastIndexOf('<', at), html.indexOf('</section>', at));
+  };
+
+  it('puts the samples and example responses of each operation beside it, highlighted at build time', () => {
+    for (const op of shop!.operations) {
+      const section = sectionOf(shopPage, `op-${op.id}`);
+      const [doc, code] = section.split('<div class="op-code">');
+      expect(doc, op.id).toContain('<div class="op-doc">');
+      expect(code, op.id).toMatch(/<code class="language-shell"><i class=t>curl<\/i>/);
+      expect(code, op.id).toMatch(/<code class="language-ts"><i class=k>import<\/i>/);
+      // every example of the operation's own responses is in the code column, not in the description
+      for (const r of op.responses.filter((x) => !x.refName)) {
+        for (const e of r.content.flatMap((m) => m.examples)) {
+          expect(code, `${op.id} ${r.status}`).toContain(`<span class="status status-${r.status[0]}">${r.status}</span>`);
+          expect(doc).not.toContain(JSON.stringify(e.value).slice(0, 20));
+        }
+      }
+    }
+  });
+
+  it('shows one level of fields and folds the deeper ones into <details>, each with an id to link to', () => {
+    const body = sectionOf(shopPage, 'op-createPet-body');
+    // top level: name, tags, kind, category, price; `kind` has two options, folded, with an id
+    expect(body).toContain('<li id="op-createPet-body__kind"><a href="#op-createPet-body__kind"><code>kind</code></a>');
+    const kind = body.slice(body.indexOf('id="op-createPet-body__kind"'));
+    expect(kind).toMatch(/^id="op-createPet-body__kind">[\s\S]*?<details><summary>2 options<\/summary><ul class="fields">\n<li><span class="opt">option 1 of 2<\/span> <small><a href="#schema-Cat">Cat<\/a><\/small><\/li>/);
+    // no top-level field sits inside a <details>: the list before `kind` has none
+    expect(body.slice(0, body.indexOf('id="op-createPet-body__kind"'))).not.toContain('<details>');
+    // ids are unique on every page, and every `href="#…"` has its id
+    for (const f of site.filter((x) => x.path.endsWith('.html'))) {
+      const ids = [...f.contents.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size, f.path).toBe(ids.length);
+      for (const m of f.contents.matchAll(/href="#([^"]+)"/g)) expect(ids, `${f.path} #${m[1]}`).toContain(m[1]);
+    }
+  });
+
+  it('folds long lists of values and long examples', () => {
+    const many = Array.from({ length: 12 }, (_, i) => JSON.stringify(`v${i}`));
+    expect(factsHtml([{ label: 'one of', code: many }]).value).toBe(`<dl class="facts"><dt>one of</dt><dd><details><summary>12 values</summary>${many.map((c) => `<code>${c}</code>`).join(' ')}</details></dd></dl>`);
+    expect(factsHtml([{ label: 'one of', code: many.slice(0, 3) }]).value).not.toContain('<details>');
+    const long = { name: 'big', value: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i])), loc: { file: 'x', pointer: '' } };
+    expect(exampleHtml(long, 'Example').value).toMatch(/^<details class="example"><summary class="example-title">Example <code>big<\/code> <span class="meta">\(32 lines\)<\/span><\/summary>/);
+    expect(exampleHtml({ ...long, value: { a: 1 } }, 'Example').value).toMatch(/^<div class="example">/);
+  });
+
+  it('shows where each statement comes from: a badge on operations, parameters, fields, responses and schemas', () => {
+    const badge = (kind: string, text: string) => `<span class="pv pv-${kind}">${text}</span>`;
+    const h3 = (id: string) => sectionOf(shopPage, id).split('</h3>')[0]!;
+    expect(h3('op-placeOrder')).toContain(badge('document', 'Document: SEED orders guide') + ' ' + badge('guess', 'Guess'));
+    expect(sectionOf(shopPage, 'op-listPets')).toMatch(new RegExp(`<li><code>limit</code> <small>integer</small> ${badge('decision', 'Decision: SEED guide; SEED changelog').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(sectionOf(shopPage, 'op-createPet-415').split('</h5>')[0]).toContain(badge('guess', 'Guess'));
+    expect(h3('schema-Tree')).toContain(badge('decision', 'Decision: SEED tree page; SEED orders guide'));
+    expect(h3('response-TooManyRequests')).toContain(badge('document', 'Document: SEED guide'));
+    expect(sectionOf(shopPage, 'op-placeOrder-body')).toContain(`<li><code>note</code> <small>string | null</small> ${badge('guess', 'Guess')}`);
+    // the box under it says the kind, the sources and the statement, without the label's words
+    expect(shopPage).toContain('<div class="note note-decision"><p class="note-label">Decision <span class="note-sources">(SEED guide; SEED changelog)</span></p><p>the guide says at most 100');
+    // a text without a kind is shown as before
+    expect(shopPage).toContain('<div class="note note-note"><p class="note-label">Note</p><p>Categories are recursive');
+  });
+
+  it('lists every guess, each linked to where it is written', () => {
+    const list = sectionOf(shopPage, 'guesses');
+    const items = list.match(/<li>[\s\S]*?<\/li>/g) ?? [];
+    expect(items.map((i) => /<p>(.*?)<\/p>/.exec(i)![1])).toEqual(['a body that is not JSON is refused with 415.', 'the multipart form takes the fields of the JSON body.', 'the note is shown to the courier.']);
+    for (const item of items) {
+      const statement = /<p>(.*?)<\/p>/.exec(item)![1]!;
+      const links = [...item.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+      expect(links.length).toBeGreaterThan(0);
+      for (const id of links) expect(shopPage).toMatch(new RegExp(`<div class="note note-guess" id="${id}"><p class="note-label">Guess</p><p>${statement.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
+    expect(shopPage).toContain('<li><a class="toc-group" href="#guesses">Guesses</a></li>');
+    // the hostile fixture has no guess: no section, no link
+    expect(page('hostile.html')).not.toContain('guesses');
+  });
+
+  it('shows the badges in the Markdown README too', () => {
+    const md = renderReadme(shop!);
+    expect(md).toContain('### Place an order `Document: SEED orders guide` `Guess`');
+    expect(md).toContain('> **Guess:** the multipart form takes the fields of the JSON body.');
+    expect(md).toContain('- `limit` (query, integer) `Decision: SEED guide; SEED changelog` — ');
+    expect(md).toContain('**Decision (SEED guide; SEED changelog):** the guide says at most 100');
+    expect(md).toContain('- **415** Unsupported Media Type `Guess` — The body is not JSON.');
+    expect(md).toMatch(/- `note` \(string \\\| null\) `Guess` — /);
+    expect(md).toContain('### Tree `Decision: SEED tree page; SEED orders guide`');
+  });
+
+  it('keeps every page of spec/*.yaml under a third of what the Appboy page weighed as one page (721,709 bytes)', async (ctx) => {
+    const real = await realSpecs();
+    if ('skip' in real) return ctx.skip(real.skip);
+    const weight = siteWeight(renderSite(real.models));
+    console.log(`page weight of spec/*.yaml:\n${formatWeight(weight)}`);
+    const third = Math.floor(721_709 / 3);
+    expect(pageBudget).toBeLessThanOrEqual(third);
+    const heavy = weight.pages.filter((p) => p.bytes > third).map((p) => `${p.path}: ${p.bytes} bytes`);
+    expect(heavy).toEqual([]);
+    expect(weight.pages.find((p) => p.path === 'appboy.html')!.bytes).toBeLessThanOrEqual(third);
+  });
+
+  it('splits an API only when its one page would be over the budget', () => {
+    // the fixtures stay one page each; the large generated spec is split by its operation count
+    expect(site.filter((f) => f.path.endsWith('.html')).map((f) => f.path)).toEqual(['hostile.html', 'index.html', 'shop.html']);
+    expect(Buffer.byteLength(shopPage)).toBeLessThan(pageBudget);
   });
 });
 

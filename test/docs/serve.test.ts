@@ -21,7 +21,7 @@ describe('oaskit docs', () => {
     const r = await runCli(['docs', '--spec', fixtureSpecs[0]!, '--spec', fixtureSpecs[1]!, '--out', out], { cwd: repoRoot });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    for (const f of ['index.html', 'shop.html', 'hostile.html', 'assets/site.css', 'assets/search.js', 'search-index.js']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['index.html', 'shop.html', 'hostile.html', 'assets/site.css', 'assets/site.js', 'search-index.js']) expect(existsSync(join(out, f)), f).toBe(true);
     expect(r.out).toMatch(/page weight:\n/);
     expect(r.out).toMatch(/shop\.html +[\d.]+ KB +[\d.]+ KB gzip/);
     expect(r.out).toMatch(/total +[\d.]+ KB/);

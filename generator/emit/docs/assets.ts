@@ -1,9 +1,9 @@
-// The site's static files: a style sheet, the search script and an icon. They live next to this
+// The site's static files: a style sheet, the script and an icon. They live next to this
 // module as real files (edited and linted as CSS/JS) and are emitted unchanged.
 import { readFileSync } from 'node:fs';
 import type { EmittedFile } from '../emitter.ts';
 
-const names = ['site.css', 'search.js', 'favicon.svg'] as const;
+const names = ['site.css', 'site.js', 'favicon.svg'] as const;
 
 let cache: EmittedFile[] | undefined;
 

@@ -7,7 +7,7 @@ import { assignAnchors, fileSlug } from '../../model/anchors.ts';
 import { clientInfo, type ClientInfo } from './samples.ts';
 import { refsIn, SchemaReader } from './schema-view.ts';
 
-/** Above this many operations an API gets one page per tag (and schema pages by initial). */
+/** Above this many operations an API gets one page per tag (and pages of schemas). */
 export const splitThreshold = 60;
 /** Schemas on one schema page of a split API. */
 const schemasPerPage = 60;
@@ -67,9 +67,13 @@ export interface ApiReference {
   sharedResponses: Map<string, SharedResponse>;
 }
 
-export function buildReference(model: ApiModel, folder: string): ApiReference {
+/**
+ * The plan of an API's reference. `split` (one page per tag, and pages of schemas) defaults to
+ * "more than splitThreshold operations"; the HTML site also splits an API whose one page would be
+ * too heavy.
+ */
+export function buildReference(model: ApiModel, folder: string, split = model.operations.length > splitThreshold): ApiReference {
   const reader = new SchemaReader(model);
-  const split = model.operations.length > splitThreshold;
 
   const taken = new Set<string>(['main', 'top', 'search', 'servers', 'authentication', 'operations', 'schemas', 'contents']);
   // operation anchors take the `op-` prefix, so they never meet the reserved names above
@@ -97,7 +101,9 @@ export function buildReference(model: ApiModel, folder: string): ApiReference {
   }
   const tagged = model.tags.filter((t) => byTag.has(t.name));
   const groupAnchors = assignAnchors([...tagged.map((t) => t.name), ...(untagged.length ? ['other'] : [])], 'tag-', taken);
-  const pageNames = split ? assignAnchors([...tagged.map((t) => t.name), ...(untagged.length ? ['other'] : [])], '', new Set(['index']), true) : [];
+  // tag pages never take the schema pages' names
+  const schemaChunks = Math.ceil(model.schemas.length / schemasPerPage);
+  const pageNames = split ? assignAnchors([...tagged.map((t) => t.name), ...(untagged.length ? ['other'] : [])], '', new Set(['index', 'schemas', ...Array.from({ length: schemaChunks }, (_, i) => `schemas-${i + 1}`)]), true) : [];
   const overview = `${folder}.html`;
   const groups: OperationGroup[] = tagged.map((tag, i) => ({ tag, title: tag.name, anchor: groupAnchors[i]!, page: split ? `${folder}/${pageNames[i]}.html` : overview, operations: byTag.get(tag.name)! }));
   if (untagged.length) groups.push({ tag: undefined, title: tagged.length ? 'Other operations' : 'Operations', anchor: groupAnchors[tagged.length]!, page: split ? `${folder}/${pageNames[tagged.length]}.html` : overview, operations: untagged });
@@ -106,20 +112,15 @@ export function buildReference(model: ApiModel, folder: string): ApiReference {
   if (!split) {
     if (model.schemas.length) schemaPages.push({ page: overview, title: 'Schemas', names: model.schemas.map((s) => s.name) });
   } else {
-    const byInitial = new Map<string, string[]>();
+    // alphabetical, schemasPerPage to a page, titled by the initials they span
     const sorted = [...model.schemas.map((s) => s.name)].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : a < b ? -1 : a > b ? 1 : 0));
-    for (const name of sorted) {
-      const c = name.charAt(0).toLowerCase();
-      const key = /[a-z]/.test(c) ? c : '0';
-      byInitial.set(key, [...(byInitial.get(key) ?? []), name]);
-    }
-    for (const [key, names] of [...byInitial].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const chunks = Math.ceil(names.length / schemasPerPage);
-      for (let c = 0; c < chunks; c++) {
-        const part = names.slice(c * schemasPerPage, (c + 1) * schemasPerPage);
-        const label = key === '0' ? 'Schemas (other)' : `Schemas ${key.toUpperCase()}`;
-        schemaPages.push({ page: `${folder}/schemas/${key}${c ? `-${c + 1}` : ''}.html`, title: chunks > 1 ? `${label} (${c + 1} of ${chunks})` : label, names: part });
-      }
+    const initial = (name: string) => (/[a-z]/i.test(name.charAt(0)) ? name.charAt(0).toUpperCase() : '#');
+    const chunks = schemaChunks;
+    for (let c = 0; c < chunks; c++) {
+      const names = sorted.slice(c * schemasPerPage, (c + 1) * schemasPerPage);
+      const [first, last] = [initial(names[0]!), initial(names[names.length - 1]!)];
+      const title = chunks === 1 ? 'Schemas' : first === last ? `Schemas ${first} (${c + 1} of ${chunks})` : `Schemas ${first}–${last}`;
+      schemaPages.push({ page: `${folder}/schemas${chunks > 1 ? `-${c + 1}` : ''}.html`, title, names });
     }
   }
 

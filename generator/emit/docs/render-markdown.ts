@@ -10,6 +10,7 @@ import { buildReference, type ApiReference } from './reference.ts';
 import { authOf, exampleText, listedExtensions, reasonPhrase, schemeHow, splitHeaders } from './render-common.ts';
 import { clientSetup, credentialOfParameter, operationSamples } from './samples.ts';
 import { codeValue, factsOf, fieldTable, notesOf, typeOf, type Fact, type FieldTable, type Note, type SchemaAt, type TypeExpr } from './schema-view.ts';
+import { badgeTexts, kindLabels, readNotes } from './html-provenance.ts';
 
 const inlineBudget = 120;
 
@@ -67,7 +68,7 @@ export function renderReadme(model: ApiModel): string {
     out.push('<a id="responses"></a>\n\n## Shared error responses', 'Error responses that several operations declare the same way; each operation links here.');
     for (const sr of ref.sharedResponses.values()) {
       const r = sr.response;
-      out.push(`<a id="${sr.anchor}"></a>\n\n### ${markdownText(sr.name)}`);
+      out.push(`<a id="${sr.anchor}"></a>\n\n### ${markdownText(sr.name)}${badges(notesOf(r.extensions))}`);
       out.push(`Status ${[...new Set(sr.users.map((u) => u.status))].map((x) => markdownCode(x)).join(', ')} · used by ${[...new Map(sr.users.map((u) => [u.op.id, u.op])).values()].map((o) => `[${markdownText(o.id)}](#${ref.opAnchor.get(o.id)})`).join(', ')}`);
       if (r.description) out.push(markdownDescription(r.description));
       out.push(...notes(notesOf(r.extensions)));
@@ -85,7 +86,7 @@ export function renderReadme(model: ApiModel): string {
 function operation(ref: ApiReference, op: Operation): string[] {
   const out: string[] = [];
   const where = ref.client.names.operations.get(op)!;
-  out.push(`<a id="${ref.opAnchor.get(op.id)}"></a>\n\n### ${markdownText(op.summary ?? op.id)}${op.deprecated ? ' (deprecated)' : ''}`);
+  out.push(`<a id="${ref.opAnchor.get(op.id)}"></a>\n\n### ${markdownText(op.summary ?? op.id)}${op.deprecated ? ' (deprecated)' : ''}${badges(notesOf(op.extensions))}`);
   out.push(`${markdownCode(`${op.method.toUpperCase()} ${op.path}`)} · operation ID ${markdownCode(op.id)} · client ${markdownCode(`client.${methodPath(where)}()`)}`);
   if (op.deprecated) out.push('**Deprecated.** This operation may be removed; avoid it in new code.');
   if (op.description) out.push(markdownDescription(op.description));
@@ -133,7 +134,7 @@ function parameters(ref: ApiReference, op: Operation, params: Parameter[]): stri
     const facts: Fact[] = view ? factsOf(view, p.examples.length === 0) : [];
     if (p.examples.length) facts.push({ label: 'example', code: p.examples.map((e) => codeValue(e.value)) });
     const credential = credentialOfParameter(ref.client, p, op);
-    const head = `${markdownCode(p.name)} (${p.in}, ${at && view ? typeCell(ref, typeOf(ref.reader, view, at, false)) : 'any'})${p.required ? ' **required**' : ''}${p.deprecated ? ' _deprecated_' : ''}`;
+    const head = `${markdownCode(p.name)} (${p.in}, ${at && view ? typeCell(ref, typeOf(ref.reader, view, at, false)) : 'any'})${p.required ? ' **required**' : ''}${p.deprecated ? ' _deprecated_' : ''}${badges(notesOf(p.extensions))}`;
     const desc = [markdownLine(p.description ?? view?.description), credential ? `Credential (${markdownText(credential)}): the client fills it in.` : '', factsCell(facts), notesCell(notesOf(p.extensions))].filter(Boolean).join(' ');
     lines.push(`- ${head}${desc ? ' — ' + desc : ''}`);
   }
@@ -143,8 +144,9 @@ function parameters(ref: ApiReference, op: Operation, params: Parameter[]): stri
 function response(ref: ApiReference, r: Response, hs: Header[]): string[] {
   const out: string[] = [];
   const reason = reasonPhrase(r.status);
-  out.push(`- **${markdownText(r.status)}**${reason ? ` ${reason}` : ''}${r.description ? ` — ${markdownLine(r.description)}` : ''}`);
   const shared = r.refName === undefined ? undefined : ref.sharedResponses.get(r.refName);
+  const own = !(shared && !/^2/.test(r.status));
+  out.push(`- **${markdownText(r.status)}**${reason ? ` ${reason}` : ''}${own ? badges(notesOf(r.extensions)) : ''}${r.description ? ` — ${markdownLine(r.description)}` : ''}`);
   if (shared && !/^2/.test(r.status)) {
     if (hs.length) out.push(headers(ref, hs, 'Headers:'));
     const types = r.content.map((m) => `${markdownCode(m.contentType)}${m.schema ? ` · ${typeCell(ref, typeOf(ref.reader, ref.reader.view(m.schema), m.schema, false))}` : ''}`);
@@ -198,7 +200,7 @@ function fields(ref: ApiReference, table: FieldTable): string[] {
     const stop = r.stop === 'recursive' ? '_Recursive: the fields are listed above._' : r.stop === 'linked' ? '_Fields: see the linked schema._' : r.stop === 'omitted' ? '_Nested fields not listed (too large to show here)._' : '';
     const desc = [markdownLine(r.description), factsCell(r.facts), notesCell(r.notes), stop].filter(Boolean).join(' ');
     const arrayPrefix = /\[\]\.$/.test(r.prefix) ? markdownCode('[]') + ' ' : '';
-    lines.push(`${'  '.repeat(Math.max(0, r.depth - base))}- ${r.depth > base ? '' : arrayPrefix}${name} (${typeCell(ref, r.type)})${r.required ? ' **required**' : ''}${r.deprecated ? ' _deprecated_' : ''}${desc ? ' — ' + desc : ''}`);
+    lines.push(`${'  '.repeat(Math.max(0, r.depth - base))}- ${r.depth > base ? '' : arrayPrefix}${name} (${typeCell(ref, r.type)})${r.required ? ' **required**' : ''}${r.deprecated ? ' _deprecated_' : ''}${badges(r.notes)}${desc ? ' — ' + desc : ''}`);
   }
   out.push(lines.join('\n'));
   return out;
@@ -208,7 +210,7 @@ function schema(ref: ApiReference, name: string, at: SchemaAt): string[] {
   const out: string[] = [];
   const table = fieldTable(ref.reader, at, { expandNamed: false });
   const view = table.view;
-  out.push(`<a id="${ref.schemaAnchor.get(name)}"></a>\n\n### ${markdownText(name)}${view.deprecated ? ' (deprecated)' : ''}`);
+  out.push(`<a id="${ref.schemaAnchor.get(name)}"></a>\n\n### ${markdownText(name)}${view.deprecated ? ' (deprecated)' : ''}${badges(view.notes)}`);
   out.push(`Type: ${typeCell(ref, typeOf(ref.reader, view, at, true))}`);
   if (view.description) out.push(markdownDescription(view.description));
   out.push(...notes(view.notes));
@@ -229,12 +231,29 @@ function factsCell(facts: Fact[]): string {
   return facts.map((f) => `${markdownText(f.label)}: ${f.code ? f.code.map((c) => markdownCode(c)).join(' ') : markdownText(f.text ?? '')}`).join(' · ');
 }
 
+/** A note's label and statement: `Guess`, `Document (SEED 002)`, `Decision (A; B)`, or Note/Evidence for text without a kind. */
+function noteParts(n: Note): { label: string; text: string } {
+  const p = readNotes([n])[0]!.provenance;
+  if (!p) return { label: n.kind === 'note' ? 'Note' : 'Evidence', text: n.text };
+  return { label: markdownText(kindLabels[p.kind] + (p.sources.length ? ` (${p.sources.join('; ')})` : '')), text: p.text };
+}
+
 function notesCell(ns: Note[]): string {
-  return ns.map((n) => `**${n.kind === 'note' ? 'Note' : 'Evidence'}:** ${markdownLine(n.text)}`).join(' ');
+  return ns
+    .map(noteParts)
+    .map((n) => `**${n.label}:** ${markdownLine(n.text)}`)
+    .join(' ');
 }
 
 function notes(ns: Note[]): string[] {
-  return ns.map((n) => `> **${n.kind === 'note' ? 'Note' : 'Evidence'}:** ${markdownLine(n.text)}`);
+  return ns.map(noteParts).map((n) => `> **${n.label}:** ${markdownLine(n.text)}`);
+}
+
+/** Provenance badges for a heading or a list line: code spans, ` `Document: SEED 002` `Guess``. */
+function badges(ns: Note[]): string {
+  return badgeTexts(readNotes(ns).flatMap((r) => (r.provenance ? [r.provenance] : [])))
+    .map((b) => ' ' + markdownCode(b.text))
+    .join('');
 }
 
 function extensions(ext: Record<string, unknown>): string[] {

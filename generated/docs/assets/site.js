@@ -1,6 +1,8 @@
-// Search over every API's operations and schemas (by operationId, name, summary, method or path),
-// and copy buttons on code samples. The pages read fine without it: it only adds to them. The
-// index is loaded from search-index.js the first time the search box is used.
+// What JavaScript adds to the reference; every page reads fine without it. Search over every
+// API's operations and schemas (by operationId, name, summary, method or path; the index is
+// loaded from search-index.js the first time the search box is used), copy buttons on code
+// samples, the section being read highlighted in the navigation, folded fields opened when a
+// link points into them, and the phone navigation opened and closed without a jump.
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -160,6 +162,113 @@
         });
       });
       sample.insertBefore(button, sample.firstChild);
+    });
+  }
+  // the section being read, highlighted in the navigation: the last linked section whose top has
+  // passed the upper quarter of the window
+  var toc = document.getElementById('toc');
+  if (toc && 'IntersectionObserver' in window) {
+    var linkOf = new Map();
+    var sections = [];
+    Array.prototype.forEach.call(toc.querySelectorAll('a[href*="#"]'), function (a) {
+      var url = new URL(a.href);
+      if (url.pathname !== location.pathname || !url.hash) return;
+      var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+      if (!target || linkOf.has(target)) return;
+      linkOf.set(target, a);
+      sections.push(target);
+    });
+    var current = null;
+    var update = function () {
+      var line = window.innerHeight / 4;
+      var found = null;
+      for (var i = 0; i < sections.length; i++) {
+        if (sections[i].getBoundingClientRect().top <= line) found = sections[i];
+      }
+      var link = found ? linkOf.get(found) : null;
+      if (link === current) return;
+      if (current) {
+        current.classList.remove('active');
+        current.removeAttribute('aria-current');
+      }
+      current = link;
+      if (!link) return;
+      link.classList.add('active');
+      link.setAttribute('aria-current', 'location');
+      // keep the highlighted entry in view inside the navigation's own scroll area
+      var top = link.offsetTop;
+      if (top < toc.scrollTop + 40 || top > toc.scrollTop + toc.clientHeight - 40)
+        toc.scrollTop = top - toc.clientHeight / 3;
+    };
+    var observer = new IntersectionObserver(update, { rootMargin: '0px 0px -75% 0px' });
+    sections.forEach(function (s) {
+      observer.observe(s);
+    });
+    update();
+  }
+
+  // a link into folded fields: open every <details> around the target, and the target's own
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    // an operation listed on the overview of an API split into pages: go to its page
+    var list = document.getElementById('operations');
+    var link =
+      target.tagName === 'LI' && list && list.contains(target) && target.querySelector('a[href]');
+    if (link) {
+      location.replace(link.href);
+      return;
+    }
+    var opened = false;
+    for (var e = target.parentElement; e; e = e.parentElement) {
+      if (e.tagName === 'DETAILS' && !e.open) {
+        e.open = true;
+        opened = true;
+      }
+    }
+    var own = target.querySelector(':scope > details');
+    if (own && !own.open) {
+      own.open = true;
+      opened = true;
+    }
+    if (opened) target.scrollIntoView();
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+
+  // the phone navigation: the Contents link works without JavaScript (CSS :target); here it
+  // opens and closes the navigation in place, without changing the address
+  var menu = document.querySelector('.menu');
+  if (menu && toc) {
+    var setOpen = function (open) {
+      document.body.classList.toggle('toc-open', open);
+      menu.setAttribute('aria-expanded', String(open));
+    };
+    menu.setAttribute('role', 'button');
+    menu.setAttribute('aria-expanded', 'false');
+    menu.addEventListener('click', function (ev) {
+      ev.preventDefault();
+      setOpen(!document.body.classList.contains('toc-open'));
+      if (document.body.classList.contains('toc-open')) {
+        var first = toc.querySelector('a:not(.toc-close)');
+        if (first) first.focus();
+      }
+    });
+    toc.addEventListener('click', function (ev) {
+      var a = ev.target.closest && ev.target.closest('a');
+      if (!a) return;
+      if (a.classList.contains('toc-close')) {
+        ev.preventDefault();
+        menu.focus();
+      }
+      setOpen(false);
+    });
+    document.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Escape' && document.body.classList.contains('toc-open')) {
+        setOpen(false);
+        menu.focus();
+      }
     });
   }
 })();

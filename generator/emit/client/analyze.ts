@@ -39,7 +39,12 @@ export interface OperationFacts {
   credHeader: string[];
   credCookie: string[];
   credBody: string[];
+  /** header parameters the client fills itself (an idempotency key) */
+  autoHeader: string[];
   dateHeaders: string[];
+  /** the scheme names of `meta.security` and of the body's credential properties */
+  securityNames: string[][];
+  bodySchemes: string[];
 }
 
 export interface ApiFacts {
@@ -152,7 +157,11 @@ export function analyze(model: ApiModel, validators: Map<string, OperationMeta['
   const layout = clientLayout(model);
   const servers = model.servers.map(serverUrl);
   const operations: OperationFacts[] = [];
-  const usesScheme = new Map<string, number>();
+  // operations name credentials by the client option that holds them (runtime/meta.ts)
+  const optionOf = (scheme: string) => {
+    const s = schemeByName.get(scheme);
+    return s?.type === 'apiKey' ? s.option : scheme;
+  };
   const opIndex = new Map<Operation, number>();
 
   model.operations.forEach((op, index) => {
@@ -173,13 +182,14 @@ export function analyze(model: ApiModel, validators: Map<string, OperationMeta['
       if (p.explode !== undefined) meta.explode = p.explode;
       const marked = typeof p.extensions['x-oaskit-credential'] === 'string' ? (p.extensions['x-oaskit-credential'] as string) : undefined;
       const credential = marked && schemeByName.get(marked)?.type === 'apiKey' ? marked : apiKeysHere.get(`${p.in}\u0000${p.name}`);
-      if (credential && p.in !== 'path') meta.credential = credential;
+      if (credential && p.in !== 'path') meta.credential = optionOf(credential);
       return meta;
     });
     let body: BodyMeta | undefined;
     const content = op.requestBody?.content ?? [];
     const defaultMedia = defaultMediaOf(content);
     const credBody: string[] = [];
+    const bodySchemes: string[] = [];
     if (op.requestBody && content.length) {
       const media = [defaultMedia!, ...content.map((m) => m.contentType).filter((m) => m !== defaultMedia)];
       body = { required: op.requestBody.required, media };
@@ -193,8 +203,9 @@ export function analyze(model: ApiModel, validators: Map<string, OperationMeta['
         }
       }
       if (creds.size) {
-        body.credentials = [...creds];
+        body.credentials = [...creds].map(([name, scheme]) => [name, optionOf(scheme)]);
         credBody.push(...creds.keys());
+        bodySchemes.push(...creds.values());
       }
     }
     const responses: ResponseMeta[] = op.responses.map((r) => ({
@@ -202,16 +213,19 @@ export function analyze(model: ApiModel, validators: Map<string, OperationMeta['
       media: r.content.map((m) => m.contentType),
       headers: r.headers.map((h) => ({ name: h.name, kind: headerKind(model, h.name, h.schema?.value) })),
     }));
-    const meta: OperationMeta = { id: op.id, method: op.method, path: op.path, params, security, responses };
+    const meta: OperationMeta = { id: op.id, method: op.method, path: op.path, params, security: security.map((alt) => alt.map((n) => schemeByName.get(n)!)), responses };
+    // every operation carries its servers: a standalone operation has no API table to read them from
     const ownServers = op.servers.map(serverUrl);
-    if (ownServers.length && ownServers.join('\n') !== servers.join('\n')) meta.servers = ownServers;
+    if (ownServers.length || servers.length) meta.servers = ownServers.length ? ownServers : servers;
     if (body) meta.body = body;
     const batch = batchMeta(model, op, content.find((m) => m.contentType === defaultMedia && isJsonMedia(m.contentType)));
     if (batch) meta.batch = batch;
     const v = validators.get(op.id);
     if (v && Object.keys(v).length) meta.validators = v;
-    for (const alt of security) for (const n of alt) usesScheme.set(n, (usesScheme.get(n) ?? 0) + 1);
-    for (const [, scheme] of body?.credentials ?? []) usesScheme.set(scheme, (usesScheme.get(scheme) ?? 0) + 1);
+    // safe to repeat: declared idempotent, or carrying an idempotency key the client fills (EXTENSIONS.md)
+    if (op.extensions['x-oaskit-idempotent'] === true) meta.idempotent = true;
+    const keyParam = op.parameters.find((p) => p.in === 'header' && p.extensions['x-oaskit-idempotency-key'] === true);
+    if (keyParam) meta.idempotencyKey = keyParam.name;
     operations.push({
       op,
       meta,
@@ -222,6 +236,9 @@ export function analyze(model: ApiModel, validators: Map<string, OperationMeta['
       credHeader: params.filter((p) => p.credential && p.in === 'header').map((p) => p.name),
       credCookie: params.filter((p) => p.credential && p.in === 'cookie').map((p) => p.name),
       credBody,
+      autoHeader: keyParam ? [keyParam.name] : [],
+      securityNames: security,
+      bodySchemes,
       dateHeaders: [...new Set(responses.flatMap((r) => r.headers.filter((h) => h.kind === 'date').map((h) => h.name)))],
     });
   });
@@ -232,8 +249,8 @@ export function analyze(model: ApiModel, validators: Map<string, OperationMeta['
       operations.length > 0 &&
       operations.every(
         (f) =>
-          (f.meta.security.length > 0 && f.meta.security.every((alt) => alt.includes(o.scheme.name))) ||
-          (f.meta.body?.credentials ?? []).some(([, s]) => s === o.scheme.name),
+          (f.securityNames.length > 0 && f.securityNames.every((alt) => alt.includes(o.scheme.name))) ||
+          f.bodySchemes.includes(o.scheme.name),
       );
   }
 

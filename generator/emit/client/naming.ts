@@ -41,7 +41,10 @@ export function packageName(model: ApiModel): string {
 }
 
 /** Option names the client runtime uses itself: credentials never take them. */
-export const builtinClientOptions: readonly string[] = ['baseUrl', 'fetch', 'timeoutMs', 'retry', 'validate', 'headers', 'pathParams', 'clock'];
+export const builtinClientOptions: readonly string[] = [
+  'baseUrl', 'fetch', 'timeoutMs', 'retry', 'validate', 'headers', 'pathParams', 'clock',
+  'maxResponseBytes', 'maxRedirects', 'onRequest', 'onResponse', 'onError', 'validation',
+];
 
 export interface CredentialNames {
   scheme: SecurityScheme;

@@ -1,0 +1,169 @@
+// One call's request, built from the operation's meta, the call's input and the config: the URL,
+// headers, credentials and body. The core handles JSON bodies and body credentials; parameters,
+// security schemes and other media types come from codecs (params.ts, auth.ts, encode.ts), so an
+// operation bundles only what it uses. Credentials are kept apart from everything a person may
+// see (hooks, errors, logs): `safeUrl()` and `summary()` redact them, and `secrets` lists their
+// values so that no error message repeats one.
+import type { Config } from './config.ts';
+import { MissingCredentialError, type RequestSummary } from './errors.ts';
+import type { OperationMeta, ParamLocation } from './meta.ts';
+import type { RetryOptions } from './retry.ts';
+
+/** A call's input, as the runtime sees it. */
+export interface RawInput {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  header?: Record<string, unknown>;
+  cookie?: Record<string, unknown>;
+  body?: unknown;
+  contentType?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  retry?: RetryOptions | false;
+  /** the largest response body read for this call, in bytes (default: the config's) */
+  maxResponseBytes?: number;
+}
+
+/** What the codecs add to a request. */
+export interface Parts {
+  query: string[];
+  /** headers but credentials */
+  headers: Record<string, string>;
+  /** credential headers */
+  auth: Record<string, string>;
+  cookies: string[];
+  /** a cookie holds a credential: the Cookie header is one */
+  secretCookie?: boolean;
+  /** an error as it may be shown: without the credential values this request carries (auth.ts) */
+  scrub(error: unknown): unknown;
+  /** the credential parameters the client filled in: [location, name, value] */
+  filled: [ParamLocation, string, string][];
+  /** a URL with the credential query parameters redacted */
+  redact(url: string): string;
+}
+
+/** The call's path, query, header and cookie parameters by their styles (params.ts); returns the path. */
+export type ParamSerializer = (op: OperationMeta, input: RawInput, defaults: Record<string, unknown> | undefined, parts: Parts) => string;
+/** The operation's security schemes and credential parameters (auth.ts). */
+export type Authenticator = (op: OperationMeta, input: RawInput, option: (name: string) => string | undefined, parts: Parts) => void;
+/** Encodes a body of a media type that is not JSON; `type` is the Content-Type to send (encode.ts). */
+export type BodyEncoder = (media: string, body: unknown, csvParts: readonly string[]) => { body: BodyInit; type?: string };
+
+/**
+ * Code an operation needs beyond the core (see `codecFor`): `params` when it has parameters,
+ * `auth` when it has security schemes or credential parameters, `body` when a request media type
+ * is not JSON.
+ */
+export interface Codec {
+  params?: ParamSerializer;
+  auth?: Authenticator;
+  body?: BodyEncoder;
+}
+
+/** Which codecs an operation needs (the emitter passes these to `defineOperation`). */
+export function codecFor(op: OperationMeta): (keyof Codec)[] {
+  const out: (keyof Codec)[] = [];
+  if (op.params.some((p) => !p.credential) || op.path.includes('{')) out.push('params');
+  if (op.security.length || op.params.some((p) => p.credential)) out.push('auth');
+  if (op.body?.media.some((m) => !isJsonMedia(m))) out.push('body');
+  return out;
+}
+
+export interface Prepared extends Parts {
+  method: string;
+  url: string;
+  body?: BodyInit;
+  media?: string;
+  /** the body with its credential properties filled */
+  filledBody: unknown;
+  /** the URL with credential query parameters redacted */
+  safeUrl(): string;
+  summary(): RequestSummary;
+}
+
+export const REDACTED = '[redacted]';
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** An own property (never one of Object.prototype's: a parameter may be called `constructor`). */
+export function own(o: object | null | undefined, key: string): unknown {
+  return o && hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+/** Sets a property even when it is called `__proto__`. */
+export function put(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  const proto = typeof v === 'object' && v !== null && Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function isJsonMedia(media: string): boolean {
+  return /json/i.test(media);
+}
+
+export function scalar(v: unknown): string {
+  return v instanceof Date ? v.toISOString() : String(v);
+}
+
+/** `body` with each credential property set to `value(option, given)` (a copy; the caller's object stays as it is). */
+function withCredentials(op: OperationMeta, body: unknown, value: (option: string, given: unknown) => unknown): unknown {
+  for (const [property, option] of op.body?.credentials ?? []) {
+    if (!isPlainObject(body)) break;
+    const v = value(option, own(body, property));
+    put((body = { ...body }), property, v);
+  }
+  return body;
+}
+
+export function build(config: Config<string>, op: OperationMeta, input: RawInput, codec: Codec = {}): Prepared {
+  const { options } = config;
+  const option = (name: string) => {
+    const v = own(options, name);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  };
+  // only credentials in the URL and headers can surface in an error's text: the auth codec scrubs them
+  const parts: Parts = { query: [], headers: { ...options.headers }, auth: {}, cookies: [], filled: [], redact: (url) => url, scrub: (error) => error };
+  // a codec left out would send a request without its parameters or credentials
+  const path = codec.params ? codec.params(op, input, options.pathParams, parts) : op.path;
+  codec.auth?.(op, input, option, parts);
+  if (parts.cookies.length) (parts.secretCookie ? parts.auth : parts.headers).Cookie = parts.cookies.join('; ');
+
+  // the body, its credential properties filled when the call leaves them out
+  let body = input.body;
+  let encoded: BodyInit | undefined;
+  let media: string | undefined;
+  if (body !== undefined) {
+    body = withCredentials(op, body, (name, given) => {
+      const value = given ?? option(name);
+      if (value === undefined) throw new MissingCredentialError(op.id, [[name]]);
+      return value;
+    });
+    media = input.contentType ?? op.body?.media[0] ?? 'application/json';
+    // without the body codec, a body of another media type is sent as the caller encoded it
+    const out = isJsonMedia(media) ? { body: JSON.stringify(body), type: media } : codec.body ? codec.body(media, body, op.body?.csvParts ?? []) : { body: body as BodyInit, type: media };
+    encoded = out.body;
+    if (out.type) parts.headers['Content-Type'] = out.type;
+  }
+
+  const base = options.baseUrl ?? op.servers?.[0] ?? '';
+  const url = base.replace(/\/$/, '') + path + (parts.query.length ? '?' + parts.query.join('&') : '');
+  const method = op.method.toUpperCase();
+  const safeUrl = () => parts.redact(url);
+  return {
+    ...parts,
+    method,
+    url,
+    body: encoded,
+    media,
+    filledBody: body,
+    safeUrl,
+    summary() {
+      const headers: Record<string, string> = {};
+      for (const [key, value] of Object.entries({ ...parts.headers, ...parts.auth })) headers[key.toLowerCase()] = key in parts.auth ? REDACTED : value;
+      return { operationId: op.id, method, url: safeUrl(), headers, body: withCredentials(op, input.body, () => REDACTED) };
+    },
+  };
+}
+

@@ -9,26 +9,16 @@ function optionNames(s: SchemeMeta): string[] {
   return s.type === 'basic' ? [s.usernameOption, s.passwordOption] : s.type === 'none' ? [] : [s.option];
 }
 
-/** `url` with the values of the query parameters `names` replaced by `[redacted]`. */
-export function redactUrl(url: string, names: readonly string[]): string {
-  if (!url.includes('?')) return url;
-  try {
-    const u = new URL(url);
-    for (const name of names) if (u.searchParams.has(name)) u.searchParams.set(name, REDACTED);
-    return u.href;
-  } catch {
-    // not a URL fetch can reach; still, never show the query
-    return url.slice(0, url.indexOf('?') + 1) + REDACTED;
-  }
-}
-
-/** An error as it may be shown: when its text repeats a secret, a plain Error without it. */
+/**
+ * An error as it may be shown: when its text repeats a secret, a plain Error without it. (Values
+ * shorter than 4 characters are not searched for: they would match everywhere, and hide nothing.)
+ */
 export function scrub(error: unknown, secrets: readonly string[]): unknown {
   let text = '';
-  for (let e = error as { message?: unknown; input?: unknown; cause?: unknown } | undefined, n = 0; e && n < 4; e = e.cause as typeof e, n++) text += `${e.message} ${e.input} `;
+  for (let e = error as { message?: unknown; input?: unknown; cause?: unknown } | undefined, n = 0; e && n < 4; e = e.cause as typeof e, n++) text += `${e.message} ${e.input ?? ''} `;
   let message = String((error as Error)?.message);
   let leaked = false;
-  for (const s of secrets.filter(Boolean)) {
+  for (const s of secrets.filter((v) => v.length > 3)) {
     for (const form of [s, encodeURIComponent(s)]) {
       if (text.includes(form)) leaked = true;
       message = message.split(form).join(REDACTED);
@@ -38,7 +28,7 @@ export function scrub(error: unknown, secrets: readonly string[]): unknown {
 }
 
 export const authenticate: Authenticator = (op, input, option, parts) => {
-  const secrets: string[] = [];
+  const { secrets } = parts;
   const creds: [ParamLocation, string, string | undefined][] = [];
   for (const p of op.params) if (p.credential && p.in !== 'path') creds.push([p.in, p.name, option(p.credential)]);
   if (op.security.length) {
@@ -50,14 +40,13 @@ export const authenticate: Authenticator = (op, input, option, parts) => {
         const [a, b] = optionNames(s).map(option) as [string, string];
         const token = s.type === 'basic' ? btoa(String.fromCharCode(...new TextEncoder().encode(`${a}:${b}`))) : a;
         parts.auth.Authorization = (s.type === 'basic' ? 'Basic ' : 'Bearer ') + token;
-        secrets.push(token, a, b);
+        secrets.push(token, a, b ?? '');
       }
     }
   }
-  const hidden: string[] = [];
   for (const [location, name, value] of creds) {
     const same = (k: string) => k === name || (location === 'header' && k.toLowerCase() === name.toLowerCase());
-    if (location === 'query') hidden.push(name);
+    if (location === 'query') parts.hidden.push(name);
     // one the call gives itself is still a secret
     const given = Object.entries(input[location] ?? {}).find(([k, v]) => v != null && same(k));
     if (given) {
@@ -72,6 +61,5 @@ export const authenticate: Authenticator = (op, input, option, parts) => {
       else parts.cookies.push(`${name}=${encodeURIComponent(value)}`), (parts.secretCookie = true);
     }
   }
-  if (hidden.length) parts.redact = (url) => redactUrl(url, hidden);
   parts.scrub = (error) => scrub(error, secrets);
 };

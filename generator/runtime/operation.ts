@@ -29,10 +29,17 @@ export interface RawOperation {
   readonly codec?: Codec;
 }
 
-/** The response a result or an error hands out, its URL (which may hold a credential) redacted. */
+/**
+ * The response a result or an error hands out: a copy of its status and headers, with the
+ * redacted URL. The original keeps the real URL (a credential may be in its query) in its internal
+ * state, where logging or a careless `clone()` would find it; the copy holds none.
+ */
 function exposed(outcome: Outcome): Response {
-  Object.defineProperty(outcome.response, 'url', { value: outcome.request.safeUrl(), configurable: true });
-  return outcome.response;
+  const { response } = outcome;
+  const { status } = response;
+  // (a status the Response constructor refuses, from a server outside HTTP's range: the original)
+  const copy = status < 200 || status > 599 ? response : new Response(null, { status, statusText: response.statusText, headers: response.headers });
+  return Object.defineProperty(copy, 'url', { value: outcome.request.safeUrl() });
 }
 
 function headersOf(config: Config<string>, outcome: Outcome): Record<string, unknown> {

@@ -2,8 +2,8 @@
 // headers, credentials and body. The core handles JSON bodies and body credentials; parameters,
 // security schemes and other media types come from codecs (params.ts, auth.ts, encode.ts), so an
 // operation bundles only what it uses. Credentials are kept apart from everything a person may
-// see (hooks, errors, logs): `safeUrl()` and `summary()` redact them, and `secrets` lists their
-// values so that no error message repeats one.
+// see (hooks, errors, logs): `safeUrl()`, `redact()` and `summary()` leave them out, and the auth
+// codec scrubs them from the text of errors fetch raises.
 import type { Config } from './config.ts';
 import { MissingCredentialError, type RequestSummary } from './errors.ts';
 import type { OperationMeta, ParamLocation } from './meta.ts';
@@ -34,12 +34,17 @@ export interface Parts {
   cookies: string[];
   /** a cookie holds a credential: the Cookie header is one */
   secretCookie?: boolean;
-  /** an error as it may be shown: without the credential values this request carries (auth.ts) */
+  /** names of the query parameters that hold credentials */
+  hidden: string[];
+  /** the credential values this request carries */
+  secrets: string[];
+  /**
+   * An error as it may be shown: without the credential values this request carries. Set by the
+   * auth codec: without it the only credentials are body properties, which no fetch error repeats.
+   */
   scrub(error: unknown): unknown;
   /** the credential parameters the client filled in: [location, name, value] */
   filled: [ParamLocation, string, string][];
-  /** a URL with the credential query parameters redacted */
-  redact(url: string): string;
 }
 
 /** The call's path, query, header and cookie parameters by their styles (params.ts); returns the path. */
@@ -78,6 +83,11 @@ export interface Prepared extends Parts {
   filledBody: unknown;
   /** the URL with credential query parameters redacted */
   safeUrl(): string;
+  /**
+   * Any URL (a redirect's target) with this request's credential query parameters, and any query
+   * value equal to one of its credentials (a server may echo one), redacted.
+   */
+  redact(url: string): string;
   summary(): RequestSummary;
 }
 
@@ -124,7 +134,7 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
     return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
   };
   // only credentials in the URL and headers can surface in an error's text: the auth codec scrubs them
-  const parts: Parts = { query: [], headers: { ...options.headers }, auth: {}, cookies: [], filled: [], redact: (url) => url, scrub: (error) => error };
+  const parts: Parts = { query: [], headers: { ...options.headers }, auth: {}, cookies: [], filled: [], hidden: [], secrets: [], scrub: (error) => error };
   // a codec left out would send a request without its parameters or credentials
   const path = codec.params ? codec.params(op, input, options.pathParams, parts) : op.path;
   codec.auth?.(op, input, option, parts);
@@ -138,6 +148,7 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
     body = withCredentials(op, body, (name, given) => {
       const value = given ?? option(name);
       if (value === undefined) throw new MissingCredentialError(op.id, [[name]]);
+      parts.secrets.push(scalar(value));
       return value;
     });
     media = input.contentType ?? op.body?.media[0] ?? 'application/json';
@@ -150,7 +161,8 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
   const base = options.baseUrl ?? op.servers?.[0] ?? '';
   const url = base.replace(/\/$/, '') + path + (parts.query.length ? '?' + parts.query.join('&') : '');
   const method = op.method.toUpperCase();
-  const safeUrl = () => parts.redact(url);
+  const redact = (other: string) => redactUrl(other, parts.hidden, parts.secrets);
+  const safeUrl = () => redact(url);
   return {
     ...parts,
     method,
@@ -159,6 +171,7 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
     media,
     filledBody: body,
     safeUrl,
+    redact,
     summary() {
       const headers: Record<string, string> = {};
       for (const [key, value] of Object.entries({ ...parts.headers, ...parts.auth })) headers[key.toLowerCase()] = key in parts.auth ? REDACTED : value;
@@ -167,3 +180,15 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
   };
 }
 
+/** `url` with the query parameters named `names`, or whose value is one of `values`, redacted. */
+export function redactUrl(url: string, names: readonly string[], values: readonly string[]): string {
+  if (!url.includes('?')) return url;
+  try {
+    const u = new URL(url);
+    for (const [name, value] of [...u.searchParams]) if (names.includes(name) || values.includes(value)) u.searchParams.set(name, REDACTED);
+    return u.href;
+  } catch {
+    // not a URL fetch can reach; still, never show the query
+    return url.slice(0, url.indexOf('?') + 1) + REDACTED;
+  }
+}

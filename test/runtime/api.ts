@@ -27,6 +27,9 @@ export const ops = {
   event: 10,
   cookie: 11,
   ids: 12,
+  upsert: 13,
+  charge: 14,
+  refund: 15,
 } as const;
 
 const Key: SchemeMeta = { name: 'Key', type: 'apiKey', in: 'header', param: 'X-API-Key', option: 'apiKey' };
@@ -180,6 +183,35 @@ export const api: ApiMeta = {
       batch: { arrays: [], root: 50 },
       responses: [{ status: '200', media: ['application/json'], headers: [] }, ...errors],
     },
+    {
+      id: 'upsertItem',
+      method: 'put',
+      path: '/items/{id}',
+      params: [{ name: 'id', in: 'path', required: true }],
+      security: [[Key]],
+      body: { required: true, media: ['application/json'] },
+      responses: [{ status: '200', media: ['application/json'], headers: [] }, ...errors],
+    },
+    {
+      id: 'charge',
+      method: 'post',
+      path: '/charges',
+      params: [{ name: 'Idempotency-Key', in: 'header' }],
+      security: [[Key]],
+      body: { required: true, media: ['application/json'] },
+      responses: [{ status: '201', media: ['application/json'], headers: [] }, ...errors],
+      idempotencyKey: 'Idempotency-Key',
+    },
+    {
+      id: 'refund',
+      method: 'post',
+      path: '/refunds',
+      params: [],
+      security: [[Key]],
+      body: { required: true, media: ['application/json'] },
+      responses: [{ status: '201', media: ['application/json'], headers: [] }, ...errors],
+      idempotent: true,
+    },
   ],
   layout: [
     ['items', [['listItems', 0], ['getItem', 1], ['createItem', 2]]],
@@ -187,6 +219,7 @@ export const api: ApiMeta = {
     ['segments', [['upload', 4]]],
     ['jobs', [['getJob', 5], ['report', 6]]],
     ['misc', [['basicOnly', 7], ['bearerOrNothing', 8], ['withCookie', 11], ['deleteIds', 12]]],
+    ['payments', [['upsertItem', 13], ['charge', 14], ['refund', 15]]],
   ],
   job: { operation: 5, property: 'status', terminal: [200, 400, 422], helper: 'waitForJob' },
   segment: {

@@ -3,7 +3,7 @@
 // parameters marked as credentials. A codec: only operations with credentials import it.
 import { MissingCredentialError } from './errors.ts';
 import type { ParamLocation, SchemeMeta } from './meta.ts';
-import { REDACTED, scalar, type Authenticator } from './request.ts';
+import { optionValue, REDACTED, scalar, type Authenticator } from './request.ts';
 
 function optionNames(s: SchemeMeta): string[] {
   return s.type === 'basic' ? [s.usernameOption, s.passwordOption] : s.type === 'none' ? [] : [s.option];
@@ -27,7 +27,8 @@ export function scrub(error: unknown, secrets: readonly string[]): unknown {
   return leaked ? new Error(message) : error;
 }
 
-export const authenticate: Authenticator = (op, input, option, parts) => {
+export const authenticate: Authenticator = (op, input, options, parts) => {
+  const option = (name: string) => optionValue(options, name);
   const { secrets } = parts;
   const creds: [ParamLocation, string, string | undefined][] = [];
   for (const p of op.params) if (p.credential && p.in !== 'path') creds.push([p.in, p.name, option(p.credential)]);
@@ -61,5 +62,5 @@ export const authenticate: Authenticator = (op, input, option, parts) => {
       else parts.cookies.push(`${name}=${encodeURIComponent(value)}`), (parts.secretCookie = true);
     }
   }
-  parts.scrub = (error) => scrub(error, secrets);
+  parts.scrub = (error: unknown) => scrub(error, secrets);
 };

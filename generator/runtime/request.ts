@@ -24,33 +24,10 @@ export interface RawInput {
   maxResponseBytes?: number;
 }
 
-/** What the codecs add to a request. */
-export interface Parts {
-  query: string[];
-  /** headers but credentials */
-  headers: Record<string, string>;
-  /** credential headers */
-  auth: Record<string, string>;
-  cookies: string[];
-  /** a cookie holds a credential: the Cookie header is one */
-  secretCookie?: boolean;
-  /** names of the query parameters that hold credentials */
-  hidden: string[];
-  /** the credential values this request carries */
-  secrets: string[];
-  /**
-   * An error as it may be shown: without the credential values this request carries. Set by the
-   * auth codec: without it the only credentials are body properties, which no fetch error repeats.
-   */
-  scrub(error: unknown): unknown;
-  /** the credential parameters the client filled in: [location, name, value] */
-  filled: [ParamLocation, string, string][];
-}
-
 /** The call's path, query, header and cookie parameters by their styles (params.ts); returns the path. */
 export type ParamSerializer = (op: OperationMeta, input: RawInput, defaults: Record<string, unknown> | undefined, parts: Parts) => string;
 /** The operation's security schemes and credential parameters (auth.ts). */
-export type Authenticator = (op: OperationMeta, input: RawInput, option: (name: string) => string | undefined, parts: Parts) => void;
+export type Authenticator = (op: OperationMeta, input: RawInput, options: object, parts: Parts) => void;
 /** Encodes a body of a media type that is not JSON; `type` is the Content-Type to send (encode.ts). */
 export type BodyEncoder = (media: string, body: unknown, csvParts: readonly string[]) => { body: BodyInit; type?: string };
 
@@ -72,23 +49,6 @@ export function codecFor(op: OperationMeta): (keyof Codec)[] {
   if (op.security.length || op.params.some((p) => p.credential)) out.push('auth');
   if (op.body?.media.some((m) => !isJsonMedia(m))) out.push('body');
   return out;
-}
-
-export interface Prepared extends Parts {
-  method: string;
-  url: string;
-  body?: BodyInit;
-  media?: string;
-  /** the body with its credential properties filled */
-  filledBody: unknown;
-  /** the URL with credential query parameters redacted */
-  safeUrl(): string;
-  /**
-   * Any URL (a redirect's target) with this request's credential query parameters, and any query
-   * value equal to one of its credentials (a server may echo one), redacted.
-   */
-  redact(url: string): string;
-  summary(): RequestSummary;
 }
 
 export const REDACTED = '[redacted]';
@@ -127,57 +87,101 @@ function withCredentials(op: OperationMeta, body: unknown, value: (option: strin
   return body;
 }
 
+/** A client option as text (a credential), or undefined. */
+export function optionValue(options: object, name: string): string | undefined {
+  const v = own(options, name);
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+/** One call's request as the codecs and the core build it (a class: no closures per call). */
+export class Prepared {
+  query: string[] = [];
+  /** headers but credentials (hooks may change them) */
+  headers: Record<string, string>;
+  /** credential headers */
+  auth: Record<string, string> = {};
+  cookies: string[] = [];
+  /** a cookie holds a credential: the Cookie header is one */
+  secretCookie = false;
+  /** names of the query parameters that hold credentials */
+  hidden: string[] = [];
+  /** the credential values this request carries */
+  secrets: string[] = [];
+  /** the credential parameters the client filled in: [location, name, value] */
+  filled: [ParamLocation, string, string][] = [];
+  method: string;
+  url = '';
+  body?: BodyInit;
+  media?: string;
+  /** the body with its credential properties filled */
+  filledBody: unknown;
+
+  constructor(
+    readonly op: OperationMeta,
+    readonly input: RawInput,
+    headers: Record<string, string> | undefined,
+  ) {
+    this.headers = { ...headers };
+    this.method = op.method.toUpperCase();
+    this.filledBody = input.body;
+  }
+
+  /**
+   * An error as it may be shown: without the credential values this request carries. The auth
+   * codec replaces it: without it the only credentials are body properties, which no fetch error repeats.
+   */
+  scrub(error: unknown): unknown {
+    return error;
+  }
+
+  /**
+   * Any URL (a redirect's target) with this request's credential query parameters, and any query
+   * value equal to one of its credentials (a server may echo one), redacted.
+   */
+  redact(url: string): string {
+    return redactUrl(url, this.hidden, this.secrets);
+  }
+
+  /** The URL with its credentials redacted. */
+  safeUrl(): string {
+    return this.redact(this.url);
+  }
+
+  summary(): RequestSummary {
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...this.headers, ...this.auth })) headers[key.toLowerCase()] = key in this.auth ? REDACTED : value;
+    return { operationId: this.op.id, method: this.method, url: this.safeUrl(), headers, body: withCredentials(this.op, this.input.body, () => REDACTED) };
+  }
+}
+
+/** What the codecs add to a request. */
+export type Parts = Prepared;
+
 export function build(config: Config<string>, op: OperationMeta, input: RawInput, codec: Codec = {}): Prepared {
   const { options } = config;
-  const option = (name: string) => {
-    const v = own(options, name);
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
-  };
-  // only credentials in the URL and headers can surface in an error's text: the auth codec scrubs them
-  const parts: Parts = { query: [], headers: { ...options.headers }, auth: {}, cookies: [], filled: [], hidden: [], secrets: [], scrub: (error) => error };
-  // a codec left out would send a request without its parameters or credentials
-  const path = codec.params ? codec.params(op, input, options.pathParams, parts) : op.path;
-  codec.auth?.(op, input, option, parts);
-  if (parts.cookies.length) (parts.secretCookie ? parts.auth : parts.headers).Cookie = parts.cookies.join('; ');
+  const req = new Prepared(op, input, options.headers);
+  const path = codec.params ? codec.params(op, input, options.pathParams, req) : op.path;
+  codec.auth?.(op, input, options, req);
+  if (req.cookies.length) (req.secretCookie ? req.auth : req.headers).Cookie = req.cookies.join('; ');
 
   // the body, its credential properties filled when the call leaves them out
-  let body = input.body;
-  let encoded: BodyInit | undefined;
-  let media: string | undefined;
-  if (body !== undefined) {
-    body = withCredentials(op, body, (name, given) => {
-      const value = given ?? option(name);
+  if (input.body !== undefined) {
+    const body = (req.filledBody = withCredentials(op, input.body, (name, given) => {
+      const value = given ?? optionValue(options, name);
       if (value === undefined) throw new MissingCredentialError(op.id, [[name]]);
-      parts.secrets.push(scalar(value));
+      req.secrets.push(scalar(value));
       return value;
-    });
-    media = input.contentType ?? op.body?.media[0] ?? 'application/json';
+    }));
+    const media = (req.media = input.contentType ?? op.body?.media[0] ?? 'application/json');
     // without the body codec, a body of another media type is sent as the caller encoded it
     const out = isJsonMedia(media) ? { body: JSON.stringify(body), type: media } : codec.body ? codec.body(media, body, op.body?.csvParts ?? []) : { body: body as BodyInit, type: media };
-    encoded = out.body;
-    if (out.type) parts.headers['Content-Type'] = out.type;
+    req.body = out.body;
+    if (out.type) req.headers['Content-Type'] = out.type;
   }
 
   const base = options.baseUrl ?? op.servers?.[0] ?? '';
-  const url = base.replace(/\/$/, '') + path + (parts.query.length ? '?' + parts.query.join('&') : '');
-  const method = op.method.toUpperCase();
-  const redact = (other: string) => redactUrl(other, parts.hidden, parts.secrets);
-  const safeUrl = () => redact(url);
-  return {
-    ...parts,
-    method,
-    url,
-    body: encoded,
-    media,
-    filledBody: body,
-    safeUrl,
-    redact,
-    summary() {
-      const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries({ ...parts.headers, ...parts.auth })) headers[key.toLowerCase()] = key in parts.auth ? REDACTED : value;
-      return { operationId: op.id, method, url: safeUrl(), headers, body: withCredentials(op, input.body, () => REDACTED) };
-    },
-  };
+  req.url = (base.endsWith('/') ? base.slice(0, -1) : base) + path + (req.query.length ? '?' + req.query.join('&') : '');
+  return req;
 }
 
 /** `url` with the query parameters named `names`, or whose value is one of `values`, redacted. */

@@ -1,27 +1,34 @@
 // Benchmark: the per-request overhead of the generated client over raw `fetch`, beside
 // openapi-fetch's, on loopback.
 //
-//   npm run bench:client [-- --rounds N --requests N]   (defaults: 9 rounds of 300 requests)
+//   npm run bench:client [-- --rounds N --requests N]   (defaults: 60 rounds of batches of 30 requests)
 //
 // Two requests, made the same way by every contender: a JSON POST (Appboy `POST /users/track`,
 // the credential in the body) and a GET with a query (`GET /segments/list?page=1&app_group_id=…`).
-// Contenders: raw `fetch(url, init)` + `response.json()`; openapi-fetch's `client.POST/GET`; the
-// generated Appboy client (`client.userData.trackUsers(...)`, default options: retries and a
-// timeout on); and the standalone operation (`trackUsers(config, input)`).
+// Contenders: raw `fetch(url, init)` + `response.json()`; the same with an AbortSignal and a timer
+// (what a time limit costs fetch itself); openapi-fetch's `client.POST/GET`; the generated Appboy
+// client (`client.userData.trackUsers(...)`) with its defaults (retries, a 30 s time limit per
+// attempt) and with `timeoutMs: 0` (no signal); the standalone operation when the package exports one.
 //
 // The server runs in a child process, so the client's CPU time (process.cpuUsage) measures only
-// the client side. Rounds interleave the contenders; each figure is the median of the rounds.
+// the client side (wall time drifts with the machine's load; it is printed, not compared). Each
+// round runs one short batch per contender, in alternating order, so that load changes hit every
+// contender alike; each figure is the median over the rounds.
 // Overhead = contender's CPU time per request − raw fetch's. The goal (issue 12): the generated
 // client's overhead ≤ openapi-fetch's overhead × 1.05.
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
 import createFetchClient from 'openapi-fetch';
 import { median } from '../lib/stats.ts';
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '9' }, requests: { type: 'string', default: '300' }, serve: { type: 'boolean', default: false } },
+  options: { rounds: { type: 'string', default: '60' }, requests: { type: 'string', default: '30' }, serve: { type: 'boolean', default: false } },
 });
 
 // --- the server (child process) ------------------------------------------------------------
@@ -62,13 +69,27 @@ const GROUP = 'bench-app-group';
 const trackBody = () => ({ events: [{ external_id: 'user-1', name: 'played', time: '2024-06-01T12:00:00Z', properties: { level: 3 } }] });
 
 async function contenders(baseUrl: string): Promise<Contender[]> {
-  const appboy = (await import('../../generated/appboy/index.ts')) as Record<string, unknown>;
+  const appboy = (await import(pathToFileURL(await builtPackage()).href)) as Record<string, unknown>;
   const list: Contender[] = [];
   list.push({
     name: 'raw fetch',
     post: () =>
       fetch(`${baseUrl}/users/track`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...trackBody(), app_group_id: GROUP }) }).then((r) => r.json()),
     get: () => fetch(`${baseUrl}/segments/list?page=1&app_group_id=${GROUP}`).then((r) => r.json()),
+  });
+  // what an AbortSignal and a timer alone cost fetch: the price of a per-attempt time limit
+  const timed = <T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    return run(controller.signal).finally(() => clearTimeout(timer));
+  };
+  list.push({
+    name: 'raw fetch + signal',
+    post: () =>
+      timed((signal) =>
+        fetch(`${baseUrl}/users/track`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...trackBody(), app_group_id: GROUP }), signal }).then((r) => r.json()),
+      ),
+    get: () => timed((signal) => fetch(`${baseUrl}/segments/list?page=1&app_group_id=${GROUP}`, { signal }).then((r) => r.json())),
   });
   const of = createFetchClient<never>({ baseUrl });
   const ofc = of as unknown as { POST(path: string, init: object): Promise<{ data?: unknown }>; GET(path: string, init: object): Promise<{ data?: unknown }> };
@@ -84,6 +105,13 @@ async function contenders(baseUrl: string): Promise<Contender[]> {
     post: () => client.userData.trackUsers({ body: trackBody() }),
     get: () => client.segmentExport.listSegments({ query: { page: 1 } }),
   });
+  // the same without the per-attempt time limit: no AbortSignal reaches fetch
+  const untimed = create({ appGroupId: GROUP, baseUrl, timeoutMs: 0 });
+  list.push({
+    name: 'oaskit, timeoutMs: 0',
+    post: () => untimed.userData.trackUsers({ body: trackBody() }),
+    get: () => untimed.segmentExport.listSegments({ query: { page: 1 } }),
+  });
   if (typeof appboy.trackUsers === 'function' && typeof appboy.listSegments === 'function' && typeof appboy.createConfig === 'function') {
     const config = (appboy.createConfig as (o: object) => unknown)({ appGroupId: GROUP, baseUrl });
     const trackUsers = appboy.trackUsers as (c: unknown, i: object) => Promise<unknown>;
@@ -91,6 +119,21 @@ async function contenders(baseUrl: string): Promise<Contender[]> {
     list.push({ name: 'oaskit standalone', post: () => trackUsers(config, { body: trackBody() }), get: () => listSegments(config, { query: { page: 1 } }) });
   }
   return list;
+}
+
+/**
+ * The generated package as a consumer runs it: built to JavaScript (esbuild, as tsc would emit it),
+ * not through tsx, whose transform wraps every function it creates in a naming helper.
+ */
+let built: string | undefined;
+async function builtPackage(): Promise<string> {
+  if (built) return built;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.tmp', 'bench-client-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  await build({ entryPoints: [join(root, 'generated', 'appboy', 'index.ts')], bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20', outdir: dir, external: ['openapi-fetch'], logLevel: 'error' });
+  return (built = join(dir, 'index.js'));
 }
 
 /** Every contender must send the same request: the server echoes what it received. */
@@ -128,7 +171,7 @@ async function main(): Promise<void> {
     const samples = new Map<string, { cpu: number[]; wall: number[] }>();
     for (const kind of ['post', 'get'] as const) for (const c of all) samples.set(`${kind} ${c.name}`, { cpu: [], wall: [] });
     // warm up every path (JIT, sockets)
-    for (const c of all) for (const kind of ['post', 'get'] as const) await measure(c[kind], Math.min(200, requests));
+    for (const c of all) for (const kind of ['post', 'get'] as const) await measure(c[kind], 300);
     for (let r = 0; r < rounds; r++) {
       for (const kind of ['post', 'get'] as const) {
         for (const c of r % 2 ? [...all].reverse() : all) {
@@ -139,7 +182,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`bench:client — ${rounds} rounds × ${requests} requests per contender, loopback, server in a child process; medians`);
+    console.log(`bench:client — ${rounds} rounds × ${requests} requests per contender and request, loopback, server in a child process; medians`);
     for (const kind of ['post', 'get'] as const) {
       const label = kind === 'post' ? 'JSON POST /users/track' : 'GET /segments/list?page=1&app_group_id=…';
       const raw = samples.get(`${kind} raw fetch`)!;
@@ -147,15 +190,15 @@ async function main(): Promise<void> {
       const rawWall = median(raw.wall);
       const ofCpu = median(samples.get(`${kind} openapi-fetch`)!.cpu) - rawCpu;
       console.log(`\n${label}`);
-      console.log('  contender            CPU µs/req  overhead  wall µs/req  overhead  overhead ÷ openapi-fetch’s (CPU)');
+      console.log('  contender              CPU µs/req  overhead  wall µs/req  overhead  overhead ÷ openapi-fetch’s (CPU)');
       for (const c of all) {
         const s = samples.get(`${kind} ${c.name}`)!;
         const cpu = median(s.cpu);
         const wall = median(s.wall);
         const over = cpu - rawCpu;
-        const ratio = c.name === 'raw fetch' || c.name === 'openapi-fetch' ? '' : (over / ofCpu).toFixed(2) + '×';
+        const ratio = c.name.startsWith('oaskit') ? (over / ofCpu).toFixed(2) + '×' : '';
         console.log(
-          `  ${c.name.padEnd(19)} ${cpu.toFixed(1).padStart(10)} ${(over >= 0 ? '+' : '') + over.toFixed(1).padStart(8)} ${wall.toFixed(1).padStart(12)} ${((wall - rawWall >= 0 ? '+' : '') + (wall - rawWall).toFixed(1)).padStart(9)}  ${ratio}`,
+          `  ${c.name.padEnd(21)} ${cpu.toFixed(1).padStart(10)} ${(over >= 0 ? '+' : '') + over.toFixed(1).padStart(8)} ${wall.toFixed(1).padStart(12)} ${((wall - rawWall >= 0 ? '+' : '') + (wall - rawWall).toFixed(1)).padStart(9)}  ${ratio}`,
         );
       }
     }

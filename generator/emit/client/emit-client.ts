@@ -31,7 +31,7 @@ const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ru
 export const runtimeExports = [
   'buildClient', 'fullCodec', 'ClientOptions', 'createConfig', 'Config', 'ConfigOptions', 'ErrorEvent', 'Hooks',
   'RequestEvent', 'ResponseEvent', 'Validation', 'call', 'defineOperation', 'RawOperation', 'RawResult',
-  'BodyEncoder', 'Codec', 'ParamSerializer', 'RawInput', 'styledParams', 'encodeBody', 'batch', 'waitForJob', 'validation',
+  'BodyEncoder', 'Codec', 'ParamSerializer', 'RawInput', 'codecFor', 'Authenticator', 'authenticate', 'styledParams', 'encodeBody', 'batch', 'waitForJob', 'validation',
   'Validators', 'ValidationTables', 'OperationMeta', 'Operation',
   'ApiError', 'ClientError', 'JobTimeoutError', 'MissingCredentialError', 'NetworkError', 'RedirectError', 'RequestValidationError',
   'ResponseBodyError', 'ResponseValidationError', 'TimeoutError', 'RequestSummary', 'ValidationIssue', 'CsvEncodeError', 'encodeCsv',

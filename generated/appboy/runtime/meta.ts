@@ -7,15 +7,19 @@
 // the spec. Two forms use it:
 //
 // - one standalone function per operation, tree-shakable:
-//     export const trackUsers = /*#__PURE__*/ defineOperation<Operation<…>>({ id: 'trackUsers', … });
+//     export const trackUsers = /*#__PURE__*/ defineOperation<Operation<…>>({ id: 'trackUsers', … }, codec);
 //   called as `trackUsers(config, input)` with `config = createConfig({ appGroupId, … })`. Each
 //   operation's meta is self-contained (its servers and security schemes are inline), so importing
-//   one operation pulls in that operation's meta and the core runtime only. Code an operation
-//   needs beyond JSON bodies and primitive parameters comes as a second argument of
-//   `defineOperation` (a `Codec`, see operation.ts): `styledParams` when it has path or query
-//   parameters, `encodeBody` when a request media type is not JSON (multipart, CSV, form, bytes).
+//   one operation pulls in that operation's meta and the core runtime only. The core sends JSON
+//   bodies and fills body credentials; what else an operation needs comes as `codec`, and
+//   `codecFor(meta)` (request.ts) says which parts: `params: styledParams` (params.ts) when it has
+//   parameters, `auth: authenticate` (auth.ts) when it has security schemes or credential
+//   parameters, `body: encodeBody` (encode.ts) when a request media type is not JSON. The emitter
+//   must pass every part codecFor names: without them the request would go out without its
+//   parameters or credentials. Validation comes through the config (`validation(...)`, validate.ts),
+//   with the validator functions named in `validators` below, passed in or loaded lazily.
 // - the client object (`createXClient(options).group.method(input)`), built by `buildClient`
-//   from the `ApiMeta` table below with the full codec.
+//   from the `ApiMeta` table below with every codec.
 //
 // Every field is documented here; a new one is optional unless stated, so older tables still load.
 

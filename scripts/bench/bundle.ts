@@ -9,7 +9,9 @@
 //       an entry written as the emitter writes a standalone operation (`defineOperation` with the
 //       operation's meta, read from generated/appboy/client.ts), importing the package's copy of
 //       the runtime (its package.json says sideEffects: false, as a consumer would see it);
-//   (b2) the same through the runtime's index (a barrel must not defeat tree-shaking);
+//   (b2) a GET with query parameters and an API key in the query (listSegments), which brings
+//       the params and auth codecs;
+//   (b3) (b) through the runtime's index (a barrel must not defeat tree-shaking);
 //   (c) the whole client: createAppboyClient + one call (code splitting on, as an app bundler
 //       would: the validators, loaded only when validation is asked for, land in their own chunk).
 // Prints gzip bytes, the ratios to openapi-fetch, and the 4,000 B budget of issue 12 for (b).
@@ -54,8 +56,8 @@ async function bundle(label: string, dir: string, source: string, splitting = fa
   return { label, gzip: gz(main.contents), raw: main.contents.length, lazy: js.filter((f) => f !== main).reduce((n, f) => n + gz(f.contents), 0) };
 }
 
-/** trackUsers' entry of the operation table in generated/appboy/client.ts (the module keeps `api` to itself). */
-async function trackUsersMeta(): Promise<unknown> {
+/** An entry of the operation table in generated/appboy/client.ts (the module keeps `api` to itself). */
+async function operationMeta(id: string): Promise<unknown> {
   const source = readFileSync(join(pkg, 'client.ts'), 'utf8') + '\nexport { api };\n';
   const out = await build({ stdin: { contents: source, resolveDir: pkg, loader: 'ts' }, bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error' });
   const dir = mkdtempSync(join(root, '.tmp', 'bench-table-'));
@@ -63,8 +65,8 @@ async function trackUsersMeta(): Promise<unknown> {
     const file = join(dir, 'table.mjs');
     writeFileSync(file, out.outputFiles[0]!.text);
     const { api } = (await import(pathToFileURL(file).href)) as { api: { operations: { id: string }[] } };
-    const op = api.operations.find((o) => o.id === 'trackUsers');
-    if (!op) throw new Error('generated/appboy has no trackUsers operation');
+    const op = api.operations.find((o) => o.id === id);
+    if (!op) throw new Error(`generated/appboy has no ${id} operation`);
     return op;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -75,7 +77,10 @@ async function main(): Promise<void> {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, '.tmp', 'bench-bundle-'));
   const runtime = (file: string) => JSON.stringify(join(pkg, 'runtime', file));
-  const meta = JSON.stringify(await trackUsersMeta());
+  // trackUsers needs no codec (codecFor: a JSON body, its credential in the body); listSegments
+  // needs two (query parameters, an API key in the query)
+  const meta = JSON.stringify(await operationMeta('trackUsers'));
+  const listMeta = JSON.stringify(await operationMeta('listSegments'));
   const call = `{ body: { events: [{ external_id: 'u1', name: 'played', time: new Date().toISOString() }] } }`;
   try {
     const results = [
@@ -95,6 +100,18 @@ import { defineOperation } from ${runtime('operation.ts')};
 export const trackUsers = /*#__PURE__*/ defineOperation(${meta});
 const config = createConfig({ appGroupId: 'x' });
 trackUsers(config, ${call}).then(console.log);
+`,
+      ),
+      await bundle(
+        'one GET + 2 codecs',
+        dir,
+        `import { createConfig } from ${runtime('config.ts')};
+import { defineOperation } from ${runtime('operation.ts')};
+import { styledParams } from ${runtime('params.ts')};
+import { authenticate } from ${runtime('auth.ts')};
+export const listSegments = /*#__PURE__*/ defineOperation(${listMeta}, { params: styledParams, auth: authenticate });
+const config = createConfig({ appGroupId: 'x' });
+listSegments(config, { query: { page: 1 } }).then(console.log);
 `,
       ),
       await bundle(

@@ -75,16 +75,13 @@ async function fetchFollowing(
 }
 
 /**
- * A fetch failure that is the network's: 'unsent' when the connection was never made (the request
- * certainly did not reach the server), else 'sent'; undefined for anything else (a bad header).
+ * A fetch failure that is the network's ('fetch failed' in Node, 'Failed to fetch' in Chromium,
+ * 'NetworkError…' in Firefox, 'Load failed' in Safari, 'terminated' for a body cut off): 'unsent'
+ * when the connection was never made (the request certainly did not reach the server), else
+ * 'sent'; undefined for anything else (a bad header value, a URL fetch cannot parse).
  */
 export function networkFailure(error: unknown): 'sent' | 'unsent' | undefined {
-  if (
-    !/fetch failed|failed to fetch|networkerror|network request failed|load failed|terminated/i.test(
-      (error as Error)?.message,
-    )
-  )
-    return undefined;
+  if (!/fetch|network|load failed|terminated/i.test((error as Error)?.message)) return undefined;
   for (
     let e = error as
         { code?: unknown; cause?: unknown; socket?: { bytesWritten?: number } } | undefined,

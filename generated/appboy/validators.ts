@@ -9427,9 +9427,9 @@ function check_UserAttributesObject(d0: any): boolean {
     if ('longitude' in Object.prototype) f1 = false;
     if ('latitude' in Object.prototype) f1 = false;
     const d13 = f1 ? d12['longitude'] : own(d12, 'longitude');
-    if (d13 === undefined || typeof d13 !== 'number') return false;
+    if (d13 === undefined || !Number.isFinite(d13)) return false;
     const d14 = f1 ? d12['latitude'] : own(d12, 'latitude');
-    if (d14 === undefined || typeof d14 !== 'number') return false;
+    if (d14 === undefined || !Number.isFinite(d14)) return false;
   }
   const d15 = f0 ? d0['bio'] : own(d0, 'bio');
   if (d15 !== undefined && typeof d15 !== 'string') return false;
@@ -9638,7 +9638,9 @@ function check_CustomAttributeValue(d0: any): boolean {
   if (typeof d0 === 'string') {
     v0 = true;
   } else if (typeof d0 === 'number') {
-    v0 = true;
+    if (Number.isFinite(d0)) {
+      v0 = true;
+    }
   } else if (typeof d0 === 'boolean') {
     v0 = true;
   } else if (Array.isArray(d0)) {
@@ -9664,8 +9666,10 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
     if (v0 !== -1 && v1 === -1) v1 = 0;
     if (v0 === -1) v0 = 0;
   } else if (typeof d0 === 'number') {
-    if (v0 !== -1 && v1 === -1) v1 = 1;
-    if (v0 === -1) v0 = 1;
+    if (Number.isFinite(d0)) {
+      if (v0 !== -1 && v1 === -1) v1 = 1;
+      if (v0 === -1) v0 = 1;
+    }
   } else if (typeof d0 === 'boolean') {
     if (v0 !== -1 && v1 === -1) v1 = 2;
     if (v0 === -1) v0 = 2;
@@ -9684,7 +9688,7 @@ function collect_CustomAttributeValue(d0: any, p: string, e: ValidationError[]):
   }
   if (v0 === -1) {
     if (typeof d0 !== 'string') failType(e, p, s + '/oneOf/0/type', 'string');
-    if (typeof d0 !== 'number') failType(e, p, s + '/oneOf/1/type', 'number');
+    if (!Number.isFinite(d0)) failType(e, p, s + '/oneOf/1/type', 'number');
     if (typeof d0 !== 'boolean') failType(e, p, s + '/oneOf/2/type', 'boolean');
     if (!Array.isArray(d0)) failType(e, p, s + '/oneOf/3/type', 'array');
     if (!check_CustomAttributeIncrement(d0)) collect_CustomAttributeIncrement(d0, p, e);
@@ -9868,7 +9872,7 @@ function check_PurchaseObject(d0: any): boolean {
   const d4 = f0 ? d0['currency'] : own(d0, 'currency');
   if (d4 === undefined || typeof d4 !== 'string' || !RE27.test(d4)) return false;
   const d5 = f0 ? d0['price'] : own(d0, 'price');
-  if (d5 === undefined || typeof d5 !== 'number') return false;
+  if (d5 === undefined || !Number.isFinite(d5)) return false;
   const d6 = f0 ? d0['quantity'] : own(d0, 'quantity');
   if (d6 !== undefined && (!Number.isInteger(d6) || d6 > 100)) return false;
   const d7 = f0 ? d0['time'] : own(d0, 'time');
@@ -9903,7 +9907,9 @@ function check_PropertiesObject(d0: any): boolean {
         v0 = true;
       }
     } else if (typeof d1 === 'number') {
-      v0 = true;
+      if (Number.isFinite(d1)) {
+        v0 = true;
+      }
     } else if (typeof d1 === 'boolean') {
       v0 = true;
     }
@@ -11127,7 +11133,9 @@ function check_CustomAttributeFilter(d0: any): boolean {
     if (typeof d4 === 'string') {
       v0 = true;
     } else if (typeof d4 === 'number') {
-      v0 = true;
+      if (Number.isFinite(d4)) {
+        v0 = true;
+      }
     } else if (typeof d4 === 'boolean') {
       v0 = true;
     }
@@ -12454,18 +12462,18 @@ function check_UserExportObject(d0: any): boolean {
     if (d12.length < 2) return false;
     if (d12.length > 0) {
       const d13 = d12[0];
-      if (typeof d13 !== 'number') return false;
+      if (!Number.isFinite(d13)) return false;
     }
     if (d12.length > 1) {
       const d14 = d12[1];
-      if (typeof d14 !== 'number') return false;
+      if (!Number.isFinite(d14)) return false;
     }
     if (d12.length > 2) return false;
   }
   const d15 = f0 ? d0['gender'] : own(d0, 'gender');
   if (d15 !== undefined && (typeof d15 !== 'string' || (d15 !== 'M' && d15 !== 'F'))) return false;
   const d16 = f0 ? d0['total_revenue'] : own(d0, 'total_revenue');
-  if (d16 !== undefined && typeof d16 !== 'number') return false;
+  if (d16 !== undefined && !Number.isFinite(d16)) return false;
   const d17 = f0 ? d0['attributed_campaign'] : own(d0, 'attributed_campaign');
   if (d17 !== undefined && typeof d17 !== 'string') return false;
   const d18 = f0 ? d0['attributed_source'] : own(d0, 'attributed_source');
@@ -12859,7 +12867,7 @@ function check_CampaignDataSeriesPoint(d0: any): boolean {
   const d2 = f0 ? d0['conversions'] : own(d0, 'conversions');
   if (d2 !== undefined && !Number.isInteger(d2)) return false;
   const d3 = f0 ? d0['revenue'] : own(d0, 'revenue');
-  if (d3 !== undefined && typeof d3 !== 'number') return false;
+  if (d3 !== undefined && !Number.isFinite(d3)) return false;
   const d4 = f0 ? d0['conversions_by_send_time'] : own(d0, 'conversions_by_send_time');
   if (d4 !== undefined && !Number.isInteger(d4)) return false;
   const d5 = f0 ? d0['messages'] : own(d0, 'messages');
@@ -12960,7 +12968,7 @@ function check_CampaignVariationStats(d0: any): boolean {
   const d4 = f0 ? d0['conversions'] : own(d0, 'conversions');
   if (d4 !== undefined && !Number.isInteger(d4)) return false;
   const d5 = f0 ? d0['revenue'] : own(d0, 'revenue');
-  if (d5 !== undefined && typeof d5 !== 'number') return false;
+  if (d5 !== undefined && !Number.isFinite(d5)) return false;
   const d6 = f0 ? d0['conversions_by_send_time'] : own(d0, 'conversions_by_send_time');
   if (d6 !== undefined && !Number.isInteger(d6)) return false;
   return true;
@@ -13536,7 +13544,7 @@ function check_RevenueSeriesResponse(d0: any): boolean {
       const d4 = f1 ? d3['time'] : own(d3, 'time');
       if (d4 !== undefined && !check_DateOrDateTime(d4)) return false;
       const d5 = f1 ? d3['revenue'] : own(d3, 'revenue');
-      if (d5 !== undefined && typeof d5 !== 'number') return false;
+      if (d5 !== undefined && !Number.isFinite(d5)) return false;
     }
   }
   return true;
@@ -14275,9 +14283,9 @@ function check_current_location(d0: any): boolean {
   if ('longitude' in Object.prototype) f0 = false;
   if ('latitude' in Object.prototype) f0 = false;
   const d1 = f0 ? d0['longitude'] : own(d0, 'longitude');
-  if (d1 === undefined || typeof d1 !== 'number') return false;
+  if (d1 === undefined || !Number.isFinite(d1)) return false;
   const d2 = f0 ? d0['latitude'] : own(d0, 'latitude');
-  if (d2 === undefined || typeof d2 !== 'number') return false;
+  if (d2 === undefined || !Number.isFinite(d2)) return false;
   return true;
 }
 
@@ -14457,12 +14465,12 @@ function collect_currency(d0: any, p: string, e: ValidationError[], s: string): 
 }
 
 function check_number_float(d0: any): boolean {
-  if (typeof d0 !== 'number') return false;
+  if (!Number.isFinite(d0)) return false;
   return true;
 }
 
 function collect_number_float(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (typeof d0 !== 'number') failType(e, p, s + '/type', 'number');
+  if (!Number.isFinite(d0)) failType(e, p, s + '/type', 'number');
 }
 
 function check_quantity(d0: any): boolean {
@@ -14496,8 +14504,10 @@ function collect_additionalProperties(d0: any, p: string, e: ValidationError[], 
       if (v0 === -1) v0 = 0;
     }
   } else if (typeof d0 === 'number') {
-    if (v0 !== -1 && v1 === -1) v1 = 1;
-    if (v0 === -1) v0 = 1;
+    if (Number.isFinite(d0)) {
+      if (v0 !== -1 && v1 === -1) v1 = 1;
+      if (v0 === -1) v0 = 1;
+    }
   } else if (typeof d0 === 'boolean') {
     if (v0 !== -1 && v1 === -1) v1 = 2;
     if (v0 === -1) v0 = 2;
@@ -14516,7 +14526,7 @@ function collect_additionalProperties(d0: any, p: string, e: ValidationError[], 
           'must have at most 255 characters',
         );
     }
-    if (typeof d0 !== 'number') failType(e, p, s + '/oneOf/1/type', 'number');
+    if (!Number.isFinite(d0)) failType(e, p, s + '/oneOf/1/type', 'number');
     if (typeof d0 !== 'boolean') failType(e, p, s + '/oneOf/2/type', 'boolean');
     fail(
       e,
@@ -14545,7 +14555,9 @@ function check_additionalProperties(d0: any): boolean {
       v0 = true;
     }
   } else if (typeof d0 === 'number') {
-    v0 = true;
+    if (Number.isFinite(d0)) {
+      v0 = true;
+    }
   } else if (typeof d0 === 'boolean') {
     v0 = true;
   }
@@ -15314,11 +15326,11 @@ function check_last_coordinates(d0: any): boolean {
   if (d0.length < 2) return false;
   if (d0.length > 0) {
     const d1 = d0[0];
-    if (typeof d1 !== 'number') return false;
+    if (!Number.isFinite(d1)) return false;
   }
   if (d0.length > 1) {
     const d2 = d0[1];
-    if (typeof d2 !== 'number') return false;
+    if (!Number.isFinite(d2)) return false;
   }
   if (d0.length > 2) return false;
   return true;
@@ -15332,11 +15344,11 @@ function collect_last_coordinates(d0: any, p: string, e: ValidationError[], s: s
       fail(e, p, s + '/minItems', 'minItems', { limit: 2 }, 'must have at least 2 items');
     if (d0.length > 0) {
       const d1 = d0[0];
-      if (typeof d1 !== 'number') failType(e, p + '/0', s + '/prefixItems/0/type', 'number');
+      if (!Number.isFinite(d1)) failType(e, p + '/0', s + '/prefixItems/0/type', 'number');
     }
     if (d0.length > 1) {
       const d2 = d0[1];
-      if (typeof d2 !== 'number') failType(e, p + '/1', s + '/prefixItems/1/type', 'number');
+      if (!Number.isFinite(d2)) failType(e, p + '/1', s + '/prefixItems/1/type', 'number');
     }
     if (d0.length > 2) fail(e, p, s + '/items', 'items', { limit: 2 }, 'must have at most 2 items');
   }
@@ -16073,12 +16085,12 @@ function collect_UnitParameter(d0: any, p: string, e: ValidationError[]): void {
 }
 
 function check_number(d0: any): boolean {
-  if (typeof d0 !== 'number') return false;
+  if (!Number.isFinite(d0)) return false;
   return true;
 }
 
 function collect_number(d0: any, p: string, e: ValidationError[], s: string): void {
-  if (typeof d0 !== 'number') failType(e, p, s + '/type', 'number');
+  if (!Number.isFinite(d0)) failType(e, p, s + '/type', 'number');
 }
 
 function check_items(d0: any): boolean {
@@ -16132,7 +16144,9 @@ function check_value_2(d0: any): boolean {
   if (typeof d0 === 'string') {
     v0 = true;
   } else if (typeof d0 === 'number') {
-    v0 = true;
+    if (Number.isFinite(d0)) {
+      v0 = true;
+    }
   } else if (typeof d0 === 'boolean') {
     v0 = true;
   }
@@ -16209,15 +16223,17 @@ function collect_value_2(d0: any, p: string, e: ValidationError[], s: string): v
     if (v0 !== -1 && v1 === -1) v1 = 0;
     if (v0 === -1) v0 = 0;
   } else if (typeof d0 === 'number') {
-    if (v0 !== -1 && v1 === -1) v1 = 1;
-    if (v0 === -1) v0 = 1;
+    if (Number.isFinite(d0)) {
+      if (v0 !== -1 && v1 === -1) v1 = 1;
+      if (v0 === -1) v0 = 1;
+    }
   } else if (typeof d0 === 'boolean') {
     if (v0 !== -1 && v1 === -1) v1 = 2;
     if (v0 === -1) v0 = 2;
   }
   if (v0 === -1) {
     if (typeof d0 !== 'string') failType(e, p, s + '/oneOf/0/type', 'string');
-    if (typeof d0 !== 'number') failType(e, p, s + '/oneOf/1/type', 'number');
+    if (!Number.isFinite(d0)) failType(e, p, s + '/oneOf/1/type', 'number');
     if (typeof d0 !== 'boolean') failType(e, p, s + '/oneOf/2/type', 'boolean');
     fail(
       e,
@@ -16761,7 +16777,7 @@ function check_items_18(d0: any): boolean {
   const d1 = f0 ? d0['time'] : own(d0, 'time');
   if (d1 !== undefined && !check_DateOrDateTime(d1)) return false;
   const d2 = f0 ? d0['revenue'] : own(d0, 'revenue');
-  if (d2 !== undefined && typeof d2 !== 'number') return false;
+  if (d2 !== undefined && !Number.isFinite(d2)) return false;
   return true;
 }
 

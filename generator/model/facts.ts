@@ -38,6 +38,8 @@ export interface OperationFacts {
   headers: Map<Response, { name: string; kind: HeaderKind }[]>;
   /** `x-oaskit-idempotent: true`: safe to repeat */
   idempotent: boolean;
+  /** the header parameter marked `x-oaskit-idempotency-key: true`: the client fills it once per call */
+  idempotencyKey?: string;
 }
 
 export interface JobFacts {
@@ -155,6 +157,8 @@ function operationFacts(op: Operation, schemes: Map<string, CredentialNames>): O
   const headers = new Map<Response, { name: string; kind: HeaderKind }[]>();
   for (const r of op.responses) headers.set(r, r.headers.map((h) => ({ name: h.name, kind: headerKind(h.schema) })));
   const facts: OperationFacts = { security, credentialParams, credentialBody, defaultMedia, csvParts, headers, idempotent: op.extensions['x-oaskit-idempotent'] === true };
+  const key = op.parameters.find((p) => p.in === 'header' && p.extensions['x-oaskit-idempotency-key'] === true);
+  if (key) facts.idempotencyKey = key.name;
   const json = content.find((m) => m.contentType === defaultMedia && m.kind === 'json');
   const batch = json && batchFacts(op, json);
   if (batch) facts.batch = batch;

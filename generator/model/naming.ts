@@ -9,7 +9,7 @@ import type { ApiModel, Operation, ParameterLocation, SecurityScheme } from './t
 /** Option names the client runtime uses itself: credentials never take them. */
 export const builtinClientOptions: readonly string[] = [
   'baseUrl', 'fetch', 'timeoutMs', 'retry', 'validate', 'headers', 'pathParams', 'clock',
-  'maxResponseBytes', 'onRequest', 'onResponse', 'onError', 'rateLimit', 'redirect',
+  'maxResponseBytes', 'maxRedirects', 'onRequest', 'onResponse', 'onError', 'validation', 'rateLimit', 'redirect',
 ];
 
 export interface CredentialNames {

@@ -2,9 +2,11 @@
 // bounded concurrency, and one outcome per item back. An item is delivered; rejected by a
 // non-fatal error of a success response that names it; failed with its chunk's error (after
 // retries); or unconfirmed when a success response reports errors that name no item.
-import type { Engine, RawInput } from './client.ts';
-import { toApiError } from './client.ts';
-import type { BatchMeta } from './meta.ts';
+import type { Config } from './config.ts';
+import type { BatchMeta, OperationMeta } from './meta.ts';
+import { toApiError, type RawOperation } from './operation.ts';
+import type { Codec, RawInput } from './request.ts';
+import { send } from './send.ts';
 import type { BatchChunk, BatchOutcome, BatchReport } from './types.ts';
 
 interface Plan {
@@ -64,13 +66,20 @@ export function locateError(entry: unknown, meta: BatchMeta): { array: string; i
   return array !== undefined && names.includes(array) ? { array, index } : undefined;
 }
 
+/** `.batch()` of a standalone operation: `batch(trackUsers, config, { events })`. */
+export function batch(operation: RawOperation, config: Config<string>, body: unknown, options: RawInput & { concurrency?: number } = {}): Promise<BatchReport<BatchOutcome>> {
+  if (!operation.meta.batch) return Promise.reject(new TypeError(`${operation.operationId} has no capped arrays to batch`));
+  return runBatch(config, operation.meta, body, options, operation.codec);
+}
+
 export async function runBatch(
-  engine: Engine,
-  operation: number,
-  meta: BatchMeta,
+  config: Config<string>,
+  op: OperationMeta,
   body: unknown,
   options: RawInput & { concurrency?: number },
+  codec?: Codec,
 ): Promise<BatchReport<BatchOutcome>> {
+  const meta = op.batch!;
   const { concurrency = 4, ...input } = options;
   const plans = planChunks(meta, body);
   // one outcome slot per item, arrays in the order of the caps
@@ -95,11 +104,11 @@ export async function runBatch(
       const k = next++;
       const plan = plans[k]!;
       try {
-        const outcome = await engine.execute(operation, { ...input, body: plan.body });
-        if (!outcome.result.ok) throw toApiError(outcome);
+        const outcome = await send(config, op, { ...input, body: plan.body }, codec);
+        if (!outcome.ok) throw toApiError(config, outcome);
         chunks[k]!.ok = true;
-        chunks[k]!.data = outcome.result.data;
-        const reported = meta.errors ? (outcome.result.data as Record<string, unknown> | undefined)?.[meta.errors.property] : undefined;
+        chunks[k]!.data = outcome.payload;
+        const reported = meta.errors ? (outcome.payload as Record<string, unknown> | undefined)?.[meta.errors.property] : undefined;
         const unmapped: unknown[] = [];
         const rejected = new Map<string, unknown>();
         if (Array.isArray(reported)) {

@@ -1,6 +1,7 @@
 // Documented response headers, parsed by their schema: numbers to numbers, rate-limit resets and
 // dates to Date, JSON to values. Absent headers stay absent.
 import type { HeaderMeta } from './meta.ts';
+import { put } from './request.ts';
 import { parseResetTime } from './retry.ts';
 
 export function parseHeaders(headers: Headers, documented: readonly HeaderMeta[], now: number): Record<string, unknown> {
@@ -13,30 +14,22 @@ export function parseHeaders(headers: Headers, documented: readonly HeaderMeta[]
       continue; // not a valid header name: it can never be present
     }
     if (raw === null) continue;
-    const value = parseHeader(raw, h.kind, now);
-    if (value !== undefined) Object.defineProperty(out, h.name, { value, enumerable: true, writable: true, configurable: true });
+    put(out, h.name, parseHeader(raw, h.kind, now));
   }
   return out;
 }
 
 function parseHeader(raw: string, kind: HeaderMeta['kind'], now: number): unknown {
-  switch (kind) {
-    case 'number':
-    case 'integer': {
-      const n = Number(raw.trim());
-      return raw.trim() === '' || Number.isNaN(n) ? raw : n;
-    }
-    case 'boolean':
-      return raw.trim() === 'true' ? true : raw.trim() === 'false' ? false : raw;
-    case 'date':
-      return parseResetTime(raw, now) ?? raw;
-    case 'json':
-      try {
-        return JSON.parse(raw);
-      } catch {
-        return raw;
-      }
-    default:
+  const text = raw.trim();
+  if (kind === 'number' || kind === 'integer') return text === '' || Number.isNaN(Number(text)) ? raw : Number(text);
+  if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : raw;
+  if (kind === 'date') return parseResetTime(raw, now) ?? raw;
+  if (kind === 'json') {
+    try {
+      return JSON.parse(raw);
+    } catch {
       return raw;
+    }
   }
+  return raw;
 }

@@ -1,6 +1,23 @@
-// What the generated client tells the runtime about each operation: plain data, written by the
-// generator as a JSON literal. Everything the runtime does per operation is driven by this table
-// (and the `paths` types drive the static side), so generated code stays a table and one call.
+// The contract between the emitter and the runtime: what a generated package tells the runtime
+// about each operation. Plain data, written by the generator as literals; the runtime never reads
+// the spec. Two forms use it:
+//
+// - one standalone function per operation, tree-shakable:
+//     export const trackUsers = /*#__PURE__*/ defineOperation<Operation<…>>({ id: 'trackUsers', … }, codec);
+//   called as `trackUsers(config, input)` with `config = createConfig({ appGroupId, … })`. Each
+//   operation's meta is self-contained (its servers and security schemes are inline), so importing
+//   one operation pulls in that operation's meta and the core runtime only. The core sends JSON
+//   bodies and fills body credentials; what else an operation needs comes as `codec`, and
+//   `codecFor(meta)` (request.ts) says which parts: `params: styledParams` (params.ts) when it has
+//   parameters, `auth: authenticate` (auth.ts) when it has security schemes or credential
+//   parameters, `body: encodeBody` (encode.ts) when a request media type is not JSON. The emitter
+//   must pass every part codecFor names: without them the request would go out without its
+//   parameters or credentials. Validation comes through the config (`validation(...)`, validate.ts),
+//   with the validator functions named in `validators` below, passed in or loaded lazily.
+// - the client object (`createXClient(options).group.method(input)`), built by `buildClient`
+//   from the `ApiMeta` table below with every codec.
+//
+// Every field is documented here; a new one is optional unless stated, so older tables still load.
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
 export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -9,14 +26,20 @@ export interface ParamMeta {
   name: string;
   in: ParamLocation;
   required?: boolean;
-  /** serialization, when not the location's default */
+  /** serialization, when not the location's default (form for query, simple for path) */
   style?: string;
   explode?: boolean;
-  /** a credential fills this parameter when the call leaves it out (the scheme's name) */
+  /**
+   * The client option (a credential) that fills this parameter when the call leaves it out, e.g.
+   * `'appGroupId'`. Its value is redacted in every error, hook event and log line.
+   */
   credential?: string;
 }
 
-/** How a security scheme's credential reaches a request, and which client option holds it. */
+/**
+ * How a security scheme's credential reaches a request, and which client option holds it. Inline
+ * in each operation's `security`, so that an operation needs no API-wide table.
+ */
 export type SchemeMeta =
   | { name: string; type: 'apiKey'; in: 'query' | 'header' | 'cookie'; param: string; option: string }
   | { name: string; type: 'basic'; usernameOption: string; passwordOption: string }
@@ -35,6 +58,10 @@ export interface HeaderMeta {
 export interface ResponseMeta {
   /** '200', '4XX', 'default' */
   status: string;
+  /**
+   * The documented media types. A 2XX whose media types are all JSON must carry JSON: any other
+   * body rejects the call with a `ResponseBodyError` (it never resolves with text typed as an object).
+   */
   media: string[];
   headers: HeaderMeta[];
 }
@@ -45,7 +72,10 @@ export interface BodyMeta {
   media: string[];
   /** multipart parts sent as CSV files (encoded from rows when given rows) */
   csvParts?: string[];
-  /** top-level body properties a credential fills: [property, scheme] */
+  /**
+   * Top-level body properties a credential fills when the body leaves them out: [property, client
+   * option]. Their values are redacted from the request summaries of errors.
+   */
   credentials?: [string, string][];
 }
 
@@ -58,6 +88,7 @@ export interface BatchMeta {
   errors?: { property: string; index?: string; array?: string };
 }
 
+/** Names of the validator functions (exports of the package's validators module) of one operation. */
 export interface ValidatorsMeta {
   path?: string;
   query?: string;
@@ -73,15 +104,34 @@ export interface OperationMeta {
   id: string;
   method: HttpMethod;
   path: string;
-  /** the operation's own servers, when they differ from the API's */
+  /**
+   * The servers of this operation (its own, else the API's); the first is the base URL when the
+   * config names none. Required for a standalone operation, which has no API table to fall back on.
+   */
   servers?: string[];
   params: ParamMeta[];
-  /** alternatives; each lists the schemes that apply together. [] = no credential; [[]] = optional */
-  security: string[][];
+  /**
+   * The security alternatives, schemes inline: the first alternative whose credentials the config
+   * holds is used. [] = no credential; an empty alternative ([[]] or [[X], []]) = optional.
+   */
+  security: SchemeMeta[][];
   body?: BodyMeta;
   responses: ResponseMeta[];
   batch?: BatchMeta;
   validators?: ValidatorsMeta;
+  /**
+   * The operation is safe to repeat (`x-oaskit-idempotent: true`): a call that may already have
+   * been processed (a timeout after sending, a 500, 502 or 504, a connection dropped mid-response)
+   * is retried like a GET. Without it a POST or PATCH is retried only when the server certainly did
+   * not process it (429, 503, a refused connection).
+   */
+  idempotent?: boolean;
+  /**
+   * The header parameter that carries an idempotency key (`x-oaskit-idempotency-key: true` on the
+   * parameter). The client fills it once per call with a random UUID when the caller leaves it out
+   * and sends the same key on every attempt, so the call is retried like an idempotent one.
+   */
+  idempotencyKey?: string;
 }
 
 export interface JobMeta {
@@ -104,9 +154,12 @@ export interface SegmentCallMeta {
   timestamp?: string;
 }
 
+/** The table of the client object. */
 export interface ApiMeta {
   name: string;
+  /** the API's servers (the runtime reads each operation's own `servers` first) */
   servers: string[];
+  /** every scheme of the API, for the emitter's options and docs (operations carry theirs inline) */
   schemes: SchemeMeta[];
   operations: OperationMeta[];
   /** [group, [method, operation index][]][]; the group '' holds methods of the client itself */

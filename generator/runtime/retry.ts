@@ -1,15 +1,29 @@
-// When to retry and how long to wait: exponential backoff with jitter, bounded in count and in
-// total time, and the server's own word (`Retry-After`, `X-RateLimit-Reset`) when it gives one.
+// When to retry and how long to wait. A call is retried only when that cannot repeat work the
+// server already did: a call safe to repeat (GET, HEAD, PUT, DELETE, OPTIONS, TRACE, an operation
+// declared idempotent or carrying an idempotency key, or a caller's `unsafe: true`) after any
+// retryable failure; any other call (POST, PATCH) only when the server certainly did not process
+// it (429, 503, a connection refused before the request was written). Waits are exponential
+// backoff with jitter, bounded in count and in total time, and the server's own word
+// (`Retry-After`, `X-RateLimit-Reset`) when it gives one.
 
 export interface RetryOptions {
   /** retries after the first attempt (default 3) */
   retries?: number;
-  /** statuses worth another attempt (default 429, 502, 503, 504) */
+  /**
+   * statuses worth another attempt (default 429, 502, 503, 504). A call that is not safe to
+   * repeat is retried only on 429 and 503 among them: the others may come after the work was done.
+   */
   statuses?: number[];
   /** retry when no response came back: connection errors and timeouts (default true) */
   networkErrors?: boolean;
-  /** HTTP methods that may be retried (default: all) */
+  /** HTTP methods safe to repeat, any case (default GET, HEAD, PUT, DELETE, OPTIONS, TRACE) */
   methods?: string[];
+  /**
+   * Retry this call as if it were safe to repeat, even after a failure that may come after the
+   * server processed it (a timeout after sending, a 502, a dropped connection). Default false:
+   * a POST that may have been processed is never sent twice.
+   */
+  unsafe?: boolean;
   /** first backoff delay (default 500 ms); doubles each retry */
   baseDelayMs?: number;
   /** longest single wait (default 30 s); a server asking for more ends the retries */
@@ -26,7 +40,8 @@ export const defaultRetry: RetryPolicy = {
   retries: 3,
   statuses: [429, 502, 503, 504],
   networkErrors: true,
-  methods: ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'],
+  methods: ['get', 'head', 'put', 'delete', 'options', 'trace'],
+  unsafe: false,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxElapsedMs: 120_000,
@@ -36,8 +51,7 @@ export const defaultRetry: RetryPolicy = {
 /** The client's policy, then the call's; `false` anywhere turns retries off. */
 export function retryPolicy(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): RetryPolicy | undefined {
   if (client === false || call === false) return undefined;
-  const p = { ...defaultRetry, ...client, ...call };
-  return { ...p, methods: p.methods.map((m) => m.toLowerCase()) };
+  return { ...defaultRetry, ...client, ...call };
 }
 
 /** Backoff before retry number `retry` (0-based): base * 2^retry, capped, less a random share. */
@@ -47,13 +61,16 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
   return Math.round(exp * (1 - jitter * random()));
 }
 
+/** A time header: a number through `number`, else an HTTP date; NaN when unreadable. */
+function timeOf(value: string | null | undefined, number: (n: number) => number): number {
+  const text = value?.trim() ?? '';
+  return /^\d+(\.\d+)?$/.test(text) ? number(Number(text)) : text ? Date.parse(text) : NaN;
+}
+
 /** `Retry-After` as a delay in ms: delta seconds or an HTTP date. Undefined when absent or bad. */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value == null) return undefined;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  const at = timeOf(value, (n) => now + n * 1000);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.round(at - now));
 }
 
 /**
@@ -61,51 +78,34 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
  * now (small numbers), or an HTTP date.
  */
 export function parseResetTime(value: string | null | undefined, now: number): Date | undefined {
-  if (value == null || value.trim() === '') return undefined;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    if (n >= 1e12) return new Date(n);
-    if (n >= 1e9) return new Date(n * 1000);
-    return new Date(now + n * 1000);
-  }
-  const at = Date.parse(text);
+  const at = timeOf(value, (n) => (n >= 1e12 ? n : n >= 1e9 ? n * 1000 : now + n * 1000));
   return Number.isNaN(at) ? undefined : new Date(at);
 }
 
 /**
  * How long the server asks us to wait before the next attempt, if it says: `Retry-After`, else
- * (when the allowance is used up, or on 429) the rate-limit reset time.
+ * (on 429, or when the allowance is used up) the rate-limit reset time.
  */
 export function serverDelay(status: number, headers: Headers, now: number): number | undefined {
-  const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
-  if (retryAfter !== undefined) return retryAfter;
-  const remaining = headers.get('x-ratelimit-remaining') ?? headers.get('ratelimit-remaining');
-  if (status === 429 || (remaining !== null && Number(remaining) === 0)) {
-    const reset = parseResetTime(headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset'), now);
-    if (reset) return Math.max(0, reset.getTime() - now);
-  }
-  return undefined;
+  const get = (name: string) => headers.get('x-' + name) ?? headers.get(name);
+  const reset = status === 429 || Number(get('ratelimit-remaining') ?? 1) === 0 ? parseResetTime(get('ratelimit-reset'), now) : undefined;
+  return parseRetryAfter(headers.get('retry-after'), now) ?? (reset && Math.max(0, reset.getTime() - now));
 }
 
 /**
- * The wait before retry number `retry`, or undefined when no retry should happen: out of retries,
- * the wait would break the time budget, or the server asks for longer than `maxDelayMs`.
+ * The wait before retry number `retry` (0-based) after a failure, or undefined when there must be
+ * no retry. The failure is a `status` (and its `headers`), or none: a network failure, `sent`
+ * false when the connection was never made. A call that is safe to repeat (its `method` is one of
+ * the policy's, or the caller said `unsafe`) is retried after any retryable failure; any other
+ * call only after 429 or 503 or a connection never made, which say the server did not process it.
+ * No retry either when the retries are used up, the server asks for longer than `maxDelayMs`, or
+ * the wait would break the time budget.
  */
-export function nextDelay(
-  policy: RetryPolicy,
-  retry: number,
-  startedAt: number,
-  now: number,
-  random: () => number,
-  server: number | undefined,
-): number | undefined {
-  if (retry >= policy.retries) return undefined;
-  let delay = backoffDelay(policy, retry, random);
-  if (server !== undefined) {
-    if (server > policy.maxDelayMs) return undefined;
-    delay = Math.max(delay, server);
-  }
-  if (now + delay - startedAt > policy.maxElapsedMs) return undefined;
-  return delay;
+export function nextDelay(policy: RetryPolicy, method: string, retry: number, startedAt: number, now: number, random: () => number, status?: number, headers?: Headers, sent = true): number | undefined {
+  const safe = policy.unsafe || policy.methods.some((m) => m.toLowerCase() === method);
+  const allowed = status === undefined ? policy.networkErrors && (safe || !sent) : policy.statuses.includes(status) && (safe || status === 429 || status === 503);
+  if (!allowed || retry >= policy.retries) return undefined;
+  const server = headers && serverDelay(status!, headers, now);
+  const delay = Math.max(backoffDelay(policy, retry, random), server ?? 0);
+  return server! > policy.maxDelayMs || now + delay - startedAt > policy.maxElapsedMs ? undefined : delay;
 }

@@ -1,5 +1,5 @@
 // A small operation table written by hand, so runtime tests do not depend on the generator.
-import type { ApiMeta, OperationMeta } from '../../generator/runtime/meta.ts';
+import type { ApiMeta, OperationMeta, SchemeMeta } from '../../generator/runtime/meta.ts';
 
 const rateHeaders = [
   { name: 'X-RateLimit-Limit', kind: 'integer' as const },
@@ -27,18 +27,21 @@ export const ops = {
   event: 10,
   cookie: 11,
   ids: 12,
+  upsert: 13,
+  charge: 14,
+  refund: 15,
 } as const;
+
+const Key: SchemeMeta = { name: 'Key', type: 'apiKey', in: 'header', param: 'X-API-Key', option: 'apiKey' };
+const AppGroupId: SchemeMeta = { name: 'AppGroupId', type: 'apiKey', in: 'query', param: 'app_group_id', option: 'appGroupId' };
+const Session: SchemeMeta = { name: 'Session', type: 'apiKey', in: 'cookie', param: 'sid', option: 'session' };
+const Basic: SchemeMeta = { name: 'Basic', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' };
+const Bearer: SchemeMeta = { name: 'Bearer', type: 'bearer', option: 'token' };
 
 export const api: ApiMeta = {
   name: 'test',
   servers: ['https://api.example.invalid/v1'],
-  schemes: [
-    { name: 'Key', type: 'apiKey', in: 'header', param: 'X-API-Key', option: 'apiKey' },
-    { name: 'AppGroupId', type: 'apiKey', in: 'query', param: 'app_group_id', option: 'appGroupId' },
-    { name: 'Session', type: 'apiKey', in: 'cookie', param: 'sid', option: 'session' },
-    { name: 'Basic', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' },
-    { name: 'Bearer', type: 'bearer', option: 'token' },
-  ],
+  schemes: [Key, AppGroupId, Session, Basic, Bearer],
   operations: [
     {
       id: 'listItems',
@@ -50,7 +53,7 @@ export const api: ApiMeta = {
         { name: 'ids', in: 'query' },
         { name: 'X-Trace', in: 'header' },
       ],
-      security: [['AppGroupId']],
+      security: [[AppGroupId]],
       responses: [{ status: '200', media: ['application/json'], headers: [...rateHeaders, { name: 'X-Total', kind: 'integer' }] }, ...errors],
     },
     {
@@ -58,7 +61,7 @@ export const api: ApiMeta = {
       method: 'get',
       path: '/items/{id}',
       params: [{ name: 'id', in: 'path', required: true }],
-      security: [['Key'], ['Bearer']],
+      security: [[Key], [Bearer]],
       responses: [
         { status: '200', media: ['application/json'], headers: [] },
         { status: '404', media: ['application/json'], headers: [] },
@@ -70,7 +73,7 @@ export const api: ApiMeta = {
       method: 'post',
       path: '/items',
       params: [],
-      security: [['Key']],
+      security: [[Key]],
       body: { required: true, media: ['application/json'] },
       responses: [{ status: '201', media: ['application/json'], headers: [] }, ...errors],
     },
@@ -80,7 +83,7 @@ export const api: ApiMeta = {
       path: '/users/track',
       params: [],
       security: [],
-      body: { required: true, media: ['application/json'], credentials: [['app_group_id', 'AppGroupId']] },
+      body: { required: true, media: ['application/json'], credentials: [['app_group_id', 'appGroupId']] },
       batch: {
         arrays: [
           ['attributes', 50],
@@ -96,7 +99,7 @@ export const api: ApiMeta = {
       method: 'post',
       path: '/segments/{segment_id}/add_user_ids',
       params: [{ name: 'segment_id', in: 'path', required: true }],
-      security: [['Basic']],
+      security: [[Basic]],
       body: { required: true, media: ['application/json', 'multipart/form-data', 'text/csv'], csvParts: ['file'] },
       responses: [{ status: '202', media: ['application/json'], headers: [] }, ...errors],
     },
@@ -108,7 +111,7 @@ export const api: ApiMeta = {
         { name: 'account_id', in: 'path', required: true },
         { name: 'job_id', in: 'path', required: true },
       ],
-      security: [['Basic']],
+      security: [[Basic]],
       responses: [{ status: '200', media: ['application/json'], headers: [] }, ...errors],
     },
     {
@@ -124,7 +127,7 @@ export const api: ApiMeta = {
       method: 'get',
       path: '/basic',
       params: [],
-      security: [['Basic']],
+      security: [[Basic]],
       responses: [{ status: '200', media: ['application/json'], headers: [] }],
     },
     {
@@ -132,7 +135,7 @@ export const api: ApiMeta = {
       method: 'get',
       path: '/maybe',
       params: [],
-      security: [['Bearer'], []],
+      security: [[Bearer], []],
       responses: [{ status: '200', media: ['application/json'], headers: [] }],
     },
     {
@@ -143,7 +146,7 @@ export const api: ApiMeta = {
         { name: 'account_id', in: 'path', required: true },
         { name: 'user_id', in: 'path', required: true },
       ],
-      security: [['Basic']],
+      security: [[Basic]],
       body: { required: true, media: ['application/json'] },
       responses: [{ status: '200', media: ['application/json'], headers: [] }],
     },
@@ -155,7 +158,7 @@ export const api: ApiMeta = {
         { name: 'account_id', in: 'path', required: true },
         { name: 'user_id', in: 'path', required: true },
       ],
-      security: [['Basic']],
+      security: [[Basic]],
       body: { required: true, media: ['application/json'] },
       responses: [
         { status: '202', media: [], headers: [] },
@@ -167,7 +170,7 @@ export const api: ApiMeta = {
       method: 'get',
       path: '/session',
       params: [{ name: 'theme', in: 'cookie' }],
-      security: [['Session']],
+      security: [[Session]],
       responses: [{ status: '200', media: ['application/json'], headers: [] }],
     },
     {
@@ -175,10 +178,39 @@ export const api: ApiMeta = {
       method: 'post',
       path: '/ids/delete',
       params: [],
-      security: [['Key']],
+      security: [[Key]],
       body: { required: true, media: ['application/json'] },
       batch: { arrays: [], root: 50 },
       responses: [{ status: '200', media: ['application/json'], headers: [] }, ...errors],
+    },
+    {
+      id: 'upsertItem',
+      method: 'put',
+      path: '/items/{id}',
+      params: [{ name: 'id', in: 'path', required: true }],
+      security: [[Key]],
+      body: { required: true, media: ['application/json'] },
+      responses: [{ status: '200', media: ['application/json'], headers: [] }, ...errors],
+    },
+    {
+      id: 'charge',
+      method: 'post',
+      path: '/charges',
+      params: [{ name: 'Idempotency-Key', in: 'header' }],
+      security: [[Key]],
+      body: { required: true, media: ['application/json'] },
+      responses: [{ status: '201', media: ['application/json'], headers: [] }, ...errors],
+      idempotencyKey: 'Idempotency-Key',
+    },
+    {
+      id: 'refund',
+      method: 'post',
+      path: '/refunds',
+      params: [],
+      security: [[Key]],
+      body: { required: true, media: ['application/json'] },
+      responses: [{ status: '201', media: ['application/json'], headers: [] }, ...errors],
+      idempotent: true,
     },
   ],
   layout: [
@@ -187,6 +219,7 @@ export const api: ApiMeta = {
     ['segments', [['upload', 4]]],
     ['jobs', [['getJob', 5], ['report', 6]]],
     ['misc', [['basicOnly', 7], ['bearerOrNothing', 8], ['withCookie', 11], ['deleteIds', 12]]],
+    ['payments', [['upsertItem', 13], ['charge', 14], ['refund', 15]]],
   ],
   job: { operation: 5, property: 'status', terminal: [200, 400, 422], helper: 'waitForJob' },
   segment: {

@@ -190,8 +190,9 @@ describe('retry helpers', () => {
     expect(serverDelay(429, new Headers({ 'x-ratelimit-reset': '100' }), 40_000)).toBe(100_000);
     expect(serverDelay(200, new Headers({ 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '100' }), 0)).toBeUndefined();
     const p = retryPolicy({ retries: 2, maxElapsedMs: 1000 }, undefined)!;
-    expect(nextDelay(p, 2, 0, 0, () => 0, undefined)).toBeUndefined();
-    expect(nextDelay(p, 0, 0, 900, () => 0, undefined)).toBeUndefined();
+    expect(nextDelay(p, 'get', 2, 0, 0, () => 0, 503)).toBeUndefined();
+    expect(nextDelay(p, 'get', 0, 0, 900, () => 0, 503)).toBeUndefined();
+    expect(nextDelay(p, 'get', 0, 0, 0, () => 0, 503)).toBe(500);
     expect(backoffDelay({ ...defaultRetry, baseDelayMs: 1000, maxDelayMs: 3000, jitter: 0 }, 5, () => 0)).toBe(3000);
     expect(retryPolicy({ retries: 1 }, false)).toBeUndefined();
     expect(retryPolicy(false, { retries: 1 })).toBeUndefined();

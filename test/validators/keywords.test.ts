@@ -20,6 +20,12 @@ const cases: Record<string, Case> = {
   'type string': { schema: { type: 'string' }, valid: ['', 'a'], invalid: [[1, [{ instancePath: '', keyword: 'type', message: 'must be string', schemaPath: '#/$defs/type_string/type' }]], [null], [{}]] },
   'type integer': { schema: { type: 'integer' }, valid: [1, 1.0, -5, 1e20], invalid: [[1.5, [{ message: 'must be integer' }]], ['1']] },
   'type number': { schema: { type: 'number' }, valid: [1, 1.5], invalid: [['1'], [null]] },
+  // NaN and ±Infinity are not JSON numbers: JSON.stringify would send them as null
+  'type number refuses NaN and ±Infinity': { schema: { type: 'number' }, valid: [0, -0, Number.MAX_VALUE], invalid: [[NaN, [{ keyword: 'type', message: 'must be number' }]], [Infinity], [-Infinity]] },
+  'type integer refuses NaN and ±Infinity': { schema: { type: 'integer' }, valid: [0], invalid: [[NaN, [{ message: 'must be integer' }]], [Infinity], [-Infinity]] },
+  'type list with number refuses NaN': { schema: { type: ['number', 'null'] }, valid: [1, null], invalid: [[NaN, [{ message: 'must be number or null' }]], [-Infinity]] },
+  'a nested number refuses NaN': { schema: { properties: { price: { type: 'number', minimum: 0 } } }, valid: [{ price: 1.5 }], invalid: [[{ price: NaN }, [{ instancePath: '/price', keyword: 'type' }]], [{ price: Infinity }]] },
+  'anyOf of typed branches refuses NaN': { schema: { anyOf: [{ type: 'number' }, { type: 'string' }] }, valid: [1, 'a'], invalid: [[NaN], [Infinity]] },
   'type list': { schema: { type: ['string', 'null'] }, valid: ['a', null], invalid: [[1, [{ message: 'must be string or null', params: { type: 'string,null' } }]]] },
   'type object is not array or null': { schema: { type: 'object' }, valid: [{}], invalid: [[[]], [null]] },
   'type array': { schema: { type: 'array' }, valid: [[]], invalid: [[{}]] },

@@ -14,25 +14,21 @@ export interface Clock {
 }
 
 export const systemClock: Clock = {
-  now: () => Date.now(),
-  random: () => Math.random(),
-  sleep(ms, signal) {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
+  now: Date.now,
+  random: Math.random,
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         clearTimeout(timer);
         reject(signal!.reason);
       };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, ms),
-      );
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  },
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+    }),
 };
 
 export function clockOf(partial: Partial<Clock> | undefined): Clock {

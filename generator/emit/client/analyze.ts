@@ -39,6 +39,13 @@ function schemeMetas(model: ApiModel): SchemeMeta[] {
 /** `validators: false` leaves the validator names out (a package generated without validators). */
 export function clientTable(model: ApiModel, options: { validators?: boolean } = {}): ClientTable {
   const servers = model.servers.map(serverUrl);
+  const schemes = schemeMetas(model);
+  const schemeByName = new Map(schemes.map((s) => [s.name, s]));
+  // operations name credentials by the client option that holds them (runtime/meta.ts)
+  const optionOf = (scheme: string) => {
+    const s = schemeByName.get(scheme);
+    return s?.type === 'apiKey' ? s.option : scheme;
+  };
   const index = new Map(model.operations.map((op, i) => [op, i]));
   const operations: OperationEntry[] = model.operations.map((op) => {
     const facts = model.facts.operations.get(op)!;
@@ -49,20 +56,24 @@ export function clientTable(model: ApiModel, options: { validators?: boolean } =
       if (p.style !== undefined) meta.style = p.style;
       if (p.explode !== undefined) meta.explode = p.explode;
       const credential = facts.credentialParams.find((c) => c.name === p.name && c.in === p.in);
-      if (credential) meta.credential = credential.scheme;
+      if (credential) meta.credential = optionOf(credential.scheme);
       return meta;
     });
     const responses: ResponseMeta[] = op.responses.map((r) => ({ status: r.status, media: r.content.map((m) => m.contentType), headers: facts.headers.get(r)! }));
-    const meta: OperationMeta = { id: op.id, method: op.method, path: op.path, params, security: facts.security, responses };
+    const meta: OperationMeta = { id: op.id, method: op.method, path: op.path, params, security: facts.security.map((alt) => alt.map((n) => schemeByName.get(n)!)), responses };
+    // every operation carries its servers: a standalone operation has no API table to read them from
     const ownServers = op.servers.map(serverUrl);
-    if (ownServers.length && ownServers.join('\n') !== servers.join('\n')) meta.servers = ownServers;
+    if (ownServers.length || servers.length) meta.servers = ownServers.length ? ownServers : servers;
     const content = op.requestBody?.content ?? [];
     if (op.requestBody && content.length) {
       meta.body = { required: op.requestBody.required, media: [facts.defaultMedia!, ...content.map((m) => m.contentType).filter((m) => m !== facts.defaultMedia)] };
       if (facts.csvParts.length) meta.body.csvParts = facts.csvParts;
-      if (facts.credentialBody.length) meta.body.credentials = facts.credentialBody.map((c) => [c.property, c.scheme]);
+      if (facts.credentialBody.length) meta.body.credentials = facts.credentialBody.map((c) => [c.property, optionOf(c.scheme)]);
     }
     if (facts.batch) meta.batch = facts.batch;
+    // safe to repeat: declared idempotent, or carrying an idempotency key the client fills (EXTENSIONS.md)
+    if (facts.idempotent) meta.idempotent = true;
+    if (facts.idempotencyKey !== undefined) meta.idempotencyKey = facts.idempotencyKey;
     if (options.validators !== false) {
       const v: ValidatorsMeta = { ...names.validators.params };
       if (names.validators.body.length) v.body = names.validators.body;
@@ -75,7 +86,7 @@ export function clientTable(model: ApiModel, options: { validators?: boolean } =
   const meta: ApiMeta = {
     name: model.name,
     servers,
-    schemes: schemeMetas(model),
+    schemes,
     operations: operations.map((e) => e.meta),
     layout: model.names.groups.map((g) => [g.name ?? '', g.operations.map((op) => [model.names.operations.get(op)!.method, index.get(op)!] as [string, number])]),
   };

@@ -26,9 +26,12 @@ const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'ru
 
 /** Names the runtime's index exports; client.ts must not export the same (index.ts re-exports both). */
 export const runtimeExports = [
-  'buildClient', 'serializeBody', 'serializePath', 'serializeQuery', 'ClientOptions', 'RawInput', 'RawResult',
-  'ApiError', 'ClientError', 'JobTimeoutError', 'MissingCredentialError', 'NetworkError', 'RequestValidationError',
-  'ResponseValidationError', 'TimeoutError', 'RequestSummary', 'ValidationIssue', 'CsvEncodeError', 'encodeCsv',
+  'buildClient', 'fullCodec', 'ClientOptions', 'createConfig', 'Config', 'ConfigOptions', 'ErrorEvent', 'Hooks',
+  'RequestEvent', 'ResponseEvent', 'Validation', 'call', 'defineOperation', 'RawOperation', 'RawResult',
+  'BodyEncoder', 'Codec', 'ParamSerializer', 'RawInput', 'codecFor', 'Authenticator', 'authenticate', 'styledParams', 'encodeBody', 'batch', 'waitForJob', 'validation',
+  'Validators', 'ValidationTables', 'OperationMeta', 'Operation',
+  'ApiError', 'ClientError', 'JobTimeoutError', 'MissingCredentialError', 'NetworkError', 'RedirectError', 'RequestValidationError',
+  'ResponseBodyError', 'ResponseValidationError', 'TimeoutError', 'RequestSummary', 'ValidationIssue', 'CsvEncodeError', 'encodeCsv',
   'encodeCsvField', 'CsvOptions', 'CsvRow', 'CsvRows', 'CsvValue', 'defaultRetry', 'parseResetTime', 'parseRetryAfter',
   'RetryOptions', 'systemClock', 'Clock', 'ApiMeta', 'Readable', 'Writable', 'Plain', 'Simplify', 'OpConfig',
   'CallOptions', 'MultipartBody', 'Input', 'JsonBody', 'Args', 'StatusRange', 'BodyOf', 'HeadersOf', 'Result',
@@ -61,6 +64,7 @@ function configType(f: OperationEntry): string {
     ['credHeader', f.facts.credentialParams.filter((c) => c.in === 'header').map((c) => c.name)],
     ['credCookie', f.facts.credentialParams.filter((c) => c.in === 'cookie').map((c) => c.name)],
     ['credBody', f.facts.credentialBody.map((c) => c.property)],
+    ['autoHeader', f.facts.idempotencyKey !== undefined ? [f.facts.idempotencyKey] : []],
     ['csv', f.facts.csvParts],
     ['dates', [...new Set([...f.facts.headers.values()].flatMap((hs) => hs.filter((h) => h.kind === 'date').map((h) => h.name)))]],
   ];
@@ -222,7 +226,8 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     typeParameters: [`const K extends keyof ${pathParamsName} & string = never`],
     parameters: [{ name: 'options', type: `${optionsName} & { pathParams?: { [P in K]: string | number } }` }],
     returnType: `${clientName}<K>`,
-    statements: [`return buildClient(options, api, ${hasValidators ? 'validators' : 'undefined'}) as ${clientName}<K>;`],
+    // the validators are loaded on the first check only: a client that never validates never loads them
+    statements: [`return buildClient(options, api, ${hasValidators ? "() => import('./validators.ts')" : 'undefined'}) as ${clientName}<K>;`],
     docs: textDocs(
       `Creates a client of the ${apiTitle(model)}. Each method returns the success body and throws an ApiError for an error status; \`.result()\` returns every documented outcome instead.`,
       model.info.summary,
@@ -238,7 +243,6 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.d.ts', namedImports: ['components', 'paths'] },
   ];
-  if (hasValidators) imports.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: './validators.ts', namespaceImport: 'validators' });
 
   const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const file = project.createSourceFile('client.ts', { statements: [...imports, '', ...statements] });

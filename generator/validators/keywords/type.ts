@@ -88,6 +88,20 @@ export function declaredTypes(schema: Record<string, unknown>, nullable: boolean
   return types.includes('number') ? types.filter((type) => type !== 'integer') : types;
 }
 
+/**
+ * The test of the `type` keyword: as `typeTest`, except that `number` also refuses NaN and
+ * ±Infinity, which no JSON document holds (JSON.stringify sends them as null). The type guards of
+ * other keywords keep `typeof` (a NaN is still checked by minimum, as in the interpreter).
+ */
+function keywordTest(type: JsonType, data: Name): Code {
+  return type === 'number' ? _`Number.isFinite(${data})` : typeTest(type, data);
+}
+
+/** Whether a value passes the `type` keyword for `type` (the interpreter's `keywordTest`). */
+function keywordHolds(value: unknown, type: JsonType): boolean {
+  return hasType(value, type) && (type !== 'number' || Number.isFinite(value));
+}
+
 function typeError(types: JsonType[]): { keyword: string; params: { type: string }; message: string } {
   return { keyword: 'type', params: { type: types.join(',') }, message: typeMessage(types.join(',')) };
 }
@@ -102,11 +116,13 @@ export const typeFamily = {
     const types = declaredTypes(cx.object, cx.rules.nullable, cx.at);
     if (!types) return undefined;
     const known = cx.known;
-    if (known && types.some((type) => type === known || (type === 'number' && known === 'integer'))) return undefined;
-    const test = join(types.map((type) => (types.length > 1 && type === 'object' ? _`(${typeTest(type, cx.data)})` : typeTest(type, cx.data))), ' || ');
+    // a known 'number' comes from a typeof guard, which lets NaN through: only integer proves finite
+    if (known && types.some((type) => (type === known && known !== 'number') || (type === 'number' && known === 'integer'))) return undefined;
+    const test = join(types.map((type) => (types.length > 1 && type === 'object' ? _`(${keywordTest(type, cx.data)})` : keywordTest(type, cx.data))), ' || ');
+    const single = types.length === 1 ? types[0]! : undefined;
     return {
       test,
-      failure: types.length === 1 ? notTypeTest(types[0]!, cx.data) : _`!(${test})`,
+      failure: single === 'number' ? _`!Number.isFinite(${cx.data})` : single ? notTypeTest(single, cx.data) : _`!(${test})`,
       single: types.length === 1 ? types[0] : undefined,
       error: { ...typeError(types), at: cx.atKeyword('type') },
     };
@@ -116,7 +132,7 @@ export const typeFamily = {
   check(ix: Ix): boolean {
     if (typeof ix.schema !== 'object') return true;
     const types = declaredTypes(ix.object, ix.rules.nullable, ix.at);
-    if (!types || types.some((type) => hasType(ix.data, type))) return true;
+    if (!types || types.some((type) => keywordHolds(ix.data, type))) return true;
     ix.error(typeError(types));
     return false;
   },

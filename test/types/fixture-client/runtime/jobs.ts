@@ -4,9 +4,10 @@
  */
 // Waiting for a background job: poll the operation the spec marks `x-oaskit-job-status` until the
 // state property reaches a terminal value, or give up after `timeoutMs`.
-import type { Engine, RawInput } from './client.ts';
+import type { Config } from './config.ts';
 import { JobTimeoutError } from './errors.ts';
-import type { JobMeta } from './meta.ts';
+import type { JobMeta, OperationMeta } from './meta.ts';
+import type { RawOperation } from './operation.ts';
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -51,12 +52,10 @@ export function matchPath(template: string, url: string): Record<string, string>
 
 /** The status operation's path parameters from a job: its properties by name, then any URL it holds. */
 export function jobPathParams(
-  engine: Engine,
-  meta: JobMeta,
+  op: OperationMeta,
   job: unknown,
   given: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const op = engine.api.operations[meta.operation]!;
   const names = op.params.filter((p) => p.in === 'path').map((p) => p.name);
   const path: Record<string, unknown> = {};
   const values = typeof job === 'object' && job !== null ? (job as Record<string, unknown>) : {};
@@ -81,25 +80,27 @@ export function jobPathParams(
  * for success or failure). Rejects with JobTimeoutError after `timeoutMs` (default 10 min).
  */
 export async function waitForJob(
-  engine: Engine,
-  meta: JobMeta,
+  config: Config<string>,
+  status: RawOperation,
+  meta: Pick<JobMeta, 'property' | 'terminal'>,
   job: unknown,
   options: WaitOptions = {},
 ): Promise<unknown> {
   const { timeoutMs = 600_000, intervalMs = 2_000, signal } = options;
-  const op = engine.api.operations[meta.operation]!;
-  const input: RawInput = { path: jobPathParams(engine, meta, job, options.path), signal };
-  const started = engine.clock.now();
+  const input = { path: jobPathParams(status.meta, job, options.path), signal };
+  const { clock } = config;
+  const started = clock.now();
   let last: unknown;
   for (;;) {
-    last = await engine.data(meta.operation, input);
+    last = await status(config, input);
     const state =
       typeof last === 'object' && last !== null
         ? (last as Record<string, unknown>)[meta.property]
         : undefined;
     if (meta.terminal.some((t) => t === state)) return last;
-    const elapsed = engine.clock.now() - started;
-    if (elapsed + intervalMs > timeoutMs) throw new JobTimeoutError(op.id, timeoutMs, last);
-    await engine.clock.sleep(intervalMs, signal);
+    const elapsed = clock.now() - started;
+    if (elapsed + intervalMs > timeoutMs)
+      throw new JobTimeoutError(status.operationId, timeoutMs, last);
+    await clock.sleep(intervalMs, signal);
   }
 }

@@ -5,7 +5,10 @@
 // The static side of the client: every method's input, result and error types are computed here
 // from an operation type of openapi-typescript's `paths` (like openapi-fetch does), plus a small
 // per-operation config the generator writes. Nothing here exists at run time.
+import type { Config } from './config.ts';
 import type { ApiError } from './errors.ts';
+import type { OperationMeta } from './meta.ts';
+import type { Codec } from './request.ts';
 import type { RetryOptions } from './retry.ts';
 import type { CsvRows } from './csv.ts';
 
@@ -79,6 +82,7 @@ type OptionalKeys<T, K extends PropertyKey> = [K] extends [never]
  * - `ct`: the default request media type;
  * - `credQuery` / `credHeader` / `credCookie` / `credBody`: parameters and body properties a
  *   credential fills (optional in the input);
+ * - `autoHeader`: header parameters the client fills itself (an idempotency key; optional in the input);
  * - `csv`: multipart parts sent as CSV files;
  * - `dates`: response headers parsed into a `Date`.
  */
@@ -88,6 +92,7 @@ export interface OpConfig {
   credHeader?: string;
   credCookie?: string;
   credBody?: string;
+  autoHeader?: string;
   csv?: string;
   dates?: string;
 }
@@ -101,8 +106,10 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time limit of each attempt, in ms (default: the client's). */
   timeoutMs?: number;
-  /** Retry policy of this call; `false` sends once. */
+  /** Retry policy of this call; `false` sends once; `{ unsafe: true }` retries even what the server may have processed. */
   retry?: RetryOptions | false;
+  /** The largest response body read for this call, in bytes (default: the client's). */
+  maxResponseBytes?: number;
 }
 
 type ParamsIn<Op, L extends string> = Op extends { parameters: infer P }
@@ -161,7 +168,10 @@ export type Input<Op, Cfg extends OpConfig = {}, PD extends string = never> = Pa
   OptionalKeys<ParamsIn<Op, 'path'>, PD>
 > &
   ParamPart<'query', OptionalKeys<ParamsIn<Op, 'query'>, Get<Cfg, 'credQuery'>>> &
-  ParamPart<'header', OptionalKeys<ParamsIn<Op, 'header'>, Get<Cfg, 'credHeader'>>> &
+  ParamPart<
+    'header',
+    OptionalKeys<ParamsIn<Op, 'header'>, Get<Cfg, 'credHeader'> | Get<Cfg, 'autoHeader'>>
+  > &
   ParamPart<'cookie', OptionalKeys<ParamsIn<Op, 'cookie'>, Get<Cfg, 'credCookie'>>> &
   BodyPart<Op, Cfg> &
   CallOptions;
@@ -424,3 +434,26 @@ export type BodyProp<Op, Cfg extends OpConfig, K extends string> =
   JsonBody<Op, Cfg> extends infer B ? (K extends keyof B ? B[K] : never) : never;
 /** The success body of an operation (for helper signatures). */
 export type DataOf<Op, Cfg extends OpConfig = {}> = SuccessData<Op, Cfg>;
+
+// ---------------------------------------------------------------------------------------------
+// standalone operations
+
+/**
+ * One operation as a standalone, tree-shakable function: `op(config, input)` resolves with the
+ * success body (a documented error throws a typed `ApiError`); `op.result(config, input)` returns
+ * every documented outcome. `config` comes from `createConfig(...)`; its path defaults type `K`.
+ */
+export interface Operation<Op, Cfg extends OpConfig = {}> {
+  <K extends string = never>(
+    config: Config<K>,
+    ...args: Args<Input<Op, Cfg, K>>
+  ): Promise<SuccessData<Op, Cfg>>;
+  result<K extends string = never>(
+    config: Config<K>,
+    ...args: Args<Input<Op, Cfg, K>>
+  ): Promise<Result<Op, Cfg>>;
+  isError(error: unknown): error is ApiError<Failure<Op, Cfg>>;
+  readonly operationId: string;
+  readonly meta: OperationMeta;
+  readonly codec?: Codec;
+}

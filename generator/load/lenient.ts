@@ -1,6 +1,6 @@
 // Slips oaskit reads with a warning (load-spec.ts reports them) rather than rejecting the
 // document: numeric `openapi` / `info.version`, a patch version newer than the schemas know, a
-// components-only 3.0 document. Schema validation and swagger-parser see a copy with them
+// components-only 3.0 document. Schema validation sees a copy with them
 // mended, so the rest of the document is still judged. Members are shared, not copied.
 import { isObject } from '../core/pointer.ts';
 

@@ -61,8 +61,10 @@ export interface NamePlan {
   operations: Map<Operation, OperationNames>;
   /** TypeScript type name of each component schema (`Pet`), unique */
   schemaTypes: Map<Schema, string>;
-  /** validator base name of each component schema (`validatePet` / `isPet`) */
+  /** validator base name of each component schema node (`validatePet` / `isPet`); an alias component keeps the first name */
   schemaValidators: Map<Schema, string>;
+  /** validator base name of each component, by component name (aliases of one node get their own) */
+  componentValidators: Map<string, string>;
   /** docs anchor of each component schema (`schema-Pet`) */
   schemaAnchors: Map<Schema, string>;
 }
@@ -78,9 +80,14 @@ export function planNames(model: ModelForNames): NamePlan {
   const schemaValidators = new Map<Schema, string>();
   const schemaTypes = new Map<Schema, string>();
   const types = new Unique();
+  const componentValidators = new Map<string, string>();
   for (const { name, schema } of model.schemas) {
-    schemaValidators.set(schema, validators.take(toIdentifier(name, 'pascal')));
-    schemaTypes.set(schema, types.take(toIdentifier(name, 'pascal')));
+    const validator = validators.take(toIdentifier(name, 'pascal'));
+    const type = types.take(toIdentifier(name, 'pascal'));
+    componentValidators.set(name, validator);
+    // a component that is only a `$ref` to another is the same node: the first name stays its name
+    if (!schemaValidators.has(schema)) schemaValidators.set(schema, validator);
+    if (!schemaTypes.has(schema)) schemaTypes.set(schema, type);
   }
   const fns = new Unique(['createConfig', 'buildClient']);
   const operations = new Map<Operation, OperationNames>();
@@ -112,6 +119,7 @@ export function planNames(model: ModelForNames): NamePlan {
     operations,
     schemaTypes,
     schemaValidators,
+    componentValidators,
     schemaAnchors,
   };
 }

@@ -189,7 +189,12 @@ export function redactUrl(url: string, names: readonly string[], values: readonl
   if (!url.includes('?')) return url;
   try {
     const u = new URL(url);
-    for (const [name, value] of [...u.searchParams]) if (names.includes(name) || values.includes(value)) u.searchParams.set(name, REDACTED);
+    // forEach, not iteration: a consumer's `lib` need not include DOM.Iterable
+    const hidden: string[] = [];
+    u.searchParams.forEach((value, name) => {
+      if (names.includes(name) || values.includes(value)) hidden.push(name);
+    });
+    for (const name of hidden) u.searchParams.set(name, REDACTED);
     return u.href;
   } catch {
     // not a URL fetch can reach; still, never show the query

@@ -135,6 +135,17 @@ describe('schema nodes', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it('a component that is only a $ref to another shares its node, and each still gets its own validator name', async () => {
+    const m = await model({
+      'a.yaml': doc31({
+        components: { schemas: { Foo: { type: 'object' }, FooAlias: { $ref: '#/components/schemas/Foo' }, Foo2: { type: 'string' } } },
+      }),
+    });
+    expect(component(m, 'FooAlias')).toBe(component(m, 'Foo'));
+    expect(m.names.schemaValidators.get(component(m, 'Foo'))).toBe('Foo');
+    expect([...m.names.componentValidators]).toEqual([['Foo', 'Foo'], ['FooAlias', 'FooAlias'], ['Foo2', 'Foo2']]);
+  });
+
   it('discriminator mappings name nodes (by component name or by $ref)', async () => {
     const m = await model({
       'a.yaml': doc31({

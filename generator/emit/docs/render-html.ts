@@ -24,7 +24,7 @@ import { siteAssets } from './assets.ts';
 
 /**
  * Bytes one page of an API may weigh: an API whose single page would be heavier gets a page per
- * tag and pages of schemas instead (a third of what the Appboy reference weighed as one page).
+ * tag and pages of schemas instead (a third of what one large reference weighed as one page).
  */
 export const pageBudget = 240_000;
 

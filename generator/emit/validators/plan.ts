@@ -40,7 +40,7 @@ export function validatorEntries(model: ApiModel, printed: PrintedDocument): Val
   const entries: ValidatorEntry[] = [];
   for (const s of model.schemas) {
     entries.push({
-      name: model.names.schemaValidators.get(s.schema)!,
+      name: model.names.componentValidators.get(s.name)!,
       schema: at(s.schema),
       type: `Plain<components["schemas"][${typeLiteral(s.name)}]>`,
       description: `the component schema ${s.name}`,

@@ -36,7 +36,7 @@ const allowed: Record<string, string[]> = {
   validators: ['core'],
   load: ['core'],
   model: ['core', 'load', 'runtime'],
-  rules: ['core', 'load', 'model', 'validators'],
+  rules: ['core', 'load', 'model', 'validators', 'runtime'],
   diagnostics: ['core', 'load', 'rules'],
   emit: ['core', 'model', 'runtime', 'validators'],
   mock: ['core', 'model'],

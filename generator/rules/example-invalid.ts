@@ -4,6 +4,7 @@
 import { escapeSegment, isObject } from '../core/pointer.ts';
 import type { Loc } from '../load/workspace.ts';
 import { describeError } from './ajv-errors.ts';
+import { mediaKind } from '../runtime/media.ts';
 import { ExampleValidator, type Direction } from './example-validator.ts';
 import { finding, type Finding, type Rule, type RuleContext } from './rule.ts';
 import type { Site } from '../load/spec-index.ts';
@@ -44,7 +45,8 @@ function* exampleSteps(ctx: RuleContext): Generator<Finding[]> {
       const schemaLoc = { file: site.loc.file, pointer: site.loc.pointer + '/schema' };
       const direction = directionOf(site);
       // a non-JSON body's example may be written serialised (`a=1&b=2`): nothing to compare
-      const serialised = site.kind === 'mediaType' && !/json|^\*\/\*$/i.test(site.via[1] ?? '');
+      const kind = site.kind === 'mediaType' ? mediaKind(site.via[1] ?? '') : 'json';
+      const serialised = kind !== 'json' && kind !== 'any';
       for (const ex of examplesOf(ctx, site)) {
         if (serialised && typeof ex.value === 'string') continue;
         check(out, schemaLoc, v.schema, ex.loc, ex.value, ex.label, direction);

@@ -173,13 +173,36 @@ table('example-invalid', [
     },
   ],
   [
-    'a schema in another file (Ajv: the interpreter reads one document)',
+    'a schema in another file',
     {
       given: {
         'openapi.yaml': doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: 'schemas.yaml#/Pet' }\n            example: { id: 1, name: 7 }\n      default: { description: error }`),
         'schemas.yaml': 'Pet:\n  type: object\n  properties:\n    id: { type: integer }\n    name: { type: string }\n',
       },
       want: ['15:39 example-invalid example at /name must be a string'],
+    },
+  ],
+  [
+    'a schema in a subfolder whose refs go on to a third file',
+    {
+      given: {
+        'openapi.yaml': doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: 'sub/pet.yaml#/Pet' }\n            example: { id: 1, owner: { name: 7 } }\n      default: { description: error }`),
+        'sub/pet.yaml': "Pet:\n  type: object\n  properties:\n    id: { type: integer }\n    owner: { $ref: 'owner.yaml' }\n",
+        'sub/owner.yaml': 'type: object\nproperties:\n  name: { type: string }\n',
+      },
+      want: ['15:48 example-invalid example at /owner/name must be a string'],
+    },
+  ],
+  // 3.0: `nullable` does not add null to an `enum` (the validators' reading): the same verdict in one file and across files
+  ['3.0 nullable enum, one file', { given: doc(`{}`, `schemas:\n  Size:\n    type: string\n    nullable: true\n    enum: [s, m]\n    example: null`, '3.0.3'), want: ['13:16 example-invalid example must be one of: "s", "m"'] }],
+  [
+    '3.0 nullable enum, across files',
+    {
+      given: {
+        'openapi.yaml': doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: 'size.yaml' }\n            example: null\n      default: { description: error }`, undefined, '3.0.3'),
+        'size.yaml': 'type: string\nnullable: true\nenum: [s, m]\n',
+      },
+      want: ['15:24 example-invalid example must be one of: "s", "m"'],
     },
   ],
   ['a schema-level example', { given: doc(`{}`, `schemas:\n  Size:\n    type: integer\n    minimum: 1\n    examples: [3, 0]`), want: ['12:21 example-invalid examples[1] must be >= 1'] }],

@@ -6,6 +6,7 @@
 // Tokens are `<i class=k>` (one letter, unquoted: a fixed set) because a long reference has
 // thousands of them; site.css colours them and takes the italics off.
 import { html, join, type Html } from './html.ts';
+import { mediaKind } from '../../runtime/media.ts';
 
 export type Language = 'json' | 'shell' | 'ts' | 'text';
 
@@ -111,5 +112,5 @@ export function highlight(text: string, language: Language): Html {
 /** The language of an example value: JSON unless it is a string (CSV, plain text...). */
 export function exampleLanguage(value: unknown, contentType?: string): Language {
   if (typeof value !== 'string') return 'json';
-  return contentType && /json/i.test(contentType) && /^\s*[[{"]/.test(value) ? 'json' : 'text';
+  return contentType && mediaKind(contentType) === 'json' && /^\s*[[{"]/.test(value) ? 'json' : 'text';
 }

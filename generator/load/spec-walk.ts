@@ -2,12 +2,29 @@
 // `paths`...) and some values are data (`example`, `default`, `enum`...). A walker that confuses
 // the two reads a property called `default` as data, or a `$ref` inside an example as a reference.
 import { escapeSegment, isObject } from '../core/pointer.ts';
+import { grammar, schemaApplicators } from '../core/grammar.ts';
+
+// Both sets come from the one grammar (core/grammar.ts), so the walker that finds refs in files of
+// any kind (fragments too, whose kind nobody declared) reads structure as the rules do.
 
 /** Keys whose value maps names to nodes: there `example` or `default` is a name, not data. */
-const nameMapKeys = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'variables']);
-
-/** Keys whose value is data, never spec structure (externalDocs takes no refs either). */
-const dataKeys = new Set(['example', 'default', 'const', 'enum', 'externalDocs']);
+const nameMapKeys = new Set(Object.entries(schemaApplicators).filter(([, a]) => a === 'map').map(([k]) => k));
+/** Keys whose value is data (an example's `value`, `enum`, `default`...): refs are never read there. */
+const dataKeys = new Set<string>();
+{
+  const structure = new Set<string>();
+  for (const kind of Object.values(grammar)) {
+    for (const [key, field] of Object.entries(kind.fields)) {
+      const shape = field.shape;
+      if (!('data' in shape)) {
+        // the fields of a map kind (`default` of a Responses object) are names, not structure elsewhere
+        if (!kind.entries) structure.add(key);
+        if (shape.many === 'map' || grammar[shape.of].entries) nameMapKeys.add(key);
+      } else if (shape.data === 'any' || shape.data === 'object' || shape.data === 'array') dataKeys.add(key);
+    }
+  }
+  for (const key of structure) dataKeys.delete(key);
+}
 
 export interface WalkContext {
   pointer: string;

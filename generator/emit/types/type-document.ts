@@ -124,7 +124,8 @@ function rewrite(node: Schema, o: Obj, use: (node: Schema) => unknown): void {
 
   // the index signature must admit the declared properties too
   if (isObject(o.properties) && Object.keys(o.properties).length) {
-    const declared = Object.values(o.properties).filter((p) => p !== false).map(bare);
+    // an untyped property (`{}`) would make the index `unknown` and check no other value: it takes the index's type instead
+    const declared = Object.values(o.properties).filter((p) => p !== false && p !== true).map(bare).filter((p) => !isObject(p) || Object.keys(p).length > 0);
     const widen = (index: unknown) => ({ anyOf: dedupe([index, ...declared]) });
     if (isObject(o.additionalProperties) && Object.keys(o.additionalProperties).length) o.additionalProperties = widen(o.additionalProperties);
     if (isObject(o.patternProperties)) {

@@ -85,6 +85,7 @@ export function uncheckedKeywords(s: Schema): string[] {
 function describe(s: Schema): string {
   if (s.bool !== undefined) return String(s.bool);
   const parts: string[] = [];
+  if (s.type) parts.push(`type ${s.type.join(' or ')}`);
   if (s.format !== undefined) parts.push(`format ${s.format}`);
   parts.push(...uncheckedKeywords(s));
   if (s.required?.length) parts.push(`required ${s.required.join(', ')}`);

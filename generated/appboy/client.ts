@@ -7,7 +7,12 @@ import {
   type ApiMeta,
   type BatchMethod,
   type ClientOptions,
+  type Failure,
+  type Input,
+  type JsonBody,
   type Method,
+  type Result,
+  type SuccessData,
 } from './runtime/index.ts';
 import type { components, paths } from './schema.d.ts';
 /** Path parameters a client can be given once (`pathParams`) instead of in every call. */
@@ -22,6 +27,639 @@ export interface AppboyClientOptions extends ClientOptions {
    */
   appGroupId: string;
 }
+
+/** What `userData.trackUsers` takes: its parameters by location, its body and call options. */
+export type TrackUsersInput<PD extends string = never> = Input<
+  paths['/users/track']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `userData.trackUsers` (`.result()`), discriminated by `status`. */
+export type TrackUsersResult = Result<
+  paths['/users/track']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `userData.trackUsers`: what its `ApiError` carries. */
+export type TrackUsersFailure = Failure<
+  paths['/users/track']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `userData.trackUsers`, as `.batch()` takes it. */
+export type TrackUsersBody = JsonBody<
+  paths['/users/track']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `userData.deleteUsers` takes: its parameters by location, its body and call options. */
+export type DeleteUsersInput<PD extends string = never> = Input<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `userData.deleteUsers` (`.result()`), discriminated by `status`. */
+export type DeleteUsersResult = Result<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `userData.deleteUsers`: what its `ApiError` carries. */
+export type DeleteUsersFailure = Failure<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `userData.deleteUsers`, as `.batch()` takes it. */
+export type DeleteUsersBody = JsonBody<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `userData.removePushTokens` takes: its parameters by location, its body and call options. */
+export type RemovePushTokensInput<PD extends string = never> = Input<
+  paths['/push_notification/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `userData.removePushTokens` (`.result()`), discriminated by `status`. */
+export type RemovePushTokensResult = Result<
+  paths['/push_notification/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `userData.removePushTokens`: what its `ApiError` carries. */
+export type RemovePushTokensFailure = Failure<
+  paths['/push_notification/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `userData.removePushTokens`, as `.batch()` takes it. */
+export type RemovePushTokensBody = JsonBody<
+  paths['/push_notification/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `messaging.sendMessages` takes: its parameters by location, its body and call options. */
+export type SendMessagesInput<PD extends string = never> = Input<
+  paths['/messages/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `messaging.sendMessages` (`.result()`), discriminated by `status`. */
+export type SendMessagesResult = Result<
+  paths['/messages/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `messaging.sendMessages`: what its `ApiError` carries. */
+export type SendMessagesFailure = Failure<
+  paths['/messages/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `messaging.sendMessages`, as `.batch()` takes it. */
+export type SendMessagesBody = JsonBody<
+  paths['/messages/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `messaging.sendCampaignTrigger` takes: its parameters by location, its body and call options. */
+export type SendCampaignTriggerInput<PD extends string = never> = Input<
+  paths['/campaigns/trigger/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `messaging.sendCampaignTrigger` (`.result()`), discriminated by `status`. */
+export type SendCampaignTriggerResult = Result<
+  paths['/campaigns/trigger/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `messaging.sendCampaignTrigger`: what its `ApiError` carries. */
+export type SendCampaignTriggerFailure = Failure<
+  paths['/campaigns/trigger/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `messaging.sendCampaignTrigger`, as `.batch()` takes it. */
+export type SendCampaignTriggerBody = JsonBody<
+  paths['/campaigns/trigger/send']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `schedules.createMessageSchedule` takes: its parameters by location, its body and call options. */
+export type CreateMessageScheduleInput<PD extends string = never> = Input<
+  paths['/messages/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `schedules.createMessageSchedule` (`.result()`), discriminated by `status`. */
+export type CreateMessageScheduleResult = Result<
+  paths['/messages/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `schedules.createMessageSchedule`: what its `ApiError` carries. */
+export type CreateMessageScheduleFailure = Failure<
+  paths['/messages/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `schedules.createMessageSchedule`, as `.batch()` takes it. */
+export type CreateMessageScheduleBody = JsonBody<
+  paths['/messages/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `schedules.createCampaignTriggerSchedule` takes: its parameters by location, its body and call options. */
+export type CreateCampaignTriggerScheduleInput<PD extends string = never> = Input<
+  paths['/campaigns/trigger/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `schedules.createCampaignTriggerSchedule` (`.result()`), discriminated by `status`. */
+export type CreateCampaignTriggerScheduleResult = Result<
+  paths['/campaigns/trigger/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `schedules.createCampaignTriggerSchedule`: what its `ApiError` carries. */
+export type CreateCampaignTriggerScheduleFailure = Failure<
+  paths['/campaigns/trigger/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `schedules.createCampaignTriggerSchedule`, as `.batch()` takes it. */
+export type CreateCampaignTriggerScheduleBody = JsonBody<
+  paths['/campaigns/trigger/schedule/create']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `schedules.updateMessageSchedule` takes: its parameters by location, its body and call options. */
+export type UpdateMessageScheduleInput<PD extends string = never> = Input<
+  paths['/messages/schedule/update']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `schedules.updateMessageSchedule` (`.result()`), discriminated by `status`. */
+export type UpdateMessageScheduleResult = Result<
+  paths['/messages/schedule/update']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `schedules.updateMessageSchedule`: what its `ApiError` carries. */
+export type UpdateMessageScheduleFailure = Failure<
+  paths['/messages/schedule/update']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `schedules.updateCampaignTriggerSchedule` takes: its parameters by location, its body and call options. */
+export type UpdateCampaignTriggerScheduleInput<PD extends string = never> = Input<
+  paths['/campaigns/trigger/schedule/update']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `schedules.updateCampaignTriggerSchedule` (`.result()`), discriminated by `status`. */
+export type UpdateCampaignTriggerScheduleResult = Result<
+  paths['/campaigns/trigger/schedule/update']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `schedules.updateCampaignTriggerSchedule`: what its `ApiError` carries. */
+export type UpdateCampaignTriggerScheduleFailure = Failure<
+  paths['/campaigns/trigger/schedule/update']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `schedules.deleteMessageSchedule` takes: its parameters by location, its body and call options. */
+export type DeleteMessageScheduleInput<PD extends string = never> = Input<
+  paths['/messages/schedule/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `schedules.deleteMessageSchedule` (`.result()`), discriminated by `status`. */
+export type DeleteMessageScheduleResult = Result<
+  paths['/messages/schedule/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `schedules.deleteMessageSchedule`: what its `ApiError` carries. */
+export type DeleteMessageScheduleFailure = Failure<
+  paths['/messages/schedule/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `schedules.deleteCampaignTriggerSchedule` takes: its parameters by location, its body and call options. */
+export type DeleteCampaignTriggerScheduleInput<PD extends string = never> = Input<
+  paths['/campaigns/trigger/schedule/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `schedules.deleteCampaignTriggerSchedule` (`.result()`), discriminated by `status`. */
+export type DeleteCampaignTriggerScheduleResult = Result<
+  paths['/campaigns/trigger/schedule/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `schedules.deleteCampaignTriggerSchedule`: what its `ApiError` carries. */
+export type DeleteCampaignTriggerScheduleFailure = Failure<
+  paths['/campaigns/trigger/schedule/delete']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `emailSync.getEmailUnsubscribes` takes: its parameters by location, its body and call options. */
+export type GetEmailUnsubscribesInput<PD extends string = never> = Input<
+  paths['/email/unsubscribes']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `emailSync.getEmailUnsubscribes` (`.result()`), discriminated by `status`. */
+export type GetEmailUnsubscribesResult = Result<
+  paths['/email/unsubscribes']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `emailSync.getEmailUnsubscribes`: what its `ApiError` carries. */
+export type GetEmailUnsubscribesFailure = Failure<
+  paths['/email/unsubscribes']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `emailSync.setEmailSubscriptionStatus` takes: its parameters by location, its body and call options. */
+export type SetEmailSubscriptionStatusInput<PD extends string = never> = Input<
+  paths['/email/status']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `emailSync.setEmailSubscriptionStatus` (`.result()`), discriminated by `status`. */
+export type SetEmailSubscriptionStatusResult = Result<
+  paths['/email/status']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `emailSync.setEmailSubscriptionStatus`: what its `ApiError` carries. */
+export type SetEmailSubscriptionStatusFailure = Failure<
+  paths['/email/status']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `emailSync.removeEmailBounces` takes: its parameters by location, its body and call options. */
+export type RemoveEmailBouncesInput<PD extends string = never> = Input<
+  paths['/email/bounce/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `emailSync.removeEmailBounces` (`.result()`), discriminated by `status`. */
+export type RemoveEmailBouncesResult = Result<
+  paths['/email/bounce/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `emailSync.removeEmailBounces`: what its `ApiError` carries. */
+export type RemoveEmailBouncesFailure = Failure<
+  paths['/email/bounce/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `emailSync.removeEmailSpam` takes: its parameters by location, its body and call options. */
+export type RemoveEmailSpamInput<PD extends string = never> = Input<
+  paths['/email/spam/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `emailSync.removeEmailSpam` (`.result()`), discriminated by `status`. */
+export type RemoveEmailSpamResult = Result<
+  paths['/email/spam/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `emailSync.removeEmailSpam`: what its `ApiError` carries. */
+export type RemoveEmailSpamFailure = Failure<
+  paths['/email/spam/remove']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `userExport.exportUsersByIds` takes: its parameters by location, its body and call options. */
+export type ExportUsersByIdsInput<PD extends string = never> = Input<
+  paths['/users/export/ids']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `userExport.exportUsersByIds` (`.result()`), discriminated by `status`. */
+export type ExportUsersByIdsResult = Result<
+  paths['/users/export/ids']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `userExport.exportUsersByIds`: what its `ApiError` carries. */
+export type ExportUsersByIdsFailure = Failure<
+  paths['/users/export/ids']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `userExport.exportUsersByIds`, as `.batch()` takes it. */
+export type ExportUsersByIdsBody = JsonBody<
+  paths['/users/export/ids']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `userExport.exportUsersBySegment` takes: its parameters by location, its body and call options. */
+export type ExportUsersBySegmentInput<PD extends string = never> = Input<
+  paths['/users/export/segment']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `userExport.exportUsersBySegment` (`.result()`), discriminated by `status`. */
+export type ExportUsersBySegmentResult = Result<
+  paths['/users/export/segment']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `userExport.exportUsersBySegment`: what its `ApiError` carries. */
+export type ExportUsersBySegmentFailure = Failure<
+  paths['/users/export/segment']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `segmentExport.listSegments` takes: its parameters by location, its body and call options. */
+export type ListSegmentsInput<PD extends string = never> = Input<
+  paths['/segments/list']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `segmentExport.listSegments` (`.result()`), discriminated by `status`. */
+export type ListSegmentsResult = Result<
+  paths['/segments/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `segmentExport.listSegments`: what its `ApiError` carries. */
+export type ListSegmentsFailure = Failure<
+  paths['/segments/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `segmentExport.getSegmentDataSeries` takes: its parameters by location, its body and call options. */
+export type GetSegmentDataSeriesInput<PD extends string = never> = Input<
+  paths['/segments/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `segmentExport.getSegmentDataSeries` (`.result()`), discriminated by `status`. */
+export type GetSegmentDataSeriesResult = Result<
+  paths['/segments/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `segmentExport.getSegmentDataSeries`: what its `ApiError` carries. */
+export type GetSegmentDataSeriesFailure = Failure<
+  paths['/segments/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `segmentExport.getSegmentDetails` takes: its parameters by location, its body and call options. */
+export type GetSegmentDetailsInput<PD extends string = never> = Input<
+  paths['/segments/details']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `segmentExport.getSegmentDetails` (`.result()`), discriminated by `status`. */
+export type GetSegmentDetailsResult = Result<
+  paths['/segments/details']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `segmentExport.getSegmentDetails`: what its `ApiError` carries. */
+export type GetSegmentDetailsFailure = Failure<
+  paths['/segments/details']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `campaignExport.listCampaigns` takes: its parameters by location, its body and call options. */
+export type ListCampaignsInput<PD extends string = never> = Input<
+  paths['/campaigns/list']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `campaignExport.listCampaigns` (`.result()`), discriminated by `status`. */
+export type ListCampaignsResult = Result<
+  paths['/campaigns/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `campaignExport.listCampaigns`: what its `ApiError` carries. */
+export type ListCampaignsFailure = Failure<
+  paths['/campaigns/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `campaignExport.getCampaignDataSeries` takes: its parameters by location, its body and call options. */
+export type GetCampaignDataSeriesInput<PD extends string = never> = Input<
+  paths['/campaigns/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `campaignExport.getCampaignDataSeries` (`.result()`), discriminated by `status`. */
+export type GetCampaignDataSeriesResult = Result<
+  paths['/campaigns/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `campaignExport.getCampaignDataSeries`: what its `ApiError` carries. */
+export type GetCampaignDataSeriesFailure = Failure<
+  paths['/campaigns/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `campaignExport.getCampaignDetails` takes: its parameters by location, its body and call options. */
+export type GetCampaignDetailsInput<PD extends string = never> = Input<
+  paths['/campaigns/details']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `campaignExport.getCampaignDetails` (`.result()`), discriminated by `status`. */
+export type GetCampaignDetailsResult = Result<
+  paths['/campaigns/details']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `campaignExport.getCampaignDetails`: what its `ApiError` carries. */
+export type GetCampaignDetailsFailure = Failure<
+  paths['/campaigns/details']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `newsFeedExport.listNewsFeedCards` takes: its parameters by location, its body and call options. */
+export type ListNewsFeedCardsInput<PD extends string = never> = Input<
+  paths['/feed/list']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `newsFeedExport.listNewsFeedCards` (`.result()`), discriminated by `status`. */
+export type ListNewsFeedCardsResult = Result<
+  paths['/feed/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `newsFeedExport.listNewsFeedCards`: what its `ApiError` carries. */
+export type ListNewsFeedCardsFailure = Failure<
+  paths['/feed/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `newsFeedExport.getNewsFeedCardDataSeries` takes: its parameters by location, its body and call options. */
+export type GetNewsFeedCardDataSeriesInput<PD extends string = never> = Input<
+  paths['/feed/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `newsFeedExport.getNewsFeedCardDataSeries` (`.result()`), discriminated by `status`. */
+export type GetNewsFeedCardDataSeriesResult = Result<
+  paths['/feed/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `newsFeedExport.getNewsFeedCardDataSeries`: what its `ApiError` carries. */
+export type GetNewsFeedCardDataSeriesFailure = Failure<
+  paths['/feed/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `newsFeedExport.getNewsFeedCardDetails` takes: its parameters by location, its body and call options. */
+export type GetNewsFeedCardDetailsInput<PD extends string = never> = Input<
+  paths['/feed/details']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `newsFeedExport.getNewsFeedCardDetails` (`.result()`), discriminated by `status`. */
+export type GetNewsFeedCardDetailsResult = Result<
+  paths['/feed/details']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `newsFeedExport.getNewsFeedCardDetails`: what its `ApiError` carries. */
+export type GetNewsFeedCardDetailsFailure = Failure<
+  paths['/feed/details']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `kpiExport.getMonthlyActiveUsersDataSeries` takes: its parameters by location, its body and call options. */
+export type GetMonthlyActiveUsersDataSeriesInput<PD extends string = never> = Input<
+  paths['/kpi/mau/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `kpiExport.getMonthlyActiveUsersDataSeries` (`.result()`), discriminated by `status`. */
+export type GetMonthlyActiveUsersDataSeriesResult = Result<
+  paths['/kpi/mau/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `kpiExport.getMonthlyActiveUsersDataSeries`: what its `ApiError` carries. */
+export type GetMonthlyActiveUsersDataSeriesFailure = Failure<
+  paths['/kpi/mau/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `kpiExport.getDailyActiveUsersDataSeries` takes: its parameters by location, its body and call options. */
+export type GetDailyActiveUsersDataSeriesInput<PD extends string = never> = Input<
+  paths['/kpi/dau/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `kpiExport.getDailyActiveUsersDataSeries` (`.result()`), discriminated by `status`. */
+export type GetDailyActiveUsersDataSeriesResult = Result<
+  paths['/kpi/dau/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `kpiExport.getDailyActiveUsersDataSeries`: what its `ApiError` carries. */
+export type GetDailyActiveUsersDataSeriesFailure = Failure<
+  paths['/kpi/dau/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `kpiExport.getNewUsersDataSeries` takes: its parameters by location, its body and call options. */
+export type GetNewUsersDataSeriesInput<PD extends string = never> = Input<
+  paths['/kpi/new_users/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `kpiExport.getNewUsersDataSeries` (`.result()`), discriminated by `status`. */
+export type GetNewUsersDataSeriesResult = Result<
+  paths['/kpi/new_users/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `kpiExport.getNewUsersDataSeries`: what its `ApiError` carries. */
+export type GetNewUsersDataSeriesFailure = Failure<
+  paths['/kpi/new_users/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `kpiExport.getUninstallsDataSeries` takes: its parameters by location, its body and call options. */
+export type GetUninstallsDataSeriesInput<PD extends string = never> = Input<
+  paths['/kpi/uninstalls/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `kpiExport.getUninstallsDataSeries` (`.result()`), discriminated by `status`. */
+export type GetUninstallsDataSeriesResult = Result<
+  paths['/kpi/uninstalls/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `kpiExport.getUninstallsDataSeries`: what its `ApiError` carries. */
+export type GetUninstallsDataSeriesFailure = Failure<
+  paths['/kpi/uninstalls/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `sessionsAnalyticsExport.getSessionsDataSeries` takes: its parameters by location, its body and call options. */
+export type GetSessionsDataSeriesInput<PD extends string = never> = Input<
+  paths['/sessions/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `sessionsAnalyticsExport.getSessionsDataSeries` (`.result()`), discriminated by `status`. */
+export type GetSessionsDataSeriesResult = Result<
+  paths['/sessions/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `sessionsAnalyticsExport.getSessionsDataSeries`: what its `ApiError` carries. */
+export type GetSessionsDataSeriesFailure = Failure<
+  paths['/sessions/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `customEventsAnalyticsExport.listCustomEvents` takes: its parameters by location, its body and call options. */
+export type ListCustomEventsInput<PD extends string = never> = Input<
+  paths['/events/list']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `customEventsAnalyticsExport.listCustomEvents` (`.result()`), discriminated by `status`. */
+export type ListCustomEventsResult = Result<
+  paths['/events/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `customEventsAnalyticsExport.listCustomEvents`: what its `ApiError` carries. */
+export type ListCustomEventsFailure = Failure<
+  paths['/events/list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `customEventsAnalyticsExport.getCustomEventDataSeries` takes: its parameters by location, its body and call options. */
+export type GetCustomEventDataSeriesInput<PD extends string = never> = Input<
+  paths['/events/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `customEventsAnalyticsExport.getCustomEventDataSeries` (`.result()`), discriminated by `status`. */
+export type GetCustomEventDataSeriesResult = Result<
+  paths['/events/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `customEventsAnalyticsExport.getCustomEventDataSeries`: what its `ApiError` carries. */
+export type GetCustomEventDataSeriesFailure = Failure<
+  paths['/events/data_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `revenueAnalyticsExport.listProducts` takes: its parameters by location, its body and call options. */
+export type ListProductsInput<PD extends string = never> = Input<
+  paths['/purchases/product_list']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `revenueAnalyticsExport.listProducts` (`.result()`), discriminated by `status`. */
+export type ListProductsResult = Result<
+  paths['/purchases/product_list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `revenueAnalyticsExport.listProducts`: what its `ApiError` carries. */
+export type ListProductsFailure = Failure<
+  paths['/purchases/product_list']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `revenueAnalyticsExport.getRevenueSeries` takes: its parameters by location, its body and call options. */
+export type GetRevenueSeriesInput<PD extends string = never> = Input<
+  paths['/purchases/revenue_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `revenueAnalyticsExport.getRevenueSeries` (`.result()`), discriminated by `status`. */
+export type GetRevenueSeriesResult = Result<
+  paths['/purchases/revenue_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `revenueAnalyticsExport.getRevenueSeries`: what its `ApiError` carries. */
+export type GetRevenueSeriesFailure = Failure<
+  paths['/purchases/revenue_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `revenueAnalyticsExport.getPurchaseQuantitySeries` takes: its parameters by location, its body and call options. */
+export type GetPurchaseQuantitySeriesInput<PD extends string = never> = Input<
+  paths['/purchases/quantity_series']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `revenueAnalyticsExport.getPurchaseQuantitySeries` (`.result()`), discriminated by `status`. */
+export type GetPurchaseQuantitySeriesResult = Result<
+  paths['/purchases/quantity_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `revenueAnalyticsExport.getPurchaseQuantitySeries`: what its `ApiError` carries. */
+export type GetPurchaseQuantitySeriesFailure = Failure<
+  paths['/purchases/quantity_series']['get'],
+  { dates: 'X-RateLimit-Reset' }
+>;
+/** What `rawEventStreamExport.exportRawEvents` takes: its parameters by location, its body and call options. */
+export type ExportRawEventsInput<PD extends string = never> = Input<
+  paths['/raw_data/export']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `rawEventStreamExport.exportRawEvents` (`.result()`), discriminated by `status`. */
+export type ExportRawEventsResult = Result<
+  paths['/raw_data/export']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `rawEventStreamExport.exportRawEvents`: what its `ApiError` carries. */
+export type ExportRawEventsFailure = Failure<
+  paths['/raw_data/export']['post'],
+  { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+>;
 
 /**
  * The User Data operations.
@@ -52,9 +690,14 @@ export interface UserDataOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-trackUsers
    */
   readonly trackUsers: BatchMethod<
-    paths['/users/track']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    TrackUsersInput<PD>,
+    SuccessData<
+      paths['/users/track']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    TrackUsersResult,
+    TrackUsersFailure,
+    TrackUsersBody,
     'attributes' | 'events' | 'purchases'
   >;
   /**
@@ -80,9 +723,14 @@ export interface UserDataOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-deleteUsers
    */
   readonly deleteUsers: BatchMethod<
-    paths['/users/delete']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    DeleteUsersInput<PD>,
+    SuccessData<
+      paths['/users/delete']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    DeleteUsersResult,
+    DeleteUsersFailure,
+    DeleteUsersBody,
     'appboy_ids' | 'external_ids'
   >;
   /**
@@ -108,9 +756,14 @@ export interface UserDataOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-removePushTokens
    */
   readonly removePushTokens: BatchMethod<
-    paths['/push_notification/remove']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    RemovePushTokensInput<PD>,
+    SuccessData<
+      paths['/push_notification/remove']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    RemovePushTokensResult,
+    RemovePushTokensFailure,
+    RemovePushTokensBody,
     'push_tokens'
   >;
 }
@@ -145,9 +798,14 @@ export interface MessagingOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-sendMessages
    */
   readonly sendMessages: BatchMethod<
-    paths['/messages/send']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    SendMessagesInput<PD>,
+    SuccessData<
+      paths['/messages/send']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    SendMessagesResult,
+    SendMessagesFailure,
+    SendMessagesBody,
     'external_user_ids'
   >;
   /**
@@ -174,9 +832,14 @@ export interface MessagingOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-sendCampaignTrigger
    */
   readonly sendCampaignTrigger: BatchMethod<
-    paths['/campaigns/trigger/send']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    SendCampaignTriggerInput<PD>,
+    SuccessData<
+      paths['/campaigns/trigger/send']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    SendCampaignTriggerResult,
+    SendCampaignTriggerFailure,
+    SendCampaignTriggerBody,
     'external_user_ids' | 'recipients'
   >;
 }
@@ -211,9 +874,14 @@ export interface SchedulesOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-createMessageSchedule
    */
   readonly createMessageSchedule: BatchMethod<
-    paths['/messages/schedule/create']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    CreateMessageScheduleInput<PD>,
+    SuccessData<
+      paths['/messages/schedule/create']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    CreateMessageScheduleResult,
+    CreateMessageScheduleFailure,
+    CreateMessageScheduleBody,
     'external_user_ids'
   >;
   /**
@@ -240,9 +908,14 @@ export interface SchedulesOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-createCampaignTriggerSchedule
    */
   readonly createCampaignTriggerSchedule: BatchMethod<
-    paths['/campaigns/trigger/schedule/create']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    CreateCampaignTriggerScheduleInput<PD>,
+    SuccessData<
+      paths['/campaigns/trigger/schedule/create']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    CreateCampaignTriggerScheduleResult,
+    CreateCampaignTriggerScheduleFailure,
+    CreateCampaignTriggerScheduleBody,
     'recipients'
   >;
   /**
@@ -267,9 +940,13 @@ export interface SchedulesOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-updateMessageSchedule
    */
   readonly updateMessageSchedule: Method<
-    paths['/messages/schedule/update']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    UpdateMessageScheduleInput<PD>,
+    SuccessData<
+      paths['/messages/schedule/update']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    UpdateMessageScheduleResult,
+    UpdateMessageScheduleFailure
   >;
   /**
    * Update a scheduled API-triggered campaign
@@ -293,9 +970,13 @@ export interface SchedulesOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-updateCampaignTriggerSchedule
    */
   readonly updateCampaignTriggerSchedule: Method<
-    paths['/campaigns/trigger/schedule/update']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    UpdateCampaignTriggerScheduleInput<PD>,
+    SuccessData<
+      paths['/campaigns/trigger/schedule/update']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    UpdateCampaignTriggerScheduleResult,
+    UpdateCampaignTriggerScheduleFailure
   >;
   /**
    * Cancel scheduled messages
@@ -319,9 +1000,13 @@ export interface SchedulesOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-deleteMessageSchedule
    */
   readonly deleteMessageSchedule: Method<
-    paths['/messages/schedule/delete']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    DeleteMessageScheduleInput<PD>,
+    SuccessData<
+      paths['/messages/schedule/delete']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    DeleteMessageScheduleResult,
+    DeleteMessageScheduleFailure
   >;
   /**
    * Cancel a scheduled API-triggered campaign
@@ -345,9 +1030,13 @@ export interface SchedulesOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-deleteCampaignTriggerSchedule
    */
   readonly deleteCampaignTriggerSchedule: Method<
-    paths['/campaigns/trigger/schedule/delete']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    DeleteCampaignTriggerScheduleInput<PD>,
+    SuccessData<
+      paths['/campaigns/trigger/schedule/delete']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    DeleteCampaignTriggerScheduleResult,
+    DeleteCampaignTriggerScheduleFailure
   >;
 }
 
@@ -381,9 +1070,10 @@ export interface EmailSyncOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getEmailUnsubscribes
    */
   readonly getEmailUnsubscribes: Method<
-    paths['/email/unsubscribes']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetEmailUnsubscribesInput<PD>,
+    SuccessData<paths['/email/unsubscribes']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetEmailUnsubscribesResult,
+    GetEmailUnsubscribesFailure
   >;
   /**
    * Change email subscription status
@@ -404,9 +1094,13 @@ export interface EmailSyncOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-setEmailSubscriptionStatus
    */
   readonly setEmailSubscriptionStatus: Method<
-    paths['/email/status']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    SetEmailSubscriptionStatusInput<PD>,
+    SuccessData<
+      paths['/email/status']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    SetEmailSubscriptionStatusResult,
+    SetEmailSubscriptionStatusFailure
   >;
   /**
    * Remove hard bounces
@@ -427,9 +1121,13 @@ export interface EmailSyncOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-removeEmailBounces
    */
   readonly removeEmailBounces: Method<
-    paths['/email/bounce/remove']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    RemoveEmailBouncesInput<PD>,
+    SuccessData<
+      paths['/email/bounce/remove']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    RemoveEmailBouncesResult,
+    RemoveEmailBouncesFailure
   >;
   /**
    * Remove spam reports
@@ -450,9 +1148,13 @@ export interface EmailSyncOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-removeEmailSpam
    */
   readonly removeEmailSpam: Method<
-    paths['/email/spam/remove']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    RemoveEmailSpamInput<PD>,
+    SuccessData<
+      paths['/email/spam/remove']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    RemoveEmailSpamResult,
+    RemoveEmailSpamFailure
   >;
 }
 
@@ -483,9 +1185,14 @@ export interface UserExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-exportUsersByIds
    */
   readonly exportUsersByIds: BatchMethod<
-    paths['/users/export/ids']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD,
+    ExportUsersByIdsInput<PD>,
+    SuccessData<
+      paths['/users/export/ids']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    ExportUsersByIdsResult,
+    ExportUsersByIdsFailure,
+    ExportUsersByIdsBody,
     'external_ids'
   >;
   /**
@@ -507,9 +1214,13 @@ export interface UserExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-exportUsersBySegment
    */
   readonly exportUsersBySegment: Method<
-    paths['/users/export/segment']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    ExportUsersBySegmentInput<PD>,
+    SuccessData<
+      paths['/users/export/segment']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    ExportUsersBySegmentResult,
+    ExportUsersBySegmentFailure
   >;
 }
 
@@ -538,7 +1249,12 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - 5XX: Internal server error; retry with exponential backoff.
    * @see ../docs/appboy.html#op-listSegments
    */
-  readonly listSegments: Method<paths['/segments/list']['get'], { dates: 'X-RateLimit-Reset' }, PD>;
+  readonly listSegments: Method<
+    ListSegmentsInput<PD>,
+    SuccessData<paths['/segments/list']['get'], { dates: 'X-RateLimit-Reset' }>,
+    ListSegmentsResult,
+    ListSegmentsFailure
+  >;
   /**
    * Segment size over time
    *
@@ -561,9 +1277,10 @@ export interface SegmentExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getSegmentDataSeries
    */
   readonly getSegmentDataSeries: Method<
-    paths['/segments/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetSegmentDataSeriesInput<PD>,
+    SuccessData<paths['/segments/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetSegmentDataSeriesResult,
+    GetSegmentDataSeriesFailure
   >;
   /**
    * Segment details
@@ -585,9 +1302,10 @@ export interface SegmentExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getSegmentDetails
    */
   readonly getSegmentDetails: Method<
-    paths['/segments/details']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetSegmentDetailsInput<PD>,
+    SuccessData<paths['/segments/details']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetSegmentDetailsResult,
+    GetSegmentDetailsFailure
   >;
 }
 
@@ -618,9 +1336,10 @@ export interface CampaignExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-listCampaigns
    */
   readonly listCampaigns: Method<
-    paths['/campaigns/list']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    ListCampaignsInput<PD>,
+    SuccessData<paths['/campaigns/list']['get'], { dates: 'X-RateLimit-Reset' }>,
+    ListCampaignsResult,
+    ListCampaignsFailure
   >;
   /**
    * Campaign statistics over time
@@ -644,9 +1363,10 @@ export interface CampaignExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getCampaignDataSeries
    */
   readonly getCampaignDataSeries: Method<
-    paths['/campaigns/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetCampaignDataSeriesInput<PD>,
+    SuccessData<paths['/campaigns/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetCampaignDataSeriesResult,
+    GetCampaignDataSeriesFailure
   >;
   /**
    * Campaign details
@@ -668,9 +1388,10 @@ export interface CampaignExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getCampaignDetails
    */
   readonly getCampaignDetails: Method<
-    paths['/campaigns/details']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetCampaignDetailsInput<PD>,
+    SuccessData<paths['/campaigns/details']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetCampaignDetailsResult,
+    GetCampaignDetailsFailure
   >;
 }
 
@@ -701,9 +1422,10 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-listNewsFeedCards
    */
   readonly listNewsFeedCards: Method<
-    paths['/feed/list']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    ListNewsFeedCardsInput<PD>,
+    SuccessData<paths['/feed/list']['get'], { dates: 'X-RateLimit-Reset' }>,
+    ListNewsFeedCardsResult,
+    ListNewsFeedCardsFailure
   >;
   /**
    * News Feed card engagement over time
@@ -728,9 +1450,10 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getNewsFeedCardDataSeries
    */
   readonly getNewsFeedCardDataSeries: Method<
-    paths['/feed/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetNewsFeedCardDataSeriesInput<PD>,
+    SuccessData<paths['/feed/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetNewsFeedCardDataSeriesResult,
+    GetNewsFeedCardDataSeriesFailure
   >;
   /**
    * News Feed card details
@@ -752,9 +1475,10 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getNewsFeedCardDetails
    */
   readonly getNewsFeedCardDetails: Method<
-    paths['/feed/details']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetNewsFeedCardDetailsInput<PD>,
+    SuccessData<paths['/feed/details']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetNewsFeedCardDetailsResult,
+    GetNewsFeedCardDetailsFailure
   >;
 }
 
@@ -786,9 +1510,10 @@ export interface KpiExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getMonthlyActiveUsersDataSeries
    */
   readonly getMonthlyActiveUsersDataSeries: Method<
-    paths['/kpi/mau/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetMonthlyActiveUsersDataSeriesInput<PD>,
+    SuccessData<paths['/kpi/mau/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetMonthlyActiveUsersDataSeriesResult,
+    GetMonthlyActiveUsersDataSeriesFailure
   >;
   /**
    * Daily active users over time
@@ -812,9 +1537,10 @@ export interface KpiExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getDailyActiveUsersDataSeries
    */
   readonly getDailyActiveUsersDataSeries: Method<
-    paths['/kpi/dau/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetDailyActiveUsersDataSeriesInput<PD>,
+    SuccessData<paths['/kpi/dau/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetDailyActiveUsersDataSeriesResult,
+    GetDailyActiveUsersDataSeriesFailure
   >;
   /**
    * New users over time
@@ -838,9 +1564,10 @@ export interface KpiExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getNewUsersDataSeries
    */
   readonly getNewUsersDataSeries: Method<
-    paths['/kpi/new_users/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetNewUsersDataSeriesInput<PD>,
+    SuccessData<paths['/kpi/new_users/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetNewUsersDataSeriesResult,
+    GetNewUsersDataSeriesFailure
   >;
   /**
    * Uninstalls over time
@@ -864,9 +1591,10 @@ export interface KpiExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getUninstallsDataSeries
    */
   readonly getUninstallsDataSeries: Method<
-    paths['/kpi/uninstalls/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetUninstallsDataSeriesInput<PD>,
+    SuccessData<paths['/kpi/uninstalls/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetUninstallsDataSeriesResult,
+    GetUninstallsDataSeriesFailure
   >;
 }
 
@@ -900,9 +1628,10 @@ export interface SessionsAnalyticsExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getSessionsDataSeries
    */
   readonly getSessionsDataSeries: Method<
-    paths['/sessions/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetSessionsDataSeriesInput<PD>,
+    SuccessData<paths['/sessions/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetSessionsDataSeriesResult,
+    GetSessionsDataSeriesFailure
   >;
 }
 
@@ -932,9 +1661,10 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * @see ../docs/appboy.html#op-listCustomEvents
    */
   readonly listCustomEvents: Method<
-    paths['/events/list']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    ListCustomEventsInput<PD>,
+    SuccessData<paths['/events/list']['get'], { dates: 'X-RateLimit-Reset' }>,
+    ListCustomEventsResult,
+    ListCustomEventsFailure
   >;
   /**
    * Custom event occurrences over time
@@ -961,9 +1691,10 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * @see ../docs/appboy.html#op-getCustomEventDataSeries
    */
   readonly getCustomEventDataSeries: Method<
-    paths['/events/data_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetCustomEventDataSeriesInput<PD>,
+    SuccessData<paths['/events/data_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetCustomEventDataSeriesResult,
+    GetCustomEventDataSeriesFailure
   >;
 }
 
@@ -993,9 +1724,10 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-listProducts
    */
   readonly listProducts: Method<
-    paths['/purchases/product_list']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    ListProductsInput<PD>,
+    SuccessData<paths['/purchases/product_list']['get'], { dates: 'X-RateLimit-Reset' }>,
+    ListProductsResult,
+    ListProductsFailure
   >;
   /**
    * Revenue over time
@@ -1021,9 +1753,10 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getRevenueSeries
    */
   readonly getRevenueSeries: Method<
-    paths['/purchases/revenue_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetRevenueSeriesInput<PD>,
+    SuccessData<paths['/purchases/revenue_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetRevenueSeriesResult,
+    GetRevenueSeriesFailure
   >;
   /**
    * Purchase quantity over time
@@ -1049,9 +1782,10 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-getPurchaseQuantitySeries
    */
   readonly getPurchaseQuantitySeries: Method<
-    paths['/purchases/quantity_series']['get'],
-    { dates: 'X-RateLimit-Reset' },
-    PD
+    GetPurchaseQuantitySeriesInput<PD>,
+    SuccessData<paths['/purchases/quantity_series']['get'], { dates: 'X-RateLimit-Reset' }>,
+    GetPurchaseQuantitySeriesResult,
+    GetPurchaseQuantitySeriesFailure
   >;
 }
 
@@ -1080,9 +1814,13 @@ export interface RawEventStreamExportOperations<PD extends string = never> {
    * @see ../docs/appboy.html#op-exportRawEvents
    */
   readonly exportRawEvents: Method<
-    paths['/raw_data/export']['post'],
-    { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' },
-    PD
+    ExportRawEventsInput<PD>,
+    SuccessData<
+      paths['/raw_data/export']['post'],
+      { ct: 'application/json'; credBody: 'app_group_id'; dates: 'X-RateLimit-Reset' }
+    >,
+    ExportRawEventsResult,
+    ExportRawEventsFailure
   >;
 }
 

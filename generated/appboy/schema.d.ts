@@ -811,6 +811,8 @@ export interface components {
     };
     /**
      * @description A date-time "as string in ISO 8601" (e.g. `2013-07-16T19:20:30+01:00`) or in the `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format (e.g. `2013-07-16T19:20:30.000+0100`). The UTC offset may be left out, as ISO 8601 allows (`2013-07-16T19:20:30`); seconds and fractions of a second are optional. Decision: ISO 8601's extended format (with `-` and `:`) is accepted; its basic format (`20130716T192030`), week dates and ordinal dates are not.
+     *
+     *     Not checked by the type (the validators check it): pattern `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$`.
      * @example 2013-07-16T19:20:30+01:00
      * @example 2013-07-16T19:20:30.000+0100
      * @example 2013-07-16T19:20:30
@@ -818,20 +820,30 @@ export interface components {
     FlexibleDateTime: string;
     /**
      * @description ISO 8601 date-time. For local or optimal time sending, give it without a time zone designator (`2015-02-20T13:14:47`, not `2015-02-20T13:14:47-05:00`).
+     *
+     *     Not checked by the type (the validators check it): one or more of (format date-time | pattern `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$`).
      * @example 2015-02-20T13:14:47
      * @example 2015-02-20T13:14:47-05:00
      */
-    ScheduleTime: string | unknown | unknown;
+    ScheduleTime: string;
     /**
      * @description An ISO 8601 date or date-time.
+     *
+     *     Not checked by the type (the validators check it): one or more of (format date | format date-time).
      * @example 2015-08-10
      * @example 2015-08-10T15:19:03-04:00
      */
-    DateOrDateTime: string | unknown | unknown;
-    /** @description Point in time of a data point: an ISO 8601 date when `unit` is "day", an ISO 8601 extended date-time when `unit` is "hour". */
-    SeriesTime: string | unknown | unknown;
+    DateOrDateTime: string;
+    /**
+     * @description Point in time of a data point: an ISO 8601 date when `unit` is "day", an ISO 8601 extended date-time when `unit` is "hour".
+     *
+     *     Not checked by the type (the validators check it): one or more of (format date | format date-time).
+     */
+    SeriesTime: string;
     /**
      * @description A colour as an 8-digit hex string with a leading "0x" (alpha, red, green, blue), as in Android's Color class, for example "0xFF00AA88".
+     *
+     *     Not checked by the type (the validators check it): pattern `^0x[0-9A-Fa-f]{8}$`.
      * @example 0xFF00AA88
      */
     HexColor: string;
@@ -852,7 +864,11 @@ export interface components {
      * @enum {string}
      */
     RecipientSubscriptionState: 'opted_in' | 'subscribed' | 'all';
-    /** @description External User IDs of the users to message, as set in the mobile SDK; only users already identified through the SDK or the Users API can be messaged. At most 50 per request. */
+    /**
+     * @description External User IDs of the users to message, as set in the mobile SDK; only users already identified through the SDK or the Users API can be messaged. At most 50 per request.
+     *
+     *     Not checked by the type (the validators check it): at most 50 items.
+     */
     ExternalUserIds: string[];
     /**
      * @description Personalization key/value pairs, referenced in the message template under the `api_trigger_properties` namespace (e.g. `{{api_trigger_properties.${product_name}}}`).
@@ -869,8 +885,11 @@ export interface components {
       /** @description App Group Identifier; the credential of the request. */
       app_group_id: string;
       company_secret?: components['schemas']['CompanySecret'];
+      /** @description Not checked by the type (the validators check it): at most 50 items. */
       attributes?: components['schemas']['UserAttributesObject'][];
+      /** @description Not checked by the type (the validators check it): at most 50 items. */
       events?: components['schemas']['EventObject'][];
+      /** @description Not checked by the type (the validators check it): at most 50 items. */
       purchases?: components['schemas']['PurchaseObject'][];
     };
     /**
@@ -907,7 +926,7 @@ export interface components {
      *       }
      *     }
      */
-    UserAttributesObject: {
+    UserAttributesObject: ({
       /** @description External User ID, the same as set in the mobile SDK. */
       external_id?: string;
       /** @description "Update Only" mode: objects about external ids Appboy does not know return a non-fatal error. */
@@ -925,11 +944,15 @@ export interface components {
       dob?: string;
       /**
        * @description ISO-3166-1 alpha-2 country code.
+       *
+       *     Not checked by the type (the validators check it): pattern `^[A-Z]{2}$`.
        * @example US
        */
       country?: string;
       /**
        * @description ISO-639-1 language code.
+       *
+       *     Not checked by the type (the validators check it): pattern `^[a-z]{2}$`.
        * @example en
        */
       language?: string;
@@ -953,7 +976,11 @@ export interface components {
       bio?: string;
       /** @enum {string} */
       gender?: 'M' | 'F';
-      /** @description A string of digits. */
+      /**
+       * @description A string of digits.
+       *
+       *     Not checked by the type (the validators check it): pattern `^[0-9]+$`.
+       */
       phone?: string;
       email_subscribe?: components['schemas']['SubscriptionState'];
       push_subscribe?: components['schemas']['SubscriptionState'];
@@ -1001,8 +1028,53 @@ export interface components {
        */
       foursquare?: unknown;
     } & {
-      [key: string]: components['schemas']['CustomAttributeValue'];
-    };
+      [key: string]:
+        | components['schemas']['CustomAttributeValue']
+        | string
+        | boolean
+        | {
+            longitude: number;
+            latitude: number;
+          }
+        | ('M' | 'F')
+        | components['schemas']['SubscriptionState']
+        | components['schemas']['FlexibleDateTime']
+        | components['schemas']['FlexibleDateTime']
+        | {
+            /** @description App Identifier. */
+            app_id: string;
+            token: string;
+          }[]
+        | {
+            id?: string;
+            likes?: string[];
+            num_friends?: number;
+          }
+        | {
+            id?: number;
+            screen_name?: string;
+            followers_count?: number;
+            friends_count?: number;
+            statuses_count?: number;
+          };
+    }) &
+      (
+        | {
+            /** @enum {boolean} */
+            push_token_import: true;
+            push_tokens: {
+              /** @description App Identifier. */
+              app_id: string;
+              token: string;
+            }[];
+            external_id?: never;
+          }
+        | {
+            /** @enum {boolean} */
+            push_token_import?: false;
+            external_id: string;
+          }
+      );
     /** @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. Arrays hold at most 25 elements by default; the maximum of an individual array can be raised to 100 in the dashboard (Manage App Group, Custom Attributes). Longer arrays are truncated to the maximum, not rejected, so no maximum is enforced here. The reference states no element type for arrays (its examples hold strings), so elements are not constrained (a decision). */
     CustomAttributeValue:
       | string
@@ -1041,15 +1113,19 @@ export interface components {
      *       ]
      *     }
      */
-    CustomAttributeArrayOperation:
+    CustomAttributeArrayOperation: {
+      /** @description Values to add to the array. */
+      add?: unknown[];
+      /** @description Values to remove from the array. */
+      remove?: unknown[];
+    } & (
       | {
-          /** @description Values to add to the array. */
-          add?: unknown[];
-          /** @description Values to remove from the array. */
-          remove?: unknown[];
+          add: unknown[];
         }
-      | unknown
-      | unknown;
+      | {
+          remove: unknown[];
+        }
+    );
     /** @description Event Object: a single occurrence of a custom event by a user at the given time. */
     EventObject: {
       /** @description External User ID. */
@@ -1071,7 +1147,11 @@ export interface components {
       app_id?: string;
       /** @description Identifier of the purchase, e.g. a SKU. */
       product_id: string;
-      /** @description ISO 4217 alphabetic currency code. */
+      /**
+       * @description ISO 4217 alphabetic currency code.
+       *
+       *     Not checked by the type (the validators check it): pattern `^[A-Z]{3}$`.
+       */
       currency: string;
       /**
        * Format: float
@@ -1080,6 +1160,8 @@ export interface components {
       price: number;
       /**
        * @description Quantity purchased; Appboy treats quantity X as X separate purchases of quantity 1.
+       *
+       *     Not checked by the type (the validators check it): at most 100.
        * @default 1
        */
       quantity?: number;
@@ -1090,6 +1172,8 @@ export interface components {
     };
     /**
      * @description Event properties. Names are non-empty strings of at most 255 characters without a leading dollar sign; values are integers, floats, booleans, date-times (strings in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format) or strings of at most 255 characters.
+     *
+     *     Not checked by the type (the validators check it): property names: pattern `^[^$]`, 1 to 255 characters.
      * @example {
      *       "color": "red",
      *       "monogram": "ABC",
@@ -1108,11 +1192,28 @@ export interface components {
       /** @description App Group Identifier; the credential of the request. */
       app_group_id: string;
       company_secret?: components['schemas']['CompanySecret'];
-      /** @description External ids of the users to delete. */
+      /**
+       * @description External ids of the users to delete.
+       *
+       *     Not checked by the type (the validators check it): at most 50 items.
+       */
       external_ids?: string[];
-      /** @description Appboy ids of the users to delete. */
+      /**
+       * @description Appboy ids of the users to delete.
+       *
+       *     Not checked by the type (the validators check it): at most 50 items.
+       */
       appboy_ids?: string[];
-    } & (unknown | unknown);
+    } & (
+      | {
+          external_ids: string[];
+          appboy_ids?: never;
+        }
+      | {
+          appboy_ids: string[];
+          external_ids?: never;
+        }
+    );
     UsersDeleteResponse: {
       /** @description Number of users successfully deleted. */
       deleted: number;
@@ -1123,7 +1224,11 @@ export interface components {
       /** @description App Group Identifier; the credential of the request. */
       app_group_id: string;
       company_secret?: components['schemas']['CompanySecret'];
-      /** @description Up to 50 Push Token Removal Objects. */
+      /**
+       * @description Up to 50 Push Token Removal Objects.
+       *
+       *     Not checked by the type (the validators check it): at most 50 items.
+       */
       push_tokens: components['schemas']['PushTokenRemovalObject'][];
     };
     PushTokenRemovalObject: {
@@ -1140,30 +1245,53 @@ export interface components {
       uninstalled_at?: number;
     };
     /** @description Send request. At least one of `segment_id`, `external_user_ids` and `audience` is required; a segment together with user ids targets the listed users who are in the segment. With `campaign_id`, every message object must carry its `message_variation_id`. */
-    MessagesSendRequest:
+    MessagesSendRequest: {
+      /** @description App Group Identifier; the credential of the request. */
+      app_group_id: string;
+      company_secret?: components['schemas']['CompanySecret'];
+      external_user_ids?: components['schemas']['ExternalUserIds'];
+      /** @description Segment Identifier (Developer Console) of the segment to message. */
+      segment_id?: string;
+      audience?: components['schemas']['ConnectedAudienceObject'];
+      /** @description Campaign Identifier of the API Campaign under which the message analytics are tracked. */
+      campaign_id?: string;
+      /**
+       * @description Ignore frequency capping for campaigns.
+       * @default false
+       */
+      override_frequency_capping?: boolean;
+      recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
+      /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the fatal error "400 No message to send" rejects a request without a payload. */
+      messages: components['schemas']['MessagesObject'];
+    } & ((
       | {
-          /** @description App Group Identifier; the credential of the request. */
-          app_group_id: string;
-          company_secret?: components['schemas']['CompanySecret'];
-          external_user_ids?: components['schemas']['ExternalUserIds'];
-          /** @description Segment Identifier (Developer Console) of the segment to message. */
-          segment_id?: string;
-          audience?: components['schemas']['ConnectedAudienceObject'];
-          /** @description Campaign Identifier of the API Campaign under which the message analytics are tracked. */
-          campaign_id?: string;
-          /**
-           * @description Ignore frequency capping for campaigns.
-           * @default false
-           */
-          override_frequency_capping?: boolean;
-          recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
-          /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the fatal error "400 No message to send" rejects a request without a payload. */
-          messages: components['schemas']['MessagesObject'];
+          segment_id: string;
         }
-      | unknown
-      | unknown
-      | unknown;
-    /** @description The messages of a send request, one object per channel. */
+      | {
+          external_user_ids: components['schemas']['ExternalUserIds'];
+        }
+      | {
+          audience: components['schemas']['ConnectedAudienceObject'];
+        }
+    ) &
+      (
+        | {
+            campaign_id: string;
+            messages?: {
+              [key: string]: {
+                message_variation_id: unknown;
+              };
+            };
+          }
+        | {
+            campaign_id?: never;
+          }
+      ));
+    /**
+     * @description The messages of a send request, one object per channel.
+     *
+     *     Not checked by the type (the validators check it): at least 1 property.
+     */
     MessagesObject: {
       apple_push?: components['schemas']['ApplePushObject'];
       android_push?: components['schemas']['AndroidPushObject'];
@@ -1174,7 +1302,11 @@ export interface components {
       in_app_message?: components['schemas']['InAppMessageObject'];
       email?: components['schemas']['EmailObject'];
     };
-    /** @description The messages of a schedule request, one object per channel, with the keys of the schedule create listing (`windows_push` for Windows Phone 8, `windows8_push` for Windows Universal); unlike the send endpoint it also accepts a webhook. Decision: the send endpoint's Windows keys (`windows_phone8_push`, `windows_universal_push`) are accepted too, since the reference says the schedule parameters mirror those of the send endpoint; a request may use either key of a pair, not both. At least one message is required (decision, see the note of the request). */
+    /**
+     * @description The messages of a schedule request, one object per channel, with the keys of the schedule create listing (`windows_push` for Windows Phone 8, `windows8_push` for Windows Universal); unlike the send endpoint it also accepts a webhook. Decision: the send endpoint's Windows keys (`windows_phone8_push`, `windows_universal_push`) are accepted too, since the reference says the schedule parameters mirror those of the send endpoint; a request may use either key of a pair, not both. At least one message is required (decision, see the note of the request).
+     *
+     *     Not checked by the type (the validators check it): at least 1 property.
+     */
     ScheduleMessagesObject: {
       apple_push?: components['schemas']['ApplePushObject'];
       android_push?: components['schemas']['AndroidPushObject'];
@@ -1191,7 +1323,22 @@ export interface components {
       in_app_message?: components['schemas']['InAppMessageObject'];
       email?: components['schemas']['EmailObject'];
       webhook?: components['schemas']['WebhookObject'];
-    };
+    } & ((
+      | {
+          windows_push?: never;
+        }
+      | {
+          windows_phone8_push?: never;
+        }
+    ) &
+      (
+        | {
+            windows8_push?: never;
+          }
+        | {
+            windows_universal_push?: never;
+          }
+      ));
     /** @description API-triggered send. `trigger_properties` apply to every user; a recipient's own `trigger_properties` override conflicting keys. */
     CampaignsTriggerSendRequest: {
       /** @description App Group Identifier; the credential of the request. */
@@ -1200,7 +1347,11 @@ export interface components {
       /** @description API identifier of the campaign to trigger. */
       campaign_id: string;
       trigger_properties?: components['schemas']['TriggerProperties'];
-      /** @description Up to 50 recipients. */
+      /**
+       * @description Up to 50 recipients.
+       *
+       *     Not checked by the type (the validators check it): at most 50 items.
+       */
       recipients?: components['schemas']['RecipientObject'][];
       external_user_ids?: components['schemas']['ExternalUserIds'];
     };
@@ -1226,52 +1377,77 @@ export interface components {
       at_optimal_time?: boolean;
     };
     /** @description Schedule request. At least one of `segment_id` and `external_user_ids` is required; both together target the listed users who are in the segment. */
-    MessagesScheduleCreateRequest:
+    MessagesScheduleCreateRequest: {
+      /** @description App Group Identifier; the credential of the request. */
+      app_group_id: string;
+      company_secret?: components['schemas']['CompanySecret'];
+      external_user_ids?: components['schemas']['ExternalUserIds'];
+      /** @description Segment Identifier of the segment to message. */
+      segment_id?: string;
+      /** @description Campaign Identifier under which the analytics are tracked. */
+      campaign_id?: string;
+      /**
+       * @description Ignore global rate limits for campaigns.
+       * @default false
+       */
+      override_messaging_limits?: boolean;
+      recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
+      schedule: components['schemas']['ScheduleObject'];
+      /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the Messaging chapter's fatal error "400 No message to send" rejects a request without a payload. */
+      messages: components['schemas']['ScheduleMessagesObject'];
+    } & ((
       | {
-          /** @description App Group Identifier; the credential of the request. */
-          app_group_id: string;
-          company_secret?: components['schemas']['CompanySecret'];
-          external_user_ids?: components['schemas']['ExternalUserIds'];
-          /** @description Segment Identifier of the segment to message. */
-          segment_id?: string;
-          /** @description Campaign Identifier under which the analytics are tracked. */
-          campaign_id?: string;
-          /**
-           * @description Ignore global rate limits for campaigns.
-           * @default false
-           */
-          override_messaging_limits?: boolean;
-          recipient_subscription_state?: components['schemas']['RecipientSubscriptionState'];
-          schedule: components['schemas']['ScheduleObject'];
-          /** @description The messages to send, at least one. Required by decision: the listing marks `messages` neither required nor optional, and the Messaging chapter's fatal error "400 No message to send" rejects a request without a payload. */
-          messages: components['schemas']['ScheduleMessagesObject'];
+          segment_id: string;
         }
-      | unknown
-      | unknown;
+      | {
+          external_user_ids: components['schemas']['ExternalUserIds'];
+        }
+    ) &
+      (
+        | {
+            campaign_id: string;
+            messages?: {
+              [key: string]: {
+                message_variation_id: unknown;
+              };
+            };
+          }
+        | {
+            campaign_id?: never;
+          }
+      ));
     CampaignsTriggerScheduleCreateRequest: {
       /** @description App Group Identifier; the credential of the request. */
       app_group_id: string;
       company_secret?: components['schemas']['CompanySecret'];
       /** @description API identifier of the campaign to trigger. */
       campaign_id: string;
-      /** @description Only these users are messaged, if they are in the campaign's segment. */
+      /**
+       * @description Only these users are messaged, if they are in the campaign's segment.
+       *
+       *     Not checked by the type (the validators check it): at most 50 items.
+       */
       recipients?: components['schemas']['RecipientObject'][];
       trigger_properties?: components['schemas']['TriggerProperties'];
       schedule: components['schemas']['ScheduleObject'];
     };
     /** @description At least one of `schedule` and `messages`; each one given replaces the previous one entirely. */
-    MessagesScheduleUpdateRequest:
+    MessagesScheduleUpdateRequest: {
+      /** @description App Group Identifier; the credential of the request. */
+      app_group_id: string;
+      company_secret?: components['schemas']['CompanySecret'];
+      /** @description The schedule_id returned by the create schedule request. */
+      schedule_id: string;
+      schedule?: components['schemas']['ScheduleObject'];
+      messages?: components['schemas']['ScheduleMessagesObject'];
+    } & (
       | {
-          /** @description App Group Identifier; the credential of the request. */
-          app_group_id: string;
-          company_secret?: components['schemas']['CompanySecret'];
-          /** @description The schedule_id returned by the create schedule request. */
-          schedule_id: string;
-          schedule?: components['schemas']['ScheduleObject'];
-          messages?: components['schemas']['ScheduleMessagesObject'];
+          schedule: components['schemas']['ScheduleObject'];
         }
-      | unknown
-      | unknown;
+      | {
+          messages: components['schemas']['ScheduleMessagesObject'];
+        }
+    );
     CampaignsTriggerScheduleUpdateRequest: {
       /** @description App Group Identifier; the credential of the request. */
       app_group_id: string;
@@ -1394,7 +1570,63 @@ export interface components {
           | 'does_not_exist';
         /** @description The value compared with the given comparison. */
         value?: string | number | boolean;
-      } & (unknown & unknown);
+      } & ((
+        | {
+            /** @enum {string} */
+            comparison: 'exists' | 'does_not_exist';
+          }
+        | {
+            /** @enum {string} */
+            comparison?:
+              | 'equals'
+              | 'not_equal'
+              | 'does_not_equal'
+              | 'matches_regex'
+              | 'does_not_match_regex'
+              | 'includes_value'
+              | 'does_not_include_value'
+              | 'greater_than'
+              | 'greater_than_or_equal_to'
+              | 'less_than'
+              | 'less_than_or_equal_to'
+              | 'less_than_x_days_ago'
+              | 'greater_than_x_days_ago'
+              | 'less_than_x_days_in_the_future'
+              | 'greater_than_x_days_in_the_future'
+              | 'after'
+              | 'before';
+            value: string | number | boolean;
+          }
+      ) &
+        (
+          | {
+              /** @enum {string} */
+              comparison: 'after' | 'before';
+              /** Format: date-time */
+              value?: string;
+            }
+          | {
+              /** @enum {string} */
+              comparison?:
+                | 'equals'
+                | 'not_equal'
+                | 'does_not_equal'
+                | 'matches_regex'
+                | 'does_not_match_regex'
+                | 'includes_value'
+                | 'does_not_include_value'
+                | 'greater_than'
+                | 'greater_than_or_equal_to'
+                | 'less_than'
+                | 'less_than_or_equal_to'
+                | 'less_than_x_days_ago'
+                | 'greater_than_x_days_ago'
+                | 'less_than_x_days_in_the_future'
+                | 'greater_than_x_days_in_the_future'
+                | 'exists'
+                | 'does_not_exist';
+            }
+        ));
     };
     /** @description Segments on the user's push subscription status. */
     PushSubscriptionFilter: {
@@ -1431,7 +1663,11 @@ export interface components {
       /** @description Additional keys and values; messages with the keys `ab` or `aps` are rejected. */
       extra?: {
         [key: string]: unknown;
-      };
+      } & ({
+        ab?: never;
+      } & {
+        aps?: never;
+      });
       /** @description Sends the "content-available" flag with the push. */
       'content-available'?: boolean;
       /** @description Type of notification, with actions the user can perform in response. */
@@ -1458,7 +1694,28 @@ export interface components {
        * @enum {string}
        */
       asset_file_type?: 'aif' | 'gif' | 'jpg' | 'm4a' | 'mp3' | 'mp4' | 'png' | 'wav';
-    };
+    } & ((
+      | {
+          /** @enum {boolean} */
+          'content-available': true;
+        }
+      | {
+          /** @enum {boolean} */
+          'content-available'?: false;
+          alert: (string | components['schemas']['ApplePushAlertObject']) & unknown;
+        }
+    ) &
+      (
+        | {
+            asset_url?: never;
+          }
+        | {
+            /** Format: uri */
+            asset_url: string;
+            /** @enum {string} */
+            asset_file_type: 'aif' | 'gif' | 'jpg' | 'm4a' | 'mp3' | 'mp4' | 'png' | 'wav';
+          }
+      ));
     /** @description Alert with localization or Apple Watch customization. `body` is required unless `content-available` is true in the Apple Push Object (enforced there). */
     ApplePushAlertObject: {
       /** @description The text of the alert message. */
@@ -1521,7 +1778,20 @@ export interface components {
       push_icon_image_url?: string;
       /** @description Accent colour applied by the standard Style templates, as an RGB integer value. */
       accent_color?: number;
-    };
+    } & (
+      | {
+          /** @enum {boolean} */
+          send_to_sync: true;
+          alert?: never;
+          title?: never;
+        }
+      | {
+          /** @enum {boolean} */
+          send_to_sync?: false;
+          alert: string;
+          title: string;
+        }
+    );
     /**
      * @description Notification priority, from -2 ("MIN") to 2 ("MAX"); 0 is "DEFAULT". "Any values sent that outside of that integer range will default to 0": the server accepts them and uses 0, so any integer is accepted here (a decision) and clients should send -2 to 2.
      * @example -2
@@ -1634,7 +1904,11 @@ export interface components {
        * @default true
        */
       also_send_to_slideup_only_versions?: boolean;
-      /** @description The message, 140 characters max. */
+      /**
+       * @description The message, 140 characters max.
+       *
+       *     Not checked by the type (the validators check it): at most 140 characters.
+       */
       message: string;
       message_text_color?: components['schemas']['HexColor'];
       /** @description The header; not shown when omitted. */
@@ -1656,6 +1930,8 @@ export interface components {
       message_close?: 'SWIPE' | 'AUTO_DISMISS';
       /**
        * @description Font Awesome icon as a 4-digit hex string without "0x", e.g. "f042" (fa-adjust). `image_url` wins when both are given.
+       *
+       *     Not checked by the type (the validators check it): pattern `^[0-9A-Fa-f]{4}$`.
        * @example f042
        */
       icon?: string;
@@ -1668,7 +1944,11 @@ export interface components {
        * @description Image shown when the type is FULL; overrides `icon`.
        */
       image_url?: string;
-      /** @description Buttons to show, at most 2. */
+      /**
+       * @description Buttons to show, at most 2.
+       *
+       *     Not checked by the type (the validators check it): at most 2 items.
+       */
       buttons?: components['schemas']['ButtonObject'][];
       /** @description Extra key/value hash. */
       extras?: {
@@ -1729,40 +2009,46 @@ export interface components {
       web_uri?: components['schemas']['ClickUri'];
     };
     /** @description Email Object. `body` is required unless `email_template_id` is given. */
-    EmailObject:
+    EmailObject: {
+      /** @description App Identifier. */
+      app_id: string;
+      subject?: string;
+      /**
+       * @description Sender, in the format "Display Name <email@address.com>".
+       *
+       *     Not checked by the type (the validators check it): pattern `^[^<>]+ <[^<>\s@]+@[^<>\s@]+>$`.
+       * @example Movie Club <receipts@movieclub.example.com>
+       */
+      from: string;
+      /**
+       * Format: email
+       * @description Reply-to address ("email@address.com"); defaults to the app group's default reply-to.
+       */
+      reply_to?: string;
+      /** @description Valid HTML. */
+      body?: string;
+      /** @description Plain text; generated from `body` when not set. */
+      plaintext_body?: string;
+      /** @description Email template (id shown at the bottom of the template in the dashboard) whose subject and body are used unless given here. */
+      email_template_id?: string;
+      /** @description Message variation to track under, with a campaign_id. */
+      message_variation_id?: string;
+      /** @description Extra key/value hash; passed to SendGrid as Unique Arguments for SendGrid customers. */
+      extras?: {
+        [key: string]: unknown;
+      };
+      /** @description Custom extension headers; only for SendGrid customers. */
+      headers?: {
+        [key: string]: unknown;
+      };
+    } & (
       | {
-          /** @description App Identifier. */
-          app_id: string;
-          subject?: string;
-          /**
-           * @description Sender, in the format "Display Name <email@address.com>".
-           * @example Movie Club <receipts@movieclub.example.com>
-           */
-          from: string;
-          /**
-           * Format: email
-           * @description Reply-to address ("email@address.com"); defaults to the app group's default reply-to.
-           */
-          reply_to?: string;
-          /** @description Valid HTML. */
-          body?: string;
-          /** @description Plain text; generated from `body` when not set. */
-          plaintext_body?: string;
-          /** @description Email template (id shown at the bottom of the template in the dashboard) whose subject and body are used unless given here. */
-          email_template_id?: string;
-          /** @description Message variation to track under, with a campaign_id. */
-          message_variation_id?: string;
-          /** @description Extra key/value hash; passed to SendGrid as Unique Arguments for SendGrid customers. */
-          extras?: {
-            [key: string]: unknown;
-          };
-          /** @description Custom extension headers; only for SendGrid customers. */
-          headers?: {
-            [key: string]: unknown;
-          };
+          body: string;
         }
-      | unknown
-      | unknown;
+      | {
+          email_template_id: string;
+        }
+    );
     /** @description Webhook Object. */
     WebhookObject: {
       /** Format: uri */
@@ -1808,7 +2094,11 @@ export interface components {
       /** @description App Group Identifier; the credential of the request. */
       app_group_id: string;
       company_secret?: components['schemas']['CompanySecret'];
-      /** @description External ids of the users to export, up to 50. */
+      /**
+       * @description External ids of the users to export, up to 50.
+       *
+       *     Not checked by the type (the validators check it): at most 50 items.
+       */
       external_ids: string[];
       fields_to_export?: components['schemas']['FieldsToExport'];
     };
@@ -1969,10 +2259,18 @@ export interface components {
       home_city?: string;
       country?: string;
       phone?: string;
-      /** @description ISO-639 two-letter code. */
+      /**
+       * @description ISO-639 two-letter code.
+       *
+       *     Not checked by the type (the validators check it): pattern `^[a-z]{2}$`.
+       */
       language?: string;
       time_zone?: string;
-      /** @description [longitude, latitude]. */
+      /**
+       * @description [longitude, latitude].
+       *
+       *     Not checked by the type (the validators check it): at least 2 items.
+       */
       last_coordinates?: [number, number];
       /** @enum {string} */
       gender?: 'M' | 'F';
@@ -2347,11 +2645,15 @@ export interface components {
       success?: boolean;
       message: string;
     };
+    /** @description Not checked by the type (the validators check it): at least 0. */
     XRateLimitLimitHeader: number;
+    /** @description Not checked by the type (the validators check it): at least 0. */
     XRateLimitRemainingHeader: number;
     /** Format: int64 */
     XRateLimitResetHeader: number;
+    /** @description Not checked by the type (the validators check it): at least 0. */
     XRateLimitLimitOnErrorHeader: number;
+    /** @description Not checked by the type (the validators check it): at least 0. */
     XRateLimitRemainingOnErrorHeader: number;
     /** Format: int64 */
     XRateLimitResetOnErrorHeader: number;
@@ -2360,6 +2662,7 @@ export interface components {
     /** @default 0 */
     PageParameter: number;
     SegmentIdParameter: string;
+    /** @description Not checked by the type (the validators check it): at least 1; at most 100. */
     LengthDaysParameter: number;
     /** Format: date-time */
     EndingAtParameter: string;
@@ -2367,6 +2670,7 @@ export interface components {
     IncludeArchivedParameter: boolean;
     CampaignIdParameter: string;
     CardIdParameter: string;
+    /** @description Not checked by the type (the validators check it): at least 1; at most 100. */
     LengthUnitsParameter: number;
     /**
      * @default day

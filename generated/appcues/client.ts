@@ -8,9 +8,13 @@ import {
   type BodyProp,
   type ClientOptions,
   type DataOf,
+  type Failure,
   type IdentifyHelper,
+  type Input,
   type JsonBody,
   type Method,
+  type Result,
+  type SuccessData,
   type TrackHelper,
   type WaitForJobOptions,
 } from './runtime/index.ts';
@@ -65,6 +69,303 @@ export interface AppcuesClientOptions extends ClientOptions {
   apiSecret?: string;
 }
 
+/** What `activityV1.recordUserActivity` takes: its parameters by location, its body and call options. */
+export type RecordUserActivityInput<PD extends string = never> = Input<
+  paths['/v1/accounts/{account_id}/users/{user_id}/activity']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `activityV1.recordUserActivity` (`.result()`), discriminated by `status`. */
+export type RecordUserActivityResult = Result<
+  paths['/v1/accounts/{account_id}/users/{user_id}/activity']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `activityV1.recordUserActivity`: what its `ApiError` carries. */
+export type RecordUserActivityFailure = Failure<
+  paths['/v1/accounts/{account_id}/users/{user_id}/activity']['post'],
+  { ct: 'application/json' }
+>;
+/** What `flows.listFlows` takes: its parameters by location, its body and call options. */
+export type ListFlowsInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/flows']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `flows.listFlows` (`.result()`), discriminated by `status`. */
+export type ListFlowsResult = Result<paths['/v2/accounts/{account_id}/flows']['get'], {}>;
+/** The documented failures of `flows.listFlows`: what its `ApiError` carries. */
+export type ListFlowsFailure = Failure<paths['/v2/accounts/{account_id}/flows']['get'], {}>;
+/** What `flows.getFlow` takes: its parameters by location, its body and call options. */
+export type GetFlowInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `flows.getFlow` (`.result()`), discriminated by `status`. */
+export type GetFlowResult = Result<paths['/v2/accounts/{account_id}/flows/{flow_id}']['get'], {}>;
+/** The documented failures of `flows.getFlow`: what its `ApiError` carries. */
+export type GetFlowFailure = Failure<paths['/v2/accounts/{account_id}/flows/{flow_id}']['get'], {}>;
+/** What `flows.publishFlow` takes: its parameters by location, its body and call options. */
+export type PublishFlowInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}/publish']['post'],
+  {},
+  PD
+>;
+/** Every documented outcome of `flows.publishFlow` (`.result()`), discriminated by `status`. */
+export type PublishFlowResult = Result<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}/publish']['post'],
+  {}
+>;
+/** The documented failures of `flows.publishFlow`: what its `ApiError` carries. */
+export type PublishFlowFailure = Failure<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}/publish']['post'],
+  {}
+>;
+/** What `flows.unpublishFlow` takes: its parameters by location, its body and call options. */
+export type UnpublishFlowInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}/unpublish']['post'],
+  {},
+  PD
+>;
+/** Every documented outcome of `flows.unpublishFlow` (`.result()`), discriminated by `status`. */
+export type UnpublishFlowResult = Result<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}/unpublish']['post'],
+  {}
+>;
+/** The documented failures of `flows.unpublishFlow`: what its `ApiError` carries. */
+export type UnpublishFlowFailure = Failure<
+  paths['/v2/accounts/{account_id}/flows/{flow_id}/unpublish']['post'],
+  {}
+>;
+/** What `endUsers.getUserProfile` takes: its parameters by location, its body and call options. */
+export type GetUserProfileInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/users/{user_id}/profile']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `endUsers.getUserProfile` (`.result()`), discriminated by `status`. */
+export type GetUserProfileResult = Result<
+  paths['/v2/accounts/{account_id}/users/{user_id}/profile']['get'],
+  {}
+>;
+/** The documented failures of `endUsers.getUserProfile`: what its `ApiError` carries. */
+export type GetUserProfileFailure = Failure<
+  paths['/v2/accounts/{account_id}/users/{user_id}/profile']['get'],
+  {}
+>;
+/** What `endUsers.updateUserProfile` takes: its parameters by location, its body and call options. */
+export type UpdateUserProfileInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/users/{user_id}/profile']['patch'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `endUsers.updateUserProfile` (`.result()`), discriminated by `status`. */
+export type UpdateUserProfileResult = Result<
+  paths['/v2/accounts/{account_id}/users/{user_id}/profile']['patch'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `endUsers.updateUserProfile`: what its `ApiError` carries. */
+export type UpdateUserProfileFailure = Failure<
+  paths['/v2/accounts/{account_id}/users/{user_id}/profile']['patch'],
+  { ct: 'application/json' }
+>;
+/** What `endUsers.listUserEvents` takes: its parameters by location, its body and call options. */
+export type ListUserEventsInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/users/{user_id}/events']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `endUsers.listUserEvents` (`.result()`), discriminated by `status`. */
+export type ListUserEventsResult = Result<
+  paths['/v2/accounts/{account_id}/users/{user_id}/events']['get'],
+  {}
+>;
+/** The documented failures of `endUsers.listUserEvents`: what its `ApiError` carries. */
+export type ListUserEventsFailure = Failure<
+  paths['/v2/accounts/{account_id}/users/{user_id}/events']['get'],
+  {}
+>;
+/** What `importing.importUserEvent` takes: its parameters by location, its body and call options. */
+export type ImportUserEventInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/users/{user_id}/events']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `importing.importUserEvent` (`.result()`), discriminated by `status`. */
+export type ImportUserEventResult = Result<
+  paths['/v2/accounts/{account_id}/users/{user_id}/events']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `importing.importUserEvent`: what its `ApiError` carries. */
+export type ImportUserEventFailure = Failure<
+  paths['/v2/accounts/{account_id}/users/{user_id}/events']['post'],
+  { ct: 'application/json' }
+>;
+/** What `importing.importProfiles` takes: its parameters by location, its body and call options. */
+export type ImportProfilesInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/import/profiles']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `importing.importProfiles` (`.result()`), discriminated by `status`. */
+export type ImportProfilesResult = Result<
+  paths['/v2/accounts/{account_id}/import/profiles']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `importing.importProfiles`: what its `ApiError` carries. */
+export type ImportProfilesFailure = Failure<
+  paths['/v2/accounts/{account_id}/import/profiles']['post'],
+  { ct: 'application/json' }
+>;
+/** What `importing.importEvents` takes: its parameters by location, its body and call options. */
+export type ImportEventsInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/import/events']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `importing.importEvents` (`.result()`), discriminated by `status`. */
+export type ImportEventsResult = Result<
+  paths['/v2/accounts/{account_id}/import/events']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `importing.importEvents`: what its `ApiError` carries. */
+export type ImportEventsFailure = Failure<
+  paths['/v2/accounts/{account_id}/import/events']['post'],
+  { ct: 'application/json' }
+>;
+/** What `segments.listSegments` takes: its parameters by location, its body and call options. */
+export type ListSegmentsInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `segments.listSegments` (`.result()`), discriminated by `status`. */
+export type ListSegmentsResult = Result<paths['/v2/accounts/{account_id}/segments']['get'], {}>;
+/** The documented failures of `segments.listSegments`: what its `ApiError` carries. */
+export type ListSegmentsFailure = Failure<paths['/v2/accounts/{account_id}/segments']['get'], {}>;
+/** What `segments.createSegment` takes: its parameters by location, its body and call options. */
+export type CreateSegmentInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `segments.createSegment` (`.result()`), discriminated by `status`. */
+export type CreateSegmentResult = Result<
+  paths['/v2/accounts/{account_id}/segments']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `segments.createSegment`: what its `ApiError` carries. */
+export type CreateSegmentFailure = Failure<
+  paths['/v2/accounts/{account_id}/segments']['post'],
+  { ct: 'application/json' }
+>;
+/** What `segments.getSegment` takes: its parameters by location, its body and call options. */
+export type GetSegmentInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `segments.getSegment` (`.result()`), discriminated by `status`. */
+export type GetSegmentResult = Result<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['get'],
+  {}
+>;
+/** The documented failures of `segments.getSegment`: what its `ApiError` carries. */
+export type GetSegmentFailure = Failure<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['get'],
+  {}
+>;
+/** What `segments.deleteSegment` takes: its parameters by location, its body and call options. */
+export type DeleteSegmentInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['delete'],
+  {},
+  PD
+>;
+/** Every documented outcome of `segments.deleteSegment` (`.result()`), discriminated by `status`. */
+export type DeleteSegmentResult = Result<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['delete'],
+  {}
+>;
+/** The documented failures of `segments.deleteSegment`: what its `ApiError` carries. */
+export type DeleteSegmentFailure = Failure<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['delete'],
+  {}
+>;
+/** What `segments.updateSegment` takes: its parameters by location, its body and call options. */
+export type UpdateSegmentInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['patch'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `segments.updateSegment` (`.result()`), discriminated by `status`. */
+export type UpdateSegmentResult = Result<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['patch'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `segments.updateSegment`: what its `ApiError` carries. */
+export type UpdateSegmentFailure = Failure<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}']['patch'],
+  { ct: 'application/json' }
+>;
+/** What `segments.addUserIdsToSegment` takes: its parameters by location, its body and call options. */
+export type AddUserIdsToSegmentInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids']['post'],
+  { ct: 'application/json'; csv: 'file' },
+  PD
+>;
+/** Every documented outcome of `segments.addUserIdsToSegment` (`.result()`), discriminated by `status`. */
+export type AddUserIdsToSegmentResult = Result<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids']['post'],
+  { ct: 'application/json'; csv: 'file' }
+>;
+/** The documented failures of `segments.addUserIdsToSegment`: what its `ApiError` carries. */
+export type AddUserIdsToSegmentFailure = Failure<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids']['post'],
+  { ct: 'application/json'; csv: 'file' }
+>;
+/** What `segments.removeUserIdsFromSegment` takes: its parameters by location, its body and call options. */
+export type RemoveUserIdsFromSegmentInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids']['post'],
+  { ct: 'application/json'; csv: 'file' },
+  PD
+>;
+/** Every documented outcome of `segments.removeUserIdsFromSegment` (`.result()`), discriminated by `status`. */
+export type RemoveUserIdsFromSegmentResult = Result<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids']['post'],
+  { ct: 'application/json'; csv: 'file' }
+>;
+/** The documented failures of `segments.removeUserIdsFromSegment`: what its `ApiError` carries. */
+export type RemoveUserIdsFromSegmentFailure = Failure<
+  paths['/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids']['post'],
+  { ct: 'application/json'; csv: 'file' }
+>;
+/** What `exporting.exportEvents` takes: its parameters by location, its body and call options. */
+export type ExportEventsInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/export/events']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `exporting.exportEvents` (`.result()`), discriminated by `status`. */
+export type ExportEventsResult = Result<
+  paths['/v2/accounts/{account_id}/export/events']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `exporting.exportEvents`: what its `ApiError` carries. */
+export type ExportEventsFailure = Failure<
+  paths['/v2/accounts/{account_id}/export/events']['post'],
+  { ct: 'application/json' }
+>;
+/** What `jobs.getJob` takes: its parameters by location, its body and call options. */
+export type GetJobInput<PD extends string = never> = Input<
+  paths['/v2/accounts/{account_id}/jobs/{job_id}']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `jobs.getJob` (`.result()`), discriminated by `status`. */
+export type GetJobResult = Result<paths['/v2/accounts/{account_id}/jobs/{job_id}']['get'], {}>;
+/** The documented failures of `jobs.getJob`: what its `ApiError` carries. */
+export type GetJobFailure = Failure<paths['/v2/accounts/{account_id}/jobs/{job_id}']['get'], {}>;
+
 /**
  * The Activity (v1) operations.
  *
@@ -96,9 +397,13 @@ export interface ActivityV1Operations<PD extends string = never> {
    * @see ../docs/appcues.html#op-recordUserActivity
    */
   readonly recordUserActivity: Method<
-    paths['/v1/accounts/{account_id}/users/{user_id}/activity']['post'],
-    { ct: 'application/json' },
-    PD
+    RecordUserActivityInput<PD>,
+    SuccessData<
+      paths['/v1/accounts/{account_id}/users/{user_id}/activity']['post'],
+      { ct: 'application/json' }
+    >,
+    RecordUserActivityResult,
+    RecordUserActivityFailure
   >;
 }
 
@@ -128,7 +433,12 @@ export interface FlowsOperations<PD extends string = never> {
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
    * @see ../docs/appcues.html#op-listFlows
    */
-  readonly listFlows: Method<paths['/v2/accounts/{account_id}/flows']['get'], {}, PD>;
+  readonly listFlows: Method<
+    ListFlowsInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/flows']['get'], {}>,
+    ListFlowsResult,
+    ListFlowsFailure
+  >;
   /**
    * Get one flow's details
    *
@@ -150,7 +460,12 @@ export interface FlowsOperations<PD extends string = never> {
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
    * @see ../docs/appcues.html#op-getFlow
    */
-  readonly getFlow: Method<paths['/v2/accounts/{account_id}/flows/{flow_id}']['get'], {}, PD>;
+  readonly getFlow: Method<
+    GetFlowInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/flows/{flow_id}']['get'], {}>,
+    GetFlowResult,
+    GetFlowFailure
+  >;
   /**
    * Publish a flow
    *
@@ -173,9 +488,10 @@ export interface FlowsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-publishFlow
    */
   readonly publishFlow: Method<
-    paths['/v2/accounts/{account_id}/flows/{flow_id}/publish']['post'],
-    {},
-    PD
+    PublishFlowInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/flows/{flow_id}/publish']['post'], {}>,
+    PublishFlowResult,
+    PublishFlowFailure
   >;
   /**
    * Unpublish a flow
@@ -199,9 +515,10 @@ export interface FlowsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-unpublishFlow
    */
   readonly unpublishFlow: Method<
-    paths['/v2/accounts/{account_id}/flows/{flow_id}/unpublish']['post'],
-    {},
-    PD
+    UnpublishFlowInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/flows/{flow_id}/unpublish']['post'], {}>,
+    UnpublishFlowResult,
+    UnpublishFlowFailure
   >;
 }
 
@@ -233,9 +550,10 @@ export interface EndUsersOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-getUserProfile
    */
   readonly getUserProfile: Method<
-    paths['/v2/accounts/{account_id}/users/{user_id}/profile']['get'],
-    {},
-    PD
+    GetUserProfileInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/users/{user_id}/profile']['get'], {}>,
+    GetUserProfileResult,
+    GetUserProfileFailure
   >;
   /**
    * Update a user's profile
@@ -266,9 +584,13 @@ export interface EndUsersOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-updateUserProfile
    */
   readonly updateUserProfile: Method<
-    paths['/v2/accounts/{account_id}/users/{user_id}/profile']['patch'],
-    { ct: 'application/json' },
-    PD
+    UpdateUserProfileInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/users/{user_id}/profile']['patch'],
+      { ct: 'application/json' }
+    >,
+    UpdateUserProfileResult,
+    UpdateUserProfileFailure
   >;
   /**
    * Get a user's most recent events
@@ -293,9 +615,10 @@ export interface EndUsersOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-listUserEvents
    */
   readonly listUserEvents: Method<
-    paths['/v2/accounts/{account_id}/users/{user_id}/events']['get'],
-    {},
-    PD
+    ListUserEventsInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/users/{user_id}/events']['get'], {}>,
+    ListUserEventsResult,
+    ListUserEventsFailure
   >;
 }
 
@@ -333,9 +656,13 @@ export interface ImportingOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-importUserEvent
    */
   readonly importUserEvent: Method<
-    paths['/v2/accounts/{account_id}/users/{user_id}/events']['post'],
-    { ct: 'application/json' },
-    PD
+    ImportUserEventInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/users/{user_id}/events']['post'],
+      { ct: 'application/json' }
+    >,
+    ImportUserEventResult,
+    ImportUserEventFailure
   >;
   /**
    * Import profile data in bulk
@@ -367,9 +694,13 @@ export interface ImportingOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-importProfiles
    */
   readonly importProfiles: Method<
-    paths['/v2/accounts/{account_id}/import/profiles']['post'],
-    { ct: 'application/json' },
-    PD
+    ImportProfilesInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/import/profiles']['post'],
+      { ct: 'application/json' }
+    >,
+    ImportProfilesResult,
+    ImportProfilesFailure
   >;
   /**
    * Import event data in bulk
@@ -401,9 +732,13 @@ export interface ImportingOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-importEvents
    */
   readonly importEvents: Method<
-    paths['/v2/accounts/{account_id}/import/events']['post'],
-    { ct: 'application/json' },
-    PD
+    ImportEventsInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/import/events']['post'],
+      { ct: 'application/json' }
+    >,
+    ImportEventsResult,
+    ImportEventsFailure
   >;
 }
 
@@ -433,7 +768,12 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
    * @see ../docs/appcues.html#op-listSegments
    */
-  readonly listSegments: Method<paths['/v2/accounts/{account_id}/segments']['get'], {}, PD>;
+  readonly listSegments: Method<
+    ListSegmentsInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/segments']['get'], {}>,
+    ListSegmentsResult,
+    ListSegmentsFailure
+  >;
   /**
    * Create a segment
    *
@@ -460,9 +800,10 @@ export interface SegmentsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-createSegment
    */
   readonly createSegment: Method<
-    paths['/v2/accounts/{account_id}/segments']['post'],
-    { ct: 'application/json' },
-    PD
+    CreateSegmentInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/segments']['post'], { ct: 'application/json' }>,
+    CreateSegmentResult,
+    CreateSegmentFailure
   >;
   /**
    * Get one segment's details
@@ -486,9 +827,10 @@ export interface SegmentsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-getSegment
    */
   readonly getSegment: Method<
-    paths['/v2/accounts/{account_id}/segments/{segment_id}']['get'],
-    {},
-    PD
+    GetSegmentInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/segments/{segment_id}']['get'], {}>,
+    GetSegmentResult,
+    GetSegmentFailure
   >;
   /**
    * Delete a segment
@@ -512,9 +854,10 @@ export interface SegmentsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-deleteSegment
    */
   readonly deleteSegment: Method<
-    paths['/v2/accounts/{account_id}/segments/{segment_id}']['delete'],
-    {},
-    PD
+    DeleteSegmentInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/segments/{segment_id}']['delete'], {}>,
+    DeleteSegmentResult,
+    DeleteSegmentFailure
   >;
   /**
    * Update a segment
@@ -539,9 +882,13 @@ export interface SegmentsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-updateSegment
    */
   readonly updateSegment: Method<
-    paths['/v2/accounts/{account_id}/segments/{segment_id}']['patch'],
-    { ct: 'application/json' },
-    PD
+    UpdateSegmentInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/segments/{segment_id}']['patch'],
+      { ct: 'application/json' }
+    >,
+    UpdateSegmentResult,
+    UpdateSegmentFailure
   >;
   /**
    * Add user IDs to a segment
@@ -577,9 +924,13 @@ export interface SegmentsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-addUserIdsToSegment
    */
   readonly addUserIdsToSegment: Method<
-    paths['/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids']['post'],
-    { ct: 'application/json'; csv: 'file' },
-    PD
+    AddUserIdsToSegmentInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids']['post'],
+      { ct: 'application/json'; csv: 'file' }
+    >,
+    AddUserIdsToSegmentResult,
+    AddUserIdsToSegmentFailure
   >;
   /**
    * Remove user IDs from a segment
@@ -608,9 +959,13 @@ export interface SegmentsOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-removeUserIdsFromSegment
    */
   readonly removeUserIdsFromSegment: Method<
-    paths['/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids']['post'],
-    { ct: 'application/json'; csv: 'file' },
-    PD
+    RemoveUserIdsFromSegmentInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids']['post'],
+      { ct: 'application/json'; csv: 'file' }
+    >,
+    RemoveUserIdsFromSegmentResult,
+    RemoveUserIdsFromSegmentFailure
   >;
 }
 
@@ -648,9 +1003,13 @@ export interface ExportingOperations<PD extends string = never> {
    * @see ../docs/appcues.html#op-exportEvents
    */
   readonly exportEvents: Method<
-    paths['/v2/accounts/{account_id}/export/events']['post'],
-    { ct: 'application/json' },
-    PD
+    ExportEventsInput<PD>,
+    SuccessData<
+      paths['/v2/accounts/{account_id}/export/events']['post'],
+      { ct: 'application/json' }
+    >,
+    ExportEventsResult,
+    ExportEventsFailure
   >;
 }
 
@@ -688,7 +1047,12 @@ export interface JobsOperations<PD extends string = never> {
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
    * @see ../docs/appcues.html#op-getJob
    */
-  readonly getJob: Method<paths['/v2/accounts/{account_id}/jobs/{job_id}']['get'], {}, PD>;
+  readonly getJob: Method<
+    GetJobInput<PD>,
+    SuccessData<paths['/v2/accounts/{account_id}/jobs/{job_id}']['get'], {}>,
+    GetJobResult,
+    GetJobFailure
+  >;
 }
 
 /** A client of the Appcues HTTP API v1 and Public API v2 (1.0.0). */

@@ -424,6 +424,8 @@ export interface components {
     /**
      * @description The event's name. Appcues groups and targets events by name. At most 127 characters. Names
      *     that begin with `appcues:` are reserved for Appcues' own use and must not be sent.
+     *
+     *     Not checked by the type (the validators check it): at most 127 characters; not (pattern `^appcues:`).
      */
     EventName: string;
     /** @description One event for one user, as sent to Appcues. */
@@ -456,16 +458,20 @@ export interface components {
      * @description A v1 activity submission. It holds `events`, `profile_update` or both, plus an optional
      *     `request_id` that the response echoes.
      */
-    ActivityRequest:
+    ActivityRequest: {
+      /** @description Any string that identifies this request. The response returns it. */
+      request_id?: string;
+      /** @description The events to record. */
+      events?: components['schemas']['Event'][];
+      profile_update?: components['schemas']['ProfileProperties'];
+    } & (
       | {
-          /** @description Any string that identifies this request. The response returns it. */
-          request_id?: string;
-          /** @description The events to record. */
-          events?: components['schemas']['Event'][];
-          profile_update?: components['schemas']['ProfileProperties'];
+          events: components['schemas']['Event'][];
         }
-      | unknown
-      | unknown;
+      | {
+          profile_update: components['schemas']['ProfileProperties'];
+        }
+    );
     /** @description The answer to a v1 activity submission. */
     ActivityResponse: {
       /** @description The request's `request_id`, present only if the request had one. */

@@ -38,6 +38,12 @@ describe('generated packages', () => {
     expect(drift).toEqual({ stale: [], missing: [], extra: [] });
   });
 
+  it('the composites client of the type tests is fresh (regenerate with `oaskit generate --spec test/types/fixtures/composites.yaml --out test/types/composites-client`)', async () => {
+    const files = await generate(join(root, 'test', 'types', 'fixtures', 'composites.yaml'));
+    const drift = compareWithDisk(join(root, 'test', 'types', 'composites-client'), files);
+    expect(drift).toEqual({ stale: [], missing: [], extra: [] });
+  });
+
   it('a type error in a generated package is reported (the tsc check can fail)', async () => {
     const dir = dirs[0]!;
     const bad = join(dir, 'bad.ts');

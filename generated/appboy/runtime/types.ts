@@ -294,23 +294,23 @@ export type FailureResult = {
 // methods
 
 /**
- * One operation. Call it to get the success body (a documented error throws a typed `ApiError`);
+ * One operation, typed by what it takes and gives rather than by its `paths` entry, so that an
+ * editor shows a call as `(input: DeleteUsersInput) => Promise<{ deleted: number } | …>`:
+ * `I` the input, `O` the success body, `R` every documented outcome, `F` the documented failures
+ * (the generated client names `I`, `R` and `F` per operation: `DeleteUsersInput`, …).
+ * Call it to get the success body (a documented error throws a typed `ApiError`);
  * `.result(...)` returns every documented outcome instead, discriminated by `status`.
  */
-export interface Method<Op, Cfg extends OpConfig = {}, PD extends string = never> {
-  (...args: Args<Input<Op, Cfg, PD>>): Promise<SuccessData<Op, Cfg>>;
+export interface Method<I, O, R = Result<{}>, F extends FailureResult = FailureResult> {
+  (...args: Args<I>): Promise<O>;
   /** Every documented outcome, discriminated by `status`; never throws for a documented status. */
-  result(...args: Args<Input<Op, Cfg, PD>>): Promise<Result<Op, Cfg>>;
+  result(...args: Args<I>): Promise<R>;
   /** True when `error` is an `ApiError` thrown by this operation (typed by its documented statuses). */
-  isError(error: unknown): error is ApiError<Failure<Op, Cfg>>;
+  isError(error: unknown): error is ApiError<F>;
   readonly operationId: string;
 }
 
 type ArrayItem<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
-type BatchInput<Op, Cfg extends OpConfig, PD extends string> = Omit<
-  Input<Op, Cfg, PD>,
-  'body' | 'contentType'
->;
 
 /** One item of a batch: where it came from and what happened to it. */
 export type BatchOutcome<Item = unknown, A extends string = string> = {
@@ -358,33 +358,29 @@ type Outcomes<B, A extends string> = {
   [K in A]: BatchOutcome<ArrayItem<K extends keyof B ? B[K] : never>, K>;
 }[A];
 
-/** An operation whose JSON body has capped arrays: `.batch()` takes any number of items. */
-export interface BatchMethod<
-  Op,
-  Cfg extends OpConfig,
-  PD extends string,
-  A extends string,
-> extends Method<Op, Cfg, PD> {
+/** An operation whose JSON body `B` has capped arrays `A`: `.batch()` takes any number of items. */
+export interface BatchMethod<I, O, R, F extends FailureResult, B, A extends string> extends Method<
+  I,
+  O,
+  R,
+  F
+> {
   /**
    * Sends every item of the capped arrays, split into as many requests as the caps need, with
    * bounded concurrency. Resolves with one outcome per item; never rejects for a failed chunk.
    */
   batch(
-    body: JsonBody<Op, Cfg>,
-    options?: BatchOptions & BatchInput<Op, Cfg, PD>,
-  ): Promise<BatchReport<Outcomes<JsonBody<Op, Cfg>, A>, SuccessData<Op, Cfg>>>;
+    body: B,
+    options?: BatchOptions & Omit<I, 'body' | 'contentType'>,
+  ): Promise<BatchReport<Outcomes<B, A>, O>>;
 }
 
-/** An operation whose JSON body is a capped array. */
-export interface ArrayBatchMethod<Op, Cfg extends OpConfig, PD extends string> extends Method<
-  Op,
-  Cfg,
-  PD
-> {
+/** An operation whose JSON body `B` is a capped array. */
+export interface ArrayBatchMethod<I, O, R, F extends FailureResult, B> extends Method<I, O, R, F> {
   batch(
-    items: JsonBody<Op, Cfg>,
-    options?: BatchOptions & BatchInput<Op, Cfg, PD>,
-  ): Promise<BatchReport<BatchOutcome<ArrayItem<JsonBody<Op, Cfg>>, ''>, SuccessData<Op, Cfg>>>;
+    items: B,
+    options?: BatchOptions & Omit<I, 'body' | 'contentType'>,
+  ): Promise<BatchReport<BatchOutcome<ArrayItem<B>, ''>, O>>;
 }
 
 /** Path parameter names the client was given defaults for (never when unknown). */

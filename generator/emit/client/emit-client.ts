@@ -14,6 +14,7 @@ import {
   type StatementStructures,
 } from 'ts-morph';
 import { toIdentifier } from '../../model/names.ts';
+import { methodPath } from '../../model/naming.ts';
 import type { ApiModel } from '../../model/types.ts';
 import type { ApiEmitter, EmitContext, EmittedFile } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
@@ -72,13 +73,40 @@ function configType(f: OperationEntry): string {
   return members.length ? `{ ${members.join('; ')} }` : '{}';
 }
 
-function methodType(f: OperationEntry): string {
+/**
+ * The named types of one operation (`DeleteUsersInput`, `DeleteUsersResult`, `DeleteUsersFailure`,
+ * and `DeleteUsersBody` for a batch), and its method type written with them: an editor then shows
+ * a call as `(input: DeleteUsersInput) => Promise<…the success body…>` instead of the `paths` entry.
+ */
+function methodTypes(model: ApiModel, f: OperationEntry, taken: Set<string>): { type: string; aliases: StatementStructures[]; imports: string[] } {
   const op = operationType(f.op, false);
   const cfg = configType(f);
+  const names = model.names.operations.get(f.op)!;
+  const call = '`' + methodPath(names) + '`';
+  const name = (suffix: string) => uniqueTypeName(names.type + suffix, taken);
+  const alias = (aliasName: string, type: string, docs: string, typeParameters: string[] = []): StatementStructures => ({
+    kind: StructureKind.TypeAlias,
+    name: aliasName,
+    isExported: true,
+    typeParameters,
+    type,
+    docs: textDocs(docs),
+  });
+  const [input, result, failure] = [name('Input'), name('Result'), name('Failure')];
+  const aliases = [
+    alias(input, `Input<${op}, ${cfg}, PD>`, `What ${call} takes: its parameters by location, its body and call options.`, ['PD extends string = never']),
+    alias(result, `Result<${op}, ${cfg}>`, `Every documented outcome of ${call} (\`.result()\`), discriminated by \`status\`.`),
+    alias(failure, `Failure<${op}, ${cfg}>`, `The documented failures of ${call}: what its \`ApiError\` carries.`),
+  ];
+  const imports = ['Input', 'Result', 'Failure', 'SuccessData'];
+  const pieces = `${input}<PD>, SuccessData<${op}, ${cfg}>, ${result}, ${failure}`;
   const batch = f.meta.batch;
-  if (batch?.root !== undefined) return `ArrayBatchMethod<${op}, ${cfg}, PD>`;
-  if (batch) return `BatchMethod<${op}, ${cfg}, PD, ${literalUnion(batch.arrays.map(([n]) => n))}>`;
-  return `Method<${op}, ${cfg}, PD>`;
+  if (!batch) return { type: `Method<${pieces}>`, aliases, imports: [...imports, 'Method'] };
+  const body = name('Body');
+  aliases.push(alias(body, `JsonBody<${op}, ${cfg}>`, `The JSON body of ${call}, as \`.batch()\` takes it.`));
+  imports.push('JsonBody');
+  if (batch.root !== undefined) return { type: `ArrayBatchMethod<${pieces}, ${body}>`, aliases, imports: [...imports, 'ArrayBatchMethod'] };
+  return { type: `BatchMethod<${pieces}, ${body}, ${literalUnion(batch.arrays.map(([n]) => n))}>`, aliases, imports: [...imports, 'BatchMethod'] };
 }
 
 function uniqueTypeName(base: string, taken: Set<string>): string {
@@ -102,10 +130,12 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
   const clientMembers: OptionalKind<PropertySignatureStructure>[] = [];
   const byOp = new Map(table.operations.map((f) => [f.op, f]));
   const tags = new Map(model.tags.map((t) => [t.name, t]));
+  const operationAliases: StatementStructures[] = [];
   const member = (name: string, index: number): OptionalKind<PropertySignatureStructure> => {
     const f = byOp.get(model.operations[index]!)!;
-    const type = methodType(f);
-    runtimeImports.add(type.slice(0, type.indexOf('<')));
+    const { type, aliases, imports } = methodTypes(model, f, taken);
+    operationAliases.push(...aliases);
+    imports.forEach((i) => runtimeImports.add(i));
     return { name: identifier(name), type, isReadonly: true, docs: operationDocs(model, f, ctx) };
   };
 
@@ -209,6 +239,7 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     })),
     docs: textDocs(`Options of \`${factory}\`: the credentials of the ${apiTitle(model)} and the client's behaviour.`),
   });
+  statements.push(...operationAliases);
   statements.push(...groupInterfaces);
   statements.push({
     kind: StructureKind.Interface,

@@ -1,16 +1,16 @@
 // schema.d.ts: the types of paths, operations and components, by openapi-typescript, fed the
 // model printed as one OpenAPI 3.1 document (every ref `#/components/schemas/<name>`, no examples:
-// types need none, and openapi-typescript's resolver would follow `externalValue`).
+// types need none, and openapi-typescript's resolver would follow `externalValue`), its schemas
+// rewritten so that each is printed as exactly as TypeScript can say it (type-document.ts).
 import openapiTS, { astToString } from 'openapi-typescript';
-import { printDocument } from '../../model/document.ts';
 import type { ApiEmitter } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
+import { typeDocument } from './type-document.ts';
 
 export const typesEmitter: ApiEmitter = {
   name: 'types',
   async emit(model) {
-    const { document } = printDocument(model, { examples: false });
-    const ast = await openapiTS(document as never, {
+    const ast = await openapiTS(typeDocument(model) as never, {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,

@@ -9,9 +9,13 @@ import {
   type BodyProp,
   type ClientOptions,
   type DataOf,
+  type Failure,
   type IdentifyHelper,
+  type Input,
   type JsonBody,
   type Method,
+  type Result,
+  type SuccessData,
   type TrackHelper,
   type WaitForJobOptions,
 } from './runtime/index.ts';
@@ -44,6 +48,171 @@ export interface PetstoreClientOptions extends ClientOptions {
   password?: string;
 }
 
+/** What `pets.listPets` takes: its parameters by location, its body and call options. */
+export type ListPetsInput<PD extends string = never> = Input<
+  paths['/pets']['get'],
+  { dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `pets.listPets` (`.result()`), discriminated by `status`. */
+export type ListPetsResult = Result<paths['/pets']['get'], { dates: 'X-RateLimit-Reset' }>;
+/** The documented failures of `pets.listPets`: what its `ApiError` carries. */
+export type ListPetsFailure = Failure<paths['/pets']['get'], { dates: 'X-RateLimit-Reset' }>;
+/** What `pets.createPet` takes: its parameters by location, its body and call options. */
+export type CreatePetInput<PD extends string = never> = Input<
+  paths['/pets']['post'],
+  { ct: 'application/json'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `pets.createPet` (`.result()`), discriminated by `status`. */
+export type CreatePetResult = Result<
+  paths['/pets']['post'],
+  { ct: 'application/json'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `pets.createPet`: what its `ApiError` carries. */
+export type CreatePetFailure = Failure<
+  paths['/pets']['post'],
+  { ct: 'application/json'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `pets.getPet` takes: its parameters by location, its body and call options. */
+export type GetPetInput<PD extends string = never> = Input<paths['/pets/{petId}']['get'], {}, PD>;
+/** Every documented outcome of `pets.getPet` (`.result()`), discriminated by `status`. */
+export type GetPetResult = Result<paths['/pets/{petId}']['get'], {}>;
+/** The documented failures of `pets.getPet`: what its `ApiError` carries. */
+export type GetPetFailure = Failure<paths['/pets/{petId}']['get'], {}>;
+/** What `pets.deletePet` takes: its parameters by location, its body and call options. */
+export type DeletePetInput<PD extends string = never> = Input<
+  paths['/pets/{petId}']['delete'],
+  {},
+  PD
+>;
+/** Every documented outcome of `pets.deletePet` (`.result()`), discriminated by `status`. */
+export type DeletePetResult = Result<paths['/pets/{petId}']['delete'], {}>;
+/** The documented failures of `pets.deletePet`: what its `ApiError` carries. */
+export type DeletePetFailure = Failure<paths['/pets/{petId}']['delete'], {}>;
+/** What `pets.uploadPetPhoto` takes: its parameters by location, its body and call options. */
+export type UploadPetPhotoInput<PD extends string = never> = Input<
+  paths['/pets/{petId}/photo']['post'],
+  { ct: 'application/json'; csv: 'owners' },
+  PD
+>;
+/** Every documented outcome of `pets.uploadPetPhoto` (`.result()`), discriminated by `status`. */
+export type UploadPetPhotoResult = Result<
+  paths['/pets/{petId}/photo']['post'],
+  { ct: 'application/json'; csv: 'owners' }
+>;
+/** The documented failures of `pets.uploadPetPhoto`: what its `ApiError` carries. */
+export type UploadPetPhotoFailure = Failure<
+  paths['/pets/{petId}/photo']['post'],
+  { ct: 'application/json'; csv: 'owners' }
+>;
+/** What `users.trackEvents` takes: its parameters by location, its body and call options. */
+export type TrackEventsInput<PD extends string = never> = Input<
+  paths['/events/track']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `users.trackEvents` (`.result()`), discriminated by `status`. */
+export type TrackEventsResult = Result<
+  paths['/events/track']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `users.trackEvents`: what its `ApiError` carries. */
+export type TrackEventsFailure = Failure<
+  paths['/events/track']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `users.trackEvents`, as `.batch()` takes it. */
+export type TrackEventsBody = JsonBody<
+  paths['/events/track']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `users.deleteUsers` takes: its parameters by location, its body and call options. */
+export type DeleteUsersInput<PD extends string = never> = Input<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' },
+  PD
+>;
+/** Every documented outcome of `users.deleteUsers` (`.result()`), discriminated by `status`. */
+export type DeleteUsersResult = Result<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+>;
+/** The documented failures of `users.deleteUsers`: what its `ApiError` carries. */
+export type DeleteUsersFailure = Failure<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+>;
+/** The JSON body of `users.deleteUsers`, as `.batch()` takes it. */
+export type DeleteUsersBody = JsonBody<
+  paths['/users/delete']['post'],
+  { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+>;
+/** What `users.updateUserProfile` takes: its parameters by location, its body and call options. */
+export type UpdateUserProfileInput<PD extends string = never> = Input<
+  paths['/accounts/{account_id}/users/{user_id}/profile']['patch'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `users.updateUserProfile` (`.result()`), discriminated by `status`. */
+export type UpdateUserProfileResult = Result<
+  paths['/accounts/{account_id}/users/{user_id}/profile']['patch'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `users.updateUserProfile`: what its `ApiError` carries. */
+export type UpdateUserProfileFailure = Failure<
+  paths['/accounts/{account_id}/users/{user_id}/profile']['patch'],
+  { ct: 'application/json' }
+>;
+/** What `users.recordUserEvent` takes: its parameters by location, its body and call options. */
+export type RecordUserEventInput<PD extends string = never> = Input<
+  paths['/accounts/{account_id}/users/{user_id}/events']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `users.recordUserEvent` (`.result()`), discriminated by `status`. */
+export type RecordUserEventResult = Result<
+  paths['/accounts/{account_id}/users/{user_id}/events']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `users.recordUserEvent`: what its `ApiError` carries. */
+export type RecordUserEventFailure = Failure<
+  paths['/accounts/{account_id}/users/{user_id}/events']['post'],
+  { ct: 'application/json' }
+>;
+/** What `jobs.startExport` takes: its parameters by location, its body and call options. */
+export type StartExportInput<PD extends string = never> = Input<
+  paths['/accounts/{account_id}/exports']['post'],
+  { ct: 'application/json' },
+  PD
+>;
+/** Every documented outcome of `jobs.startExport` (`.result()`), discriminated by `status`. */
+export type StartExportResult = Result<
+  paths['/accounts/{account_id}/exports']['post'],
+  { ct: 'application/json' }
+>;
+/** The documented failures of `jobs.startExport`: what its `ApiError` carries. */
+export type StartExportFailure = Failure<
+  paths['/accounts/{account_id}/exports']['post'],
+  { ct: 'application/json' }
+>;
+/** What `jobs.getJob` takes: its parameters by location, its body and call options. */
+export type GetJobInput<PD extends string = never> = Input<
+  paths['/accounts/{account_id}/jobs/{job_id}']['get'],
+  {},
+  PD
+>;
+/** Every documented outcome of `jobs.getJob` (`.result()`), discriminated by `status`. */
+export type GetJobResult = Result<paths['/accounts/{account_id}/jobs/{job_id}']['get'], {}>;
+/** The documented failures of `jobs.getJob`: what its `ApiError` carries. */
+export type GetJobFailure = Failure<paths['/accounts/{account_id}/jobs/{job_id}']['get'], {}>;
+/** What `jobs.getReport` takes: its parameters by location, its body and call options. */
+export type GetReportInput<PD extends string = never> = Input<paths['/report']['get'], {}, PD>;
+/** Every documented outcome of `jobs.getReport` (`.result()`), discriminated by `status`. */
+export type GetReportResult = Result<paths['/report']['get'], {}>;
+/** The documented failures of `jobs.getReport`: what its `ApiError` carries. */
+export type GetReportFailure = Failure<paths['/report']['get'], {}>;
+
 /**
  * The pets operations.
  *
@@ -68,7 +237,12 @@ export interface PetsOperations<PD extends string = never> {
    * - 5XX: The server failed.
    * @see ../docs/petstore.html#op-listPets
    */
-  readonly listPets: Method<paths['/pets']['get'], { dates: 'X-RateLimit-Reset' }, PD>;
+  readonly listPets: Method<
+    ListPetsInput<PD>,
+    SuccessData<paths['/pets']['get'], { dates: 'X-RateLimit-Reset' }>,
+    ListPetsResult,
+    ListPetsFailure
+  >;
   /**
    * Create a pet
    *
@@ -82,9 +256,10 @@ export interface PetsOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-createPet
    */
   readonly createPet: Method<
-    paths['/pets']['post'],
-    { ct: 'application/json'; dates: 'X-RateLimit-Reset' },
-    PD
+    CreatePetInput<PD>,
+    SuccessData<paths['/pets']['post'], { ct: 'application/json'; dates: 'X-RateLimit-Reset' }>,
+    CreatePetResult,
+    CreatePetFailure
   >;
   /**
    * Get one pet
@@ -100,7 +275,12 @@ export interface PetsOperations<PD extends string = never> {
    * - default: Anything else.
    * @see ../docs/petstore.html#op-getPet
    */
-  readonly getPet: Method<paths['/pets/{petId}']['get'], {}, PD>;
+  readonly getPet: Method<
+    GetPetInput<PD>,
+    SuccessData<paths['/pets/{petId}']['get'], {}>,
+    GetPetResult,
+    GetPetFailure
+  >;
   /**
    * Delete a pet
    *
@@ -117,7 +297,12 @@ export interface PetsOperations<PD extends string = never> {
    * @deprecated The spec marks this operation deprecated.
    * @see ../docs/petstore.html#op-deletePet
    */
-  readonly deletePet: Method<paths['/pets/{petId}']['delete'], {}, PD>;
+  readonly deletePet: Method<
+    DeletePetInput<PD>,
+    SuccessData<paths['/pets/{petId}']['delete'], {}>,
+    DeletePetResult,
+    DeletePetFailure
+  >;
   /**
    * Upload a photo and the ids of the pet's owners
    *
@@ -128,9 +313,10 @@ export interface PetsOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-uploadPetPhoto
    */
   readonly uploadPetPhoto: Method<
-    paths['/pets/{petId}/photo']['post'],
-    { ct: 'application/json'; csv: 'owners' },
-    PD
+    UploadPetPhotoInput<PD>,
+    SuccessData<paths['/pets/{petId}/photo']['post'], { ct: 'application/json'; csv: 'owners' }>,
+    UploadPetPhotoResult,
+    UploadPetPhotoFailure
   >;
 }
 
@@ -159,9 +345,14 @@ export interface UsersOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-trackEvents
    */
   readonly trackEvents: BatchMethod<
-    paths['/events/track']['post'],
-    { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' },
-    PD,
+    TrackEventsInput<PD>,
+    SuccessData<
+      paths['/events/track']['post'],
+      { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+    >,
+    TrackEventsResult,
+    TrackEventsFailure,
+    TrackEventsBody,
     'attributes' | 'events'
   >;
   /**
@@ -179,9 +370,14 @@ export interface UsersOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-deleteUsers
    */
   readonly deleteUsers: BatchMethod<
-    paths['/users/delete']['post'],
-    { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' },
-    PD,
+    DeleteUsersInput<PD>,
+    SuccessData<
+      paths['/users/delete']['post'],
+      { ct: 'application/json'; credBody: 'api_key'; dates: 'X-RateLimit-Reset' }
+    >,
+    DeleteUsersResult,
+    DeleteUsersFailure,
+    DeleteUsersBody,
     'ids'
   >;
   /**
@@ -194,9 +390,13 @@ export interface UsersOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-updateUserProfile
    */
   readonly updateUserProfile: Method<
-    paths['/accounts/{account_id}/users/{user_id}/profile']['patch'],
-    { ct: 'application/json' },
-    PD
+    UpdateUserProfileInput<PD>,
+    SuccessData<
+      paths['/accounts/{account_id}/users/{user_id}/profile']['patch'],
+      { ct: 'application/json' }
+    >,
+    UpdateUserProfileResult,
+    UpdateUserProfileFailure
   >;
   /**
    * Record one event
@@ -209,9 +409,13 @@ export interface UsersOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-recordUserEvent
    */
   readonly recordUserEvent: Method<
-    paths['/accounts/{account_id}/users/{user_id}/events']['post'],
-    { ct: 'application/json' },
-    PD
+    RecordUserEventInput<PD>,
+    SuccessData<
+      paths['/accounts/{account_id}/users/{user_id}/events']['post'],
+      { ct: 'application/json' }
+    >,
+    RecordUserEventResult,
+    RecordUserEventFailure
   >;
 }
 
@@ -231,9 +435,10 @@ export interface JobsOperations<PD extends string = never> {
    * @see ../docs/petstore.html#op-startExport
    */
   readonly startExport: Method<
-    paths['/accounts/{account_id}/exports']['post'],
-    { ct: 'application/json' },
-    PD
+    StartExportInput<PD>,
+    SuccessData<paths['/accounts/{account_id}/exports']['post'], { ct: 'application/json' }>,
+    StartExportResult,
+    StartExportFailure
   >;
   /**
    * Poll a job
@@ -245,7 +450,12 @@ export interface JobsOperations<PD extends string = never> {
    * - 404: No such job.
    * @see ../docs/petstore.html#op-getJob
    */
-  readonly getJob: Method<paths['/accounts/{account_id}/jobs/{job_id}']['get'], {}, PD>;
+  readonly getJob: Method<
+    GetJobInput<PD>,
+    SuccessData<paths['/accounts/{account_id}/jobs/{job_id}']['get'], {}>,
+    GetJobResult,
+    GetJobFailure
+  >;
   /**
    * A CSV report
    *
@@ -255,7 +465,12 @@ export interface JobsOperations<PD extends string = never> {
    * - 200: The report.
    * @see ../docs/petstore.html#op-getReport
    */
-  readonly getReport: Method<paths['/report']['get'], {}, PD>;
+  readonly getReport: Method<
+    GetReportInput<PD>,
+    SuccessData<paths['/report']['get'], {}>,
+    GetReportResult,
+    GetReportFailure
+  >;
 }
 
 /** A client of the Petstore fixture API (1.2.3). */

@@ -225,8 +225,10 @@ export interface components {
     PetStatus: 'available' | 'pending' | 'sold';
     Pet: {
       id: $Read<number>;
+      /** @description Not checked by the type (the validators check it): at least 1 character. */
       name: string;
       status?: components['schemas']['PetStatus'];
+      /** @description Not checked by the type (the validators check it): at most 10 items. */
       tags?: string[];
       /** @description Only ever sent. */
       secret?: $Write<string>;
@@ -248,7 +250,9 @@ export interface components {
     };
     TrackRequest: {
       api_key: string;
+      /** @description Not checked by the type (the validators check it): at most 50 items. */
       events?: components['schemas']['TrackEvent'][];
+      /** @description Not checked by the type (the validators check it): at most 75 items. */
       attributes?: ({
         external_id: string;
       } & {
@@ -268,6 +272,7 @@ export interface components {
       }[];
     };
     UserEvent: {
+      /** @description Not checked by the type (the validators check it): at most 127 characters. */
       name: string;
       /** Format: date-time */
       timestamp: string;
@@ -610,6 +615,7 @@ export interface operations {
       content: {
         'application/json': {
           api_key: string;
+          /** @description Not checked by the type (the validators check it): at most 50 items. */
           ids: string[];
         };
       };

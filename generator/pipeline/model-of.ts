@@ -2,11 +2,12 @@
 // (no emitter is loaded): the mock, the proxy and the language server use it as well as generate.
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { diagnose } from '../diagnostics/diagnose.ts';
+import { diagnose, type DiagnoseOptions } from '../diagnostics/diagnose.ts';
 import { formatText } from '../diagnostics/format.ts';
 import { locateDiagnostic } from '../diagnostics/position.ts';
 import { buildModel, ModelError } from '../model/build-model.ts';
 import type { ApiModel } from '../model/types.ts';
+import type { Workspace } from '../load/workspace.ts';
 
 export class SpecHasErrors extends Error {
   constructor(
@@ -28,6 +29,8 @@ export interface ModelResult {
   model: ApiModel;
   /** errors that did not stop generation (see nonBlocking) */
   nonBlockingErrors: number;
+  /** the files the model was read from, for positions (`file:line:col`) of what the model points at */
+  workspace: Workspace;
 }
 
 /** Load and model a spec; throws SpecHasErrors (with the formatted diagnostics) when it has errors. */
@@ -35,8 +38,8 @@ export async function modelOf(specPath: string, name?: string): Promise<ApiModel
   return (await modelWithReport(specPath, name)).model;
 }
 
-export async function modelWithReport(specPath: string, name?: string): Promise<ModelResult> {
-  const result = await diagnose(specPath);
+export async function modelWithReport(specPath: string, name?: string, options: DiagnoseOptions = {}): Promise<ModelResult> {
+  const result = await diagnose(specPath, options);
   const errors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && !nonBlocking.has(d.code));
   const nonBlockingErrors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && nonBlocking.has(d.code)).length;
   if (errors.length) {
@@ -44,7 +47,7 @@ export async function modelWithReport(specPath: string, name?: string): Promise<
     throw new SpecHasErrors(specPath, report);
   }
   try {
-    return { model: buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors };
+    return { model: buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors, workspace: result.workspace };
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     const d: Diagnostic = { code: 'model', severity: 'error', message: error.message, file: error.loc.file, pointer: error.loc.pointer };

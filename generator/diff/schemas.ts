@@ -195,10 +195,24 @@ export class SchemaComparer {
     const [must, others] = this.side === 'request' ? [a.views, b.views] : [b.views, a.views];
     const pair = (x: View, y: View) => (this.side === 'request' ? this.compareViews(x, y) : this.compareViews(y, x));
     const used = new Set<View>();
+    const partners = new Map<View, { view: View; findings: Finding[] }>();
+    // first the alternatives that have an equivalent or a namesake, then the rest among what is left
     for (const x of must) {
-      const found = this.partner(x, others, pair);
+      const found = this.partner(x, others, pair, true);
+      if (found) partners.set(x, found);
+    }
+    for (const f of partners.values()) used.add(f.view);
+    for (const x of must) {
+      if (partners.has(x)) continue;
+      const found = this.partner(x, others.filter((y) => !used.has(y)), pair, false, others.length === 1);
       if (found) {
+        partners.set(x, found);
         used.add(found.view);
+      }
+    }
+    for (const x of must) {
+      const found = partners.get(x);
+      if (found) {
         out.push(...found.findings);
         continue;
       }
@@ -215,20 +229,22 @@ export class SchemaComparer {
     return out;
   }
 
-  /** The alternative that corresponds to `x`: an equivalent one, the same name, or the only compatible one. */
-  private partner(x: View, others: View[], pair: (x: View, y: View) => Finding[]): { view: View; findings: Finding[] } | undefined {
+  /**
+   * The alternative that corresponds to `x`: an equivalent one or the same name (`strict`), else
+   * the only compatible one, else the only one there is (a body wrapped in or unwrapped from a
+   * oneOf: `x` is what it became, and what changed inside is reported).
+   */
+  private partner(x: View, others: View[], pair: (x: View, y: View) => Finding[], strict: boolean, single = false): { view: View; findings: Finding[] } | undefined {
     const results: { view: View; findings: Finding[] }[] = [];
     for (const y of others) {
       const r = { view: y, findings: pair(x, y) };
       if (r.findings.every((f) => f.what in docsChecks)) return r;
       results.push(r);
     }
-    const named = x.label !== undefined ? results.find((r) => r.view.label === x.label) : undefined;
-    if (named) return named;
+    if (strict) return x.label !== undefined ? results.find((r) => r.view.label === x.label) : undefined;
     const compatible = results.filter((r) => !r.findings.some((f) => levelOf(this.side, f) === 'breaking'));
     if (compatible.length === 1) return compatible[0];
-    // with one alternative on the other side, `x` is what it became (a body wrapped or unwrapped)
-    if (others.length === 1) return results[0];
+    if (single && results.length === 1) return results[0];
     return undefined;
   }
 

@@ -16,7 +16,7 @@ export const sdkChecks = defineChecks('sdk', {
   'sdk-function-renamed': ['breaking', 'major', 'the standalone function of an operation has another name'],
   'sdk-operation-types-renamed': ['breaking', 'major', "an operation's exported types (`…Input`, `operations['…']`) have another name"],
   'sdk-parameter-renamed': ['breaking', 'major', "a path parameter was renamed: the URL keeps its shape, the SDK input's field is renamed"],
-  'sdk-validator-removed': ['breaking', 'major', 'an exported validator of an operation is gone'],
+  'sdk-validator-removed': ['breaking', 'major', 'an exported validator of an operation is gone or renamed (reported when no breaking wire change of the operation explains it)'],
   'sdk-type-renamed': ['breaking', 'major', 'an exported type (component schema) was renamed, content unchanged'],
   'sdk-type-removed': ['breaking', 'major', 'an exported type (component schema) is gone'],
   'sdk-type-added': ['info', 'minor', 'a new exported type (component schema)'],
@@ -54,6 +54,8 @@ function operations(ctx: DiffContext): void {
 /** Validators of an operation whose type names are unchanged: one that is gone breaks its importers. */
 function validators(ctx: DiffContext, a: OperationNames, b: OperationNames, label: string, loc: { file: string; pointer: string }): void {
   const all = (v: OperationNames['validators']) => [...Object.values(v.params), ...v.body.map((x) => x[1]), ...v.responses.map((x) => x[2])];
+  // a validator that follows a breaking wire change (a removed parameter, body or status) is told by that change
+  if (ctx.changes.some((c) => c.operation === label && c.level === 'breaking')) return;
   const now = new Set(all(b.validators));
   for (const name of all(a.validators)) if (!now.has(name)) ctx.add('sdk-validator-removed', `validator ${name} is gone`, loc, label);
 }

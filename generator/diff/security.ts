@@ -15,10 +15,13 @@ export const securityChecks = defineChecks('security', {
 
 const text = (req: SecurityRequirement) => (req.length ? req.map((s) => (s.scopes.length ? `${s.scheme}[${s.scopes.join(', ')}]` : s.scheme)).join(' + ') : 'none');
 
-/** Does a request that meets `have` meet `need`? */
-function meets(have: SecurityRequirement, need: SecurityRequirement): boolean {
+/**
+ * Does a request that meets `have` meet `need`? Schemes are the same when they are defined alike
+ * (a renamed scheme sends the same credential; the SDK check reports the renamed option).
+ */
+function meets(have: SecurityRequirement, need: SecurityRequirement, same: (a: string, b: string) => boolean): boolean {
   return need.every((s) => {
-    const h = have.find((x) => x.scheme === s.scheme);
+    const h = have.find((x) => same(x.scheme, s.scheme));
     return h !== undefined && s.scopes.every((scope) => h.scopes.includes(scope));
   });
 }
@@ -27,18 +30,23 @@ function meets(have: SecurityRequirement, need: SecurityRequirement): boolean {
 const alternatives = (list: SecurityRequirement[]) => (list.length ? list : [[]]);
 
 export function securityChanges(ctx: DiffContext): void {
+  const oldShapes = new Map(ctx.old.securitySchemes.map((s) => [s.name, shape(s)]));
+  const newShapes = new Map(ctx.neu.securitySchemes.map((s) => [s.name, shape(s)]));
+  // old scheme name a against new scheme name b (either order of the arguments: old first)
+  const same = (a: string, b: string) => a === b || (oldShapes.get(a) !== undefined && oldShapes.get(a) === newShapes.get(b));
+  const back = (a: string, b: string) => same(b, a);
   for (const { old, new: n, label } of ctx.pairs) {
     const olds = alternatives(old.security);
     const news = alternatives(n.security);
     for (const have of olds) {
-      if (news.some((need) => meets(have, need))) continue;
-      const sameSchemes = news.find((need) => need.length === have.length && need.every((s) => have.some((h) => h.scheme === s.scheme)));
+      if (news.some((need) => meets(have, need, same))) continue;
+      const sameSchemes = news.find((need) => need.length === have.length && need.every((s) => have.some((h) => same(h.scheme, s.scheme))));
       if (sameSchemes) ctx.add('api-security-scope-added', `security ${text(have)} now needs ${text(sameSchemes)}`, n.loc, label);
       else ctx.add('api-security-added', `a request authorised by ${text(have)} is no longer enough: now ${news.map(text).join(' or ')}`, n.loc, label);
     }
     for (const need of news) {
-      if (olds.some((have) => meets(have, need) && meets(need, have))) continue;
-      if (olds.some((have) => meets(need, have))) ctx.add('api-security-removed', `security ${text(need)} is now enough`, n.loc, label);
+      // a request with just these credentials met no old alternative: security was relaxed
+      if (!olds.some((have) => meets(need, have, back))) ctx.add('api-security-removed', `security ${text(need)} is now enough`, n.loc, label);
     }
   }
   const news = new Map(ctx.neu.securitySchemes.map((s) => [s.name, s]));

@@ -69,9 +69,12 @@ export function formatDiffSarif(result: DiffResult, files: Files): string {
   return formatSarif(located, rules);
 }
 
-/** Markdown text from spec text: every character that could start markup is escaped. */
+/**
+ * Markdown text from spec text, inside a list item (never at the start of a line): emphasis, code,
+ * links, tables and HTML escaped; line breaks folded.
+ */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|~<>&"]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : `\\${c}`)).replace(/[\r\n]+/g, ' ');
+  return text.replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/[\r\n]+/g, ' ');
 }
 
 export function formatDiffMarkdown(result: DiffResult, titles: { old?: string; new?: string } = {}): string {
@@ -82,7 +85,7 @@ export function formatDiffMarkdown(result: DiffResult, titles: { old?: string; n
     ['Documentation', (c) => c.level === 'info' && checkDefinition(c.id).bump === 'patch'],
   ];
   const out = [`## API changes (semver: ${result.semver})`, ''];
-  if (titles.old !== undefined || titles.new !== undefined) out.push(`${markdownText(titles.old ?? '?')} → ${markdownText(titles.new ?? '?')}`, '');
+  if (titles.old !== undefined || titles.new !== undefined) out.push(`Compared: ${markdownText(titles.old ?? '?')} → ${markdownText(titles.new ?? '?')}`, '');
   if (!result.changes.length) out.push('No changes.', '');
   for (const [title, pick] of sections) {
     const items = result.changes.filter(pick);

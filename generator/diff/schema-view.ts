@@ -299,7 +299,7 @@ export function branchesOf(conj: readonly Schema[]): Branches {
     for (const d of group!.owner.discriminator?.mapping ?? []) mapping.set(d.schema, d.value);
     for (const member of group!.branches) {
       const next = cloneView(v, `${v.key}/${group!.owner.id}:${member.id}`);
-      next.groups = rest;
+      next.groups = [...rest];
       next.label = mapping.has(member) ? `=${mapping.get(member)}` : (member.component ?? member.name);
       addNode(next, member);
       pending.push(next);

@@ -30,6 +30,24 @@ const q = (name: string, schema: Obj, extra: Obj = {}) => ({ name, in: 'query', 
 const G = 'GET /pets';
 const PO = 'POST /pets';
 
+/** A, and B: a oneOf of A with X, A with Y (and, with `more`, A with Z). */
+const nested = (more = false) => ({
+  schemas: {
+    A: obj({ ref_name: { type: 'string' } }),
+    X: obj({ repo_name: { type: 'string' } }),
+    Y: obj({ repo_id: { type: 'integer' } }),
+    Z: obj({ repo_property: { type: 'string' } }, ['repo_property']),
+    B: {
+      type: 'object',
+      oneOf: [
+        { type: 'object', allOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/X' }] },
+        { type: 'object', allOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/Y' }] },
+        ...(more ? [{ type: 'object', allOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/Z' }] }] : []),
+      ],
+    },
+  },
+});
+
 const cases: Case[] = [
   // ---- endpoints
   {
@@ -291,6 +309,21 @@ const cases: Case[] = [
     expect: [['request-body-one-of-added', 'info', PO, 'new', '/components/schemas/Dog']],
     semver: 'minor',
     reverse: { expect: [['request-body-one-of-removed', 'breaking', PO, 'old', '/components/schemas/Dog']], semver: 'major' },
+  },
+  {
+    name: 'nested alternatives (an anyOf of a ref and a oneOf of allOfs), unchanged in 3.0, then a branch added inside',
+    old: spec(pets(op('listPets', {}, { type: 'object', properties: { c: { nullable: true, anyOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] } } })), nested(), {}, '3.0.3'),
+    new: spec(pets(op('listPets', {}, { type: 'object', properties: { c: { nullable: true, anyOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] } } })), nested(true), {}, '3.0.3'),
+    expect: [['response-property-any-of-added', 'warning', G, 'new', '/components/schemas/Z']],
+    semver: 'minor',
+    reverse: { expect: [['response-property-any-of-removed', 'info', G, 'old', '/components/schemas/Z']], semver: 'minor' },
+  },
+  {
+    name: 'nested alternatives against themselves: nothing',
+    old: spec(pets(op('listPets', {}, { type: 'object', properties: { c: { nullable: true, anyOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] } } })), nested(), {}, '3.0.3'),
+    new: spec(pets(op('listPets', {}, { type: 'object', properties: { c: { nullable: true, anyOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] } } })), nested(), {}, '3.0.3'),
+    expect: [],
+    semver: 'none',
   },
   // ---- responses
   {

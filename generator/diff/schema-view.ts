@@ -26,6 +26,8 @@ export interface View {
   nodes: Schema[];
   /** for matching alternatives across specs: the alternative's name (a component's), or its discriminator value */
   label?: string;
+  /** the label is a component's name or a discriminator value, not a position (`Pets.oneOf0`) */
+  stable?: boolean;
   /** undefined: any type */
   types?: Set<JsonType>;
   /** an `enum` or `const` (intersected), as canonical JSON */
@@ -301,6 +303,7 @@ export function branchesOf(conj: readonly Schema[]): Branches {
       const next = cloneView(v, `${v.key}/${group!.owner.id}:${member.id}`);
       next.groups = [...rest];
       next.label = mapping.has(member) ? `=${mapping.get(member)}` : (member.component ?? member.name);
+      next.stable = mapping.has(member) || member.component !== undefined;
       addNode(next, member);
       pending.push(next);
     }

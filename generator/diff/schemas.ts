@@ -196,19 +196,40 @@ export class SchemaComparer {
     const pair = (x: View, y: View) => (this.side === 'request' ? this.compareViews(x, y) : this.compareViews(y, x));
     const used = new Set<View>();
     const partners = new Map<View, { view: View; findings: Finding[] }>();
-    // first the alternatives that have an equivalent or a namesake, then the rest among what is left
+    const claim = (x: View, found: { view: View; findings: Finding[] } | undefined) => {
+      if (!found) return;
+      partners.set(x, found);
+      used.add(found.view);
+    };
+    const unused = () => others.filter((y) => !used.has(y));
+    const docsOnly = (f: Finding[]) => f.every((r) => r.what in docsChecks);
+    // 1. the same component or discriminator value; 2. an equivalent alternative; 3. the same
+    // position (inline alternatives); 4. the only compatible one, or the only one there is
     for (const x of must) {
-      const found = this.partner(x, others, pair, true);
-      if (found) partners.set(x, found);
+      const y = x.stable ? others.find((o) => o.stable && o.label === x.label) : undefined;
+      if (y && !used.has(y)) claim(x, { view: y, findings: pair(x, y) });
     }
-    for (const f of partners.values()) used.add(f.view);
     for (const x of must) {
       if (partners.has(x)) continue;
-      const found = this.partner(x, others.filter((y) => !used.has(y)), pair, false, others.length === 1);
-      if (found) {
-        partners.set(x, found);
-        used.add(found.view);
+      for (const y of unused()) {
+        const findings = pair(x, y);
+        if (docsOnly(findings)) {
+          claim(x, { view: y, findings });
+          break;
+        }
       }
+    }
+    for (const x of must) {
+      if (partners.has(x) || x.label === undefined) continue;
+      const y = unused().find((o) => o.label === x.label);
+      if (y) claim(x, { view: y, findings: pair(x, y) });
+    }
+    for (const x of must) {
+      if (partners.has(x)) continue;
+      const rest = unused().map((y) => ({ view: y, findings: pair(x, y) }));
+      const compatible = rest.filter((r) => !r.findings.some((f) => levelOf(this.side, f) === 'breaking'));
+      if (compatible.length === 1) claim(x, compatible[0]);
+      else if (others.length === 1 && rest.length === 1) claim(x, rest[0]);
     }
     for (const x of must) {
       const found = partners.get(x);
@@ -227,25 +248,6 @@ export class SchemaComparer {
       else out.push({ what: `${kind}-removed`, path: [], message: `the alternative${name} is no longer returned`, loc: y.nodes.at(-1)?.loc ?? oldLoc });
     }
     return out;
-  }
-
-  /**
-   * The alternative that corresponds to `x`: an equivalent one or the same name (`strict`), else
-   * the only compatible one, else the only one there is (a body wrapped in or unwrapped from a
-   * oneOf: `x` is what it became, and what changed inside is reported).
-   */
-  private partner(x: View, others: View[], pair: (x: View, y: View) => Finding[], strict: boolean, single = false): { view: View; findings: Finding[] } | undefined {
-    const results: { view: View; findings: Finding[] }[] = [];
-    for (const y of others) {
-      const r = { view: y, findings: pair(x, y) };
-      if (r.findings.every((f) => f.what in docsChecks)) return r;
-      results.push(r);
-    }
-    if (strict) return x.label !== undefined ? results.find((r) => r.view.label === x.label) : undefined;
-    const compatible = results.filter((r) => !r.findings.some((f) => levelOf(this.side, f) === 'breaking'));
-    if (compatible.length === 1) return compatible[0];
-    if (single && results.length === 1) return results[0];
-    return undefined;
   }
 
   private compareViews(o: View, n: View): Finding[] {
@@ -391,11 +393,11 @@ export class SchemaComparer {
       const oldReq = o.required.has(name);
       if (!newSchemas) {
         // a property no other property may take any more, or one a reader relied on
-        out.push({ what: 'property-removed', path: [name], message: `property removed${oldReq ? ' (it was required)' : ''}`, loc: oldSchemas[0]?.loc ?? parentOld! });
+        out.push({ what: 'property-removed', path: [name], message: `property removed${oldReq ? ' (it was required)' : ''}`, loc: oldSchemas[0]?.loc ?? declaring(o, name) ?? parentOld! });
         continue;
       }
       const newReq = n.required.has(name);
-      const at = newSchemas[0]?.loc ?? parentNew!;
+      const at = newSchemas[0]?.loc ?? declaring(n, name) ?? parentNew!;
       if (!oldReq && newReq) out.push({ what: 'property-became-required', path: [name], message: 'became required', loc: at });
       if (oldReq && !newReq) out.push({ what: 'property-became-optional', path: [name], message: 'became optional', loc: at });
       for (const f of this.compareConj(oldSchemas, newSchemas, at)) out.push({ ...f, path: [name, ...f.path] });
@@ -403,7 +405,7 @@ export class SchemaComparer {
     for (const [name, newSchemas] of np) {
       if (op.has(name)) continue;
       const required = n.required.has(name);
-      out.push({ what: required ? 'property-added-required' : 'property-added-optional', path: [name], message: `new ${required ? 'required' : 'optional'} property`, loc: newSchemas[0]?.loc ?? parentNew! });
+      out.push({ what: required ? 'property-added-required' : 'property-added-optional', path: [name], message: `new ${required ? 'required' : 'optional'} property`, loc: newSchemas[0]?.loc ?? declaring(n, name) ?? parentNew! });
     }
     if (o.additional === false && n.additional !== false) out.push({ what: 'additional-properties-widened', path: [], message: 'other properties are now allowed', loc: parentNew! });
     else if (o.additional !== false && n.additional === false) out.push({ what: 'additional-properties-narrowed', path: [], message: 'other properties are no longer allowed', loc: parentNew! });
@@ -424,6 +426,11 @@ export class SchemaComparer {
       });
     }
   }
+}
+
+/** The node of a view that names a property (in `properties` or `required`). */
+function declaring(v: View, name: string): Loc | undefined {
+  return v.nodes.find((s) => s.properties?.some((p) => p.name === name) || s.required?.includes(name))?.loc;
 }
 
 function levelOf(side: Side, f: Finding): Level {

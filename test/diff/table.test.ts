@@ -325,6 +325,18 @@ const cases: Case[] = [
     expect: [],
     semver: 'none',
   },
+  {
+    name: 'alternatives alike in shape are matched by name, and inline ones by shape: a reorder is no change',
+    old: spec(pets(op('listPets', {}, { anyOf: [{ $ref: '#/components/schemas/On' }, { $ref: '#/components/schemas/Off' }, obj({ a: { type: 'string' } }), obj({ b: { type: 'integer' } })] })), {
+      schemas: { On: obj({ m: { type: 'string' } }, ['m']), Off: obj({ m: { type: 'string' } }, ['m']) },
+    }),
+    new: spec(pets(op('listPets', {}, { anyOf: [obj({ b: { type: 'integer' } }), { $ref: '#/components/schemas/Off' }, obj({ a: { type: 'string' } }), { $ref: '#/components/schemas/On' }] })), {
+      schemas: { On: obj({ m: { type: 'string' } }, ['m']), Off: obj({ m: { type: 'string' } }, ['m', 'extra']) },
+    }),
+    // Off gained a required name it does not define (a required, schema-less property): reported on Off, not on its twin
+    expect: [['response-property-added', 'info', G, 'new', '/components/schemas/Off']],
+    semver: 'minor',
+  },
   // ---- responses
   {
     name: 'a response property removed / added',

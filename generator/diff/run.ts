@@ -17,8 +17,9 @@ export interface SpecDiff extends DiffResult {
 
 export async function diffSpecs(oldPath: string, newPath: string, options: { name?: string; old?: DiagnoseOptions; new?: DiagnoseOptions } = {}): Promise<SpecDiff> {
   const name = options.name ?? basename(newPath, extname(newPath));
-  const a = await modelWithReport(oldPath, name, options.old);
-  const b = await modelWithReport(newPath, name, options.new);
+  // the rules whose errors never block are skipped: usable or not is decided as `generate` decides it
+  const a = await modelWithReport(oldPath, name, { ...options.old, onlyBlocking: true });
+  const b = await modelWithReport(newPath, name, { ...options.new, onlyBlocking: true });
   const title = (m: typeof a.model) => `${m.info.title} ${m.info.version}`;
   return { ...diffModels(a.model, b.model), workspaces: [b.workspace, a.workspace], titles: { old: title(a.model), new: title(b.model) } };
 }

@@ -2,6 +2,7 @@
 // (no emitter is loaded): the mock, the proxy and the language server use it as well as generate.
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { configFor, defaultConfig } from '../diagnostics/config.ts';
 import { diagnose, type DiagnoseOptions } from '../diagnostics/diagnose.ts';
 import { formatText } from '../diagnostics/format.ts';
 import { locateDiagnostic } from '../diagnostics/position.ts';
@@ -38,8 +39,18 @@ export async function modelOf(specPath: string, name?: string): Promise<ApiModel
   return (await modelWithReport(specPath, name)).model;
 }
 
-export async function modelWithReport(specPath: string, name?: string, options: DiagnoseOptions = {}): Promise<ModelResult> {
-  const result = await diagnose(specPath, options);
+/**
+ * `onlyBlocking`: skip the rules whose errors never block (nonBlocking: example validation is most
+ * of the rules' time on a large spec); whether the spec is usable is decided exactly as without it,
+ * only `nonBlockingErrors` is not counted. For `diff`, which needs the model, not the report.
+ */
+export async function modelWithReport(specPath: string, name?: string, options: DiagnoseOptions & { onlyBlocking?: boolean } = {}): Promise<ModelResult> {
+  const { onlyBlocking, ...diagnoseOptions } = options;
+  if (onlyBlocking) {
+    const config = diagnoseOptions.config === undefined ? configFor(specPath) : (diagnoseOptions.config ?? defaultConfig);
+    diagnoseOptions.config = { ...config, rules: { ...config.rules, ...Object.fromEntries([...nonBlocking].map((code) => [code, 'off' as const])) } };
+  }
+  const result = await diagnose(specPath, diagnoseOptions);
   const errors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && !nonBlocking.has(d.code));
   const nonBlockingErrors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && nonBlocking.has(d.code)).length;
   if (errors.length) {

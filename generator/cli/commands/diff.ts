@@ -4,6 +4,7 @@
 // diagnostics of a spec with errors on stderr).
 import { rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../../diagnostics/config.ts';
 import { semverOf, summaryOf } from '../../diff/checks.ts';
 import { exitCodeFor, formatDiff, diffFormats, type DiffFormat, type FailOn, type Files } from '../../diff/format.ts';
 import { baseRef, GitError, gitRoot, specAtRef } from '../../diff/git-base.ts';
@@ -45,6 +46,7 @@ export const command: Command = async (argv) => {
       return 2;
     }
     if (error instanceof GitError) throw new UsageError(error.message);
+    if (error instanceof ConfigError) throw new UsageError(`invalid config ${error.message}`);
     throw error;
   } finally {
     for (const t of temps) rmSync(t, { recursive: true, force: true });

@@ -32,7 +32,7 @@ export const definitions = {
   diff: {
     name: 'diff',
     summary: 'breaking changes between two versions of a spec, on the wire and in the generated SDK',
-    synopsis: 'OLD NEW [--format text|json|sarif|markdown] [--fail-on breaking|warning|never] | [spec...] --base REF',
+    synopsis: 'OLD NEW [--format FORMAT] [--fail-on LEVEL] | [spec...] --base REF',
     description:
       'Compares two OpenAPI files (3.0 or 3.1, each loaded and checked like `oaskit check`): what a request or response that was valid before no longer is (wire checks), and what the generated package loses or renames (SDK checks: methods, groups, functions, input fields, exported types). Each change has a stable id, a level (breaking, warning, info) and a position; the summary ends with the semver bump the generated packages deserve. Without two files it compares each spec (the arguments, else every spec/*.yaml, *.yml and *.json) with its version at the git ref --base, by default the merge base of HEAD and main.',
     positionals: { name: 'OLD NEW' },

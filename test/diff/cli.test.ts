@@ -67,7 +67,8 @@ describe('oaskit diff: exit codes', () => {
   it('--help describes the command', async () => {
     const r = await diff(dir, '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^usage: oaskit diff OLD NEW \[--format text\|json\|sarif\|markdown\] \[--fail-on breaking\|warning\|never\]/);
+    expect(r.out).toMatch(/^usage: oaskit diff OLD NEW \[--format FORMAT\] \[--fail-on LEVEL\] \| \[spec\.\.\.\] --base REF\n/);
+    expect(r.out).toMatch(/--format FORMAT +text \(default; positions and code frames\), json/);
     expect(r.out).toMatch(/--base REF/);
   });
 });

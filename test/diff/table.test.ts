@@ -646,3 +646,22 @@ describe('oaskit diff: the table of spec pairs', () => {
     expect((await run(s, s)).rows).toEqual([]);
   });
 });
+
+describe('the documented table of checks', () => {
+  it('README.md names every check with its level', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const levelText = (c: { level: Level; bump: string }) => (c.level === 'info' ? `info (${c.bump})` : c.level);
+    for (const c of allChecks()) {
+      const m = /^(request|response)-(body|property|parameter|header)-(.*)$/.exec(c.id);
+      if (c.family === 'schemas' && m) {
+        const row = readme.split('\n').find((l) => l.startsWith(`| \`${m[3]}\` |`));
+        expect(row, c.id).toBeDefined();
+        const [, , request, response] = row!.split('|').map((x) => x.trim());
+        expect(m[1] === 'request' ? request : response, c.id).toBe(levelText(c));
+      } else {
+        expect(readme, c.id).toContain(`| \`${c.id}\` | ${levelText(c)} |`);
+      }
+    }
+  });
+});

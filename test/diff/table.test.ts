@@ -337,6 +337,85 @@ const cases: Case[] = [
     expect: [['response-property-added', 'info', G, 'new', '/components/schemas/Off']],
     semver: 'minor',
   },
+  {
+    name: 'an optional request body added',
+    old: spec(postPets(op('addPet'))),
+    new: spec(postPets(op('addPet', { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } } }))),
+    expect: [['request-body-added-optional', 'info', PO, 'new', `${P}/post/requestBody`]],
+    semver: 'minor',
+  },
+  {
+    name: 'a request property became an enum / no longer one',
+    old: spec(postPets(post('addPet', obj({ kind: { type: 'string' } })))),
+    new: spec(postPets(post('addPet', obj({ kind: { type: 'string', enum: ['cat', 'dog'] } })))),
+    expect: [['request-property-became-enum', 'breaking', PO, 'new', `${body()}/properties/kind`]],
+    semver: 'major',
+    reverse: { expect: [['request-property-enum-removed', 'info', PO, 'new', `${body()}/properties/kind`]], semver: 'minor' },
+  },
+  {
+    name: 'a request property format changed',
+    old: spec(postPets(post('addPet', obj({ at: { type: 'string', format: 'date' } })))),
+    new: spec(postPets(post('addPet', obj({ at: { type: 'string', format: 'date-time' } })))),
+    expect: [['request-property-format-changed', 'breaking', PO, 'new', `${body()}/properties/at`]],
+    semver: 'major',
+    reverse: { expect: [['request-property-format-changed', 'breaking', PO, 'new', `${body()}/properties/at`]], semver: 'major' },
+  },
+  {
+    name: 'request minLength and minItems increased / decreased',
+    old: spec(postPets(post('addPet', obj({ name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } })))),
+    new: spec(postPets(post('addPet', obj({ name: { type: 'string', minLength: 3 }, tags: { type: 'array', items: { type: 'string' }, minItems: 1 } })))),
+    expect: [
+      ['request-property-min-length-increased', 'breaking', PO, 'new', `${body()}/properties/name`],
+      ['request-property-min-items-increased', 'breaking', PO, 'new', `${body()}/properties/tags`],
+    ],
+    semver: 'major',
+    reverse: {
+      expect: [
+        ['request-property-min-length-decreased', 'info', PO, 'new', `${body()}/properties/name`],
+        ['request-property-min-items-decreased', 'info', PO, 'new', `${body()}/properties/tags`],
+      ],
+      semver: 'minor',
+    },
+  },
+  {
+    name: 'request body maxProperties and minProperties set / removed',
+    old: spec(postPets(post('addPet', { type: 'object' }))),
+    new: spec(postPets(post('addPet', { type: 'object', maxProperties: 5, minProperties: 1 }))),
+    expect: [
+      ['request-body-max-properties-decreased', 'breaking', PO, 'new', body()],
+      ['request-body-min-properties-increased', 'breaking', PO, 'new', body()],
+    ],
+    semver: 'major',
+    reverse: {
+      expect: [
+        ['request-body-max-properties-increased', 'info', PO, 'new', body()],
+        ['request-body-min-properties-decreased', 'info', PO, 'new', body()],
+      ],
+      semver: 'minor',
+    },
+  },
+  {
+    name: 'a keyword the diff does not interpret changed (conservative)',
+    old: spec(postPets(post('addPet', obj({ name: { type: 'string' } })))),
+    new: spec(postPets(post('addPet', obj({ name: { type: 'string', not: { const: 'admin' } } })))),
+    expect: [['request-property-schema-changed', 'breaking', PO, 'new', `${body()}/properties/name`]],
+    semver: 'major',
+    reverse: { expect: [['request-property-schema-changed', 'breaking', PO, 'new', `${body()}/properties/name`]], semver: 'major' },
+  },
+  {
+    name: 'a parameter deprecated',
+    old: withParam(q('limit', { type: 'integer' })),
+    new: withParam(q('limit', { type: 'integer' }, { deprecated: true })),
+    expect: [['deprecation-changed', 'info', undefined, 'new', `${P}/get/parameters/0`]],
+    semver: 'patch',
+  },
+  {
+    name: 'a security scheme removed: its client option is gone',
+    old: spec(pets(op('listPets')), { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }),
+    new: spec(pets(op('listPets'))),
+    expect: [['sdk-credential-option-removed', 'breaking', undefined, 'old', '/components/securitySchemes/key']],
+    semver: 'major',
+  },
   // ---- responses
   {
     name: 'a response property removed / added',
@@ -458,6 +537,18 @@ const cases: Case[] = [
     new: spec(pets(op('listPets', { responses: { '200': json({ type: 'object' }, { headers: { 'X-Rate': { schema: { type: 'string' } } } }) } }))),
     expect: [['response-header-type-changed', 'breaking', G, 'new', `${P}/get/responses/200/headers/X-Rate/schema`]],
     semver: 'major',
+  },
+  {
+    name: 'a response discriminator changed',
+    old: spec(pets(op('listPets', {}, { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind' } })), {
+      schemas: { Cat: obj({ kind: { type: 'string' } }, ['kind']), Dog: obj({ kind: { type: 'string' } }, ['kind']) },
+    }),
+    new: spec(pets(op('listPets', {}, { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'type' } })), {
+      schemas: { Cat: obj({ kind: { type: 'string' } }, ['kind']), Dog: obj({ kind: { type: 'string' } }, ['kind']) },
+    }),
+    // once, though every alternative sees it
+    expect: [['response-body-discriminator-changed', 'warning', G, 'new', res()]],
+    semver: 'minor',
   },
   // ---- security and servers
   {
@@ -648,6 +739,13 @@ describe('oaskit diff: the table of spec pairs', () => {
 });
 
 describe('the documented table of checks', () => {
+  it('the table above covers every check but the schema ones, and every schema suffix at least once', () => {
+    const used = new Set(cases.flatMap((c) => [...c.expect, ...(c.reverse?.expect ?? [])].map((e) => e[0])));
+    const suffixesUsed = new Set([...used].map((id) => /^(?:request|response)-(?:body|property|parameter|header)-(.*)$/.exec(id)?.[1]));
+    const missing = allChecks().filter((c) => (c.family === 'schemas' ? !suffixesUsed.has(/^(?:request|response)-(?:body|property|parameter|header)-(.*)$/.exec(c.id)![1]) : !used.has(c.id)));
+    expect([...new Set(missing.map((c) => (c.family === 'schemas' ? c.id.replace(/^(request|response)-(body|property|parameter|header)-/, '') : c.id)))]).toEqual([]);
+  });
+
   it('README.md names every check with its level', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -5,7 +5,7 @@
 // `oneOf`/`anyOf` are expanded into branches: one view per alternative, each merged with the
 // constraints around it (capped; past the cap the comparer falls back to comparing the groups as
 // written, conservatively).
-import { jsonTypes, type JsonType, type Schema } from '../model/schema.ts';
+import type { JsonType, Schema } from '../model/schema.ts';
 
 export interface Bound {
   value: number;
@@ -335,4 +335,3 @@ export function nonNullTypes(v: View): Set<JsonType> | undefined {
   return new Set([...v.types].filter((t) => t !== 'null'));
 }
 
-export { jsonTypes };

@@ -76,6 +76,30 @@ const cases: Case[] = [
     reverse: { expect: [['request-parameter-removed', 'breaking', G, 'old', `${P}/get/parameters/0`]], semver: 'major' },
   },
   {
+    name: 'a new required header parameter',
+    old: spec(pets(op('listPets'))),
+    new: withParam({ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } }),
+    expect: [['new-required-request-parameter', 'breaking', G, 'new', `${P}/get/parameters/0`]],
+    semver: 'major',
+  },
+  {
+    name: 'a header parameter differing only in case is the same parameter',
+    old: withParam({ name: 'X-Tenant', in: 'header', schema: { type: 'string' } }),
+    new: withParam({ name: 'x-tenant', in: 'header', schema: { type: 'string' } }),
+    expect: [],
+    semver: 'none',
+  },
+  {
+    name: 'document-level security added applies to every operation',
+    old: spec({ '/pets': { get: op('listPets'), post: post('addPet', { type: 'object' }) } }, { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }),
+    new: spec({ '/pets': { get: op('listPets'), post: post('addPet', { type: 'object' }) } }, { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, { security: [{ bearer: [] }] }),
+    expect: [
+      ['api-security-added', 'breaking', G, 'new', `${P}/get`],
+      ['api-security-added', 'breaking', PO, 'new', `${P}/post`],
+    ],
+    semver: 'major',
+  },
+  {
     name: 'a new optional parameter',
     old: spec(pets(op('listPets'))),
     new: withParam(q('limit', { type: 'integer' })),

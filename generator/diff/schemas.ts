@@ -141,7 +141,38 @@ const boundText = (b: Bound | undefined, upper: boolean) => (b ? `${b.exclusive 
  */
 export class SchemaComparer {
   private readonly cache = new Map<string, Finding[]>();
-  private readonly active = new Set<string>();
+  /** the pairs being compared, by key, with their depth on the stack */
+  private readonly active = new Map<string, number>();
+  /** the shallowest active pair the current comparison met (assumed equal there) */
+  private low = Infinity;
+
+  /**
+   * Compares a pair once. A pair met again while it is being compared is assumed equal (what
+   * differs inside it is reported by its own comparison). A result that leaned on such an
+   * assumption about an *enclosing* pair is not cached: reached from elsewhere, the enclosing
+   * pair's differences belong in it (caching it would hide them from the other operations).
+   */
+  private memo(key: string, compute: () => Finding[]): Finding[] {
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const depth = this.active.get(key);
+    if (depth !== undefined) {
+      this.low = Math.min(this.low, depth);
+      return [];
+    }
+    const mine = this.active.size;
+    const outer = this.low;
+    this.low = Infinity;
+    this.active.set(key, mine);
+    try {
+      const out = compute();
+      if (this.low >= mine) this.cache.set(key, out);
+      return out;
+    } finally {
+      this.active.delete(key);
+      this.low = Math.min(outer, this.low >= mine ? Infinity : this.low);
+    }
+  }
 
   constructor(readonly side: Side) {}
 
@@ -152,17 +183,7 @@ export class SchemaComparer {
 
   private compareConj(olds: readonly Schema[], news: readonly Schema[], fallback: Loc | undefined): Finding[] {
     const key = `${olds.map((s) => s.id).join('&')}|${news.map((s) => s.id).join('&')}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    if (this.active.has(key)) return [];
-    this.active.add(key);
-    try {
-      const out = this.alternatives(olds, news, fallback);
-      this.cache.set(key, out);
-      return out;
-    } finally {
-      this.active.delete(key);
-    }
+    return this.memo(key, () => this.alternatives(olds, news, fallback));
   }
 
   private alternatives(olds: readonly Schema[], news: readonly Schema[], fallback: Loc | undefined): Finding[] {
@@ -251,18 +272,7 @@ export class SchemaComparer {
   }
 
   private compareViews(o: View, n: View): Finding[] {
-    const key = `v:${o.key}|${n.key}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    if (this.active.has(key)) return [];
-    this.active.add(key);
-    try {
-      const out = this.views(o, n);
-      this.cache.set(key, out);
-      return out;
-    } finally {
-      this.active.delete(key);
-    }
+    return this.memo(`v:${o.key}|${n.key}`, () => this.views(o, n));
   }
 
   private views(o: View, n: View): Finding[] {

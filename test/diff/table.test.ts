@@ -715,6 +715,20 @@ const cases: Case[] = [
     semver: 'major',
   },
   {
+    name: 'mutual recursion: a change in A is reported for the operation that returns B as well',
+    old: spec({ '/a': { get: op('getA', {}, { $ref: '#/components/schemas/A' }) }, '/b': { get: op('getB', {}, { $ref: '#/components/schemas/B' }) } }, {
+      schemas: { A: obj({ x: { type: 'string' }, b: { $ref: '#/components/schemas/B' } }), B: obj({ a: { $ref: '#/components/schemas/A' } }) },
+    }),
+    new: spec({ '/a': { get: op('getA', {}, { $ref: '#/components/schemas/A' }) }, '/b': { get: op('getB', {}, { $ref: '#/components/schemas/B' }) } }, {
+      schemas: { A: obj({ b: { $ref: '#/components/schemas/B' } }), B: obj({ a: { $ref: '#/components/schemas/A' } }) },
+    }),
+    expect: [
+      ['response-property-removed', 'breaking', 'GET /a', 'old', '/components/schemas/A/properties/x'],
+      ['response-property-removed', 'breaking', 'GET /b', 'old', '/components/schemas/A/properties/x'],
+    ],
+    semver: 'major',
+  },
+  {
     name: 'readOnly properties are not sent: a required one added is a response addition only',
     old: spec({ '/pets': { get: op('listPets', {}, { $ref: '#/components/schemas/Pet' }), post: post('addPet', { $ref: '#/components/schemas/Pet' }) } }, { schemas: { Pet: obj({ name: { type: 'string' } }) } }),
     new: spec({ '/pets': { get: op('listPets', {}, { $ref: '#/components/schemas/Pet' }), post: post('addPet', { $ref: '#/components/schemas/Pet' }) } }, { schemas: { Pet: obj({ name: { type: 'string' }, id: { type: 'string', readOnly: true } }, ['id']) } }),

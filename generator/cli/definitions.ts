@@ -29,6 +29,22 @@ export const definitions = {
     },
     exit: '0 no errors (warnings allowed), 1 errors found, 2 bad usage or unusable input (unreadable or unparsable spec, bad config file)',
   },
+  diff: {
+    name: 'diff',
+    summary: 'breaking changes between two versions of a spec, on the wire and in the generated SDK',
+    synopsis: 'OLD NEW [--format FORMAT] [--fail-on LEVEL] | [spec...] --base REF',
+    description:
+      'Compares two OpenAPI files (3.0 or 3.1, each loaded and checked like `oaskit check`): what a request or response that was valid before no longer is (wire checks), and what the generated package loses or renames (SDK checks: methods, groups, functions, input fields, exported types). Each change has a stable id, a level (breaking, warning, info) and a position; the summary ends with the semver bump the generated packages deserve. Without two files it compares each spec (the arguments, else every spec/*.yaml, *.yml and *.json) with its version at the git ref --base, by default the merge base of HEAD and main.',
+    positionals: { name: 'OLD NEW' },
+    options: {
+      format: { type: 'string', value: 'FORMAT', help: 'text (default; positions and code frames), json ({changes, summary, semver}), sarif (SARIF 2.1.0) or markdown (a changelog)' },
+      'fail-on': { type: 'string', value: 'LEVEL', help: 'breaking (default), warning (breaking or warning) or never: exit 1 when a change at or above it is found' },
+      base: { type: 'string', value: 'REF', help: 'compare the specs with their version at this git ref (default without OLD NEW: the merge base with main)' },
+      color: { type: 'boolean', help: 'colour the text output even when stdout is not a terminal' },
+      'no-color': { type: 'boolean', help: 'no colour (also with NO_COLOR set)' },
+    },
+    exit: '0 nothing at or above --fail-on found, 1 something was, 2 bad usage or unusable input (a spec that cannot be read or has errors: its diagnostics are printed on stderr)',
+  },
   generate: {
     name: 'generate',
     summary: 'typed clients, validators and the reference site from the specs',

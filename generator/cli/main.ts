@@ -8,6 +8,7 @@ import { definitions, type CommandName } from './definitions.ts';
 
 const modules: Record<CommandName, () => Promise<{ command: Command }>> = {
   check: () => import('./commands/check.ts'),
+  diff: () => import('./commands/diff.ts'),
   generate: () => import('./commands/generate.ts'),
   validator: () => import('./commands/validator.ts'),
   docs: () => import('./commands/docs.ts'),

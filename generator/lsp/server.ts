@@ -8,6 +8,9 @@ import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeRe
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { SpecHasErrors } from '../pipeline/model-of.ts';
+import { GitError } from '../diff/git-base.ts';
+import { breakingChanges, breakingChangesCommand } from './breaking.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { pathToUri, uriToPath } from './files.ts';
 import { LanguageService, RenameError } from './service.ts';
@@ -51,6 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: [breakingChangesCommand] },
       },
       serverInfo: { name: 'oaskit' },
     }),
@@ -155,6 +159,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
   connection.onRenameRequest(guard('rename', null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
+  // the breaking changes of a spec against a git ref: arguments [uri, ref?]
+  connection.onExecuteCommand(async (p) => {
+    const [uri, ref] = (p.arguments ?? []) as [unknown, unknown];
+    if (p.command !== breakingChangesCommand || typeof uri !== 'string' || (ref !== undefined && typeof ref !== 'string')) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${breakingChangesCommand} takes [uri, ref?]`);
+    }
+    try {
+      return await breakingChanges(service, uri, ref);
+    } catch (error) {
+      if (error instanceof GitError) throw new ResponseError(ErrorCodes.InvalidRequest, error.message);
+      if (error instanceof SpecHasErrors) throw new ResponseError(ErrorCodes.InvalidRequest, `${error.spec} cannot be compared: it has errors\n${error.report}`);
+      log(`${breakingChangesCommand} failed: ${(error as Error).stack ?? error}`);
+      throw new ResponseError(ErrorCodes.InternalError, (error as Error).message);
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -2,11 +2,13 @@
 // (no emitter is loaded): the mock, the proxy and the language server use it as well as generate.
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { diagnose } from '../diagnostics/diagnose.ts';
+import { configFor, defaultConfig } from '../diagnostics/config.ts';
+import { diagnose, type DiagnoseOptions } from '../diagnostics/diagnose.ts';
 import { formatText } from '../diagnostics/format.ts';
 import { locateDiagnostic } from '../diagnostics/position.ts';
 import { buildModel, ModelError } from '../model/build-model.ts';
 import type { ApiModel } from '../model/types.ts';
+import type { Workspace } from '../load/workspace.ts';
 
 export class SpecHasErrors extends Error {
   constructor(
@@ -28,6 +30,8 @@ export interface ModelResult {
   model: ApiModel;
   /** errors that did not stop generation (see nonBlocking) */
   nonBlockingErrors: number;
+  /** the files the model was read from, for positions (`file:line:col`) of what the model points at */
+  workspace: Workspace;
 }
 
 /** Load and model a spec; throws SpecHasErrors (with the formatted diagnostics) when it has errors. */
@@ -35,8 +39,18 @@ export async function modelOf(specPath: string, name?: string): Promise<ApiModel
   return (await modelWithReport(specPath, name)).model;
 }
 
-export async function modelWithReport(specPath: string, name?: string): Promise<ModelResult> {
-  const result = await diagnose(specPath);
+/**
+ * `onlyBlocking`: skip the rules whose errors never block (nonBlocking: example validation is most
+ * of the rules' time on a large spec); whether the spec is usable is decided exactly as without it,
+ * only `nonBlockingErrors` is not counted. For `diff`, which needs the model, not the report.
+ */
+export async function modelWithReport(specPath: string, name?: string, options: DiagnoseOptions & { onlyBlocking?: boolean } = {}): Promise<ModelResult> {
+  const { onlyBlocking, ...diagnoseOptions } = options;
+  if (onlyBlocking) {
+    const config = diagnoseOptions.config === undefined ? configFor(specPath) : (diagnoseOptions.config ?? defaultConfig);
+    diagnoseOptions.config = { ...config, rules: { ...config.rules, ...Object.fromEntries([...nonBlocking].map((code) => [code, 'off' as const])) } };
+  }
+  const result = await diagnose(specPath, diagnoseOptions);
   const errors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && !nonBlocking.has(d.code));
   const nonBlockingErrors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && nonBlocking.has(d.code)).length;
   if (errors.length) {
@@ -44,7 +58,7 @@ export async function modelWithReport(specPath: string, name?: string): Promise<
     throw new SpecHasErrors(specPath, report);
   }
   try {
-    return { model: buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors };
+    return { model: buildModel(result, name ?? basename(specPath, extname(specPath))), nonBlockingErrors, workspace: result.workspace };
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     const d: Diagnostic = { code: 'model', severity: 'error', message: error.message, file: error.loc.file, pointer: error.loc.pointer };

@@ -5,7 +5,8 @@
 // resources (so refs across files and into any part of a document work), and OpenAPI 3.0's
 // dialect translated (nullable, boolean exclusiveMinimum/Maximum, $ref hiding its siblings).
 // One validator serves one version of a workspace; each schema compiles once within it.
-import Ajv2020Module from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type Ajv2020Module from 'ajv/dist/2020.js';
 import { appendPointer, child, fragmentSegments, isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { reduceErrors, type VerboseError } from './ajv-errors.ts';
@@ -13,14 +14,20 @@ import type { ValidateFunction } from './openapi-schemas.ts';
 import { schemaApplicators } from '../core/grammar.ts';
 import { interpret, ValidatorCompileError } from '../validators/index.ts';
 
-const Ajv2020 = Ajv2020Module.default;
+const require = createRequire(import.meta.url);
+type Ajv = InstanceType<typeof Ajv2020Module.default>;
 const base = 'https://oaskit.invalid/schema/';
 
 /** Who reads the example: required readOnly properties are not sent in requests, writeOnly not in responses. */
 export type Direction = 'request' | 'response' | 'any';
 
 export class ExampleValidator {
-  private readonly ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false });
+  /** Ajv, loaded on the first schema the interpreter does not take (most specs never need it) */
+  private ajvInstance: Ajv | undefined;
+  private get ajv(): Ajv {
+    const Ajv2020 = (require('ajv/dist/2020.js') as typeof Ajv2020Module).default;
+    return (this.ajvInstance ??= new Ajv2020({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false }));
+  }
   private readonly ids = new Map<string, string>();
   private readonly converted = new Map<string, unknown>();
   private readonly queue: { id: string; loc: Loc; value: unknown }[] = [];

@@ -121,8 +121,7 @@ async function generateOne(job: Job, options: { check: boolean; say: Progress; w
     }
     throw error;
   }
-  say(`${model.name}: emitting types, client, validators, README and package files`);
-  const files = await lib.emitApi(model);
+  const files = await lib.emitApi(model, undefined, (stage) => say(`${model.name}: emitting ${stage}`));
   const drift = lib.compareWithDisk(job.out, files);
   if (!options.check) {
     say(`${model.name}: writing ${show(job.out)}/`);

@@ -15,8 +15,13 @@ import { referenceUrl } from '../reference-url.ts';
 export function markdownText(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+\-.!|~&"']/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]<>#|!~&]/g, (c) => `\\${c}`)
     .trim();
+}
+
+/** Lines after the first indented one level (a sample nested in a block). */
+function indent(text: string): string {
+  return text.replace(/\n/g, '\n  ');
 }
 
 function code(lang: string, text: string): string {
@@ -95,7 +100,7 @@ export function renderPackageReadme(model: ApiModel, ctx: EmitContext): string {
     out.push(
       code(
         'ts',
-        `${importLine(info, [factory, 'ApiError', 'NetworkError', 'TimeoutError'])}\n\n${factoryWith(info, [])}\n\ntry {\n  await ${sampleCall(reader, info, first)};\n} catch (error) {\n  if (client.${where.group ? `${where.group}.` : ''}${where.method}.isError(error)) {\n    // a documented error of this operation: status and body typed\n    console.error(error.status, error.error);\n  } else if (error instanceof ApiError) {\n    console.error('undocumented status', error.status);\n  } else if (error instanceof TimeoutError || error instanceof NetworkError) {\n    console.error('no response', error.message);\n  } else {\n    throw error;\n  }\n}`,
+        `${importLine(info, [factory, 'ApiError', 'NetworkError', 'TimeoutError'])}\n\n${factoryWith(info, [])}\n\ntry {\n  await ${indent(sampleCall(reader, info, first))};\n} catch (error) {\n  if (client.${where.group ? `${where.group}.` : ''}${where.method}.isError(error)) {\n    // a documented error of this operation: status and body typed\n    console.error(error.status, error.error);\n  } else if (error instanceof ApiError) {\n    console.error('undocumented status', error.status);\n  } else if (error instanceof TimeoutError || error instanceof NetworkError) {\n    console.error('no response', error.message);\n  } else {\n    throw error;\n  }\n}`,
       ),
     );
     out.push(

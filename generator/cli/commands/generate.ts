@@ -4,7 +4,7 @@
 // naming each stale file. `--watch` generates again whenever a file the specs read is saved.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { EmittedFile } from '../../emit/emitter.ts';
+import type { EmitContext, EmittedFile } from '../../emit/emitter.ts';
 import type { Drift } from '../../pipeline/pipeline.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { parseCommand, UsageError, type Command } from '../command.ts';
@@ -17,6 +17,8 @@ import { watchFiles } from '../watch.ts';
 /** The generator (TypeScript, ts-morph, prettier): loaded once the command line is known good. */
 type Generator = typeof import('../../pipeline/pipeline.ts') & Pick<typeof import('../../load/workspace.ts'), 'UnreadableSpecError'>;
 let lib: Generator;
+/** What the emitters are told besides the model (`--reference-url`). */
+let context: EmitContext = {};
 
 export interface Job {
   spec: string;
@@ -28,6 +30,9 @@ export const command: Command = async (argv) => {
   const given = values.spec ?? [];
   if (values.out !== undefined && given.length === 0) throw new UsageError('-o/--out needs --spec FILE (without --spec every spec/*.yaml goes to generated/<name>/)');
   if (values.watch && values.check) throw new UsageError('--watch and --check do not go together');
+  const referenceUrl = values['reference-url'];
+  if (referenceUrl !== undefined && !/^https?:\/\/[^\s]+$/i.test(referenceUrl)) throw new UsageError(`--reference-url takes an http or https URL, not ${JSON.stringify(referenceUrl)}`);
+  context = referenceUrl === undefined ? {} : { referenceUrl };
   const cwd = process.cwd();
   const { specs, fromProject } = specsToUse(given, cwd);
   const jobs = plan(specs, values.out === undefined ? undefined : resolve(values.out), cwd);
@@ -121,7 +126,7 @@ async function generateOne(job: Job, options: { check: boolean; say: Progress; w
     }
     throw error;
   }
-  const files = await lib.emitApi(model, undefined, (stage) => say(`${model.name}: emitting ${stage}`));
+  const files = await lib.emitApi(model, context, (stage) => say(`${model.name}: emitting ${stage}`));
   const drift = lib.compareWithDisk(job.out, files);
   if (!options.check) {
     say(`${model.name}: writing ${show(job.out)}/`);

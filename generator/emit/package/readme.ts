@@ -15,7 +15,10 @@ import { referenceUrl } from '../reference-url.ts';
 export function markdownText(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]<>#|!~&]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]#|!~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .trim();
 }
 

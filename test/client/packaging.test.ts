@@ -67,7 +67,7 @@ afterAll(async () => {
 });
 
 describe('the packed packages', () => {
-  it.each(packages)('%s: the tarball holds the built files only, and attw and publint find no problem', (name) => {
+  it.each(packages)('%s: the tarball holds the built files only, and attw and publint find no problem', { timeout: 180_000 }, (name) => {
     const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], join(work, name)))[0].files.map((f: { path: string }) => f.path) as string[];
     expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
     for (const f of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json', 'dist/esm/validators.js', 'dist/cjs/schema.d.ts']) expect(files).toContain(f);
@@ -126,14 +126,14 @@ client.segmentExport.listSegments().then(async (page) => {
     return JSON.parse(stdout.trim().split('\n').pop()!);
   }
 
-  it('compiles and runs an ESM app with moduleResolution nodenext', async () => {
+  it('compiles and runs an ESM app with moduleResolution nodenext', { timeout: 180_000 }, async () => {
     writeFileSync(join(app, 'nodenext.mts'), esm);
     const result = compile('nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' }, ['nodenext.mts']);
     expect(result.output).toBe('');
     expect(await runNode(join(app, 'out-nodenext', 'nodenext.mjs'))).toMatchObject({ ...expected, standalone: 'success', appcues: 'function' });
   });
 
-  it('compiles and runs ESM and CommonJS apps with moduleResolution node16', async () => {
+  it('compiles and runs ESM and CommonJS apps with moduleResolution node16', { timeout: 180_000 }, async () => {
     writeFileSync(join(app, 'node16.mts'), esm);
     writeFileSync(join(app, 'node16.cts'), cjs);
     const result = compile('node16', { module: 'Node16', moduleResolution: 'Node16' }, ['node16.mts', 'node16.cts']);
@@ -144,14 +144,14 @@ client.segmentExport.listSegments().then(async (page) => {
     expect(await runNode(join(app, 'out-node16', 'node16.cjs'))).toMatchObject(expected);
   });
 
-  it('compiles an app with moduleResolution bundler, and runs what it emits', async () => {
+  it('compiles an app with moduleResolution bundler, and runs what it emits', { timeout: 180_000 }, async () => {
     writeFileSync(join(app, 'bundler.ts'), esm);
     const result = compile('bundler', { module: 'ESNext', moduleResolution: 'Bundler' }, ['bundler.ts']);
     expect(result.output).toBe('');
     expect(await runNode(join(app, 'out-bundler', 'bundler.js'))).toMatchObject(expected);
   });
 
-  it('type-checks every TypeScript sample of each README against the installed package', () => {
+  it('type-checks every TypeScript sample of each README against the installed package', { timeout: 180_000 }, () => {
     const files: string[] = [];
     for (const name of packages) {
       const readme = readFileSync(join(app, 'node_modules', '@oaskit', name, 'README.md'), 'utf8');

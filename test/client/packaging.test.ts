@@ -59,7 +59,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));

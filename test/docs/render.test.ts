@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { assignAnchors, slug } from '../../generator/model/anchors.ts';
 import { html, isSafeUrl, trusted } from '../../generator/emit/docs/html.ts';
-import { markdownCode, markdownDescription, markdownText, renderMarkdown } from '../../generator/emit/docs/markdown.ts';
+import { renderMarkdown } from '../../generator/emit/docs/markdown.ts';
 import { buildReference, relativeHref, type ApiReference } from '../../generator/emit/docs/reference.ts';
 import { renderPackageReadme } from '../../generator/emit/package/readme.ts';
 
@@ -60,17 +60,6 @@ describe('markdown is rendered safely', () => {
     // the context is read from the template's own text: quotes and `>` inside attribute values count
     expect(html`<p title="a>b" data-x='${'"\''}'>${'"'}</p>`.value).toBe(`<p title="a>b" data-x='&quot;&#39;'>"</p>`);
     expect(html`<!doctype html><title>${'"'}</title><p>a > b ${'"'}</p><i class=${'"'}>`.value).toBe('<!doctype html><title>"</title><p>a > b "</p><i class=&quot;>');
-  });
-
-  it('keeps Markdown descriptions as Markdown in the README, neutralised', () => {
-    const out = markdownDescription('<script>x</script> `<b>` [a](javascript:x) [b](https://e.com) ![i](https://e.com/i.png) [c](&#106;avascript:x)');
-    expect(out).toContain('&lt;script>');
-    expect(out).toContain('`<b>`');
-    expect(out).not.toMatch(/\]\((javascript|&#106;)/);
-    expect(out).toContain('[b](https://e.com)');
-    expect(out).not.toMatch(/(^|[^\\])!\[i\]/);
-    expect(markdownText('a|b <c> *d* [e](f)')).toBe('a\\|b &lt;c&gt; \\*d\\* \\[e\\](f)');
-    expect(markdownCode('a`b')).toBe('``a`b``');
   });
 });
 

@@ -14,7 +14,7 @@ import { specName, specsToUse } from '../project.ts';
 import { waitForSignal } from '../signals.ts';
 import { watchFiles } from '../watch.ts';
 
-/** The generator (TypeScript, ts-morph, prettier): loaded once the command line is known good. */
+/** The generator (TypeScript, openapi-typescript, the emitters): loaded once the command line is known good. */
 type Generator = typeof import('../../pipeline/pipeline.ts') & Pick<typeof import('../../load/workspace.ts'), 'UnreadableSpecError'>;
 let lib: Generator;
 /** What the emitters are told besides the model (`--reference-url`). */

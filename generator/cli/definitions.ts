@@ -48,7 +48,7 @@ export const definitions = {
   generate: {
     name: 'generate',
     summary: 'typed clients, validators and the reference site from the specs',
-    synopsis: '[--spec FILE...] [-o DIR] [--check] [--watch] [--quiet]',
+    synopsis: '[--spec FILE...] [-o DIR] [--reference-url URL] [--check] [--watch] [--quiet]',
     description:
       'Without --spec: every spec/*.yaml into generated/<name>/ (types, client, validators, README.md, package.json) and the reference site into generated/docs/. With --spec: those specs only (no site), into generated/<name>/, or into DIR with -o (with several specs: DIR/<name>/). --check writes nothing and names each stale, missing or extra file. --watch regenerates whenever a file of a spec\'s folder is saved, until Ctrl-C.',
     options: {
@@ -56,6 +56,7 @@ export const definitions = {
       out: { type: 'string', short: 'o', value: 'DIR', help: 'where the package goes (created when missing); with several specs, DIR/<name>/ each; needs --spec' },
       check: { type: 'boolean', help: 'write nothing; exit 1 when a generated file is out of date' },
       watch: { type: 'boolean', short: 'w', help: 'generate, then again on every save in the specs\' folders (errors are printed and it keeps watching); Ctrl-C stops' },
+      'reference-url': { type: 'string', value: 'URL', help: "where the API's reference is published (http or https): JSDoc and README link there; default: the spec's x-oaskit-reference-url, else no links" },
       quiet,
     },
     exit: '0 generated (or up to date), 1 a spec has errors or --check found stale files, 2 bad usage or unreadable spec',

@@ -1,18 +1,17 @@
-// What an emitter is. Emitters read the model and return files; the pipeline formats, writes
-// or compares them. An emitter never touches the file system or the raw document.
+// What an emitter is. Emitters read the model and return files in their final layout; the
+// pipeline writes or compares them. An emitter never touches the file system or the raw document.
 import type { ApiModel } from '../model/types.ts';
 
 export interface EmittedFile {
   /** relative to the output folder, with forward slashes */
   path: string;
   contents: string;
-  /** already what prettier makes of it with the pipeline's options (format.ts): not formatted again */
-  formatted?: boolean;
 }
 
 export interface EmitContext {
-  /** where the docs site is published relative to the API package, for links in JSDoc */
-  docsBaseUrl: string;
+  /** the published reference's URL (`generate --reference-url`); else the spec's
+   * `x-oaskit-reference-url`; neither: generated files link to no reference (reference-url.ts) */
+  referenceUrl?: string;
 }
 
 /** Emits the files of one API package (generated/<name>/). */

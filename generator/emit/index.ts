@@ -1,11 +1,12 @@
 // The emitters, in the order they run. Each is one module; add a new one here.
-import { docsReadmeEmitter, docsSiteEmitter } from './docs/index.ts';
+import { docsSiteEmitter } from './docs/index.ts';
 import { clientEmitter } from './client/emit-client.ts';
 import type { ApiEmitter, SiteEmitter } from './emitter.ts';
 import { packageEmitter } from './package/emit-package.ts';
+import { readmeEmitter } from './package/readme.ts';
 import { typesEmitter } from './types/emit-types.ts';
 import { validatorsEmitter } from './validators/emit-validators.ts';
 
-export const apiEmitters: ApiEmitter[] = [typesEmitter, validatorsEmitter, clientEmitter, packageEmitter, docsReadmeEmitter];
+export const apiEmitters: ApiEmitter[] = [typesEmitter, validatorsEmitter, clientEmitter, packageEmitter, readmeEmitter];
 
 export const siteEmitters: SiteEmitter[] = [docsSiteEmitter];

@@ -1,6 +1,6 @@
 // The only ways spec text reaches generated client code: JSON literals (strings, string literal
-// types, data tables), escaped comment text, and identifiers checked by names.ts. ts-morph writes
-// structure names, types, initializers and JSDoc raw, so everything passes through here first.
+// types, data tables), escaped comment text, and identifiers checked by names.ts. The printers
+// (emit/client/print.ts) write names, types and JSDoc raw, so everything passes through here first.
 import { isIdentifier } from '../model/names.ts';
 
 /** A JSON value as a JS/TS literal: U+2028/U+2029 escaped, and `<` so no `</script>` or `<!--`. */
@@ -43,7 +43,7 @@ export function docText(text: string): string {
     .trim();
 }
 
-/** A string as a single-quoted literal (prettier's style), with literal()'s escapes. */
+/** A string as a single-quoted literal, with literal()'s escapes. */
 export function quoted(value: string): string {
   const inner = literal(value).slice(1, -1);
   return "'" + inner.replace(/\\(.)|'/gs, (m, c: string | undefined) => (c === undefined ? "\\'" : c === '"' ? '"' : m)) + "'";
@@ -62,12 +62,9 @@ export function compactLiteral(value: unknown): string {
   return typeof value === 'string' ? quoted(value) : literal(value);
 }
 
-/**
- * The operation table: one line per entry of its arrays, so a diff shows which operation changed,
- * marked `prettier-ignore` (prettier would take seconds to re-wrap a big API's table).
- */
+/** The operation table: one line per entry of its arrays, so a diff shows which operation changed. */
 export function tableStatement(name: string, type: string, table: Record<string, unknown>): string {
-  const lines = [`// prettier-ignore`, `const ${identifier(name)}: ${type} = {`];
+  const lines = [`const ${identifier(name)}: ${type} = {`];
   for (const [key, value] of Object.entries(table)) {
     if (value === undefined) continue;
     if (Array.isArray(value) && value.length) {

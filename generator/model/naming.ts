@@ -71,6 +71,14 @@ export interface NamePlan {
 
 type ModelForNames = Pick<ApiModel, 'name' | 'operations' | 'schemas' | 'securitySchemes'>;
 
+/** The values the runtime's index exports (generator/runtime/index.ts): no operation takes their names. */
+const RUNTIME_VALUES = [
+  'buildClient', 'fullCodec', 'createConfig', 'call', 'defineOperation', 'codecFor', 'authenticate', 'styledParams', 'encodeBody', 'batch',
+  'waitForJob', 'validation', 'ApiError', 'ClientError', 'JobTimeoutError', 'MissingCredentialError', 'NetworkError', 'RedirectError',
+  'RequestValidationError', 'ResponseBodyError', 'ResponseValidationError', 'TimeoutError', 'CsvEncodeError', 'encodeCsv', 'encodeCsvField',
+  'defaultRetry', 'parseResetTime', 'parseRetryAfter', 'systemClock',
+];
+
 export function planNames(model: ModelForNames): NamePlan {
   const api = toIdentifier(model.name, 'pascal');
   const credentials = credentialNames(model.securitySchemes);
@@ -89,7 +97,8 @@ export function planNames(model: ModelForNames): NamePlan {
     if (!schemaValidators.has(schema)) schemaValidators.set(schema, validator);
     if (!schemaTypes.has(schema)) schemaTypes.set(schema, type);
   }
-  const fns = new Unique(['createConfig', 'buildClient']);
+  // a package's index exports the standalone functions beside the runtime's values and the factory
+  const fns = new Unique([...RUNTIME_VALUES, `create${api}Client`]);
   const operations = new Map<Operation, OperationNames>();
   for (const op of model.operations) {
     const type = toIdentifier(op.id, 'pascal');

@@ -43,6 +43,8 @@ export async function modelOf(specPath: string, name?: string): Promise<ApiModel
  * `onlyBlocking`: skip the rules whose errors never block (nonBlocking: example validation is most
  * of the rules' time on a large spec); whether the spec is usable is decided exactly as without it,
  * only `nonBlockingErrors` is not counted. For `diff`, which needs the model, not the report.
+ * `rules: 'cheap'` leaves out the expensive rules (checking every example against its schema):
+ * they never block a model, so `generate` skips them and says `oaskit check` runs them.
  */
 export async function modelWithReport(specPath: string, name?: string, options: DiagnoseOptions & { onlyBlocking?: boolean } = {}): Promise<ModelResult> {
   const { onlyBlocking, ...diagnoseOptions } = options;

@@ -1,28 +1,34 @@
 // Spec files in, generated files out: diagnose (load + rules), build the model, run every
-// emitter, format. Writing and `--check` comparison both start from the same in-memory file list.
+// emitter. Writing and `--check` comparison both start from the same in-memory file list.
 // This sits above the loader, the model and the emitters: emitters only ever see the model.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { EmitContext, EmittedFile } from '../emit/emitter.ts';
-import { formatFile } from '../emit/format.ts';
 import { apiEmitters, siteEmitters } from '../emit/index.ts';
 import type { ApiModel } from '../model/types.ts';
 
 export { modelOf, modelsToServe, modelWithReport, SpecHasErrors, type ModelResult } from './model-of.ts';
 
-export const defaultContext: EmitContext = { docsBaseUrl: '../docs/' };
+export const defaultContext: EmitContext = {};
 
-/** Every file of one API package, formatted. Paths relative to the package folder. */
-export async function emitApi(model: ApiModel, ctx: EmitContext = defaultContext): Promise<EmittedFile[]> {
+/**
+ * Every file of one API package, as the emitters write them: each emits its final layout (no
+ * formatter runs over the output, so the cost stays linear in the spec). Paths relative to the
+ * package folder. `stage` hears the name of each emitter before it runs (progress lines).
+ */
+export async function emitApi(model: ApiModel, ctx: EmitContext = defaultContext, stage?: (name: string) => void): Promise<EmittedFile[]> {
   const files: EmittedFile[] = [];
-  for (const emitter of apiEmitters) files.push(...(await emitter.emit(model, ctx)));
-  return Promise.all(files.map(formatFile));
+  for (const emitter of apiEmitters) {
+    stage?.(emitter.name);
+    files.push(...(await emitter.emit(model, ctx)));
+  }
+  return files;
 }
 
 export async function emitSite(models: ApiModel[], ctx: EmitContext = defaultContext): Promise<EmittedFile[]> {
   const files: EmittedFile[] = [];
   for (const emitter of siteEmitters) files.push(...(await emitter.emit(models, ctx)));
-  return Promise.all(files.map(formatFile));
+  return files;
 }
 
 export interface Drift {
@@ -55,10 +61,14 @@ export function writeFolder(dir: string, files: EmittedFile[]): void {
   }
 }
 
+/** What a package's own install, build and pack leave in its folder: never generated, never removed. */
+const BUILD_OUTPUT = /^(?:node_modules|dist|package-lock\.json|[^/]+\.tgz)$/;
+
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .filter((p) => !BUILD_OUTPUT.test(relative(dir, p).split(/[\\/]/)[0]!))
     .sort();
 }

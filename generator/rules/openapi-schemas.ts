@@ -9,10 +9,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Ajv2020Module from 'ajv/dist/2020.js';
-
-// CommonJS module also exporting itself as `.default`: under NodeNext take `.default`.
-const Ajv2020 = Ajv2020Module.default;
+import type Ajv2020Module from 'ajv/dist/2020.js';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Version = '3.0' | '3.1';
@@ -28,6 +25,11 @@ export interface AjvError {
 export type ValidateFunction = ((value: unknown) => boolean) & { errors?: AjvError[] | null };
 
 const require = createRequire(import.meta.url);
+
+/** Ajv, loaded only where a schema is compiled (the command line runs the standalone code). */
+function ajv2020(): typeof Ajv2020Module.default {
+  return (require('ajv/dist/2020.js') as typeof Ajv2020Module).default;
+}
 
 export interface OpenApiValidators {
   /** the whole document */
@@ -76,7 +78,7 @@ function fromPrecompiled(version: Version): OpenApiValidators {
 }
 
 function compile(version: Version): OpenApiValidators {
-  const ajv = new Ajv2020(ajvOptions);
+  const ajv = new (ajv2020())(ajvOptions);
   const schema = schemaOf(version);
   ajv.addSchema({ ...schema, $id: ids[version] });
   const cache = new Map<string, ValidateFunction | undefined>();
@@ -127,7 +129,7 @@ function refOf(version: Version, pointer: string): string {
  */
 export async function standaloneMetaSchemaCode(): Promise<string> {
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const ajv = new Ajv2020({ ...ajvOptions, code: { source: true, esm: false } });
+  const ajv = new (ajv2020())({ ...ajvOptions, code: { source: true, esm: false } });
   const exports: Record<string, string> = {};
   const table: Record<string, { members: MemberPointers; pointers: Record<string, string> }> = {};
   for (const version of ['3.0', '3.1'] as const) {

@@ -1,12 +1,11 @@
-// Assembles a generated validator module: the exported functions are one ts-morph source file
-// built from structures in a single batch (no manipulation after creation); the constants and
-// the check_/collect_ functions are code text already (code.ts) and are written out as they are;
-// format.ts lays the whole out as prettier would. Every piece of spec text reaching this file is
-// already a literal (code.ts) or goes through docComment / header escaping here.
-import { Project, StructureKind, type StatementStructures } from 'ts-morph';
+// Assembles a generated validator module: the exported functions, the hoisted constants and the
+// check_/collect_ functions are code text (code.ts), laid out by layout.ts as they are written (no
+// formatter parses the module); the runtime helpers are copied as runtime.ts writes them. Every
+// piece of spec text reaching this file is already a literal (code.ts) or goes through
+// docComment / header escaping here.
 import ts from 'typescript';
 import { docComment, literal, type Code, type Name } from './code.ts';
-import { DEFAULT_STYLE, formatStatements, formatWithPrettier, type FormatStyle } from './format.ts';
+import { layoutCode } from './layout.ts';
 import type { FunctionUnit, ModuleGen } from './compiler.ts';
 import { runtimeSource } from './runtime-source.ts';
 
@@ -24,13 +23,6 @@ export interface PlannedEntry {
   schemaPath: string;
   /** A $ref cycle is reachable: guard against stack exhaustion on deep data. */
   recursive: boolean;
-}
-
-let project: Project | undefined;
-
-function sourceProject(): Project {
-  project ??= new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  return project;
 }
 
 /** A caller's type expression, accepted only when it parses as exactly one TypeScript type. */
@@ -57,12 +49,13 @@ function headerComment(text: string): string {
 }
 
 /** The doc comment of an exported function: one line when the entry's description is. */
-function entryDocs(entry: PlannedEntry, what: (subject: string) => string): { description: string }[] {
+function entryDocs(entry: PlannedEntry, what: (subject: string) => string): string {
   const description = entry.description?.trim();
-  if (description && !/[\r\n\u2028\u2029]/.test(description)) return [{ description: docComment(what(description)) }];
+  if (description && !/[\r\n\u2028\u2029]/.test(description)) return `/** ${docComment(what(description))} */`;
   const parts = description ? [docComment(description), ''] : [];
   parts.push(docComment(what(entry.at)));
-  return [{ description: parts.join('\n') }];
+  const lines = parts.join('\n').split('\n');
+  return ['/**', ...lines.map((line) => (line === '' ? '*' : `* ${line}`)), '*/'].join('\n');
 }
 
 function validateBody(mod: ModuleGen, entry: PlannedEntry): string {
@@ -73,19 +66,6 @@ function validateBody(mod: ModuleGen, entry: PlannedEntry): string {
 function isBody(entry: PlannedEntry): string {
   const call = `return ${entry.check.name.text}(value);`;
   return entry.recursive ? `try {\n${call}\n} catch (error) {\nif (error instanceof RangeError) return false;\nthrow error;\n}` : call;
-}
-
-const formatted = new Map<string, Promise<string>>();
-
-/** prettier, remembered for text that recurs in every module (runtime types and helpers, imports). */
-function formatOnce(text: string, style: FormatStyle): Promise<string> {
-  const key = `${style.printWidth}${style.singleQuote}\u0000${text}`;
-  let result = formatted.get(key);
-  if (!result) {
-    result = formatWithPrettier(text, style);
-    formatted.set(key, result);
-  }
-  return result;
 }
 
 /** A hoisted constant as a statement; a table of two or more rows one row a line, as prettier
@@ -120,55 +100,30 @@ function unitText(mod: ModuleGen, unit: FunctionUnit): string {
 
 /**
  * The module text: header, imports, the ValidationError/ValidationResult types, the entries,
- * hoisted constants, the check_/collect_ functions, then the runtime helpers they use. Laid out
- * as prettier would with `style` (format.ts), statement by statement, so no formatter ever holds
- * a multi-megabyte syntax tree; the verbatim runtime parts are formatted once per process.
+ * hoisted constants, the check_/collect_ functions, then the runtime helpers they use.
  */
-export async function renderModule(mod: ModuleGen, entries: PlannedEntry[], options: { header?: string; imports?: string[]; style?: FormatStyle }): Promise<string> {
-  const style = options.style ?? DEFAULT_STYLE;
-  const statements: StatementStructures[] = [];
-  for (const entry of entries) {
-    statements.push(
-      {
-        kind: StructureKind.Function,
-        isExported: true,
-        name: entry.validateName,
-        parameters: [{ name: 'value', type: 'unknown' }],
-        returnType: `ValidationResult<${entry.type}>`,
-        docs: entryDocs(entry, (subject) => `Validates a value against ${subject}: the value, typed, or every error found.`),
-        statements: [validateBody(mod, entry)],
-      },
-      {
-        kind: StructureKind.Function,
-        isExported: true,
-        name: entry.isName,
-        parameters: [{ name: 'value', type: 'unknown' }],
-        returnType: `value is ${entry.type}`,
-        docs: entryDocs(entry, (subject) => `Whether a value is valid against ${subject} (stops at the first error).`),
-        statements: [isBody(entry)],
-      },
-    );
-  }
+export function renderModule(mod: ModuleGen, entries: PlannedEntry[], options: { header?: string; imports?: string[] }): string {
+  const exported = entries.map((entry) =>
+    [
+      entryDocs(entry, (subject) => `Validates a value against ${subject}: the value, typed, or every error found.`),
+      `export function ${entry.validateName}(value: unknown): ValidationResult<${entry.type}> {`,
+      validateBody(mod, entry),
+      '}',
+      '',
+      entryDocs(entry, (subject) => `Whether a value is valid against ${subject} (stops at the first error).`),
+      `export function ${entry.isName}(value: unknown): value is ${entry.type} {`,
+      isBody(entry),
+      '}',
+    ].join('\n'),
+  );
   const units = usedUnits(mod, entries);
-  const file = sourceProject().createSourceFile('validators.ts', { statements }, { overwrite: true });
-  const text = file.getFullText();
-  const chunks = file.compilerNode.statements.map((statement) => text.slice(statement.getFullStart(), statement.end).trim());
-  sourceProject().removeSourceFile(file);
-  // Constants (one statement each, printed together) and functions, as code text.
   const used = new Set(units.flatMap((unit) => unit.body!.text.match(/\b(?:[CSP]|RE)\d+\b/g) ?? []));
   const constants = mod.constants.filter((constant) => used.has(constant.name.text)).map(constantText);
-  const formatted = await formatStatements([...chunks, ...constants, ...units.map((unit) => unitText(mod, unit))], style);
-  const exported = formatted.slice(0, chunks.length);
-  const constantBlock = formatted.slice(chunks.length, chunks.length + constants.length).join('\n');
-  const functions = formatted.slice(chunks.length + constants.length);
-
+  const functions = units.map((unit) => unitText(mod, unit));
   const imports = options.imports ?? [];
   const helpers = runtimeSource([...mod.helpers].sort(), [], ['ValidationError', 'ValidationResult']);
-  const [importText, types, helperText] = await Promise.all([
-    imports.length ? formatOnce(imports.join('\n'), style) : '',
-    formatOnce(runtimeSource(['ValidationResult'], ['ValidationError', 'ValidationResult']).join('\n\n'), style),
-    helpers.length ? formatOnce(helpers.join('\n\n'), style) : '',
-  ]);
+  const types = runtimeSource(['ValidationResult'], ['ValidationError', 'ValidationResult']).join('\n\n');
   const header = headerComment(options.header ?? 'Generated by oaskit (validator compiler). Do not edit.');
-  return [header, importText, types, ...exported, constantBlock, ...functions, helperText].map((part) => part.trimEnd()).filter((part) => part !== '').join('\n\n') + '\n';
+  const parts = [header, imports.join('\n'), types, ...exported.map(layoutCode), layoutCode(constants.join('\n')), ...functions.map(layoutCode), helpers.join('\n\n')];
+  return parts.map((part) => part.trimEnd()).filter((part) => part !== '').join('\n\n') + '\n';
 }

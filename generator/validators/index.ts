@@ -11,12 +11,11 @@
 // - keywords/string.ts: patterns run as written (ECMAScript, `u` flag), after the length limits;
 //   an invalid pattern is a compile-time error with its location.
 // - sharing.ts: identical subschemas compile once (big API descriptions repeat themselves);
-// - format.ts: the module laid out as prettier would, without prettier parsing megabytes.
+// - layout.ts: the module's final layout (indentation by block), with no formatter.
 import { sanitizeIdentifier } from './code.ts';
 import { ModuleGen } from './compiler.ts';
 import { dialectRules, type Dialect } from './dialect.ts';
 import type { PlannedEntry } from './emit.ts';
-import type { FormatStyle } from './format.ts';
 import { ValidatorCompileError } from './errors.ts';
 import { interpretWith } from './interpreter.ts';
 import type { ValidationError } from './runtime.ts';
@@ -46,9 +45,6 @@ export interface ValidatorModuleOptions {
   header?: string;
   /** Extra import statements for the top of the module (trusted text from the caller). */
   imports?: string[];
-  /** prettier's `printWidth` and `singleQuote` for the module (default: prettier's defaults, 80
-   * and double quotes); the output is what prettier makes of it with these options. */
-  format?: Partial<FormatStyle>;
 }
 
 interface NamedEntry {
@@ -75,9 +71,9 @@ export interface SkippedEntry {
 }
 
 async function emit(entries: NamedEntry[], options: ValidatorModuleOptions): Promise<{ text: string; skipped: SkippedEntry[] }> {
-  // the printer (ts-morph, TypeScript, prettier) loads only when a module is emitted: the
-  // interpreter (`oaskit check`, the language server) does without it
-  const [{ checkTypeExpression, renderModule }, { DEFAULT_STYLE }] = await Promise.all([import('./emit.ts'), import('./format.ts')]);
+  // the printer (and the TypeScript parser it checks type expressions with) loads only when a
+  // module is emitted: the interpreter (`oaskit check`, the language server) does without it
+  const { checkTypeExpression, renderModule } = await import('./emit.ts');
   const index = new SchemaIndex(options.root);
   const mod = new ModuleGen(index, dialectRules(options.dialect));
   const seen = new Set<string>();
@@ -138,7 +134,7 @@ async function emit(entries: NamedEntry[], options: ValidatorModuleOptions): Pro
       recursive: recursive.has(unit.check) || recursive.has(unit.collect),
     });
   }
-  const text = await renderModule(mod, plan, { ...options, style: { ...DEFAULT_STYLE, ...options.format } });
+  const text = renderModule(mod, plan, options);
   return { text, skipped: entries.filter((entry) => skipped.has(entry)).map((entry) => ({ name: entry.stem, error: skipped.get(entry)! })) };
 }
 
@@ -155,8 +151,7 @@ function named(entries: ValidatorEntry[]): NamedEntry[] {
   });
 }
 
-/** A module with `validate${name}` and `is${name}` for each entry (prettier-formatted TypeScript).
- * Async because prettier 3 formats asynchronously. Throws ValidatorCompileError (with the schema
+/** A module with `validate${name}` and `is${name}` for each entry (TypeScript, in its final layout). Throws ValidatorCompileError (with the schema
  * location) for schemas it cannot compile. */
 export function emitValidatorModule(entries: ValidatorEntry[], options: ValidatorModuleOptions): Promise<string> {
   return emitStrict(named(entries), options);

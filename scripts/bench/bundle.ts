@@ -6,12 +6,11 @@
 // Bundles, each an app that makes one call:
 //   (a) openapi-fetch: createClient + one POST;
 //   (b) one standalone operation of the generated Appboy package: `trackUsers(config, input)`,
-//       an entry written as the emitter writes a standalone operation (`defineOperation` with the
-//       operation's meta, read from generated/appboy/client.ts), importing the package's copy of
-//       the runtime (its package.json says sideEffects: false, as a consumer would see it);
+//       imported from its operations.ts (the package's package.json says sideEffects: false, as
+//       a consumer would see it);
 //   (b2) a GET with query parameters and an API key in the query (listSegments), which brings
 //       the params and auth codecs;
-//   (b3) (b) through the runtime's index (a barrel must not defeat tree-shaking);
+//   (b3) (b) through the package's index (a barrel must not defeat tree-shaking);
 //   (c) the whole client: createAppboyClient + one call (code splitting on, as an app bundler
 //       would: the validators, loaded only when validation is asked for, land in their own chunk).
 // Prints gzip bytes, the ratios to openapi-fetch, and the 4,000 B budget of issue 12 for (b).
@@ -79,7 +78,6 @@ async function main(): Promise<void> {
   const runtime = (file: string) => JSON.stringify(join(pkg, 'runtime', file));
   // trackUsers needs no codec (codecFor: a JSON body, its credential in the body); listSegments
   // needs two (query parameters, an API key in the query)
-  const meta = JSON.stringify(await operationMeta('trackUsers'));
   const listMeta = JSON.stringify(await operationMeta('listSegments'));
   const call = `{ body: { events: [{ external_id: 'u1', name: 'played', time: new Date().toISOString() }] } }`;
   try {
@@ -96,8 +94,7 @@ client.POST('/users/track', { body: { app_group_id: 'x', ...${call}.body } }).th
         'one operation',
         dir,
         `import { createConfig } from ${runtime('config.ts')};
-import { defineOperation } from ${runtime('operation.ts')};
-export const trackUsers = /*#__PURE__*/ defineOperation(${meta});
+import { trackUsers } from ${JSON.stringify(join(pkg, 'operations.ts'))};
 const config = createConfig({ appGroupId: 'x' });
 trackUsers(config, ${call}).then(console.log);
 `,
@@ -117,8 +114,7 @@ listSegments(config, { query: { page: 1 } }).then(console.log);
       await bundle(
         'one operation via index',
         dir,
-        `import { createConfig, defineOperation } from ${runtime('index.ts')};
-export const trackUsers = /*#__PURE__*/ defineOperation(${meta});
+        `import { createConfig, trackUsers } from ${JSON.stringify(join(pkg, 'index.ts'))};
 const config = createConfig({ appGroupId: 'x' });
 trackUsers(config, ${call}).then(console.log);
 `,

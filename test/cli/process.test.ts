@@ -51,7 +51,11 @@ describe('progress', () => {
     expect(stages.map((l) => l.replace(/^oaskit generate \[ *[\d.]+ s\] /, ''))).toEqual([
       'loading the generator',
       'pets: checking and modelling pets.yaml',
-      'pets: emitting types, client, validators, README and package files',
+      'pets: emitting types',
+      'pets: emitting validators',
+      'pets: emitting client',
+      'pets: emitting package',
+      'pets: emitting readme',
       'pets: writing progress/',
     ]);
     expect(shown.output).toContain('generated progress/ (');

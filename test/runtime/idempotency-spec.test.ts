@@ -59,7 +59,7 @@ describe('idempotency from the spec', () => {
     expect(source).toMatch(/id: 'createTransfer'.*servers: \['https:\/\/pay\.example\.invalid\/v1'\]/);
     expect(source).toMatch(/security: \[\[\{ name: 'Key', type: 'apiKey', in: 'header', param: 'X-Key', option: 'key' \}\]\]/);
     // the key the client fills is optional in the input type
-    expect(source).toContain("autoHeader: 'Idempotency-Key'");
+    expect(source).toContain('autoHeader: "Idempotency-Key"');
   });
 
   it('retries a POST with a key or declared idempotent after a 502; never a plain POST', async () => {

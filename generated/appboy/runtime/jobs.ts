@@ -51,11 +51,7 @@ export function matchPath(template: string, url: string): Record<string, string>
 }
 
 /** The status operation's path parameters from a job: its properties by name, then any URL it holds. */
-export function jobPathParams(
-  op: OperationMeta,
-  job: unknown,
-  given: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function jobPathParams(op: OperationMeta, job: unknown, given: Record<string, unknown> = {}): Record<string, unknown> {
   const names = op.params.filter((p) => p.in === 'path').map((p) => p.name);
   const path: Record<string, unknown> = {};
   const values = typeof job === 'object' && job !== null ? (job as Record<string, unknown>) : {};
@@ -65,11 +61,7 @@ export function jobPathParams(
     if (found) Object.assign(path, found);
   }
   for (const name of names) {
-    if (
-      Object.prototype.hasOwnProperty.call(values, name) &&
-      (typeof values[name] === 'string' || typeof values[name] === 'number')
-    )
-      path[name] = values[name];
+    if (Object.prototype.hasOwnProperty.call(values, name) && (typeof values[name] === 'string' || typeof values[name] === 'number')) path[name] = values[name];
     if (given[name] !== undefined) path[name] = given[name];
   }
   return path;
@@ -79,13 +71,7 @@ export function jobPathParams(
  * Polls until the job's state is terminal and resolves with the last status body (check its state
  * for success or failure). Rejects with JobTimeoutError after `timeoutMs` (default 10 min).
  */
-export async function waitForJob(
-  config: Config<string>,
-  status: RawOperation,
-  meta: Pick<JobMeta, 'property' | 'terminal'>,
-  job: unknown,
-  options: WaitOptions = {},
-): Promise<unknown> {
+export async function waitForJob(config: Config<string>, status: RawOperation, meta: Pick<JobMeta, 'property' | 'terminal'>, job: unknown, options: WaitOptions = {}): Promise<unknown> {
   const { timeoutMs = 600_000, intervalMs = 2_000, signal } = options;
   const input = { path: jobPathParams(status.meta, job, options.path), signal };
   const { clock } = config;
@@ -93,14 +79,10 @@ export async function waitForJob(
   let last: unknown;
   for (;;) {
     last = await status(config, input);
-    const state =
-      typeof last === 'object' && last !== null
-        ? (last as Record<string, unknown>)[meta.property]
-        : undefined;
+    const state = typeof last === 'object' && last !== null ? (last as Record<string, unknown>)[meta.property] : undefined;
     if (meta.terminal.some((t) => t === state)) return last;
     const elapsed = clock.now() - started;
-    if (elapsed + intervalMs > timeoutMs)
-      throw new JobTimeoutError(status.operationId, timeoutMs, last);
+    if (elapsed + intervalMs > timeoutMs) throw new JobTimeoutError(status.operationId, timeoutMs, last);
     await clock.sleep(intervalMs, signal);
   }
 }

@@ -45,13 +45,7 @@ export interface ParamMeta {
  * in each operation's `security`, so that an operation needs no API-wide table.
  */
 export type SchemeMeta =
-  | {
-      name: string;
-      type: 'apiKey';
-      in: 'query' | 'header' | 'cookie';
-      param: string;
-      option: string;
-    }
+  | { name: string; type: 'apiKey'; in: 'query' | 'header' | 'cookie'; param: string; option: string }
   | { name: string; type: 'basic'; usernameOption: string; passwordOption: string }
   | { name: string; type: 'bearer'; option: string }
   /** handled outside the client (mutual TLS): always satisfied */
@@ -182,8 +176,5 @@ export interface ApiMeta {
    */
   readOnlyRequired?: [string, string][];
   writeOnlyRequired?: [string, string][];
-  segment?: {
-    identify?: SegmentCallMeta & { helper: string };
-    track?: SegmentCallMeta & { helper: string };
-  };
+  segment?: { identify?: SegmentCallMeta & { helper: string }; track?: SegmentCallMeta & { helper: string } };
 }

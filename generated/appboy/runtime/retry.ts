@@ -53,10 +53,7 @@ export const defaultRetry: RetryPolicy = {
 };
 
 /** The client's policy, then the call's; `false` anywhere turns retries off. */
-export function retryPolicy(
-  client: RetryOptions | false | undefined,
-  call: RetryOptions | false | undefined,
-): RetryPolicy | undefined {
+export function retryPolicy(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): RetryPolicy | undefined {
   if (client === false || call === false) return undefined;
   return { ...defaultRetry, ...client, ...call };
 }
@@ -95,14 +92,8 @@ export function parseResetTime(value: string | null | undefined, now: number): D
  */
 export function serverDelay(status: number, headers: Headers, now: number): number | undefined {
   const get = (name: string) => headers.get('x-' + name) ?? headers.get(name);
-  const reset =
-    status === 429 || Number(get('ratelimit-remaining') ?? 1) === 0
-      ? parseResetTime(get('ratelimit-reset'), now)
-      : undefined;
-  return (
-    parseRetryAfter(headers.get('retry-after'), now) ??
-    (reset && Math.max(0, reset.getTime() - now))
-  );
+  const reset = status === 429 || Number(get('ratelimit-remaining') ?? 1) === 0 ? parseResetTime(get('ratelimit-reset'), now) : undefined;
+  return parseRetryAfter(headers.get('retry-after'), now) ?? (reset && Math.max(0, reset.getTime() - now));
 }
 
 /**
@@ -114,26 +105,11 @@ export function serverDelay(status: number, headers: Headers, now: number): numb
  * No retry either when the retries are used up, the server asks for longer than `maxDelayMs`, or
  * the wait would break the time budget.
  */
-export function nextDelay(
-  policy: RetryPolicy,
-  method: string,
-  retry: number,
-  startedAt: number,
-  now: number,
-  random: () => number,
-  status?: number,
-  headers?: Headers,
-  sent = true,
-): number | undefined {
+export function nextDelay(policy: RetryPolicy, method: string, retry: number, startedAt: number, now: number, random: () => number, status?: number, headers?: Headers, sent = true): number | undefined {
   const safe = policy.unsafe || policy.methods.some((m) => m.toLowerCase() === method);
-  const allowed =
-    status === undefined
-      ? policy.networkErrors && (safe || !sent)
-      : policy.statuses.includes(status) && (safe || status === 429 || status === 503);
+  const allowed = status === undefined ? policy.networkErrors && (safe || !sent) : policy.statuses.includes(status) && (safe || status === 429 || status === 503);
   if (!allowed || retry >= policy.retries) return undefined;
   const server = headers && serverDelay(status!, headers, now);
   const delay = Math.max(backoffDelay(policy, retry, random), server ?? 0);
-  return server! > policy.maxDelayMs || now + delay - startedAt > policy.maxElapsedMs
-    ? undefined
-    : delay;
+  return server! > policy.maxDelayMs || now + delay - startedAt > policy.maxElapsedMs ? undefined : delay;
 }

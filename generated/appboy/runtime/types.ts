@@ -42,9 +42,7 @@ export type Writable<T> = T extends ReadMarker
         ? T
         : T extends object
           ? Simplify<
-              {
-                [K in keyof T as NonNullable<T[K]> extends ReadMarker ? never : K]: Writable<T[K]>;
-              } & {
+              { [K in keyof T as NonNullable<T[K]> extends ReadMarker ? never : K]: Writable<T[K]> } & {
                 [K in keyof T as NonNullable<T[K]> extends ReadMarker ? K : never]?: never;
               }
             >
@@ -154,35 +152,26 @@ type BodyValue<C, CT extends keyof C, Cfg> = CT extends 'multipart/form-data'
 type BodyPart<Op, Cfg> = [BodyContent<Op>] extends [never]
   ? { body?: never; contentType?: never }
   : {
-      [CT in keyof BodyContent<Op> & string]: (CT extends Get<Cfg, 'ct'>
-        ? { contentType?: CT }
-        : { contentType: CT }) &
+      [CT in keyof BodyContent<Op> & string]: (CT extends Get<Cfg, 'ct'> ? { contentType?: CT } : { contentType: CT }) &
         (BodyRequired<Op> extends true
           ? { body: BodyValue<BodyContent<Op>, CT, Cfg> }
           : { body?: BodyValue<BodyContent<Op>, CT, Cfg> });
     }[keyof BodyContent<Op> & string];
 
 /** The input of a method: parameters by location, the body, and call options. */
-export type Input<Op, Cfg extends OpConfig = {}, PD extends string = never> = ParamPart<
-  'path',
-  OptionalKeys<ParamsIn<Op, 'path'>, PD>
-> &
+export type Input<Op, Cfg extends OpConfig = {}, PD extends string = never> = ParamPart<'path', OptionalKeys<ParamsIn<Op, 'path'>, PD>> &
   ParamPart<'query', OptionalKeys<ParamsIn<Op, 'query'>, Get<Cfg, 'credQuery'>>> &
-  ParamPart<
-    'header',
-    OptionalKeys<ParamsIn<Op, 'header'>, Get<Cfg, 'credHeader'> | Get<Cfg, 'autoHeader'>>
-  > &
+  ParamPart<'header', OptionalKeys<ParamsIn<Op, 'header'>, Get<Cfg, 'credHeader'> | Get<Cfg, 'autoHeader'>>> &
   ParamPart<'cookie', OptionalKeys<ParamsIn<Op, 'cookie'>, Get<Cfg, 'credCookie'>>> &
   BodyPart<Op, Cfg> &
   CallOptions;
 
 /** The JSON body of an operation as a method takes it (for batches). */
-export type JsonBody<Op, Cfg extends OpConfig = {}> =
-  BodyContent<Op> extends infer C
-    ? Get<Cfg, 'ct'> extends infer CT extends keyof C
-      ? OptionalKeys<Writable<C[CT]>, Get<Cfg, 'credBody'>>
-      : never
-    : never;
+export type JsonBody<Op, Cfg extends OpConfig = {}> = BodyContent<Op> extends infer C
+  ? Get<Cfg, 'ct'> extends infer CT extends keyof C
+    ? OptionalKeys<Writable<C[CT]>, Get<Cfg, 'credBody'>>
+    : never
+  : never;
 
 /** `[input]` when every input key is optional, else `[input]` required. */
 export type Args<I> = {} extends I ? [input?: I] : [input: I];
@@ -196,9 +185,7 @@ type NumOf<S> = S extends `${infer N extends number}` ? N : never;
 export type StatusRange<C extends string> = NumOf<`${C}${Digit}${Digit}`>;
 type Responses<Op> = Op extends { responses: infer R } ? R : {};
 type Explicit<R> = Extract<keyof R, number> | NumOf<Extract<keyof R, string>>;
-type RangeOfKey<K> = K extends `${infer C extends '1' | '2' | '3' | '4' | '5'}XX`
-  ? StatusRange<C>
-  : never;
+type RangeOfKey<K> = K extends `${infer C extends '1' | '2' | '3' | '4' | '5'}XX` ? StatusRange<C> : never;
 type Covered<R> = Explicit<R> | RangeOfKey<keyof R>;
 type StatusOf<R, K> = K extends number
   ? K
@@ -209,13 +196,7 @@ type StatusOf<R, K> = K extends number
       : K extends 'default'
         ? Exclude<StatusRange<'1' | '3' | '4' | '5'>, Covered<R>>
         : never;
-type IsOk<K> = K extends number
-  ? `${K}` extends `2${string}`
-    ? true
-    : false
-  : K extends `2${string}`
-    ? true
-    : false;
+type IsOk<K> = K extends number ? (`${K}` extends `2${string}` ? true : false) : K extends `2${string}` ? true : false;
 
 type MediaValue<C, M extends keyof C> = M extends `${string}json${string}`
   ? Readable<C[M]>
@@ -231,18 +212,11 @@ export type BodyOf<Resp> = Resp extends { content: infer C }
     : { [M in keyof C]: MediaValue<C, M> }[keyof C]
   : undefined;
 
-type HeaderValue<V> = V extends string | number | boolean
-  ? V
-  : V extends undefined
-    ? never
-    : unknown;
+type HeaderValue<V> = V extends string | number | boolean ? V : V extends undefined ? never : unknown;
 /** The documented headers of one response, parsed (absent ones are undefined). */
 export type HeadersOf<Resp, Cfg> = Resp extends { headers: infer H }
   ? Simplify<{
-      [K in keyof H as string extends K ? never : number extends K ? never : K]?: K extends Get<
-        Cfg,
-        'dates'
-      >
+      [K in keyof H as string extends K ? never : number extends K ? never : K]?: K extends Get<Cfg, 'dates'>
         ? Date
         : HeaderValue<H[K]>;
     }>
@@ -250,20 +224,8 @@ export type HeadersOf<Resp, Cfg> = Resp extends { headers: infer H }
 
 type Member<R, K, Cfg> = K extends keyof R
   ? IsOk<K> extends true
-    ? {
-        ok: true;
-        status: StatusOf<R, K>;
-        data: BodyOf<R[K]>;
-        headers: HeadersOf<R[K], Cfg>;
-        response: Response;
-      }
-    : {
-        ok: false;
-        status: StatusOf<R, K>;
-        error: BodyOf<R[K]>;
-        headers: HeadersOf<R[K], Cfg>;
-        response: Response;
-      }
+    ? { ok: true; status: StatusOf<R, K>; data: BodyOf<R[K]>; headers: HeadersOf<R[K], Cfg>; response: Response }
+    : { ok: false; status: StatusOf<R, K>; error: BodyOf<R[K]>; headers: HeadersOf<R[K], Cfg>; response: Response }
   : never;
 type HasOk<R> = true extends IsOk<keyof R> ? true : false;
 
@@ -282,13 +244,7 @@ export type Failure<Op, Cfg extends OpConfig = {}> = Extract<Result<Op, Cfg>, { 
 /** What the throwing style resolves to. */
 export type SuccessData<Op, Cfg extends OpConfig = {}> = Success<Op, Cfg>['data'];
 /** The result of a failed call without its `ok` flag. */
-export type FailureResult = {
-  ok: false;
-  status: number;
-  error: unknown;
-  headers: object;
-  response?: Response;
-};
+export type FailureResult = { ok: false; status: number; error: unknown; headers: object; response?: Response };
 
 // ---------------------------------------------------------------------------------------------
 // methods
@@ -354,33 +310,20 @@ export interface BatchOptions {
   concurrency?: number;
 }
 
-type Outcomes<B, A extends string> = {
-  [K in A]: BatchOutcome<ArrayItem<K extends keyof B ? B[K] : never>, K>;
-}[A];
+type Outcomes<B, A extends string> = { [K in A]: BatchOutcome<ArrayItem<K extends keyof B ? B[K] : never>, K> }[A];
 
 /** An operation whose JSON body `B` has capped arrays `A`: `.batch()` takes any number of items. */
-export interface BatchMethod<I, O, R, F extends FailureResult, B, A extends string> extends Method<
-  I,
-  O,
-  R,
-  F
-> {
+export interface BatchMethod<I, O, R, F extends FailureResult, B, A extends string> extends Method<I, O, R, F> {
   /**
    * Sends every item of the capped arrays, split into as many requests as the caps need, with
    * bounded concurrency. Resolves with one outcome per item; never rejects for a failed chunk.
    */
-  batch(
-    body: B,
-    options?: BatchOptions & Omit<I, 'body' | 'contentType'>,
-  ): Promise<BatchReport<Outcomes<B, A>, O>>;
+  batch(body: B, options?: BatchOptions & Omit<I, 'body' | 'contentType'>): Promise<BatchReport<Outcomes<B, A>, O>>;
 }
 
 /** An operation whose JSON body `B` is a capped array. */
 export interface ArrayBatchMethod<I, O, R, F extends FailureResult, B> extends Method<I, O, R, F> {
-  batch(
-    items: B,
-    options?: BatchOptions & Omit<I, 'body' | 'contentType'>,
-  ): Promise<BatchReport<BatchOutcome<ArrayItem<B>, ''>, O>>;
+  batch(items: B, options?: BatchOptions & Omit<I, 'body' | 'contentType'>): Promise<BatchReport<BatchOutcome<ArrayItem<B>, ''>, O>>;
 }
 
 /** Path parameter names the client was given defaults for (never when unknown). */
@@ -398,27 +341,14 @@ export interface WaitForJobOptions {
 }
 
 /** `identify(userId, traits, options?)` */
-export type IdentifyHelper<
-  Op,
-  Cfg extends OpConfig,
-  PD extends string,
-  UserKey extends string,
-  Traits,
-> = (
+export type IdentifyHelper<Op, Cfg extends OpConfig, PD extends string, UserKey extends string, Traits> = (
   userId: string,
   traits: Traits,
   ...options: Args<Omit<Input<Op, Cfg, PD | UserKey>, 'body' | 'contentType'>>
 ) => Promise<SuccessData<Op, Cfg>>;
 
 /** `track(userId, event, properties?, options?)` */
-export type TrackHelper<
-  Op,
-  Cfg extends OpConfig,
-  PD extends string,
-  UserKey extends string,
-  EventName,
-  Properties,
-> = (
+export type TrackHelper<Op, Cfg extends OpConfig, PD extends string, UserKey extends string, EventName, Properties> = (
   userId: string,
   event: EventName,
   properties?: Properties,
@@ -426,8 +356,7 @@ export type TrackHelper<
 ) => Promise<SuccessData<Op, Cfg>>;
 
 /** The type of a body property (for helper signatures). */
-export type BodyProp<Op, Cfg extends OpConfig, K extends string> =
-  JsonBody<Op, Cfg> extends infer B ? (K extends keyof B ? B[K] : never) : never;
+export type BodyProp<Op, Cfg extends OpConfig, K extends string> = JsonBody<Op, Cfg> extends infer B ? (K extends keyof B ? B[K] : never) : never;
 /** The success body of an operation (for helper signatures). */
 export type DataOf<Op, Cfg extends OpConfig = {}> = SuccessData<Op, Cfg>;
 
@@ -440,14 +369,8 @@ export type DataOf<Op, Cfg extends OpConfig = {}> = SuccessData<Op, Cfg>;
  * every documented outcome. `config` comes from `createConfig(...)`; its path defaults type `K`.
  */
 export interface Operation<Op, Cfg extends OpConfig = {}> {
-  <K extends string = never>(
-    config: Config<K>,
-    ...args: Args<Input<Op, Cfg, K>>
-  ): Promise<SuccessData<Op, Cfg>>;
-  result<K extends string = never>(
-    config: Config<K>,
-    ...args: Args<Input<Op, Cfg, K>>
-  ): Promise<Result<Op, Cfg>>;
+  <K extends string = never>(config: Config<K>, ...args: Args<Input<Op, Cfg, K>>): Promise<SuccessData<Op, Cfg>>;
+  result<K extends string = never>(config: Config<K>, ...args: Args<Input<Op, Cfg, K>>): Promise<Result<Op, Cfg>>;
   isError(error: unknown): error is ApiError<Failure<Op, Cfg>>;
   readonly operationId: string;
   readonly meta: OperationMeta;

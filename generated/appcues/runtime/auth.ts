@@ -10,11 +10,7 @@ import type { ParamLocation, SchemeMeta } from './meta.ts';
 import { optionValue, REDACTED, scalar, type Authenticator } from './request.ts';
 
 function optionNames(s: SchemeMeta): string[] {
-  return s.type === 'basic'
-    ? [s.usernameOption, s.passwordOption]
-    : s.type === 'none'
-      ? []
-      : [s.option];
+  return s.type === 'basic' ? [s.usernameOption, s.passwordOption] : s.type === 'none' ? [] : [s.option];
 }
 
 /**
@@ -23,12 +19,7 @@ function optionNames(s: SchemeMeta): string[] {
  */
 export function scrub(error: unknown, secrets: readonly string[]): unknown {
   let text = '';
-  for (
-    let e = error as { message?: unknown; input?: unknown; cause?: unknown } | undefined, n = 0;
-    e && n < 4;
-    e = e.cause as typeof e, n++
-  )
-    text += `${e.message} ${e.input ?? ''} `;
+  for (let e = error as { message?: unknown; input?: unknown; cause?: unknown } | undefined, n = 0; e && n < 4; e = e.cause as typeof e, n++) text += `${e.message} ${e.input ?? ''} `;
   let message = String((error as Error)?.message);
   let leaked = false;
   for (const s of secrets.filter((v) => v.length > 3)) {
@@ -44,50 +35,35 @@ export const authenticate: Authenticator = (op, input, options, parts) => {
   const option = (name: string) => optionValue(options, name);
   const { secrets } = parts;
   const creds: [ParamLocation, string, string | undefined][] = [];
-  for (const p of op.params)
-    if (p.credential && p.in !== 'path') creds.push([p.in, p.name, option(p.credential)]);
+  for (const p of op.params) if (p.credential && p.in !== 'path') creds.push([p.in, p.name, option(p.credential)]);
   if (op.security.length) {
-    const alternative = op.security.find((alt) =>
-      alt.every((s) => optionNames(s).every((o) => option(o) !== undefined)),
-    );
-    if (!alternative)
-      throw new MissingCredentialError(
-        op.id,
-        op.security.map((alt) => alt.flatMap(optionNames)),
-      );
+    const alternative = op.security.find((alt) => alt.every((s) => optionNames(s).every((o) => option(o) !== undefined)));
+    if (!alternative) throw new MissingCredentialError(op.id, op.security.map((alt) => alt.flatMap(optionNames)));
     for (const s of alternative) {
       if (s.type === 'apiKey') creds.push([s.in, s.param, option(s.option)]);
       else if (s.type !== 'none') {
         const [a, b] = optionNames(s).map(option) as [string, string];
-        const token =
-          s.type === 'basic'
-            ? btoa(String.fromCharCode(...new TextEncoder().encode(`${a}:${b}`)))
-            : a;
+        const token = s.type === 'basic' ? btoa(String.fromCharCode(...new TextEncoder().encode(`${a}:${b}`))) : a;
         parts.auth.Authorization = (s.type === 'basic' ? 'Basic ' : 'Bearer ') + token;
         secrets.push(token, a, b ?? '');
       }
     }
   }
   for (const [location, name, value] of creds) {
-    const same = (k: string) =>
-      k === name || (location === 'header' && k.toLowerCase() === name.toLowerCase());
+    const same = (k: string) => k === name || (location === 'header' && k.toLowerCase() === name.toLowerCase());
     if (location === 'query') parts.hidden.push(name);
     // one the call gives itself is still a secret
     const given = Object.entries(input[location] ?? {}).find(([k, v]) => v != null && same(k));
     if (given) {
       secrets.push(scalar(given[1]));
-      for (const k in parts.headers)
-        if (location === 'header' && same(k))
-          ((parts.auth[k] = parts.headers[k]!), delete parts.headers[k]);
+      for (const k in parts.headers) if (location === 'header' && same(k)) (parts.auth[k] = parts.headers[k]!), delete parts.headers[k];
       parts.secretCookie ||= location === 'cookie';
     } else if (value !== undefined) {
       secrets.push(value);
       parts.filled.push([location, name, value]);
-      if (location === 'query')
-        parts.query.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+      if (location === 'query') parts.query.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
       else if (location === 'header') parts.auth[name] = value;
-      else
-        (parts.cookies.push(`${name}=${encodeURIComponent(value)}`), (parts.secretCookie = true));
+      else parts.cookies.push(`${name}=${encodeURIComponent(value)}`), (parts.secretCookie = true);
     }
   }
   parts.scrub = (error: unknown) => scrub(error, secrets);

@@ -50,20 +50,9 @@ export interface Hooks {
 /** Validation of requests and responses against the spec (see validate.ts; optional). */
 export interface Validation {
   /** throws a RequestValidationError; `pathDefaults` are the config's `pathParams` */
-  request(
-    op: OperationMeta,
-    input: RawInput,
-    request: Prepared,
-    pathDefaults: Record<string, unknown> | undefined,
-  ): void | Promise<void>;
+  request(op: OperationMeta, input: RawInput, request: Prepared, pathDefaults: Record<string, unknown> | undefined): void | Promise<void>;
   /** throws a ResponseValidationError */
-  response(
-    op: OperationMeta,
-    documented: ResponseMeta,
-    response: Response,
-    payload: unknown,
-    request: () => RequestSummary,
-  ): void | Promise<void>;
+  response(op: OperationMeta, documented: ResponseMeta, response: Response, payload: unknown, request: () => RequestSummary): void | Promise<void>;
 }
 
 /** Options of a config (credentials come on top, named after the spec's schemes). */
@@ -104,12 +93,7 @@ export interface Config<PD extends string = never> {
 }
 
 /** Resolves options once, for any number of calls (standalone operations or a client). */
-export function createConfig<const PD extends string = never>(
-  options: ConfigOptions & { pathParams?: { [P in PD]: string | number } } & Record<
-      string,
-      unknown
-    >,
-): Config<PD> {
+export function createConfig<const PD extends string = never>(options: ConfigOptions & { pathParams?: { [P in PD]: string | number } } & Record<string, unknown>): Config<PD> {
   return {
     options,
     retry: retryPolicy(options.retry, undefined),

@@ -8,8 +8,7 @@
 
 export type CsvValue = string | number;
 /** A record (columns by name), a list of values, or one value (a one-column row). */
-export type CsvRow =
-  CsvValue | readonly CsvValue[] | { readonly [column: string]: CsvValue | undefined };
+export type CsvRow = CsvValue | readonly CsvValue[] | { readonly [column: string]: CsvValue | undefined };
 export type CsvRows = readonly CsvRow[];
 
 export interface CsvOptions {
@@ -39,33 +38,14 @@ export function encodeCsvField(value: unknown, row = 0, column = 0): string {
   let text: string;
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number') {
-    if (!Number.isFinite(value))
-      throw new CsvEncodeError(
-        `row ${row}, column ${column}: ${value} is not a finite number`,
-        row,
-        column,
-      );
+    if (!Number.isFinite(value)) throw new CsvEncodeError(`row ${row}, column ${column}: ${value} is not a finite number`, row, column);
     text = String(value);
   } else {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-    throw new CsvEncodeError(
-      `row ${row}, column ${column}: ${kind} cannot be a CSV value (only strings and numbers)`,
-      row,
-      column,
-    );
+    throw new CsvEncodeError(`row ${row}, column ${column}: ${kind} cannot be a CSV value (only strings and numbers)`, row, column);
   }
-  if (text.includes('\u0000'))
-    throw new CsvEncodeError(
-      `row ${row}, column ${column}: NUL cannot be encoded in CSV`,
-      row,
-      column,
-    );
-  if (!isWellFormed(text))
-    throw new CsvEncodeError(
-      `row ${row}, column ${column}: a lone surrogate cannot be encoded as UTF-8`,
-      row,
-      column,
-    );
+  if (text.includes('\u0000')) throw new CsvEncodeError(`row ${row}, column ${column}: NUL cannot be encoded in CSV`, row, column);
+  if (!isWellFormed(text)) throw new CsvEncodeError(`row ${row}, column ${column}: a lone surrogate cannot be encoded as UTF-8`, row, column);
   return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -98,26 +78,15 @@ export function encodeCsv(rows: CsvRows, options: CsvOptions = {}): string {
     const columns = options.columns ? [...options.columns] : [];
     if (!options.columns) {
       const seen = new Set<string>();
-      for (const row of rows as readonly Record<string, unknown>[])
-        for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
+      for (const row of rows as readonly Record<string, unknown>[]) for (const key of Object.keys(row)) if (!seen.has(key)) (seen.add(key), columns.push(key));
     }
-    if (options.header ?? true)
-      lines.push(columns.map((c, i) => encodeCsvField(c, -1, i)).join(','));
+    if (options.header ?? true) lines.push(columns.map((c, i) => encodeCsvField(c, -1, i)).join(','));
     rows.forEach((row, r) => {
       const record = row as Record<string, unknown>;
-      lines.push(
-        columns
-          .map((c, i) =>
-            Object.prototype.hasOwnProperty.call(record, c) && record[c] !== undefined
-              ? encodeCsvField(record[c], r, i)
-              : '',
-          )
-          .join(','),
-      );
+      lines.push(columns.map((c, i) => (Object.prototype.hasOwnProperty.call(record, c) && record[c] !== undefined ? encodeCsvField(record[c], r, i) : '')).join(','));
     });
   } else {
-    if (options.header && options.columns)
-      lines.push(options.columns.map((c, i) => encodeCsvField(c, -1, i)).join(','));
+    if (options.header && options.columns) lines.push(options.columns.map((c, i) => encodeCsvField(c, -1, i)).join(','));
     rows.forEach((row, r) => {
       const values = Array.isArray(row) ? row : [row];
       const line = values.map((v, i) => encodeCsvField(v, r, i)).join(',');

@@ -6,8 +6,7 @@
 // classifies every declared media type with it (so the client, the docs and the validators agree)
 // and the runtime reads an actual Content-Type with it.
 
-export type MediaKind =
-  'json' | 'ndjson' | 'multipart' | 'form' | 'csv' | 'text' | 'xml' | 'binary' | 'any';
+export type MediaKind = 'json' | 'ndjson' | 'multipart' | 'form' | 'csv' | 'text' | 'xml' | 'binary' | 'any';
 
 /** `application/json; charset=utf-8` -> `application/json` */
 export function essence(contentType: string): string {

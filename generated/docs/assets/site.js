@@ -23,26 +23,8 @@
       var raw = window.oaskitSearchIndex || [];
       entries = raw.map(function (line) {
         var f = line.split('\t');
-        var e = {
-          kind: f[0],
-          api: f[1],
-          name: f[2],
-          method: f[3],
-          path: f[4],
-          summary: f[5],
-          href: f[6],
-        };
-        e.hay = (
-          e.name +
-          ' ' +
-          e.method +
-          ' ' +
-          e.path +
-          ' ' +
-          e.summary +
-          ' ' +
-          e.api
-        ).toLowerCase();
+        var e = { kind: f[0], api: f[1], name: f[2], method: f[3], path: f[4], summary: f[5], href: f[6] };
+        e.hay = (e.name + ' ' + e.method + ' ' + e.path + ' ' + e.summary + ' ' + e.api).toLowerCase();
         return e;
       });
       run();
@@ -77,8 +59,7 @@
     hits.sort(function (a, b) {
       return a.s - b.s || a.i - b.i;
     });
-    status.textContent =
-      hits.length === 0 ? 'No results' : hits.length + (hits.length === 1 ? ' result' : ' results');
+    status.textContent = hits.length === 0 ? 'No results' : hits.length + (hits.length === 1 ? ' result' : ' results');
     hits.slice(0, 30).forEach(function (h) {
       var e = entries[h.i];
       var li = document.createElement('li');
@@ -90,11 +71,7 @@
       a.appendChild(name);
       var detail = document.createElement('span');
       detail.className = 'hit-detail';
-      detail.textContent =
-        (e.kind === 'op' ? e.method.toUpperCase() + ' ' + e.path : 'schema') +
-        (e.summary ? ' · ' + e.summary : '') +
-        ' · ' +
-        e.api;
+      detail.textContent = (e.kind === 'op' ? e.method.toUpperCase() + ' ' + e.path : 'schema') + (e.summary ? ' · ' + e.summary : '') + ' · ' + e.api;
       a.appendChild(detail);
       li.appendChild(a);
       list.appendChild(li);
@@ -197,8 +174,7 @@
       link.setAttribute('aria-current', 'location');
       // keep the highlighted entry in view inside the navigation's own scroll area
       var top = link.offsetTop;
-      if (top < toc.scrollTop + 40 || top > toc.scrollTop + toc.clientHeight - 40)
-        toc.scrollTop = top - toc.clientHeight / 3;
+      if (top < toc.scrollTop + 40 || top > toc.scrollTop + toc.clientHeight - 40) toc.scrollTop = top - toc.clientHeight / 3;
     };
     var observer = new IntersectionObserver(update, { rootMargin: '0px 0px -75% 0px' });
     sections.forEach(function (s) {
@@ -214,8 +190,7 @@
     if (!target) return;
     // an operation listed on the overview of an API split into pages: go to its page
     var list = document.getElementById('operations');
-    var link =
-      target.tagName === 'LI' && list && list.contains(target) && target.querySelector('a[href]');
+    var link = target.tagName === 'LI' && list && list.contains(target) && target.querySelector('a[href]');
     if (link) {
       location.replace(link.href);
       return;

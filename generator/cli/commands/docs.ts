@@ -4,11 +4,10 @@
 // (port 4080, or a free one when the default is taken) until Ctrl-C.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { docsReadmeEmitter } from '../../emit/docs/index.ts';
+import { readmeEmitter } from '../../emit/package/readme.ts';
 import { serveDocs } from '../../emit/docs/serve.ts';
 import { formatWeight, siteWeight } from '../../emit/docs/weights.ts';
 import { defaultContext, emitSite, modelOf, SpecHasErrors, writeFolder } from '../../pipeline/pipeline.ts';
-import { formatFile } from '../../emit/format.ts';
 import { UnreadableSpecError } from '../../load/workspace.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { freePort, isFree } from '../../mock/ports.ts';
@@ -51,7 +50,7 @@ export const command: Command = async (argv) => {
     say('writing the package READMEs');
     for (const model of models) {
       const dir = join(cwd, 'generated', model.name);
-      for (const file of await Promise.all((await docsReadmeEmitter.emit(model, defaultContext)).map(formatFile))) {
+      for (const file of await readmeEmitter.emit(model, defaultContext)) {
         const path = join(dir, file.path);
         mkdirSync(dir, { recursive: true });
         if (!existsSync(path) || readFileSync(path, 'utf8') !== file.contents) writeFileSync(path, file.contents);

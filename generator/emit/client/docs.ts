@@ -1,12 +1,14 @@
 // JSDoc of the generated client, from the spec's own words: summary, description, parameters and
-// their limits, body caps, responses, deprecation, and a link to the reference. Every piece of spec
-// text goes through docText (no `*\/`, no injected tags).
-import type { OptionalKind, JSDocStructure, JSDocTagStructure } from 'ts-morph';
+// their limits, body caps, responses, deprecation, and a link to the published reference (when
+// there is one: never a path the package does not hold). Every piece of spec text goes through
+// docText (no `*\/`, no injected tags).
 import { unwrap, type Schema } from '../../model/schema.ts';
 import type { ApiModel, Operation, Parameter } from '../../model/types.ts';
 import type { EmitContext } from '../emitter.ts';
+import { referenceLink } from '../reference-url.ts';
 import { docText } from '../safe.ts';
 import type { OperationEntry } from './analyze.ts';
+import type { Doc } from './print.ts';
 
 function limits(schema: Schema | undefined): string[] {
   if (!schema) return [];
@@ -31,12 +33,7 @@ function paramLine(p: Parameter): string {
   return `- \`${p.name}\` (${p.in}${p.required ? ', required' : ''}${p.deprecated ? ', deprecated' : ''})${text ? ': ' + text : ''}`;
 }
 
-/** The docs link of an operation: `<docsBaseUrl><api>.html#<its anchor in the docs>`. */
-export function docsLink(model: ApiModel, op: Operation, ctx: EmitContext): string {
-  return `${ctx.docsBaseUrl}${encodeURIComponent(model.name)}.html#${model.names.operations.get(op)!.anchor}`;
-}
-
-export function operationDocs(model: ApiModel, facts: OperationEntry, ctx: EmitContext): OptionalKind<JSDocStructure>[] {
+export function operationDocs(model: ApiModel, facts: OperationEntry, ctx: EmitContext): Doc {
   const { op, meta } = facts;
   const parts: string[] = [];
   if (op.summary) parts.push(op.summary);
@@ -52,14 +49,15 @@ export function operationDocs(model: ApiModel, facts: OperationEntry, ctx: EmitC
   if (op.responses.length) {
     parts.push('Responses:\n' + op.responses.map((r) => `- ${r.status}: ${r.description.replace(/\s+/g, ' ').trim()}`).join('\n'));
   }
-  const tags: OptionalKind<JSDocTagStructure>[] = [];
+  const tags: NonNullable<Doc['tags']> = [];
   if (op.deprecated) tags.push({ tagName: 'deprecated', text: 'The spec marks this operation deprecated.' });
   if (op.externalDocs?.url) tags.push({ tagName: 'see', text: docText(op.externalDocs.url) });
-  tags.push({ tagName: 'see', text: docText(docsLink(model, op, ctx)) });
-  return [{ description: docText(parts.join('\n\n')), tags }];
+  const reference = referenceLink(model, ctx, model.names.operations.get(op)!.anchor);
+  if (reference) tags.push({ tagName: 'see', text: docText(reference) });
+  return { description: docText(parts.join('\n\n')), tags };
 }
 
-export function textDocs(...parts: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
+export function textDocs(...parts: (string | undefined)[]): Doc | undefined {
   const text = parts.filter((p): p is string => Boolean(p && p.trim())).join('\n\n');
-  return text ? [{ description: docText(text) }] : [];
+  return text ? { description: docText(text) } : undefined;
 }

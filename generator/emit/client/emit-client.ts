@@ -1,27 +1,23 @@
 // client.ts, index.ts and the runtime of an API package. client.ts is thin: an interface per tag
 // whose members are typed from `paths` (runtime/types.ts computes inputs, results and errors),
 // the operation table as one JSON literal, and a factory that hands both to the runtime.
-// Built with ts-morph from structures in one batch and printed once (STYLE.md).
+// Printed as text in its final layout (print.ts): no formatter, no compiler API.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  Project,
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-} from 'ts-morph';
 import { toIdentifier } from '../../model/names.ts';
 import { methodPath } from '../../model/naming.ts';
 import type { ApiModel } from '../../model/types.ts';
 import type { ApiEmitter, EmitContext, EmittedFile } from '../emitter.ts';
 import { generatedHeader, sourceName } from '../header.ts';
+import { apiTitle } from '../package/emit-package.ts';
 import { identifier, literal, literalUnion, propertyKey, tableStatement } from '../safe.ts';
 import { operationType } from '../validators/plan.ts';
 import { clientTable, type ClientTable, type OperationEntry } from './analyze.ts';
+import { configType } from './config-type.ts';
 import { operationDocs, textDocs } from './docs.ts';
+import { operationsSource } from './emit-operations.ts';
+import { functionDeclaration, interfaceDeclaration, typeAlias, type Member } from './print.ts';
 
 const runtimeDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'runtime');
 
@@ -52,49 +48,21 @@ export function runtimeFiles(model: ApiModel): EmittedFile[] {
     }));
 }
 
-/** "the Petstore REST API", "the Petstore API" */
-function apiTitle(model: ApiModel): string {
-  return /\bAPI\b/i.test(model.info.title) ? model.info.title : `${model.info.title} API`;
-}
-
-/** `{ ct: "application/json"; dates: "X-RateLimit-Reset" }` */
-function configType(f: OperationEntry): string {
-  const entries: [string, string[]][] = [
-    ['ct', f.facts.defaultMedia ? [f.facts.defaultMedia] : []],
-    ['credQuery', f.facts.credentialParams.filter((c) => c.in === 'query').map((c) => c.name)],
-    ['credHeader', f.facts.credentialParams.filter((c) => c.in === 'header').map((c) => c.name)],
-    ['credCookie', f.facts.credentialParams.filter((c) => c.in === 'cookie').map((c) => c.name)],
-    ['credBody', f.facts.credentialBody.map((c) => c.property)],
-    ['autoHeader', f.facts.idempotencyKey !== undefined ? [f.facts.idempotencyKey] : []],
-    ['csv', f.facts.csvParts],
-    ['dates', [...new Set([...f.facts.headers.values()].flatMap((hs) => hs.filter((h) => h.kind === 'date').map((h) => h.name)))]],
-  ];
-  const members = entries.filter(([, v]) => v.length).map(([k, v]) => `${k}: ${literalUnion(v)}`);
-  return members.length ? `{ ${members.join('; ')} }` : '{}';
-}
-
 /**
  * The named types of one operation (`DeleteUsersInput`, `DeleteUsersResult`, `DeleteUsersFailure`,
  * and `DeleteUsersBody` for a batch), and its method type written with them: an editor then shows
  * a call as `(input: DeleteUsersInput) => Promise<…the success body…>` instead of the `paths` entry.
  */
-function methodTypes(model: ApiModel, f: OperationEntry, taken: Set<string>): { type: string; aliases: StatementStructures[]; imports: string[] } {
+function methodTypes(model: ApiModel, f: OperationEntry, taken: Set<string>): { type: string; aliases: string[]; imports: string[] } {
   const op = operationType(f.op, false);
   const cfg = configType(f);
   const names = model.names.operations.get(f.op)!;
   const call = '`' + methodPath(names) + '`';
   const name = (suffix: string) => uniqueTypeName(names.type + suffix, taken);
-  const alias = (aliasName: string, type: string, docs: string, typeParameters: string[] = []): StatementStructures => ({
-    kind: StructureKind.TypeAlias,
-    name: aliasName,
-    isExported: true,
-    typeParameters,
-    type,
-    docs: textDocs(docs),
-  });
+  const alias = (aliasName: string, type: string, docs: string) => typeAlias({ name: aliasName, type, docs: textDocs(docs) });
   const [input, result, failure] = [name('Input'), name('Result'), name('Failure')];
   const aliases = [
-    alias(input, `Input<${op}, ${cfg}, PD>`, `What ${call} takes: its parameters by location, its body and call options.`, ['PD extends string = never']),
+    alias(`${input}<PD extends string = never>`, `Input<${op}, ${cfg}, PD>`, `What ${call} takes: its parameters by location, its body and call options.`),
     alias(result, `Result<${op}, ${cfg}>`, `Every documented outcome of ${call} (\`.result()\`), discriminated by \`status\`.`),
     alias(failure, `Failure<${op}, ${cfg}>`, `The documented failures of ${call}: what its \`ApiError\` carries.`),
   ];
@@ -123,15 +91,15 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
   const clientName = uniqueTypeName(`${api}Client`, taken);
   const optionsName = uniqueTypeName(`${api}ClientOptions`, taken);
   const pathParamsName = uniqueTypeName(`${api}PathParams`, taken);
-  const statements: (string | StatementStructures)[] = [];
+  const statements: string[] = [];
 
   const runtimeImports = new Set(['ApiMeta', 'ClientOptions']);
-  const groupInterfaces: InterfaceDeclarationStructure[] = [];
-  const clientMembers: OptionalKind<PropertySignatureStructure>[] = [];
+  const groupInterfaces: string[] = [];
+  const clientMembers: Member[] = [];
   const byOp = new Map(table.operations.map((f) => [f.op, f]));
   const tags = new Map(model.tags.map((t) => [t.name, t]));
-  const operationAliases: StatementStructures[] = [];
-  const member = (name: string, index: number): OptionalKind<PropertySignatureStructure> => {
+  const operationAliases: string[] = [];
+  const member = (name: string, index: number): Member => {
     const f = byOp.get(model.operations[index]!)!;
     const { type, aliases, imports } = methodTypes(model, f, taken);
     operationAliases.push(...aliases);
@@ -150,7 +118,7 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     const properties = methods.map(([name, index]) => member(name, index));
     const tagInfo = tag === undefined ? undefined : tags.get(tag);
     const groupDocs = textDocs(`The ${tag} operations.`, tagInfo?.description);
-    groupInterfaces.push({ kind: StructureKind.Interface, name: interfaceName, isExported: true, typeParameters: ['PD extends string = never'], properties, docs: groupDocs });
+    groupInterfaces.push(interfaceDeclaration({ name: interfaceName, typeParameters: ['PD extends string = never'], members: properties, docs: groupDocs }));
     clientMembers.push({ name: identifier(group), type: `${interfaceName}<PD>`, isReadonly: true, docs: groupDocs });
   }
 
@@ -177,13 +145,13 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
   const eventNamesSchema = eventNames && model.schemas.find((s) => s.schema === eventNames)?.name;
   if (eventNamesSchema !== undefined) {
     eventNamesType = uniqueTypeName(toIdentifier(eventNamesSchema, 'pascal'), taken);
-    statements.push({
-      kind: StructureKind.TypeAlias,
-      name: eventNamesType,
-      isExported: true,
-      type: `components["schemas"][${literal(eventNamesSchema)}]`,
-      docs: textDocs(eventNames!.description, `The \`${eventNamesSchema}\` schema.`),
-    });
+    statements.push(
+      typeAlias({
+        name: eventNamesType,
+        type: `components["schemas"][${literal(eventNamesSchema)}]`,
+        docs: textDocs(eventNames!.description, `The \`${eventNamesSchema}\` schema.`),
+      }),
+    );
   }
   const segment = table.meta.segment;
   for (const kind of ['identify', 'track'] as const) {
@@ -219,65 +187,52 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     }
   }
 
-  statements.push({
-    kind: StructureKind.TypeAlias,
-    name: pathParamsName,
-    isExported: true,
-    type: model.facts.pathParamNames.length ? `{ ${model.facts.pathParamNames.map((n) => `${propertyKey(n)}?: string | number`).join('; ')} }` : 'Record<string, never>',
-    docs: textDocs('Path parameters a client can be given once (`pathParams`) instead of in every call.'),
-  });
-  statements.push({
-    kind: StructureKind.Interface,
+  statements.push(
+    typeAlias({
+      name: pathParamsName,
+      type: model.facts.pathParamNames.length ? `{ ${model.facts.pathParamNames.map((n) => `${propertyKey(n)}?: string | number`).join('; ')} }` : 'Record<string, never>',
+      docs: textDocs('Path parameters a client can be given once (`pathParams`) instead of in every call.'),
+    }),
+  );
+  statements.push(interfaceDeclaration({
     name: optionsName,
-    isExported: true,
     extends: ['ClientOptions'],
-    properties: table.options.map((o) => ({
+    members: table.options.map((o) => ({
       name: identifier(o.name),
       type: 'string',
       hasQuestionToken: !o.required,
       docs: textDocs(`Credential: ${o.role}.`, o.scheme.scheme.description),
     })),
     docs: textDocs(`Options of \`${factory}\`: the credentials of the ${apiTitle(model)} and the client's behaviour.`),
-  });
+  }));
   statements.push(...operationAliases);
   statements.push(...groupInterfaces);
-  statements.push({
-    kind: StructureKind.Interface,
+  statements.push(interfaceDeclaration({
     name: clientName,
-    isExported: true,
     typeParameters: ['PD extends string = never'],
-    properties: clientMembers,
+    members: clientMembers,
     docs: textDocs(`A client of the ${apiTitle(model)} (${model.info.version}).`),
-  });
+  }));
   statements.push('/** What the runtime needs to know about each operation (generated from the spec). */\n' + tableStatement('api', 'ApiMeta', { ...table.meta }));
-  statements.push({
-    kind: StructureKind.Function,
+  statements.push(functionDeclaration({
     name: factory,
-    isExported: true,
     typeParameters: [`const K extends keyof ${pathParamsName} & string = never`],
-    parameters: [{ name: 'options', type: `${optionsName} & { pathParams?: { [P in K]: string | number } }` }],
+    parameters: [`options: ${optionsName} & { pathParams?: { [P in K]: string | number } }`],
     returnType: `${clientName}<K>`,
     // the validators are loaded on the first check only: a client that never validates never loads them
-    statements: [`return buildClient(options, api, ${hasValidators ? "() => import('./validators.ts')" : 'undefined'}) as ${clientName}<K>;`],
+    body: [`return buildClient(options, api, ${hasValidators ? "() => import('./validators.ts')" : 'undefined'}) as ${clientName}<K>;`],
     docs: textDocs(
       `Creates a client of the ${apiTitle(model)}. Each method returns the success body and throws an ApiError for an error status; \`.result()\` returns every documented outcome instead.`,
       model.info.summary,
     ),
-  });
-  runtimeImports.add('buildClient');
-  const typeOnly = [...runtimeImports].filter((n) => n !== 'buildClient').sort();
-  const imports: StatementStructures[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: './runtime/index.ts',
-      namedImports: [{ name: 'buildClient' }, ...typeOnly.map((name) => ({ name, isTypeOnly: true }))],
-    },
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: './schema.d.ts', namedImports: ['components', 'paths'] },
+  }));
+  const typeOnly = [...runtimeImports].sort().map((name) => `type ${name}`);
+  const imports = [
+    `import { buildClient, ${typeOnly.join(', ')} } from './runtime/index.ts';`,
+    `import type { components, paths } from './schema.d.ts';`,
   ];
-
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  const file = project.createSourceFile('client.ts', { statements: [...imports, '', ...statements] });
-  return generatedHeader(`The ${model.info.title} client: ${factory}(options).<group>.<method>(input).`, sourceName(model)) + file.getFullText();
+  const header = generatedHeader(`The ${model.info.title} client: ${factory}(options).<group>.<method>(input).`, sourceName(model));
+  return header + imports.join('\n') + '\n\n' + statements.map((st) => st.trimEnd()).join('\n\n') + '\n';
 }
 
 /** client.ts, index.ts and the runtime; `validators: false` leaves the validator hook unwired. */
@@ -285,8 +240,13 @@ export function clientFiles(model: ApiModel, ctx: EmitContext, options: { valida
   const table = clientTable(model, options);
   const index =
     generatedHeader(`The ${model.info.title} package: the client, its runtime (errors, CSV, retry options) and the spec's types.`, sourceName(model)) +
-    `export * from './client.ts';\nexport * from './runtime/index.ts';\nexport type { components, operations, paths } from './schema.d.ts';\n`;
-  return [{ path: 'client.ts', contents: clientSource(model, table, ctx, options.validators !== false) }, { path: 'index.ts', contents: index }, ...runtimeFiles(model)];
+    `export * from './client.ts';\nexport * from './operations.ts';\nexport * from './runtime/index.ts';\nexport type { components, operations, paths } from './schema.d.ts';\n`;
+  return [
+    { path: 'client.ts', contents: clientSource(model, table, ctx, options.validators !== false) },
+    { path: 'operations.ts', contents: operationsSource(model, table, ctx) },
+    { path: 'index.ts', contents: index },
+    ...runtimeFiles(model),
+  ];
 }
 
 export const clientEmitter: ApiEmitter = {

@@ -1,15 +1,8 @@
-// The docs emitters: the reference site (generated/docs/) for all APIs, and a README.md (the same
-// reference in Markdown) inside each API package.
-import type { ApiEmitter, SiteEmitter } from '../emitter.ts';
-import { renderSite } from './render-html.ts';
-import { renderReadme } from './render-markdown.ts';
+// The docs emitter: the reference site (generated/docs/) for all APIs. Its renderer (and
+// markdown-it) loads only when a site is emitted: generating a package does without it.
+import type { SiteEmitter } from '../emitter.ts';
 
 export const docsSiteEmitter: SiteEmitter = {
   name: 'docs-site',
-  emit: (models) => renderSite(models),
-};
-
-export const docsReadmeEmitter: ApiEmitter = {
-  name: 'docs-readme',
-  emit: (model) => [{ path: 'README.md', contents: renderReadme(model) }],
+  emit: async (models) => (await import('./render-html.ts')).renderSite(models),
 };

@@ -111,10 +111,6 @@ export function exampleText(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 
-export function methodLabel(method: string): string {
-  return method.toUpperCase();
-}
-
 /**
  * Headers that every response of an operation carries (rate-limit headers, typically): shown once
  * above the responses instead of under each one. Needs two responses or more.

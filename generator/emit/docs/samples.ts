@@ -327,8 +327,10 @@ export function clientSetup(info: ClientInfo): string {
   return `import { ${info.factoryName} } from ${tsString(info.packageName)};\n\nconst client = ${call};\n`;
 }
 
-function typescriptSample(reader: SchemaReader, info: ClientInfo, op: Operation): string {
-  const where = info.names.operations.get(op)!;
+/** The input of a sample call, as TypeScript object members (`path: { … }`, `body: …`), indented for
+ * an object literal at `indent`: required parameters, those with examples, and the body (without
+ * what the client fills from its credentials). */
+export function callMembers(reader: SchemaReader, info: ClientInfo, op: Operation, indent = '  '): string[] {
   const groups: [string, Record<string, unknown>][] = [];
   for (const location of ['path', 'query', 'header', 'cookie'] as const) {
     const values: Record<string, unknown> = {};
@@ -338,19 +340,34 @@ function typescriptSample(reader: SchemaReader, info: ClientInfo, op: Operation)
     }
     if (Object.keys(values).length) groups.push([location, values]);
   }
-  const args: string[] = groups.map(([k, v]) => `${k}: ${tsLiteral(v, '  ')}`);
+  const args: string[] = groups.map(([k, v]) => `${k}: ${tsLiteral(v, indent)}`);
+  const body = sampleBody(reader, info, op);
+  if (body !== undefined) args.push(`body: ${tsLiteral(body, indent)}`);
+  return args;
+}
+
+/** The body a sample call sends, without what the client fills from its credentials. */
+export function sampleBody(reader: SchemaReader, info: ClientInfo, op: Operation): unknown {
   const media = sampleMedia(info, op);
-  if (media) {
-    let value = bodyValue(reader, media);
-    const credentials = bodyCredentials(info, op);
-    if (isObject(value) && credentials.size) {
-      const stripped: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) if (!credentials.has(k)) defineValue(stripped, k, v);
-      value = stripped;
-    }
-    if (value !== undefined) args.push(`body: ${tsLiteral(value, '  ')}`);
+  if (!media) return undefined;
+  let value = bodyValue(reader, media);
+  const credentials = bodyCredentials(info, op);
+  if (isObject(value) && credentials.size) {
+    const stripped: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!credentials.has(k)) defineValue(stripped, k, v);
+    value = stripped;
   }
-  const call = `client.${methodPath(where)}`;
-  const invocation = args.length === 0 ? `${call}()` : `${call}({\n${args.map((a) => '  ' + a).join(',\n')},\n})`;
-  return `${clientSetup(info)}\nconst data = await ${invocation};\n`;
+  return value;
+}
+
+/** `client.group.method(…)` with the sample input (`suffix`: `.result`, say). */
+export function sampleCall(reader: SchemaReader, info: ClientInfo, op: Operation, suffix = ''): string {
+  const where = info.names.operations.get(op)!;
+  const args = callMembers(reader, info, op);
+  const call = `client.${methodPath(where)}${suffix}`;
+  return args.length === 0 ? `${call}()` : `${call}({\n${args.map((a) => '  ' + a).join(',\n')},\n})`;
+}
+
+function typescriptSample(reader: SchemaReader, info: ClientInfo, op: Operation): string {
+  return `${clientSetup(info)}\nconst data = await ${sampleCall(reader, info, op)};\n`;
 }

@@ -2,12 +2,10 @@
 // schema, request body, parameter set and documented response body, named by the model's name
 // planner (plan.ts). The compiler compiles from the model printed as one OpenAPI 3.1 document.
 // The client's `validate` option calls them; teams can also import them on their own.
-import { format } from 'prettier';
 import { printDocument } from '../../model/document.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { emitValidatorModuleSkipping } from '../../validators/index.ts';
 import type { ApiEmitter } from '../emitter.ts';
-import { PRETTIER_OPTIONS } from '../format.ts';
 import { generatedHeader, sourceName } from '../header.ts';
 import { literal } from '../safe.ts';
 import { validatorEntries } from './plan.ts';
@@ -23,8 +21,7 @@ const imports = [
  */
 export async function validatorModule(model: ApiModel): Promise<string> {
   const printed = printDocument(model, { examples: false });
-  const style = { printWidth: PRETTIER_OPTIONS.printWidth, singleQuote: PRETTIER_OPTIONS.singleQuote };
-  const { text, skipped } = await emitValidatorModuleSkipping(validatorEntries(model, printed), { root: printed.document, dialect: 'openapi-3.1', imports, format: style });
+  const { text, skipped } = await emitValidatorModuleSkipping(validatorEntries(model, printed), { root: printed.document, dialect: 'openapi-3.1', imports });
   const stubs = skipped.map(({ name, error }) => {
     const message = literal(`validate${name}: its schema cannot be compiled (${error.message})`);
     return `\nexport function validate${name}(_value: unknown): never {\n  throw new Error(${message});\n}\n\nexport function is${name}(_value: unknown): never {\n  throw new Error(${message});\n}\n`;
@@ -37,8 +34,6 @@ export const validatorsEmitter: ApiEmitter = {
   async emit(model) {
     const header = generatedHeader(`Validators of the ${model.info.title} API: validate*(value) returns every error, is*(value) is a type guard.`, sourceName(model));
     const body = (await validatorModule(model)).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*/, '');
-    // the module is formatted already: only the header (a comment, formatted here the same way) joins it
-    const formattedHeader = await format(header, { parser: 'typescript', ...PRETTIER_OPTIONS });
-    return [{ path: 'validators.ts', contents: formattedHeader + body, formatted: true }];
+    return [{ path: 'validators.ts', contents: header + '\n' + body }];
   },
 };

@@ -29,45 +29,21 @@ export interface ClientOptions extends Omit<ConfigOptions, 'validation'> {
 export const fullCodec: Codec = { params: styledParams, auth: authenticate, body: encodeBody };
 
 function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: false,
-    configurable: false,
-  });
+  Object.defineProperty(target, key, { value, enumerable: true, writable: false, configurable: false });
 }
 
 /**
  * Builds a client object from the API table. `validators`: the package's validator functions,
  * or a loader of them (`() => import('./validators.ts')`).
  */
-export function buildClient(
-  options: ClientOptions | (ClientOptions & Record<string, unknown>),
-  api: ApiMeta,
-  validators?: Validators,
-): unknown {
+export function buildClient(options: ClientOptions | (ClientOptions & Record<string, unknown>), api: ApiMeta, validators?: Validators): unknown {
   const validate = options.validate ?? 'off';
-  if (
-    validate !== 'off' &&
-    (validators === undefined ||
-      (typeof validators === 'object' &&
-        !Object.values(validators).some((v) => typeof v === 'function')))
-  ) {
-    throw new Error(
-      `validate: '${validate}' needs validators, but this ${api.name} client was generated without them`,
-    );
+  if (validate !== 'off' && (validators === undefined || (typeof validators === 'object' && !Object.values(validators).some((v) => typeof v === 'function')))) {
+    throw new Error(`validate: '${validate}' needs validators, but this ${api.name} client was generated without them`);
   }
-  const config: Config<string> = createConfig<never>({
-    ...options,
-    validation: validate === 'off' ? undefined : validation(validate, validators!, api),
-  });
+  const config: Config<string> = createConfig<never>({ ...options, validation: validate === 'off' ? undefined : validation(validate, validators!, api) });
   // tables written before operations carried their servers fall back on the API's
-  const ops = api.operations.map((meta) =>
-    defineOperation<RawOperation>(
-      meta.servers ? meta : { ...meta, servers: api.servers },
-      fullCodec,
-    ),
-  );
+  const ops = api.operations.map((meta) => defineOperation<RawOperation>(meta.servers ? meta : { ...meta, servers: api.servers }, fullCodec));
   const client = {};
   for (const [group, methods] of api.layout) {
     // '' holds the untagged operations: methods of the client itself
@@ -77,47 +53,28 @@ export function buildClient(
   }
   if (api.job) {
     const job = api.job;
-    define(client, job.helper, (value: unknown, opts?: Parameters<typeof waitForJob>[4]) =>
-      waitForJob(config, ops[job.operation]!, job, value, opts),
-    );
+    define(client, job.helper, (value: unknown, opts?: Parameters<typeof waitForJob>[4]) => waitForJob(config, ops[job.operation]!, job, value, opts));
   }
   const identify = api.segment?.identify;
   if (identify) {
     define(client, identify.helper, (userId: string, traits: unknown, input: RawInput = {}) =>
-      ops[identify.operation]!(
-        config,
-        withUserId(
-          input,
-          identify.userId,
-          userId,
-          identify.traits ? { [identify.traits]: traits } : traits,
-        ),
-      ),
+      ops[identify.operation]!(config, withUserId(input, identify.userId, userId, identify.traits ? { [identify.traits]: traits } : traits)),
     );
   }
   const track = api.segment?.track;
   if (track) {
-    define(
-      client,
-      track.helper,
-      (userId: string, event: string, properties?: unknown, input: RawInput = {}) => {
-        const body: Record<string, unknown> = {};
-        if (track.event) body[track.event] = event;
-        if (track.properties && properties !== undefined) body[track.properties] = properties;
-        if (track.timestamp) body[track.timestamp] = new Date(config.clock.now()).toISOString();
-        return ops[track.operation]!(config, withUserId(input, track.userId, userId, body));
-      },
-    );
+    define(client, track.helper, (userId: string, event: string, properties?: unknown, input: RawInput = {}) => {
+      const body: Record<string, unknown> = {};
+      if (track.event) body[track.event] = event;
+      if (track.properties && properties !== undefined) body[track.properties] = properties;
+      if (track.timestamp) body[track.timestamp] = new Date(config.clock.now()).toISOString();
+      return ops[track.operation]!(config, withUserId(input, track.userId, userId, body));
+    });
   }
   return client;
 }
 
-function withUserId(
-  input: RawInput,
-  [location, name]: [ParamLocation | 'body', string],
-  userId: string,
-  body: unknown,
-): RawInput {
+function withUserId(input: RawInput, [location, name]: [ParamLocation | 'body', string], userId: string, body: unknown): RawInput {
   if (location === 'body') return { ...input, body: { ...(body as object), [name]: userId } };
   return { ...input, [location]: { ...input[location], [name]: userId }, body };
 }
@@ -128,9 +85,7 @@ function methodOf(config: Config<string>, operation: RawOperation) {
   define(method, 'isError', operation.isError);
   define(method, 'operationId', operation.operationId);
   if (operation.meta.batch) {
-    define(method, 'batch', (body: unknown, opts: RawInput & { concurrency?: number } = {}) =>
-      runBatch(config, operation.meta, body, opts, operation.codec),
-    );
+    define(method, 'batch', (body: unknown, opts: RawInput & { concurrency?: number } = {}) => runBatch(config, operation.meta, body, opts, operation.codec));
   }
   return method;
 }

@@ -41,13 +41,7 @@ export class ClientError extends Error {
    * `name` is given, not read from the class: minifiers rename classes. A message about a request
    * (`fields.request`) starts with its method and (redacted) URL.
    */
-  constructor(
-    name: string,
-    message: string,
-    operationId: string,
-    fields?: { request?: RequestSummary; [field: string]: unknown },
-    options?: { cause?: unknown },
-  ) {
+  constructor(name: string, message: string, operationId: string, fields?: { request?: RequestSummary; [field: string]: unknown }, options?: { cause?: unknown }) {
     const request = fields?.request;
     super(request ? `${request.method} ${request.url} ${message}` : message, options);
     Object.assign(this, { name, operationId }, fields);
@@ -70,24 +64,15 @@ export class ApiError<R extends FailureResult = FailureResult> extends ClientErr
   /** how many attempts were made (retries + 1) */
   declare readonly attempts: number;
 
-  constructor(
-    result: R,
-    request: RequestSummary,
-    options: { documented: boolean; attempts: number },
-  ) {
-    super(
-      'ApiError',
-      `failed with ${result.status}${options.documented ? '' : ' (undocumented)'}`,
-      request.operationId,
-      {
-        status: result.status,
-        error: result.error,
-        headers: result.headers,
-        result,
-        request,
-        ...options,
-      },
-    );
+  constructor(result: R, request: RequestSummary, options: { documented: boolean; attempts: number }) {
+    super('ApiError', `failed with ${result.status}${options.documented ? '' : ' (undocumented)'}`, request.operationId, {
+      status: result.status,
+      error: result.error,
+      headers: result.headers,
+      result,
+      request,
+      ...options,
+    });
   }
 }
 
@@ -97,12 +82,7 @@ export class RequestValidationError extends ClientError {
   declare readonly errors: (ValidationIssue & { location: string })[];
 
   constructor(operationId: string, errors: (ValidationIssue & { location: string })[]) {
-    super(
-      'RequestValidationError',
-      `invalid request for ${operationId}: ${errors.map((e) => `${e.location}${e.instancePath} ${e.message}`).join('; ')}`,
-      operationId,
-      { errors },
-    );
+    super('RequestValidationError', `invalid request for ${operationId}: ${errors.map((e) => `${e.location}${e.instancePath} ${e.message}`).join('; ')}`, operationId, { errors });
   }
 }
 
@@ -113,19 +93,8 @@ export class ResponseValidationError extends ClientError {
   declare readonly payload: unknown;
   declare readonly request: RequestSummary;
 
-  constructor(
-    operationId: string,
-    status: number,
-    errors: ValidationIssue[],
-    payload: unknown,
-    request: RequestSummary,
-  ) {
-    super(
-      'ResponseValidationError',
-      `invalid ${status} response from ${operationId}: ${errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`,
-      operationId,
-      { status, errors, payload, request },
-    );
+  constructor(operationId: string, status: number, errors: ValidationIssue[], payload: unknown, request: RequestSummary) {
+    super('ResponseValidationError', `invalid ${status} response from ${operationId}: ${errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`, operationId, { status, errors, payload, request });
   }
 }
 
@@ -140,11 +109,7 @@ export class TimeoutError extends ClientError {
   declare readonly attempts: number;
 
   constructor(operationId: string, timeoutMs: number, request: RequestSummary, attempts: number) {
-    super('TimeoutError', `timed out after ${timeoutMs} ms`, operationId, {
-      timeoutMs,
-      request,
-      attempts,
-    });
+    super('TimeoutError', `timed out after ${timeoutMs} ms`, operationId, { timeoutMs, request, attempts });
   }
 }
 
@@ -154,13 +119,7 @@ export class NetworkError extends ClientError {
   declare readonly attempts: number;
 
   constructor(operationId: string, request: RequestSummary, attempts: number, cause: unknown) {
-    super(
-      'NetworkError',
-      `failed: ${(cause as Error)?.message ?? cause}`,
-      operationId,
-      { request, attempts },
-      { cause },
-    );
+    super('NetworkError', `failed: ${(cause as Error)?.message ?? cause}`, operationId, { request, attempts }, { cause });
   }
 }
 
@@ -176,12 +135,7 @@ export class RedirectError extends ClientError {
   declare readonly request: RequestSummary;
 
   constructor(operationId: string, status: number, location: string, request: RequestSummary) {
-    super(
-      'RedirectError',
-      `redirected (${status}) to ${location || 'a hidden location'}: not followed`,
-      operationId,
-      { status, location, request },
-    );
+    super('RedirectError', `redirected (${status}) to ${location || 'a hidden location'}: not followed`, operationId, { status, location, request });
   }
 }
 
@@ -199,20 +153,8 @@ export class ResponseBodyError extends ClientError {
   /** the size limit, in bytes */
   declare readonly limit: number;
 
-  constructor(
-    operationId: string,
-    reason: 'invalid' | 'too-large',
-    status: number,
-    contentType: string,
-    request: RequestSummary,
-    limit: number,
-  ) {
-    super(
-      'ResponseBodyError',
-      `${status} body ${reason === 'invalid' ? `is not JSON (${contentType})` : `over ${limit} bytes`}`,
-      operationId,
-      { reason, status, contentType, request, limit },
-    );
+  constructor(operationId: string, reason: 'invalid' | 'too-large', status: number, contentType: string, request: RequestSummary, limit: number) {
+    super('ResponseBodyError', `${status} body ${reason === 'invalid' ? `is not JSON (${contentType})` : `over ${limit} bytes`}`, operationId, { reason, status, contentType, request, limit });
   }
 }
 
@@ -222,12 +164,7 @@ export class MissingCredentialError extends ClientError {
   declare readonly options: string[][];
 
   constructor(operationId: string, options: string[][]) {
-    super(
-      'MissingCredentialError',
-      `${operationId} needs a credential: set ${options.map((o) => o.join(' and ')).join(', or ')}`,
-      operationId,
-      { options },
-    );
+    super('MissingCredentialError', `${operationId} needs a credential: set ${options.map((o) => o.join(' and ')).join(', or ')}`, operationId, { options });
   }
 }
 
@@ -238,9 +175,6 @@ export class JobTimeoutError extends ClientError {
   declare readonly last: unknown;
 
   constructor(operationId: string, timeoutMs: number, last: unknown) {
-    super('JobTimeoutError', `the job did not finish within ${timeoutMs} ms`, operationId, {
-      timeoutMs,
-      last,
-    });
+    super('JobTimeoutError', `the job did not finish within ${timeoutMs} ms`, operationId, { timeoutMs, last });
   }
 }

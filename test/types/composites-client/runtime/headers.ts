@@ -8,11 +8,7 @@ import type { HeaderMeta } from './meta.ts';
 import { put } from './request.ts';
 import { parseResetTime } from './retry.ts';
 
-export function parseHeaders(
-  headers: Headers,
-  documented: readonly HeaderMeta[],
-  now: number,
-): Record<string, unknown> {
+export function parseHeaders(headers: Headers, documented: readonly HeaderMeta[], now: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const h of documented) {
     let raw: string | null;
@@ -29,8 +25,7 @@ export function parseHeaders(
 
 function parseHeader(raw: string, kind: HeaderMeta['kind'], now: number): unknown {
   const text = raw.trim();
-  if (kind === 'number' || kind === 'integer')
-    return text === '' || Number.isNaN(Number(text)) ? raw : Number(text);
+  if (kind === 'number' || kind === 'integer') return text === '' || Number.isNaN(Number(text)) ? raw : Number(text);
   if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : raw;
   if (kind === 'date') return parseResetTime(raw, now) ?? raw;
   if (kind === 'json') {

@@ -29,25 +29,11 @@ export interface RawInput {
 }
 
 /** The call's path, query, header and cookie parameters by their styles (params.ts); returns the path. */
-export type ParamSerializer = (
-  op: OperationMeta,
-  input: RawInput,
-  defaults: Record<string, unknown> | undefined,
-  parts: Parts,
-) => string;
+export type ParamSerializer = (op: OperationMeta, input: RawInput, defaults: Record<string, unknown> | undefined, parts: Parts) => string;
 /** The operation's security schemes and credential parameters (auth.ts). */
-export type Authenticator = (
-  op: OperationMeta,
-  input: RawInput,
-  options: object,
-  parts: Parts,
-) => void;
+export type Authenticator = (op: OperationMeta, input: RawInput, options: object, parts: Parts) => void;
 /** Encodes a body of a media type that is not JSON; `type` is the Content-Type to send (encode.ts). */
-export type BodyEncoder = (
-  media: string,
-  body: unknown,
-  csvParts: readonly string[],
-) => { body: BodyInit; type?: string };
+export type BodyEncoder = (media: string, body: unknown, csvParts: readonly string[]) => { body: BodyInit; type?: string };
 
 /**
  * Code an operation needs beyond the core (see `codecFor`): `params` when it has parameters,
@@ -96,11 +82,7 @@ export function scalar(v: unknown): string {
 }
 
 /** `body` with each credential property set to `value(option, given)` (a copy; the caller's object stays as it is). */
-function withCredentials(
-  op: OperationMeta,
-  body: unknown,
-  value: (option: string, given: unknown) => unknown,
-): unknown {
+function withCredentials(op: OperationMeta, body: unknown, value: (option: string, given: unknown) => unknown): unknown {
   for (const [property, option] of op.body?.credentials ?? []) {
     if (!isPlainObject(body)) break;
     const v = value(option, own(body, property));
@@ -171,33 +153,20 @@ export class Prepared {
 
   summary(): RequestSummary {
     const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...this.headers, ...this.auth }))
-      headers[key.toLowerCase()] = key in this.auth ? REDACTED : value;
-    return {
-      operationId: this.op.id,
-      method: this.method,
-      url: this.safeUrl(),
-      headers,
-      body: withCredentials(this.op, this.input.body, () => REDACTED),
-    };
+    for (const [key, value] of Object.entries({ ...this.headers, ...this.auth })) headers[key.toLowerCase()] = key in this.auth ? REDACTED : value;
+    return { operationId: this.op.id, method: this.method, url: this.safeUrl(), headers, body: withCredentials(this.op, this.input.body, () => REDACTED) };
   }
 }
 
 /** What the codecs add to a request. */
 export type Parts = Prepared;
 
-export function build(
-  config: Config<string>,
-  op: OperationMeta,
-  input: RawInput,
-  codec: Codec = {},
-): Prepared {
+export function build(config: Config<string>, op: OperationMeta, input: RawInput, codec: Codec = {}): Prepared {
   const { options } = config;
   const req = new Prepared(op, input, options.headers);
   const path = codec.params ? codec.params(op, input, options.pathParams, req) : op.path;
   codec.auth?.(op, input, options, req);
-  if (req.cookies.length)
-    (req.secretCookie ? req.auth : req.headers).Cookie = req.cookies.join('; ');
+  if (req.cookies.length) (req.secretCookie ? req.auth : req.headers).Cookie = req.cookies.join('; ');
 
   // the body, its credential properties filled when the call leaves them out
   if (input.body !== undefined) {
@@ -209,29 +178,18 @@ export function build(
     }));
     const media = (req.media = input.contentType ?? op.body?.media[0] ?? 'application/json');
     // without the body codec, a body of another media type is sent as the caller encoded it
-    const out = isJsonMedia(media)
-      ? { body: JSON.stringify(body), type: media }
-      : codec.body
-        ? codec.body(media, body, op.body?.csvParts ?? [])
-        : { body: body as BodyInit, type: media };
+    const out = isJsonMedia(media) ? { body: JSON.stringify(body), type: media } : codec.body ? codec.body(media, body, op.body?.csvParts ?? []) : { body: body as BodyInit, type: media };
     req.body = out.body;
     if (out.type) req.headers['Content-Type'] = out.type;
   }
 
   const base = options.baseUrl ?? op.servers?.[0] ?? '';
-  req.url =
-    (base.endsWith('/') ? base.slice(0, -1) : base) +
-    path +
-    (req.query.length ? '?' + req.query.join('&') : '');
+  req.url = (base.endsWith('/') ? base.slice(0, -1) : base) + path + (req.query.length ? '?' + req.query.join('&') : '');
   return req;
 }
 
 /** `url` with the query parameters named `names`, or whose value is one of `values`, redacted. */
-export function redactUrl(
-  url: string,
-  names: readonly string[],
-  values: readonly string[],
-): string {
+export function redactUrl(url: string, names: readonly string[], values: readonly string[]): string {
   if (!url.includes('?')) return url;
   try {
     const u = new URL(url);

@@ -10,13 +10,7 @@
 // middleware machinery and 2.7 kB (gzip) to every call; what this runtime takes from it is its
 // parameter serializers (params.ts), imported only by operations that have parameters.
 import type { Config } from './config.ts';
-import {
-  ClientError,
-  NetworkError,
-  RedirectError,
-  ResponseBodyError,
-  TimeoutError,
-} from './errors.ts';
+import { ClientError, NetworkError, RedirectError, ResponseBodyError, TimeoutError } from './errors.ts';
 import type { OperationMeta, ResponseMeta } from './meta.ts';
 import { build, type Codec, type Prepared, type RawInput } from './request.ts';
 import { matchResponse, readBody } from './response.ts';
@@ -42,20 +36,9 @@ export interface Outcome {
  * them) would repeat the call where the caller did not send it. Browsers hide the target of a
  * manual redirect (an 'opaqueredirect'): it cannot be checked, so it is not followed either.
  */
-async function fetchFollowing(
-  config: Config<string>,
-  op: OperationMeta,
-  req: Prepared,
-  signal: AbortSignal | undefined,
-): Promise<Response> {
+async function fetchFollowing(config: Config<string>, op: OperationMeta, req: Prepared, signal: AbortSignal | undefined): Promise<Response> {
   const custom = config.options.fetch;
-  const init: RequestInit = {
-    method: req.method,
-    headers: { ...req.headers, ...req.auth },
-    body: req.body,
-    signal,
-    redirect: 'manual',
-  };
+  const init: RequestInit = { method: req.method, headers: { ...req.headers, ...req.auth }, body: req.body, signal, redirect: 'manual' };
   for (let url = req.url, hop = 0; ; hop++) {
     const response = await (custom ? custom(new Request(url, init)) : fetch(url, init));
     const { status } = response;
@@ -63,8 +46,7 @@ async function fetchFollowing(
     if (location === null && response.type !== 'opaqueredirect') return response;
     await response.body?.cancel();
     const target = location === null ? undefined : new URL(location, url);
-    if (target?.origin !== new URL(url).origin || hop >= config.maxRedirects)
-      throw new RedirectError(op.id, status, target ? req.redact(target.href) : '', req.summary());
+    if (target?.origin !== new URL(url).origin || hop >= config.maxRedirects) throw new RedirectError(op.id, status, target ? req.redact(target.href) : '', req.summary());
     if (status === 303 || (status < 303 && init.method === 'POST')) {
       init.method = 'GET';
       init.body = undefined;
@@ -82,32 +64,15 @@ async function fetchFollowing(
  */
 export function networkFailure(error: unknown): 'sent' | 'unsent' | undefined {
   if (!/fetch|network|load failed|terminated/i.test((error as Error)?.message)) return undefined;
-  for (
-    let e = error as
-        { code?: unknown; cause?: unknown; socket?: { bytesWritten?: number } } | undefined,
-      n = 0;
-    e && n < 4;
-    e = e.cause as typeof e, n++
-  ) {
+  for (let e = error as { code?: unknown; cause?: unknown; socket?: { bytesWritten?: number } } | undefined, n = 0; e && n < 4; e = e.cause as typeof e, n++) {
     // no connection, or one closed before a byte of the request was written (undici says so)
-    if (
-      /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(
-        String(e.code),
-      ) ||
-      e.socket?.bytesWritten === 0
-    )
-      return 'unsent';
+    if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/.test(String(e.code)) || e.socket?.bytesWritten === 0) return 'unsent';
   }
   return 'sent';
 }
 
 /** Sends one call (with retries) and returns its outcome; throws only for what has no usable response. */
-export async function send(
-  config: Config<string>,
-  op: OperationMeta,
-  input: RawInput = {},
-  codec?: Codec,
-): Promise<Outcome> {
+export async function send(config: Config<string>, op: OperationMeta, input: RawInput = {}, codec?: Codec): Promise<Outcome> {
   const req = build(config, op, input, codec);
   const { options, clock } = config;
   const { signal } = input;
@@ -115,36 +80,17 @@ export async function send(
   const policy = input.retry === undefined ? config.retry : retryPolicy(options.retry, input.retry);
   const key = op.idempotencyKey;
   // one key for every attempt of the call: the server tells a retry from a new call
-  if (key && !Object.keys(req.headers).some((k) => k.toLowerCase() === key.toLowerCase()))
-    req.headers[key] = crypto.randomUUID();
+  if (key && !Object.keys(req.headers).some((k) => k.toLowerCase() === key.toLowerCase())) req.headers[key] = crypto.randomUUID();
   const timeoutMs = input.timeoutMs ?? config.timeoutMs;
   const limit = input.maxResponseBytes ?? config.maxResponseBytes;
   const startedAt = clock.now();
   // an operation declared safe to repeat is retried like a GET
   const retry = (attempt: number, status?: number, headers?: Headers, sent?: boolean) =>
-    policy &&
-    nextDelay(
-      policy,
-      op.idempotent || key ? 'get' : op.method,
-      attempt - 1,
-      startedAt,
-      clock.now(),
-      clock.random,
-      status,
-      headers,
-      sent,
-    );
+    policy && nextDelay(policy, op.idempotent || key ? 'get' : op.method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
-    if (options.onRequest)
-      await options.onRequest({
-        operationId: op.id,
-        method: req.method,
-        url: req.safeUrl(),
-        attempt,
-        headers: req.headers,
-      });
+    if (options.onRequest) await options.onRequest({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, headers: req.headers });
     // one signal for the caller's abort and this attempt's time limit; none when there is neither
     // (a signal costs fetch a measurable share of a loopback request)
     const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
@@ -157,45 +103,13 @@ export async function send(
     try {
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
-      if (options.onResponse)
-        await options.onResponse({
-          operationId: op.id,
-          method: req.method,
-          url: req.safeUrl(),
-          attempt,
-          status,
-          headers,
-          ms: performance.now() - began,
-        });
+      if (options.onResponse) await options.onResponse({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, status, headers, ms: performance.now() - began });
       delay = retry(attempt, status, headers);
       if (delay === undefined) {
         const documented = matchResponse(op, status);
-        const payload = await readBody(
-          response,
-          documented,
-          limit,
-          (reason) =>
-            new ResponseBodyError(
-              op.id,
-              reason,
-              status,
-              headers.get('content-type') ?? '',
-              req.summary(),
-              limit,
-            ),
-        );
-        if (documented && options.validation)
-          await options.validation.response(op, documented, response, payload, () => req.summary());
-        return {
-          op,
-          status,
-          ok: response.ok,
-          payload,
-          response,
-          documented,
-          attempts: attempt,
-          request: req,
-        };
+        const payload = await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', req.summary(), limit));
+        if (documented && options.validation) await options.validation.response(op, documented, response, payload, () => req.summary());
+        return { op, status, ok: response.ok, payload, response, documented, attempts: attempt, request: req };
       }
       await response.body?.cancel();
     } catch (error) {
@@ -203,13 +117,9 @@ export async function send(
       const timedOut = !!controller?.signal.aborted;
       const failure = timedOut ? 'sent' : networkFailure(error);
       // a redirect elsewhere, an invalid response, a hook's own error: final
-      if (error instanceof ClientError || !failure)
-        throw error instanceof ClientError ? error : req.scrub(error);
+      if (error instanceof ClientError || !failure) throw error instanceof ClientError ? error : req.scrub(error);
       delay = retry(attempt, undefined, undefined, failure === 'sent');
-      if (delay === undefined)
-        throw timedOut
-          ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt)
-          : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
+      if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt) : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);

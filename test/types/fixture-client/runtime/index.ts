@@ -6,25 +6,9 @@
 // Standalone operations: createConfig + defineOperation (+ the codecs styledParams, encodeBody;
 // batch, waitForJob, validation when used). The client object: buildClient.
 export { buildClient, fullCodec, type ClientOptions } from './client.ts';
-export {
-  createConfig,
-  type Config,
-  type ConfigOptions,
-  type ErrorEvent,
-  type Hooks,
-  type RequestEvent,
-  type ResponseEvent,
-  type Validation,
-} from './config.ts';
+export { createConfig, type Config, type ConfigOptions, type ErrorEvent, type Hooks, type RequestEvent, type ResponseEvent, type Validation } from './config.ts';
 export { call, defineOperation, type RawOperation, type RawResult } from './operation.ts';
-export {
-  codecFor,
-  type Authenticator,
-  type BodyEncoder,
-  type Codec,
-  type ParamSerializer,
-  type RawInput,
-} from './request.ts';
+export { codecFor, type Authenticator, type BodyEncoder, type Codec, type ParamSerializer, type RawInput } from './request.ts';
 export { authenticate } from './auth.ts';
 export { styledParams } from './params.ts';
 export { encodeBody } from './encode.ts';
@@ -45,15 +29,7 @@ export {
   type RequestSummary,
   type ValidationIssue,
 } from './errors.ts';
-export {
-  CsvEncodeError,
-  encodeCsv,
-  encodeCsvField,
-  type CsvOptions,
-  type CsvRow,
-  type CsvRows,
-  type CsvValue,
-} from './csv.ts';
+export { CsvEncodeError, encodeCsv, encodeCsvField, type CsvOptions, type CsvRow, type CsvRows, type CsvValue } from './csv.ts';
 export { defaultRetry, parseResetTime, parseRetryAfter, type RetryOptions } from './retry.ts';
 export { systemClock, type Clock } from './clock.ts';
 export type { ApiMeta, OperationMeta } from './meta.ts';

@@ -42,41 +42,22 @@ function exposed(outcome: Outcome): Response {
   const { response } = outcome;
   const { status } = response;
   // (a status the Response constructor refuses, from a server outside HTTP's range: the original)
-  const copy =
-    status < 200 || status > 599
-      ? response
-      : new Response(null, { status, statusText: response.statusText, headers: response.headers });
+  const copy = status < 200 || status > 599 ? response : new Response(null, { status, statusText: response.statusText, headers: response.headers });
   return Object.defineProperty(copy, 'url', { value: outcome.request.safeUrl() });
 }
 
 function headersOf(config: Config<string>, outcome: Outcome): Record<string, unknown> {
-  return parseHeaders(
-    outcome.response.headers,
-    outcome.documented?.headers ?? [],
-    config.clock.now(),
-  );
+  return parseHeaders(outcome.response.headers, outcome.documented?.headers ?? [], config.clock.now());
 }
 
 /** A status the spec lists (a 2XX counts when the spec lists none). */
 function isDocumented(outcome: Outcome): boolean {
-  return (
-    outcome.documented !== undefined ||
-    (outcome.ok && !outcome.op.responses.some((r) => r.status[0] === '2'))
-  );
+  return outcome.documented !== undefined || (outcome.ok && !outcome.op.responses.some((r) => r.status[0] === '2'));
 }
 
 export function toApiError(config: Config<string>, outcome: Outcome): ApiError {
-  const result: FailureResult = {
-    ok: false,
-    status: outcome.status,
-    error: outcome.payload,
-    headers: headersOf(config, outcome),
-    response: exposed(outcome),
-  };
-  return new ApiError(result, outcome.request.summary(), {
-    documented: isDocumented(outcome),
-    attempts: outcome.attempts,
-  });
+  const result: FailureResult = { ok: false, status: outcome.status, error: outcome.payload, headers: headersOf(config, outcome), response: exposed(outcome) };
+  return new ApiError(result, outcome.request.summary(), { documented: isDocumented(outcome), attempts: outcome.attempts });
 }
 
 /**
@@ -84,25 +65,13 @@ export function toApiError(config: Config<string>, outcome: Outcome): ApiError {
  * result style (every documented outcome, discriminated by status; an undocumented error status
  * throws). `onError` hears of every rejection.
  */
-export async function call(
-  config: Config<string>,
-  op: OperationMeta,
-  input: RawInput | undefined,
-  codec: Codec | undefined,
-  asResult?: boolean,
-): Promise<unknown> {
+export async function call(config: Config<string>, op: OperationMeta, input: RawInput | undefined, codec: Codec | undefined, asResult?: boolean): Promise<unknown> {
   try {
     const outcome = await send(config, op, input, codec);
     const { ok, status, payload } = outcome;
     if (ok && !asResult) return payload;
     if (!ok && !(asResult && isDocumented(outcome))) throw toApiError(config, outcome);
-    return {
-      ok,
-      status,
-      [ok ? 'data' : 'error']: payload,
-      headers: headersOf(config, outcome),
-      response: exposed(outcome),
-    };
+    return { ok, status, [ok ? 'data' : 'error']: payload, headers: headersOf(config, outcome), response: exposed(outcome) };
   } catch (error) {
     await config.options.onError?.({ operationId: op.id, error });
     throw error;

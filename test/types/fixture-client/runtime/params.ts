@@ -10,24 +10,13 @@ import { RequestValidationError } from './errors.ts';
 import type { ParamMeta } from './meta.ts';
 import { own, scalar, type ParamSerializer } from './request.ts';
 
-function serialize(
-  name: string,
-  value: unknown,
-  p: ParamMeta | undefined,
-  location: 'path' | 'query',
-): string {
+function serialize(name: string, value: unknown, p: ParamMeta | undefined, location: 'path' | 'query'): string {
   const style = p?.style ?? (location === 'path' ? 'simple' : 'form');
   const explode = p?.explode ?? style === 'form';
-  if (Array.isArray(value))
-    return value.length
-      ? serializeArrayParam(name, value.map(scalar), { style: style as 'form', explode })
-      : '';
+  if (Array.isArray(value)) return value.length ? serializeArrayParam(name, value.map(scalar), { style: style as 'form', explode }) : '';
   if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
     const objectStyle = location === 'query' && style !== 'deepObject' ? 'form' : style;
-    return serializeObjectParam(name, value as Record<string, unknown>, {
-      style: objectStyle as 'form',
-      explode,
-    });
+    return serializeObjectParam(name, value as Record<string, unknown>, { style: objectStyle as 'form', explode });
   }
   const text = encodeURIComponent(scalar(value));
   if (location === 'query') return `${encodeURIComponent(name)}=${text}`;
@@ -35,30 +24,15 @@ function serialize(
 }
 
 export const styledParams: ParamSerializer = (op, input, defaults, parts) => {
-  const meta = (name: string, location: string) =>
-    op.params.find((p) => p.in === location && p.name === name);
+  const meta = (name: string, location: string) => op.params.find((p) => p.in === location && p.name === name);
   const problems: RequestValidationError['errors'] = [];
   const path = op.path.replace(/\{([^{}]+)\}/g, (_, name: string) => {
     const value = own(input.path, name) ?? own(defaults, name);
     if (value == null) {
-      problems.push({
-        location: 'path',
-        instancePath: '',
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: name },
-        message: `must have required property '${name}'`,
-      });
+      problems.push({ location: 'path', instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: name }, message: `must have required property '${name}'` });
     } else if (typeof value !== 'object' && /^\.{0,2}$/.test(scalar(value))) {
       // '', '.' and '..' would name another resource once the URL is normalised
-      problems.push({
-        location: 'path',
-        instancePath: '/' + name,
-        schemaPath: '#/path',
-        keyword: 'segment',
-        params: { value },
-        message: `cannot be ${JSON.stringify(scalar(value))}: it would change the path`,
-      });
+      problems.push({ location: 'path', instancePath: '/' + name, schemaPath: '#/path', keyword: 'segment', params: { value }, message: `cannot be ${JSON.stringify(scalar(value))}: it would change the path` });
     } else return serialize(name, value, meta(name, 'path'), 'path');
     return '';
   });
@@ -67,9 +41,7 @@ export const styledParams: ParamSerializer = (op, input, defaults, parts) => {
     const part = value == null ? '' : serialize(name, value, meta(name, 'query'), 'query');
     if (part) parts.query.push(part);
   }
-  for (const [name, value] of Object.entries(input.header ?? {}))
-    if (value != null) parts.headers[name] = scalar(value);
-  for (const [name, value] of Object.entries(input.cookie ?? {}))
-    if (value != null) parts.cookies.push(`${name}=${encodeURIComponent(scalar(value))}`);
+  for (const [name, value] of Object.entries(input.header ?? {})) if (value != null) parts.headers[name] = scalar(value);
+  for (const [name, value] of Object.entries(input.cookie ?? {})) if (value != null) parts.cookies.push(`${name}=${encodeURIComponent(scalar(value))}`);
   return path;
 };

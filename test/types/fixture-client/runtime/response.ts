@@ -34,28 +34,18 @@ export type Fail = (reason: 'invalid' | 'too-large') => Error;
  * counter: past `limit` bytes the rest is not read and `fail('too-large')` is thrown. A 2XX
  * labelled JSON, or whose documented media types are all JSON, must parse (else `fail('invalid')`).
  */
-export async function readBody(
-  response: Response,
-  documented: ResponseMeta | undefined,
-  limit: number,
-  fail: Fail,
-): Promise<unknown> {
+export async function readBody(response: Response, documented: ResponseMeta | undefined, limit: number, fail: Fail): Promise<unknown> {
   const header = response.headers.get('content-type');
   const declared = documented?.media ?? [];
   const type = header ?? declared[0] ?? '';
-  const strict =
-    response.ok && (isJsonMedia(type) || (declared.length > 0 && declared.every(isJsonMedia)));
+  const strict = response.ok && (isJsonMedia(type) || (declared.length > 0 && declared.every(isJsonMedia)));
   const asText = strict || !type || /json|^text\/|xml|urlencoded/i.test(type);
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let text = '';
   let size = Number(response.headers.get('content-length')) > limit ? Infinity : 0;
-  for (
-    let next;
-    reader && size <= limit && !(next = await reader.read()).done;
-    size += next.value.length
-  ) {
+  for (let next; reader && size <= limit && !(next = await reader.read()).done; size += next.value.length) {
     if (asText) text += decoder.decode(next.value, { stream: true });
     else chunks.push(next.value);
   }

@@ -27,11 +27,7 @@ function onlyRequiredElsewhere(error: ValidationIssue, keys: Set<string>): boole
   if (typeof property !== 'string') return false;
   let at: string;
   try {
-    at = error.schemaPath
-      .replace(/^#/, '')
-      .split('/')
-      .map((s) => decodeURIComponent(s))
-      .join('/');
+    at = error.schemaPath.replace(/^#/, '').split('/').map((s) => decodeURIComponent(s)).join('/');
   } catch {
     return false;
   }
@@ -43,13 +39,8 @@ function onlyRequiredElsewhere(error: ValidationIssue, keys: Set<string>): boole
  * (RequestValidationError lists every problem); an invalid response rejects the call with a
  * ResponseValidationError that holds the payload.
  */
-export function validation(
-  mode: 'request' | 'response' | 'both',
-  validators: Validators,
-  tables: ValidationTables = {},
-): Validation {
-  const keys = (list: [string, string][] | undefined) =>
-    new Set((list ?? []).map(([at, name]) => `${at}\u0000${name}`));
+export function validation(mode: 'request' | 'response' | 'both', validators: Validators, tables: ValidationTables = {}): Validation {
+  const keys = (list: [string, string][] | undefined) => new Set((list ?? []).map(([at, name]) => `${at}\u0000${name}`));
   const readOnly = keys(tables.readOnlyRequired);
   const writeOnly = keys(tables.writeOnlyRequired);
   let loaded: Promise<Record<string, unknown>> | undefined;
@@ -69,9 +60,7 @@ export function validation(
       const errors: RequestValidationError['errors'] = [];
       const run = async (location: string, name: string | undefined, value: unknown) => {
         const r = (await lookup(name))?.(value);
-        if (r && !r.ok)
-          for (const e of r.errors)
-            if (!onlyRequiredElsewhere(e, readOnly)) errors.push({ ...e, location });
+        if (r && !r.ok) for (const e of r.errors) if (!onlyRequiredElsewhere(e, readOnly)) errors.push({ ...e, location });
       };
       // the parameters as sent: the call's, the config's path defaults, the credentials filled in;
       // only declared headers (Content-Type and the client's own headers are not the spec's)
@@ -79,19 +68,11 @@ export function validation(
         const out: Record<string, unknown> = {};
         for (const p of op.params) {
           if (p.in !== location) continue;
-          const value =
-            own(input[location], p.name) ??
-            (location === 'path' ? own(pathDefaults, p.name) : undefined);
+          const value = own(input[location], p.name) ?? (location === 'path' ? own(pathDefaults, p.name) : undefined);
           if (value !== undefined) put(out, p.name, value);
         }
-        if (location === 'query' || location === 'cookie')
-          for (const [name, value] of Object.entries(input[location] ?? {})) put(out, name, value);
-        for (const [l, name, value] of request.filled)
-          if (
-            l === location &&
-            (location !== 'header' || op.params.some((p) => p.in === 'header' && p.name === name))
-          )
-            put(out, name, value);
+        if (location === 'query' || location === 'cookie') for (const [name, value] of Object.entries(input[location] ?? {})) put(out, name, value);
+        for (const [l, name, value] of request.filled) if (l === location && (location !== 'header' || op.params.some((p) => p.in === 'header' && p.name === name))) put(out, name, value);
         return out;
       };
       await run('path', op.validators?.path, values('path'));
@@ -99,14 +80,7 @@ export function validation(
       await run('header', op.validators?.header, values('header'));
       await run('cookie', op.validators?.cookie, values('cookie'));
       if (op.body?.required && body === undefined) {
-        errors.push({
-          location: 'body',
-          instancePath: '',
-          schemaPath: '#/requestBody/required',
-          keyword: 'required',
-          params: {},
-          message: 'a body is required',
-        });
+        errors.push({ location: 'body', instancePath: '', schemaPath: '#/requestBody/required', keyword: 'required', params: {}, message: 'a body is required' });
       } else if (body !== undefined && media !== undefined && isJsonMedia(media)) {
         // CSV rows and files are checked by their encoder, not by the JSON schema
         await run('body', op.validators?.body?.find(([m]) => m === media)?.[1], body);
@@ -119,32 +93,16 @@ export function validation(
       const entries = op.validators?.responses?.filter(([s]) => s === documented.status) ?? [];
       if (!entries.length) return;
       const type = mediaOf(response.headers.get('content-type'));
-      const entry =
-        entries.find(([, m]) => m === type) ?? (type === undefined ? entries[0] : undefined);
+      const entry = entries.find(([, m]) => m === type) ?? (type === undefined ? entries[0] : undefined);
       if (!entry) {
         if (documented.media.length && payload !== undefined) {
-          throw new ResponseValidationError(
-            op.id,
-            response.status,
-            [
-              {
-                instancePath: '',
-                schemaPath: '#/content',
-                keyword: 'contentType',
-                params: { contentType: type, allowed: documented.media },
-                message: `content type ${type} is not documented`,
-              },
-            ],
-            payload,
-            request(),
-          );
+          throw new ResponseValidationError(op.id, response.status, [{ instancePath: '', schemaPath: '#/content', keyword: 'contentType', params: { contentType: type, allowed: documented.media }, message: `content type ${type} is not documented` }], payload, request());
         }
         return;
       }
       const r = (await lookup(entry[2]))?.(payload);
       const errors = r && !r.ok ? r.errors.filter((e) => !onlyRequiredElsewhere(e, writeOnly)) : [];
-      if (errors.length)
-        throw new ResponseValidationError(op.id, response.status, errors, payload, request());
+      if (errors.length) throw new ResponseValidationError(op.id, response.status, errors, payload, request());
     },
   };
 }

@@ -11,3 +11,9 @@ export function generatedHeader(what: string, source: string): string {
 export function sourceName(model: ApiModel): string {
   return basename(model.source);
 }
+
+/** "the Petstore REST API", "the Petstore API": the title with "API" once. */
+export function apiTitle(model: ApiModel): string {
+  const title = model.info.title.replace(/[\u0000-\u001f]/g, ' ').trim();
+  return /\bAPI\b/i.test(title) ? title : `${title} API`;
+}

@@ -7,16 +7,12 @@
 import { createRequire } from 'node:module';
 import type { ApiModel } from '../../model/types.ts';
 import type { ApiEmitter } from '../emitter.ts';
+import { apiTitle } from '../header.ts';
 
 const require = createRequire(import.meta.url);
 const openapiFetchVersion: string = require('openapi-fetch/package.json').version;
 const typescriptVersion: string = require('typescript/package.json').version;
 
-/** "the Petstore REST API", "the Petstore API": never "API API". */
-export function apiTitle(model: ApiModel): string {
-  const title = model.info.title.replace(/[\u0000-\u001f]/g, ' ').trim();
-  return /\bAPI\b/i.test(title) ? title : `${title} API`;
-}
 
 /** `import` and `require` conditions of one entry point, types first. */
 function entry(name: string) {

@@ -4,7 +4,7 @@
 // rewritten so that each is printed as exactly as TypeScript can say it (type-document.ts).
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { ApiEmitter } from '../emitter.ts';
-import { generatedHeader, sourceName } from '../header.ts';
+import { apiTitle, generatedHeader, sourceName } from '../header.ts';
 import { typeDocument } from './type-document.ts';
 
 export const typesEmitter: ApiEmitter = {
@@ -21,7 +21,7 @@ export const typesEmitter: ApiEmitter = {
       alphabetize: false,
       exportType: false,
     });
-    const header = generatedHeader(`Types of the ${model.info.title} API (openapi-typescript).`, sourceName(model));
+    const header = generatedHeader(`Types of the ${apiTitle(model)} (openapi-typescript).`, sourceName(model));
     return [{ path: 'schema.d.ts', contents: header + astToString(ast) }];
   },
 };

@@ -6,7 +6,7 @@ import { printDocument } from '../../model/document.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { emitValidatorModuleSkipping } from '../../validators/index.ts';
 import type { ApiEmitter } from '../emitter.ts';
-import { generatedHeader, sourceName } from '../header.ts';
+import { apiTitle, generatedHeader, sourceName } from '../header.ts';
 import { literal } from '../safe.ts';
 import { validatorEntries } from './plan.ts';
 
@@ -32,7 +32,7 @@ export async function validatorModule(model: ApiModel): Promise<string> {
 export const validatorsEmitter: ApiEmitter = {
   name: 'validators',
   async emit(model) {
-    const header = generatedHeader(`Validators of the ${model.info.title} API: validate*(value) returns every error, is*(value) is a type guard.`, sourceName(model));
+    const header = generatedHeader(`Validators of the ${apiTitle(model)}: validate*(value) returns every error, is*(value) is a type guard.`, sourceName(model));
     const body = (await validatorModule(model)).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*/, '');
     return [{ path: 'validators.ts', contents: header + '\n' + body }];
   },

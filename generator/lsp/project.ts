@@ -79,6 +79,8 @@ export class Analysis {
 
 export class Project {
   private readonly analyses = new Map<string, Analysis>();
+  /** the last analysis of a root whose files could be read (completion while the text is broken) */
+  private readonly lastReadable = new Map<string, Analysis>();
   /** roots found for files that are not roots themselves */
   private readonly owners = new Map<string, string[]>();
 
@@ -115,12 +117,13 @@ export class Project {
     }
     const analysis = new Analysis(root, loaded, sources, config, configProblem);
     this.analyses.set(root, analysis);
+    if (loaded.workspace.root.value !== undefined) this.lastReadable.set(root, analysis);
     return analysis;
   }
 
-  /** The analysis already built for a root, current or not (for requests between rebuilds). */
+  /** The last analysis of a root whose document could be read, current or not (for requests while it is broken). */
   last(root: string): Analysis | undefined {
-    return this.analyses.get(root);
+    return this.lastReadable.get(root);
   }
 
   knownRoots(): string[] {
@@ -129,6 +132,7 @@ export class Project {
 
   forget(root: string): void {
     this.analyses.delete(root);
+    this.lastReadable.delete(root);
   }
 
   private isCurrent(a: Analysis): boolean {

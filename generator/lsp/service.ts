@@ -303,7 +303,8 @@ export class LanguageService {
     if (text === undefined) return [];
     const roots = await this.project.rootsOf(path);
     // the last analysis that parsed (the text being typed may not): structure and components
-    const analysis = roots.length ? ((await this.project.analysis(roots[0]!)) ?? this.project.last(roots[0]!)) : undefined;
+    let analysis = roots.length ? await this.project.analysis(roots[0]!) : undefined;
+    if (roots.length && analysis?.workspace.root.value === undefined) analysis = this.project.last(roots[0]!) ?? analysis;
     return complete({ path, text, offset: offsetAt(text, position), analysis, current: this.files.source(path)?.value, lastGood: this.files.lastGoodValue(path) });
   }
 

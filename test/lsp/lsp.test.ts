@@ -186,15 +186,15 @@ describe('completion', () => {
     expect(labels).toEqual(['tags', 'summary', 'description', 'externalDocs', 'parameters', 'requestBody', 'callbacks', 'deprecated', 'security', 'servers', 'x-']);
   });
 
-  it('offers schema keywords, with a partial key replaced', async () => {
+  it('offers schema keywords matching a partial key, which they replace', async () => {
     const marked = petText.replace('          minLength: 1\n', '          minLength: 1\n          maxL|\n');
     const { text, position } = caret(marked);
     client.change(petUri, text);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position });
     const max = items.find((i) => i.label === 'maxLength')!;
     expect(max.textEdit).toEqual({ range: { start: { line: position.line, character: 10 }, end: { line: position.line, character: 14 } }, newText: 'maxLength: ' });
-    expect(items.map((i) => i.label)).not.toContain('minLength');
-    expect(items.map((i) => i.label)).toContain('pattern');
+    // filtered by what was typed
+    expect(items.map((i) => i.label)).toEqual(['maxLength']);
   });
 
   it('offers the values of `in`', async () => {
@@ -202,7 +202,56 @@ describe('completion', () => {
     const { text, position } = caret(marked);
     client.change(petUri, text);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position });
-    expect(items.map((i) => i.label)).toEqual(['query', 'header', 'path', 'cookie']);
+    expect(items.map((i) => i.label)).toEqual(['query']);
+    const empty = caret(petText.replace('      in: query\n', '      in: |\n'));
+    client.change(petUri, empty.text);
+    const all = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: empty.position });
+    expect(all.map((i) => i.label)).toEqual(['query', 'header', 'path', 'cookie']);
+    await edit(petUri, petText, (d) => d.length === 0);
+  });
+
+  it('inside an unclosed quote: the matching targets only, replacing exactly what was typed, the quote closed', async () => {
+    const marked = petText.replace("            schema:\n              $ref: '#/components/schemas/Pet'\n            example:", "            schema:\n              $ref: '#/components/schemas/P|\n            example:");
+    const { text, position } = caret(marked);
+    client.change(petUri, text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position });
+    expect(items.map((i) => i.label)).toEqual(['#/components/schemas/Pet']);
+    // the range starts after the quote, at the typed prefix, and ends at the cursor
+    expect(items[0]!.textEdit).toEqual({ range: { start: { line: 28, character: 21 }, end: position }, newText: "#/components/schemas/Pet'" });
+    expect(applyEdits(text, [items[0]!.textEdit as TextEdit])).toBe(petText);
+    // a prefix nothing matches: nothing
+    const none = caret(petText.replace("              $ref: '#/components/schemas/Pet'\n            example:", "              $ref: '#/components/schemas/Zz|\n            example:"));
+    client.change(petUri, none.text);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: none.position })).toEqual([]);
+  });
+
+  it('offers the values of a schema `type` and `format`, filtered by what was typed', async () => {
+    const typed = caret(petText.replace('        tag:\n          type: string\n', "        tag:\n          type: 'in|\n"));
+    client.change(petUri, typed.text);
+    const types = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: typed.position });
+    expect(types.map((i) => [i.label, (i.textEdit as TextEdit).newText])).toEqual([['integer', "integer'"]]);
+    expect((types[0]!.textEdit as TextEdit).range).toEqual({ start: { line: typed.position.line, character: 17 }, end: typed.position });
+    const format = caret(petText.replace('          format: int64\n', '          format: int|\n'));
+    client.change(petUri, format.text);
+    const formats = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: format.position });
+    expect(formats.map((i) => i.label)).toEqual(['int32', 'int64']);
+  });
+
+  it('offers status codes, media types and security scheme names', async () => {
+    const status = caret(petText.replace("        '404':\n", "        4|\n        '404':\n"));
+    client.change(petUri, status.text);
+    const codes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: status.position });
+    expect(codes.map((i) => i.label)).toEqual(['400', '401', '403', '409', '422', '429', '4XX']);
+    const media = caret(petText.replace('          content:\n            application/json:\n              schema:\n                $ref: \'schemas.yaml#/Error\'\n', '          content:\n            application/json:\n              schema:\n                $ref: \'schemas.yaml#/Error\'\n            text/c|\n'));
+    client.change(petUri, media.text);
+    const types = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: media.position });
+    expect(types.map((i) => [i.label, (i.textEdit as TextEdit).newText])).toEqual([['text/csv', 'text/csv:\n              ']]);
+    const secured = caret(
+      petText.replace('      operationId: showPet\n', '      operationId: showPet\n      security:\n        - |\n') + '  securitySchemes:\n    apiKey:\n      type: apiKey\n      in: header\n      name: X-Key\n    bearer:\n      type: http\n      scheme: bearer\n',
+    );
+    client.change(petUri, secured.text);
+    const schemes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: secured.position });
+    expect(schemes.map((i) => i.label)).toEqual(['apiKey', 'bearer']);
     await edit(petUri, petText, (d) => d.length === 0);
   });
 

@@ -16,7 +16,7 @@ export interface Resolved {
   value: unknown;
 }
 
-export type RefResult = { ok: true; target: Resolved } | { ok: false; code: RefProblemCode; message: string };
+export type RefResult = { ok: true; target: Resolved } | { ok: false; code: RefProblemCode; message: string; /** the target is in an entry a syntax error left out */ unreadable?: true };
 export type RefProblemCode = 'ref-unsafe' | 'ref-not-found' | 'ref-dangling' | 'ref-unsupported' | 'ref-cycle';
 
 export interface WorkspaceOptions {
@@ -137,7 +137,10 @@ export class Workspace {
         return this.walk(via.target.loc, via.target.value, segments.slice(i), ref, depth + 1);
       }
       if (next === undefined) {
-        return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} points to nothing: no ${JSON.stringify(seg)} at ${at.pointer || '/'}` };
+        const pointer = at.pointer + toPointer([seg]);
+        // into an entry a syntax error left out (recover.ts): not known to be dangling
+        const unreadable = this.get(at.file)?.broken?.some((b) => pointer === b || pointer.startsWith(b + '/') || b.startsWith(pointer + '/'));
+        return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} points to nothing: no ${JSON.stringify(seg)} at ${at.pointer || '/'}`, ...(unreadable ? { unreadable } : {}) };
       }
       current = next;
       at = { file: at.file, pointer: at.pointer + toPointer([seg]) };
@@ -175,6 +178,7 @@ export class Workspace {
       forEachRef(file.value, '', (ref, pointer) => {
         const r = this.resolveRef(file.path, ref);
         if (!r.ok) {
+          if (r.unreadable) return;
           diagnostics.push({ code: r.code, severity: 'error', message: r.message, file: file.path, pointer: pointer + '/$ref' });
           return;
         }

@@ -305,7 +305,9 @@ export class LanguageService {
     // the last analysis that parsed (the text being typed may not): structure and components
     let analysis = roots.length ? await this.project.analysis(roots[0]!) : undefined;
     if (roots.length && analysis?.workspace.root.value === undefined) analysis = this.project.last(roots[0]!) ?? analysis;
-    return complete({ path, text, offset: offsetAt(text, position), analysis, current: this.files.source(path)?.value, lastGood: this.files.lastGoodValue(path) });
+    // a text with a syntax error is read without the broken entry, often the one being typed in
+    const source = this.files.source(path);
+    return complete({ path, text, offset: offsetAt(text, position), analysis, current: source?.syntaxErrors.length ? undefined : source?.value, lastGood: this.files.lastGoodValue(path) ?? source?.value });
   }
 
   async documentSymbols(uri: string): Promise<DocumentSymbol[]> {

@@ -52,12 +52,19 @@ describe('diagnostics', () => {
     expect(await edit(petUri, petText)).toEqual([]);
   });
 
-  it('report a YAML syntax error where it is', async () => {
+  it('report a YAML syntax error once, where it is, and the rest of the spec still checked', async () => {
     const { text, position } = caret(petText.replace('  title: Pet store\n', '  title: Pet store\n  |bad: [\n'));
     const diagnostics = await edit(petUri, text);
     expect(diagnostics.map((d) => d.code)).toContain('yaml-syntax');
     const first = diagnostics.find((d) => d.code === 'yaml-syntax')!;
     expect(first.range.start.line).toBeGreaterThanOrEqual(position.line);
+    // a bad indent far from a dangling $ref: one syntax error, and the $ref is still reported
+    const both = petText.replace('      summary: List the pets\n', '       summary: List the pets\n').replace("                $ref: 'schemas.yaml#/Error'\ncomponents:", "                $ref: 'schemas.yaml#/Eror'\ncomponents:");
+    const found = await edit(petUri, both);
+    expect(found.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      ['yaml-syntax', 7, 'Nested mappings are not allowed in compact mappings'],
+      ['ref-dangling', 62, '$ref "schemas.yaml#/Eror" points to nothing: no "Eror" at /'],
+    ]);
     expect(await edit(petUri, petText)).toEqual([]);
   });
 

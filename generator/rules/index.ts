@@ -5,6 +5,7 @@ import type { Diagnostic, Severity } from '../core/diagnostic.ts';
 import { componentUnused } from './component-unused.ts';
 import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';
+import { keyMisspelt } from './key-misspelt.ts';
 import { limitContradiction } from './limit-contradiction.ts';
 import { oasSchema } from './oas-schema.ts';
 import { operationIdDuplicate } from './operation-id-duplicate.ts';
@@ -53,6 +54,7 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: securitySchemeUnknown, severity: 'error', cost: 'cheap' },
   { rule: enumTypeMismatch, severity: 'error', cost: 'cheap' },
   { rule: limitContradiction, severity: 'error', cost: 'cheap' },
+  { rule: keyMisspelt, severity: 'warning', cost: 'cheap' },
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 
@@ -164,7 +166,7 @@ class Collector {
       const key = `${entry.rule.id}\0${f.file}\0${f.pointer}\0${f.atKey ? 1 : 0}\0${f.message}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}) });
+      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.related ? { related: f.related } : {}) });
     }
   }
 

@@ -72,7 +72,7 @@ describe('diagnostics', () => {
     const text = petText.replace('  title: Pet store\n', '').replace('      summary: List the pets\n', '      summry: List the pets\n');
     expect((await edit(petUri, text)).map((d) => [d.code, d.range.start, d.message])).toEqual([
       ['oas-schema', { line: 1, character: 0 }, "/info must have required property 'title'"],
-      ['oas-schema', { line: 7, character: 6 }, "/paths/~1pets/get has unknown property 'summry'"],
+      ['oas-schema', { line: 7, character: 6 }, "/paths/~1pets/get has unknown property 'summry'; did you mean 'summary'?"],
     ]);
     expect(await edit(petUri, petText)).toEqual([]);
   });

@@ -22,6 +22,8 @@ export interface Diagnostic {
   suggestion?: Suggestion;
   /** other places that belong to the problem (the other operation with the same id, …) */
   related?: Related[];
+  /** the name the problem is about, when a fix needs it (the undeclared path parameter) */
+  subject?: string;
 }
 
 export interface Suggestion {

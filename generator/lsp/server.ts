@@ -6,7 +6,7 @@
 // new texts (they are JSON pointers, so they follow the edit).
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionKind, ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { toLspDiagnostic } from './convert.ts';
 import { pathToUri, uriToPath } from './files.ts';
@@ -51,6 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'oaskit' },
     }),
@@ -154,6 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service.documentSymbols(p.textDocument.uri)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
+  connection.onCodeAction(guard('codeAction', [], (p) => service.codeActions(p.textDocument.uri, p.context.diagnostics)));
   connection.onRenameRequest(guard('rename', null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
 
   documents.listen(connection);

@@ -2,6 +2,7 @@
 // data types. The server (server.ts) only connects them to a connection. Every answer is computed
 // from the spec's analysis (project.ts): the root document and the files its refs reach.
 import type {
+  CodeAction,
   CompletionItem,
   Diagnostic as LspDiagnostic,
   DocumentSymbol,
@@ -18,6 +19,7 @@ import { escapeSegment, isObject, toPointer } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import type { Loc } from '../load/workspace.ts';
 import { grammar } from '../core/grammar.ts';
+import { codeActions } from './code-actions.ts';
 import { complete } from './completion.ts';
 import { offsetAt, toLspDiagnostic, toRange } from './convert.ts';
 import { code, describeObject, describeSchema, refLabel } from './describe.ts';
@@ -99,7 +101,7 @@ export class LanguageService {
     for (const d of all) {
       const uri = pathToUri(d.file);
       const list = byUri.get(uri) ?? [];
-      list.push(toLspDiagnostic(d, analysis.workspace.get(d.file)));
+      list.push(toLspDiagnostic(d, analysis.workspace.get(d.file), (f) => analysis.workspace.get(f)));
       byUri.set(uri, list);
     }
     for (const list of byUri.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -292,6 +294,14 @@ export class LanguageService {
       }
     }
     return { changes };
+  }
+
+  // ---- quick fixes -----------------------------------------------------------------------
+
+  /** Quick fixes for the diagnostics the client sends back (they carry what a fix needs). */
+  async codeActions(uri: string, diagnostics: LspDiagnostic[]): Promise<CodeAction[]> {
+    const source = this.files.source(uriToPath(uri));
+    return source ? codeActions(uri, source, diagnostics) : [];
   }
 
   // ---- completion, symbols ---------------------------------------------------------------

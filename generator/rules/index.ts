@@ -166,7 +166,7 @@ class Collector {
       const key = `${entry.rule.id}\0${f.file}\0${f.pointer}\0${f.atKey ? 1 : 0}\0${f.message}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.related ? { related: f.related } : {}) });
+      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.related ? { related: f.related } : {}), ...(f.subject !== undefined ? { subject: f.subject } : {}) });
     }
   }
 

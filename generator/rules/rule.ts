@@ -27,6 +27,8 @@ export interface Finding {
   suggestion?: Suggestion;
   /** other places the problem involves */
   related?: Related[];
+  /** the name the problem is about, when a fix needs it */
+  subject?: string;
 }
 
 export interface Rule {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic as LspDiagnostic, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspClient, caret, find, repoRoot, uriOf } from './lsp-client.ts';
 
 const petstore = join(repoRoot, 'test/lsp/fixtures/petstore/openapi.yaml');
@@ -46,7 +46,8 @@ describe('diagnostics', () => {
         severity: 1,
         code: 'ref-dangling',
         source: 'oaskit',
-        message: '$ref "#/components/schemas/Pett" points to nothing: no "Pett" at /components/schemas',
+        message: '$ref "#/components/schemas/Pett" points to nothing: no "Pett" at /components/schemas; did you mean \'#/components/schemas/Pet\'?',
+        data: { file: petstore, pointer: '/paths/~1pets/get/responses/200/content/application~1json/schema/items/$ref', suggestion: { text: '#/components/schemas/Pet', part: 'value' } },
       },
     ]);
     expect(await edit(petUri, petText)).toEqual([]);
@@ -63,7 +64,7 @@ describe('diagnostics', () => {
     const found = await edit(petUri, both);
     expect(found.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
       ['yaml-syntax', 7, 'Nested mappings are not allowed in compact mappings'],
-      ['ref-dangling', 62, '$ref "schemas.yaml#/Eror" points to nothing: no "Eror" at /'],
+      ['ref-dangling', 62, '$ref "schemas.yaml#/Eror" points to nothing: no "Eror" at /; did you mean \'schemas.yaml#/Error\'?'],
     ]);
     expect(await edit(petUri, petText)).toEqual([]);
   });
@@ -81,7 +82,7 @@ describe('diagnostics', () => {
     const text = petText.replace('              id: 7\n', '              id: seven\n');
     const diagnostics = await edit(petUri, text, (d) => d.some((x) => x.code === 'example-invalid'));
     expect(diagnostics).toEqual([
-      { range: { start: { line: 30, character: 18 }, end: { line: 30, character: 23 } }, severity: 1, code: 'example-invalid', source: 'oaskit', message: 'example at /id must be an integer' },
+      { range: { start: { line: 30, character: 18 }, end: { line: 30, character: 23 } }, severity: 1, code: 'example-invalid', source: 'oaskit', message: 'example at /id must be an integer', data: { file: petstore, pointer: '/paths/~1pets/post/requestBody/content/application~1json/example/id' } },
     ]);
     expect(await edit(petUri, petText, (d) => d.length === 0)).toEqual([]);
   });
@@ -278,6 +279,66 @@ describe('completion', () => {
     const refs = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: reffed.position });
     expect(refs.map((i) => [i.label, i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : undefined])).toEqual([['#/components/schemas/Order', '"#/components/schemas/Order"']]);
     client.close(uri);
+  });
+});
+
+describe('quick fixes', () => {
+  /** The diagnostics of a text, then the quick fixes for those of one code. */
+  async function fixesFor(text: string, code: string) {
+    const diagnostics = (await edit(petUri, text, (d) => d.some((x) => x.code === code))) as LspDiagnostic[];
+    const mine = diagnostics.filter((d) => d.code === code);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: petUri }, range: mine[0]!.range, context: { diagnostics: mine } });
+    return { diagnostics, actions, apply: (title: string) => applyEdits(text, actions.find((a) => a.title === title)!.edit!.changes![petUri]!) };
+  }
+
+  it('did you mean, for a dangling $ref; or create the component it names', async () => {
+    const text = petText.replace("items:\n                  $ref: '#/components/schemas/Pet'", "items:\n                  $ref: '#/components/schemas/Pett'");
+    const { diagnostics, actions, apply } = await fixesFor(text, 'ref-dangling');
+    expect(diagnostics.map((d) => d.message)).toEqual(['$ref "#/components/schemas/Pett" points to nothing: no "Pett" at /components/schemas; did you mean \'#/components/schemas/Pet\'?']);
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
+      ["Change to '#/components/schemas/Pet'", 'quickfix', true],
+      ["Create schemas component 'Pett'", 'quickfix', false],
+    ]);
+    expect(apply("Change to '#/components/schemas/Pet'")).toBe(petText);
+    const created = apply("Create schemas component 'Pett'");
+    expect(created).toBe(text.replace(/\n$/, '') + '\n    Pett:\n      type: object\n');
+    expect(await edit(petUri, created)).toEqual([]);
+  });
+
+  it('did you mean, for an unknown key and a value out of an enumeration', async () => {
+    const key = await fixesFor(petText.replace('      summary: List the pets\n', '      sumary: List the pets\n'), 'oas-schema');
+    expect(key.actions.map((a) => a.title)).toEqual(["Change to 'summary'"]);
+    expect(key.apply("Change to 'summary'")).toBe(petText);
+    const value = await fixesFor(petText.replace('        name:\n          type: string\n', '        name:\n          type: strng\n'), 'oas-schema');
+    expect(value.actions.map((a) => a.title)).toEqual(["Change to 'string'"]);
+    expect(value.apply("Change to 'string'")).toBe(petText);
+    const keyword = await fixesFor(petText.replace('          minLength: 1\n', '          minLenght: 1\n'), 'key-misspelt');
+    expect(keyword.diagnostics.find((d) => d.code === 'key-misspelt')!.severity).toBe(2);
+    expect(keyword.apply("Change to 'minLength'")).toBe(petText);
+  });
+
+  it('declare a missing path parameter', async () => {
+    const text = petText.replace('    parameters:\n      - name: petId\n        in: path\n        required: true\n        schema:\n          type: integer\n', '');
+    const { actions, apply } = await fixesFor(text, 'path-param-undeclared');
+    expect(actions.map((a) => a.title)).toEqual(["Declare path parameter 'petId'"]);
+    const fixed = apply("Declare path parameter 'petId'");
+    expect(fixed).toContain("  /pets/{petId}:\n    parameters:\n      - name: petId\n        in: path\n        required: true\n        schema:\n          type: string\n    get:\n");
+    expect(await edit(petUri, fixed)).toEqual([]);
+  });
+
+  it('remove an unused component', async () => {
+    const text = petText.replace('  schemas:\n', '  schemas:\n    Unused:\n      type: object\n      properties:\n        a: { type: string }\n');
+    const { actions, apply } = await fixesFor(text, 'component-unused');
+    expect(actions.map((a) => a.title)).toEqual(["Remove unused component 'Unused'"]);
+    expect(apply("Remove unused component 'Unused'")).toBe(petText);
+  });
+
+  it('a duplicate operationId points at the first one', async () => {
+    const text = petText.replace('operationId: showPet', 'operationId: listPets');
+    const diagnostics = (await edit(petUri, text, (d) => d.length > 0)) as LspDiagnostic[];
+    const dup = diagnostics.find((d) => d.code === 'operation-id-duplicate')!;
+    expect(dup.relatedInformation).toEqual([{ location: { uri: petUri, range: { start: { line: 7, character: 19 }, end: { line: 7, character: 27 } } }, message: "'listPets' first used by GET /pets" }]);
+    await edit(petUri, petText, (d) => d.length === 0);
   });
 });
 

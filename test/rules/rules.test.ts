@@ -152,6 +152,13 @@ table('required-undefined', [
 
 table('example-invalid', [
   [
+    'many problems in one example: one diagnostic at the example, the first ones named',
+    {
+      given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/Pet' }\n            example: { a: x, b: x, c: x, d: x, e: x }\n      default: { description: error }`, `schemas:\n  Pet:\n    type: object\n    properties:\n      a: { type: integer }\n      b: { type: integer }\n      c: { type: integer }\n      d: { type: integer }\n      e: { type: integer }`),
+      want: ['15:24 example-invalid example has 5 problems: at /a must be an integer; at /b must be an integer; at /c must be an integer; and 2 more'],
+    },
+  ],
+  [
     'a media type example, pointing at the bad value',
     {
       given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/Pet' }\n            example:\n              id: seven\n              name: Rex\n      default: { description: error }`, `schemas:\n  Pet:\n    type: object\n    required: [id, name]\n    properties:\n      id: { type: integer }\n      name: { type: string }`),

@@ -66,6 +66,8 @@ export function formatJson(items: Located[]): string {
         code: d.code,
         message: d.message,
         ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
+        ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+        ...(d.related ? { related: d.related.map((r) => ({ file: displayPath(r.file), pointer: r.pointer, message: r.message })) } : {}),
       })),
       null,
       2,

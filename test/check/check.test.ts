@@ -140,7 +140,8 @@ describe('--format json and sarif', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ line: 20, column: 25, endLine: 20, endColumn: 52, severity: 'error', code: 'ref-dangling', pointer: '/paths/~1pets/get/responses/200/content/application~1json/schema/items/$ref' });
     expect(items[0].file).toMatch(/openapi\.yaml$/);
-    expect(items[0].message).toBe('$ref "#/components/schemas/Pets" points to nothing: no "Pets" at /components/schemas');
+    expect(items[0].message).toBe('$ref "#/components/schemas/Pets" points to nothing: no "Pets" at /components/schemas; did you mean \'#/components/schemas/Pet\'?');
+    expect(items[0].suggestion).toEqual({ text: '#/components/schemas/Pet', part: 'value' });
   });
 
   it('sarif: a valid 2.1.0 log with every rule described', async () => {

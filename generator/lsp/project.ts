@@ -12,6 +12,7 @@ import type { SourceFile } from '../load/source-file.ts';
 import { UnreadableSpecError } from '../load/workspace.ts';
 import { SpecIndex } from '../load/spec-index.ts';
 import type { FileStore } from './files.ts';
+import { isProjectSpec } from '../pipeline/layout.ts';
 
 export class Analysis {
   private cheapDiagnostics: Diagnostic[] | undefined;
@@ -152,7 +153,9 @@ export class Project {
 
   /**
    * The roots a file belongs to: itself when it is a root; else a known root that reads it; else
-   * a root document in its folder or up to three folders above that reads it.
+   * a root document in its folder or up to three folders above that reads it; else itself when
+   * it is one of its project's specs (spec/*.yaml: a spec being started). None: not OpenAPI
+   * (docker-compose.yml), and the server leaves it alone.
    */
   async rootsOf(path: string): Promise<string[]> {
     if (this.isRoot(path)) return [path];
@@ -172,6 +175,7 @@ export class Project {
       if (parent === dir) break;
       dir = parent;
     }
+    if (found.length === 0 && isProjectSpec(path)) found.push(path);
     this.owners.set(path, found);
     return found;
   }

@@ -8,7 +8,6 @@ import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeRe
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { toLspDiagnostic } from './convert.ts';
 import { pathToUri, uriToPath } from './files.ts';
 import { LanguageService, RenameError } from './service.ts';
 
@@ -106,11 +105,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     if (owners.length === 0) {
-      // a YAML or JSON file no spec reads: its syntax only
-      const source = service.files.source(uriToPath(uri));
-      if (!source) return;
+      // not OpenAPI (docker-compose.yml, a CI workflow): nothing, and nothing left from before
       const version = service.files.document(uriToPath(uri))?.version;
-      void connection.sendDiagnostics({ uri, diagnostics: source.syntaxErrors.map((d) => toLspDiagnostic(d, source)), ...(version !== undefined ? { version } : {}) });
+      void connection.sendDiagnostics({ uri, diagnostics: [], ...(version !== undefined ? { version } : {}) });
       return;
     }
     for (const root of owners) {

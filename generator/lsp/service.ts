@@ -70,7 +70,9 @@ export class LanguageService {
     const source = this.files.source(path);
     if (!source) return undefined;
     const roots = await this.project.rootsOf(path);
-    const analysis = roots.length ? await this.project.analysis(roots[0]!) : undefined;
+    // not an OpenAPI document, nor a file one reads: nothing to say about it
+    if (!roots.length) return undefined;
+    const analysis = await this.project.analysis(roots[0]!);
     return { path, uri, text: source.text, source, analysis };
   }
 
@@ -312,6 +314,7 @@ export class LanguageService {
     const text = doc?.text ?? this.files.source(path)?.text;
     if (text === undefined) return [];
     const roots = await this.project.rootsOf(path);
+    if (!roots.length) return [];
     // the last analysis that parsed (the text being typed may not): structure and components
     let analysis = roots.length ? await this.project.analysis(roots[0]!) : undefined;
     if (roots.length && analysis?.workspace.root.value === undefined) analysis = this.project.last(roots[0]!) ?? analysis;

@@ -389,6 +389,34 @@ describe('rename', () => {
   });
 });
 
+describe('files that are not OpenAPI', () => {
+  it('docker-compose.yml: no completion, no diagnostics, no hover, even with a syntax error', async () => {
+    const path = join(repoRoot, 'test/lsp/fixtures/other/docker-compose.yml');
+    const text = readFileSync(path, 'utf8');
+    const uri = client.open(path, text);
+    expect((await client.diagnostics(uri, (p) => p.version === 1)).diagnostics).toEqual([]);
+    const typed = caret(text + '  i|\n');
+    client.change(uri, typed.text);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: typed.position })).toEqual([]);
+    const top = caret(text + '|\n');
+    client.change(uri, top.text);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: top.position })).toEqual([]);
+    expect(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: find(text, 'services', 2) })).toBeNull();
+    const version = client.change(uri, text + 'bad: [\n');
+    expect((await client.diagnostics(uri, (p) => p.version === version)).diagnostics).toEqual([]);
+    client.close(uri);
+  });
+
+  it("a new file of the project's spec/ folder is a spec being started: the document's keys", async () => {
+    const path = join(repoRoot, 'spec/new-api.yaml');
+    const typed = caret('op|\n');
+    const uri = client.open(path, typed.text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: typed.position });
+    expect(items.map((i) => i.label)).toEqual(['openapi']);
+    client.close(uri);
+  });
+});
+
 describe.skipIf(!existsSync(appboy))('spec/appboy.yaml', () => {
   it('opens without errors and is outlined', async () => {
     const uri = client.open(appboy);

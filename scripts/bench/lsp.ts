@@ -73,9 +73,16 @@ function editsFor(text: string, json: boolean): Edit[] {
   if (!schemas) throw new Error('no components/schemas');
   const ind = schemas[1]! + '  ';
   const typed = json ? `${ind}"BenchTyped": {\n${ind}  "type": "object",\n${ind}  "properties": {\n${ind}    "id": { "type": "integer" }\n${ind}  }\n${ind}},\n` : `${ind}BenchTyped:\n${ind}  type: object\n${ind}  properties:\n${ind}    id:\n${ind}      type: integer\n`;
-  const typedAt = schemas.index + schemas[0].length;
-  const chars = quick ? typed.slice(0, 40) : typed;
-  for (let i = 0; i < chars.length; i++) edits.push({ label: 'type a schema', at: typedAt + i, remove: 0, insert: chars[i]! });
+  // as in an editor: Enter at the end of the `schemas` line brings the indentation with it, then
+  // one character at a time, each later Enter with its indentation again
+  const typedAt = schemas.index + schemas[0].length - 1;
+  const chars = '\n' + (quick ? typed.slice(0, 40) : typed).replace(/\n$/, '');
+  const keys = chars.match(/\n *|[^\n]/g)!;
+  let offset = typedAt;
+  for (const k of keys) {
+    edits.push({ label: 'type a schema', at: offset, remove: 0, insert: k });
+    offset += k.length;
+  }
   edits.push({ label: 'delete it', at: typedAt, remove: chars.length, insert: '' });
   return edits;
 }

@@ -27,6 +27,9 @@ import { FileStore, pathToUri, uriToPath } from './files.ts';
 import { componentAt, kindInFile, nodeAt, valueAt } from './locate.ts';
 import { Analysis, Project } from './project.ts';
 import { documentSymbols, workspaceSymbols } from './symbols.ts';
+import { describeGenerated, generatedAt, generatedLocation } from './generated.ts';
+import { LineIndex } from '../core/line-index.ts';
+import { readFileSync } from 'node:fs';
 
 /** One document's view: its parse, and the analysis of the spec it belongs to. */
 export interface DocumentView {
@@ -132,6 +135,9 @@ export class LanguageService {
       const body = describeObject(kind === 'reference' ? 'schema' : kind, r.target.value, refLabel(ref), ws, r.target.loc);
       return { contents: { kind: 'markdown', value: `${body}\n\n${code(ref)}` }, range };
     }
+    // an operation or a component schema: what the generator makes of it
+    const generated = analysis && (at.part === 'key' || segs.at(-1) === 'operationId') ? generatedAt(analysis, view.path, segs) : undefined;
+    const codeNote = generated && analysis ? describeGenerated(analysis, generated) : undefined;
     // a key: the field's meaning, and for a named member (a component, a property) the member
     if (at.part === 'key' && segs.length) {
       const key = segs.at(-1)!;
@@ -143,9 +149,11 @@ export class LanguageService {
       else if (parentKind && grammar[parentKind].entries) parts.push(`**${key}**: ${grammar[parentKind].entries!.keyDoc}`);
       if (ownKind === 'schema') parts.push(describeSchema(valueAt(value, segs), { title: field ? undefined : key, ws, loc: { file: view.path, pointer: at.pointer } }));
       else if (ownKind && !field && ownKind !== 'reference') parts.push(describeObject(ownKind, valueAt(value, segs), key, ws, { file: view.path, pointer: at.pointer }));
+      if (codeNote) parts.push(codeNote);
       if (!parts.length) return null;
       return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
     }
+    if (codeNote) return { contents: { kind: 'markdown', value: codeNote }, range };
     // a value inside a schema: the innermost schema
     for (let n = segs.length; n >= 0; n--) {
       const k = kindInFile(analysis, view.path, value, segs.slice(0, n), 'expected');
@@ -197,6 +205,18 @@ export class LanguageService {
   }
 
   async definition(uri: string, position: Position): Promise<Location[]> {
+    // an operation or a component schema of a generated project spec: its generated symbol
+    const view = await this.view(uri);
+    if (view?.analysis) {
+      const at = nodeAt(view.source, offsetAt(view.text, position));
+      const g = at.part === 'key' || at.segments.at(-1) === 'operationId' ? generatedAt(view.analysis, view.path, at.segments) : undefined;
+      const loc = g && generatedLocation(view.analysis, g);
+      if (loc) {
+        const lines = new LineIndex(readFileSync(loc.file, 'utf8'));
+        const pos = (o: number) => ({ line: lines.position(o).line - 1, character: lines.position(o).col - 1 });
+        return [{ uri: pathToUri(loc.file), range: { start: pos(loc.start), end: pos(loc.end) } }];
+      }
+    }
     const t = await this.targetAt(uri, position);
     if (!t?.view.analysis) return [];
     const loc = this.locationOf(t.view.analysis, t.target);

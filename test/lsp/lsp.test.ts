@@ -132,7 +132,7 @@ describe('hover', () => {
 
   it('on an OpenAPI key', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: petUri }, position: find(petText, 'operationId: listPets', 1) });
-    expect((hover.contents as { value: string }).value).toBe('**operationId** (Operation): A unique name for the operation; generated code uses it.');
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*operationId\*\* \(Operation\): A unique name for the operation; generated code uses it\.\n\n---\n\n\*\*Generated client\*\* \(`@oaskit\/openapi`\): `client\.listPets\(input\)`/);
   });
 });
 
@@ -425,6 +425,29 @@ describe.skipIf(!existsSync(appboy))('spec/appboy.yaml', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols.map((s) => s.name)).toEqual(['paths', 'components']);
     expect(symbols[0]!.children!.length).toBeGreaterThan(10);
+    client.close(uri);
+  });
+
+  it('the generated code one hover away: the client method of an operation, the type and validators of a schema; definition goes there', async () => {
+    const text = readFileSync(appboy, 'utf8');
+    const uri = client.open(appboy, text);
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    const post = find(text, '/users/track:\n    post:', 18);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: post });
+    expect((hover.contents as { value: string }).value).toContain("**Generated client** (`@oaskit/appboy`): `client.userData.trackUsers(input)` → `Promise<…>`, on the client `createAppboyClient()` returns\n\nTypes: `paths['/users/track']['post']` (schema.d.ts)");
+    const schemaKey = find(text, '\n  schemas:\n    CompanySecret:', 16);
+    const schemaHover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: schemaKey });
+    expect((schemaHover.contents as { value: string }).value).toContain("**Generated** (`@oaskit/appboy`): type `components['schemas']['CompanySecret']` (schema.d.ts, `CompanySecret`) · validators `validateCompanySecret`, `isCompanySecret` (validators.ts)");
+    const generated = join(repoRoot, 'generated/appboy');
+    if (existsSync(generated)) {
+      const [method] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: post });
+      expect(method!.uri).toBe(uriOf(join(generated, 'client.ts')));
+      const clientText = readFileSync(join(generated, 'client.ts'), 'utf8').split('\n');
+      expect(clientText[method!.range.start.line]!.slice(method!.range.start.character, method!.range.end.character)).toBe('trackUsers');
+      const [type] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: schemaKey });
+      expect(type!.uri).toBe(uriOf(join(generated, 'schema.d.ts')));
+      expect(readFileSync(join(generated, 'schema.d.ts'), 'utf8').split('\n')[type!.range.start.line]).toMatch(/^ {4}CompanySecret: /);
+    }
     client.close(uri);
   });
 });

@@ -1,18 +1,10 @@
 // The specs a command works on: the ones given (--spec FILE, or arguments where a command takes
 // them), else those of the project's spec/ folder.
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { specFiles } from '../pipeline/layout.ts';
 import { UsageError } from './command.ts';
 
-/** The specs of a project: spec/*.yaml, *.yml and *.json, sorted. */
-export function specFiles(cwd: string): string[] {
-  const dir = join(cwd, 'spec');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json)$/i.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
+export { specFiles, specName } from '../pipeline/layout.ts';
 
 /** Absolute paths of the given specs, else of spec/*; a UsageError when there are none. */
 export function specsToUse(given: readonly string[], cwd = process.cwd()): { specs: string[]; fromProject: boolean } {
@@ -20,11 +12,6 @@ export function specsToUse(given: readonly string[], cwd = process.cwd()): { spe
   const specs = specFiles(cwd);
   if (specs.length === 0) throw new UsageError('no spec given (--spec FILE) and no spec/*.yaml in this folder');
   return { specs, fromProject: true };
-}
-
-/** spec/petstore.yaml -> petstore */
-export function specName(spec: string): string {
-  return basename(spec, extname(spec));
 }
 
 /** string[] of a repeatable option (parseArgs gives undefined when absent). */

@@ -18,6 +18,24 @@ export interface Diagnostic {
   atKey?: boolean;
   /** raw offsets, when there is no node (syntax errors) */
   offsets?: { start: number; end: number };
+  /** what the node (its key or its value) was probably meant to be: a quick fix */
+  suggestion?: Suggestion;
+  /** other places that belong to the problem (the other operation with the same id, …) */
+  related?: Related[];
+  /** the name the problem is about, when a fix needs it (the undeclared path parameter) */
+  subject?: string;
+}
+
+export interface Suggestion {
+  text: string;
+  part: 'key' | 'value';
+}
+
+export interface Related {
+  file: string;
+  pointer: string;
+  message: string;
+  atKey?: boolean;
 }
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };

@@ -45,6 +45,10 @@ export type Shape =
 export interface Field {
   doc: string;
   shape: Shape;
+  /** the values the field takes (completion, did-you-mean); `open`: common ones, others allowed */
+  values?: { list: readonly string[]; open?: boolean };
+  /** for a map: the keys commonly written (completion), e.g. media types */
+  keys?: readonly string[];
   /** only in this version of OpenAPI */
   since?: '3.1';
   until?: '3.0';
@@ -57,7 +61,7 @@ export interface ObjectKind {
   /** `^x-` extensions allowed */
   extensible: boolean;
   /** a map kind: every key (matching `keys`) holds this */
-  entries?: { shape: Shape; keys?: RegExp; keyDoc: string };
+  entries?: { shape: Shape; keys?: RegExp; keyDoc: string; suggest?: readonly (readonly [string, string])[] };
 }
 
 const str = (doc: string, extra: Partial<Field> = {}): Field => ({ doc, shape: { data: 'string' }, ...extra });
@@ -70,6 +74,30 @@ const one = (of: Kind, doc: string, ref = false, extra: Partial<Field> = {}): Fi
 const map = (of: Kind, doc: string, ref = false, extra: Partial<Field> = {}): Field => ({ doc, shape: { of, many: 'map', ref }, ...extra });
 const list = (of: Kind, doc: string, ref = false, extra: Partial<Field> = {}): Field => ({ doc, shape: { of, many: 'list', ref }, ...extra });
 
+const mediaTypes = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'text/csv', 'application/octet-stream', 'application/xml', 'application/problem+json', 'text/event-stream', 'application/x-ndjson', '*/*'];
+const statusCodes = [
+  ['200', 'OK'],
+  ['201', 'Created'],
+  ['202', 'Accepted'],
+  ['204', 'No Content'],
+  ['301', 'Moved Permanently'],
+  ['304', 'Not Modified'],
+  ['400', 'Bad Request'],
+  ['401', 'Unauthorized'],
+  ['403', 'Forbidden'],
+  ['404', 'Not Found'],
+  ['409', 'Conflict'],
+  ['422', 'Unprocessable Content'],
+  ['429', 'Too Many Requests'],
+  ['500', 'Internal Server Error'],
+  ['503', 'Service Unavailable'],
+  ['4XX', 'Any client error'],
+  ['5XX', 'Any server error'],
+] as const;
+const jsonTypes = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
+// the formats of JSON Schema and the OpenAPI format registry that tools commonly know
+const formats = ['date-time', 'date', 'time', 'duration', 'email', 'uri', 'uri-reference', 'uuid', 'hostname', 'ipv4', 'ipv6', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'];
+
 const schemaFields: Record<string, Field> = {
   $ref: str('A reference to another schema (in 3.1 its siblings apply too).'),
   $id: str('The canonical URI of this schema resource.', { since: '3.1' }),
@@ -81,10 +109,10 @@ const schemaFields: Record<string, Field> = {
   $comment: str('A note for schema authors; no effect on validation.', { since: '3.1' }),
   title: str('A short title for the value.'),
   description: str('A description of the value (CommonMark).'),
-  type: any('The JSON type(s) allowed: string, number, integer, boolean, array, object, null (3.1).'),
+  type: any('The JSON type(s) allowed: string, number, integer, boolean, array, object, null (3.1).', { values: { list: jsonTypes } }),
   enum: data('array', 'The value must be equal to one of these.'),
   const: any('The value must be equal to this.', { since: '3.1' }),
-  format: str('A semantic format: date-time, email, uuid, int64, …'),
+  format: str('A semantic format: date-time, email, uuid, int64, …', { values: { list: formats, open: true } }),
   default: any('The default value, used when none is given.'),
   nullable: bool('The value may also be null (3.0; use a type list in 3.1).', { until: '3.0' }),
   deprecated: bool('The value should no longer be used.'),
@@ -255,25 +283,25 @@ export const grammar: Record<Kind, ObjectKind> = {
     extensible: true,
     fields: {
       name: str('The name of the parameter (case-sensitive; for `in: path` it matches a `{name}` of the path).'),
-      in: str('Where the parameter is: query, header, path or cookie.'),
+      in: str('Where the parameter is: query, header, path or cookie.', { values: { list: ['query', 'header', 'path', 'cookie'] } }),
       description: str('A description of the parameter.'),
       required: bool('The parameter must be present (always true for `in: path`).'),
       deprecated: bool('The parameter should no longer be used.'),
       allowEmptyValue: bool('A query parameter may be sent with an empty value.'),
-      style: str('How the value is serialised: matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject.'),
+      style: str('How the value is serialised: matrix, label, simple, form, spaceDelimited, pipeDelimited, deepObject.', { values: { list: ['form', 'simple', 'matrix', 'label', 'spaceDelimited', 'pipeDelimited', 'deepObject'] } }),
       explode: bool('Arrays and objects are serialised as separate parameters.'),
       allowReserved: bool('Reserved characters are sent without percent-encoding (query only).'),
       schema: one('schema', 'The schema of the parameter value.'),
       example: any('An example value.'),
       examples: map('example', 'Named examples.', true),
-      content: map('mediaType', 'The parameter’s media type and schema (instead of `schema`).'),
+      content: map('mediaType', 'The parameter’s media type and schema (instead of `schema`).', false, { keys: mediaTypes }),
     },
   },
   requestBody: {
     title: 'Request Body',
     doc: 'The body of a request.',
     extensible: true,
-    fields: { description: str('A description of the body.'), content: map('mediaType', 'The body by media type.'), required: bool('The body must be present.') },
+    fields: { description: str('A description of the body.'), content: map('mediaType', 'The body by media type.', false, { keys: mediaTypes }), required: bool('The body must be present.') },
   },
   mediaType: {
     title: 'Media Type',
@@ -293,7 +321,7 @@ export const grammar: Record<Kind, ObjectKind> = {
     fields: {
       contentType: str('The content type of the property.'),
       headers: map('header', 'Headers of the part (multipart).', true),
-      style: str('How the value is serialised.'),
+      style: str('How the value is serialised.', { values: { list: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'] } }),
       explode: bool('Arrays and objects are serialised as separate parameters.'),
       allowReserved: bool('Reserved characters are sent without percent-encoding.'),
     },
@@ -303,7 +331,7 @@ export const grammar: Record<Kind, ObjectKind> = {
     doc: 'The possible responses of an operation, by HTTP status code.',
     extensible: true,
     fields: { default: one('response', 'The response for every status code not listed.', true) },
-    entries: { shape: { of: 'response', ref: true }, keys: /^[1-5](\d\d|XX)$/, keyDoc: 'An HTTP status code (`200`) or range (`4XX`).' },
+    entries: { shape: { of: 'response', ref: true }, keys: /^[1-5](\d\d|XX)$/, keyDoc: 'An HTTP status code (`200`) or range (`4XX`).', suggest: statusCodes },
   },
   response: {
     title: 'Response',
@@ -312,7 +340,7 @@ export const grammar: Record<Kind, ObjectKind> = {
     fields: {
       description: str('A description of the response (required).'),
       headers: map('header', 'Response headers, by name.', true),
-      content: map('mediaType', 'The body by media type.'),
+      content: map('mediaType', 'The body by media type.', false, { keys: mediaTypes }),
       links: map('link', 'Operations that can follow this response.', true),
     },
   },
@@ -344,12 +372,12 @@ export const grammar: Record<Kind, ObjectKind> = {
       description: str('A description of the header.'),
       required: bool('The header must be present.'),
       deprecated: bool('The header should no longer be used.'),
-      style: str('How the value is serialised (simple).'),
+      style: str('How the value is serialised (simple).', { values: { list: ['simple'] } }),
       explode: bool('Arrays and objects are serialised as separate values.'),
       schema: one('schema', 'The schema of the header value.'),
       example: any('An example value.'),
       examples: map('example', 'Named examples.', true),
-      content: map('mediaType', 'The header’s media type and schema (instead of `schema`).'),
+      content: map('mediaType', 'The header’s media type and schema (instead of `schema`).', false, { keys: mediaTypes }),
     },
   },
   tag: { title: 'Tag', doc: 'A tag that groups operations.', extensible: true, fields: { name: str('The tag name.'), description: str('A description of the tag.'), externalDocs: one('externalDocs', 'Further documentation.') } },
@@ -377,11 +405,11 @@ export const grammar: Record<Kind, ObjectKind> = {
     doc: 'A way to authenticate.',
     extensible: true,
     fields: {
-      type: str('apiKey, http, mutualTLS (3.1), oauth2 or openIdConnect.'),
+      type: str('apiKey, http, mutualTLS (3.1), oauth2 or openIdConnect.', { values: { list: ['apiKey', 'http', 'mutualTLS', 'oauth2', 'openIdConnect'] } }),
       description: str('A description of the scheme.'),
       name: str('apiKey: the header, query or cookie parameter name.'),
-      in: str('apiKey: query, header or cookie.'),
-      scheme: str('http: the authorization scheme (basic, bearer, …).'),
+      in: str('apiKey: query, header or cookie.', { values: { list: ['query', 'header', 'cookie'] } }),
+      scheme: str('http: the authorization scheme (basic, bearer, …).', { values: { list: ['basic', 'bearer', 'digest'], open: true } }),
       bearerFormat: str('http bearer: the token format (JWT, …).'),
       flows: one('oauthFlows', 'oauth2: the supported flows.'),
       openIdConnectUrl: str('openIdConnect: the discovery URL.'),

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/diagnostic.ts';
 import type { Located } from './position.ts';
-import { displayPath } from './position.ts';
+import { displayPath, locateDiagnostic } from './position.ts';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -15,6 +15,11 @@ export function formatText(items: Located[], options: { color?: boolean; frame?:
   const out: string[] = [];
   for (const { diagnostic: d, start, end, source } of items) {
     out.push(`${paint('bold', `${displayPath(d.file)}:${start.line}:${start.col}`)} - ${paint(d.severity, d.severity)} ${paint('dim', d.code)}: ${d.message}`);
+    // the places that belong to it (each problem of an example, the first use of an id)
+    for (const r of d.related ?? []) {
+      const at = r.file === d.file && source ? locateDiagnostic({ ...d, ...r, offsets: undefined }, source).start : undefined;
+      out.push(`    ${paint('dim', at ? `${displayPath(r.file)}:${at.line}:${at.col}` : `${displayPath(r.file)}#${r.pointer}`)} ${r.message}`);
+    }
     if (options.frame !== false && source) out.push(codeFrame(source.text, start, end, (t) => paint(d.severity, t)), '');
   }
   const count = (s: string) => items.filter((i) => i.diagnostic.severity === s).length;
@@ -61,6 +66,8 @@ export function formatJson(items: Located[]): string {
         code: d.code,
         message: d.message,
         ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
+        ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+        ...(d.related ? { related: d.related.map((r) => ({ file: displayPath(r.file), pointer: r.pointer, message: r.message })) } : {}),
       })),
       null,
       2,

@@ -7,6 +7,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { LineIndex, type Position } from '../core/line-index.ts';
 import { parsePointer, toPointer } from '../core/pointer.ts';
+import { recoverYaml } from './recover.ts';
 
 export type { Position };
 
@@ -22,6 +23,11 @@ export interface SourceFile {
   /** the document as plain data; undefined when the text could not be parsed at all */
   readonly value: unknown;
   readonly syntaxErrors: Diagnostic[];
+  /**
+   * Entries left out of `value` because a syntax error is in them (recover.ts): JSON pointers.
+   * The rest of the file was read; rules say nothing about what is at or under these.
+   */
+  readonly broken?: readonly string[];
   /**
    * The text range of the node at `pointer` (its key with `part: 'key'`). A pointer that does
    * not exist resolves to its nearest existing ancestor, so every diagnostic gets a position.
@@ -42,6 +48,7 @@ class YamlSource implements SourceFile {
   readonly format = 'yaml';
   readonly value: unknown;
   readonly syntaxErrors: Diagnostic[] = [];
+  readonly broken?: readonly string[];
   private readonly doc: YAML.Document.Parsed;
   private readonly lines: LineIndex;
 
@@ -51,14 +58,27 @@ class YamlSource implements SourceFile {
   ) {
     this.lines = new LineIndex(text);
     this.doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-    for (const e of this.doc.errors) {
-      this.syntaxErrors.push({
-        code: 'yaml-syntax',
-        severity: 'error',
-        message: firstLine(e.message),
-        file: path,
-        offsets: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
-      });
+    const recovered = this.doc.errors.length ? recoverYaml(text, this.doc) : undefined;
+    if (recovered) {
+      // the rest of the file, read without the entries that hold the errors: one error each
+      this.doc = recovered.doc;
+      for (const b of recovered.broken) this.syntaxErrors.push({ code: 'yaml-syntax', severity: 'error', message: b.message, file: path, offsets: { start: b.errorStart, end: b.errorEnd } });
+      this.broken = recovered.broken.flatMap((b) => (b.pointer === undefined ? [] : [b.pointer]));
+    } else {
+      // unrecoverable: the errors, one per line (the parser repeats itself)
+      const lines = new Set<number>();
+      for (const e of this.doc.errors) {
+        const line = this.lines.position(e.pos[0]).line;
+        if (lines.has(line)) continue;
+        lines.add(line);
+        this.syntaxErrors.push({
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: firstLine(e.message),
+          file: path,
+          offsets: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
+        });
+      }
     }
     let value: unknown;
     if (this.doc.errors.length === 0) {
@@ -68,6 +88,7 @@ class YamlSource implements SourceFile {
         this.syntaxErrors.push({ code: 'yaml-syntax', severity: 'error', message: firstLine((error as Error).message), file: path, offsets: { start: 0, end: 0 } });
       }
     }
+    if (value !== undefined && this.broken) for (const pointer of this.broken) removeAt(value, parsePointer(pointer));
     this.value = value;
   }
 
@@ -138,6 +159,17 @@ class YamlSource implements SourceFile {
     }
     return { pointer: toPointer(segments), part };
   }
+}
+
+/** Delete the member at a pointer (a blanked entry reads as null: it is not there at all). */
+function removeAt(value: unknown, segments: string[]): void {
+  let v = value;
+  for (const s of segments.slice(0, -1)) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, s)) return;
+    v = (v as Record<string, unknown>)[s];
+  }
+  const last = segments.at(-1);
+  if (last !== undefined && v !== null && typeof v === 'object' && !Array.isArray(v)) delete (v as Record<string, unknown>)[last];
 }
 
 function deAlias(node: unknown, doc: YAML.Document.Parsed): unknown {

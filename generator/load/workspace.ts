@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import type { Loc } from '../core/loc.ts';
-import { child, isObject, parsePointer, toPointer } from '../core/pointer.ts';
+import { child, escapeSegment, isObject, parsePointer, toPointer } from '../core/pointer.ts';
+import { closest } from '../core/suggest.ts';
 import { walkStructure } from './spec-walk.ts';
 import { parseSource, type SourceFile } from './source-file.ts';
 
@@ -16,7 +17,7 @@ export interface Resolved {
   value: unknown;
 }
 
-export type RefResult = { ok: true; target: Resolved } | { ok: false; code: RefProblemCode; message: string };
+export type RefResult = { ok: true; target: Resolved } | { ok: false; code: RefProblemCode; message: string; /** the target is in an entry a syntax error left out */ unreadable?: true; /** the ref probably meant */ suggestion?: string };
 export type RefProblemCode = 'ref-unsafe' | 'ref-not-found' | 'ref-dangling' | 'ref-unsupported' | 'ref-cycle';
 
 export interface WorkspaceOptions {
@@ -137,7 +138,14 @@ export class Workspace {
         return this.walk(via.target.loc, via.target.value, segments.slice(i), ref, depth + 1);
       }
       if (next === undefined) {
-        return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} points to nothing: no ${JSON.stringify(seg)} at ${at.pointer || '/'}` };
+        const pointer = at.pointer + toPointer([seg]);
+        // into an entry a syntax error left out (recover.ts): not known to be dangling
+        const unreadable = this.get(at.file)?.broken?.some((b) => pointer === b || pointer.startsWith(b + '/') || b.startsWith(pointer + '/'));
+        // the last name misspelt: the closest one there (did you mean)
+        const meant = i === segments.length - 1 && isObject(current) ? closest(seg, Object.keys(current)) : undefined;
+        const hash = ref.lastIndexOf('/');
+        const suggestion = meant !== undefined && hash >= 0 ? ref.slice(0, hash + 1) + escapeSegment(meant) : undefined;
+        return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} points to nothing: no ${JSON.stringify(seg)} at ${at.pointer || '/'}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, ...(unreadable ? { unreadable } : {}), ...(suggestion ? { suggestion } : {}) };
       }
       current = next;
       at = { file: at.file, pointer: at.pointer + toPointer([seg]) };
@@ -175,7 +183,8 @@ export class Workspace {
       forEachRef(file.value, '', (ref, pointer) => {
         const r = this.resolveRef(file.path, ref);
         if (!r.ok) {
-          diagnostics.push({ code: r.code, severity: 'error', message: r.message, file: file.path, pointer: pointer + '/$ref' });
+          if (r.unreadable) return;
+          diagnostics.push({ code: r.code, severity: 'error', message: r.message, file: file.path, pointer: pointer + '/$ref', ...(r.suggestion ? { suggestion: { text: r.suggestion, part: 'value' as const } } : {}) });
           return;
         }
         if (r.target.loc.file !== file.path) {

@@ -177,7 +177,9 @@ export class ChunkCache {
       this.parses++;
       s = parseSource(path + (format === 'yaml' ? '.chunk.yaml' : '.chunk.json'), text);
     }
-    if (s.syntaxErrors.length || s.value === undefined) throw new Unsafe();
+    // a YAML entry with a syntax error is kept when the parser recovered the rest of it
+    // (load/recover.ts): its errors and left-out parts are the file's
+    if (s.value === null || typeof s.value !== 'object' || (s.syntaxErrors.length && (format === 'json' || !s.broken?.length))) throw new Unsafe();
     next.set(key, s);
     return s;
   }
@@ -417,12 +419,28 @@ function relativize(g: Group, absStart: number): void {
   g.value = { start: g.value.start - absStart, end: g.value.end - absStart };
 }
 
+/** The syntax errors and left-out entries of the leaves, in the file's offsets and pointers. */
+function collectErrors(g: Group, base: number, path: string, errors: Diagnostic[], broken: string[]): void {
+  for (const e of g.entries) {
+    const at = base + e.start;
+    if (e.type === 'group') {
+      collectErrors(e, at, path, errors, broken);
+      continue;
+    }
+    if (!e.source.syntaxErrors.length) continue;
+    const shift = at - e.shift;
+    for (const d of e.source.syntaxErrors) errors.push({ ...d, file: path, ...(d.offsets ? { offsets: { start: d.offsets.start + shift, end: d.offsets.end + shift } } : {}) });
+    for (const b of e.source.broken ?? []) broken.push(toPointer(g.segments) + b);
+  }
+}
+
 function countLeaves(g: Group): number {
   return g.entries.reduce((n, e) => n + (e.type === 'leaf' ? 1 : countLeaves(e)), 0);
 }
 
 class ChunkedSource implements SourceFile {
   readonly syntaxErrors: Diagnostic[] = [];
+  readonly broken?: readonly string[];
 
   constructor(
     readonly path: string,
@@ -432,7 +450,11 @@ class ChunkedSource implements SourceFile {
     readonly value: unknown,
     private readonly makeLines: () => LineIndex,
     readonly chunkCount = countLeaves(root),
-  ) {}
+  ) {
+    const broken: string[] = [];
+    collectErrors(root, 0, path, this.syntaxErrors, broken);
+    if (broken.length) this.broken = broken;
+  }
 
   private lineStarts: LineIndex | undefined;
 

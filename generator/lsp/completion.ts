@@ -1,7 +1,10 @@
 // Completion: the keys an OpenAPI object (or a schema) allows at the cursor, `$ref` targets
-// (the spec's components, those of the expected kind first), and a few values with a fixed set
-// (`type`, `in`, `style`, `format`, response codes).
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from 'vscode-languageserver-protocol';
+// (the spec's components, those of the expected kind first), the values of enumerated fields
+// (`type`, `in`, `style`, `format`), status codes, media types and security scheme names — all
+// from the grammar (core/grammar.ts). Works on text being typed: the structure and components
+// come from the last text that parsed when the current one does not; items are filtered by what
+// was typed, and each item's text edit replaces exactly that (an unclosed quote is closed).
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range as LspRange } from 'vscode-languageserver-protocol';
 import { dirname, relative } from 'node:path';
 import { escapeSegment, isObject } from '../core/pointer.ts';
 import { grammar, fieldsOf, sectionOfKind, type Kind } from '../core/grammar.ts';
@@ -21,32 +24,6 @@ export interface CompletionInput {
   lastGood: unknown;
 }
 
-const valueSets: Record<string, Partial<Record<Kind, string[]>>> = {
-  type: { schema: ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'], securityScheme: ['apiKey', 'http', 'mutualTLS', 'oauth2', 'openIdConnect'] },
-  in: { parameter: ['query', 'header', 'path', 'cookie'], securityScheme: ['query', 'header', 'cookie'] },
-  style: { parameter: ['form', 'simple', 'matrix', 'label', 'spaceDelimited', 'pipeDelimited', 'deepObject'], header: ['simple'] },
-  format: { schema: ['date-time', 'date', 'time', 'duration', 'email', 'uri', 'uri-reference', 'uuid', 'hostname', 'ipv4', 'ipv6', 'int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'] },
-  scheme: { securityScheme: ['basic', 'bearer', 'digest'] },
-};
-
-const statusCodes: [string, string][] = [
-  ['200', 'OK'],
-  ['201', 'Created'],
-  ['202', 'Accepted'],
-  ['204', 'No Content'],
-  ['400', 'Bad Request'],
-  ['401', 'Unauthorized'],
-  ['403', 'Forbidden'],
-  ['404', 'Not Found'],
-  ['409', 'Conflict'],
-  ['422', 'Unprocessable Content'],
-  ['429', 'Too Many Requests'],
-  ['500', 'Internal Server Error'],
-  ['4XX', 'Any client error'],
-  ['5XX', 'Any server error'],
-  ['default', 'Any other status'],
-];
-
 export function complete(input: CompletionInput): CompletionItem[] {
   const format = /\.json$/i.test(input.path) || (!/\.ya?ml$/i.test(input.path) && /^\s*[{[]/.test(input.text)) ? 'json' : 'yaml';
   const ctx = cursorContext(input.path, input.text, input.offset, format);
@@ -60,13 +37,16 @@ export function complete(input: CompletionInput): CompletionItem[] {
   if (ctx.kind === 'ref') return refItems(input, ctx, value, range(ctx.range));
   if (ctx.kind === 'value') {
     const kind = kindInFile(input.analysis, input.path, value, ctx.parent, 'expected');
-    const values = kind ? valueSets[ctx.key]?.[kind] : undefined;
+    const field = kind ? grammar[kind].fields[ctx.key] : undefined;
+    const values = field?.values?.list.filter((v) => matches(v, ctx.prefix));
     if (!values) return [];
-    return values.map((v, i) => ({ label: v, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), textEdit: { range: range(ctx.range), newText: ctx.format === 'json' ? JSON.stringify(v) : v } }));
+    const close = ctx.format === 'yaml' ? unclosed(ctx.quote, input.text, ctx.range.end) : '';
+    return values.map((v, i) => ({ label: v, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), filterText: ctx.format === 'json' ? JSON.stringify(v) : v, textEdit: { range: range(ctx.range), newText: ctx.format === 'json' ? JSON.stringify(v) : v + close } }));
   }
   // keys
   const kind = kindInFile(input.analysis, input.path, value, ctx.parent, 'expected');
-  if (!kind || kind === 'reference') return [];
+  if (!kind) return mapKeyItems(input, ctx, value, range(ctx.range));
+  if (kind === 'reference') return [];
   const existing = new Set(format === 'json' ? jsonKeysAt(input.text, ctx.parent) : Object.keys(objectAt(value, ctx.parent)));
   existing.delete(ctx.prefix);
   const items: CompletionItem[] = [];
@@ -81,36 +61,65 @@ export function complete(input: CompletionInput): CompletionItem[] {
     const detail = 'of' in shape ? `${shape.many === 'map' ? 'map of ' : shape.many === 'list' ? 'list of ' : ''}${grammar[shape.of].title}` : shape.data;
     items.push(keyItem(key, detail, field.doc, '1' + key));
   }
-  if (kind === 'responses') {
-    statusCodes.forEach(([status, text], i) => {
-      if (!existing.has(status) && status !== 'default') items.push(keyItem(status, text, `Response for HTTP ${status} (${text}).`, '0' + String(i).padStart(2, '0'), CompletionItemKind.Value));
-    });
-  }
+  grammar[kind].entries?.suggest?.forEach(([key, text], i) => {
+    if (!existing.has(key)) items.push(keyItem(key, text, `${grammar[kind].entries!.keyDoc} ${key}: ${text}.`, '0' + String(i).padStart(2, '0'), CompletionItemKind.Value));
+  });
   if (kind === 'securityRequirement' && input.analysis) {
     const schemes = valueAt(input.analysis.workspace.root.value, ['components', 'securitySchemes']);
     if (isObject(schemes)) for (const name of Object.keys(schemes)) if (!existing.has(name)) items.push(keyItem(name, 'security scheme', grammar.securityRequirement.entries!.keyDoc, '0' + name, CompletionItemKind.Reference));
   }
   if (grammar[kind].extensible) items.push(keyItem('x-', 'extension', 'A specification extension: any value, for tools.', '9x-'));
-  return items;
+  return items.filter((i) => matches(i.label, ctx.prefix));
+}
+
+/** Keys of a map the grammar suggests keys for (media types under `content`). */
+function mapKeyItems(input: CompletionInput, ctx: Extract<CursorContext, { kind: 'key' }>, value: unknown, range: LspRange): CompletionItem[] {
+  if (!ctx.parent.length) return [];
+  const owner = kindInFile(input.analysis, input.path, value, ctx.parent.slice(0, -1), 'expected');
+  const field = owner ? grammar[owner].fields[ctx.parent.at(-1)!] : undefined;
+  const shape = field?.shape;
+  if (!field?.keys || !shape || !('of' in shape) || shape.many !== 'map') return [];
+  const existing = new Set(ctx.format === 'json' ? jsonKeysAt(input.text, ctx.parent) : Object.keys(objectAt(value, ctx.parent)));
+  existing.delete(ctx.prefix);
+  return field.keys
+    .filter((k) => !existing.has(k) && matches(k, ctx.prefix))
+    .map((k, i) => {
+      const keyText = ctx.format === 'json' ? JSON.stringify(k) : /^[\w.+/-]+$/.test(k) ? k : `'${k}'`;
+      return { label: k, kind: CompletionItemKind.Value, detail: grammar[shape.of].title, sortText: String(i).padStart(3, '0'), filterText: k, textEdit: { range, newText: ctx.hasColon ? keyText : `${keyText}:\n${ctx.indent}  ` } };
+    });
+}
+
+/** Does a candidate fit what was typed (case-insensitive prefix)? */
+function matches(candidate: string, prefix: string): boolean {
+  return candidate.toLowerCase().startsWith(prefix.toLowerCase());
+}
+
+/** The quote to close a value with: the opening one when the line holds no closing one after the cursor. */
+function unclosed(quote: string, text: string, from: number): string {
+  if (!quote) return '';
+  const lineEnd = text.indexOf('\n', from);
+  return text.slice(from, lineEnd < 0 ? text.length : lineEnd).includes(quote) ? '' : quote;
 }
 
 /** `$ref` targets: the components of the spec, the section the place expects first. */
-function refItems(input: CompletionInput, ctx: Extract<CursorContext, { kind: 'ref' }>, value: unknown, range: { start: ReturnType<ReturnType<typeof lineIndex>>; end: ReturnType<ReturnType<typeof lineIndex>> }): CompletionItem[] {
+function refItems(input: CompletionInput, ctx: Extract<CursorContext, { kind: 'ref' }>, value: unknown, range: LspRange): CompletionItem[] {
   const analysis = input.analysis;
   if (!analysis) return [];
   const expected = kindInFile(analysis, input.path, value, ctx.holder, 'expected');
   const wanted = expected ? sectionOfKind[expected] : undefined;
   const items: CompletionItem[] = [];
+  const close = ctx.format === 'yaml' ? unclosed(ctx.quote, input.text, ctx.range.end) : '';
   for (const file of analysis.files()) {
-    const source = analysis.workspace.get(file);
-    const components = valueAt(source?.value, ['components']);
+    // the file being typed in: its current value, else its last good one
+    const components = valueAt(file === input.path ? value : analysis.workspace.get(file)?.value, ['components']);
     if (!isObject(components)) continue;
     const prefix = file === input.path ? '' : relative(dirname(input.path), file).split('\\').join('/');
     for (const [section, members] of Object.entries(components)) {
       if (!isObject(members) || !Object.prototype.hasOwnProperty.call(grammar.components.fields, section)) continue;
       for (const name of Object.keys(members)) {
         const ref = `${prefix}#/components/${section}/${escapeSegment(name)}`;
-        const newText = ctx.format === 'json' ? JSON.stringify(ref) : ctx.quote ? ref : `'${ref}'`;
+        if (!matches(ref, ctx.prefix)) continue;
+        const newText = ctx.format === 'json' ? JSON.stringify(ref) : ctx.quote ? ref + close : `'${ref}'`;
         items.push({
           label: ref,
           kind: CompletionItemKind.Reference,

@@ -81,7 +81,7 @@ export class FileStore {
     if (!cache) this.chunks.set(path, (cache = new ChunkCache()));
     const source = cache.parse(path, text);
     this.parses.set(path, { text, source });
-    if (source.value !== undefined) this.good.set(path, source.value);
+    if (source.value !== undefined && !source.syntaxErrors.length) this.good.set(path, source.value);
     return source;
   };
 

@@ -12,6 +12,7 @@ import type { SourceFile } from '../load/source-file.ts';
 import { UnreadableSpecError } from '../load/workspace.ts';
 import { SpecIndex } from '../load/spec-index.ts';
 import type { FileStore } from './files.ts';
+import { isProjectSpec } from '../pipeline/layout.ts';
 
 export class Analysis {
   private cheapDiagnostics: Diagnostic[] | undefined;
@@ -79,6 +80,8 @@ export class Analysis {
 
 export class Project {
   private readonly analyses = new Map<string, Analysis>();
+  /** the last analysis of a root whose files could be read (completion while the text is broken) */
+  private readonly lastReadable = new Map<string, Analysis>();
   /** roots found for files that are not roots themselves */
   private readonly owners = new Map<string, string[]>();
 
@@ -115,12 +118,13 @@ export class Project {
     }
     const analysis = new Analysis(root, loaded, sources, config, configProblem);
     this.analyses.set(root, analysis);
+    if (loaded.workspace.root.value !== undefined) this.lastReadable.set(root, analysis);
     return analysis;
   }
 
-  /** The analysis already built for a root, current or not (for requests between rebuilds). */
+  /** The last analysis of a root whose document could be read, current or not (for requests while it is broken). */
   last(root: string): Analysis | undefined {
-    return this.analyses.get(root);
+    return this.lastReadable.get(root);
   }
 
   knownRoots(): string[] {
@@ -129,6 +133,7 @@ export class Project {
 
   forget(root: string): void {
     this.analyses.delete(root);
+    this.lastReadable.delete(root);
   }
 
   private isCurrent(a: Analysis): boolean {
@@ -148,7 +153,9 @@ export class Project {
 
   /**
    * The roots a file belongs to: itself when it is a root; else a known root that reads it; else
-   * a root document in its folder or up to three folders above that reads it.
+   * a root document in its folder or up to three folders above that reads it; else itself when
+   * it is one of its project's specs (spec/*.yaml: a spec being started). None: not OpenAPI
+   * (docker-compose.yml), and the server leaves it alone.
    */
   async rootsOf(path: string): Promise<string[]> {
     if (this.isRoot(path)) return [path];
@@ -168,6 +175,7 @@ export class Project {
       if (parent === dir) break;
       dir = parent;
     }
+    if (found.length === 0 && isProjectSpec(path)) found.push(path);
     this.owners.set(path, found);
     return found;
   }

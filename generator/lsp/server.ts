@@ -3,15 +3,15 @@
 // (parse, refs, the OpenAPI schema, cheap rules) runs after `cheapDelayMs` of quiet and is
 // published with the document's version; the expensive rules (examples) run after
 // `expensiveDelayMs` more. Between two expensive passes their last findings are re-located in the
-// new texts (they are JSON pointers, so they follow the edit).
+// new texts (they are JSON pointers, so they follow the edit). With `expensiveDelayMs: 0` every
+// version gets one pass with every rule and one publication (the benchmark times that).
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionKind, ErrorCodes, ResponseError, type Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../core/diagnostic.ts';
 import { SpecHasErrors } from '../pipeline/model-of.ts';
 import { GitError } from '../diff/git-base.ts';
 import { breakingChanges, breakingChangesCommand } from './breaking.ts';
-import { toLspDiagnostic } from './convert.ts';
 import { pathToUri, uriToPath } from './files.ts';
 import { LanguageService, RenameError } from './service.ts';
 
@@ -55,6 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceSymbolProvider: true,
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: [breakingChangesCommand] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'oaskit' },
     }),
@@ -109,11 +110,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     if (owners.length === 0) {
-      // a YAML or JSON file no spec reads: its syntax only
-      const source = service.files.source(uriToPath(uri));
-      if (!source) return;
+      // not OpenAPI (docker-compose.yml, a CI workflow): nothing, and nothing left from before
       const version = service.files.document(uriToPath(uri))?.version;
-      void connection.sendDiagnostics({ uri, diagnostics: source.syntaxErrors.map((d) => toLspDiagnostic(d, source)), ...(version !== undefined ? { version } : {}) });
+      void connection.sendDiagnostics({ uri, diagnostics: [], ...(version !== undefined ? { version } : {}) });
       return;
     }
     for (const root of owners) {
@@ -121,7 +120,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       s.generation++;
       clearTimeout(s.cheapTimer);
       clearTimeout(s.expensiveTimer);
-      s.cheapTimer = setTimeout(() => pass(root, 'cheap'), cheapDelay);
+      // no pause asked for the expensive rules: one pass, one complete publication per version
+      s.cheapTimer = setTimeout(() => pass(root, expensiveDelay === 0 ? 'all' : 'cheap'), cheapDelay);
     }
   };
 
@@ -158,6 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol(guard('documentSymbol', [], (p) => service.documentSymbols(p.textDocument.uri)));
   connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => service.workspaceSymbols(p.query)));
   connection.onPrepareRename(guard('prepareRename', null, (p) => service.prepareRename(p.textDocument.uri, p.position)));
+  connection.onCodeAction(guard('codeAction', [], (p) => service.codeActions(p.textDocument.uri, p.context.diagnostics)));
   connection.onRenameRequest(guard('rename', null, (p) => service.rename(p.textDocument.uri, p.position, p.newName)));
   // the breaking changes of a spec against a git ref: arguments [uri, ref?]
   connection.onExecuteCommand(async (p) => {

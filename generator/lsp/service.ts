@@ -2,6 +2,7 @@
 // data types. The server (server.ts) only connects them to a connection. Every answer is computed
 // from the spec's analysis (project.ts): the root document and the files its refs reach.
 import type {
+  CodeAction,
   CompletionItem,
   Diagnostic as LspDiagnostic,
   DocumentSymbol,
@@ -18,6 +19,7 @@ import { escapeSegment, isObject, toPointer } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import type { Loc } from '../load/workspace.ts';
 import { grammar } from '../core/grammar.ts';
+import { codeActions } from './code-actions.ts';
 import { complete } from './completion.ts';
 import { offsetAt, toLspDiagnostic, toRange } from './convert.ts';
 import { code, describeObject, describeSchema, refLabel } from './describe.ts';
@@ -25,6 +27,9 @@ import { FileStore, pathToUri, uriToPath } from './files.ts';
 import { componentAt, kindInFile, nodeAt, valueAt } from './locate.ts';
 import { Analysis, Project } from './project.ts';
 import { documentSymbols, workspaceSymbols } from './symbols.ts';
+import { describeGenerated, generatedAt, generatedLocation } from './generated.ts';
+import { LineIndex } from '../core/line-index.ts';
+import { readFileSync } from 'node:fs';
 
 /** One document's view: its parse, and the analysis of the spec it belongs to. */
 export interface DocumentView {
@@ -68,7 +73,9 @@ export class LanguageService {
     const source = this.files.source(path);
     if (!source) return undefined;
     const roots = await this.project.rootsOf(path);
-    const analysis = roots.length ? await this.project.analysis(roots[0]!) : undefined;
+    // not an OpenAPI document, nor a file one reads: nothing to say about it
+    if (!roots.length) return undefined;
+    const analysis = await this.project.analysis(roots[0]!);
     return { path, uri, text: source.text, source, analysis };
   }
 
@@ -99,7 +106,7 @@ export class LanguageService {
     for (const d of all) {
       const uri = pathToUri(d.file);
       const list = byUri.get(uri) ?? [];
-      list.push(toLspDiagnostic(d, analysis.workspace.get(d.file)));
+      list.push(toLspDiagnostic(d, analysis.workspace.get(d.file), (f) => analysis.workspace.get(f)));
       byUri.set(uri, list);
     }
     for (const list of byUri.values()) list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -128,6 +135,9 @@ export class LanguageService {
       const body = describeObject(kind === 'reference' ? 'schema' : kind, r.target.value, refLabel(ref), ws, r.target.loc);
       return { contents: { kind: 'markdown', value: `${body}\n\n${code(ref)}` }, range };
     }
+    // an operation or a component schema: what the generator makes of it
+    const generated = analysis && (at.part === 'key' || segs.at(-1) === 'operationId') ? generatedAt(analysis, view.path, segs) : undefined;
+    const codeNote = generated && analysis ? describeGenerated(analysis, generated) : undefined;
     // a key: the field's meaning, and for a named member (a component, a property) the member
     if (at.part === 'key' && segs.length) {
       const key = segs.at(-1)!;
@@ -139,9 +149,11 @@ export class LanguageService {
       else if (parentKind && grammar[parentKind].entries) parts.push(`**${key}**: ${grammar[parentKind].entries!.keyDoc}`);
       if (ownKind === 'schema') parts.push(describeSchema(valueAt(value, segs), { title: field ? undefined : key, ws, loc: { file: view.path, pointer: at.pointer } }));
       else if (ownKind && !field && ownKind !== 'reference') parts.push(describeObject(ownKind, valueAt(value, segs), key, ws, { file: view.path, pointer: at.pointer }));
+      if (codeNote) parts.push(codeNote);
       if (!parts.length) return null;
       return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
     }
+    if (codeNote) return { contents: { kind: 'markdown', value: codeNote }, range };
     // a value inside a schema: the innermost schema
     for (let n = segs.length; n >= 0; n--) {
       const k = kindInFile(analysis, view.path, value, segs.slice(0, n), 'expected');
@@ -193,6 +205,18 @@ export class LanguageService {
   }
 
   async definition(uri: string, position: Position): Promise<Location[]> {
+    // an operation or a component schema of a generated project spec: its generated symbol
+    const view = await this.view(uri);
+    if (view?.analysis) {
+      const at = nodeAt(view.source, offsetAt(view.text, position));
+      const g = at.part === 'key' || at.segments.at(-1) === 'operationId' ? generatedAt(view.analysis, view.path, at.segments) : undefined;
+      const loc = g && generatedLocation(view.analysis, g);
+      if (loc) {
+        const lines = new LineIndex(readFileSync(loc.file, 'utf8'));
+        const pos = (o: number) => ({ line: lines.position(o).line - 1, character: lines.position(o).col - 1 });
+        return [{ uri: pathToUri(loc.file), range: { start: pos(loc.start), end: pos(loc.end) } }];
+      }
+    }
     const t = await this.targetAt(uri, position);
     if (!t?.view.analysis) return [];
     const loc = this.locationOf(t.view.analysis, t.target);
@@ -294,6 +318,14 @@ export class LanguageService {
     return { changes };
   }
 
+  // ---- quick fixes -----------------------------------------------------------------------
+
+  /** Quick fixes for the diagnostics the client sends back (they carry what a fix needs). */
+  async codeActions(uri: string, diagnostics: LspDiagnostic[]): Promise<CodeAction[]> {
+    const source = this.files.source(uriToPath(uri));
+    return source ? codeActions(uri, source, diagnostics) : [];
+  }
+
   // ---- completion, symbols ---------------------------------------------------------------
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
@@ -302,9 +334,13 @@ export class LanguageService {
     const text = doc?.text ?? this.files.source(path)?.text;
     if (text === undefined) return [];
     const roots = await this.project.rootsOf(path);
+    if (!roots.length) return [];
     // the last analysis that parsed (the text being typed may not): structure and components
-    const analysis = roots.length ? ((await this.project.analysis(roots[0]!)) ?? this.project.last(roots[0]!)) : undefined;
-    return complete({ path, text, offset: offsetAt(text, position), analysis, current: this.files.source(path)?.value, lastGood: this.files.lastGoodValue(path) });
+    let analysis = roots.length ? await this.project.analysis(roots[0]!) : undefined;
+    if (roots.length && analysis?.workspace.root.value === undefined) analysis = this.project.last(roots[0]!) ?? analysis;
+    // a text with a syntax error is read without the broken entry, often the one being typed in
+    const source = this.files.source(path);
+    return complete({ path, text, offset: offsetAt(text, position), analysis, current: source?.syntaxErrors.length ? undefined : source?.value, lastGood: this.files.lastGoodValue(path) ?? source?.value });
   }
 
   async documentSymbols(uri: string): Promise<DocumentSymbol[]> {

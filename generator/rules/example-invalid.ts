@@ -1,6 +1,7 @@
 // example-invalid: an example validates against the schema it illustrates: `example`/`examples`
 // of parameters, headers and media types, and `example`/`examples` written inside a schema.
-// The diagnostic points at the offending value inside the example.
+// The diagnostic points at the offending value inside the example; an example with many problems
+// (a response sample out of date) gives one diagnostic at the example, each problem in `related`.
 import { escapeSegment, isObject } from '../core/pointer.ts';
 import type { Loc } from '../load/workspace.ts';
 import { describeError } from './ajv-errors.ts';
@@ -18,12 +19,16 @@ export const exampleInvalid: Rule = {
   steps: exampleSteps,
 };
 
+/** From this many problems in one example on, they come as one diagnostic. */
+const manyProblems = 4;
+
 /** One step per object holding examples (a parameter, a header, a media type, a schema). */
 function* exampleSteps(ctx: RuleContext): Generator<Finding[]> {
   const validator = new ExampleValidator(ctx.workspace, ctx.version);
   const seen = new Set<string>();
-  const check = (out: Finding[], schemaLoc: Loc, schema: unknown, valueLoc: Loc, value: unknown, label: string, direction: Direction) => {
+  const check = (into: Finding[], schemaLoc: Loc, schema: unknown, valueLoc: Loc, value: unknown, label: string, direction: Direction) => {
     const errors = validator.validate(schemaLoc, schema, value, direction);
+    const out: Finding[] = [];
     for (const e of errors ?? []) {
       const extra = e.params.additionalProperty ?? e.params.unevaluatedProperty;
       const path = extra !== undefined ? `${e.instancePath}/${escapeSegment(String(extra))}` : e.instancePath;
@@ -34,6 +39,14 @@ function* exampleSteps(ctx: RuleContext): Generator<Finding[]> {
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(finding(at, message, extra !== undefined || e.keyword === 'required'));
+    }
+    if (out.length < manyProblems) into.push(...out);
+    else {
+      const shown = out.slice(0, 3).map((f) => f.message.slice(label.length + 1));
+      into.push({
+        ...finding(valueLoc, `${label} has ${out.length} problems: ${shown.join('; ')}; and ${out.length - shown.length} more`),
+        related: out.map((f) => ({ file: f.file, pointer: f.pointer, message: f.message, ...(f.atKey ? { atKey: true } : {}) })),
+      });
     }
   };
   for (const site of ctx.index.sites) {

@@ -5,6 +5,7 @@ import type { Diagnostic, Severity } from '../core/diagnostic.ts';
 import { componentUnused } from './component-unused.ts';
 import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';
+import { keyMisspelt } from './key-misspelt.ts';
 import { limitContradiction } from './limit-contradiction.ts';
 import { oasSchema } from './oas-schema.ts';
 import { operationIdDuplicate } from './operation-id-duplicate.ts';
@@ -53,6 +54,7 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: securitySchemeUnknown, severity: 'error', cost: 'cheap' },
   { rule: enumTypeMismatch, severity: 'error', cost: 'cheap' },
   { rule: limitContradiction, severity: 'error', cost: 'cheap' },
+  { rule: keyMisspelt, severity: 'warning', cost: 'cheap' },
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 
@@ -142,15 +144,29 @@ function selected(options: RunOptions): RuleEntry[] {
 class Collector {
   readonly diagnostics: Diagnostic[] = [];
   private readonly seen = new Set<string>();
-  constructor(private readonly ctx: RuleContext) {}
+  /** per file, the pointers of entries left out by a syntax error */
+  private readonly broken = new Map<string, readonly string[]>();
+  constructor(private readonly ctx: RuleContext) {
+    for (const f of ctx.workspace.loadedFiles()) if (f.broken?.length) this.broken.set(f.path, f.broken);
+  }
+
+  private inBroken(f: Finding): boolean {
+    const pointers = this.broken.get(f.file);
+    if (!pointers) return false;
+    return pointers.some((b) => f.pointer === b || f.pointer.startsWith(b + '/') || f.pointer === b.slice(0, b.lastIndexOf('/')));
+  }
 
   add(entry: RuleEntry, findings: Finding[], options: RunOptions): void {
     const severity = settingOf(entry, options.settings) as Severity;
+    // entries left out by a syntax error (load/recover.ts): nothing to say about them, their
+    // parents (which may read as null) or what only they referred to (unused components)
+    if (this.broken.size && entry.rule.id === 'component-unused') return;
     for (const f of findings) {
+      if (this.inBroken(f)) continue;
       const key = `${entry.rule.id}\0${f.file}\0${f.pointer}\0${f.atKey ? 1 : 0}\0${f.message}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}) });
+      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.related ? { related: f.related } : {}), ...(f.subject !== undefined ? { subject: f.subject } : {}) });
     }
   }
 

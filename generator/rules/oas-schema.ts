@@ -4,7 +4,10 @@
 // say something, and each points at the offending node (a key for an unknown property).
 // Files reached through `$ref` are validated in place: the ref is replaced by its target before
 // validation, and errors inside it are mapped back to that file.
-import { escapeSegment, isObject, toPointer } from '../core/pointer.ts';
+import { escapeSegment, isObject, parsePointer, toPointer } from '../core/pointer.ts';
+import { grammar, kindAt } from '../core/grammar.ts';
+import { closest } from '../core/suggest.ts';
+import type { Suggestion } from '../core/diagnostic.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { describeError, reduceErrors, type VerboseError } from './ajv-errors.ts';
 import { openApiValidators, type Container, type ValidateFunction } from './openapi-schemas.ts';
@@ -41,15 +44,31 @@ export function validateDocument(ctx: Pick<RuleContext, 'workspace' | 'version' 
     // in a file reached through a $ref, the path is that file's own (the same node may be
     // reached from several places of the document)
     const where = loc.file === ws.root.path ? e.instancePath : unknown !== undefined ? loc.pointer.slice(0, loc.pointer.lastIndexOf('/')) : loc.pointer;
-    const message = `${where || '/'} ${describeError(e)}`;
+    const suggestion = suggest(e, value, unknown);
+    const message = `${where || '/'} ${describeError(e)}${suggestion ? `; did you mean '${suggestion.text}'?` : ''}`;
     const key = `${loc.file}#${loc.pointer}#${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // a missing property is reported at the object's key (`info:`), an unknown one at its own key
     const atKey = unknown !== undefined || e.keyword === 'required';
-    out.push({ message, file: loc.file, pointer: loc.pointer, ...(atKey && loc.pointer !== '' ? { atKey: true } : {}) });
+    out.push({ message, file: loc.file, pointer: loc.pointer, ...(atKey && loc.pointer !== '' ? { atKey: true } : {}), ...(suggestion ? { suggestion } : {}) });
   }
   return out;
+}
+
+/** Did you mean: a known field for an unknown key (from the grammar), an allowed value for a wrong one. */
+function suggest(e: VerboseError, doc: unknown, unknown: unknown): Suggestion | undefined {
+  if (unknown !== undefined) {
+    if (typeof unknown !== 'string' || unknown.startsWith('x-')) return undefined;
+    const kind = kindAt(doc, parsePointer(e.instancePath), 'document', 'expected');
+    const text = kind ? closest(unknown, Object.keys(grammar[kind].fields)) : undefined;
+    return text ? { text, part: 'key' } : undefined;
+  }
+  if (e.keyword === 'enum' && typeof e.data === 'string' && Array.isArray(e.params.allowedValues)) {
+    const text = closest(e.data, e.params.allowedValues.filter((v): v is string => typeof v === 'string'));
+    return text ? { text, part: 'value' } : undefined;
+  }
+  return undefined;
 }
 
 /** Remembered errors of a member (a path item, a component) by the member's object: an edit

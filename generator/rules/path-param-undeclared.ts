@@ -13,9 +13,9 @@ export const pathParamUndeclared: Rule = {
         const missing = entry.operations.filter((op) => !op.params.some((p) => p.in === 'path' && p.name === name));
         if (missing.length === 0) continue;
         if (missing.length === entry.operations.length) {
-          out.push(finding(entry.keyLoc, `path parameter '${name}' of ${entry.template} is not declared (no parameter with in: path and name: ${name})`, true));
+          out.push({ ...finding(entry.keyLoc, `path parameter '${name}' of ${entry.template} is not declared (no parameter with in: path and name: ${name})`, true), subject: name });
         } else {
-          for (const op of missing) out.push(finding(op.loc, `path parameter '${name}' of ${entry.template} is not declared by ${op.method.toUpperCase()}`, true));
+          for (const op of missing) out.push({ ...finding(op.loc, `path parameter '${name}' of ${entry.template} is not declared by ${op.method.toUpperCase()}`, true), subject: name });
         }
       }
     }

@@ -9,7 +9,7 @@ export function refRule(id: string, description: string): Rule {
     check(ctx) {
       const out: Finding[] = [];
       for (const d of ctx.loadDiagnostics) {
-        if (d.code === id && d.pointer !== undefined) out.push({ message: d.message, file: d.file, pointer: d.pointer });
+        if (d.code === id && d.pointer !== undefined) out.push({ message: d.message, file: d.file, pointer: d.pointer, ...(d.suggestion ? { suggestion: d.suggestion } : {}) });
       }
       return out;
     },

@@ -1,7 +1,7 @@
 // What a rule is: an id, a one-line description and a check. A check reads the model and the
 // workspace and returns findings (where and what); the code and the severity are added by the
 // runner from the rule table and the configuration, never by the rule itself.
-import type { Diagnostic } from '../core/diagnostic.ts';
+import type { Diagnostic, Related, Suggestion } from '../core/diagnostic.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { SpecIndex } from '../load/spec-index.ts';
@@ -23,6 +23,12 @@ export interface Finding {
   pointer: string;
   /** point at the key rather than the value */
   atKey?: boolean;
+  /** did-you-mean: the text the key or value was probably meant to be */
+  suggestion?: Suggestion;
+  /** other places the problem involves */
+  related?: Related[];
+  /** the name the problem is about, when a fix needs it */
+  subject?: string;
 }
 
 export interface Rule {

@@ -80,6 +80,25 @@ describe(`broken copies of ${realSpec.split('/').pop()}`, () => {
     expect(Number(/:(\d+):/.exec(first)![1])).toBeGreaterThanOrEqual(line);
   });
 
+  it('a bad indent does not hide a dangling $ref 300 lines away: the syntax error once, the $ref too, exit 2', async () => {
+    let refLine = 0;
+    const { path, line } = realCopy((lines) => {
+      const i = lines.findIndex((l) => /^ {6}summary: \S/.test(l));
+      lines[i] = ' ' + lines[i];
+      const r = lines.findIndex((l, j) => j > i + 300 && /\$ref: '#\/components\/schemas\//.test(l));
+      lines[r] = lines[r]!.replace(/(#\/components\/schemas\/[^']+)'/, "$1Nope'");
+      refLine = r + 1;
+      return i + 1;
+    });
+    const r = await check(path);
+    const found = r.out.split('\n').filter((l) => / - (error|warning) /.test(l));
+    expect(found.filter((l) => l.includes('yaml-syntax'))).toHaveLength(1);
+    // the parser notices the indent on the line of the key before it, or on it
+    expect(Number(/spec\.yaml:(\d+):/.exec(found.find((l) => l.includes('yaml-syntax'))!)![1])).toBeGreaterThanOrEqual(line - 1);
+    expect(found.some((l) => new RegExp(`spec\\.yaml:${refLine}:\\d+ - error ref-dangling: .*Nope`).test(l))).toBe(true);
+    expect(r.code).toBe(2);
+  });
+
   it('a dangling $ref: exit 1, ref-dangling at the ref value', async () => {
     const { path, line } = realCopy((lines) => {
       const i = lines.findIndex((l) => /\$ref: '#\/components\/schemas\//.test(l));
@@ -121,7 +140,8 @@ describe('--format json and sarif', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ line: 20, column: 25, endLine: 20, endColumn: 52, severity: 'error', code: 'ref-dangling', pointer: '/paths/~1pets/get/responses/200/content/application~1json/schema/items/$ref' });
     expect(items[0].file).toMatch(/openapi\.yaml$/);
-    expect(items[0].message).toBe('$ref "#/components/schemas/Pets" points to nothing: no "Pets" at /components/schemas');
+    expect(items[0].message).toBe('$ref "#/components/schemas/Pets" points to nothing: no "Pets" at /components/schemas; did you mean \'#/components/schemas/Pet\'?');
+    expect(items[0].suggestion).toEqual({ text: '#/components/schemas/Pet', part: 'value' });
   });
 
   it('sarif: a valid 2.1.0 log with every rule described', async () => {

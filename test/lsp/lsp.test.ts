@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic as LspDiagnostic, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspClient, caret, find, repoRoot, uriOf } from './lsp-client.ts';
 
 const petstore = join(repoRoot, 'test/lsp/fixtures/petstore/openapi.yaml');
@@ -46,18 +46,26 @@ describe('diagnostics', () => {
         severity: 1,
         code: 'ref-dangling',
         source: 'oaskit',
-        message: '$ref "#/components/schemas/Pett" points to nothing: no "Pett" at /components/schemas',
+        message: '$ref "#/components/schemas/Pett" points to nothing: no "Pett" at /components/schemas; did you mean \'#/components/schemas/Pet\'?',
+        data: { file: petstore, pointer: '/paths/~1pets/get/responses/200/content/application~1json/schema/items/$ref', suggestion: { text: '#/components/schemas/Pet', part: 'value' } },
       },
     ]);
     expect(await edit(petUri, petText)).toEqual([]);
   });
 
-  it('report a YAML syntax error where it is', async () => {
+  it('report a YAML syntax error once, where it is, and the rest of the spec still checked', async () => {
     const { text, position } = caret(petText.replace('  title: Pet store\n', '  title: Pet store\n  |bad: [\n'));
     const diagnostics = await edit(petUri, text);
     expect(diagnostics.map((d) => d.code)).toContain('yaml-syntax');
     const first = diagnostics.find((d) => d.code === 'yaml-syntax')!;
     expect(first.range.start.line).toBeGreaterThanOrEqual(position.line);
+    // a bad indent far from a dangling $ref: one syntax error, and the $ref is still reported
+    const both = petText.replace('      summary: List the pets\n', '       summary: List the pets\n').replace("                $ref: 'schemas.yaml#/Error'\ncomponents:", "                $ref: 'schemas.yaml#/Eror'\ncomponents:");
+    const found = await edit(petUri, both);
+    expect(found.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      ['yaml-syntax', 7, 'Nested mappings are not allowed in compact mappings'],
+      ['ref-dangling', 62, '$ref "schemas.yaml#/Eror" points to nothing: no "Eror" at /; did you mean \'schemas.yaml#/Error\'?'],
+    ]);
     expect(await edit(petUri, petText)).toEqual([]);
   });
 
@@ -65,7 +73,7 @@ describe('diagnostics', () => {
     const text = petText.replace('  title: Pet store\n', '').replace('      summary: List the pets\n', '      summry: List the pets\n');
     expect((await edit(petUri, text)).map((d) => [d.code, d.range.start, d.message])).toEqual([
       ['oas-schema', { line: 1, character: 0 }, "/info must have required property 'title'"],
-      ['oas-schema', { line: 7, character: 6 }, "/paths/~1pets/get has unknown property 'summry'"],
+      ['oas-schema', { line: 7, character: 6 }, "/paths/~1pets/get has unknown property 'summry'; did you mean 'summary'?"],
     ]);
     expect(await edit(petUri, petText)).toEqual([]);
   });
@@ -74,7 +82,7 @@ describe('diagnostics', () => {
     const text = petText.replace('              id: 7\n', '              id: seven\n');
     const diagnostics = await edit(petUri, text, (d) => d.some((x) => x.code === 'example-invalid'));
     expect(diagnostics).toEqual([
-      { range: { start: { line: 30, character: 18 }, end: { line: 30, character: 23 } }, severity: 1, code: 'example-invalid', source: 'oaskit', message: 'example at /id must be an integer' },
+      { range: { start: { line: 30, character: 18 }, end: { line: 30, character: 23 } }, severity: 1, code: 'example-invalid', source: 'oaskit', message: 'example at /id must be an integer', data: { file: petstore, pointer: '/paths/~1pets/post/requestBody/content/application~1json/example/id' } },
     ]);
     expect(await edit(petUri, petText, (d) => d.length === 0)).toEqual([]);
   });
@@ -124,7 +132,7 @@ describe('hover', () => {
 
   it('on an OpenAPI key', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: petUri }, position: find(petText, 'operationId: listPets', 1) });
-    expect((hover.contents as { value: string }).value).toBe('**operationId** (Operation): A unique name for the operation; generated code uses it.');
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*operationId\*\* \(Operation\): A unique name for the operation; generated code uses it\.\n\n---\n\n\*\*Generated client\*\* \(`@oaskit\/openapi`\): `client\.listPets\(input\)`/);
   });
 });
 
@@ -186,15 +194,15 @@ describe('completion', () => {
     expect(labels).toEqual(['tags', 'summary', 'description', 'externalDocs', 'parameters', 'requestBody', 'callbacks', 'deprecated', 'security', 'servers', 'x-']);
   });
 
-  it('offers schema keywords, with a partial key replaced', async () => {
+  it('offers schema keywords matching a partial key, which they replace', async () => {
     const marked = petText.replace('          minLength: 1\n', '          minLength: 1\n          maxL|\n');
     const { text, position } = caret(marked);
     client.change(petUri, text);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position });
     const max = items.find((i) => i.label === 'maxLength')!;
     expect(max.textEdit).toEqual({ range: { start: { line: position.line, character: 10 }, end: { line: position.line, character: 14 } }, newText: 'maxLength: ' });
-    expect(items.map((i) => i.label)).not.toContain('minLength');
-    expect(items.map((i) => i.label)).toContain('pattern');
+    // filtered by what was typed
+    expect(items.map((i) => i.label)).toEqual(['maxLength']);
   });
 
   it('offers the values of `in`', async () => {
@@ -202,7 +210,56 @@ describe('completion', () => {
     const { text, position } = caret(marked);
     client.change(petUri, text);
     const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position });
-    expect(items.map((i) => i.label)).toEqual(['query', 'header', 'path', 'cookie']);
+    expect(items.map((i) => i.label)).toEqual(['query']);
+    const empty = caret(petText.replace('      in: query\n', '      in: |\n'));
+    client.change(petUri, empty.text);
+    const all = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: empty.position });
+    expect(all.map((i) => i.label)).toEqual(['query', 'header', 'path', 'cookie']);
+    await edit(petUri, petText, (d) => d.length === 0);
+  });
+
+  it('inside an unclosed quote: the matching targets only, replacing exactly what was typed, the quote closed', async () => {
+    const marked = petText.replace("            schema:\n              $ref: '#/components/schemas/Pet'\n            example:", "            schema:\n              $ref: '#/components/schemas/P|\n            example:");
+    const { text, position } = caret(marked);
+    client.change(petUri, text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position });
+    expect(items.map((i) => i.label)).toEqual(['#/components/schemas/Pet']);
+    // the range starts after the quote, at the typed prefix, and ends at the cursor
+    expect(items[0]!.textEdit).toEqual({ range: { start: { line: 28, character: 21 }, end: position }, newText: "#/components/schemas/Pet'" });
+    expect(applyEdits(text, [items[0]!.textEdit as TextEdit])).toBe(petText);
+    // a prefix nothing matches: nothing
+    const none = caret(petText.replace("              $ref: '#/components/schemas/Pet'\n            example:", "              $ref: '#/components/schemas/Zz|\n            example:"));
+    client.change(petUri, none.text);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: none.position })).toEqual([]);
+  });
+
+  it('offers the values of a schema `type` and `format`, filtered by what was typed', async () => {
+    const typed = caret(petText.replace('        tag:\n          type: string\n', "        tag:\n          type: 'in|\n"));
+    client.change(petUri, typed.text);
+    const types = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: typed.position });
+    expect(types.map((i) => [i.label, (i.textEdit as TextEdit).newText])).toEqual([['integer', "integer'"]]);
+    expect((types[0]!.textEdit as TextEdit).range).toEqual({ start: { line: typed.position.line, character: 17 }, end: typed.position });
+    const format = caret(petText.replace('          format: int64\n', '          format: int|\n'));
+    client.change(petUri, format.text);
+    const formats = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: format.position });
+    expect(formats.map((i) => i.label)).toEqual(['int32', 'int64']);
+  });
+
+  it('offers status codes, media types and security scheme names', async () => {
+    const status = caret(petText.replace("        '404':\n", "        4|\n        '404':\n"));
+    client.change(petUri, status.text);
+    const codes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: status.position });
+    expect(codes.map((i) => i.label)).toEqual(['400', '401', '403', '409', '422', '429', '4XX']);
+    const media = caret(petText.replace('          content:\n            application/json:\n              schema:\n                $ref: \'schemas.yaml#/Error\'\n', '          content:\n            application/json:\n              schema:\n                $ref: \'schemas.yaml#/Error\'\n            text/c|\n'));
+    client.change(petUri, media.text);
+    const types = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: media.position });
+    expect(types.map((i) => [i.label, (i.textEdit as TextEdit).newText])).toEqual([['text/csv', 'text/csv:\n              ']]);
+    const secured = caret(
+      petText.replace('      operationId: showPet\n', '      operationId: showPet\n      security:\n        - |\n') + '  securitySchemes:\n    apiKey:\n      type: apiKey\n      in: header\n      name: X-Key\n    bearer:\n      type: http\n      scheme: bearer\n',
+    );
+    client.change(petUri, secured.text);
+    const schemes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: petUri }, position: secured.position });
+    expect(schemes.map((i) => i.label)).toEqual(['apiKey', 'bearer']);
     await edit(petUri, petText, (d) => d.length === 0);
   });
 
@@ -222,6 +279,66 @@ describe('completion', () => {
     const refs = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: reffed.position });
     expect(refs.map((i) => [i.label, i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : undefined])).toEqual([['#/components/schemas/Order', '"#/components/schemas/Order"']]);
     client.close(uri);
+  });
+});
+
+describe('quick fixes', () => {
+  /** The diagnostics of a text, then the quick fixes for those of one code. */
+  async function fixesFor(text: string, code: string) {
+    const diagnostics = (await edit(petUri, text, (d) => d.some((x) => x.code === code))) as LspDiagnostic[];
+    const mine = diagnostics.filter((d) => d.code === code);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: petUri }, range: mine[0]!.range, context: { diagnostics: mine } });
+    return { diagnostics, actions, apply: (title: string) => applyEdits(text, actions.find((a) => a.title === title)!.edit!.changes![petUri]!) };
+  }
+
+  it('did you mean, for a dangling $ref; or create the component it names', async () => {
+    const text = petText.replace("items:\n                  $ref: '#/components/schemas/Pet'", "items:\n                  $ref: '#/components/schemas/Pett'");
+    const { diagnostics, actions, apply } = await fixesFor(text, 'ref-dangling');
+    expect(diagnostics.map((d) => d.message)).toEqual(['$ref "#/components/schemas/Pett" points to nothing: no "Pett" at /components/schemas; did you mean \'#/components/schemas/Pet\'?']);
+    expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
+      ["Change to '#/components/schemas/Pet'", 'quickfix', true],
+      ["Create schemas component 'Pett'", 'quickfix', false],
+    ]);
+    expect(apply("Change to '#/components/schemas/Pet'")).toBe(petText);
+    const created = apply("Create schemas component 'Pett'");
+    expect(created).toBe(text.replace(/\n$/, '') + '\n    Pett:\n      type: object\n');
+    expect(await edit(petUri, created)).toEqual([]);
+  });
+
+  it('did you mean, for an unknown key and a value out of an enumeration', async () => {
+    const key = await fixesFor(petText.replace('      summary: List the pets\n', '      sumary: List the pets\n'), 'oas-schema');
+    expect(key.actions.map((a) => a.title)).toEqual(["Change to 'summary'"]);
+    expect(key.apply("Change to 'summary'")).toBe(petText);
+    const value = await fixesFor(petText.replace('        name:\n          type: string\n', '        name:\n          type: strng\n'), 'oas-schema');
+    expect(value.actions.map((a) => a.title)).toEqual(["Change to 'string'"]);
+    expect(value.apply("Change to 'string'")).toBe(petText);
+    const keyword = await fixesFor(petText.replace('          minLength: 1\n', '          minLenght: 1\n'), 'key-misspelt');
+    expect(keyword.diagnostics.find((d) => d.code === 'key-misspelt')!.severity).toBe(2);
+    expect(keyword.apply("Change to 'minLength'")).toBe(petText);
+  });
+
+  it('declare a missing path parameter', async () => {
+    const text = petText.replace('    parameters:\n      - name: petId\n        in: path\n        required: true\n        schema:\n          type: integer\n', '');
+    const { actions, apply } = await fixesFor(text, 'path-param-undeclared');
+    expect(actions.map((a) => a.title)).toEqual(["Declare path parameter 'petId'"]);
+    const fixed = apply("Declare path parameter 'petId'");
+    expect(fixed).toContain("  /pets/{petId}:\n    parameters:\n      - name: petId\n        in: path\n        required: true\n        schema:\n          type: string\n    get:\n");
+    expect(await edit(petUri, fixed)).toEqual([]);
+  });
+
+  it('remove an unused component', async () => {
+    const text = petText.replace('  schemas:\n', '  schemas:\n    Unused:\n      type: object\n      properties:\n        a: { type: string }\n');
+    const { actions, apply } = await fixesFor(text, 'component-unused');
+    expect(actions.map((a) => a.title)).toEqual(["Remove unused component 'Unused'"]);
+    expect(apply("Remove unused component 'Unused'")).toBe(petText);
+  });
+
+  it('a duplicate operationId points at the first one', async () => {
+    const text = petText.replace('operationId: showPet', 'operationId: listPets');
+    const diagnostics = (await edit(petUri, text, (d) => d.length > 0)) as LspDiagnostic[];
+    const dup = diagnostics.find((d) => d.code === 'operation-id-duplicate')!;
+    expect(dup.relatedInformation).toEqual([{ location: { uri: petUri, range: { start: { line: 7, character: 19 }, end: { line: 7, character: 27 } } }, message: "'listPets' first used by GET /pets" }]);
+    await edit(petUri, petText, (d) => d.length === 0);
   });
 });
 
@@ -272,6 +389,34 @@ describe('rename', () => {
   });
 });
 
+describe('files that are not OpenAPI', () => {
+  it('docker-compose.yml: no completion, no diagnostics, no hover, even with a syntax error', async () => {
+    const path = join(repoRoot, 'test/lsp/fixtures/other/docker-compose.yml');
+    const text = readFileSync(path, 'utf8');
+    const uri = client.open(path, text);
+    expect((await client.diagnostics(uri, (p) => p.version === 1)).diagnostics).toEqual([]);
+    const typed = caret(text + '  i|\n');
+    client.change(uri, typed.text);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: typed.position })).toEqual([]);
+    const top = caret(text + '|\n');
+    client.change(uri, top.text);
+    expect(await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: top.position })).toEqual([]);
+    expect(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: find(text, 'services', 2) })).toBeNull();
+    const version = client.change(uri, text + 'bad: [\n');
+    expect((await client.diagnostics(uri, (p) => p.version === version)).diagnostics).toEqual([]);
+    client.close(uri);
+  });
+
+  it("a new file of the project's spec/ folder is a spec being started: the document's keys", async () => {
+    const path = join(repoRoot, 'spec/new-api.yaml');
+    const typed = caret('op|\n');
+    const uri = client.open(path, typed.text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: typed.position });
+    expect(items.map((i) => i.label)).toEqual(['openapi']);
+    client.close(uri);
+  });
+});
+
 describe.skipIf(!existsSync(appboy))('spec/appboy.yaml', () => {
   it('opens without errors and is outlined', async () => {
     const uri = client.open(appboy);
@@ -280,6 +425,29 @@ describe.skipIf(!existsSync(appboy))('spec/appboy.yaml', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols.map((s) => s.name)).toEqual(['paths', 'components']);
     expect(symbols[0]!.children!.length).toBeGreaterThan(10);
+    client.close(uri);
+  });
+
+  it('the generated code one hover away: the client method of an operation, the type and validators of a schema; definition goes there', async () => {
+    const text = readFileSync(appboy, 'utf8');
+    const uri = client.open(appboy, text);
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    const post = find(text, '/users/track:\n    post:', 18);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: post });
+    expect((hover.contents as { value: string }).value).toContain("**Generated client** (`@oaskit/appboy`): `client.userData.trackUsers(input)` → `Promise<…>`, on the client `createAppboyClient()` returns\n\nTypes: `paths['/users/track']['post']` (schema.d.ts)");
+    const schemaKey = find(text, '\n  schemas:\n    CompanySecret:', 16);
+    const schemaHover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: schemaKey });
+    expect((schemaHover.contents as { value: string }).value).toContain("**Generated** (`@oaskit/appboy`): type `components['schemas']['CompanySecret']` (schema.d.ts, `CompanySecret`) · validators `validateCompanySecret`, `isCompanySecret` (validators.ts)");
+    const generated = join(repoRoot, 'generated/appboy');
+    if (existsSync(generated)) {
+      const [method] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: post });
+      expect(method!.uri).toBe(uriOf(join(generated, 'client.ts')));
+      const clientText = readFileSync(join(generated, 'client.ts'), 'utf8').split('\n');
+      expect(clientText[method!.range.start.line]!.slice(method!.range.start.character, method!.range.end.character)).toBe('trackUsers');
+      const [type] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: schemaKey });
+      expect(type!.uri).toBe(uriOf(join(generated, 'schema.d.ts')));
+      expect(readFileSync(join(generated, 'schema.d.ts'), 'utf8').split('\n')[type!.range.start.line]).toMatch(/^ {4}CompanySecret: /);
+    }
     client.close(uri);
   });
 });

@@ -152,6 +152,13 @@ table('required-undefined', [
 
 table('example-invalid', [
   [
+    'many problems in one example: one diagnostic at the example, the first ones named',
+    {
+      given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/Pet' }\n            example: { a: x, b: x, c: x, d: x, e: x }\n      default: { description: error }`, `schemas:\n  Pet:\n    type: object\n    properties:\n      a: { type: integer }\n      b: { type: integer }\n      c: { type: integer }\n      d: { type: integer }\n      e: { type: integer }`),
+      want: ['15:24 example-invalid example has 5 problems: at /a must be an integer; at /b must be an integer; at /c must be an integer; and 2 more'],
+    },
+  ],
+  [
     'a media type example, pointing at the bad value',
     {
       given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/Pet' }\n            example:\n              id: seven\n              name: Rex\n      default: { description: error }`, `schemas:\n  Pet:\n    type: object\n    required: [id, name]\n    properties:\n      id: { type: integer }\n      name: { type: string }`),
@@ -295,11 +302,18 @@ table('oas-schema', [
     'an error inside a file reached by a $ref, located in that file',
     {
       given: { 'openapi.yaml': doc(`/a:\n  $ref: 'paths/a.yaml'`), 'paths/a.yaml': `get:\n  operationId: a\n  responses:\n    '200':\n      description: ok\n  sumary: typo\n` },
-      want: ["paths/a.yaml:6:3 oas-schema /get has unknown property 'sumary'"],
+      want: ["paths/a.yaml:6:3 oas-schema /get has unknown property 'sumary'; did you mean 'summary'?"],
     },
   ],
-  ['a bad schema type', { given: doc(`{}`, `schemas:\n  A:\n    type: strin`), want: ['10:13 oas-schema /components/schemas/A/type must be one of: "array", "boolean", "integer", "null", "number", "object", "string"'] }],
+  ['a bad schema type', { given: doc(`{}`, `schemas:\n  A:\n    type: strin`), want: ['10:13 oas-schema /components/schemas/A/type must be one of: "array", "boolean", "integer", "null", "number", "object", "string"; did you mean \'string\'?'] }],
   ['3.0: a path parameter must be required', { given: doc(`/a/{x}:\n  get:\n    operationId: a\n    parameters:\n      - { name: x, in: path, required: false, schema: { type: string } }${okResponses}`, '', '3.0.3'), want: ['10:42 oas-schema /paths/~1a~1{x}/get/parameters/0/required must be true'] }],
+]);
+
+table('key-misspelt', [
+  ['typ in a schema', { given: doc(`{}`, `schemas:\n  A:\n    typ: string`), want: ["10:7 key-misspelt 'typ' is not a schema keyword (validators ignore it); did you mean 'type'?"] }],
+  ['a swapped pair, in a property', { given: doc(`{}`, `schemas:\n  A:\n    type: object\n    properties:\n      n:\n        type: string\n        maxLenght: 3`), want: ["14:11 key-misspelt 'maxLenght' is not a schema keyword (validators ignore it); did you mean 'maxLength'?"] }],
+  ['another case', { given: doc(`{}`, `schemas:\n  A:\n    type: object\n    additionalproperties: false`), want: ["11:7 key-misspelt 'additionalproperties' is not a schema keyword (validators ignore it); did you mean 'additionalProperties'?"] }],
+  ['quiet: keywords, extensions, a property named like a keyword, words far from any keyword', { given: doc(`{}`, `schemas:\n  A:\n    type: object\n    x-typ: 1\n    properties:\n      typ: { type: string }\n    widgetry: 1`), want: [] }],
 ]);
 
 describe('the rule table', () => {

@@ -34,7 +34,8 @@ export const command: Command = async (argv) => {
     }
     try {
       const result = await diagnose(path, { config });
-      unusable ||= result.unusable;
+      // a syntax error is still unparsable input (exit 2), even though the rest was read and checked
+      unusable ||= result.unusable || result.diagnostics.some((d) => d.code === 'yaml-syntax' || d.code === 'json-syntax');
       const items = result.diagnostics.map((d) => locateDiagnostic(d, result.workspace.get(d.file)));
       items.sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic, (d) => (d === a.diagnostic ? a.range.start : b.range.start)));
       located.push(...items);

@@ -58,7 +58,11 @@ export function describeGenerated(analysis: Analysis, g: Generated): string | un
     if (!n) return undefined;
     const call = `client.${n.group ? `${n.group}.` : ''}${n.method}(input)`;
     const types = `paths['${g.op.path}']['${g.op.method}']`;
-    return [`**Generated client** (\`${names.packageName}\`): \`${call}\` → \`Promise<…>\`, on the client \`${names.factory}()\` returns`, `Types: \`${types}\` (schema.d.ts) · docs anchor \`${n.anchor}\``].join('\n\n');
+    return [
+      `**Generated client** (\`${names.packageName}\`): \`${call}\` → \`Promise<…>\`, on the client \`${names.factory}()\` returns`,
+      `Standalone: \`import { ${n.fn} } from '${names.packageName}'\`, \`${n.fn}(config, input)\` (operations.ts)`,
+      `Types: \`${n.type}Input\`, \`${n.type}Result\` (client.ts) · \`${types}\` (schema.d.ts) · docs anchor \`${n.anchor}\``,
+    ].join('\n\n');
   }
   const type = names.schemaTypes.get(g.schema);
   const validator = names.schemaValidators.get(g.schema);
@@ -90,16 +94,18 @@ export function generatedLocation(analysis: Analysis, g: Generated): { file: str
   const text = readFileSync(file, 'utf8');
   const components = /^export interface components \{/m.exec(text);
   if (!components) return undefined;
-  const schemas = /^ {2}schemas: \{/gm;
+  // openapi-typescript's layout: `schemas` one level inside `components`, each schema one level deeper
+  const schemas = /^( +)schemas: \{/gm;
   schemas.lastIndex = components.index;
   const s = schemas.exec(text);
   if (!s) return undefined;
   const key = /^[A-Za-z_$][\w$]*$/.test(g.name) ? g.name : JSON.stringify(g.name);
-  const member = new RegExp(`^ {4}${key.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&')}\\??:`, 'gm');
+  const indent = s[1]!.length * 2;
+  const member = new RegExp(`^ {${indent}}${key.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&')}\\??:`, 'gm');
   member.lastIndex = s.index;
   const m = member.exec(text);
   if (!m) return undefined;
-  const start = m.index + 4;
+  const start = m.index + indent;
   return { file, start, end: start + key.length };
 }
 

@@ -434,7 +434,13 @@ describe.skipIf(!existsSync(appboy))('spec/appboy.yaml', () => {
     await client.diagnostics(uri, (p) => p.version === 1, 60_000);
     const post = find(text, '/users/track:\n    post:', 18);
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: post });
-    expect((hover.contents as { value: string }).value).toContain("**Generated client** (`@oaskit/appboy`): `client.userData.trackUsers(input)` → `Promise<…>`, on the client `createAppboyClient()` returns\n\nTypes: `paths['/users/track']['post']` (schema.d.ts)");
+    expect((hover.contents as { value: string }).value).toContain("**Generated client** (`@oaskit/appboy`): `client.userData.trackUsers(input)` → `Promise<…>`, on the client `createAppboyClient()` returns\n\nStandalone: `import { trackUsers } from '@oaskit/appboy'`, `trackUsers(config, input)` (operations.ts)\n\nTypes: `TrackUsersInput`, `TrackUsersResult` (client.ts) · `paths['/users/track']['post']` (schema.d.ts)");
+    // every name the hover gives is exported by the generated package
+    const generatedDir = join(repoRoot, 'generated/appboy');
+    if (existsSync(generatedDir)) {
+      expect(readFileSync(join(generatedDir, 'operations.ts'), 'utf8')).toMatch(/^export const trackUsers\b/m);
+      expect(readFileSync(join(generatedDir, 'client.ts'), 'utf8')).toMatch(/^export type TrackUsersInput\b[^]*^export type TrackUsersResult\b/m);
+    }
     const schemaKey = find(text, '\n  schemas:\n    CompanySecret:', 16);
     const schemaHover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: schemaKey });
     expect((schemaHover.contents as { value: string }).value).toContain("**Generated** (`@oaskit/appboy`): type `components['schemas']['CompanySecret']` (schema.d.ts, `CompanySecret`) · validators `validateCompanySecret`, `isCompanySecret` (validators.ts)");
@@ -446,7 +452,7 @@ describe.skipIf(!existsSync(appboy))('spec/appboy.yaml', () => {
       expect(clientText[method!.range.start.line]!.slice(method!.range.start.character, method!.range.end.character)).toBe('trackUsers');
       const [type] = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: schemaKey });
       expect(type!.uri).toBe(uriOf(join(generated, 'schema.d.ts')));
-      expect(readFileSync(join(generated, 'schema.d.ts'), 'utf8').split('\n')[type!.range.start.line]).toMatch(/^ {4}CompanySecret: /);
+      expect(readFileSync(join(generated, 'schema.d.ts'), 'utf8').split('\n')[type!.range.start.line]).toMatch(/^ +CompanySecret: /);
     }
     client.close(uri);
   });

@@ -38,6 +38,8 @@ export const runtimeExports = [
   'Success', 'Failure', 'SuccessData', 'FailureResult', 'Method', 'BatchOutcome', 'BatchChunk', 'BatchReport',
   'BatchOptions', 'BatchMethod', 'ArrayBatchMethod', 'DefaultedKeys', 'WaitForJobOptions', 'IdentifyHelper',
   'TrackHelper', 'BodyProp', 'DataOf', 'paths', 'components', 'operations',
+  'items', 'pages', 'RawPage', 'download', 'downloadUrl', 'DownloadOptions', 'DownloadResult', 'Budget', 'RateLimitOptions', 'DownloadError',
+  'ItemsAt', 'Page', 'Paginated', 'Downloadable',
 ];
 
 /** The hand-written runtime, copied into the package with a header (sorted, so output is stable). */
@@ -72,13 +74,21 @@ function configType(f: OperationEntry): string {
   return members.length ? `{ ${members.join('; ')} }` : '{}';
 }
 
-function methodType(f: OperationEntry): string {
+/** The method's type, and the runtime types it names. */
+function methodType(f: OperationEntry): { type: string; uses: string[] } {
   const op = operationType(f.op, false);
   const cfg = configType(f);
   const batch = f.meta.batch;
-  if (batch?.root !== undefined) return `ArrayBatchMethod<${op}, ${cfg}, PD>`;
-  if (batch) return `BatchMethod<${op}, ${cfg}, PD, ${literalUnion(batch.arrays.map(([n]) => n))}>`;
-  return `Method<${op}, ${cfg}, PD>`;
+  const parts: string[] = [];
+  const uses: string[] = [];
+  if (batch?.root !== undefined) parts.push(`ArrayBatchMethod<${op}, ${cfg}, PD>`), uses.push('ArrayBatchMethod');
+  else if (batch) parts.push(`BatchMethod<${op}, ${cfg}, PD, ${literalUnion(batch.arrays.map(([n]) => n))}>`), uses.push('BatchMethod');
+  else parts.push(`Method<${op}, ${cfg}, PD>`), uses.push('Method');
+  // `.all()` yields the type of the items where the spec says they are
+  const pagination = f.meta.pagination;
+  if (pagination) parts.push(`Paginated<${op}, ${cfg}, PD, [${pagination.items.map((k) => literal(k)).join(', ')}]>`), uses.push('Paginated');
+  if (f.meta.download) parts.push(`Downloadable<${op}, ${cfg}, PD>`), uses.push('Downloadable');
+  return { type: parts.join(' & '), uses };
 }
 
 function uniqueTypeName(base: string, taken: Set<string>): string {
@@ -104,8 +114,8 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
   const tags = new Map(model.tags.map((t) => [t.name, t]));
   const member = (name: string, index: number): OptionalKind<PropertySignatureStructure> => {
     const f = byOp.get(model.operations[index]!)!;
-    const type = methodType(f);
-    runtimeImports.add(type.slice(0, type.indexOf('<')));
+    const { type, uses } = methodType(f);
+    for (const u of uses) runtimeImports.add(u);
     return { name: identifier(name), type, isReadonly: true, docs: operationDocs(model, f, ctx) };
   };
 

@@ -1,0 +1,186 @@
+// Pacing: a token bucket per declared bucket (`x-oaskit-rate-limit`), shared by every operation
+// that draws from it through one config. A spent token comes back one window after it was spent
+// (plus a small margin for the time a request takes to arrive), so that no window of the server,
+// fixed or sliding, sees more than the limit. The server's own word corrects the count: each
+// response's `X-RateLimit-Limit`, `-Remaining` and `-Reset` (or `RateLimit-*`; headers are read
+// without regard to case), and a 429 closes the bucket until its reset or `Retry-After`. A call
+// that would be rejected waits in line (first come, first served) instead of being sent.
+import type { Clock } from './clock.ts';
+import type { RateLimitMeta } from './meta.ts';
+import { parseResetTime, parseRetryAfter } from './retry.ts';
+
+export interface Budget {
+  /** requests per window */
+  limit: number;
+  windowMs: number;
+}
+
+/** A client's pacing: other budgets than the spec's, per bucket, and whether to follow the server's headers. */
+export interface RateLimitOptions {
+  /** budgets by bucket name, instead of the spec's; `false` leaves that bucket unpaced */
+  buckets?: Record<string, Budget | false>;
+  /** follow `X-RateLimit-Limit`, `-Remaining` and `-Reset` (default true) */
+  headers?: boolean;
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(reason: unknown): void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+/** One bucket: its budget, the tokens in use, the calls waiting for one. */
+export class Bucket {
+  /** send times of the tokens in use, oldest first (from `head`) */
+  private spent: number[] = [];
+  private head = 0;
+  /** tokens the server says are gone until `heldUntil` */
+  private held = 0;
+  private heldUntil = 0;
+  private waiters: Waiter[] = [];
+  private timer = false;
+  /** requests sent and not yet answered */
+  inflight = 0;
+
+  constructor(
+    readonly name: string,
+    public limit: number,
+    public windowMs: number,
+    private readonly clock: Clock,
+    private readonly followHeaders: boolean,
+  ) {}
+
+  /** a token's time in use: the window and 2 % more, for the time requests take to arrive */
+  private get lifetime(): number {
+    return this.windowMs + Math.ceil(this.windowMs / 50);
+  }
+
+  /** Tokens free now. */
+  available(now = this.clock.now()): number {
+    const life = this.lifetime;
+    while (this.head < this.spent.length && this.spent[this.head]! + life <= now) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.spent.length) {
+      this.spent = this.spent.slice(this.head);
+      this.head = 0;
+    }
+    if (this.heldUntil <= now) this.held = 0;
+    return this.limit - (this.spent.length - this.head) - this.held;
+  }
+
+  /** Takes a token, waiting in line for one when there is none (rejects when `signal` aborts). */
+  take(signal?: AbortSignal): Promise<void> | undefined {
+    signal?.throwIfAborted();
+    if (this.waiters.length === 0 && this.available() > 0) {
+      this.spend();
+      return undefined;
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal };
+      if (signal) {
+        waiter.onAbort = () => {
+          const i = this.waiters.indexOf(waiter);
+          if (i >= 0) this.waiters.splice(i, 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.waiters.push(waiter);
+      this.schedule();
+    });
+  }
+
+  private spend(): void {
+    this.spent.push(this.clock.now());
+    this.inflight++;
+  }
+
+  /** The request of a token got its answer (or failed). */
+  done(): void {
+    this.inflight--;
+  }
+
+  /** What the server said: the budget's headers, a 429 with its reset. */
+  update(status: number, headers: Headers): void {
+    const now = this.clock.now();
+    const get = (name: string) => headers.get('x-ratelimit-' + name) ?? headers.get('ratelimit-' + name);
+    if (this.followHeaders) {
+      const limit = Number(get('limit'));
+      if (Number.isInteger(limit) && limit > 0 && limit !== this.limit) this.limit = limit;
+      const remaining = get('remaining');
+      const reset = parseResetTime(get('reset'), now)?.getTime();
+      if (remaining !== null && /^\d+$/.test(remaining.trim()) && reset !== undefined && reset > now) {
+        // the requests still in flight may not be counted in `remaining` yet: they will be
+        const allowed = Math.max(0, Number(remaining) - this.inflight);
+        this.hold(this.available(now) - allowed, reset);
+      }
+    }
+    if (status === 429) {
+      const wait = parseRetryAfter(headers.get('retry-after'), now) ?? (parseResetTime(get('reset'), now)?.getTime() ?? now + this.windowMs) - now;
+      this.hold(this.limit, now + Math.max(0, wait));
+    }
+    this.wake();
+  }
+
+  private hold(count: number, until: number): void {
+    if (count <= 0) return;
+    if (until > this.heldUntil) {
+      this.held = count;
+      this.heldUntil = until;
+    } else if (until === this.heldUntil) this.held = Math.max(this.held, count);
+    // (an earlier reset is an answer from a window that has passed)
+  }
+
+  private wake(): void {
+    let free = this.waiters.length ? this.available() : 0;
+    while (free > 0 && this.waiters.length) {
+      const w = this.waiters.shift()!;
+      if (w.onAbort) w.signal!.removeEventListener('abort', w.onAbort);
+      this.spend();
+      free--;
+      w.resolve();
+    }
+    if (this.waiters.length) this.schedule();
+  }
+
+  /** One timer per bucket, for the next time a token comes back. */
+  private schedule(): void {
+    if (this.timer) return;
+    const now = this.clock.now();
+    const free = this.available(now);
+    let at = now;
+    if (free <= 0) {
+      // the oldest token in use comes back, or those the server holds, at its reset
+      const next = this.head < this.spent.length ? this.spent[this.head]! + this.lifetime : Infinity;
+      at = Math.min(next, this.held > 0 ? this.heldUntil : Infinity);
+      if (at === Infinity) at = now + this.lifetime;
+    }
+    this.timer = true;
+    void this.clock.sleep(Math.max(0, at - now)).then(() => {
+      this.timer = false;
+      this.wake();
+    });
+  }
+}
+
+/** The buckets of one config, made on first use from the operations' budgets (or the options'). */
+export class Limiter {
+  private readonly buckets = new Map<string, Bucket | null>();
+
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The bucket an operation draws from; undefined when it is not paced. */
+  bucket(meta: RateLimitMeta): Bucket | undefined {
+    let b = this.buckets.get(meta.bucket);
+    if (b === undefined) {
+      const given = this.options.buckets?.[meta.bucket];
+      const budget = given === undefined ? { limit: meta.limit, windowMs: meta.windowMs } : given;
+      b = budget ? new Bucket(meta.bucket, budget.limit, budget.windowMs, this.clock, this.options.headers !== false) : null;
+      this.buckets.set(meta.bucket, b);
+    }
+    return b ?? undefined;
+  }
+}

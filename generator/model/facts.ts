@@ -415,7 +415,7 @@ function paginationFacts(op: Operation): PaginationFacts | undefined {
     const param = op.parameters.find((p) => p.in === 'query' && p.name === decl.param);
     if (!param) return extensionError(op.loc, name, `${name}: ${op.id} has no query parameter ${JSON.stringify(decl.param)}`, '/param');
     facts.param = decl.param;
-    const fallback = param.schema && unwrap(param.schema).default;
+    const fallback = param.schema && (param.schema.default ?? unwrap(param.schema).default)?.value;
     if (decl.start !== undefined) facts.start = decl.start;
     else if (decl.style === 'offset') facts.start = 0;
     else if (decl.style === 'page') {

@@ -1,7 +1,8 @@
 // Pacing: a token bucket per declared bucket (`x-oaskit-rate-limit`), shared by every operation
 // that draws from it through one config. A spent token comes back one window after it was spent
 // (plus a small margin for the time a request takes to arrive), so that no window of the server,
-// fixed or sliding, sees more than the limit. The server's own word corrects the count: each
+// fixed or sliding, sees more than the limit; once the server's headers tell where its window
+// ends, tokens spent in it come back at that end. The server's own word corrects the count: each
 // response's `X-RateLimit-Limit`, `-Remaining` and `-Reset` (or `RateLimit-*`; headers are read
 // without regard to case), and a 429 closes the bucket until its reset or `Retry-After`. A call
 // that would be rejected waits in line (first come, first served) instead of being sent.
@@ -32,7 +33,7 @@ interface Waiter {
 
 /** One bucket: its budget, the tokens in use, the calls waiting for one. */
 export class Bucket {
-  /** send times of the tokens in use, oldest first (from `head`) */
+  /** when each token in use comes back, soonest first (from `head`) */
   private spent: number[] = [];
   private head = 0;
   /** tokens the server says are gone until `heldUntil` */
@@ -51,21 +52,32 @@ export class Bucket {
     private readonly followHeaders: boolean,
   ) {}
 
-  /** a token's time in use: the window and 2 % more, for the time requests take to arrive */
+  /** how long requests take to be answered, in ms (a moving average): they arrived within that time */
+  private latency = 0;
+  /** the server's window, as its headers tell it: its end, and the requests it still takes */
+  private serverEnd = 0;
+  private serverLeft = 0;
+
+  /**
+   * A token's time in use: the window. Until the server's headers say where its windows are, add
+   * the time a request may take to arrive (the average answer time, at least 2 % of the window,
+   * at most a quarter): a request sent just before a window ends may be counted in the next.
+   */
   private get lifetime(): number {
-    return this.windowMs + Math.ceil(this.windowMs / 50);
+    if (this.serverEnd > 0) return this.windowMs;
+    return this.windowMs + Math.ceil(Math.min(this.windowMs / 4, Math.max(this.windowMs / 50, this.latency)));
   }
 
   /** Tokens free now. */
   available(now = this.clock.now()): number {
-    const life = this.lifetime;
-    while (this.head < this.spent.length && this.spent[this.head]! + life <= now) this.head++;
+    while (this.head < this.spent.length && this.spent[this.head]! <= now) this.head++;
     if (this.head > 1024 && this.head * 2 > this.spent.length) {
       this.spent = this.spent.slice(this.head);
       this.head = 0;
     }
     if (this.heldUntil <= now) this.held = 0;
-    return this.limit - (this.spent.length - this.head) - this.held;
+    const free = this.limit - (this.spent.length - this.head) - this.held;
+    return now < this.serverEnd ? Math.min(free, this.serverLeft) : free;
   }
 
   /** Takes a token, waiting in line for one when there is none (rejects when `signal` aborts). */
@@ -91,8 +103,13 @@ export class Bucket {
   }
 
   private spend(): void {
-    this.spent.push(this.clock.now());
+    const now = this.clock.now();
     this.inflight++;
+    // within a window the server told of, the token comes back when that window ends
+    if (now < this.serverEnd) {
+      this.serverLeft--;
+      this.spent.push(this.serverEnd);
+    } else this.spent.push(now + this.lifetime);
   }
 
   /** The request of a token got its answer (or failed). */
@@ -100,19 +117,25 @@ export class Bucket {
     this.inflight--;
   }
 
-  /** What the server said: the budget's headers, a 429 with its reset. */
-  update(status: number, headers: Headers): void {
+  /** What the server said: the budget's headers, a 429 with its reset; `ms`: how long the answer took. */
+  update(status: number, headers: Headers, ms = 0): void {
     const now = this.clock.now();
+    this.latency += (ms - this.latency) / 20;
     const get = (name: string) => headers.get('x-ratelimit-' + name) ?? headers.get('ratelimit-' + name);
     if (this.followHeaders) {
       const limit = Number(get('limit'));
       if (Number.isInteger(limit) && limit > 0 && limit !== this.limit) this.limit = limit;
       const remaining = get('remaining');
       const reset = parseResetTime(get('reset'), now)?.getTime();
-      if (remaining !== null && /^\d+$/.test(remaining.trim()) && reset !== undefined && reset > now) {
-        // the requests still in flight may not be counted in `remaining` yet: they will be
-        const allowed = Math.max(0, Number(remaining) - this.inflight);
-        this.hold(this.available(now) - allowed, reset);
+      if (remaining !== null && /^\d+$/.test(remaining.trim()) && reset !== undefined && reset > now && reset >= this.serverEnd) {
+        // the other requests in flight may not be counted in `remaining` yet: they will be
+        const left = Number(remaining) - Math.max(0, this.inflight - 1);
+        if (reset > this.serverEnd) {
+          // tokens spent since the last window ended were counted in this one: they come back at its end
+          for (let i = this.spent.length - 1; i >= this.head && this.spent[i]! > reset; i--) this.spent[i] = reset;
+          this.serverLeft = left;
+        } else this.serverLeft = Math.min(this.serverLeft, left);
+        this.serverEnd = reset;
       }
     }
     if (status === 429) {
@@ -150,9 +173,9 @@ export class Bucket {
     const free = this.available(now);
     let at = now;
     if (free <= 0) {
-      // the oldest token in use comes back, or those the server holds, at its reset
-      const next = this.head < this.spent.length ? this.spent[this.head]! + this.lifetime : Infinity;
-      at = Math.min(next, this.held > 0 ? this.heldUntil : Infinity);
+      // the oldest token in use comes back, or the server's window or hold ends
+      const next = this.head < this.spent.length ? this.spent[this.head]! : Infinity;
+      at = Math.min(next, this.held > 0 ? this.heldUntil : Infinity, this.serverEnd > now ? this.serverEnd : Infinity);
       if (at === Infinity) at = now + this.lifetime;
     }
     this.timer = true;

@@ -104,7 +104,7 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
     try {
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
-      bucket?.update(status, headers);
+      bucket?.update(status, headers, performance.now() - began);
       if (options.onResponse) await options.onResponse({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, status, headers, ms: performance.now() - began });
       delay = retry(attempt, status, headers);
       if (delay === undefined) {

@@ -79,8 +79,8 @@ function pointerProblem(value: unknown, key: string, name: string): ExtensionPro
   try {
     parsePointer(value);
     return undefined;
-  } catch (error) {
-    return { pointer: '/' + key, message: `${name}: \`${key}\` is not a JSON pointer: ${(error as Error).message}` };
+  } catch {
+    return { pointer: '/' + key, message: `${name}: \`${key}\` ${JSON.stringify(value)} is not a JSON pointer (it begins with "/", or is "" for the body itself)` };
   }
 }
 

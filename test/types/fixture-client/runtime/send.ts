@@ -135,6 +135,9 @@ export async function send(
       sent,
     );
 
+  // the bucket this call is paced by: every attempt waits for a token
+  const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit);
+
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     if (options.onRequest)
@@ -145,6 +148,8 @@ export async function send(
         attempt,
         headers: req.headers,
       });
+    // (after the hook: a hook that throws spends no token)
+    if (bucket) await bucket.take(signal);
     // one signal for the caller's abort and this attempt's time limit; none when there is neither
     // (a signal costs fetch a measurable share of a loopback request)
     const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
@@ -157,6 +162,7 @@ export async function send(
     try {
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
+      bucket?.update(status, headers, performance.now() - began);
       if (options.onResponse)
         await options.onResponse({
           operationId: op.id,
@@ -170,6 +176,18 @@ export async function send(
       delay = retry(attempt, status, headers);
       if (delay === undefined) {
         const documented = matchResponse(op, status);
+        // a file to stream (`.download()`): the body is left unread
+        if (input.unread && response.ok)
+          return {
+            op,
+            status,
+            ok: true,
+            payload: undefined,
+            response,
+            documented,
+            attempts: attempt,
+            request: req,
+          };
         const payload = await readBody(
           response,
           documented,
@@ -211,6 +229,7 @@ export async function send(
           ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt)
           : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
     } finally {
+      bucket?.done();
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
     }

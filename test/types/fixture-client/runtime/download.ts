@@ -34,7 +34,10 @@ export interface DownloadResult {
   url: string;
 }
 
-/** A file path opened as a WritableStream, through Node's own modules (no import: the runtime ships to browsers too). */
+/**
+ * A file path as a WritableStream, through Node's own modules (no import: the runtime ships to
+ * browsers too). Each chunk is written before the next is taken, so the file never queues in memory.
+ */
 function fileSink(path: string): { sink: WritableStream<Uint8Array>; remove(): Promise<void> } {
   const builtin = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process
     ?.getBuiltinModule;
@@ -43,12 +46,20 @@ function fileSink(path: string): { sink: WritableStream<Uint8Array>; remove(): P
       'download: a file path needs Node.js (20.16 or later), Deno or Bun; pass a WritableStream instead',
     );
   // (the few members used, typed here: the package needs no @types/node)
+  type Handle = { write(chunk: Uint8Array): Promise<unknown>; close(): Promise<void> };
   const fs = builtin('node:fs') as {
-    createWriteStream(path: string): unknown;
-    promises: { rm(path: string, options: { force: boolean }): Promise<void> };
+    promises: {
+      open(path: string, flags: string): Promise<Handle>;
+      rm(path: string, options: { force: boolean }): Promise<void>;
+    };
   };
-  const stream = builtin('node:stream') as { Writable: { toWeb(w: unknown): unknown } };
-  const sink = stream.Writable.toWeb(fs.createWriteStream(path)) as WritableStream<Uint8Array>;
+  let handle: Handle | undefined;
+  const sink = new WritableStream<Uint8Array>({
+    start: async () => void (handle = await fs.promises.open(path, 'w')),
+    write: async (chunk) => void (await handle!.write(chunk)),
+    close: () => handle!.close(),
+    abort: () => handle?.close(),
+  });
   return { sink, remove: () => fs.promises.rm(path, { force: true }) };
 }
 

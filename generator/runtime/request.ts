@@ -191,7 +191,10 @@ export function redactUrl(url: string, names: readonly string[], values: readonl
   if (!url.includes('?')) return url;
   try {
     const u = new URL(url);
-    for (const [name, value] of [...u.searchParams]) if (names.includes(name) || values.includes(value)) u.searchParams.set(name, REDACTED);
+    // (forEach, collected first: the packages compile without the DOM iterable typings)
+    const entries: [string, string][] = [];
+    u.searchParams.forEach((value, name) => entries.push([name, value]));
+    for (const [name, value] of entries) if (names.includes(name) || values.includes(value)) u.searchParams.set(name, REDACTED);
     return u.href;
   } catch {
     // not a URL fetch can reach; still, never show the query

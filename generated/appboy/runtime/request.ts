@@ -237,7 +237,10 @@ export function redactUrl(
   if (!url.includes('?')) return url;
   try {
     const u = new URL(url);
-    for (const [name, value] of [...u.searchParams])
+    // (forEach, collected first: the packages compile without the DOM iterable typings)
+    const entries: [string, string][] = [];
+    u.searchParams.forEach((value, name) => entries.push([name, value]));
+    for (const [name, value] of entries)
       if (names.includes(name) || values.includes(value)) u.searchParams.set(name, REDACTED);
     return u.href;
   } catch {

@@ -45,10 +45,11 @@ export function nextLink(header: string | null, base: string): string | undefine
 /** The query of a URL as call input (a repeated name becomes a list). */
 function queryOf(url: URL): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of url.searchParams) {
+  // (forEach: the packages compile without the DOM iterable typings)
+  url.searchParams.forEach((v, k) => {
     const had = out[k];
     out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
-  }
+  });
   return out;
 }
 

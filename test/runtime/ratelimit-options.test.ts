@@ -39,7 +39,7 @@ function op(limit: number, windowMs: number): RawOperation {
  * server at. (One after the other: the fake clock jumps as soon as a call waits, even while
  * others are on the wire.)
  */
-async function sendTimes(o: RawOperation, n: number, options: ConfigOptions): Promise<number[]> {
+async function sendTimes(o: RawOperation, n: number, options: Pick<ConfigOptions, 'rateLimit'>): Promise<number[]> {
   reset();
   const config = createConfig({ ...options, clock });
   for (let i = 0; i < n; i++) await o(config);

@@ -130,10 +130,12 @@ export class Bucket {
     this.latency += (ms - this.latency) / 20;
     const get = (name: string) =>
       headers.get('x-ratelimit-' + name) ?? headers.get('ratelimit-' + name);
-    if (this.followHeaders) {
-      const limit = Number(get('limit'));
+    const limitText = this.followHeaders ? get('limit') : null;
+    const remaining = this.followHeaders ? get('remaining') : null;
+    // (the responses of an API that sends none of these headers stop here)
+    if (limitText !== null || remaining !== null) {
+      const limit = Number(limitText);
       if (Number.isInteger(limit) && limit > 0 && limit !== this.limit) this.limit = limit;
-      const remaining = get('remaining');
       const reset = parseResetTime(get('reset'), now)?.getTime();
       if (
         remaining !== null &&

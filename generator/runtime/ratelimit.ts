@@ -118,6 +118,8 @@ export class Bucket {
   /** The request of a token got its answer (or failed). */
   done(): void {
     this.inflight--;
+    // (past the server's window, the requests in flight hold tokens back: one fewer frees one)
+    if (this.waiters.length) this.wake();
   }
 
   /** What the server said: the budget's headers, a 429 with its reset; `ms`: how long the answer took. */

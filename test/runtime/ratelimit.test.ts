@@ -87,11 +87,13 @@ async function run(paced: boolean, calls: number, concurrency: number) {
   let surfaced429 = 0;
   let other = 0;
   const sentPerBucket = new Map<string, number>();
-  let next = 0;
+  // the calls of each operation, in order; the workers serve one operation each, so that a
+  // bucket that is waiting never holds back the others' calls
+  const queues = new Map<RawOperation, number[]>(ops.map((o) => [o, []]));
+  for (let i = 0; i < calls; i++) queues.get(ops[i % ops.length]!)!.push(i);
   const started = Date.now();
-  const worker = async () => {
-    for (let i = next++; i < calls; i = next++) {
-      const o = ops[i % ops.length]!;
+  const worker = async (o: RawOperation) => {
+    for (let i = queues.get(o)!.shift(); i !== undefined; i = queues.get(o)!.shift()) {
       sentPerBucket.set(o.meta.rateLimit!.bucket, (sentPerBucket.get(o.meta.rateLimit!.bucket) ?? 0) + 1);
       try {
         await o(config, o.meta.method === 'post' ? { body: { i } } : {});
@@ -102,7 +104,7 @@ async function run(paced: boolean, calls: number, concurrency: number) {
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(ops[w % ops.length]!)));
   return { ok, surfaced429, other, ms: Date.now() - started, sentPerBucket };
 }
 

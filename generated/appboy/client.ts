@@ -40,6 +40,8 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `attributes`, at most 50 items in `events`, at most 50 items in `purchases` per request. `.batch()` takes any number and splits them.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -68,6 +70,8 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_ids`, at most 50 items in `appboy_ids` per request. `.batch()` takes any number and splits them.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -95,6 +99,8 @@ export interface UserDataOperations<PD extends string = never> {
    * `POST /push_notification/remove`
    *
    * Limits: at most 50 items in `push_tokens` per request. `.batch()` takes any number and splits them.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -132,6 +138,8 @@ export interface MessagingOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -160,6 +168,8 @@ export interface MessagingOperations<PD extends string = never> {
    * `POST /campaigns/trigger/send`
    *
    * Limits: at most 50 items in `recipients`, at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
+   *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -198,6 +208,8 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -227,6 +239,8 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `recipients` per request. `.batch()` takes any number and splits them.
    *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -254,6 +268,8 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /messages/schedule/update`
    *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -279,6 +295,8 @@ export interface SchedulesOperations<PD extends string = never> {
    * Replaces the schedule of a scheduled API-triggered campaign (`schedule` is required here). The new schedule completely overwrites the previous one; changes very close to the send time are applied on a best-effort basis.
    *
    * `POST /campaigns/trigger/schedule/update`
+   *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -306,6 +324,8 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /messages/schedule/delete`
    *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -331,6 +351,8 @@ export interface SchedulesOperations<PD extends string = never> {
    * Cancels a scheduled API-triggered campaign before it is sent. Deletions very close to or during the send time are applied on a best-effort basis.
    *
    * `POST /campaigns/trigger/schedule/delete`
+   *
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -374,6 +396,10 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - `offset` (query): Beginning point in the list to retrieve from.
    * - `email` (query): If given, the response tells whether this user has unsubscribed.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * Paginated by `offset` (offset): `.all()` yields every item, `.pages()` every page.
+   *
    * Responses:
    * - 200: Unsubscribed email addresses. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -394,6 +420,8 @@ export interface EmailSyncOperations<PD extends string = never> {
    * Sets the email subscription state of one address or up to 50 addresses: `opted_in`, `unsubscribed`, or `subscribed` (neither opted in nor out). The state may be set for an address no user has yet; it is applied when a user gets that address.
    *
    * `POST /email/status`
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -418,6 +446,8 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/bounce/remove`
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -440,6 +470,8 @@ export interface EmailSyncOperations<PD extends string = never> {
    * Removes one address or up to 50 addresses from the Appboy spam list, and from the spam list of your email provider.
    *
    * `POST /email/spam/remove`
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -474,6 +506,8 @@ export interface UserExportOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_ids` per request. `.batch()` takes any number and splits them.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
    * Responses:
@@ -497,6 +531,10 @@ export interface UserExportOperations<PD extends string = never> {
    * Exports all users of a segment as files of user JSON objects, one object per line. With S3 credentials added to Appboy, each file is uploaded to your bucket as a zip file under `segment-export/SEGMENT_ID/YYYY-MM-dd/RANDOM_UUID-TIMESTAMP_WHEN_EXPORT_STARTED/filename.zip`, one file per 5,000 users. Without S3 credentials the response gives the `url` of a zip of all files; it becomes valid once the export is ready and stays valid for a few hours, and exports are then limited to about 5 gigabytes (500,000 to 1 million profiles). When a segment is too large, Appboy notifies the person who last edited it that S3 credentials are needed. Large user bases take longer (20 million users may take an hour or more). An optional `callback_endpoint` receives a POST when the export is ready.
    *
    * `POST /users/export/segment`
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * `.download(input, { to })` streams the file at `/url` of the response (fetched without credentials).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -538,6 +576,10 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
+   *
    * Responses:
    * - 200: A page of segments. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -565,6 +607,8 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The segment size per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -588,6 +632,8 @@ export interface SegmentExportOperations<PD extends string = never> {
    * Parameters:
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `segment_id` (query, required): Segment Identifier, from the Developer Console or the segment list endpoint.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: The segment. Status 200 is a guess (the reference never states the success code).
@@ -622,6 +668,10 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
+   *
    * Responses:
    * - 200: A page of campaigns. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -649,6 +699,8 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The campaign statistics per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -672,6 +724,8 @@ export interface CampaignExportOperations<PD extends string = never> {
    * Parameters:
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `campaign_id` (query, required): Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: The campaign. Status 200 is a guess (the reference never states the success code).
@@ -706,6 +760,10 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
+   *
    * Responses:
    * - 200: A page of cards. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -734,6 +792,8 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `unit` (query): Unit of time between data points. one of `"day"`, `"hour"`.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The card statistics per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -757,6 +817,8 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * Parameters:
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `card_id` (query, required): Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: The card. Status 200 is a guess (the reference never states the success code).
@@ -792,6 +854,8 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: Monthly active users per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -817,6 +881,8 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: Daily active users per day. Status 200 is a guess (the reference never states the success code).
@@ -844,6 +910,8 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: New users per day. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -869,6 +937,8 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: Uninstalls per day. Status 200 is a guess (the reference never states the success code).
@@ -906,6 +976,8 @@ export interface SessionsAnalyticsExportOperations<PD extends string = never> {
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose sessions are returned.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: Sessions per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -938,6 +1010,10 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
+   *
    * Responses:
    * - 200: A page of event names. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -967,6 +1043,8 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose event analytics are returned.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: Occurrences per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -999,6 +1077,10 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * Parameters:
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
+   * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
    * Responses:
    * - 200: A page of product names. Status 200 is a guess (the reference never states the success code).
@@ -1034,6 +1116,8 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: Revenue per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -1062,6 +1146,8 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: Purchases per unit of time. Status 200 is a guess (the reference never states the success code).
    * - 400: Bad Request, bad syntax. Fatal, no data is processed.
@@ -1089,6 +1175,8 @@ export interface RawEventStreamExportOperations<PD extends string = never> {
    * Exports the raw event stream (events sent by the app and events Appboy logs itself, such as session starts and ends, card impressions, email and push opens and campaign conversions) as zipped CSV files of events and event properties. Amazon S3 credentials must be linked to Appboy; objects are written under `appboy-event-data/app_groups/APP_GROUP_ID/YYYY-mm-dd-HH-MM-events.csv.zip` and `appboy-event-data/app_groups/APP_GROUP_ID/YYYY-mm-dd-HH-MM-event_properties.csv.zip` (`.gz` with `output_format: gzip`), possibly several files per interval. Limits: not available on the EU data centre; only one export at a time (another request while one runs gets 429); at most one week of data per export (wait for the previous export, ideally with `callback_endpoint`, before the next period); data is delayed by 24 to 48 hours; only the last 3 months can be exported. One `$campaign_received` event is recorded per message type a user received from a campaign, each with its own message variation id.
    *
    * `POST /raw_data/export`
+   *
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *

@@ -118,6 +118,8 @@ export interface FlowsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The account's flows.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -140,6 +142,8 @@ export interface FlowsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `flow_id` (path, required): The flow's ID.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The flow.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -161,6 +165,8 @@ export interface FlowsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `flow_id` (path, required): The flow's ID.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 204: The flow is published.
@@ -187,6 +193,8 @@ export interface FlowsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `flow_id` (path, required): The flow's ID.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 204: The flow is unpublished.
@@ -222,6 +230,8 @@ export interface EndUsersOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The user's profile, a flat object of properties.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -254,6 +264,8 @@ export interface EndUsersOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The profile has been updated. The body is the updated profile.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -281,6 +293,8 @@ export interface EndUsersOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    * - `limit` (query): The maximum number of events to return. The sources document no default and no maximum.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: The user's most recent events.
@@ -320,6 +334,8 @@ export interface ImportingOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 202: The event has been accepted and will be processed offline. No body is documented.
    * - 204: The event has been recorded. No body.
@@ -355,6 +371,8 @@ export interface ImportingOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -388,6 +406,8 @@ export interface ImportingOperations<PD extends string = never> {
    *
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -423,6 +443,8 @@ export interface SegmentsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The account's segments.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -447,6 +469,8 @@ export interface SegmentsOperations<PD extends string = never> {
    *
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 201: The segment has been created. The body is the new segment, including its ID and URL.
@@ -475,6 +499,8 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 200: The segment.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -501,6 +527,8 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 204: The segment has been deleted.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -526,6 +554,8 @@ export interface SegmentsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: The segment has been updated. The body is the updated segment.
@@ -565,6 +595,8 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
    * - 400: Bad Request. The request was malformed or invalid.
@@ -595,6 +627,8 @@ export interface SegmentsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -635,6 +669,8 @@ export interface ExportingOperations<PD extends string = never> {
    *
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -677,6 +713,8 @@ export interface JobsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `job_id` (path, required): The job's ID, the `job_id` of a 202 response.
+   *
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
    *
    * Responses:
    * - 200: The job's current status.

@@ -84,7 +84,10 @@ export class Bucket {
     }
     if (this.heldUntil <= now) this.held = 0;
     const free = this.limit - (this.spent.length - this.head) - this.held;
-    return now < this.serverEnd ? Math.min(free, this.serverLeft) : free;
+    if (now < this.serverEnd) return Math.min(free, this.serverLeft);
+    // past the end of the server's window, until it tells of the next: the requests still in
+    // flight, sent before the end, may be counted in the next window
+    return this.serverEnd > 0 ? Math.min(free, this.limit - this.inflight) : free;
   }
 
   /** Takes a token, waiting in line for one when there is none (rejects when `signal` aborts). */
@@ -122,6 +125,8 @@ export class Bucket {
   /** The request of a token got its answer (or failed). */
   done(): void {
     this.inflight--;
+    // (past the server's window, the requests in flight hold tokens back: one fewer frees one)
+    if (this.waiters.length) this.wake();
   }
 
   /** What the server said: the budget's headers, a 429 with its reset; `ms`: how long the answer took. */

@@ -4,7 +4,8 @@
 // batch splits, how a success response reports rejected items, which response headers are
 // numbers or dates, the job-status and Segment-call operations. Everything comes from standard
 // OpenAPI or from documented `x-oaskit-*` extensions (EXTENSIONS.md); nothing from names.
-import { isObject } from '../core/pointer.ts';
+import { isObject, parsePointer } from '../core/pointer.ts';
+import { readDownload, readPagination, readRateLimit, type PaginationStyle, type RateLimitValue } from './client-extensions.ts';
 import { ModelError } from './model-error.ts';
 import type { CredentialNames, NamePlan } from './naming.ts';
 import { allowsType, objectProperties, propertyOf, typesOf, unwrap, type Schema } from './schema.ts';
@@ -40,6 +41,37 @@ export interface OperationFacts {
   idempotent: boolean;
   /** the header parameter marked `x-oaskit-idempotency-key: true`: the client fills it once per call */
   idempotencyKey?: string;
+  /** the budget the operation draws from (`x-oaskit-rate-limit` on it, its tag or the root) */
+  rateLimit?: RateLimitFacts;
+  /** how to walk its pages (`x-oaskit-pagination`) */
+  pagination?: PaginationFacts;
+  /** the file it hands back (`x-oaskit-download`) */
+  download?: DownloadFacts;
+}
+
+export interface RateLimitFacts {
+  bucket: string;
+  limit: number;
+  /** seconds */
+  window: number;
+}
+
+export interface PaginationFacts {
+  style: PaginationStyle;
+  param?: string;
+  start?: number;
+  /** path to the items in the success body ([] when the body is the array) */
+  items: string[];
+  /** cursor: path to the next cursor */
+  next?: string[];
+  size?: number;
+  /** the success body's item schema, when the path leads to one */
+  itemSchema?: Schema;
+}
+
+export interface DownloadFacts {
+  /** path to the download URL in the success body; undefined: the body is the file */
+  url?: string[];
 }
 
 export interface JobFacts {
@@ -80,6 +112,16 @@ export function computeFacts(model: ModelForFacts): ApiFacts {
   const schemeByName = new Map(model.names.credentials.map((c) => [c.scheme.name, c]));
   const operations = new Map<Operation, OperationFacts>();
   for (const op of model.operations) operations.set(op, operationFacts(op, schemeByName));
+  const budgets = rateLimits(model);
+  for (const op of model.operations) {
+    const f = operations.get(op)!;
+    const budget = budgets.get(op);
+    if (budget) f.rateLimit = budget;
+    const pagination = paginationFacts(op);
+    if (pagination) f.pagination = pagination;
+    const download = downloadFacts(op);
+    if (download) f.download = download;
+  }
   for (const o of options) {
     o.required =
       model.operations.length > 0 &&
@@ -292,4 +334,119 @@ function segmentCall(operations: readonly Operation[], call: 'identify' | 'track
   if (timestamp) facts.timestamp = timestamp;
   if (eventNames) facts.eventNames = eventNames;
   return facts;
+}
+
+/** A model error at a member of an extension (the rules report shape problems first, with positions). */
+function extensionError(loc: { file: string; pointer: string }, name: string, message: string, member = ''): never {
+  throw new ModelError(message, { file: loc.file, pointer: `${loc.pointer}/${name}${member}` });
+}
+
+/**
+ * Each operation's budget: its own `x-oaskit-rate-limit`, else that of its first tag that declares
+ * one, else the root's; `false` at the nearest place means none. An unnamed budget is its own
+ * bucket, named `default` at the root, after the tag, or after the operation. A bucket is declared
+ * (limit and window) once, or the same everywhere; `{ bucket }` alone joins one declared elsewhere.
+ */
+function rateLimits(model: ModelForFacts): Map<Operation, RateLimitFacts> {
+  const name = 'x-oaskit-rate-limit';
+  type Place = { value: RateLimitValue; fallback: string; loc: { file: string; pointer: string } };
+  const read = (extensions: Record<string, unknown>, fallback: string, loc: Place['loc']): Place | undefined => {
+    if (extensions[name] === undefined) return undefined;
+    const r = readRateLimit(extensions[name]);
+    if (r.value === undefined) return extensionError(loc, name, r.problems[0]!.message, r.problems[0]!.pointer);
+    return { value: r.value, fallback, loc };
+  };
+  const root = read(model.extensions, 'default', { file: model.source, pointer: '' });
+  const tags = new Map<string, Place>();
+  model.tags.forEach((t, i) => {
+    const place = read(t.extensions, t.name, { file: model.source, pointer: `/tags/${i}` });
+    if (place) tags.set(t.name, place);
+  });
+  const ops = new Map<Operation, Place>();
+  for (const op of model.operations) {
+    const place = read(op.extensions, op.id, op.loc) ?? op.tags.map((t) => tags.get(t)).find((p) => p) ?? root;
+    if (place) ops.set(op, place);
+  }
+  // the declared buckets, from every place (declared but unused ones are checked too)
+  const declared = new Map<string, RateLimitFacts>();
+  const places = [...(root ? [root] : []), ...tags.values(), ...model.operations.map((op) => read(op.extensions, op.id, op.loc)).filter((p): p is Place => !!p)];
+  for (const p of places) {
+    if (p.value === false || p.value.limit === undefined) continue;
+    const bucket = p.value.bucket ?? p.fallback;
+    const seen = declared.get(bucket);
+    if (seen && (seen.limit !== p.value.limit || seen.window !== p.value.window)) {
+      extensionError(p.loc, name, `${name}: bucket ${JSON.stringify(bucket)} is declared twice with different budgets (${seen.limit} per ${seen.window} s and ${p.value.limit} per ${p.value.window} s)`);
+    }
+    declared.set(bucket, { bucket, limit: p.value.limit, window: p.value.window! });
+  }
+  const out = new Map<Operation, RateLimitFacts>();
+  for (const p of places) {
+    if (p.value === false || p.value.limit !== undefined) continue;
+    if (!declared.has(p.value.bucket!)) extensionError(p.loc, name, `${name}: bucket ${JSON.stringify(p.value.bucket)} is not declared anywhere (give its \`limit\` and \`window\` once)`, '/bucket');
+  }
+  for (const [op, p] of ops) {
+    if (p.value === false) continue;
+    out.set(op, declared.get(p.value.bucket ?? p.fallback)!);
+  }
+  return out;
+}
+
+/** The schema at `path` in `schema` (object properties, then array items), or undefined. */
+function schemaAt(schema: Schema | undefined, path: readonly string[]): Schema | undefined {
+  let s = schema;
+  for (const segment of path) {
+    if (!s) return undefined;
+    const u = unwrap(s);
+    s = objectProperties(u).get(segment)?.schema ?? (/^\d+$/.test(segment) && u.items ? u.items : undefined);
+  }
+  return s;
+}
+
+/** `x-oaskit-pagination`: the query parameter it names must exist, and the items must be an array of the success body. */
+function paginationFacts(op: Operation): PaginationFacts | undefined {
+  const name = 'x-oaskit-pagination';
+  const raw = op.extensions[name];
+  if (raw === undefined) return undefined;
+  const r = readPagination(raw);
+  if (!r.value) return extensionError(op.loc, name, r.problems[0]!.message, r.problems[0]!.pointer);
+  const decl = r.value;
+  const facts: PaginationFacts = { style: decl.style, items: parsePointer(decl.items) };
+  if (decl.param !== undefined) {
+    const param = op.parameters.find((p) => p.in === 'query' && p.name === decl.param);
+    if (!param) return extensionError(op.loc, name, `${name}: ${op.id} has no query parameter ${JSON.stringify(decl.param)}`, '/param');
+    facts.param = decl.param;
+    const fallback = param.schema && (param.schema.default ?? unwrap(param.schema).default)?.value;
+    if (decl.start !== undefined) facts.start = decl.start;
+    else if (decl.style === 'offset') facts.start = 0;
+    else if (decl.style === 'page') {
+      if (typeof fallback !== 'number') return extensionError(op.loc, name, `${name}: say which page comes first: \`start\`, or a \`default\` on the parameter ${JSON.stringify(decl.param)}`);
+      facts.start = fallback;
+    }
+  }
+  if (decl.next !== undefined) facts.next = parsePointer(decl.next);
+  if (decl.size !== undefined) facts.size = decl.size;
+  const body = op.responses.find((x) => /^2/.test(x.status))?.content.find((m) => m.kind === 'json' && m.schema)?.schema;
+  if (!body) return extensionError(op.loc, name, `${name}: ${op.id} has no JSON success body to read the items from`);
+  const items = schemaAt(body, facts.items);
+  if (!items || !(typesOf(unwrap(items))?.has('array') ?? unwrap(items).items !== undefined)) {
+    return extensionError(op.loc, name, `${name}: \`items\` (${JSON.stringify(decl.items)}) is not an array of the success body`, '/items');
+  }
+  const item = unwrap(items).items;
+  if (item) facts.itemSchema = item;
+  if (facts.next && !schemaAt(body, facts.next)) return extensionError(op.loc, name, `${name}: \`next\` (${JSON.stringify(decl.next)}) is not a property of the success body`, '/next');
+  return facts;
+}
+
+/** `x-oaskit-download`: the URL must be a property of the success body. */
+function downloadFacts(op: Operation): DownloadFacts | undefined {
+  const name = 'x-oaskit-download';
+  const raw = op.extensions[name];
+  if (raw === undefined) return undefined;
+  const r = readDownload(raw);
+  if (!r.value) return extensionError(op.loc, name, r.problems[0]!.message, r.problems[0]!.pointer);
+  if (r.value.url === undefined) return {};
+  const url = parsePointer(r.value.url);
+  const body = op.responses.find((x) => /^2/.test(x.status))?.content.find((m) => m.kind === 'json' && m.schema)?.schema;
+  if (!schemaAt(body, url)) return extensionError(op.loc, name, `${name}: \`url\` (${JSON.stringify(r.value.url)}) is not a property of the JSON success body`, '/url');
+  return { url };
 }

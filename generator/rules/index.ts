@@ -3,6 +3,7 @@
 // reports itself. Severity lives here and in the configuration, never inside a rule.
 import type { Diagnostic, Severity } from '../core/diagnostic.ts';
 import { componentUnused } from './component-unused.ts';
+import { downloadInvalid } from './download-invalid.ts';
 import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';
 import { keyMisspelt } from './key-misspelt.ts';
@@ -11,9 +12,11 @@ import { oasSchema } from './oas-schema.ts';
 import { operationIdDuplicate } from './operation-id-duplicate.ts';
 import { operationIdMissing } from './operation-id-missing.ts';
 import { operationNoErrorResponse } from './operation-no-error-response.ts';
+import { paginationInvalid } from './pagination-invalid.ts';
 import { pathParamUndeclared } from './path-param-undeclared.ts';
 import { pathParamUnused } from './path-param-unused.ts';
 import { provenanceGuess } from './provenance-guess.ts';
+import { rateLimitInvalid } from './rate-limit-invalid.ts';
 import { refCycle } from './ref-cycle.ts';
 import { refDangling } from './ref-dangling.ts';
 import { refNotFound } from './ref-not-found.ts';
@@ -55,6 +58,9 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: enumTypeMismatch, severity: 'error', cost: 'cheap' },
   { rule: limitContradiction, severity: 'error', cost: 'cheap' },
   { rule: keyMisspelt, severity: 'warning', cost: 'cheap' },
+  { rule: rateLimitInvalid, severity: 'error', cost: 'cheap' },
+  { rule: paginationInvalid, severity: 'error', cost: 'cheap' },
+  { rule: downloadInvalid, severity: 'error', cost: 'cheap' },
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 

@@ -10,10 +10,14 @@ export { styledParams } from './params.ts';
 export { encodeBody } from './encode.ts';
 export { batch } from './batch.ts';
 export { waitForJob } from './jobs.ts';
+export { items, pages, type RawPage } from './paginate.ts';
+export { download, downloadUrl, type DownloadOptions, type DownloadResult } from './download.ts';
+export type { Budget, RateLimitOptions } from './ratelimit.ts';
 export { validation, type Validators, type ValidationTables } from './validate.ts';
 export {
   ApiError,
   ClientError,
+  DownloadError,
   JobTimeoutError,
   MissingCredentialError,
   NetworkError,

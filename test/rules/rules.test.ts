@@ -333,3 +333,22 @@ describe('the rule table', () => {
     }
   });
 });
+
+table('rate-limit-invalid', [
+  ['a budget without its window', { given: `openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\nx-oaskit-rate-limit: { limit: 10 }\npaths: {}\n`, want: ['5:22 rate-limit-invalid x-oaskit-rate-limit: give `limit` and `window` together (or neither, to join a bucket declared elsewhere)'] }],
+  ['a negative limit on a tag', { given: `openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\ntags:\n  - name: a\n    x-oaskit-rate-limit: { limit: -1, window: 60 }\npaths: {}\n`, want: ['7:35 rate-limit-invalid x-oaskit-rate-limit: `limit` must be a whole number of requests, at least 1'] }],
+  ['a sound budget, a bucket joined, and false', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-rate-limit: { bucket: b, limit: 5, window: 1 }${okResponses}\n/b:\n  get:\n    operationId: b\n    x-oaskit-rate-limit: { bucket: b }${okResponses}\n/c:\n  get:\n    operationId: c\n    x-oaskit-rate-limit: false${okResponses}`), want: [] }],
+]);
+
+table('pagination-invalid', [
+  ['no style, no items', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-pagination: { param: page }${okResponses}`), want: ['9:28 pagination-invalid x-oaskit-pagination: `items` must say where the items are in the success body (a JSON pointer)', '9:28 pagination-invalid x-oaskit-pagination: `style` must be one of page, offset, cursor, link'] }],
+  ['a cursor without next', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-pagination: { style: cursor, param: c, items: /data }${okResponses}`), want: ['9:28 pagination-invalid x-oaskit-pagination: a `cursor` style needs `next`, the JSON pointer to the next cursor in the success body'] }],
+  ['items that are not a pointer', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-pagination: { style: page, param: p, items: data }${okResponses}`), want: ['9:60 pagination-invalid x-oaskit-pagination: `items` "data" is not a JSON pointer (it begins with "/", or is "" for the body itself)'] }],
+  ['a sound declaration', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-pagination: { style: offset, param: offset, items: '' }${okResponses}`), want: [] }],
+]);
+
+table('download-invalid', [
+  ['a url that is not a pointer', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-download: { url: 7 }${okResponses}`), want: ['9:33 download-invalid x-oaskit-download: `url` must be a JSON pointer into the success body (such as "/data" or "" for the body itself)'] }],
+  ['an unknown member', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-download: { href: /url }${okResponses}`), want: ['9:26 download-invalid x-oaskit-download: `url` must say where the download URL is in the success body (a JSON pointer)', '9:34 download-invalid x-oaskit-download has no member "href" (url)'] }],
+  ['true and a URL', { given: doc(`/a:\n  get:\n    operationId: a\n    x-oaskit-download: true${okResponses}\n/b:\n  get:\n    operationId: b\n    x-oaskit-download: { url: /url }${okResponses}`), want: [] }],
+]);

@@ -672,6 +672,39 @@ describe('appboy spec: decisions and guesses are visible', () => {
   });
 });
 
+// ---------------------------------------------------------------- issue 16: budgets, pages, files
+
+describe('appboy spec: the client behaviour its chapters state', () => {
+  const op = (method: string, path: string) => doc.paths[path][method];
+  const tag = (name: string) => doc.tags.find((t: Json) => t.name === name);
+
+  it('carries each chapter\'s rate limit as a pacing budget, with its source', () => {
+    // Basics: "limited to 50,000 requests per hour"; Messaging: "limited to 100 requests per hour"
+    expect(doc['x-oaskit-rate-limit']).toEqual({ bucket: 'api', limit: 50000, window: 3600 });
+    expect(tag('Messaging')['x-oaskit-rate-limit']).toEqual({ bucket: 'messaging', limit: 100, window: 3600 });
+    expect(tag('Schedules')['x-oaskit-rate-limit']).toEqual({ bucket: 'messaging' });
+    expect(doc['x-oaskit-evidence'][0]).toMatch(/^Document \(SEED 004 Basics, API Limits\)/);
+    expect(tag('Messaging')['x-oaskit-evidence']).toMatch(/^Document \(SEED 004 Messaging, API Limits\)/);
+  });
+
+  it('pages the lists by `page` (100 or 250 a page) and the unsubscribes by `offset`', () => {
+    const pages: [string, string, number][] = [
+      ['/segments/list', 'segments', 100],
+      ['/campaigns/list', 'campaigns', 100],
+      ['/feed/list', 'cards', 100],
+      ['/events/list', 'events', 250],
+      ['/purchases/product_list', 'products', 250],
+    ];
+    for (const [path, items, size] of pages) expect(op('get', path)['x-oaskit-pagination'], path).toEqual({ style: 'page', param: 'page', items: `/${items}`, size });
+    expect(op('get', '/email/unsubscribes')['x-oaskit-pagination']).toEqual({ style: 'offset', param: 'offset', items: '/emails' });
+  });
+
+  it('downloads the segment export from the `url` of its response, and declares no "not ready" status', () => {
+    expect(op('post', '/users/export/segment')['x-oaskit-download']).toEqual({ url: '/url' });
+    expect(op('post', '/raw_data/export')['x-oaskit-download']).toBeUndefined();
+  });
+});
+
 // ---------------------------------------------------------------- issue 17: provenance a program reads
 
 describe('appboy spec: provenance', () => {
@@ -680,10 +713,10 @@ describe('appboy spec: provenance', () => {
 
   it('labels every x-oaskit-evidence and x-oaskit-note text with its kind', () => {
     expect(found.problems).toEqual([]);
-    expect(found.keys).toEqual({ 'x-oaskit-evidence': 27, 'x-oaskit-note': 69 });
+    expect(found.keys).toEqual({ 'x-oaskit-evidence': 37, 'x-oaskit-note': 69 });
     expect(countByKind(found.entries)).toEqual({
-      'x-oaskit-evidence': { document: 3, guess: 26 },
-      'x-oaskit-note': { decision: 79, document: 6, guess: 6 },
+      'x-oaskit-evidence': { decision: 6, document: 14, guess: 26 },
+      'x-oaskit-note': { decision: 80, document: 6, guess: 6 },
     });
   });
 

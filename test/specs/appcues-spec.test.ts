@@ -238,6 +238,15 @@ describe('appcues spec: (c) documented limits and constraints', () => {
     }
   });
 
+  it('paces v2 by the account-wide 60 requests per second of appcues/cli, not v1, and has no download URL for the emailed export', () => {
+    expect(doc['x-oaskit-rate-limit']).toEqual({ bucket: 'account', limit: 60, window: 1 });
+    expect(doc['x-oaskit-evidence'][0]).toMatch(/^Document \(REAL-A appcues\/cli client.rs\)/);
+    expect(doc.paths['/v1/accounts/{account_id}/users/{user_id}/activity'].post['x-oaskit-rate-limit']).toBe(false);
+    const exportEvents = doc.paths['/v2/accounts/{account_id}/export/events'].post;
+    expect(exportEvents['x-oaskit-download']).toBeUndefined();
+    expect(exportEvents['x-oaskit-note'].join(' ')).toMatch(/no\s+`x-oaskit-download`/);
+  });
+
   it('declares no rate-limit headers, since no source document supports them, and says so', () => {
     expect(JSON.stringify(doc)).not.toMatch(/"X-RateLimit-[A-Za-z]+":/i);
     expect(at('/components/responses/TooManyRequests/x-oaskit-note')).toMatch(/rate-limit header/);
@@ -483,10 +492,10 @@ describe('appcues spec: provenance', () => {
 
   it('labels every x-oaskit-evidence and x-oaskit-note text with its kind', () => {
     expect(found.problems).toEqual([]);
-    expect(found.keys).toEqual({ 'x-oaskit-evidence': 36, 'x-oaskit-note': 29 });
+    expect(found.keys).toEqual({ 'x-oaskit-evidence': 37, 'x-oaskit-note': 29 });
     expect(countByKind(found.entries)).toEqual({
-      'x-oaskit-evidence': { document: 64, guess: 14 },
-      'x-oaskit-note': { decision: 21, document: 10, guess: 7 },
+      'x-oaskit-evidence': { document: 65, guess: 14 },
+      'x-oaskit-note': { decision: 23, document: 10, guess: 7 },
     });
   });
 

@@ -17,6 +17,25 @@ describe('Appboy', () => {
     void appboy.userData.trackUsers({ body: { event: [] } });
   });
 
+  it('walks the list pages: .all() yields the items of the spec\'s schema, .pages() the pages', async () => {
+    type Segment = NonNullable<Awaited<ReturnType<AppboyClient['segmentExport']['listSegments']>>['segments']>[number];
+    for await (const segment of appboy.segmentExport.listSegments.all()) {
+      expectTypeOf(segment).toEqualTypeOf<Segment>();
+      expectTypeOf(segment.id).toEqualTypeOf<string | undefined>();
+    }
+    for await (const email of appboy.emailSync.getEmailUnsubscribes.all({ query: { start_date: '2024-01-01', end_date: '2024-01-31' } })) expectTypeOf(email.email).toEqualTypeOf<string>();
+    for await (const page of appboy.segmentExport.listSegments.pages()) expectTypeOf(page.items).toEqualTypeOf<Segment[]>();
+    // @ts-expect-error an operation without x-oaskit-pagination has no .all()
+    void appboy.segmentExport.getSegmentDetails.all;
+  });
+
+  it('streams the segment export through .download()', async () => {
+    const r = await appboy.userExport.exportUsersBySegment.download({ body: { segment_id: 's' } }, { to: 'users.zip' });
+    expectTypeOf(r.bytes).toEqualTypeOf<number>();
+    // @ts-expect-error only operations with x-oaskit-download have it
+    void appboy.userExport.exportUsersByIds.download;
+  });
+
   it('types rate-limit headers and the 429 body', async () => {
     const r = await appboy.userData.trackUsers.result({ body: {} });
     if (r.status === 200) {

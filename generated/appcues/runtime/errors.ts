@@ -178,3 +178,16 @@ export class JobTimeoutError extends ClientError {
     super('JobTimeoutError', `the job did not finish within ${timeoutMs} ms`, operationId, { timeoutMs, last });
   }
 }
+
+/**
+ * A file could not be downloaded: the download URL answered `status` (undefined when there was
+ * no URL to fetch). `url` is the URL without its query, which may carry a signature.
+ */
+export class DownloadError extends ClientError {
+  declare readonly status: number | undefined;
+  declare readonly url: string;
+
+  constructor(operationId: string, status: number | undefined, url: string, message = `download of ${url} failed with ${status}`) {
+    super('DownloadError', message, operationId, { status, url });
+  }
+}

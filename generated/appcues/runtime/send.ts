@@ -88,9 +88,14 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
   const retry = (attempt: number, status?: number, headers?: Headers, sent?: boolean) =>
     policy && nextDelay(policy, op.idempotent || key ? 'get' : op.method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
 
+  // the bucket this call is paced by: every attempt waits for a token
+  const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit);
+
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     if (options.onRequest) await options.onRequest({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, headers: req.headers });
+    // (after the hook: a hook that throws spends no token)
+    if (bucket) await bucket.take(signal);
     // one signal for the caller's abort and this attempt's time limit; none when there is neither
     // (a signal costs fetch a measurable share of a loopback request)
     const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
@@ -103,10 +108,13 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
     try {
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
+      bucket?.update(status, headers, performance.now() - began);
       if (options.onResponse) await options.onResponse({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, status, headers, ms: performance.now() - began });
       delay = retry(attempt, status, headers);
       if (delay === undefined) {
         const documented = matchResponse(op, status);
+        // a file to stream (`.download()`): the body is left unread
+        if (input.unread && response.ok) return { op, status, ok: true, payload: undefined, response, documented, attempts: attempt, request: req };
         const payload = await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', req.summary(), limit));
         if (documented && options.validation) await options.validation.response(op, documented, response, payload, () => req.summary());
         return { op, status, ok: response.ok, payload, response, documented, attempts: attempt, request: req };
@@ -121,6 +129,7 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
       delay = retry(attempt, undefined, undefined, failure === 'sent');
       if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt) : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
     } finally {
+      bucket?.done();
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
     }

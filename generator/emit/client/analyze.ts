@@ -74,6 +74,17 @@ export function clientTable(model: ApiModel, options: { validators?: boolean } =
     // safe to repeat: declared idempotent, or carrying an idempotency key the client fills (EXTENSIONS.md)
     if (facts.idempotent) meta.idempotent = true;
     if (facts.idempotencyKey !== undefined) meta.idempotencyKey = facts.idempotencyKey;
+    // pacing, pages and files (x-oaskit-rate-limit, x-oaskit-pagination, x-oaskit-download)
+    if (facts.rateLimit) meta.rateLimit = { bucket: facts.rateLimit.bucket, limit: facts.rateLimit.limit, windowMs: Math.round(facts.rateLimit.window * 1000) };
+    if (facts.pagination) {
+      const { style, param, start, items, next, size } = facts.pagination;
+      meta.pagination = { style, items };
+      if (param !== undefined) meta.pagination.param = param;
+      if (start !== undefined) meta.pagination.start = start;
+      if (next !== undefined) meta.pagination.next = next;
+      if (size !== undefined) meta.pagination.size = size;
+    }
+    if (facts.download) meta.download = facts.download.url ? { url: facts.download.url } : {};
     if (options.validators !== false) {
       const v: ValidatorsMeta = { ...names.validators.params };
       if (names.validators.body.length) v.body = names.validators.body;

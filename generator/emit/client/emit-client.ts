@@ -34,6 +34,8 @@ export const runtimeExports = [
   'Success', 'Failure', 'SuccessData', 'FailureResult', 'Method', 'BatchOutcome', 'BatchChunk', 'BatchReport',
   'BatchOptions', 'BatchMethod', 'ArrayBatchMethod', 'DefaultedKeys', 'WaitForJobOptions', 'IdentifyHelper',
   'TrackHelper', 'BodyProp', 'DataOf', 'paths', 'components', 'operations',
+  'items', 'pages', 'RawPage', 'download', 'downloadUrl', 'DownloadOptions', 'DownloadResult', 'Budget', 'RateLimitOptions', 'DownloadError',
+  'ItemsAt', 'Page', 'Paginated', 'Downloadable',
 ];
 
 /** The hand-written runtime, copied into the package with a header (sorted, so output is stable). */
@@ -68,12 +70,20 @@ function methodTypes(model: ApiModel, f: OperationEntry, taken: Set<string>): { 
   const imports = ['Input', 'Result', 'Failure', 'SuccessData'];
   const pieces = `${input}<PD>, SuccessData<${op}, ${cfg}>, ${result}, ${failure}`;
   const batch = f.meta.batch;
-  if (!batch) return { type: `Method<${pieces}>`, aliases, imports: [...imports, 'Method'] };
-  const body = name('Body');
-  aliases.push(alias(body, `JsonBody<${op}, ${cfg}>`, `The JSON body of ${call}, as \`.batch()\` takes it.`));
-  imports.push('JsonBody');
-  if (batch.root !== undefined) return { type: `ArrayBatchMethod<${pieces}, ${body}>`, aliases, imports: [...imports, 'ArrayBatchMethod'] };
-  return { type: `BatchMethod<${pieces}, ${body}, ${literalUnion(batch.arrays.map(([n]) => n))}>`, aliases, imports: [...imports, 'BatchMethod'] };
+  let type: string;
+  if (!batch) type = `Method<${pieces}>`, imports.push('Method');
+  else {
+    const body = name('Body');
+    aliases.push(alias(body, `JsonBody<${op}, ${cfg}>`, `The JSON body of ${call}, as \`.batch()\` takes it.`));
+    imports.push('JsonBody');
+    if (batch.root !== undefined) type = `ArrayBatchMethod<${pieces}, ${body}>`, imports.push('ArrayBatchMethod');
+    else type = `BatchMethod<${pieces}, ${body}, ${literalUnion(batch.arrays.map(([n]) => n))}>`, imports.push('BatchMethod');
+  }
+  // `.all()` yields the type of the items where the spec says they are
+  const pagination = f.meta.pagination;
+  if (pagination) type += ` & Paginated<${op}, ${cfg}, PD, [${pagination.items.map((k) => literal(k)).join(', ')}]>`, imports.push('Paginated');
+  if (f.meta.download) type += ` & Downloadable<${op}, ${cfg}, PD>`, imports.push('Downloadable');
+  return { type, aliases, imports };
 }
 
 function uniqueTypeName(base: string, taken: Set<string>): string {

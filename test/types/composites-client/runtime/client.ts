@@ -8,10 +8,12 @@
 import { authenticate } from './auth.ts';
 import { runBatch } from './batch.ts';
 import { createConfig, type Config, type ConfigOptions } from './config.ts';
+import { download, type DownloadOptions } from './download.ts';
 import { encodeBody } from './encode.ts';
 import { waitForJob } from './jobs.ts';
 import type { ApiMeta, ParamLocation } from './meta.ts';
 import { defineOperation, type RawOperation } from './operation.ts';
+import { items, pages } from './paginate.ts';
 import { styledParams } from './params.ts';
 import type { Codec, RawInput } from './request.ts';
 import { validation, type Validators } from './validate.ts';
@@ -87,5 +89,10 @@ function methodOf(config: Config<string>, operation: RawOperation) {
   if (operation.meta.batch) {
     define(method, 'batch', (body: unknown, opts: RawInput & { concurrency?: number } = {}) => runBatch(config, operation.meta, body, opts, operation.codec));
   }
+  if (operation.meta.pagination) {
+    define(method, 'all', (input?: RawInput) => items(config, operation, input));
+    define(method, 'pages', (input?: RawInput) => pages(config, operation, input));
+  }
+  if (operation.meta.download) define(method, 'download', (input: RawInput | undefined, opts: DownloadOptions) => download(config, operation, input, opts));
   return method;
 }

@@ -7,6 +7,7 @@
 import { clockOf, type Clock } from './clock.ts';
 import type { RequestSummary } from './errors.ts';
 import type { OperationMeta, ResponseMeta } from './meta.ts';
+import { Limiter, type RateLimitOptions } from './ratelimit.ts';
 import type { Prepared, RawInput } from './request.ts';
 import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 
@@ -77,6 +78,11 @@ export interface ConfigOptions extends Hooks {
   maxRedirects?: number;
   /** Checks requests and/or responses (`validation(...)` of validate.ts); none by default. */
   validation?: Validation;
+  /**
+   * Pacing by the spec's budgets (`x-oaskit-rate-limit`): calls wait for a token of their bucket
+   * instead of being sent to be rejected. Other budgets per bucket, or `false` for no pacing.
+   */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** A resolved config; `PD` names the path parameters it has defaults for. */
@@ -88,18 +94,22 @@ export interface Config<PD extends string = never> {
   readonly maxResponseBytes: number;
   readonly maxRedirects: number;
   readonly clock: Clock;
+  /** the buckets of this config (undefined: not paced) */
+  readonly limiter: Limiter | undefined;
   /** never set: carries `PD` for the types */
   readonly pathDefaults?: PD;
 }
 
 /** Resolves options once, for any number of calls (standalone operations or a client). */
 export function createConfig<const PD extends string = never>(options: ConfigOptions & { pathParams?: { [P in PD]: string | number } } & Record<string, unknown>): Config<PD> {
+  const clock = clockOf(options.clock);
   return {
     options,
     retry: retryPolicy(options.retry, undefined),
     timeoutMs: options.timeoutMs ?? 30_000,
     maxResponseBytes: options.maxResponseBytes ?? 2 ** 26, // 64 MiB
     maxRedirects: options.maxRedirects ?? 5,
-    clock: clockOf(options.clock),
+    clock,
+    limiter: options.rateLimit === false ? undefined : new Limiter(options.rateLimit ?? {}, clock),
   };
 }

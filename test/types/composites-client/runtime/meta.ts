@@ -104,6 +104,37 @@ export interface ValidatorsMeta {
   responses?: [string, string, string][];
 }
 
+/** The budget an operation draws from (`x-oaskit-rate-limit`), inline so a standalone operation needs no table. */
+export interface RateLimitMeta {
+  /** operations naming the same bucket share its tokens (per config) */
+  bucket: string;
+  /** requests per window */
+  limit: number;
+  windowMs: number;
+}
+
+/** How to walk an operation's pages (`x-oaskit-pagination`). */
+export interface PaginationMeta {
+  /** page: a page number; offset: the items skipped; cursor: a cursor from the last page; link: the `Link` header's rel="next" */
+  style: 'page' | 'offset' | 'cursor' | 'link';
+  /** the query parameter that carries the page, offset or cursor */
+  param?: string;
+  /** page and offset: the first value */
+  start?: number;
+  /** path to the items in the success body ([] when the body is the array) */
+  items: string[];
+  /** cursor: path to the next cursor in the success body */
+  next?: string[];
+  /** page and offset: a full page's item count (a shorter page is the last) */
+  size?: number;
+}
+
+/** A file the operation hands back (`x-oaskit-download`). */
+export interface DownloadMeta {
+  /** path to the download URL in the success body; absent: the success body is the file */
+  url?: string[];
+}
+
 export interface OperationMeta {
   id: string;
   method: HttpMethod;
@@ -136,6 +167,12 @@ export interface OperationMeta {
    * and sends the same key on every attempt, so the call is retried like an idempotent one.
    */
   idempotencyKey?: string;
+  /** the bucket the call's attempts are paced by (the config's limiter) */
+  rateLimit?: RateLimitMeta;
+  /** `.all()` and `.pages()` walk the pages */
+  pagination?: PaginationMeta;
+  /** `.download()` streams the file */
+  download?: DownloadMeta;
 }
 
 export interface JobMeta {

@@ -26,6 +26,8 @@ export interface RawInput {
   retry?: RetryOptions | false;
   /** the largest response body read for this call, in bytes (default: the config's) */
   maxResponseBytes?: number;
+  /** internal (`.download()`): a success response's body is left unread, to be streamed */
+  unread?: boolean;
 }
 
 /** The call's path, query, header and cookie parameters by their styles (params.ts); returns the path. */

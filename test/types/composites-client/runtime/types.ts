@@ -11,6 +11,7 @@ import type { OperationMeta } from './meta.ts';
 import type { Codec } from './request.ts';
 import type { RetryOptions } from './retry.ts';
 import type { CsvRows } from './csv.ts';
+import type { DownloadOptions, DownloadResult } from './download.ts';
 
 // ---------------------------------------------------------------------------------------------
 // readOnly / writeOnly (openapi-typescript's `readWriteMarkers`)
@@ -324,6 +325,38 @@ export interface BatchMethod<I, O, R, F extends FailureResult, B, A extends stri
 /** An operation whose JSON body `B` is a capped array. */
 export interface ArrayBatchMethod<I, O, R, F extends FailureResult, B> extends Method<I, O, R, F> {
   batch(items: B, options?: BatchOptions & Omit<I, 'body' | 'contentType'>): Promise<BatchReport<BatchOutcome<ArrayItem<B>, ''>, O>>;
+}
+
+/** The element type of the array at `Path` in `T` (`[]`: `T` is the array). */
+export type ItemsAt<T, Path extends readonly string[]> = Path extends readonly [infer K extends string, ...infer Rest extends string[]]
+  ? ItemsAt<K extends keyof NonNullable<T> ? NonNullable<T>[K] : never, Rest>
+  : NonNullable<T> extends readonly (infer E)[]
+    ? E
+    : never;
+
+/** One page of a paginated operation: its items and the whole success body. */
+export interface Page<Item, Data> {
+  items: Item[];
+  data: Data;
+}
+
+/**
+ * An operation whose pages the client walks (`x-oaskit-pagination`): `.all()` yields every item,
+ * `.pages()` every page, from the first (or the page `query` names). Each page is one call with
+ * the retry policy; `signal` stops the walk.
+ */
+export interface Paginated<Op, Cfg extends OpConfig, PD extends string, Path extends readonly string[]> {
+  all(...args: Args<Input<Op, Cfg, PD>>): AsyncGenerator<ItemsAt<SuccessData<Op, Cfg>, Path>, void, undefined>;
+  pages(...args: Args<Input<Op, Cfg, PD>>): AsyncGenerator<Page<ItemsAt<SuccessData<Op, Cfg>, Path>, SuccessData<Op, Cfg>>, void, undefined>;
+}
+
+/**
+ * An operation that hands back a file (`x-oaskit-download`): `.download(input, { to })` calls it and
+ * streams the file (its body, or the file at the URL its body names, fetched without credentials)
+ * to a WritableStream or a file path.
+ */
+export interface Downloadable<Op, Cfg extends OpConfig, PD extends string> {
+  download(input: Input<Op, Cfg, PD> | undefined, options: DownloadOptions): Promise<DownloadResult>;
 }
 
 /** Path parameter names the client was given defaults for (never when unknown). */

@@ -69,7 +69,8 @@ describe.each(files)('%s', (file) => {
         expect(chunked.syntaxErrors.length).toBeGreaterThan(0);
         if (chunked.value !== undefined && full.value !== undefined) {
           const known = new Set(pointers(full.value, 3));
-          for (const p of pointers(chunked.value, 3)) if (known.has(p)) expect(chunked.locate(p, 'key'), p).toEqual(full.locate(p, 'key'));
+          // (not the root: its extent is where each stopped reading)
+          for (const p of pointers(chunked.value, 3)) if (p !== '' && known.has(p)) expect(chunked.locate(p, 'key'), p).toEqual(full.locate(p, 'key'));
         }
         continue;
       }

@@ -42,8 +42,11 @@ function exposed(outcome: Outcome): Response {
   return Object.defineProperty(copy, 'url', { value: outcome.request.safeUrl() });
 }
 
-function headersOf(config: Config<string>, outcome: Outcome): Record<string, unknown> {
-  return parseHeaders(outcome.response.headers, outcome.documented?.headers ?? [], config.clock.now());
+/** The outcome as a result: success or failure, its documented headers parsed. */
+function resultOf(config: Config<string>, outcome: Outcome): RawResult {
+  const { ok, status, payload } = outcome;
+  const headers = parseHeaders(outcome.response.headers, outcome.documented?.headers ?? [], config.clock.now());
+  return { ok, status, [ok ? 'data' : 'error']: payload, headers, response: exposed(outcome) };
 }
 
 /** A status the spec lists (a 2XX counts when the spec lists none). */
@@ -52,8 +55,7 @@ function isDocumented(outcome: Outcome): boolean {
 }
 
 export function toApiError(config: Config<string>, outcome: Outcome): ApiError {
-  const result: FailureResult = { ok: false, status: outcome.status, error: outcome.payload, headers: headersOf(config, outcome), response: exposed(outcome) };
-  return new ApiError(result, outcome.request.summary(), { documented: isDocumented(outcome), attempts: outcome.attempts });
+  return new ApiError(resultOf(config, outcome) as FailureResult, outcome.request.summary(), { documented: isDocumented(outcome), attempts: outcome.attempts });
 }
 
 /**
@@ -64,10 +66,9 @@ export function toApiError(config: Config<string>, outcome: Outcome): ApiError {
 export async function call(config: Config<string>, op: OperationMeta, input: RawInput | undefined, codec: Codec | undefined, asResult?: boolean): Promise<unknown> {
   try {
     const outcome = await send(config, op, input, codec);
-    const { ok, status, payload } = outcome;
-    if (ok && !asResult) return payload;
-    if (!ok && !(asResult && isDocumented(outcome))) throw toApiError(config, outcome);
-    return { ok, status, [ok ? 'data' : 'error']: payload, headers: headersOf(config, outcome), response: exposed(outcome) };
+    if (outcome.ok && !asResult) return outcome.payload;
+    if (!outcome.ok && !(asResult && isDocumented(outcome))) throw toApiError(config, outcome);
+    return resultOf(config, outcome);
   } catch (error) {
     await config.options.onError?.({ operationId: op.id, error });
     throw error;

@@ -97,32 +97,34 @@ export function optionValue(options: object, name: string): string | undefined {
 
 /** One call's request as the codecs and the core build it (a class: no closures per call). */
 export class Prepared {
+  // Fields without an initializer are `declare`d and set in the constructor or by build(): a
+  // declared-only field would otherwise be emitted as a class field (bytes in every bundle).
   query: string[] = [];
   /** headers but credentials (hooks may change them) */
-  headers: Record<string, string>;
+  declare headers: Record<string, string>;
   /** credential headers */
   auth: Record<string, string> = {};
   cookies: string[] = [];
   /** a cookie holds a credential: the Cookie header is one */
-  secretCookie = false;
+  declare secretCookie?: boolean;
   /** names of the query parameters that hold credentials */
   hidden: string[] = [];
   /** the credential values this request carries */
   secrets: string[] = [];
   /** the credential parameters the client filled in: [location, name, value] */
   filled: [ParamLocation, string, string][] = [];
-  method: string;
-  url = '';
-  body?: BodyInit;
-  media?: string;
+  declare method: string;
+  declare url: string;
+  declare body?: BodyInit;
+  declare media?: string;
   /** the body with its credential properties filled */
-  filledBody: unknown;
+  declare filledBody: unknown;
+  declare readonly op: OperationMeta;
+  declare readonly input: RawInput;
 
-  constructor(
-    readonly op: OperationMeta,
-    readonly input: RawInput,
-    headers: Record<string, string> | undefined,
-  ) {
+  constructor(op: OperationMeta, input: RawInput, headers: Record<string, string> | undefined) {
+    this.op = op;
+    this.input = input;
     this.headers = { ...headers };
     this.method = op.method.toUpperCase();
     this.filledBody = input.body;

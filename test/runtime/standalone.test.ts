@@ -6,7 +6,7 @@ import { authenticate } from '../../generator/runtime/auth.ts';
 import { batch } from '../../generator/runtime/batch.ts';
 import { createConfig } from '../../generator/runtime/config.ts';
 import { encodeBody } from '../../generator/runtime/encode.ts';
-import { ApiError, RequestValidationError } from '../../generator/runtime/errors.ts';
+import { ApiError, RequestValidationError, ResponseValidationError } from '../../generator/runtime/errors.ts';
 import { waitForJob } from '../../generator/runtime/jobs.ts';
 import { defineOperation, type RawOperation } from '../../generator/runtime/operation.ts';
 import { styledParams } from '../../generator/runtime/params.ts';
@@ -87,5 +87,23 @@ describe('a standalone operation', () => {
     await checked(on, { body: { name: 'ok' } });
     expect(loads).toBe(1);
     expect(t.server.requests).toHaveLength(2);
+  });
+
+  it("finds a standalone operation's validators in the module's operationValidators (its meta names none)", async () => {
+    const createItem = standalone(ops.create);
+    expect(createItem.meta.validators).toBeUndefined();
+    const issue = { instancePath: '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: {}, message: 'must be string' };
+    const module = {
+      operationValidators: [[createItem.operationId, { body: [['application/json', 'validateItem']], responses: [['201', 'application/json', 'validateCreated']] }]],
+      validateItem: (v: unknown) => (typeof (v as { name?: unknown }).name === 'string' ? { ok: true } : { ok: false, errors: [issue] }),
+      validateCreated: (v: unknown) => (typeof (v as { id?: unknown }).id === 'number' ? { ok: true } : { ok: false, errors: [{ ...issue, instancePath: '/id' }] }),
+    };
+    const on = createConfig({ baseUrl: t.server.url, apiKey: 'k', validation: validation('both', async () => module) });
+    await expect(createItem(on, { body: { name: 1 } })).rejects.toBeInstanceOf(RequestValidationError);
+    expect(t.server.requests).toHaveLength(0);
+    t.handler = (_req, res) => json(res, 201, { id: 'not a number' });
+    await expect(createItem(on, { body: { name: 'ok' } })).rejects.toBeInstanceOf(ResponseValidationError);
+    t.handler = (_req, res) => json(res, 201, { id: 7 });
+    expect(await createItem(on, { body: { name: 'ok' } })).toEqual({ id: 7 });
   });
 });

@@ -4,10 +4,11 @@
  */
 // Checking requests and responses against the spec with the generated validators, when asked
 // for. Only what a config names is loaded: a record of validator functions (import just the ones
-// an operation uses) or a loader (`() => import('./validators.ts')`) called on the first check.
+// an operation uses; with `operationValidators` for a standalone operation, which leaves its
+// validator names out) or a loader (`() => import('./validators.ts')`) called on the first check.
 import type { Validation } from './config.ts';
 import { RequestValidationError, ResponseValidationError, type ValidationIssue } from './errors.ts';
-import type { ParamLocation } from './meta.ts';
+import type { OperationMeta, ParamLocation, ValidatorsMeta } from './meta.ts';
 import { isJsonMedia, own, put } from './request.ts';
 import { mediaOf } from './response.ts';
 
@@ -44,11 +45,18 @@ export function validation(mode: 'request' | 'response' | 'both', validators: Va
   const readOnly = keys(tables.readOnlyRequired);
   const writeOnly = keys(tables.writeOnlyRequired);
   let loaded: Promise<Record<string, unknown>> | undefined;
+  const all = async () => (typeof validators === 'function' ? await (loaded ??= validators()) : validators);
   const lookup = async (name: string | undefined): Promise<Validator | undefined> => {
     if (name === undefined) return undefined;
-    const all = typeof validators === 'function' ? await (loaded ??= validators()) : validators;
-    const fn = Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
+    const fn = own(await all(), name);
     return typeof fn === 'function' ? (fn as Validator) : undefined;
+  };
+  // The client's table names each operation's validators; a standalone operation leaves them out
+  // (a bundle of one call carries no names): they are in the validators module's operationValidators.
+  const namesOf = async (op: OperationMeta): Promise<ValidatorsMeta | undefined> => {
+    if (op.validators) return op.validators;
+    const table = own(await all(), 'operationValidators');
+    return Array.isArray(table) ? (table as [string, ValidatorsMeta][]).find(([id]) => id === op.id)?.[1] : undefined;
   };
   const checkRequests = mode !== 'response';
   const checkResponses = mode !== 'request';
@@ -57,6 +65,7 @@ export function validation(mode: 'request' | 'response' | 'both', validators: Va
     async request(op, input, request, pathDefaults) {
       if (!checkRequests) return;
       const { filledBody: body, media } = request;
+      const names = await namesOf(op);
       const errors: RequestValidationError['errors'] = [];
       const run = async (location: string, name: string | undefined, value: unknown) => {
         const r = (await lookup(name))?.(value);
@@ -75,22 +84,22 @@ export function validation(mode: 'request' | 'response' | 'both', validators: Va
         for (const [l, name, value] of request.filled) if (l === location && (location !== 'header' || op.params.some((p) => p.in === 'header' && p.name === name))) put(out, name, value);
         return out;
       };
-      await run('path', op.validators?.path, values('path'));
-      await run('query', op.validators?.query, values('query'));
-      await run('header', op.validators?.header, values('header'));
-      await run('cookie', op.validators?.cookie, values('cookie'));
+      await run('path', names?.path, values('path'));
+      await run('query', names?.query, values('query'));
+      await run('header', names?.header, values('header'));
+      await run('cookie', names?.cookie, values('cookie'));
       if (op.body?.required && body === undefined) {
         errors.push({ location: 'body', instancePath: '', schemaPath: '#/requestBody/required', keyword: 'required', params: {}, message: 'a body is required' });
       } else if (body !== undefined && media !== undefined && isJsonMedia(media)) {
         // CSV rows and files are checked by their encoder, not by the JSON schema
-        await run('body', op.validators?.body?.find(([m]) => m === media)?.[1], body);
+        await run('body', names?.body?.find(([m]) => m === media)?.[1], body);
       }
       if (errors.length) throw new RequestValidationError(op.id, errors);
     },
 
     async response(op, documented, response, payload, request) {
       if (!checkResponses) return;
-      const entries = op.validators?.responses?.filter(([s]) => s === documented.status) ?? [];
+      const entries = (await namesOf(op))?.responses?.filter(([s]) => s === documented.status) ?? [];
       if (!entries.length) return;
       const type = mediaOf(response.headers.get('content-type'));
       const entry = entries.find(([, m]) => m === type) ?? (type === undefined ? entries[0] : undefined);

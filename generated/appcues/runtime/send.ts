@@ -93,7 +93,9 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
-    if (options.onRequest) await options.onRequest({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, headers: req.headers });
+    // what both hooks are told about the attempt (the URL redacted)
+    const event = { operationId: op.id, method: req.method, url: req.safeUrl(), attempt };
+    if (options.onRequest) await options.onRequest({ ...event, headers: req.headers });
     // (after the hook: a hook that throws spends no token)
     if (bucket) await bucket.take(signal);
     // one signal for the caller's abort and this attempt's time limit; none when there is neither
@@ -109,7 +111,7 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
       bucket?.update(status, headers, performance.now() - began);
-      if (options.onResponse) await options.onResponse({ operationId: op.id, method: req.method, url: req.safeUrl(), attempt, status, headers, ms: performance.now() - began });
+      if (options.onResponse) await options.onResponse({ ...event, status, headers, ms: performance.now() - began });
       delay = retry(attempt, status, headers);
       if (delay === undefined) {
         const documented = matchResponse(op, status);

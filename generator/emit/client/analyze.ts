@@ -3,7 +3,8 @@
 import { printDocument } from '../../model/document.ts';
 import type { CredentialOption, OperationFacts } from '../../model/facts.ts';
 import type { ApiModel, Operation } from '../../model/types.ts';
-import type { ApiMeta, OperationMeta, ParamMeta, ResponseMeta, SchemeMeta, ValidatorsMeta } from '../../runtime/meta.ts';
+import type { ApiMeta, OperationMeta, ParamMeta, ResponseMeta, SchemeMeta } from '../../runtime/meta.ts';
+import { validatorNames } from '../validators/plan.ts';
 
 export interface OperationEntry {
   op: Operation;
@@ -86,10 +87,8 @@ export function clientTable(model: ApiModel, options: { validators?: boolean } =
     }
     if (facts.download) meta.download = facts.download.url ? { url: facts.download.url } : {};
     if (options.validators !== false) {
-      const v: ValidatorsMeta = { ...names.validators.params };
-      if (names.validators.body.length) v.body = names.validators.body;
-      if (names.validators.responses.length) v.responses = names.validators.responses;
-      if (Object.keys(v).length) meta.validators = v;
+      const v = validatorNames(model, op);
+      if (v) meta.validators = v;
     }
     return { op, facts, meta, group: names.group, method: names.method };
   });

@@ -17,7 +17,8 @@ const codecs = { params: 'styledParams', auth: 'authenticate', body: 'encodeBody
 export function operationsSource(model: ApiModel, table: ClientTable, ctx: EmitContext): string {
   const used = new Set<string>(['defineOperation', 'type Operation']);
   const statements = table.operations.map((entry) => {
-    const meta = entry.meta.servers ? entry.meta : { ...entry.meta, servers: table.meta.servers };
+    // validator names stay in validators.ts (its operationValidators), loaded only when validating
+    const meta = { ...entry.meta, servers: entry.meta.servers ?? table.meta.servers, validators: undefined };
     const needed = codecFor(meta).map((k) => `${k}: ${codecs[k]}`);
     for (const k of codecFor(meta)) used.add(codecs[k]);
     const fn = identifier(model.names.operations.get(entry.op)!.fn);

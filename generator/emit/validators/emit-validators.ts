@@ -4,15 +4,17 @@
 // The client's `validate` option calls them; teams can also import them on their own.
 import { printDocument } from '../../model/document.ts';
 import type { ApiModel } from '../../model/types.ts';
+import type { ValidatorsMeta } from '../../runtime/meta.ts';
 import { emitValidatorModuleSkipping } from '../../validators/index.ts';
 import type { ApiEmitter } from '../emitter.ts';
 import { apiTitle, generatedHeader, sourceName } from '../header.ts';
-import { literal } from '../safe.ts';
-import { validatorEntries } from './plan.ts';
+import { compactLiteral, literal } from '../safe.ts';
+import { validatorEntries, validatorNames } from './plan.ts';
 
 const imports = [
   `import type { components, paths } from './schema.d.ts';`,
   `import type { Plain, Readable, Writable } from './runtime/types.ts';`,
+  `import type { ValidatorsMeta } from './runtime/meta.ts';`,
 ];
 
 /**
@@ -26,7 +28,21 @@ export async function validatorModule(model: ApiModel): Promise<string> {
     const message = literal(`validate${name}: its schema cannot be compiled (${error.message})`);
     return `\nexport function validate${name}(_value: unknown): never {\n  throw new Error(${message});\n}\n\nexport function is${name}(_value: unknown): never {\n  throw new Error(${message});\n}\n`;
   });
-  return text + stubs.join('');
+  return text + stubs.join('') + operationTable(model);
+}
+
+/**
+ * The validators of each operation by operationId. The standalone operations leave their names
+ * out (so that a bundle of one operation carries none): validation finds them here, in the
+ * module it loads anyway.
+ */
+function operationTable(model: ApiModel): string {
+  const table: [string, ValidatorsMeta][] = [];
+  for (const op of model.operations) {
+    const names = validatorNames(model, op);
+    if (names) table.push([op.id, names]);
+  }
+  return `\n/** The validators of each operation: [operationId, names], for the standalone operations. */\nexport const operationValidators: [string, ValidatorsMeta][] = ${compactLiteral(table)};\n`;
 }
 
 export const validatorsEmitter: ApiEmitter = {

@@ -5,6 +5,7 @@
 import { toFragment } from '../../core/pointer.ts';
 import type { PrintedDocument } from '../../model/document.ts';
 import type { ApiModel, Operation, Parameter } from '../../model/types.ts';
+import type { ValidatorsMeta } from '../../runtime/meta.ts';
 import { literal } from '../safe.ts';
 
 export interface ValidatorEntry {
@@ -31,6 +32,15 @@ export function typeLiteral(value: string): string {
 /** A response key as openapi-typescript writes it: numbers as numbers, the rest as strings. */
 export function statusKey(status: string): string {
   return /^[1-5]\d\d$/.test(status) ? status : typeLiteral(status);
+}
+
+/** The names of an operation's validators (runtime ValidatorsMeta), or undefined when it has none. */
+export function validatorNames(model: ApiModel, op: Operation): ValidatorsMeta | undefined {
+  const names = model.names.operations.get(op)!.validators;
+  const v: ValidatorsMeta = { ...names.params };
+  if (names.body.length) v.body = names.body;
+  if (names.responses.length) v.responses = names.responses;
+  return Object.keys(v).length ? v : undefined;
 }
 
 const stem = (validateName: string) => validateName.replace(/^validate/, '');

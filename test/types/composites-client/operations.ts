@@ -11,7 +11,7 @@ import type { paths } from './schema.d.ts';
  * Responses:
  * - 201: Created.
  */
-export const createPet: Operation<paths["/pets"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'createPet', method: 'post', path: '/pets', params: [], security: [], responses: [{ status: '201', media: ['application/json'], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] }, validators: { body: [['application/json', 'validateCreatePetBody']], responses: [['201', 'application/json', 'validateCreatePetResponse201']] } });
+export const createPet: Operation<paths["/pets"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'createPet', method: 'post', path: '/pets', params: [], security: [], responses: [{ status: '201', media: ['application/json'], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] } });
 
 /**
  * `POST /users`
@@ -19,7 +19,7 @@ export const createPet: Operation<paths["/pets"]["post"], { ct: "application/jso
  * Responses:
  * - 201: Created.
  */
-export const createUser: Operation<paths["/users"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'createUser', method: 'post', path: '/users', params: [], security: [], responses: [{ status: '201', media: ['application/json'], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] }, validators: { body: [['application/json', 'validateCreateUserBody']], responses: [['201', 'application/json', 'validateCreateUserResponse201']] } });
+export const createUser: Operation<paths["/users"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'createUser', method: 'post', path: '/users', params: [], security: [], responses: [{ status: '201', media: ['application/json'], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] } });
 
 /**
  * A body with one of two required alternatives (constraint-only anyOf).
@@ -31,7 +31,7 @@ export const createUser: Operation<paths["/users"]["post"], { ct: "application/j
  * Responses:
  * - 202: Queued.
  */
-export const sendMessage: Operation<paths["/messages"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'sendMessage', method: 'post', path: '/messages', params: [], security: [], responses: [{ status: '202', media: ['application/json'], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] }, batch: { arrays: [['user_ids', 50]] }, validators: { body: [['application/json', 'validateSendMessageBody']], responses: [['202', 'application/json', 'validateSendMessageResponse202']] } });
+export const sendMessage: Operation<paths["/messages"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'sendMessage', method: 'post', path: '/messages', params: [], security: [], responses: [{ status: '202', media: ['application/json'], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] }, batch: { arrays: [['user_ids', 50]] } });
 
 /**
  * `POST /removals`
@@ -39,4 +39,4 @@ export const sendMessage: Operation<paths["/messages"]["post"], { ct: "applicati
  * Responses:
  * - 204: Removed.
  */
-export const removeUsers: Operation<paths["/removals"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'removeUsers', method: 'post', path: '/removals', params: [], security: [], responses: [{ status: '204', media: [], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] }, validators: { body: [['application/json', 'validateRemoveUsersBody']] } });
+export const removeUsers: Operation<paths["/removals"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'removeUsers', method: 'post', path: '/removals', params: [], security: [], responses: [{ status: '204', media: [], headers: [] }], servers: ['https://composites.example.com'], body: { required: true, media: ['application/json'] } });

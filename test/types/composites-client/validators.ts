@@ -6,6 +6,7 @@
 
 import type { components, paths } from './schema.d.ts';
 import type { Plain, Readable, Writable } from './runtime/types.ts';
+import type { ValidatorsMeta } from './runtime/meta.ts';
 
 /** One validation failure. */
 export interface ValidationError {
@@ -1320,3 +1321,6 @@ const URI =
 function fmtUri(str: string): boolean {
   return URI.test(str);
 }
+
+/** The validators of each operation: [operationId, names], for the standalone operations. */
+export const operationValidators: [string, ValidatorsMeta][] = [['createPet', { body: [['application/json', 'validateCreatePetBody']], responses: [['201', 'application/json', 'validateCreatePetResponse201']] }], ['createUser', { body: [['application/json', 'validateCreateUserBody']], responses: [['201', 'application/json', 'validateCreateUserResponse201']] }], ['sendMessage', { body: [['application/json', 'validateSendMessageBody']], responses: [['202', 'application/json', 'validateSendMessageResponse202']] }], ['removeUsers', { body: [['application/json', 'validateRemoveUsersBody']] }]];

@@ -17,7 +17,8 @@
 //   parameters, `body: encodeBody` (encode.ts) when a request media type is not JSON. The emitter
 //   must pass every part codecFor names: without them the request would go out without its
 //   parameters or credentials. Validation comes through the config (`validation(...)`, validate.ts),
-//   with the validator functions named in `validators` below, passed in or loaded lazily.
+//   with the validator functions named in `validators` below (for a standalone operation, in the
+//   validators module's `operationValidators`: its meta leaves them out), passed in or loaded lazily.
 // - the client object (`createXClient(options).group.method(input)`), built by `buildClient`
 //   from the `ApiMeta` table below with every codec.
 //

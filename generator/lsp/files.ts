@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SourceFile } from '../load/source-file.ts';
-import { ChunkCache } from './chunked-source.ts';
+import { ChunkCache } from '../load/chunked-source.ts';
 
 export interface OpenDocument {
   uri: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../generator/load/source-file.ts';
 import { toPointer } from '../../generator/core/pointer.ts';
-import { ChunkCache } from '../../generator/lsp/chunked-source.ts';
+import { ChunkCache } from '../../generator/load/chunked-source.ts';
 import { repoRoot } from './lsp-client.ts';
 
 const files = ['test/lsp/fixtures/petstore/openapi.yaml', 'test/lsp/fixtures/json/openapi.json', 'spec/appcues.yaml', 'spec/appboy.yaml']

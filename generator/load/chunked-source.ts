@@ -7,7 +7,7 @@
 // error anywhere) falls back to parsing the whole file, which then reports the error.
 import { LineIndex } from '../core/line-index.ts';
 import { parsePointer, toPointer } from '../core/pointer.ts';
-import { parseSource, type Position, type Range, type SourceFile } from '../load/source-file.ts';
+import { parseSource, type Position, type Range, type SourceFile } from './source-file.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 
 /** Entries bigger than this are cut into their own entries. */

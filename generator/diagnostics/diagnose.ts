@@ -44,7 +44,8 @@ export function loaderDiagnostics(loaded: LoadedSpec, settings: Readonly<Record<
   const out: Diagnostic[] = [];
   for (const d of loaded.diagnostics) {
     if (ruleIds.has(d.code)) continue;
-    const setting = settings[d.code];
+    // a limit protects whatever reads the spec next: it cannot be switched off or down
+    const setting = d.code.startsWith('limit-') ? undefined : settings[d.code];
     if (setting === 'off') continue;
     out.push(setting ? { ...d, severity: setting } : d);
   }

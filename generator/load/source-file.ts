@@ -5,8 +5,9 @@ import { extname } from 'node:path';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { limits } from '../core/limits.ts';
 import { LineIndex, type Position } from '../core/line-index.ts';
-import { parsePointer, toPointer } from '../core/pointer.ts';
+import { escapeSegment, parsePointer, toPointer } from '../core/pointer.ts';
 
 export type { Position };
 
@@ -33,9 +34,68 @@ export interface SourceFile {
 }
 
 export function parseSource(path: string, text: string): SourceFile {
+  if (text.length > limits.fileChars) return tooLarge(path, text.length);
   const ext = extname(path).toLowerCase();
   const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(text));
   return looksJson ? new JsonSource(path, text) : new YamlSource(path, text);
+}
+
+/** A file over `limits.fileChars`: not read further, one diagnostic at its start. */
+export function tooLarge(path: string, chars: number): SourceFile {
+  const message = `the file is larger (${chars.toLocaleString('en')}) than the ${limits.fileChars.toLocaleString('en')} characters oaskit reads`;
+  const diagnostic: Diagnostic = { code: 'limit-file-size', severity: 'error', message, file: path, offsets: { start: 0, end: 0 } };
+  const lines = new LineIndex('');
+  return {
+    path,
+    text: '',
+    format: 'yaml',
+    value: undefined,
+    syntaxErrors: [diagnostic],
+    locate: () => ({ start: 0, end: 0 }),
+    position: (offset) => lines.position(offset),
+    pointerAt: () => ({ pointer: '', part: 'value' }),
+  };
+}
+
+/**
+ * Depth and size of a parsed value, walked without recursion: the pointer of the first value
+ * nested deeper than `limits.depth`, or of the value past `limits.nodes`.
+ */
+function overLimit(value: unknown): { code: 'limit-depth' | 'limit-nodes'; pointer: string; message: string } | undefined {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  let nodes = 0;
+  while (stack.length) {
+    const [v, pointer, depth] = stack.pop()!;
+    if (++nodes > limits.nodes) return { code: 'limit-nodes', pointer, message: `the file has more than ${limits.nodes.toLocaleString('en')} values, the most oaskit reads` };
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limits.depth) return { code: 'limit-depth', pointer, message: `objects and arrays are nested more than ${limits.depth} deep here, deeper than oaskit reads` };
+    // a YAML alias shares an object: counted each time it is used (that is how readers see it)
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${pointer}/${i}`, depth + 1]);
+    else for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], `${pointer}/${escapeSegment(k)}`, depth + 1]);
+  }
+  return undefined;
+}
+
+/**
+ * JSON nested deeper than `limits.depth`: the offset of the first bracket too deep, found by a
+ * scan (the position tree is built by recursion and would exhaust the stack on such a file).
+ */
+function jsonTooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // skip a string (escapes included)
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limits.depth) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 class YamlSource implements SourceFile {
@@ -65,7 +125,13 @@ class YamlSource implements SourceFile {
       try {
         value = this.doc.toJS({ maxAliasCount: 10_000 });
       } catch (error) {
-        this.syntaxErrors.push({ code: 'yaml-syntax', severity: 'error', message: firstLine((error as Error).message), file: path, offsets: { start: 0, end: 0 } });
+        const message = error instanceof RangeError ? `objects and arrays are nested more than oaskit can read (${error.message})` : firstLine((error as Error).message);
+        this.syntaxErrors.push({ code: error instanceof RangeError ? 'limit-depth' : 'yaml-syntax', severity: 'error', message, file: path, offsets: { start: 0, end: 0 } });
+      }
+      const over = value === undefined ? undefined : overLimit(value);
+      if (over) {
+        this.syntaxErrors.push({ code: over.code, severity: 'error', message: over.message, file: path, offsets: this.locate(over.pointer) });
+        value = undefined;
       }
     }
     this.value = value;
@@ -155,14 +221,28 @@ class JsonSource implements SourceFile {
   readonly syntaxErrors: Diagnostic[] = [];
   private tree: JsonNode | undefined;
   private readonly lines: LineIndex;
+  /** nested past the limit: no position tree (building it would recurse that deep) */
+  private tooDeep = false;
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
+    const deep = jsonTooDeep(text);
+    if (deep !== undefined) {
+      this.tooDeep = true;
+      this.syntaxErrors.push({ code: 'limit-depth', severity: 'error', message: `objects and arrays are nested more than ${limits.depth} deep here, deeper than oaskit reads`, file: path, offsets: { start: deep, end: deep + 1 } });
+      this.value = undefined;
+      return;
+    }
     try {
       this.value = JSON.parse(text);
+      const over = overLimit(this.value);
+      if (over) {
+        this.syntaxErrors.push({ code: over.code, severity: 'error', message: over.message, file: path, offsets: this.locate(over.pointer) });
+        this.value = undefined;
+      }
     } catch {
       // JSON.parse's message has no reliable position: ask the tolerant parser where it broke
       const errors: ParseError[] = [];
@@ -184,6 +264,7 @@ class JsonSource implements SourceFile {
   }
 
   private root(): JsonNode | undefined {
+    if (this.tooDeep) return undefined;
     this.tree ??= parseTree(this.text, [], { allowTrailingComma: true });
     return this.tree;
   }

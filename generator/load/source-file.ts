@@ -33,6 +33,8 @@ export interface SourceFile {
   pointerAt(offset: number): { pointer: string; part: 'key' | 'value' };
 }
 
+const deeperThanReadable = `objects and arrays are nested deeper here than oaskit reads (${limits.depth} levels)`;
+
 export function parseSource(path: string, text: string): SourceFile {
   if (text.length > limits.fileChars) return tooLarge(path, text.length);
   const ext = extname(path).toLowerCase();
@@ -68,7 +70,7 @@ function overLimit(value: unknown): { code: 'limit-depth' | 'limit-nodes'; point
     const [v, pointer, depth] = stack.pop()!;
     if (++nodes > limits.nodes) return { code: 'limit-nodes', pointer, message: `the file has more than ${limits.nodes.toLocaleString('en')} values, the most oaskit reads` };
     if (v === null || typeof v !== 'object') continue;
-    if (depth >= limits.depth) return { code: 'limit-depth', pointer, message: `objects and arrays are nested more than ${limits.depth} deep here, deeper than oaskit reads` };
+    if (depth >= limits.depth) return { code: 'limit-depth', pointer, message: deeperThanReadable };
     // a YAML alias shares an object: counted each time it is used (that is how readers see it)
     if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${pointer}/${i}`, depth + 1]);
     else for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], `${pointer}/${escapeSegment(k)}`, depth + 1]);
@@ -110,12 +112,22 @@ class YamlSource implements SourceFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    this.doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    let doc: YAML.Document.Parsed;
+    try {
+      doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    } catch (error) {
+      // the YAML parser recurses on nesting: a stack overflow is the nesting limit, hit early
+      if (!(error instanceof RangeError)) throw error;
+      doc = YAML.parseDocument('');
+      this.syntaxErrors.push({ code: 'limit-depth', severity: 'error', message: deeperThanReadable, file: path, offsets: { start: 0, end: 0 } });
+    }
+    this.doc = doc;
     for (const e of this.doc.errors) {
+      const overflow = /Maximum call stack size exceeded/.test(e.message);
       this.syntaxErrors.push({
-        code: 'yaml-syntax',
+        code: overflow ? 'limit-depth' : 'yaml-syntax',
         severity: 'error',
-        message: firstLine(e.message),
+        message: overflow ? deeperThanReadable : firstLine(e.message),
         file: path,
         offsets: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
       });
@@ -125,7 +137,7 @@ class YamlSource implements SourceFile {
       try {
         value = this.doc.toJS({ maxAliasCount: 10_000 });
       } catch (error) {
-        const message = error instanceof RangeError ? `objects and arrays are nested more than oaskit can read (${error.message})` : firstLine((error as Error).message);
+        const message = error instanceof RangeError ? deeperThanReadable : firstLine((error as Error).message);
         this.syntaxErrors.push({ code: error instanceof RangeError ? 'limit-depth' : 'yaml-syntax', severity: 'error', message, file: path, offsets: { start: 0, end: 0 } });
       }
       const over = value === undefined ? undefined : overLimit(value);
@@ -232,7 +244,7 @@ class JsonSource implements SourceFile {
     const deep = jsonTooDeep(text);
     if (deep !== undefined) {
       this.tooDeep = true;
-      this.syntaxErrors.push({ code: 'limit-depth', severity: 'error', message: `objects and arrays are nested more than ${limits.depth} deep here, deeper than oaskit reads`, file: path, offsets: { start: deep, end: deep + 1 } });
+      this.syntaxErrors.push({ code: 'limit-depth', severity: 'error', message: deeperThanReadable, file: path, offsets: { start: deep, end: deep + 1 } });
       this.value = undefined;
       return;
     }

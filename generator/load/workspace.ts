@@ -108,6 +108,9 @@ export class Workspace {
       } catch {
         return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} is not a valid URI reference` };
       }
+      if (/[\u0000-\u001f]/.test(decoded)) {
+        return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} names a file with control characters in its name` };
+      }
       if (isAbsolute(decoded) || /^[a-z]:[\\/]/i.test(decoded) || decoded.startsWith('\\')) {
         return { ok: false, code: 'ref-unsafe', message: `$ref ${JSON.stringify(ref)} is an absolute path; refs must stay inside the spec's folder` };
       }

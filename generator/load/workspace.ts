@@ -231,7 +231,10 @@ export class Workspace {
    */
   checkRefs(): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
-    const tooLong: { holder: string; target: string; ref: string; file: string; pointer: string }[] = [];
+    type Link = { holder: string; target: string; ref: string; file: string; pointer: string };
+    const tooLong: Link[] = [];
+    /** the refs into each cycle (the links of one cycle share its problem) */
+    const cycles = new Map<object, Link[]>();
     const queue: SourceFile[] = [this.root];
     const visited = new Set<string>();
     while (queue.length) {
@@ -251,11 +254,22 @@ export class Workspace {
         // a chain of refs that comes back to itself never reaches a node
         const end = this.chain(r.target.loc, r.target.value);
         if ('problem' in end && end.problem.code === 'ref-cycle') {
-          diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `$ref ${JSON.stringify(ref)} starts a chain of refs that only refers back to itself`, file: file.path, pointer: pointer + '/$ref' });
+          const link = { holder: file.path + '#' + pointer, target: r.target.loc.file + '#' + r.target.loc.pointer, ref, file: file.path, pointer };
+          const group = cycles.get(end.problem);
+          if (group) group.push(link);
+          else cycles.set(end.problem, [link]);
         } else if (!('problem' in end) && end.hops + 1 > limits.refChain) {
           tooLong.push({ holder: file.path + '#' + pointer, target: r.target.loc.file + '#' + r.target.loc.pointer, ref, file: file.path, pointer });
         }
       });
+    }
+    // a cycle is reported where it is entered from outside, else at its first link (not at each one)
+    for (const group of cycles.values()) {
+      const targets = new Set(group.map((l) => l.target));
+      const entries = group.filter((l) => !targets.has(l.holder));
+      for (const l of entries.length ? entries : group.slice(0, 1)) {
+        diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `$ref ${JSON.stringify(l.ref)} starts a chain of refs that only refers back to itself`, file: l.file, pointer: l.pointer + '/$ref' });
+      }
     }
     // an over-long chain is reported once, where it starts (not at each of its links)
     const links = new Set(tooLong.map((t) => t.target));

@@ -33,6 +33,7 @@ export interface SourceFile {
   pointerAt(offset: number): { pointer: string; part: 'key' | 'value' };
 }
 
+const tooManyValues = `the file has more than ${limits.nodes.toLocaleString('en')} values, the most oaskit reads`;
 const deeperThanReadable = `objects and arrays are nested deeper here than oaskit reads (${limits.depth} levels)`;
 
 export function parseSource(path: string, text: string): SourceFile {
@@ -60,30 +61,46 @@ export function tooLarge(path: string, chars: number): SourceFile {
 }
 
 /**
- * Depth and size of a parsed value, walked without recursion: the pointer of the first value
- * nested deeper than `limits.depth`, or of the value past `limits.nodes`.
+ * Depth and size of a parsed value, walked without recursion and without a string per value:
+ * the pointer of the first value nested deeper than `limits.depth`, or of the value past
+ * `limits.nodes`.
  */
 function overLimit(value: unknown): { code: 'limit-depth' | 'limit-nodes'; pointer: string; message: string } | undefined {
-  const stack: [unknown, string, number][] = [[value, '', 0]];
+  // one frame per open container: its keys (undefined for an array) and the member being read
+  const frames: { v: object; keys?: string[]; i: number; length: number }[] = [];
+  const pointer = () => frames.map((f) => '/' + (f.keys ? escapeSegment(f.keys[f.i - 1]!) : String(f.i - 1))).join('');
   let nodes = 0;
-  while (stack.length) {
-    const [v, pointer, depth] = stack.pop()!;
-    if (++nodes > limits.nodes) return { code: 'limit-nodes', pointer, message: `the file has more than ${limits.nodes.toLocaleString('en')} values, the most oaskit reads` };
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= limits.depth) return { code: 'limit-depth', pointer, message: deeperThanReadable };
-    // a YAML alias shares an object: counted each time it is used (that is how readers see it)
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${pointer}/${i}`, depth + 1]);
-    else for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], `${pointer}/${escapeSegment(k)}`, depth + 1]);
+  let next: unknown = value;
+  for (;;) {
+    if (++nodes > limits.nodes) return { code: 'limit-nodes', pointer: pointer(), message: tooManyValues };
+    if (next !== null && typeof next === 'object') {
+      // a YAML alias shares an object: counted each time it is used (that is how readers see it)
+      if (frames.length >= limits.depth) return { code: 'limit-depth', pointer: pointer(), message: deeperThanReadable };
+      const keys = Array.isArray(next) ? undefined : Object.keys(next);
+      frames.push({ v: next, keys, i: 0, length: keys ? keys.length : (next as unknown[]).length });
+    }
+    // the next value: the next member of the innermost container that has one left
+    for (;;) {
+      const top = frames[frames.length - 1];
+      if (!top) return undefined;
+      if (top.i < top.length) {
+        next = top.keys ? (top.v as Record<string, unknown>)[top.keys[top.i]!] : (top.v as unknown[])[top.i];
+        top.i++;
+        break;
+      }
+      frames.pop();
+    }
   }
-  return undefined;
 }
 
 /**
- * JSON nested deeper than `limits.depth`: the offset of the first bracket too deep, found by a
- * scan (the position tree is built by recursion and would exhaust the stack on such a file).
+ * JSON past the depth or value limit: the offset where it is hit, found by a scan of the text
+ * (the position tree is built by recursion, and for millions of values weighs gigabytes). For
+ * valid JSON the count is exact: every container, plus one per member (commas + 1 when not empty).
  */
-function jsonTooDeep(text: string): number | undefined {
+function jsonOverLimit(text: string): { code: 'limit-depth' | 'limit-nodes'; offset: number; message: string } | undefined {
   let depth = 0;
+  let nodes = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
@@ -94,8 +111,13 @@ function jsonTooDeep(text: string): number | undefined {
         else if (d === 0x22) break;
       }
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limits.depth) return i;
+      if (++depth > limits.depth) return { code: 'limit-depth', offset: i, message: deeperThanReadable };
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (text.charCodeAt(j) !== 0x7d && text.charCodeAt(j) !== 0x5d) nodes++;
     } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c) nodes++;
+    if (nodes > limits.nodes) return { code: 'limit-nodes', offset: i, message: tooManyValues };
   }
   return undefined;
 }
@@ -233,7 +255,7 @@ class JsonSource implements SourceFile {
   readonly syntaxErrors: Diagnostic[] = [];
   private tree: JsonNode | undefined;
   private readonly lines: LineIndex;
-  /** nested past the limit: no position tree (building it would recurse that deep) */
+  /** past a limit: no position tree (building it would recurse that deep, or weigh gigabytes) */
   private tooDeep = false;
 
   constructor(
@@ -241,20 +263,15 @@ class JsonSource implements SourceFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    const deep = jsonTooDeep(text);
-    if (deep !== undefined) {
+    const over = jsonOverLimit(text);
+    if (over) {
       this.tooDeep = true;
-      this.syntaxErrors.push({ code: 'limit-depth', severity: 'error', message: deeperThanReadable, file: path, offsets: { start: deep, end: deep + 1 } });
+      this.syntaxErrors.push({ code: over.code, severity: 'error', message: over.message, file: path, offsets: { start: over.offset, end: over.offset + 1 } });
       this.value = undefined;
       return;
     }
     try {
       this.value = JSON.parse(text);
-      const over = overLimit(this.value);
-      if (over) {
-        this.syntaxErrors.push({ code: over.code, severity: 'error', message: over.message, file: path, offsets: this.locate(over.pointer) });
-        this.value = undefined;
-      }
     } catch {
       // JSON.parse's message has no reliable position: ask the tolerant parser where it broke
       const errors: ParseError[] = [];

@@ -120,7 +120,7 @@ export class Workspace {
         return { ok: false, code: 'ref-unsafe', message: `$ref ${JSON.stringify(ref)} climbs out of the spec's folder; refs must stay inside it` };
       }
       // a link inside the folder may lead out of it: judge the real path
-      const real = this.options.read || this.options.overlay?.has(abs) ? undefined : realPath(abs);
+      const real = this.options.overlay?.has(abs) ? undefined : realPath(abs);
       if (real !== undefined) {
         const realRel = relative(this.realSandbox, real);
         if (realRel === '..' || realRel.startsWith('..' + sep) || isAbsolute(realRel)) {

@@ -21,8 +21,12 @@ export interface PrintOptions {
   examples?: boolean;
 }
 
-/** Inline schemas nested deeper than this are printed as components, so printing never recurses deeply. */
-const maxInlineDepth = 64;
+/**
+ * Inline schemas nested deeper than this are printed as components, so printing never recurses
+ * deeply, and no printed schema nests past what the validator compiler reads (MAX_SCHEMA_DEPTH,
+ * 128, counting a member of `properties` as two levels).
+ */
+const maxInlineDepth = 32;
 
 const printed = { withExamples: new WeakMap<ApiModel, PrintedDocument>(), withoutExamples: new WeakMap<ApiModel, PrintedDocument>() };
 

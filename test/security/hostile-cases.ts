@@ -159,6 +159,13 @@ components:
     generates: false,
   },
   {
+    name: 'a schema nested 120 levels deep (within the limits: generated, hoisted where deep)',
+    files: { 'spec/api.json': jsonSpec(`{"schema":${nestedJson(120, '{"type":"string"}', (s) => `{"type":"object","properties":{"a":${s}},"allOf":[{"type":"object"}]}`)}}`) },
+    root: 'spec/api.json',
+    check: { exit: 0, says: [] },
+    generates: true,
+  },
+  {
     name: 'an example nested 10,000 deep in YAML flow style',
     files: { 'spec/api.yaml': response('{ type: object }', `              example: ${nestedJson(10_000, '1', (s) => `{a: ${s}}`)}\n`) },
     root: 'spec/api.yaml',

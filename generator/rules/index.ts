@@ -7,6 +7,7 @@ import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';
 import { limitContradiction } from './limit-contradiction.ts';
 import { limitRefDepth } from './limit-ref-depth.ts';
+import { modelRule } from './model.ts';
 import { oasSchema } from './oas-schema.ts';
 import { operationIdDuplicate } from './operation-id-duplicate.ts';
 import { operationIdMissing } from './operation-id-missing.ts';
@@ -57,6 +58,7 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: securitySchemeUnknown, severity: 'error', cost: 'cheap' },
   { rule: enumTypeMismatch, severity: 'error', cost: 'cheap' },
   { rule: limitContradiction, severity: 'error', cost: 'cheap' },
+  { rule: modelRule, severity: 'error', cost: 'expensive' },
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 

@@ -51,6 +51,12 @@ table('limit-ref-depth', [
   ['100 components each nesting the next, in a cycle', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/C0'`, `schemas:\n${Array.from({ length: 100 }, (_, i) => `  C${i}: { type: object, properties: { n: { $ref: '#/components/schemas/C${(i + 1) % 100}' } } }`).join('\n')}`), want: [] }],
 ]);
 
+// found by the mutation fuzz: check passed what generate refused (a tab inside a property name)
+table('model', [
+  ['an x-oaskit-segment-call naming a property the body lacks', { given: doc(`/e/{user_id}:\n  post:\n    operationId: track\n    x-oaskit-segment-call: { call: track, userId: user_id, event: name, timestamp: timestamp }\n    parameters:\n      - { name: user_id, in: path, required: true, schema: { type: string } }\n    requestBody:\n      content:\n        application/json:\n          schema: { type: object, properties: { name: { type: string }, "time\\tstamp": { type: string } } }${okResponses}`), want: ['9:30 model x-oaskit-segment-call: `timestamp` must name a property of the JSON body'] }],
+  ['the same with the property', { given: doc(`/e/{user_id}:\n  post:\n    operationId: track\n    x-oaskit-segment-call: { call: track, userId: user_id, event: name, timestamp: timestamp }\n    parameters:\n      - { name: user_id, in: path, required: true, schema: { type: string } }\n    requestBody:\n      content:\n        application/json:\n          schema: { type: object, properties: { name: { type: string }, timestamp: { type: string } } }${okResponses}`), want: [] }],
+]);
+
 table('ref-unsafe', [
   ['a URL', { given: doc(`/a:\n  get:\n    responses:\n      '200':\n        $ref: 'https://example.com/r.yaml'`), want: ["10:17 ref-unsafe $ref \"https://example.com/r.yaml\" points to a URL; oaskit resolves refs only inside the spec's folder and never fetches"] }],
   ['climbing out of the folder', { given: doc(`/a:\n  get:\n    responses:\n      '200':\n        $ref: '../secret.yaml'`), want: ["10:17 ref-unsafe $ref \"../secret.yaml\" climbs out of the spec's folder; refs must stay inside it"] }],

@@ -38,13 +38,15 @@ export function isUnusable(loaded: LoadedSpec): boolean {
 }
 
 const ruleIds = new Set(ruleTable.map((e) => e.rule.id));
+const fixedCodes = new Set(['limit-file-size', 'limit-depth', 'limit-nodes', 'limit-ref-chain']);
 
 /** What loading found, except the problems a rule hands on (refs), with configured severities. */
 export function loaderDiagnostics(loaded: LoadedSpec, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of loaded.diagnostics) {
     if (ruleIds.has(d.code)) continue;
-    const setting = settings[d.code];
+    // a limit protects whatever reads the spec next: it cannot be switched off or down
+    const setting = fixedCodes.has(d.code) ? undefined : settings[d.code];
     if (setting === 'off') continue;
     out.push(setting ? { ...d, severity: setting } : d);
   }

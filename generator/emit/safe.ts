@@ -30,7 +30,7 @@ export function identifier(name: string): string {
 export { isIdentifier };
 
 /**
- * Text for a JSDoc comment: `*\/` cannot close it, control characters and U+2028/U+2029 are
+ * Text for a JSDoc comment: `*\/` cannot close it nor `/*` open one, control characters and U+2028/U+2029 are
  * removed or made newlines, and a spec line cannot start a JSDoc tag (`@` is escaped).
  */
 export function docText(text: string): string {
@@ -39,6 +39,8 @@ export function docText(text: string): string {
     .replace(/[\u2028\u2029]/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\*\//g, '*\\/')
+    // ts-morph's writer takes a `/*` inside a JSDoc for a comment of its own and garbles the close
+    .replace(/\/\*/g, '/\\*')
     .replace(/(^|\s)@(?=[A-Za-z])/g, '$1\\@')
     .trim();
 }

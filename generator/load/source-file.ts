@@ -5,8 +5,9 @@ import { extname } from 'node:path';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { limits } from '../core/limits.ts';
 import { LineIndex, type Position } from '../core/line-index.ts';
-import { parsePointer, toPointer } from '../core/pointer.ts';
+import { escapeSegment, parsePointer, toPointer } from '../core/pointer.ts';
 import { recoverYaml } from './recover.ts';
 
 export type { Position };
@@ -38,10 +39,93 @@ export interface SourceFile {
   pointerAt(offset: number): { pointer: string; part: 'key' | 'value' };
 }
 
+const tooManyValues = `the file has more than ${limits.nodes.toLocaleString('en')} values, the most oaskit reads`;
+const deeperThanReadable = `objects and arrays are nested deeper here than oaskit reads (${limits.depth} levels)`;
+
 export function parseSource(path: string, text: string): SourceFile {
+  if (text.length > limits.fileChars) return tooLarge(path, text.length);
   const ext = extname(path).toLowerCase();
   const looksJson = ext === '.json' || (ext !== '.yaml' && ext !== '.yml' && /^\s*[{[]/.test(text));
   return looksJson ? new JsonSource(path, text) : new YamlSource(path, text);
+}
+
+/** A file over `limits.fileChars`: not read further, one diagnostic at its start. */
+export function tooLarge(path: string, chars: number): SourceFile {
+  const message = `the file is larger (${chars.toLocaleString('en')}) than the ${limits.fileChars.toLocaleString('en')} characters oaskit reads`;
+  const diagnostic: Diagnostic = { code: 'limit-file-size', severity: 'error', message, file: path, offsets: { start: 0, end: 0 } };
+  const lines = new LineIndex('');
+  return {
+    path,
+    text: '',
+    format: 'yaml',
+    value: undefined,
+    syntaxErrors: [diagnostic],
+    locate: () => ({ start: 0, end: 0 }),
+    position: (offset) => lines.position(offset),
+    pointerAt: () => ({ pointer: '', part: 'value' }),
+  };
+}
+
+/**
+ * Depth and size of a parsed value, walked without recursion and without a string per value:
+ * the pointer of the first value nested deeper than `limits.depth`, or of the value past
+ * `limits.nodes`.
+ */
+function overLimit(value: unknown): { code: 'limit-depth' | 'limit-nodes'; pointer: string; message: string } | undefined {
+  // one frame per open container: its keys (undefined for an array) and the member being read
+  const frames: { v: object; keys?: string[]; i: number; length: number }[] = [];
+  const pointer = () => frames.map((f) => '/' + (f.keys ? escapeSegment(f.keys[f.i - 1]!) : String(f.i - 1))).join('');
+  let nodes = 0;
+  let next: unknown = value;
+  for (;;) {
+    if (++nodes > limits.nodes) return { code: 'limit-nodes', pointer: pointer(), message: tooManyValues };
+    if (next !== null && typeof next === 'object') {
+      // a YAML alias shares an object: counted each time it is used (that is how readers see it)
+      if (frames.length >= limits.depth) return { code: 'limit-depth', pointer: pointer(), message: deeperThanReadable };
+      const keys = Array.isArray(next) ? undefined : Object.keys(next);
+      frames.push({ v: next, keys, i: 0, length: keys ? keys.length : (next as unknown[]).length });
+    }
+    // the next value: the next member of the innermost container that has one left
+    for (;;) {
+      const top = frames[frames.length - 1];
+      if (!top) return undefined;
+      if (top.i < top.length) {
+        next = top.keys ? (top.v as Record<string, unknown>)[top.keys[top.i]!] : (top.v as unknown[])[top.i];
+        top.i++;
+        break;
+      }
+      frames.pop();
+    }
+  }
+}
+
+/**
+ * JSON past the depth or value limit: the offset where it is hit, found by a scan of the text
+ * (the position tree is built by recursion, and for millions of values weighs gigabytes). For
+ * valid JSON the count is exact: every container, plus one per member (commas + 1 when not empty).
+ */
+function jsonOverLimit(text: string): { code: 'limit-depth' | 'limit-nodes'; offset: number; message: string } | undefined {
+  let depth = 0;
+  let nodes = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // skip a string (escapes included)
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limits.depth) return { code: 'limit-depth', offset: i, message: deeperThanReadable };
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      if (text.charCodeAt(j) !== 0x7d && text.charCodeAt(j) !== 0x5d) nodes++;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c) nodes++;
+    if (nodes > limits.nodes) return { code: 'limit-nodes', offset: i, message: tooManyValues };
+  }
+  return undefined;
 }
 
 class YamlSource implements SourceFile {
@@ -57,8 +141,18 @@ class YamlSource implements SourceFile {
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
-    this.doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-    const recovered = this.doc.errors.length ? recoverYaml(text, this.doc) : undefined;
+    let doc: YAML.Document.Parsed;
+    try {
+      doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    } catch (error) {
+      // the YAML parser recurses on nesting: a stack overflow is the nesting limit, hit early
+      if (!(error instanceof RangeError)) throw error;
+      doc = YAML.parseDocument('');
+      this.syntaxErrors.push({ code: 'limit-depth', severity: 'error', message: deeperThanReadable, file: path, offsets: { start: 0, end: 0 } });
+    }
+    this.doc = doc;
+    const overflow = this.doc.errors.some((e) => /Maximum call stack size exceeded/.test(e.message));
+    const recovered = this.doc.errors.length && !overflow ? recoverYaml(text, this.doc) : undefined;
     if (recovered) {
       // the rest of the file, read without the entries that hold the errors: one error each
       this.doc = recovered.doc;
@@ -71,10 +165,11 @@ class YamlSource implements SourceFile {
         const line = this.lines.position(e.pos[0]).line;
         if (lines.has(line)) continue;
         lines.add(line);
+        const tooDeep = /Maximum call stack size exceeded/.test(e.message);
         this.syntaxErrors.push({
-          code: 'yaml-syntax',
+          code: tooDeep ? 'limit-depth' : 'yaml-syntax',
           severity: 'error',
-          message: firstLine(e.message),
+          message: tooDeep ? deeperThanReadable : firstLine(e.message),
           file: path,
           offsets: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
         });
@@ -85,7 +180,13 @@ class YamlSource implements SourceFile {
       try {
         value = this.doc.toJS({ maxAliasCount: 10_000 });
       } catch (error) {
-        this.syntaxErrors.push({ code: 'yaml-syntax', severity: 'error', message: firstLine((error as Error).message), file: path, offsets: { start: 0, end: 0 } });
+        const message = error instanceof RangeError ? deeperThanReadable : firstLine((error as Error).message);
+        this.syntaxErrors.push({ code: error instanceof RangeError ? 'limit-depth' : 'yaml-syntax', severity: 'error', message, file: path, offsets: { start: 0, end: 0 } });
+      }
+      const over = value === undefined ? undefined : overLimit(value);
+      if (over) {
+        this.syntaxErrors.push({ code: over.code, severity: 'error', message: over.message, file: path, offsets: this.locate(over.pointer) });
+        value = undefined;
       }
     }
     if (value !== undefined && this.broken) for (const pointer of this.broken) removeAt(value, parsePointer(pointer));
@@ -187,12 +288,21 @@ class JsonSource implements SourceFile {
   readonly syntaxErrors: Diagnostic[] = [];
   private tree: JsonNode | undefined;
   private readonly lines: LineIndex;
+  /** past a limit: no position tree (building it would recurse that deep, or weigh gigabytes) */
+  private tooDeep = false;
 
   constructor(
     readonly path: string,
     readonly text: string,
   ) {
     this.lines = new LineIndex(text);
+    const over = jsonOverLimit(text);
+    if (over) {
+      this.tooDeep = true;
+      this.syntaxErrors.push({ code: over.code, severity: 'error', message: over.message, file: path, offsets: { start: over.offset, end: over.offset + 1 } });
+      this.value = undefined;
+      return;
+    }
     try {
       this.value = JSON.parse(text);
     } catch {
@@ -216,6 +326,7 @@ class JsonSource implements SourceFile {
   }
 
   private root(): JsonNode | undefined {
+    if (this.tooDeep) return undefined;
     this.tree ??= parseTree(this.text, [], { allowTrailingComma: true });
     return this.tree;
   }

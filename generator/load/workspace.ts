@@ -1,14 +1,15 @@
 // The files of one spec and the `$ref`s between them. Resolution is sandboxed: a ref may point
 // into the same file or into a file inside the root spec's folder, nothing else. A URL, an
 // absolute path or a path that climbs out of the folder is a diagnostic, never a fetch or a read.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.ts';
+import { limits } from '../core/limits.ts';
 import type { Loc } from '../core/loc.ts';
 import { child, escapeSegment, isObject, parsePointer, toPointer } from '../core/pointer.ts';
 import { closest } from '../core/suggest.ts';
 import { walkStructure } from './spec-walk.ts';
-import { parseSource, type SourceFile } from './source-file.ts';
+import { parseSource, tooLarge, type SourceFile } from './source-file.ts';
 
 export type { Loc };
 
@@ -18,7 +19,10 @@ export interface Resolved {
 }
 
 export type RefResult = { ok: true; target: Resolved } | { ok: false; code: RefProblemCode; message: string; /** the target is in an entry a syntax error left out */ unreadable?: true; /** the ref probably meant */ suggestion?: string };
-export type RefProblemCode = 'ref-unsafe' | 'ref-not-found' | 'ref-dangling' | 'ref-unsupported' | 'ref-cycle';
+export type RefProblemCode = 'ref-unsafe' | 'ref-not-found' | 'ref-dangling' | 'ref-unsupported' | 'ref-cycle' | 'limit-ref-chain';
+
+/** Where a chain of `$ref`s from a node ends: `hops` refs later, or in a cycle, or at a problem. */
+type ChainEnd = { hops: number; end: Resolved } | { problem: RefResult & { ok: false } };
 
 export interface WorkspaceOptions {
   /** texts that replace what is on disk (an editor's unsaved buffers), keyed by absolute path */
@@ -33,11 +37,18 @@ export class Workspace {
   readonly root: SourceFile;
   /** the folder refs may not leave */
   readonly sandbox: string;
+  /** the sandbox with symbolic links resolved: a ref's real path must be inside it */
+  private readonly realSandbox: string;
   private readonly files = new Map<string, SourceFile | { missing: string }>();
+  /** characters read so far, against limits.workspaceChars */
+  private chars = 0;
+  /** chains of refs already followed, by `file#pointer` of each link */
+  private readonly chains = new Map<string, ChainEnd>();
 
   constructor(rootPath: string, private readonly options: WorkspaceOptions = {}) {
     const abs = resolve(rootPath);
     this.sandbox = dirname(abs);
+    this.realSandbox = realPath(this.sandbox) ?? this.sandbox;
     const root = this.file(abs);
     if ('missing' in root) throw new UnreadableSpecError(abs, root.missing);
     this.root = root;
@@ -57,8 +68,18 @@ export class Workspace {
     let f = this.files.get(abs);
     if (!f) {
       try {
-        const text = this.options.overlay?.get(abs) ?? (this.options.read ?? ((p) => readFileSync(p, 'utf8')))(abs);
-        f = (this.options.parse ?? parseSource)(abs, text);
+        const size = this.options.overlay?.has(abs) || this.options.read ? undefined : statSync(abs).size;
+        if (size !== undefined && size > limits.fileChars * 4) {
+          // not even read: no file this big holds fewer characters than the limit
+          f = tooLarge(abs, size);
+        } else {
+          const text = this.options.overlay?.get(abs) ?? (this.options.read ?? ((p) => readFileSync(p, 'utf8')))(abs);
+          this.chars += text.length;
+          if (this.chars > limits.workspaceChars && this.files.size > 0) {
+            const message = `the spec's files together have more than ${limits.workspaceChars.toLocaleString('en')} characters, the most oaskit reads`;
+            f = { ...tooLarge(abs, text.length), syntaxErrors: [{ code: 'limit-file-size', severity: 'error', message, file: abs, offsets: { start: 0, end: 0 } }] };
+          } else f = (this.options.parse ?? parseSource)(abs, text);
+        }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         f = { missing: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message };
@@ -88,6 +109,9 @@ export class Workspace {
       } catch {
         return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} is not a valid URI reference` };
       }
+      if (/[\u0000-\u001f]/.test(decoded)) {
+        return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} names a file with control characters in its name` };
+      }
       if (isAbsolute(decoded) || /^[a-z]:[\\/]/i.test(decoded) || decoded.startsWith('\\')) {
         return { ok: false, code: 'ref-unsafe', message: `$ref ${JSON.stringify(ref)} is an absolute path; refs must stay inside the spec's folder` };
       }
@@ -95,6 +119,14 @@ export class Workspace {
       const rel = relative(this.sandbox, abs);
       if (rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) {
         return { ok: false, code: 'ref-unsafe', message: `$ref ${JSON.stringify(ref)} climbs out of the spec's folder; refs must stay inside it` };
+      }
+      // a link inside the folder may lead out of it: judge the real path
+      const real = this.options.overlay?.has(abs) ? undefined : realPath(abs);
+      if (real !== undefined) {
+        const realRel = relative(this.realSandbox, real);
+        if (realRel === '..' || realRel.startsWith('..' + sep) || isAbsolute(realRel)) {
+          return { ok: false, code: 'ref-unsafe', message: `$ref ${JSON.stringify(ref)}: ${rel} is a symbolic link to a file outside the spec's folder; refs must stay inside it` };
+        }
       }
       const f = this.file(abs);
       if ('missing' in f) return { ok: false, code: 'ref-not-found', message: `$ref ${JSON.stringify(ref)}: ${rel}: ${f.missing}` };
@@ -153,19 +185,52 @@ export class Workspace {
     return { ok: true, target: { loc: at, value: current } };
   }
 
-  /** Follow a chain of `$ref`s from a node to the first node that is not a ref. */
+  /** Follow a chain of `$ref`s from a node to the first node that is not a ref (at most limits.refChain links). */
   deref(loc: Loc, value: unknown): RefResult {
+    const chain = this.chain(loc, value);
+    if ('problem' in chain) return chain.problem;
+    if (chain.hops > limits.refChain) return { ok: false, code: 'limit-ref-chain', message: `a chain of more than ${limits.refChain} $refs to $refs starts here, more than oaskit follows` };
+    return { ok: true, target: chain.end };
+  }
+
+  /**
+   * Where the chain of refs from a node ends. Every link is remembered, so following all the refs
+   * of a spec costs one step per link even when long chains share their tails.
+   */
+  private chain(loc: Loc, value: unknown): ChainEnd {
+    const path: string[] = [];
+    const onPath = new Set<string>();
     let current: Resolved = { loc, value };
-    const seen = new Set<string>();
-    while (isObject(current.value) && typeof current.value.$ref === 'string') {
+    let end: ChainEnd;
+    for (;;) {
+      if (!(isObject(current.value) && typeof current.value.$ref === 'string')) {
+        end = { hops: 0, end: current };
+        break;
+      }
       const key = current.loc.file + '#' + current.loc.pointer;
-      if (seen.has(key)) return { ok: false, code: 'ref-cycle', message: `$ref ${JSON.stringify(current.value.$ref)} refers to itself` };
-      seen.add(key);
+      const known = this.chains.get(key);
+      if (known) {
+        end = known;
+        break;
+      }
+      if (onPath.has(key)) {
+        end = { problem: { ok: false, code: 'ref-cycle', message: `$ref ${JSON.stringify(current.value.$ref)} refers to itself` } };
+        break;
+      }
+      path.push(key);
+      onPath.add(key);
       const r = this.resolveRef(current.loc.file, current.value.$ref);
-      if (!r.ok) return r;
+      if (!r.ok) {
+        end = { problem: r };
+        break;
+      }
       current = r.target;
     }
-    return { ok: true, target: current };
+    for (let i = path.length - 1; i >= 0; i--) {
+      const hops = 'problem' in end ? undefined : end.hops + (path.length - i);
+      this.chains.set(path[i]!, hops === undefined ? end : { hops, end: (end as { end: Resolved }).end });
+    }
+    return 'problem' in end ? end : { hops: end.hops + path.length, end: end.end };
   }
 
   /**
@@ -174,6 +239,10 @@ export class Workspace {
    */
   checkRefs(): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
+    type Link = { holder: string; target: string; ref: string; file: string; pointer: string };
+    const tooLong: Link[] = [];
+    /** the refs into each cycle (the links of one cycle share its problem) */
+    const cycles = new Map<object, Link[]>();
     const queue: SourceFile[] = [this.root];
     const visited = new Set<string>();
     while (queue.length) {
@@ -192,14 +261,41 @@ export class Workspace {
           if (f) queue.push(f);
         }
         // a chain of refs that comes back to itself never reaches a node
-        const end = this.deref(r.target.loc, r.target.value);
-        if (!end.ok && end.code === 'ref-cycle') {
-          diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `$ref ${JSON.stringify(ref)} starts a chain of refs that only refers back to itself`, file: file.path, pointer: pointer + '/$ref' });
+        const end = this.chain(r.target.loc, r.target.value);
+        if ('problem' in end && end.problem.code === 'ref-cycle') {
+          const link = { holder: file.path + '#' + pointer, target: r.target.loc.file + '#' + r.target.loc.pointer, ref, file: file.path, pointer };
+          const group = cycles.get(end.problem);
+          if (group) group.push(link);
+          else cycles.set(end.problem, [link]);
+        } else if (!('problem' in end) && end.hops + 1 > limits.refChain) {
+          tooLong.push({ holder: file.path + '#' + pointer, target: r.target.loc.file + '#' + r.target.loc.pointer, ref, file: file.path, pointer });
         }
       });
     }
+    // a cycle is reported where it is entered from outside, else at its first link (not at each one)
+    for (const group of cycles.values()) {
+      const targets = new Set(group.map((l) => l.target));
+      const entries = group.filter((l) => !targets.has(l.holder));
+      for (const l of entries.length ? entries : group.slice(0, 1)) {
+        diagnostics.push({ code: 'ref-cycle', severity: 'error', message: `$ref ${JSON.stringify(l.ref)} starts a chain of refs that only refers back to itself`, file: l.file, pointer: l.pointer + '/$ref' });
+      }
+    }
+    // an over-long chain is reported once, where it starts (not at each of its links)
+    const links = new Set(tooLong.map((t) => t.target));
+    for (const t of tooLong) {
+      if (links.has(t.holder)) continue;
+      diagnostics.push({ code: 'limit-ref-chain', severity: 'error', message: `$ref ${JSON.stringify(t.ref)} starts a chain of more than ${limits.refChain} $refs to $refs, more than oaskit follows`, file: t.file, pointer: t.pointer + '/$ref' });
+    }
     for (const f of this.loadedFiles()) diagnostics.push(...(f === this.root ? [] : f.syntaxErrors));
     return diagnostics;
+  }
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
   }
 }
 

@@ -41,6 +41,8 @@ export interface PrismServer {
   readonly port: number;
   /** the spec as given */
   readonly spec: string;
+  /** `$ref` members of examples, defaults, enums or extensions left out of what Prism serves (it would follow them) */
+  readonly dataRefs: number;
   /** the Prism process id (also its process group id) */
   readonly pid: number;
   /** resolves with the exit code (or signal name) when the process has ended */
@@ -178,7 +180,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     })());
 
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${options.port}`;
-  const server: PrismServer = { url, port: options.port, spec, pid: child.pid ?? -1, exited, output: () => [...lines], stop };
+  const server: PrismServer = { url, port: options.port, spec, dataRefs: doc.dataRefs, pid: child.pid ?? -1, exited, output: () => [...lines], stop };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
   for (;;) {

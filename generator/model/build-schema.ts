@@ -2,6 +2,7 @@
 // and pointer); a pure `$ref` is the node it points to, across files, so every use of a component
 // shares one node. Nodes are created first and filled from a queue, never by recursion, so a spec
 // nested thousands deep or a long cycle cannot exhaust the stack.
+import { limits } from '../core/limits.ts';
 import type { Loc } from '../core/loc.ts';
 import { appendPointer, isObject, parsePointer } from '../core/pointer.ts';
 import type { Workspace } from '../load/workspace.ts';
@@ -13,8 +14,6 @@ type Obj = Record<string, unknown>;
 /** Keywords kept as written in `other` (annotations the model does not interpret). */
 const keptAsWritten = ['xml', 'externalDocs', '$comment', '$id', '$schema', '$anchor', '$dynamicAnchor', '$dynamicRef', 'contentSchema'];
 const typeNames = new Set<string>(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
-/** How long a chain of pure `$ref`s may be before it is taken for a cycle. */
-const maxRefChain = 10_000;
 
 export class SchemaBuilder {
   readonly nodes: Schema[] = [];
@@ -105,7 +104,7 @@ export class SchemaBuilder {
     let value = raw;
     let at = loc;
     for (let hops = 0; this.isPureRef(value); hops++) {
-      if (hops > maxRefChain) throw new ModelError(`a chain of more than ${maxRefChain} $refs`, loc);
+      if (hops > limits.refChain) throw new ModelError(`a chain of more than ${limits.refChain} $refs to $refs starts here, more than oaskit follows`, loc);
       const r = this.ws.resolveRef(at.file, value.$ref);
       if (!r.ok) throw new ModelError(r.message, { file: at.file, pointer: appendPointer(at.pointer, '$ref') });
       value = r.target.value;

@@ -21,8 +21,12 @@ export interface PrintOptions {
   examples?: boolean;
 }
 
-/** Inline schemas nested deeper than this are printed as components, so printing never recurses deeply. */
-const maxInlineDepth = 64;
+/**
+ * Inline schemas nested deeper than this are printed as components, so printing never recurses
+ * deeply, and no printed schema nests past what the validator compiler reads (MAX_SCHEMA_DEPTH,
+ * 128, counting a member of `properties` as two levels).
+ */
+const maxInlineDepth = 32;
 
 const printed = { withExamples: new WeakMap<ApiModel, PrintedDocument>(), withoutExamples: new WeakMap<ApiModel, PrintedDocument>() };
 
@@ -77,7 +81,8 @@ class Printer {
       Object.defineProperty(printed, name, { value: this.definition(node, ['components', 'schemas', name], 0), enumerable: true, writable: true, configurable: true });
     }
     // the spec's components in its order, then the hoisted ones in the order they were reached
-    const ordered = named(m.schemas.map(({ name }) => [name, printed[name]]));
+    // own members only: a component called `toString` must not find Object.prototype's
+    const ordered = named(m.schemas.map(({ name }) => [name, Object.prototype.hasOwnProperty.call(printed, name) ? printed[name] : undefined]));
     for (const name of Object.keys(printed)) if (!Object.prototype.hasOwnProperty.call(ordered, name)) Object.defineProperty(ordered, name, { value: printed[name], enumerable: true, writable: true, configurable: true });
     const components: Obj = {};
     if (Object.keys(ordered).length) components.schemas = ordered;

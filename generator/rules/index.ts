@@ -8,6 +8,8 @@ import { enumTypeMismatch } from './enum-type-mismatch.ts';
 import { exampleInvalid } from './example-invalid.ts';
 import { keyMisspelt } from './key-misspelt.ts';
 import { limitContradiction } from './limit-contradiction.ts';
+import { limitRefDepth } from './limit-ref-depth.ts';
+import { modelRule } from './model.ts';
 import { oasSchema } from './oas-schema.ts';
 import { operationIdDuplicate } from './operation-id-duplicate.ts';
 import { operationIdMissing } from './operation-id-missing.ts';
@@ -22,6 +24,7 @@ import { refDangling } from './ref-dangling.ts';
 import { refNotFound } from './ref-not-found.ts';
 import { refUnsafe } from './ref-unsafe.ts';
 import { refUnsupported } from './ref-unsupported.ts';
+import { refWrongKind } from './ref-wrong-kind.ts';
 import { requiredUndefined } from './required-undefined.ts';
 import type { Finding, Rule, RuleContext } from './rule.ts';
 import { securitySchemeUnknown } from './security-scheme-unknown.ts';
@@ -45,6 +48,8 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: refNotFound, severity: 'error', cost: 'cheap' },
   { rule: refUnsupported, severity: 'error', cost: 'cheap' },
   { rule: refCycle, severity: 'error', cost: 'cheap' },
+  { rule: refWrongKind, severity: 'error', cost: 'cheap' },
+  { rule: limitRefDepth, severity: 'error', cost: 'cheap' },
   { rule: oasSchema, severity: 'error', cost: 'cheap' },
   { rule: operationIdMissing, severity: 'warning', cost: 'cheap' },
   { rule: operationIdDuplicate, severity: 'error', cost: 'cheap' },
@@ -61,6 +66,7 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: rateLimitInvalid, severity: 'error', cost: 'cheap' },
   { rule: paginationInvalid, severity: 'error', cost: 'cheap' },
   { rule: downloadInvalid, severity: 'error', cost: 'cheap' },
+  { rule: modelRule, severity: 'error', cost: 'expensive' },
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 
@@ -77,6 +83,10 @@ export const loaderCodes: readonly { id: string; description: string; fixed?: tr
   { id: 'oas-paths-missing', description: 'An OpenAPI 3.0 document must have `paths`.' },
   { id: 'oas-invalid', description: 'The document must be a valid OpenAPI description.' },
   { id: 'internal-error', description: 'oaskit failed while checking; please report it.', fixed: true },
+  { id: 'limit-file-size', description: 'A spec file (and all its files together) must stay under the size oaskit reads.', fixed: true },
+  { id: 'limit-depth', description: 'Objects and arrays must not be nested deeper than oaskit reads (256 levels).', fixed: true },
+  { id: 'limit-nodes', description: 'A spec file must not hold more values than oaskit reads (4,000,000).', fixed: true },
+  { id: 'limit-ref-chain', description: 'A chain of $refs to $refs must reach a node within 64 links.', fixed: true },
 ];
 
 /** Every code oaskit can report, with its description (for SARIF and documentation). */
@@ -140,6 +150,8 @@ export async function runRulesSliced(ctx: RuleContext, options: RunOptions & { s
 
 /** The setting that applies to a rule: the configured one, else its default ('off' for opt-in rules). */
 export function settingOf(entry: RuleEntry, settings?: Readonly<Record<string, RuleSetting>>): RuleSetting {
+  // a limit protects whatever reads the spec next: it cannot be switched off or down
+  if (entry.rule.id.startsWith('limit-ref')) return entry.severity;
   return settings?.[entry.rule.id] ?? (entry.optIn ? 'off' : entry.severity);
 }
 

@@ -120,6 +120,8 @@ export function docComment(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // a `/*` inside a comment: ts-morph's writer takes it for a comment of its own
+    .replace(/\/\*/g, '/\\*')
     .replace(/[\u2028\u2029]/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }

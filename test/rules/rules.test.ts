@@ -40,6 +40,23 @@ table('ref-dangling', [
   ['a sound ref', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        $ref: '#/components/responses/Ok'`, `responses:\n  Ok:\n    description: ok`), want: [] }],
 ]);
 
+table('ref-wrong-kind', [
+  ['a response that names the Paths object', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '500':\n        $ref: '#/paths'`), want: ['11:17 ref-wrong-kind $ref "#/paths" names the Paths object, where a Response is expected'] }],
+  ['a schema that names a parameter', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/parameters/P'`, `parameters:\n  P:\n    name: p\n    in: query\n    schema: { type: string }`), want: ['15:23 ref-wrong-kind $ref "#/components/parameters/P" names a Parameter, where a schema is expected'] }],
+  ['a schema that names a schema inside a parameter, and a response ref to a response', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/parameters/P/schema'\n      default:\n        $ref: '#/components/responses/E'`, `parameters:\n  P:\n    name: p\n    in: query\n    schema: { type: string }\nresponses:\n  E:\n    description: error`), want: [] }],
+]);
+
+table('limit-ref-depth', [
+  ['600 components each nesting the next', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/C0'`, `schemas:\n${Array.from({ length: 600 }, (_, i) => `  C${i}: { type: object, properties: { n: { $ref: '#/components/schemas/C${i + 1}' } } }`).join('\n')}\n  C600: { type: string }`), want: ['15:23 limit-ref-depth through $refs, schemas nest up to 1,809 levels deep from here, more than the 500 other tools can walk'] }],
+  ['100 components each nesting the next, in a cycle', { given: doc(`/a:\n  get:\n    operationId: a\n    responses:\n      '200':\n        description: ok\n        content:\n          application/json:\n            schema:\n              $ref: '#/components/schemas/C0'`, `schemas:\n${Array.from({ length: 100 }, (_, i) => `  C${i}: { type: object, properties: { n: { $ref: '#/components/schemas/C${(i + 1) % 100}' } } }`).join('\n')}`), want: [] }],
+]);
+
+// found by the mutation fuzz: check passed what generate refused (a tab inside a property name)
+table('model', [
+  ['an x-oaskit-segment-call naming a property the body lacks', { given: doc(`/e/{user_id}:\n  post:\n    operationId: track\n    x-oaskit-segment-call: { call: track, userId: user_id, event: name, timestamp: timestamp }\n    parameters:\n      - { name: user_id, in: path, required: true, schema: { type: string } }\n    requestBody:\n      content:\n        application/json:\n          schema: { type: object, properties: { name: { type: string }, "time\\tstamp": { type: string } } }${okResponses}`), want: ['9:30 model x-oaskit-segment-call: `timestamp` must name a property of the JSON body'] }],
+  ['the same with the property', { given: doc(`/e/{user_id}:\n  post:\n    operationId: track\n    x-oaskit-segment-call: { call: track, userId: user_id, event: name, timestamp: timestamp }\n    parameters:\n      - { name: user_id, in: path, required: true, schema: { type: string } }\n    requestBody:\n      content:\n        application/json:\n          schema: { type: object, properties: { name: { type: string }, timestamp: { type: string } } }${okResponses}`), want: [] }],
+]);
+
 table('ref-unsafe', [
   ['a URL', { given: doc(`/a:\n  get:\n    responses:\n      '200':\n        $ref: 'https://example.com/r.yaml'`), want: ["10:17 ref-unsafe $ref \"https://example.com/r.yaml\" points to a URL; oaskit resolves refs only inside the spec's folder and never fetches"] }],
   ['climbing out of the folder', { given: doc(`/a:\n  get:\n    responses:\n      '200':\n        $ref: '../secret.yaml'`), want: ["10:17 ref-unsafe $ref \"../secret.yaml\" climbs out of the spec's folder; refs must stay inside it"] }],

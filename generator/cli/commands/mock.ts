@@ -11,6 +11,11 @@ import { DEFAULT_MOCK_PORT, definitions } from '../definitions.ts';
 import { specsToUse } from '../project.ts';
 import { waitForSignal } from '../signals.ts';
 
+/** Prism follows every `$ref`, even in data: those are left out of what it serves (mock/prism-document.ts). */
+export function dataRefsNote(spec: string, count: number): string {
+  return `oaskit mock: ${spec}: ${count} \`$ref\` member${count === 1 ? '' : 's'} inside examples, defaults, enums or extensions left out of what Prism serves (Prism would follow ${count === 1 ? 'it' : 'them'} out of the spec)\n`;
+}
+
 export const command: Command = async (argv) => {
   const { values, positionals } = parseCommand(definitions.mock, argv);
   const { specs } = specsToUse([...positionals, ...(values.spec ?? [])]);
@@ -42,6 +47,7 @@ export const command: Command = async (argv) => {
     return 0;
   }
   for (const m of mocks) process.stdout.write(`mock ${m.name}: ${m.server.url}\n`);
+  for (const m of mocks) if (m.server.dataRefs) process.stderr.write(dataRefsNote(show(m.server.spec), m.server.dataRefs));
   process.stderr.write(`oaskit mock: ${mocks.length} mock${mocks.length === 1 ? '' : 's'} running; Ctrl-C stops ${mocks.length === 1 ? 'it' : 'them'}\n`);
 
   const died = Promise.race(mocks.map((m) => m.server.exited.then((code) => ({ m, code }))));

@@ -61,6 +61,7 @@ export const command: Command = async (argv) => {
   }
   const name = basename(spec, extname(spec));
   process.stdout.write(`proxy ${name}: ${proxy.url} -> ${upstream.href}\n`);
+  if (proxy.prism.dataRefs) process.stderr.write(`oaskit proxy: ${values.spec}: ${proxy.prism.dataRefs} \`$ref\` member(s) inside examples, defaults, enums or extensions left out of the document Prism validates with (Prism would follow them out of the spec)\n`);
   const timer = duration !== undefined ? setTimeout(enough, duration * 1000) : undefined;
   const died = proxy.prism.exited.then((code) => code);
   const outcome = await Promise.race([signals.promise.then(() => undefined), done.then(() => undefined), died]);

@@ -22,6 +22,7 @@ import { progress } from '../progress.ts';
 import { schemaType } from '../schema-type.ts';
 import { compileSchemaFile, ValidatorCompileError } from '../../validators/index.ts';
 import { unescapeSegment } from '../../core/pointer.ts';
+import { parseSource } from '../../load/source-file.ts';
 
 const usage = 'usage: oaskit validator SCHEMA.json -o OUT.ts | oaskit validator SCHEMA_DIR -o OUT_DIR';
 const dialect2020 = /^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/;
@@ -53,6 +54,10 @@ function readSchema(file: string): { text: string; schema: unknown } {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  // the loader's limits (size, nesting, values): a schema past them is refused before anything walks it
+  const source = parseSource(file.endsWith('.json') ? file : file + '.json', text);
+  const limit = source.syntaxErrors.find((d) => d.code.startsWith('limit-'));
+  if (limit) throw new UsageError(`${file}:${lineColumn(text, limit.offsets?.start ?? 0)}: ${limit.message}`);
   try {
     return { text, schema: JSON.parse(text) };
   } catch (error) {

@@ -10,7 +10,8 @@ import { typeDocument } from './type-document.ts';
 export const typesEmitter: ApiEmitter = {
   name: 'types',
   async emit(model) {
-    const ast = await openapiTS(typeDocument(model) as never, {
+    const keys = shieldPrototypeKeys(typeDocument(model) as Record<string, unknown>);
+    const ast = await openapiTS(keys.document as never, {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,
@@ -22,6 +23,57 @@ export const typesEmitter: ApiEmitter = {
       exportType: false,
     });
     const header = generatedHeader(`Types of the ${apiTitle(model)} (openapi-typescript).`, sourceName(model));
-    return [{ path: 'schema.d.ts', contents: header + astToString(ast) }];
+    return [{ path: 'schema.d.ts', contents: header + keys.restore(astToString(ast)) }];
   },
 };
+
+/** The names of Object.prototype's members (`constructor`, `hasOwnProperty`, `__proto__`…). */
+const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * openapi-typescript's bundler looks names up in plain objects (`type.properties[name]`): a
+ * component, property or header called `hasOwnProperty` or `toString` finds Object.prototype's
+ * function there and crashes it. Such keys (every one is an identifier) go in as placeholder
+ * identifiers that occur nowhere in the document, and come back in the printed types.
+ */
+function shieldPrototypeKeys(document: Record<string, unknown>): { document: unknown; restore: (text: string) => string } {
+  const text = JSON.stringify(document);
+  let nonce = 0;
+  while (text.includes(`oaskit${nonce}_`)) nonce++;
+  const placeholder = (name: string) => `oaskit${nonce}_${name}`;
+  let used = false;
+  const refPrefix = '#/components/schemas/';
+  const copy = (root: unknown): unknown => {
+    // iterative: the printed document is shallow, but a copy must not depend on it
+    const out: { value?: unknown } = {};
+    const stack: [unknown, Record<string, unknown> | unknown[], string | number][] = [[root, out as Record<string, unknown>, 'value']];
+    while (stack.length) {
+      const [v, parent, key] = stack.pop()!;
+      let c: unknown = v;
+      if (Array.isArray(v)) {
+        const a: unknown[] = new Array(v.length);
+        v.forEach((x, i) => stack.push([x, a, i]));
+        c = a;
+      } else if (v !== null && typeof v === 'object') {
+        const o: Record<string, unknown> = {};
+        for (const k of Object.keys(v)) {
+          const name = prototypeNames.has(k) ? ((used = true), placeholder(k)) : k;
+          let member = (v as Record<string, unknown>)[k];
+          // a `$ref` or a discriminator mapping to such a component
+          if (typeof member === 'string' && member.startsWith(refPrefix) && prototypeNames.has(member.slice(refPrefix.length))) {
+            member = refPrefix + placeholder(member.slice(refPrefix.length));
+          }
+          Object.defineProperty(o, name, { value: undefined, enumerable: true, writable: true, configurable: true });
+          stack.push([member, o, name]);
+        }
+        c = o;
+      }
+      (parent as Record<string | number, unknown>)[key] = c;
+    }
+    return out.value;
+  };
+  const shielded = copy(document);
+  if (!used) return { document, restore: (t) => t };
+  const pattern = new RegExp(`oaskit${nonce}_(${[...prototypeNames].map((n) => n.replace(/\$/g, '\\$')).join('|')})`, 'g');
+  return { document: shielded, restore: (t) => t.replace(pattern, (_, name: string) => name) };
+}

@@ -2,15 +2,15 @@
 // model printed as one OpenAPI 3.1 document (every ref `#/components/schemas/<name>`, no examples:
 // types need none, and openapi-typescript's resolver would follow `externalValue`), its schemas
 // rewritten so that each is printed as exactly as TypeScript can say it (type-document.ts).
-import openapiTS, { astToString } from 'openapi-typescript';
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPITSOptions } from 'openapi-typescript';
 import type { ApiEmitter } from '../emitter.ts';
 import { apiTitle, generatedHeader, sourceName } from '../header.ts';
 import { typeDocument } from './type-document.ts';
 
 export const typesEmitter: ApiEmitter = {
   name: 'types',
-  async emit(model) {
-    const ast = await openapiTS(typeDocument(model) as never, {
+  emit(model) {
+    const ast = printTypes(typeDocument(model), {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,
@@ -25,3 +25,48 @@ export const typesEmitter: ApiEmitter = {
     return [{ path: 'schema.d.ts', contents: header + astToString(ast) }];
   },
 };
+
+/**
+ * openapi-typescript's `openapiTS` without its Redocly lint and bundle passes: the printed
+ * document is already one bundled file whose every `$ref` is internal and valid, and the model
+ * was checked by oaskit's own rules, so those passes (two walks and two ref resolutions of the
+ * whole document, the largest part of the time on a large spec) would find nothing to do. The
+ * one change the bundler makes to such a document, an empty `components` when there is none, is
+ * made here. The context is the one `openapiTS` builds for these options.
+ */
+function printTypes(document: Record<string, unknown>, options: OpenAPITSOptions): ReturnType<typeof transformSchema> {
+  document.components ??= {};
+  const schema = document as unknown as Parameters<typeof transformSchema>[0];
+  return transformSchema(schema, {
+    additionalProperties: options.additionalProperties ?? false,
+    alphabetize: options.alphabetize ?? false,
+    arrayLength: options.arrayLength ?? false,
+    defaultNonNullable: options.defaultNonNullable ?? true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: options.emptyObjectsUnknown ?? false,
+    enum: options.enum ?? false,
+    enumValues: options.enumValues ?? false,
+    conditionalEnums: options.conditionalEnums ?? false,
+    dedupeEnums: options.dedupeEnums ?? false,
+    excludeDeprecated: options.excludeDeprecated ?? false,
+    exportType: options.exportType ?? false,
+    immutable: options.immutable ?? false,
+    rootTypes: options.rootTypes ?? false,
+    rootTypesNoSchemaPrefix: options.rootTypesNoSchemaPrefix ?? false,
+    rootTypesKeepCasing: options.rootTypesKeepCasing ?? false,
+    injectFooter: [],
+    pathParamsAsTypes: options.pathParamsAsTypes ?? false,
+    postTransform: options.postTransform,
+    propertiesRequiredByDefault: options.propertiesRequiredByDefault ?? false,
+    // only the lint and bundle passes read the Redocly config
+    redoc: undefined as never,
+    silent: options.silent ?? false,
+    inject: options.inject,
+    transform: options.transform,
+    transformProperty: options.transformProperty,
+    makePathsEnum: options.makePathsEnum ?? false,
+    generatePathParams: options.generatePathParams ?? false,
+    readWriteMarkers: options.readWriteMarkers ?? false,
+    resolve: ($ref) => resolveRef(schema, $ref, { silent: options.silent ?? false }),
+  });
+}

@@ -2,15 +2,16 @@
 // model printed as one OpenAPI 3.1 document (every ref `#/components/schemas/<name>`, no examples:
 // types need none, and openapi-typescript's resolver would follow `externalValue`), its schemas
 // rewritten so that each is printed as exactly as TypeScript can say it (type-document.ts).
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPITSOptions } from 'openapi-typescript';
+import type { astToString, OpenAPITSOptions, resolveRef, scanDiscriminators, transformSchema } from 'openapi-typescript';
 import type { ApiEmitter } from '../emitter.ts';
 import { apiTitle, generatedHeader, sourceName } from '../header.ts';
 import { typeDocument } from './type-document.ts';
 
 export const typesEmitter: ApiEmitter = {
   name: 'types',
-  emit(model) {
-    const ast = printTypes(typeDocument(model), {
+  async emit(model) {
+    const printer = await loadPrinter();
+    const ast = printTypes(printer, typeDocument(model), {
       silent: true,
       // request types omit readOnly fields and response types writeOnly ones (openapi-fetch reads the markers)
       readWriteMarkers: true,
@@ -22,7 +23,7 @@ export const typesEmitter: ApiEmitter = {
       exportType: false,
     });
     const header = generatedHeader(`Types of the ${apiTitle(model)} (openapi-typescript).`, sourceName(model));
-    return [{ path: 'schema.d.ts', contents: header + astToString(ast) }];
+    return [{ path: 'schema.d.ts', contents: header + printer.astToString(ast) }];
   },
 };
 
@@ -34,7 +35,8 @@ export const typesEmitter: ApiEmitter = {
  * one change the bundler makes to such a document, an empty `components` when there is none, is
  * made here. The context is the one `openapiTS` builds for these options.
  */
-function printTypes(document: Record<string, unknown>, options: OpenAPITSOptions): ReturnType<typeof transformSchema> {
+function printTypes(printer: Printer, document: Record<string, unknown>, options: OpenAPITSOptions): ReturnType<typeof transformSchema> {
+  const { transformSchema, scanDiscriminators, resolveRef } = printer;
   document.components ??= {};
   const schema = document as unknown as Parameters<typeof transformSchema>[0];
   return transformSchema(schema, {
@@ -69,4 +71,23 @@ function printTypes(document: Record<string, unknown>, options: OpenAPITSOptions
     readWriteMarkers: options.readWriteMarkers ?? false,
     resolve: ($ref) => resolveRef(schema, $ref, { silent: options.silent ?? false }),
   });
+}
+
+interface Printer {
+  transformSchema: typeof transformSchema;
+  scanDiscriminators: typeof scanDiscriminators;
+  resolveRef: typeof resolveRef;
+  astToString: typeof astToString;
+}
+
+// openapi-typescript's own modules (the package exports every file), not its entry module: that one
+// loads all of Redocly for the passes left out here. Specifiers held in variables: the modules
+// have no declarations of their own (the entry's declarations type them, above).
+const transformModule: string = 'openapi-typescript/dist/transform/index.mjs';
+const utilsModule: string = 'openapi-typescript/dist/lib/utils.mjs';
+const tsModule: string = 'openapi-typescript/dist/lib/ts.mjs';
+
+async function loadPrinter(): Promise<Printer> {
+  const [transform, utils, ts] = await Promise.all([import(transformModule), import(utilsModule), import(tsModule)]);
+  return { transformSchema: transform.default, scanDiscriminators: utils.scanDiscriminators, resolveRef: utils.resolveRef, astToString: ts.astToString };
 }

@@ -8,7 +8,10 @@ export function parsePointer(pointer: string): string[] {
 }
 
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // most segments need no escape: skip the two regex passes (hot on large specs)
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** ['a', 'b/c'] -> '/a/b~1c' */
@@ -37,6 +40,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function unescapeSegment(segment: string): string {
+  if (!segment.includes('~')) return segment;
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

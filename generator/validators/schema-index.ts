@@ -37,11 +37,15 @@ const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 /** One segment of a URI-fragment JSON pointer: `~` and `/` escaped, then percent-encoded where
  * a URI fragment needs it (the characters JSON pointers commonly use stay readable). */
 export function pointerSegmentOf(segment: string | number): string {
-  const escaped = escapeSegment(segment);
+  const text = String(segment);
+  // the characters that stay as they are (encodeURIComponent's unreserved ones and those put back below)
+  if (PLAIN_SEGMENT.test(text)) return text;
+  const escaped = escapeSegment(text);
   return encodeURIComponent(escaped).replace(/%(2[146789ABC]|3[ABD]|40)/g, (_, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),
   );
 }
+const PLAIN_SEGMENT = /^[A-Za-z0-9\-_.!*'()$&+,:;=@]*$/;
 
 export function childPointer(at: string, ...segments: (string | number)[]): string {
   return segments.reduce<string>((pointer, segment) => `${pointer}/${pointerSegmentOf(segment)}`, at);
@@ -178,8 +182,10 @@ export class SchemaIndex {
     }
     for (const key of Object.keys(node)) {
       const value = node[key];
-      const child = childPointer(at, key);
       if (DATA_VALUE.has(key)) continue;
+      // a plain value below a schema keyword still counts for the depth limit
+      if ((typeof value !== 'object' || value === null) && !((SCHEMA_LIST.has(key) || SCHEMA_VALUE.has(key)) && depth + 1 > MAX_SCHEMA_DEPTH)) continue;
+      const child = childPointer(at, key);
       if (SCHEMA_MAP.has(key) && isObject(value)) {
         for (const name of Object.keys(value)) this.walk(value[name], childPointer(child, name), base, depth + 2);
       } else if (SCHEMA_LIST.has(key) || SCHEMA_VALUE.has(key)) {

@@ -164,9 +164,11 @@ describe('timeouts and abort', () => {
 
   it('retries a timed-out attempt when retries are on', async () => {
     let n = 0;
-    handler = (req, res) => (n++ === 0 ? slow(req, res) : json(res, 200, { n }));
+    // the first attempt answers after 3 s, past its 1 s limit; the second at once (1 s is room
+    // enough for a loaded machine, where a 50 ms limit also cut the second attempt short)
+    handler = (_req, res) => (n++ === 0 ? setTimeout(() => json(res, 200, { late: true }), 3000) : json(res, 200, { n }));
     const clock = fakeClock();
-    const c = client({ appGroupId: 'g', timeoutMs: 50, retry: { retries: 2 }, clock });
+    const c = client({ appGroupId: 'g', timeoutMs: 1000, retry: { retries: 2 }, clock });
     expect(await c.items.listItems()).toEqual({ n: 2 });
     expect(clock.sleeps).toHaveLength(1);
   });

@@ -166,7 +166,10 @@ describe('timeouts and abort', () => {
     let n = 0;
     // the first attempt answers after 3 s, past its 1 s limit; the second at once (1 s is room
     // enough for a loaded machine, where a 50 ms limit also cut the second attempt short)
-    handler = (_req, res) => (n++ === 0 ? setTimeout(() => json(res, 200, { late: true }), 3000) : json(res, 200, { n }));
+    handler = (_req, res) => {
+      if (n++ === 0) setTimeout(() => json(res, 200, { late: true }), 3000);
+      else json(res, 200, { n });
+    };
     const clock = fakeClock();
     const c = client({ appGroupId: 'g', timeoutMs: 1000, retry: { retries: 2 }, clock });
     expect(await c.items.listItems()).toEqual({ n: 2 });

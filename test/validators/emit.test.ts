@@ -106,5 +106,24 @@ describe('generated modules', () => {
       expect(stub?.[1]).toContain('validateBad: its schema cannot be compiled');
       expect(text).toMatch(/export function isUsesBad\(_value: unknown\): never/);
     });
+
+    it('a `*/*` media range gets its validator (its type text holds no comment opener)', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'oaskit-star-'));
+      const spec = join(dir, 'spec.yaml');
+      const body = { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] };
+      writeFileSync(
+        spec,
+        YAML.stringify({
+          openapi: '3.1.0',
+          info: { title: 'Star', version: '1' },
+          paths: { '/things': { get: { operationId: 'listThings', responses: { '200': { description: 'ok', content: { '*/*': { schema: body } } } } } } },
+        }),
+      );
+      const text = await validatorModule(buildModel(await loadSpec(spec), 'star'));
+      expect(text).toMatch(/export function validateListThingsResponse200\(value: unknown\): ValidationResult</);
+      expect(text).toContain("['200', '*/*', 'validateListThingsResponse200']");
+      expect(text).not.toContain('cannot be compiled');
+      expect(text).toContain('["content"]["\\*\\/\\*"]');
+    });
   });
 });

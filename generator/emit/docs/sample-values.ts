@@ -31,7 +31,7 @@ export function sampleValue(reader: SchemaReader, at: SchemaAt, direction: 'requ
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const p of view.properties) {
-        if (!view.required.has(p.name)) continue;
+        if (!view.required.has(p.name) && !view.chosenRequired.has(p.name)) continue;
         const pv = reader.view(p.at);
         if ((direction === 'request' && pv.readOnly) || (direction === 'response' && pv.writeOnly)) continue;
         const v = sampleValue(reader, p.at, direction, depth + 1, inner);

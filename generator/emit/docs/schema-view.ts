@@ -53,6 +53,8 @@ export interface SchemaView {
   writeOnly: boolean;
   properties: { name: string; at: SchemaAt }[];
   required: Set<string>;
+  /** Fields that meet the first option of each constraint-only anyOf/oneOf (`- required: [a]`): what a sample adds. */
+  chosenRequired: Set<string>;
   additional?: SchemaAt | boolean;
   patterns: { pattern: string; at: SchemaAt }[];
   items?: SchemaAt;
@@ -114,7 +116,7 @@ function isRequiredOnly(o: Schema): boolean {
 }
 
 function emptyView(key: string, refName?: string): SchemaView {
-  return { refName, types: [], nullable: false, deprecated: false, readOnly: false, writeOnly: false, properties: [], required: new Set(), patterns: [], prefixItems: [], examples: [], facts: [], notes: [], extensions: {}, key };
+  return { refName, types: [], nullable: false, deprecated: false, readOnly: false, writeOnly: false, properties: [], required: new Set(), chosenRequired: new Set(), patterns: [], prefixItems: [], examples: [], facts: [], notes: [], extensions: {}, key };
 }
 
 function mergeInto(view: SchemaView, m: SchemaView): void {
@@ -132,6 +134,7 @@ function mergeInto(view: SchemaView, m: SchemaView): void {
     else view.properties.push(p);
   }
   for (const r of m.required) view.required.add(r);
+  for (const r of m.chosenRequired) view.chosenRequired.add(r);
   view.additional ??= m.additional;
   view.patterns.push(...m.patterns);
   view.items ??= m.items;
@@ -189,6 +192,7 @@ function applyOwn(view: SchemaView, s: Schema): void {
       // `anyOf: [{ required: [a] }, { required: [b] }]` is a rule about which fields are present
       const sets = options.map((o) => o.required!.join(' and '));
       requirementFacts.push({ label: 'requires', text: `${kind === 'oneOf' ? 'exactly one' : 'at least one'} of: ${sets.join('; ')}` });
+      for (const r of options[0]!.required!) view.chosenRequired.add(r);
       continue;
     }
     view.alternatives = { kind: kind === 'oneOf' ? 'one of' : 'any of', options };

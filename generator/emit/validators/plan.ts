@@ -24,9 +24,9 @@ export function operationType(op: Operation, escapeSlashes = true): string {
   return `paths[${lit(op.path)}][${lit(op.method)}]`;
 }
 
-/** A string literal type with `/` written `\/`, so no type text can look like a comment. */
+/** A string literal type with `/` and `*` written `\/` and `\*` (same value), so no type text can look like a comment (`*\/*` media ranges). */
 export function typeLiteral(value: string): string {
-  return literal(value).replace(/\//g, '\\/');
+  return literal(value).replace(/[/*]/g, (c) => `\\${c}`);
 }
 
 /** A response key as openapi-typescript writes it: numbers as numbers, the rest as strings. */

@@ -21,4 +21,10 @@ export const limits = {
    * (GitHub's: 29); openapi-typescript's bundler runs out of stack near 1,800.
    */
   refDepth: 500,
+  /**
+   * Milliseconds one test of a spec's pattern against one of its examples may take (`limit-time`):
+   * a pattern that backtracks catastrophically would otherwise hang `check` and the language
+   * server (validators/pattern-sandbox.ts). Real patterns answer in microseconds.
+   */
+  patternMs: 1000,
 } as const;

@@ -38,7 +38,7 @@ export function isUnusable(loaded: LoadedSpec): boolean {
 }
 
 const ruleIds = new Set(ruleTable.map((e) => e.rule.id));
-const fixedCodes = new Set(['limit-file-size', 'limit-depth', 'limit-nodes', 'limit-ref-chain']);
+const fixedCodes = new Set(['limit-file-size', 'limit-depth', 'limit-nodes', 'limit-ref-chain', 'limit-time']);
 
 /** What loading found, except the problems a rule hands on (refs), with configured severities. */
 export function loaderDiagnostics(loaded: LoadedSpec, settings: Readonly<Record<string, RuleSetting>>): Diagnostic[] {

@@ -7,6 +7,7 @@ import type { Loc } from '../load/workspace.ts';
 import { describeError } from './ajv-errors.ts';
 import { mediaKind } from '../runtime/media.ts';
 import { ExampleValidator, type Direction } from './example-validator.ts';
+import { PatternTimeout } from '../validators/pattern-sandbox.ts';
 import { finding, type Finding, type Rule, type RuleContext } from './rule.ts';
 import type { Site } from '../load/spec-index.ts';
 
@@ -27,7 +28,14 @@ function* exampleSteps(ctx: RuleContext): Generator<Finding[]> {
   const validator = new ExampleValidator(ctx.workspace, ctx.version);
   const seen = new Set<string>();
   const check = (into: Finding[], schemaLoc: Loc, schema: unknown, valueLoc: Loc, value: unknown, label: string, direction: Direction) => {
-    const errors = validator.validate(schemaLoc, schema, value, direction);
+    let errors;
+    try {
+      errors = validator.validate(schemaLoc, schema, value, direction);
+    } catch (error) {
+      if (!(error instanceof PatternTimeout)) throw error;
+      into.push({ ...finding(valueLoc, `${label} could not be checked: ${error.message}`), limit: 'limit-time' });
+      return;
+    }
     const out: Finding[] = [];
     for (const e of errors ?? []) {
       const extra = e.params.additionalProperty ?? e.params.unevaluatedProperty;

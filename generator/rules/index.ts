@@ -9,6 +9,7 @@ import { exampleInvalid } from './example-invalid.ts';
 import { keyMisspelt } from './key-misspelt.ts';
 import { limitContradiction } from './limit-contradiction.ts';
 import { limitRefDepth } from './limit-ref-depth.ts';
+import { limits } from '../core/limits.ts';
 import { modelRule } from './model.ts';
 import { oasSchema } from './oas-schema.ts';
 import { operationIdDuplicate } from './operation-id-duplicate.ts';
@@ -70,7 +71,7 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 
-/** Codes the loader reports before any rule runs. `fixed` ones cannot be configured: without a
+/** Codes the loader reports before any rule runs (and limit-time, which a rule hits). `fixed` ones cannot be configured: without a
  * readable OpenAPI document there is nothing else to check. */
 export const loaderCodes: readonly { id: string; description: string; fixed?: true }[] = [
   { id: 'file-unreadable', description: 'The spec file must exist and be readable.', fixed: true },
@@ -87,6 +88,7 @@ export const loaderCodes: readonly { id: string; description: string; fixed?: tr
   { id: 'limit-depth', description: 'Objects and arrays must not be nested deeper than oaskit reads (256 levels).', fixed: true },
   { id: 'limit-nodes', description: 'A spec file must not hold more values than oaskit reads (4,000,000).', fixed: true },
   { id: 'limit-ref-chain', description: 'A chain of $refs to $refs must reach a node within 64 links.', fixed: true },
+  { id: 'limit-time', description: `Testing a pattern against an example must take less than ${limits.patternMs} ms (the pattern backtracks catastrophically); reported by example-invalid.`, fixed: true },
 ];
 
 /** Every code oaskit can report, with its description (for SARIF and documentation). */
@@ -181,10 +183,11 @@ class Collector {
     if (this.broken.size && entry.rule.id === 'component-unused') return;
     for (const f of findings) {
       if (this.inBroken(f)) continue;
-      const key = `${entry.rule.id}\0${f.file}\0${f.pointer}\0${f.atKey ? 1 : 0}\0${f.message}`;
+      const code = f.limit ?? entry.rule.id;
+      const key = `${code}\0${f.file}\0${f.pointer}\0${f.atKey ? 1 : 0}\0${f.message}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      this.diagnostics.push({ code: entry.rule.id, severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.related ? { related: f.related } : {}), ...(f.subject !== undefined ? { subject: f.subject } : {}) });
+      this.diagnostics.push({ code, severity: f.limit ? 'error' : severity, message: f.message, file: f.file, pointer: f.pointer, ...(f.atKey ? { atKey: true } : {}), ...(f.suggestion ? { suggestion: f.suggestion } : {}), ...(f.related ? { related: f.related } : {}), ...(f.subject !== undefined ? { subject: f.subject } : {}) });
     }
   }
 

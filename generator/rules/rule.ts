@@ -29,6 +29,8 @@ export interface Finding {
   related?: Related[];
   /** the name the problem is about, when a fix needs it */
   subject?: string;
+  /** a limit the rule hit: reported under the limit's code, as an error nobody can switch off */
+  limit?: 'limit-time';
 }
 
 export interface Rule {

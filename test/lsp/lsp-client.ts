@@ -66,7 +66,9 @@ export class LspClient {
   }
 
   static async start(env: Record<string, string> = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [resolve(repoRoot, 'bin/oaskit.js'), 'lsp', '--stdio'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // OASKIT_LSP_NODE_ARGS: node flags for the server (e.g. `--cpu-prof` when profiling a bench)
+    const nodeArgs = process.env.OASKIT_LSP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, resolve(repoRoot, 'bin/oaskit.js'), 'lsp', '--stdio'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.on('data', (chunk: Buffer) => client.stderr.push(chunk.toString()));

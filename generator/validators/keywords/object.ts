@@ -10,6 +10,7 @@ import { additionalMessage, hasOwn, requiredMessage } from '../runtime.ts';
 import { count, own, type KeywordFamily } from './family.ts';
 import { childPointer } from '../schema-index.ts';
 import { regexFor } from './string.ts';
+import { testPattern } from '../pattern-sandbox.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -235,11 +236,10 @@ export const objectFamily: KeywordFamily = {
       if (has(name)) ix.sub(schema, ['properties', name], value[name], ix.childPath(name));
     }
     const known = new Set(properties.map(([name]) => name));
-    const patterns = schemaMap(ix.object, 'patternProperties', ix.at).map(([pattern, schema]) => ({
-      pattern,
-      schema,
-      re: regexFor(pattern, ix.atKeyword('patternProperties', pattern)),
-    }));
+    const patterns = schemaMap(ix.object, 'patternProperties', ix.at).map(([pattern, schema]) => {
+      regexFor(pattern, ix.atKeyword('patternProperties', pattern)); // compiled for its error; tested in the sandbox
+      return { pattern, schema };
+    });
     const additional = own(ix.object, 'additionalProperties');
     const names = own(ix.object, 'propertyNames');
     for (const key of Object.keys(value)) {
@@ -247,8 +247,8 @@ export const objectFamily: KeywordFamily = {
         ix.error({ keyword: 'propertyNames', params: { propertyName: key }, message: propertyNameMessage(key) });
       }
       let matched = false;
-      for (const { pattern, schema, re } of patterns) {
-        if (re.test(key)) {
+      for (const { pattern, schema } of patterns) {
+        if (testPattern(pattern, key)) {
           matched = true;
           ix.sub(schema, ['patternProperties', pattern], value[key], ix.childPath(key));
         }

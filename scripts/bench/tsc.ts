@@ -49,8 +49,8 @@ export async function run(): Promise<unknown[]> {
 }
 `;
 writeFileSync(join(dir, 'ours.ts'), ours);
-// the package as npm consumers get it: declarations built by its own `npm run build`
-writeFileSync(join(dir, 'published.ts'), ours.replace("'./ours/index.ts'", "'./ours/dist/index.js'"));
+// the package as npm consumers get it: the ESM declarations its own `npm run build` writes (dist/esm)
+writeFileSync(join(dir, 'published.ts'), ours.replace("'./ours/index.ts'", "'./ours/dist/esm/index.js'"));
 writeFileSync(join(dir, 'plain.ts'), plain);
 writeFileSync(join(dir, 'empty.ts'), 'export const nothing = 0;\n');
 
@@ -70,7 +70,7 @@ const options: ts.CompilerOptions = {
   const pkg = join(dir, 'ours');
   const config = ts.getParsedCommandLineOfConfigFile(join(pkg, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
   ts.createProgram(config.fileNames, { ...config.options, emitDeclarationOnly: true }).emit();
-  cpSync(join(pkg, 'schema.d.ts'), join(pkg, 'dist', 'schema.d.ts'));
+  cpSync(join(pkg, 'schema.d.ts'), join(pkg, 'dist', 'esm', 'schema.d.ts'));
 }
 
 /** CPU ms of a fresh program (parse, bind, check) of one consumer file; throws on a type error. */

@@ -27,6 +27,9 @@ interface Leaf {
   source: SourceFile;
   /** JSON chunks are parsed wrapped in braces: one character before the text */
   shift: number;
+  /** big enough to be cut into entries, and not cut when it was parsed (its text did not allow
+   * it then): an edit inside it cuts the file again rather than parse it whole on every key */
+  mayCut?: true;
 }
 
 interface Group {
@@ -49,6 +52,8 @@ export class ChunkCache {
   private chunks = new Map<string, SourceFile>();
   private last: ChunkedSource | undefined;
   parses = 0;
+  /** characters parsed so far (tests: an edit parses little) */
+  parsedChars = 0;
 
   /** Parse a file through its cached entries; falls back to parseSource when cutting is unsafe. */
   parse(path: string, text: string): SourceFile {
@@ -75,6 +80,7 @@ export class ChunkCache {
     this.chunks = next.size ? next : this.chunks;
     this.last = undefined;
     this.parses++;
+    this.parsedChars += text.length;
     return parseSource(path, text);
   }
 
@@ -108,6 +114,10 @@ export class ChunkCache {
       base += e.start;
       group = e;
     }
+    // a big entry that could not be cut before: cutting the file again now costs less than
+    // parsing the entry whole (each unchanged entry is a cache hit)
+    // (not while the entry has a syntax error: the cut would fail again)
+    if (leaf.mayCut && !leaf.source.syntaxErrors.length && leaf.end - leaf.start > 4 * splitAbove) return undefined;
     const leafStart = base + leaf.start;
     const leafEnd = base + leaf.end;
     // the entry's key line: its first line that is not blank or a comment; the change is after it
@@ -175,11 +185,13 @@ export class ChunkCache {
     let s = this.chunks.get(key) ?? next.get(key);
     if (!s) {
       this.parses++;
+      this.parsedChars += text.length;
       s = parseSource(path + (format === 'yaml' ? '.chunk.yaml' : '.chunk.json'), text);
     }
     // a YAML entry with a syntax error is kept when the parser recovered the rest of it
-    // (load/recover.ts): its errors and left-out parts are the file's
-    if (s.value === null || typeof s.value !== 'object' || (s.syntaxErrors.length && (format === 'json' || !s.broken?.length))) throw new Unsafe();
+    // (load/recover.ts: `broken` is set, empty when only a stray line was left out): its errors
+    // and left-out parts are the file's
+    if (s.value === null || typeof s.value !== 'object' || (s.syntaxErrors.length && (format === 'json' || s.broken === undefined))) throw new Unsafe();
     next.set(key, s);
     return s;
   }
@@ -205,7 +217,10 @@ export class ChunkCache {
         continue;
       }
       const k = yamlKey(lines.text(i));
-      if (!k) throw new Unsafe();
+      // not a key (a key being typed, `    Bench`): it stays with the entry beside it, whose parse
+      // reports the error and recovers the rest (load/recover.ts), so the other entries keep
+      // their parses; a parse that cannot recover makes that entry, then its group, unsafe
+      if (!k) continue;
       starts.push({ line: i, key: k.key, keyStart: lines.start(i) + n, keyEnd: lines.start(i) + n + k.length, inline: k.inline });
     }
     if (starts.length === 0) throw new Unsafe();
@@ -216,9 +231,12 @@ export class ChunkCache {
       const start = lines.start(first);
       const end = lines.start(last);
       let entry: Leaf | Group | undefined;
-      if (!s.inline && end - start > splitAbove && depth < maxDepth) {
+      // a stray line before the first key belongs to the first entry's text: it stays a leaf
+      const stray = first < s.line && firstStructural(lines, first, s.line) !== undefined;
+      if (!s.inline && !stray && end - start > splitAbove && depth < maxDepth) {
         const child = firstStructural(lines, s.line + 1, last);
-        if (child !== undefined && lines.indents[child]! > indent && yamlKey(lines.text(child))) {
+        // its first line need not be a key (one being typed): see yamlGroup
+        if (child !== undefined && lines.indents[child]! > indent) {
           try {
             entry = this.yamlGroup(path, lines, next, s.line + 1, last, lines.indents[child]!, [...segments, s.key], s.key, { start: s.keyStart, end: s.keyEnd }, depth + 1);
             entry.start = start;
@@ -233,7 +251,7 @@ export class ChunkCache {
         const source = this.chunk(path, text, 'yaml', next);
         const keys = Object.keys(source.value as object);
         if (keys.length !== 1 || keys[0] !== s.key) throw new Unsafe();
-        entry = { type: 'leaf', key: s.key, start, end, source, shift: 0 };
+        entry = { type: 'leaf', key: s.key, start, end, source, shift: 0, ...(!s.inline && end - start > splitAbove && depth < maxDepth ? { mayCut: true as const } : {}) };
       }
       if (group.byKey.has(s.key)) throw new Unsafe();
       group.byKey.set(s.key, entry);
@@ -309,7 +327,7 @@ export class ChunkCache {
         const source = this.chunk(path, `{${text}}`, 'json', next);
         const keys = Object.keys(source.value as object);
         if (keys.length !== 1 || keys[0] !== s.key) throw new Unsafe();
-        entry = { type: 'leaf', key: s.key, start, end, source, shift: 1 };
+        entry = { type: 'leaf', key: s.key, start, end, source, shift: 1, ...(s.opens && end - start > splitAbove && depth < maxDepth ? { mayCut: true as const } : {}) };
       }
       if (group.byKey.has(s.key)) throw new Unsafe();
       group.byKey.set(s.key, entry);

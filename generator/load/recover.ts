@@ -59,6 +59,9 @@ export function recoverYaml(text: string, first: YAML.Document.Parsed): Recovere
     const add = (c: [number, number] | undefined) => {
       if (c && !candidates.some(([a, b]) => a === c[0] && b === c[1])) candidates.push(c);
     };
+    // a line that is not a key where keys are (one being typed, `    Bench`): that line alone
+    add(strayLine(lines, line));
+    add(strayLine(lines, previousContent(lines, line)));
     const own = entryAt(lines, line);
     add(own);
     add(entryAt(lines, previousContent(lines, line)));
@@ -153,6 +156,25 @@ function lineOf(lines: Line[], offset: number): number {
 function previousContent(lines: Line[], line: number): number {
   for (let i = line - 1; i >= 0; i--) if (lines[i]!.indent >= 0) return i;
   return line;
+}
+
+/** A plain line among the keys of a mapping (a sibling before or after it is a key), with what is indented under it. */
+function strayLine(lines: Line[], line: number): [number, number] | undefined {
+  const l = lines[line];
+  if (!l || l.indent < 0 || l.key !== undefined || l.column !== l.indent) return undefined;
+  let end = line + 1;
+  while (end < lines.length && (lines[end]!.indent < 0 || lines[end]!.indent > l.indent)) end++;
+  const sibling = (from: number, step: number): Line | undefined => {
+    for (let i = from; i >= 0 && i < lines.length; i += step) {
+      const p = lines[i]!;
+      if (p.indent < 0 || p.indent > l.indent) continue;
+      return p.indent === l.indent ? p : undefined;
+    }
+    return undefined;
+  };
+  if (sibling(line - 1, -1)?.key === undefined && sibling(end, 1)?.key === undefined) return undefined;
+  while (end > line + 1 && lines[end - 1]!.indent < 0) end--;
+  return [line, end];
 }
 
 /** The entry holding a line: [its key line, the line after its last one). */

@@ -47,9 +47,24 @@ function start(): Sandbox {
   return { worker, port: port1, done };
 }
 
+// answers by pattern and value (short ones): the language server checks the same examples on
+// every edit
+const answers = new Map<string, boolean>();
+
 /** `new RegExp(pattern, 'u').test(value)`, given at most `limits.patternMs` (else PatternTimeout). */
 export function testPattern(pattern: string, value: string): boolean {
   if (timedOut.has(pattern)) throw new PatternTimeout(pattern);
+  if (pattern.length + value.length > 2048) return askSandbox(pattern, value); // kept small
+  const key = pattern + '\0' + value;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    if (answers.size >= 10_000) answers.clear();
+    answers.set(key, (answer = askSandbox(pattern, value)));
+  }
+  return answer;
+}
+
+function askSandbox(pattern: string, value: string): boolean {
   const s = (sandbox ??= start());
   Atomics.store(s.done, 0, 0);
   s.port.postMessage({ pattern, value });

@@ -93,4 +93,47 @@ describe.each(files)('%s', (file) => {
     expect(cache.parses - before).toBe(1);
     expect(source.value).toEqual(parseSource(file, edited).value);
   });
+
+  it.runIf(file.endsWith('.yaml'))('typing a new entry a key at a time parses only around it, broken states included', () => {
+    // where a person adds a component: first in components/schemas, and between two of its entries
+    const schemas = /\n( +)schemas:\n/.exec(text);
+    if (!schemas) return;
+    const ind = schemas[1]! + '  ';
+    // the end of the `schemas:` line, and the end of the line before its third entry
+    const entry = new RegExp(`\\n${ind}\\S`, 'g');
+    entry.lastIndex = schemas.index + schemas[0].length - 1;
+    entry.exec(text);
+    entry.exec(text);
+    const third = entry.exec(text);
+    for (const at of [schemas.index + schemas[0].length - 1, ...(third ? [third.index] : [])]) {
+      const cache = new ChunkCache();
+      cache.parse(file, text);
+      let t = text;
+      let offset = at;
+      const keys = `\n${ind}Typed:\n${ind}  type: object\n${ind}  properties:\n${ind}    id:\n${ind}      type: integer`.match(/\n *|[^\n]/g)!;
+      for (const k of keys) {
+        t = t.slice(0, offset) + k + t.slice(offset);
+        offset += k.length;
+        const before = cache.parsedChars;
+        const chunked = cache.parse(file, t);
+        // a few entries at most, never the whole group or file
+        expect(cache.parsedChars - before, JSON.stringify(t.slice(at, offset))).toBeLessThan(Math.max(8192, text.length / 20));
+        const full = parseSource(file, t);
+        const show = (x: typeof full) => JSON.stringify([t.slice(at, offset), x.syntaxErrors.map((e) => [x.position(e.offsets!.start).line, e.message])]);
+        expect(chunked.syntaxErrors.length > 0, show(chunked) + ' vs full ' + show(full)).toBe(full.syntaxErrors.length > 0);
+        if (!full.syntaxErrors.length) expect(chunked.value).toEqual(full.value);
+        else {
+          // one error, on the line being typed or (the YAML parser's place for a key without
+          // its colon) the key after it, as the full parse says; every other schema is still read
+          const line = t.slice(0, offset).split('\n').length - 1;
+          const lines = chunked.syntaxErrors.map((e) => chunked.position(e.offsets!.start).line);
+          expect(lines, show(chunked) + ' vs full ' + show(full)).toHaveLength(1);
+          expect([line, line + 1], show(chunked)).toContain(lines[0]);
+          const names = (v: unknown) => Object.keys(((v as { components: { schemas: object } }).components.schemas));
+          expect(names(chunked.value)).toEqual(names(full.value));
+        }
+      }
+    }
+  });
 });
+

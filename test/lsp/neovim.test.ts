@@ -27,7 +27,7 @@ interface Session {
 }
 
 describe('Neovim as the editor', () => {
-  it('diagnostics, quick fixes, undo, hover and completion as a spec author sees them', { timeout: 180_000 }, (ctx) => {
+  it('diagnostics, quick fixes, undo, hover and completion as a spec author sees them', { timeout: 420_000 }, (ctx) => {
     if (!version) {
       console.log('Neovim test skipped: no `nvim` on PATH (apt-get install neovim)');
       return ctx.skip();
@@ -39,7 +39,7 @@ describe('Neovim as the editor', () => {
     execFileSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `luafile ${join(repoRoot, 'test/lsp/neovim/session.lua')}`], {
       cwd: work,
       env: { ...process.env, OASKIT_BIN: join(repoRoot, 'bin/oaskit.js'), OASKIT_SPEC: spec, OASKIT_OUT: result },
-      timeout: 150_000,
+      timeout: 400_000,
       stdio: 'ignore',
     });
     const s = JSON.parse(readFileSync(result, 'utf8')) as Session;

@@ -22,7 +22,7 @@ local function diagnostics_on(line)
 end
 local function pause(ms) vim.wait(ms, function() return false end, 20) end
 
-vim.wait(20000, function() local c = vim.lsp.get_client_by_id(client_id); return c ~= nil and c.initialized end, 50)
+vim.wait(60000, function() local c = vim.lsp.get_client_by_id(client_id); return c ~= nil and c.initialized end, 50)
 -- the committed spec: whatever is published first (it has no problems)
 pause(3000)
 out.initial = #vim.diagnostic.get(buf)
@@ -36,20 +36,20 @@ for i, l in ipairs(lines) do
 end
 local refLine = lines[row + 1]
 vim.api.nvim_buf_set_text(buf, row, quote - 1, row, quote - 1, { 'X' })
-vim.wait(15000, function() return #diagnostics_on(row) > 0 end, 50)
+vim.wait(60000, function() return #diagnostics_on(row) > 0 end, 50)
 out.broken = diagnostics_on(row)
 
 -- its quick fixes
 local params = { textDocument = { uri = uri }, range = { start = { line = row, character = quote - 2 }, ['end'] = { line = row, character = quote - 2 } } }
 params.context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, row) }
 out.actions = {}
-for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000) or {}) do
+for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 30000) or {}) do
   for _, a in ipairs(r.result or {}) do table.insert(out.actions, a.title) end
 end
 
 -- undo: the diagnostic goes
 vim.api.nvim_buf_set_text(buf, row, quote - 1, row, quote, { '' })
-vim.wait(15000, function() return #diagnostics_on(row) == 0 end, 50)
+vim.wait(60000, function() return #diagnostics_on(row) == 0 end, 50)
 out.afterUndo = #diagnostics_on(row)
 
 -- hover on the first operationId
@@ -57,7 +57,7 @@ for i, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
   local c = l:find('operationId:')
   if c then
     local hover = { textDocument = { uri = uri }, position = { line = i - 1, character = c + 13 } }
-    for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/hover', hover, 10000) or {}) do
+    for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/hover', hover, 30000) or {}) do
       if r.result then out.hover = r.result.contents.value end
     end
     break
@@ -71,7 +71,7 @@ pause(500)
 out.typed = vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1]
 local at = { textDocument = { uri = uri }, position = { line = row, character = #prefix + 2 } }
 out.completion = {}
-for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/completion', at, 10000) or {}) do
+for _, r in pairs(vim.lsp.buf_request_sync(buf, 'textDocument/completion', at, 30000) or {}) do
   for _, item in ipairs(r.result and (r.result.items or r.result) or {}) do
     table.insert(out.completion, { label = item.label, from = item.textEdit and item.textEdit.range.start.character, to = item.textEdit and item.textEdit.range['end'].character })
   end

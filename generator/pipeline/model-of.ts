@@ -42,7 +42,8 @@ export async function modelOf(specPath: string, name?: string): Promise<ApiModel
 /**
  * `onlyBlocking`: skip the rules whose errors never block (nonBlocking: example validation is most
  * of the rules' time on a large spec); whether the spec is usable is decided exactly as without it,
- * only `nonBlockingErrors` is not counted. For `diff`, which needs the model, not the report.
+ * only `nonBlockingErrors` is not counted, and the model is built once. For `diff`, which needs
+ * the model, not the report.
  * `rules: 'cheap'` leaves out the expensive rules (checking every example against its schema):
  * they never block a model, so `generate` skips them and says `oaskit check` runs them.
  */
@@ -50,7 +51,9 @@ export async function modelWithReport(specPath: string, name?: string, options: 
   const { onlyBlocking, ...diagnoseOptions } = options;
   if (onlyBlocking) {
     const config = diagnoseOptions.config === undefined ? configFor(specPath) : (diagnoseOptions.config ?? defaultConfig);
-    diagnoseOptions.config = { ...config, rules: { ...config.rules, ...Object.fromEntries([...nonBlocking].map((code) => [code, 'off' as const])) } };
+    // (and the `model` rule: it builds the model only to report a ModelError, which building it
+    // below reports the same way)
+    diagnoseOptions.config = { ...config, rules: { ...config.rules, ...Object.fromEntries([...nonBlocking, 'model'].map((code) => [code, 'off' as const])) } };
   }
   const result = await diagnose(specPath, diagnoseOptions);
   const errors = result.diagnostics.filter((d: Diagnostic) => d.severity === 'error' && !nonBlocking.has(d.code));

@@ -30,7 +30,23 @@ const warningOnly = spec({ '/pets': { get: op('listPets'), post: post('addPet', 
 const diff = (cwd: string, ...args: string[]) => runCli(['diff', ...args], { cwd, env: { NO_COLOR: '1' } });
 
 describe('oaskit diff: exit codes', () => {
-  const dir = files({ 'old.json': before, 'new.json': breaking, 'warn.json': warningOnly, 'bad.json': '{"openapi": "3.1.0", "info": {"title": "x"}, "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/nowhere"}}}}}}' });
+  const unmodelled = `openapi: 3.1.0
+info: { title: x, version: '1' }
+paths:
+  /e/{user_id}:
+    post:
+      operationId: track
+      x-oaskit-segment-call: { call: track, userId: user_id, event: name, timestamp: timestamp }
+      parameters:
+        - { name: user_id, in: path, required: true, schema: { type: string } }
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { name: { type: string } } }
+      responses:
+        '200': { description: ok }
+`;
+  const dir = files({ 'old.json': before, 'new.json': breaking, 'warn.json': warningOnly, 'bad.json': '{"openapi": "3.1.0", "info": {"title": "x"}, "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/nowhere"}}}}}}', 'unmodelled.yaml': unmodelled });
 
   it('0 when nothing changed', async () => {
     const r = await diff(dir, 'old.json', 'old.json');
@@ -62,6 +78,10 @@ describe('oaskit diff: exit codes', () => {
     expect(bad.err).toMatch(/bad\.json cannot be compared: it has errors\n/);
     expect(bad.err).toMatch(/bad\.json:1:\d+ - error ref-/);
     expect(bad.out).toBe('');
+    // a problem only the model sees (the diff builds it once, without the \`model\` rule): the same diagnostic
+    const unmodelled = await diff(dir, 'old.json', 'unmodelled.yaml');
+    expect(unmodelled.code).toBe(2);
+    expect(unmodelled.err).toMatch(/unmodelled\.yaml:\d+:\d+ - error model: x-oaskit-segment-call: `timestamp` must name a property of the JSON body/);
   });
 
   it('--help describes the command', async () => {

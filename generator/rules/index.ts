@@ -71,8 +71,9 @@ export const ruleTable: readonly RuleEntry[] = [
   { rule: provenanceGuess, severity: 'info', cost: 'cheap', optIn: true },
 ];
 
-/** Codes the loader reports before any rule runs (and limit-time, which a rule hits). `fixed` ones cannot be configured: without a
- * readable OpenAPI document there is nothing else to check. */
+/** Codes the loader reports before any rule runs (and limit-time, which a rule hits). `fixed`
+ * ones cannot be configured: without a readable OpenAPI document there is nothing else to check,
+ * and a limit protects whatever reads the spec next. */
 export const loaderCodes: readonly { id: string; description: string; fixed?: true }[] = [
   { id: 'file-unreadable', description: 'The spec file must exist and be readable.', fixed: true },
   { id: 'yaml-syntax', description: 'The file must be well-formed YAML (unique keys, no tabs for indentation, …).', fixed: true },

@@ -4,6 +4,8 @@
 // the document, recursion) leaves the type wider, down to `unknown`. Spec text reaches the type
 // only as JSON string literals (property names, enum values), never as identifiers or comments.
 
+import { child, fragmentSegments, isObject } from '../core/pointer.ts';
+
 type Obj = Record<string, unknown>;
 
 /** Past this many characters the type stops helping a reader: `unknown`. */
@@ -32,7 +34,6 @@ interface Walk {
   depth: number;
 }
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function typeOf(schema: unknown, walk: Walk): string {
   if (schema === true) return 'unknown';
@@ -96,20 +97,10 @@ function objectType(schema: Obj, walk: Walk): string {
 
 /** The value of a `#/...` JSON pointer in the document, or undefined (not local, not there). */
 function resolveLocal(root: unknown, ref: string): unknown {
-  if (ref === '#') return root;
-  if (!ref.startsWith('#/')) return undefined;
+  const segments = ref.startsWith('#') ? fragmentSegments(ref) : undefined;
+  if (!segments) return undefined;
   let node = root;
-  for (const raw of ref.slice(2).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    } catch {
-      return undefined;
-    }
-    if (Array.isArray(node) && /^(0|[1-9]\d*)$/.test(segment)) node = node[Number(segment)];
-    else if (isObject(node) && Object.hasOwn(node, segment)) node = node[segment];
-    else return undefined;
-  }
+  for (const segment of segments) if ((node = child(node, segment)) === undefined) return undefined;
   return node;
 }
 

@@ -8,6 +8,7 @@
 import { LineIndex } from '../core/line-index.ts';
 import { parsePointer, toPointer } from '../core/pointer.ts';
 import { parseSource, type Position, type Range, type SourceFile } from './source-file.ts';
+import { yamlKey } from './yaml-key.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
 
 /** Entries bigger than this are cut into their own entries. */
@@ -388,27 +389,6 @@ class Lines {
 function firstStructural(lines: Lines, from: number, to: number): number | undefined {
   for (let i = from; i < to; i++) if (lines.indents[i]! >= 0) return i;
   return undefined;
-}
-
-/** A block mapping key at the start of a line: plain (`paths:`) or simply quoted (`'200':`). */
-function yamlKey(line: string): { key: string; length: number; inline: boolean } | undefined {
-  const t = line.trimStart();
-  let key: string;
-  let length: number;
-  const quoted = /^'([^'\n]*)'|^"([^"\\\n]*)"/.exec(t);
-  if (quoted) {
-    key = quoted[1] ?? quoted[2]!;
-    length = quoted[0].length;
-  } else {
-    const plain = /^([^\s#'"\-?:,[\]{}&*!|>%@`][^\n]*?|-[^\s\n][^\n]*?)(?=:(\s|$))/.exec(t);
-    if (!plain || /\s#/.test(plain[1]!)) return undefined;
-    key = plain[1]!.trimEnd();
-    length = plain[1]!.length;
-  }
-  const after = t.slice(length);
-  if (!/^\s*:(\s|$)/.test(after)) return undefined;
-  const rest = after.replace(/^\s*:/, '').trim();
-  return { key, length, inline: rest !== '' && !rest.startsWith('#') };
 }
 
 function build(node: Group | Leaf): unknown {

@@ -6,6 +6,7 @@
 // named by its JSON pointer so that the rules can stay quiet about what they cannot see.
 import YAML from 'yaml';
 import { escapeSegment, parsePointer, toPointer } from '../core/pointer.ts';
+import { yamlKey } from './yaml-key.ts';
 
 export interface BrokenEntry {
   /** the text range blanked out */
@@ -127,19 +128,11 @@ function splitLines(text: string): Line[] {
     const indent = /^[ \t]*/.exec(content)![0].length;
     const rest = content.slice(indent);
     const blankLine = rest === '' || rest.startsWith('#');
-    out.push({ start, end, indent: blankLine ? -1 : indent, key: blankLine || content.slice(0, indent).includes('\t') ? undefined : keyOf(rest), column: indent + /^(?:-[ \t]+)*/.exec(rest)![0].length });
+    out.push({ start, end, indent: blankLine ? -1 : indent, key: blankLine || content.slice(0, indent).includes('\t') ? undefined : yamlKey(rest)?.key, column: indent + /^(?:-[ \t]+)*/.exec(rest)![0].length });
     if (nl < 0) break;
     start = nl + 1;
   }
   return out;
-}
-
-/** The key of a `key: …` line (plain or simply quoted), or undefined. */
-function keyOf(rest: string): string | undefined {
-  const quoted = /^'([^'\n]*)'\s*:(\s|$)|^"([^"\\\n]*)"\s*:(\s|$)/.exec(rest);
-  if (quoted) return quoted[1] ?? quoted[3];
-  const plain = /^([^\s#'"\-?:,[\]{}&*!|>%@`][^\n]*?|-[^\s\n][^\n]*?)\s*:(\s|$)/.exec(rest);
-  return plain && !/\s#/.test(plain[1]!) ? plain[1]! : undefined;
 }
 
 function lineOf(lines: Line[], offset: number): number {

@@ -18,6 +18,9 @@ export interface AppboyClientOptions extends ClientOptions {
    * Credential: the AppGroupId API key (sent as the query parameter `app_group_id`).
    *
    * The App Group Identifier (Developer Console of the Appboy dashboard). It selects the app group and authenticates the requester, and must be included with every request. GET operations send it as this query parameter. POST operations send it in the JSON body instead: they declare `security: []` and their body schema has a required `app_group_id` property marked `x-oaskit-credential: AppGroupId`.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): An OpenAPI apiKey scheme can only live in a query parameter, header or cookie, while the reference requires the id inside the JSON body of POST requests. Modelling the body property as the credential (with `x-oaskit-credential`) keeps the wire format exact and lets the client generator fill it in from the same credential as the query parameter.
    */
   appGroupId: string;
 }
@@ -645,6 +648,17 @@ export interface UserDataOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly trackUsers: BatchMethod<TrackUsersInput<PD>, SuccessData<paths["/users/track"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, TrackUsersResult, TrackUsersFailure, TrackUsersBody, "attributes" | "events" | "purchases">;
   /**
@@ -669,6 +683,17 @@ export interface UserDataOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 User Data, User Track Responses): The response set is the User Data one, stated under the track endpoint and applied to the whole chapter.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly deleteUsers: BatchMethod<DeleteUsersInput<PD>, SuccessData<paths["/users/delete"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, DeleteUsersResult, DeleteUsersFailure, DeleteUsersBody, "appboy_ids" | "external_ids">;
   /**
@@ -693,6 +718,18 @@ export interface UserDataOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 User Data, User Track Responses): The reference gives no response for this endpoint; the User Data response set is used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly removePushTokens: BatchMethod<RemovePushTokensInput<PD>, SuccessData<paths["/push_notification/remove"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, RemovePushTokensResult, RemovePushTokensFailure, RemovePushTokensBody, "push_tokens">;
 }
@@ -701,6 +738,9 @@ export interface UserDataOperations<PD extends string = never> {
  * The Messaging operations.
  *
  * Send messages immediately, either with the content in the request (`/messages/send`) or through an API-Triggered Delivery campaign (`/campaigns/trigger/send`). The Messaging chapter states its own API limits: "API access for enterprise customers is unlimited" and "API access for non-enterprise customers is limited to 100 requests per hour"; the Basics chapter gives other figures (see Rate limits in the API description; decision: the `X-RateLimit-Limit` header is the authority).
+ *
+ * Where this comes from:
+ * - Document (SEED 004 Messaging, API Limits): x-oaskit-rate-limit: "API access for non-enterprise customers is limited to 100 requests per hour".
  */
 export interface MessagingOperations<PD extends string = never> {
   /**
@@ -726,6 +766,16 @@ export interface MessagingOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly sendMessages: BatchMethod<SendMessagesInput<PD>, SuccessData<paths["/messages/send"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, SendMessagesResult, SendMessagesFailure, SendMessagesBody, "external_user_ids">;
   /**
@@ -751,6 +801,16 @@ export interface MessagingOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly sendCampaignTrigger: BatchMethod<SendCampaignTriggerInput<PD>, SuccessData<paths["/campaigns/trigger/send"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, SendCampaignTriggerResult, SendCampaignTriggerFailure, SendCampaignTriggerBody, "external_user_ids" | "recipients">;
 }
@@ -759,6 +819,9 @@ export interface MessagingOperations<PD extends string = never> {
  * The Schedules operations.
  *
  * Schedule messages and API-triggered campaigns for a designated time, and update or cancel those schedules.
+ *
+ * Where this comes from:
+ * - Document (SEED 004 Messaging, API Limits): the schedule endpoints belong to the Messaging chapter, whose API Limits apply to them (bucket `messaging`).
  */
 export interface SchedulesOperations<PD extends string = never> {
   /**
@@ -784,6 +847,16 @@ export interface SchedulesOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - response 200: Document (SEED 004 Messaging, Create Schedule Response): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly createMessageSchedule: BatchMethod<CreateMessageScheduleInput<PD>, SuccessData<paths["/messages/schedule/create"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, CreateMessageScheduleResult, CreateMessageScheduleFailure, CreateMessageScheduleBody, "external_user_ids">;
   /**
@@ -809,6 +882,16 @@ export interface SchedulesOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - response 200: Document (SEED 004 Messaging, Create Schedule Response): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly createCampaignTriggerSchedule: BatchMethod<CreateCampaignTriggerScheduleInput<PD>, SuccessData<paths["/campaigns/trigger/schedule/create"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, CreateCampaignTriggerScheduleResult, CreateCampaignTriggerScheduleFailure, CreateCampaignTriggerScheduleBody, "recipients">;
   /**
@@ -832,6 +915,17 @@ export interface SchedulesOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 Messaging, Server Responses): The reference gives no response body for this endpoint; the success body of the Messaging chapter's "Server Responses" is used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly updateMessageSchedule: Method<UpdateMessageScheduleInput<PD>, SuccessData<paths["/messages/schedule/update"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, UpdateMessageScheduleResult, UpdateMessageScheduleFailure>;
   /**
@@ -855,6 +949,17 @@ export interface SchedulesOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 Messaging, Server Responses): The reference gives no response body for this endpoint; the success body of the Messaging chapter's "Server Responses" is used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly updateCampaignTriggerSchedule: Method<UpdateCampaignTriggerScheduleInput<PD>, SuccessData<paths["/campaigns/trigger/schedule/update"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, UpdateCampaignTriggerScheduleResult, UpdateCampaignTriggerScheduleFailure>;
   /**
@@ -878,6 +983,17 @@ export interface SchedulesOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 Messaging, Server Responses): The reference gives no response body for this endpoint; the success body of the Messaging chapter's "Server Responses" is used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly deleteMessageSchedule: Method<DeleteMessageScheduleInput<PD>, SuccessData<paths["/messages/schedule/delete"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, DeleteMessageScheduleResult, DeleteMessageScheduleFailure>;
   /**
@@ -901,6 +1017,17 @@ export interface SchedulesOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 Messaging, Server Responses): The reference gives no response body for this endpoint; the success body of the Messaging chapter's "Server Responses" is used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 202: Document (SEED 004 User Data, Queued Responses; SEED 004 Messaging, Queued Responses): the 202 status and the body.
+   * - response 400: Decision (SEED 004 Messaging, Fatal Errors): "Cannot parse send_at datetime" names a field that exists nowhere in the reference; it is read as the schedule's `time`. The message text is kept verbatim.
+   * - response 404: Decision (SEED 004 User Data, Fatal Error Response Codes; SEED 004 Messaging, Fatal Errors): 401 is documented as "Unknown or missing app group id" and 404 as "Unknown App Group ID (if provided)": the two overlap for an unknown id. Both are declared; clients should treat either as a bad credential (401 for a missing id, 404 for a provided but unknown one).
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly deleteCampaignTriggerSchedule: Method<DeleteCampaignTriggerScheduleInput<PD>, SuccessData<paths["/campaigns/trigger/schedule/delete"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, DeleteCampaignTriggerScheduleResult, DeleteCampaignTriggerScheduleFailure>;
 }
@@ -936,6 +1063,17 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Email Sync, Querying Unsubscribed Emails): x-oaskit-pagination: `offset` is the "beginning point in the list to retrieve from" and `limit` the "maximum number of results returned" (default 100).
+   * - Document (REAL-B gerbal/braze_ex, from Braze's Postman collection): the items are the response's `emails`. The walk ends at an empty page: nothing says a shorter page is the last, and `limit` may be set by the call.
+   * - Decision (SEED 004 Email Sync, Querying Unsubscribed Emails): Every parameter is marked not required, yet "you must provide either an email or a start_date, and an end_date". OpenAPI cannot state an alternative between query parameters, so they stay optional and the rule is in the description; the comma is read as "email, or start_date and end_date".
+   * - Document (REAL-B gerbal/braze_ex, from Braze's Postman collection): The response body is not given by the reference; the shape used (`emails` of `{email, unsubscribed_at}`) is the one of Braze's published Postman collection.
+   * - Guess (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The Email Sync chapter lists no error codes; the codes every other chapter lists (400, 401, 429, 5XX) are used.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getEmailUnsubscribes: Method<GetEmailUnsubscribesInput<PD>, SuccessData<paths["/email/unsubscribes"]["get"], { dates: "X-RateLimit-Reset" }>, GetEmailUnsubscribesResult, GetEmailUnsubscribesFailure> & Paginated<paths["/email/unsubscribes"]["get"], { dates: "X-RateLimit-Reset" }, PD, ["emails"]>;
   /**
@@ -956,6 +1094,17 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Document (SEED 004 Email Sync, Example Unsubscribe CURL): The reference gives the parameters as a table; the example curl shows they are a JSON body.
+   * - Guess (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The Email Sync chapter lists no error codes and no response; the general success body and the codes every other chapter lists (400, 401, 429, 5XX) are used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly setEmailSubscriptionStatus: Method<SetEmailSubscriptionStatusInput<PD>, SuccessData<paths["/email/status"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, SetEmailSubscriptionStatusResult, SetEmailSubscriptionStatusFailure>;
   /**
@@ -976,6 +1125,16 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Guess (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The Email Sync chapter lists no error codes and no response; the general success body and the codes every other chapter lists (400, 401, 429, 5XX) are used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly removeEmailBounces: Method<RemoveEmailBouncesInput<PD>, SuccessData<paths["/email/bounce/remove"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, RemoveEmailBouncesResult, RemoveEmailBouncesFailure>;
   /**
@@ -996,6 +1155,16 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Guess (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The Email Sync chapter lists no error codes and no response; the general success body and the codes every other chapter lists (400, 401, 429, 5XX) are used.
+   * - response 200: Document (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): the body.
+   * - response 200: Guess (SEED 004): The reference never states the status code of a success; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly removeEmailSpam: Method<RemoveEmailSpamInput<PD>, SuccessData<paths["/email/spam/remove"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, RemoveEmailSpamResult, RemoveEmailSpamFailure>;
 }
@@ -1026,6 +1195,14 @@ export interface UserExportOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly exportUsersByIds: BatchMethod<ExportUsersByIdsInput<PD>, SuccessData<paths["/users/export/ids"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, ExportUsersByIdsResult, ExportUsersByIdsFailure, ExportUsersByIdsBody, "external_ids">;
   /**
@@ -1048,6 +1225,17 @@ export interface UserExportOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Export, Users by Segment Endpoint): x-oaskit-download: without S3 credentials "the response to the request provides the url where a zip file containing all the user files can be downloaded"; "the url will only become a valid location once the export is ready" and stays valid "for a few hours". With S3 credentials the response has no `url` and the files are in the bucket.
+   * - Decision (SEED 004 Export, Users by Segment Endpoint): the reference does not say what the URL answers before the export is ready, so no status is declared as "not ready yet"; a caller waits for the `callback_endpoint` notification, or passes the statuses to wait on (`pending`) to `.download()`.
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 Export, Users by Segment Endpoint): The reference says the files hold JSON objects separated by new lines and then says to "concatenate all of the csv files"; the files are JSON lines (in zip files), and the word "csv" is taken as a slip.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly exportUsersBySegment: Method<ExportUsersBySegmentInput<PD>, SuccessData<paths["/users/export/segment"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, ExportUsersBySegmentResult, ExportUsersBySegmentFailure> & Downloadable<paths["/users/export/segment"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }, PD>;
 }
@@ -1079,6 +1267,14 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Export, Segment List Endpoint): x-oaskit-pagination: `page` "defaults to 0 (returns the first set of up to 100)"; the items are the response's `segments`.
+   * - Decision (SEED 004 Export, Segment List Endpoint): pages hold up to 100 items, so a shorter page is taken as the last; the reference does not say how the end is signalled otherwise.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly listSegments: Method<ListSegmentsInput<PD>, SuccessData<paths["/segments/list"]["get"], { dates: "X-RateLimit-Reset" }>, ListSegmentsResult, ListSegmentsFailure> & Paginated<paths["/segments/list"]["get"], { dates: "X-RateLimit-Reset" }, PD, ["segments"]>;
   /**
@@ -1102,6 +1298,12 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getSegmentDataSeries: Method<GetSegmentDataSeriesInput<PD>, SuccessData<paths["/segments/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetSegmentDataSeriesResult, GetSegmentDataSeriesFailure>;
   /**
@@ -1123,6 +1325,12 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getSegmentDetails: Method<GetSegmentDetailsInput<PD>, SuccessData<paths["/segments/details"]["get"], { dates: "X-RateLimit-Reset" }>, GetSegmentDetailsResult, GetSegmentDetailsFailure>;
 }
@@ -1155,6 +1363,14 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Export, Campaign List Endpoint): x-oaskit-pagination: `page` "defaults to 0 (returns the first set of up to 100)"; the items are the response's `campaigns`.
+   * - Decision (SEED 004 Export, Campaign List Endpoint): pages hold up to 100 items, so a shorter page is taken as the last; the reference does not say how the end is signalled otherwise.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly listCampaigns: Method<ListCampaignsInput<PD>, SuccessData<paths["/campaigns/list"]["get"], { dates: "X-RateLimit-Reset" }>, ListCampaignsResult, ListCampaignsFailure> & Paginated<paths["/campaigns/list"]["get"], { dates: "X-RateLimit-Reset" }, PD, ["campaigns"]>;
   /**
@@ -1178,6 +1394,12 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getCampaignDataSeries: Method<GetCampaignDataSeriesInput<PD>, SuccessData<paths["/campaigns/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetCampaignDataSeriesResult, GetCampaignDataSeriesFailure>;
   /**
@@ -1199,6 +1421,12 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getCampaignDetails: Method<GetCampaignDetailsInput<PD>, SuccessData<paths["/campaigns/details"]["get"], { dates: "X-RateLimit-Reset" }>, GetCampaignDetailsResult, GetCampaignDetailsFailure>;
 }
@@ -1231,6 +1459,14 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Export, News Feed List Endpoint): x-oaskit-pagination: `page` "defaults to 0 (returns the first set of up to 100)"; the items are the response's `cards`.
+   * - Decision (SEED 004 Export, News Feed List Endpoint): pages hold up to 100 items, so a shorter page is taken as the last; the reference does not say how the end is signalled otherwise.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly listNewsFeedCards: Method<ListNewsFeedCardsInput<PD>, SuccessData<paths["/feed/list"]["get"], { dates: "X-RateLimit-Reset" }>, ListNewsFeedCardsResult, ListNewsFeedCardsFailure> & Paginated<paths["/feed/list"]["get"], { dates: "X-RateLimit-Reset" }, PD, ["cards"]>;
   /**
@@ -1255,6 +1491,12 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getNewsFeedCardDataSeries: Method<GetNewsFeedCardDataSeriesInput<PD>, SuccessData<paths["/feed/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetNewsFeedCardDataSeriesResult, GetNewsFeedCardDataSeriesFailure>;
   /**
@@ -1276,6 +1518,12 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getNewsFeedCardDetails: Method<GetNewsFeedCardDetailsInput<PD>, SuccessData<paths["/feed/details"]["get"], { dates: "X-RateLimit-Reset" }>, GetNewsFeedCardDetailsResult, GetNewsFeedCardDetailsFailure>;
 }
@@ -1307,6 +1555,13 @@ export interface KpiExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - parameter `app_id` (query): Decision (SEED 004 Export, KPI Export; SEED 004 Basics, API Definitions): The KPI endpoints call the identifiers "App Group API Identifier" and "App API Identifier" where the rest of the reference says "App Group Identifier" and "App Identifier"; they are taken to be the same identifiers, so the same credential and the same string type are used.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getMonthlyActiveUsersDataSeries: Method<GetMonthlyActiveUsersDataSeriesInput<PD>, SuccessData<paths["/kpi/mau/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetMonthlyActiveUsersDataSeriesResult, GetMonthlyActiveUsersDataSeriesFailure>;
   /**
@@ -1330,6 +1585,13 @@ export interface KpiExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - parameter `app_id` (query): Decision (SEED 004 Export, KPI Export; SEED 004 Basics, API Definitions): The KPI endpoints call the identifiers "App Group API Identifier" and "App API Identifier" where the rest of the reference says "App Group Identifier" and "App Identifier"; they are taken to be the same identifiers, so the same credential and the same string type are used.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getDailyActiveUsersDataSeries: Method<GetDailyActiveUsersDataSeriesInput<PD>, SuccessData<paths["/kpi/dau/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetDailyActiveUsersDataSeriesResult, GetDailyActiveUsersDataSeriesFailure>;
   /**
@@ -1353,6 +1615,13 @@ export interface KpiExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - parameter `app_id` (query): Decision (SEED 004 Export, KPI Export; SEED 004 Basics, API Definitions): The KPI endpoints call the identifiers "App Group API Identifier" and "App API Identifier" where the rest of the reference says "App Group Identifier" and "App Identifier"; they are taken to be the same identifiers, so the same credential and the same string type are used.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getNewUsersDataSeries: Method<GetNewUsersDataSeriesInput<PD>, SuccessData<paths["/kpi/new_users/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetNewUsersDataSeriesResult, GetNewUsersDataSeriesFailure>;
   /**
@@ -1376,6 +1645,13 @@ export interface KpiExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - parameter `app_id` (query): Decision (SEED 004 Export, KPI Export; SEED 004 Basics, API Definitions): The KPI endpoints call the identifiers "App Group API Identifier" and "App API Identifier" where the rest of the reference says "App Group Identifier" and "App Identifier"; they are taken to be the same identifiers, so the same credential and the same string type are used.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getUninstallsDataSeries: Method<GetUninstallsDataSeriesInput<PD>, SuccessData<paths["/kpi/uninstalls/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetUninstallsDataSeriesResult, GetUninstallsDataSeriesFailure>;
 }
@@ -1409,6 +1685,12 @@ export interface SessionsAnalyticsExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getSessionsDataSeries: Method<GetSessionsDataSeriesInput<PD>, SuccessData<paths["/sessions/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetSessionsDataSeriesResult, GetSessionsDataSeriesFailure>;
 }
@@ -1440,6 +1722,14 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Export, Custom Events List Endpoint): x-oaskit-pagination: `page` "defaults to 0 (returns the first set of up to 250)"; the items are the response's `events`.
+   * - Decision (SEED 004 Export, Custom Events List Endpoint): pages hold up to 250 items, so a shorter page is taken as the last; the reference does not say how the end is signalled otherwise.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly listCustomEvents: Method<ListCustomEventsInput<PD>, SuccessData<paths["/events/list"]["get"], { dates: "X-RateLimit-Reset" }>, ListCustomEventsResult, ListCustomEventsFailure> & Paginated<paths["/events/list"]["get"], { dates: "X-RateLimit-Reset" }, PD, ["events"]>;
   /**
@@ -1466,6 +1756,12 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getCustomEventDataSeries: Method<GetCustomEventDataSeriesInput<PD>, SuccessData<paths["/events/data_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetCustomEventDataSeriesResult, GetCustomEventDataSeriesFailure>;
 }
@@ -1497,6 +1793,14 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Export, Products List Endpoint): x-oaskit-pagination: `page` "defaults to 0 (returns the first set of up to 250)"; the items are the response's `products`.
+   * - Decision (SEED 004 Export, Products List Endpoint): pages hold up to 250 items, so a shorter page is taken as the last; the reference does not say how the end is signalled otherwise.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly listProducts: Method<ListProductsInput<PD>, SuccessData<paths["/purchases/product_list"]["get"], { dates: "X-RateLimit-Reset" }>, ListProductsResult, ListProductsFailure> & Paginated<paths["/purchases/product_list"]["get"], { dates: "X-RateLimit-Reset" }, PD, ["products"]>;
   /**
@@ -1522,6 +1826,12 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getRevenueSeries: Method<GetRevenueSeriesInput<PD>, SuccessData<paths["/purchases/revenue_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetRevenueSeriesResult, GetRevenueSeriesFailure>;
   /**
@@ -1547,6 +1857,12 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - 401: Unauthorized, unknown or missing app group id.
    * - 429: Rate limited, over the rate limit. `X-RateLimit-Reset` tells when the window resets.
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 429: Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The limits quoted by the Basics and Messaging chapters disagree (see the description of the API); no number is encoded here, the `X-RateLimit-Limit` header gives the actual allowance.
    */
   readonly getPurchaseQuantitySeries: Method<GetPurchaseQuantitySeriesInput<PD>, SuccessData<paths["/purchases/quantity_series"]["get"], { dates: "X-RateLimit-Reset" }>, GetPurchaseQuantitySeriesResult, GetPurchaseQuantitySeriesFailure>;
 }
@@ -1575,12 +1891,31 @@ export interface RawEventStreamExportOperations<PD extends string = never> {
    * - 413: Request Entity Too Large, the body exceeds the 4MB data payload limit.
    * - 429: Over the rate limit, or another raw data export is still in progress (only one may run at a time).
    * - 5XX: Internal server error; retry with exponential backoff.
+   *
+   * Where this comes from:
+   * - Decision (SEED 004 Messaging, App Group Identifier): The app_group_id credential is sent in the JSON body, which an OpenAPI security scheme cannot point to; the operation therefore declares `security: []` and the body's required `app_group_id` property carries `x-oaskit-credential: AppGroupId`.
+   * - Decision (SEED 004 Raw Event Stream Export): The reference's curl has no URL; its body is carried as the example of this endpoint. Its prose misspells "Campaign Recieved"; the event names follow the Appboy Event Names table.
+   * - Document (SEED 004 Raw Event Stream Export): The one-week and three-month limits depend on the current date and are left to the server. Appboy calls `callback_endpoint` when the export has finished, but the reference does not describe that request, so no OpenAPI callback is declared for it.
+   * - response 200: Guess (SEED 004): The reference gives this response body but never its status code; 200 is assumed (the only success code it states is 202, for queued requests).
+   * - response 400: Decision (SEED 004 User Data; SEED 004 Messaging; SEED 004 Export): The chapters list different fatal codes: User Data 400, 401, 404, 429, 5XX; Messaging adds 403 and the detailed 400 causes; Export 400, 401, 429, 5XX. Each operation uses its chapter's set, plus 413 on every POST.
+   * - response 400: Guess (SEED 004 Email Sync): The Email Sync chapter lists no fatal codes; its operations use the codes every other chapter lists.
+   * - response 413: Decision (SEED 004 User Data): The 4MB rule is written in the User Data chapter but for "all API endpoints"; it is declared on every POST operation (GET requests have no body).
    */
   readonly exportRawEvents: Method<ExportRawEventsInput<PD>, SuccessData<paths["/raw_data/export"]["post"], { ct: "application/json"; credBody: "app_group_id"; dates: "X-RateLimit-Reset" }>, ExportRawEventsResult, ExportRawEventsFailure>;
 }
 
 /**
  * A client of the Appboy REST API (1.0.0).
+ *
+ * Where this comes from:
+ * - Document (SEED 004 Basics, API Limits): x-oaskit-rate-limit: "API access for non-enterprise customers is limited to 50,000 requests per hour"; enterprise access "starts at 50,000 requests per hour".
+ *
+ * Where this comes from:
+ * - Decision (SEED 004): The Appboy REST API is not versioned (the reference gives no version); `info.version` versions this description, not the service.
+ * - Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The two chapters give different rate limits. Basics: enterprise from 50,000 requests per hour, non-enterprise 50,000 per hour (raised from 100 per hour on a paid plan), free accounts 100 per hour. Messaging: enterprise "unlimited", non-enterprise "limited to 100 requests per hour". No number is encoded in any schema; both chapters are quoted in the description, and clients read `X-RateLimit-Limit`.
+ * - Decision (SEED 004 Basics, API Limits): "Any valid request will include in its response headers the current rate limit statuses": `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` are required on every success response. The reference says nothing about requests that fail; on error responses the headers are declared but not required.
+ * - Decision (SEED 004 Basics, API Limits; SEED 004 Messaging, API Limits): The pacing budgets (`x-oaskit-rate-limit`) are the chapters' figures for non-enterprise customers: the root's bucket `api` is the Basics chapter's 50,000 requests per hour, and the Messaging and Schedules tags share the bucket `messaging`, the Messaging chapter's 100 requests per hour (its API Limits section closes the chapter that holds the send and the schedule endpoints). The reference does not say whether the Messaging limit is counted apart from the API's; the two buckets are kept apart. A client follows `X-RateLimit-Limit`, `-Remaining` and `-Reset` from the first response on, so an account with another plan is paced by its own figures.
+ * - Guess (SEED 004 Basics, API Limits): The Messaging chapter's 100 requests per hour may be the figure from before the upgrade that the Basics chapter mentions; nothing says which chapter is current.
  */
 export interface AppboyClient<PD extends string = never> {
   /**
@@ -1593,12 +1928,18 @@ export interface AppboyClient<PD extends string = never> {
    * The Messaging operations.
    *
    * Send messages immediately, either with the content in the request (`/messages/send`) or through an API-Triggered Delivery campaign (`/campaigns/trigger/send`). The Messaging chapter states its own API limits: "API access for enterprise customers is unlimited" and "API access for non-enterprise customers is limited to 100 requests per hour"; the Basics chapter gives other figures (see Rate limits in the API description; decision: the `X-RateLimit-Limit` header is the authority).
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Messaging, API Limits): x-oaskit-rate-limit: "API access for non-enterprise customers is limited to 100 requests per hour".
    */
   readonly messaging: MessagingOperations<PD>;
   /**
    * The Schedules operations.
    *
    * Schedule messages and API-triggered campaigns for a designated time, and update or cancel those schedules.
+   *
+   * Where this comes from:
+   * - Document (SEED 004 Messaging, API Limits): the schedule endpoints belong to the Messaging chapter, whose API Limits apply to them (bucket `messaging`).
    */
   readonly schedules: SchedulesOperations<PD>;
   /**

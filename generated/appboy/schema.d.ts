@@ -766,7 +766,12 @@ export interface components {
          * @description Formerly sent with every request; deprecated since October 2014 and ignored by the API.
          */
         CompanySecret: string;
-        /** @description General success body: `message` is "success", and non-fatal errors are listed in `errors`. */
+        /**
+         * @description General success body: `message` is "success", and non-fatal errors are listed in `errors`.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 User Data, User Track Responses; SEED 004 Messaging, Server Responses): The reference gives no response body for /push_notification/remove, /email/status, /email/bounce/remove, /email/spam/remove and the schedule update and delete endpoints; they use this general body, the one of the User Data and Messaging "Server Responses".
+         */
         GenericSuccessResponse: {
             /** @description "success" for a successful request. */
             message: string;
@@ -784,7 +789,12 @@ export interface components {
             /** @constant */
             message: "queued";
         };
-        /** @description Create Schedule Response. */
+        /**
+         * @description Create Schedule Response.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, Create Schedule Response; SEED 004 Messaging, Server Responses): The reference gives only `schedule_id` here, while messaging success bodies carry `message`; `schedule_id` is required and `message`/`errors` are allowed.
+         */
         CreateScheduleResponse: {
             /** @description Identifier of the scheduled message, needed to update or delete it. */
             schedule_id: string;
@@ -795,6 +805,9 @@ export interface components {
          * @description A date-time "as string in ISO 8601" (e.g. `2013-07-16T19:20:30+01:00`) or in the `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format (e.g. `2013-07-16T19:20:30.000+0100`). The UTC offset may be left out, as ISO 8601 allows (`2013-07-16T19:20:30`); seconds and fractions of a second are optional. Decision: ISO 8601's extended format (with `-` and `:`) is accepted; its basic format (`20130716T192030`), week dates and ordinal dates are not.
          *
          *     Not checked by the type (the validators check it): pattern `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$`.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 User Data, Event Object Specification; SEED 004 User Data, Custom Attribute Data Types): The reference asks for "ISO 8601" or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` and says that dates without a time zone default to midnight UTC, so a date-time without an offset is accepted. ISO 8601 also has a basic format without separators and week and ordinal dates; the reference's examples use none of them, and they are not accepted. The `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format is one case of the same pattern (offset `+0100`).
          * @example 2013-07-16T19:20:30+01:00
          * @example 2013-07-16T19:20:30.000+0100
          * @example 2013-07-16T19:20:30
@@ -812,6 +825,9 @@ export interface components {
          * @description An ISO 8601 date or date-time.
          *
          *     Not checked by the type (the validators check it): one or more of (format date | format date-time).
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Export): The details responses describe their dates as "ISO 8601 date", but the News Feed details example gives date-times (`2015-08-10T15:19:03-04:00`) and `first_sent`/`last_sent` are a "date and hour"; both forms are accepted.
          * @example 2015-08-10
          * @example 2015-08-10T15:19:03-04:00
          */
@@ -862,9 +878,19 @@ export interface components {
         TriggerProperties: {
             [key: string]: unknown;
         };
-        /** @description User Track Request. Up to 50 Attributes Objects, 50 Event Objects and 50 Purchase Objects per request (each array separately). */
+        /**
+         * @description User Track Request. Up to 50 Attributes Objects, 50 Event Objects and 50 Purchase Objects per request (each array separately).
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, API Limits; SEED 004 User Data, User Track Endpoint): The Messaging chapter's limits say "You can post up to 50 events per request": that is this endpoint's rule (50 per array), repeated there; the messaging endpoints' own limit is 50 external user ids.
+         */
         UsersTrackRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description Not checked by the type (the validators check it): at most 50 items. */
@@ -876,6 +902,9 @@ export interface components {
         };
         /**
          * @description User Attributes Object. Every field creates or updates the attribute of that name on the user profile: the Appboy User Profile Fields below set the special profile values, any other key is a custom attribute. Imported `language` is replaced by the device's value the next time the user opens the app.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 User Data, Push Token Import): `external_id` is "(required)", yet with `push_token_import: true` it "should not be specified" and the object must contain a push token. Modelled with if/then/else: `external_id` is required unless `push_token_import` is true, in which case it is forbidden and `push_tokens` is required.
          * @example {
          *       "external_id": "user1",
          *       "_update_existing_only": false,
@@ -940,6 +969,9 @@ export interface components {
             language?: string;
             /**
              * @description Time zone name from the IANA Time Zone Database; only valid time zones are set.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 User Data, Appboy User Profile Fields): The reference requires an IANA name but gives "Eastern Time (US & Canada)" (not an IANA name) as an example next to "America/New_York"; no pattern is imposed, both are accepted.
              * @example America/New_York
              * @example Eastern Time (US & Canada)
              */
@@ -1042,7 +1074,13 @@ export interface components {
             push_token_import?: false;
             external_id: string;
         });
-        /** @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. Arrays hold at most 25 elements by default; the maximum of an individual array can be raised to 100 in the dashboard (Manage App Group, Custom Attributes). Longer arrays are truncated to the maximum, not rejected, so no maximum is enforced here. The reference states no element type for arrays (its examples hold strings), so elements are not constrained (a decision). */
+        /**
+         * @description A custom attribute value: a string, a date (a string in ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ` format; without a time zone it defaults to midnight UTC), a float, an integer, a boolean, an array, an `inc` object to increment an integer attribute, or an `add`/`remove` object to change an array attribute. Arrays hold at most 25 elements by default; the maximum of an individual array can be raised to 100 in the dashboard (Manage App Group, Custom Attributes). Longer arrays are truncated to the maximum, not rejected, so no maximum is enforced here. The reference states no element type for arrays (its examples hold strings), so elements are not constrained (a decision).
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 User Data, Custom Attribute Data Types): Custom attribute arrays hold at most 25 elements by default (up to 100 when raised in the dashboard), but longer arrays "will be truncated to contain the maximum number of elements" rather than rejected, so no maxItems is set.
+         *     - Decision (SEED 004 User Data, Custom Attribute Data Types): The reference lists "Arrays" among the data types without an element type; its examples hold strings. The elements of an array, and of `add`/`remove`, are therefore not constrained.
+         */
         CustomAttributeValue: string | number | boolean | unknown[] | components["schemas"]["CustomAttributeIncrement"] | components["schemas"]["CustomAttributeArrayOperation"];
         /**
          * @description Increments an integer custom attribute by a positive or negative integer.
@@ -1090,7 +1128,12 @@ export interface components {
             external_id: string;
             /** @description App Identifier of the app variant in which the event occurred. */
             app_id?: string;
-            /** @description The name of the event. */
+            /**
+             * @description The name of the event.
+             *
+             *     Where this comes from:
+             *     - Document (SEED 004 User Data, Event Object Specification): The reference states no length limit for Appboy event names (the 127-character limit belongs to the Appcues v1 activity API); no maxLength is set.
+             */
             name: string;
             time: components["schemas"]["FlexibleDateTime"];
             properties?: components["schemas"]["PropertiesObject"];
@@ -1123,6 +1166,10 @@ export interface components {
              * @default 1
              */
             quantity?: number;
+            /**
+             * @description Where this comes from:
+             *     - Decision (SEED 004 User Data, Event Object Specification; SEED 004 User Data, Purchase Object Specfication): The Event Object accepts ISO 8601 or `yyyy-MM-dd'T'HH:mm:ss.SSSZ`, the Purchase Object names only ISO 8601. The same format set is accepted for both: the reference uses one date-time rule for every other user data field, and rejecting the second format here would refuse data the other objects accept.
+             */
             time: components["schemas"]["FlexibleDateTime"];
             properties?: components["schemas"]["PropertiesObject"];
             /** @description "Update Only" mode: purchase objects about external ids Appboy does not know return a non-fatal error (the reference's comment says "Event objects", copied from the Event Object). */
@@ -1145,9 +1192,19 @@ export interface components {
         PropertiesObject: {
             [key: string]: string | number | boolean;
         };
-        /** @description User Delete Request: up to 50 external ids or up to 50 Appboy ids, never both. */
+        /**
+         * @description User Delete Request: up to 50 external ids or up to 50 Appboy ids, never both.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 User Data, User Delete Endpoint): Both arrays are listed as optional, but "only one of external_ids or appboy_ids can be included"; modelled as oneOf so that exactly one is present.
+         */
         UsersDeleteRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /**
@@ -1176,7 +1233,12 @@ export interface components {
             invalid_user_ids?: string[];
         };
         PushTokenRemovalRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /**
@@ -1199,9 +1261,20 @@ export interface components {
              */
             uninstalled_at?: number;
         };
-        /** @description Send request. At least one of `segment_id`, `external_user_ids` and `audience` is required; a segment together with user ids targets the listed users who are in the segment. With `campaign_id`, every message object must carry its `message_variation_id`. */
+        /**
+         * @description Send request. At least one of `segment_id`, `external_user_ids` and `audience` is required; a segment together with user ids targets the listed users who are in the segment. With `campaign_id`, every message object must carry its `message_variation_id`.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, External User ID; SEED 004 Messaging, Fatal Errors): The reference says that users not yet identified can be reached by attaching a "Tokens Object (explained below)", and counts "no push tokens" among the causes of "No Recipients", but never defines that object; it is not modelled.
+         *     - Decision (SEED 004 Messaging, Sending Messages Immediately via API Only; SEED 004 Messaging, Fatal Errors): `messages` is marked neither required nor optional; since "400 No message to send" rejects a request without payload, it is required with at least one message.
+         */
         MessagesSendRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             external_user_ids?: components["schemas"]["ExternalUserIds"];
@@ -1253,6 +1326,9 @@ export interface components {
          * @description The messages of a schedule request, one object per channel, with the keys of the schedule create listing (`windows_push` for Windows Phone 8, `windows8_push` for Windows Universal); unlike the send endpoint it also accepts a webhook. Decision: the send endpoint's Windows keys (`windows_phone8_push`, `windows_universal_push`) are accepted too, since the reference says the schedule parameters mirror those of the send endpoint; a request may use either key of a pair, not both. At least one message is required (decision, see the note of the request).
          *
          *     Not checked by the type (the validators check it): at least 1 property.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, Scheduling Messages; SEED 004 Messaging, Sending Messages Immediately via API Only): The schedule create listing calls the Windows keys `windows_push` (Windows Phone 8 Push Object) and `windows8_push` (Windows Universal Push Object), while /messages/send uses `windows_phone8_push` and `windows_universal_push`, and the prose says the schedule parameters "mirror those of the send endpoint". The schedule listing's keys are the ones this object documents and its examples use; the send-endpoint spelling is accepted too, since the reference says the two mirror each other. Neither is deprecated. Sending both keys of a pair is refused.
          */
         ScheduleMessagesObject: {
             apple_push?: components["schemas"]["ApplePushObject"];
@@ -1279,9 +1355,19 @@ export interface components {
         } | {
             windows_universal_push?: never;
         }));
-        /** @description API-triggered send. `trigger_properties` apply to every user; a recipient's own `trigger_properties` override conflicting keys. */
+        /**
+         * @description API-triggered send. `trigger_properties` apply to every user; a recipient's own `trigger_properties` override conflicting keys.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, Sending Messages via API Triggered Delivery; SEED 004 Messaging, Sample Requests in Various Languages; SEED 004 Messaging, External User ID): The body listing has `recipients`, while the Python, Ruby and PHP samples all send `external_user_ids` to this endpoint, and the External User ID definition describes that field for campaign trigger endpoints (layered with the campaign's segments). Both are accepted; neither is marked deprecated since the reference deprecates neither.
+         */
         CampaignsTriggerSendRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description API identifier of the campaign to trigger. */
@@ -1316,9 +1402,20 @@ export interface components {
             in_local_time?: boolean;
             at_optimal_time?: boolean;
         };
-        /** @description Schedule request. At least one of `segment_id` and `external_user_ids` is required; both together target the listed users who are in the segment. */
+        /**
+         * @description Schedule request. At least one of `segment_id` and `external_user_ids` is required; both together target the listed users who are in the segment.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, Scheduling Messages): The prose says the create schedule parameters "mirror those of the send endpoint", but the listing differs: `override_messaging_limits` ("ignore global rate limits") instead of `override_frequency_capping`, no `audience`, and a `webhook` message. The listing is followed; each flag stays on the endpoint that lists it.
+         *     - Decision (SEED 004 Messaging, Scheduling Messages; SEED 004 Messaging, Fatal Errors): `messages` is marked neither required nor optional in the schedule create listing (as in the send listing). The Fatal Errors of the Messaging chapter, which cover the schedule endpoints too, include "400 No message to send - No payload is specified for the message", so `messages` is required with at least one message, as on /messages/send. `schedule` is required because its `time` is marked required.
+         */
         MessagesScheduleCreateRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             external_user_ids?: components["schemas"]["ExternalUserIds"];
@@ -1350,7 +1447,12 @@ export interface components {
             campaign_id?: never;
         }));
         CampaignsTriggerScheduleCreateRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description API identifier of the campaign to trigger. */
@@ -1359,6 +1461,9 @@ export interface components {
              * @description Only these users are messaged, if they are in the campaign's segment.
              *
              *     Not checked by the type (the validators check it): at most 50 items.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, External User ID; SEED 004 Messaging, Sending Messages via API Triggered Delivery): No limit is stated for this array; 50 is applied from the rule that a request holds at most 50 External User IDs (and the 50-recipient limit of /campaigns/trigger/send).
              */
             recipients?: components["schemas"]["RecipientObject"][];
             trigger_properties?: components["schemas"]["TriggerProperties"];
@@ -1366,7 +1471,12 @@ export interface components {
         };
         /** @description At least one of `schedule` and `messages`; each one given replaces the previous one entirely. */
         MessagesScheduleUpdateRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description The schedule_id returned by the create schedule request. */
@@ -1379,7 +1489,12 @@ export interface components {
             messages: components["schemas"]["ScheduleMessagesObject"];
         });
         CampaignsTriggerScheduleUpdateRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description API identifier of the campaign. */
@@ -1389,14 +1504,24 @@ export interface components {
             schedule: components["schemas"]["ScheduleObject"];
         };
         MessagesScheduleDeleteRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description The schedule_id returned by the create schedule request. */
             schedule_id: string;
         };
         CampaignsTriggerScheduleDeleteRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description API identifier of the campaign. */
@@ -1445,6 +1570,9 @@ export interface components {
         ConnectedAudienceFilter: components["schemas"]["CustomAttributeFilter"] | components["schemas"]["PushSubscriptionFilter"] | components["schemas"]["EmailSubscriptionFilter"];
         /**
          * @description Segments on a custom attribute. The attribute's type decides the valid comparisons (see `x-oaskit-comparisons-by-type`). `value` is not needed for `exists` and `does_not_exist`, and must be an ISO 8601 date-time for `before` and `after`.
+         *
+         *     Where this comes from:
+         *     - Document (SEED 004 Messaging, Custom Attribute Filter): The comparison names are not uniform (`not_equal` for String and Numeric, `does_not_equal` for Boolean); both are kept exactly as documented.
          * @example {
          *       "custom_attribute": {
          *         "custom_attribute_name": "eye_color",
@@ -1539,6 +1667,9 @@ export interface components {
             /**
              * Format: date-time
              * @description Date-time at which the push expires.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, Apple Push Object): Typed "ISO 8601 date string" but described as expiring "at the specified datetime"; a date-time is required.
              */
             expiry?: string;
             /**
@@ -1592,6 +1723,9 @@ export interface components {
         };
         /**
          * @description Android Push Object; needed for users to receive a push on Android devices. The alert and extra object together must not exceed 4000 bytes (400 "Android Push Length Exceeded"). Setting `appboy_image_url` in `extra` sends a "Big Picture" notification (2:1 image, at least 600x300, Android 4.1 or higher).
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, Android Push Object): `alert` and `title` are marked required, yet `send_to_sync: true` "will throw an error if alert or title is set". Modelled with if/then/else: both are required unless `send_to_sync` is true, and both are forbidden when it is.
          * @example {
          *       "alert": "Your order has shipped!",
          *       "title": "Order update",
@@ -1648,6 +1782,9 @@ export interface components {
         });
         /**
          * @description Notification priority, from -2 ("MIN") to 2 ("MAX"); 0 is "DEFAULT". "Any values sent that outside of that integer range will default to 0": the server accepts them and uses 0, so any integer is accepted here (a decision) and clients should send -2 to 2.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 004 Messaging, Android Push Object; SEED 004 Messaging, Kindle/FireOS Push Object): The reference states the range -2..2 and says values outside it "will default to 0", not that they are rejected. The schema therefore accepts any integer, as the server does, and states the range and the coercion in its description instead of enforcing a minimum and maximum that the server does not enforce.
          * @example -2
          * @example 0
          * @example 2
@@ -1686,7 +1823,12 @@ export interface components {
             extra?: {
                 [key: string]: unknown;
             };
-            /** @description Message variation (a web push message) to track under, with a campaign_id. */
+            /**
+             * @description Message variation (a web push message) to track under, with a campaign_id.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, Web Push Object): The reference says it "must be an Kindle/FireOS Push Message", a copy of the Kindle object's text; it must be a Web Push message variation.
+             */
             message_variation_id?: string;
             /**
              * Format: uri
@@ -1754,6 +1896,9 @@ export interface components {
              * @description The message, 140 characters max.
              *
              *     Not checked by the type (the validators check it): at most 140 characters.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, In-App Message Object Specification; SEED 004 Messaging, Fatal Errors): The 400 error speaks of "Slideup message > 140 characters" while the object sets 140 characters max without naming a type; the limit applies to every type.
              */
             message: string;
             message_text_color?: components["schemas"]["HexColor"];
@@ -1765,6 +1910,9 @@ export interface components {
             close_button_color?: components["schemas"]["HexColor"];
             /**
              * @description Side the slideup enters from.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, In-App Message Object Specification): The reference says "for STANDARD messages", a type that is not in the type enum; it is read as SLIDEUP messages.
              * @default BOTTOM
              * @enum {string}
              */
@@ -1910,7 +2058,12 @@ export interface components {
         /** @description One email address, or an array of up to 50 addresses. */
         EmailAddressOrList: string | string[];
         EmailStatusRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             email: components["schemas"]["EmailAddressOrList"];
@@ -1918,12 +2071,22 @@ export interface components {
             subscription_state: "subscribed" | "unsubscribed" | "opted_in";
         };
         EmailListRemovalRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             email: components["schemas"]["EmailAddressOrList"];
         };
-        /** @description Unsubscribed addresses, most recent first. */
+        /**
+         * @description Unsubscribed addresses, most recent first.
+         *
+         *     Where this comes from:
+         *     - Document (REAL-B gerbal/braze_ex, from Braze's Postman collection): Not given by the reference; this is the shape of Braze's published Postman collection for the same endpoint. `unsubscribed_at` is a string such as "2016-08-25 15:24:32 +0000" (not RFC 3339), so no format is imposed.
+         */
         EmailUnsubscribesResponse: {
             message: string;
             emails?: {
@@ -1934,7 +2097,12 @@ export interface components {
         /** @description Names of the user data fields to export (the keys of the User Export Object, e.g. first_name, email, purchases); all fields when omitted. */
         FieldsToExport: string[];
         UsersExportIdsRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /**
@@ -1953,7 +2121,12 @@ export interface components {
             invalid_user_ids?: string[];
         };
         UsersExportSegmentRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description Identifier of the segment to export (Developer Console or segment list endpoint). */
@@ -2150,6 +2323,10 @@ export interface components {
                 platform?: string;
                 token?: string;
             }[];
+            /**
+             * @description Where this comes from:
+             *     - Decision (SEED 004 Export, Sample User Export File Output): `sessions` is typed "(string)" by the reference although it is a session count; a string or an integer is accepted.
+             */
             apps?: {
                 name?: string;
                 platform?: string;
@@ -2231,6 +2408,10 @@ export interface components {
                 tags?: components["schemas"]["Tags"];
             }[];
         };
+        /**
+         * @description Where this comes from:
+         *     - Decision (SEED 004 Export, Campaign Analytics Endpoint): Every export response marks `message` as required, but the reference's multi-variate campaign response has none; `message` is optional in this response only.
+         */
         CampaignDataSeriesResponse: {
             /** @description Status of the export; "success" when completed without errors. */
             message?: string;
@@ -2434,7 +2615,12 @@ export interface components {
          */
         AppboyEventName: "$session_started" | "$session_ended" | "$iap" | "$push_opened" | "$ios_push_foreground" | "$in_app_message_impression" | "$in_app_message_clicked" | "$slideup_impression" | "$slideup_clicked" | "$campaign_received" | "$canvas_entry" | "$canvas_step_received" | "$card_clicked" | "$card_impression" | "$email_opened" | "$email_clicked" | "$email_unsubscribed" | "$email_bounced" | "$first_used_app" | "$campaign_converted" | "$canvas_converted" | "$news_feed_viewed" | "$attribution_data_received" | "$uninstalled";
         RawDataExportRequest: {
-            /** @description App Group Identifier; the credential of the request. */
+            /**
+             * @description App Group Identifier; the credential of the request.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Messaging, App Group Identifier): The reference requires the app group id in the JSON body of POST requests, which an OpenAPI security scheme cannot describe; this property is that credential.
+             */
             app_group_id: string;
             company_secret?: components["schemas"]["CompanySecret"];
             /** @description App Identifiers to limit the export to; "api" selects events from the REST API. All data is exported when omitted. */
@@ -2458,6 +2644,9 @@ export interface components {
             event_names?: (components["schemas"]["AppboyEventName"] | string)[];
             /**
              * @description File format of the output files; with "gzip" the files end in .gz instead of .zip.
+             *
+             *     Where this comes from:
+             *     - Decision (SEED 004 Raw Event Stream Export): "Allowed values are zip or gzip", yet "unrecognized output formats will export as zip files": the server is lenient, the spec keeps the two allowed values.
              * @default zip
              * @enum {string}
              */

@@ -382,6 +382,17 @@ export interface ActivityV1Operations<PD extends string = never> {
    * - 202: Successful submission (the code the "Error Handling" list of the v1 document gives).
    * - 400: The update failed, most likely because the JSON was malformed.
    * - 502: Activity ingestion failed. Retry the request.
+   *
+   * Where this comes from:
+   * - Document (SEED 001): the path, the body and the responses.
+   * - Document (REAL-A appcues/data-uploader): no auth header is sent either.
+   * - Decision (SEED 001; SEED 003): The v1 document names no credential: only the account ID and user ID in the path, and a Content-Type header. So the operation declares `security: []`. Segment's destination page mentions an "API Key" for its server-side integration, but that key belongs to Segment's integration settings and not to this endpoint.
+   * - Decision (REAL-A appcues/cli client.rs; SEED 001): `x-oaskit-rate-limit: false`, not paced. The 60 requests per second comes from the v2 client; the v1 document gives no limit.
+   * - parameter `account_id` (path): Decision (SEED 001 Submission URL): The document writes the placeholders as `{account id}` and `{user id}`, with a space. They are named `account_id` and `user_id` here.
+   * - response 200: Decision (SEED 001 Response format; SEED 001 Error Handling; REAL-A appcues/data-uploader): The v1 document contradicts itself about the success code. Under "Response format" it says a successful submission answers 200, and under "Error Handling" it lists "202: Successful submission". Both codes are declared with the same body, and clients should treat any 2xx as success, as Appcues' own uploader does.
+   * - response 202: Decision (SEED 001 Response format; SEED 001 Error Handling; REAL-A appcues/data-uploader): The v1 document contradicts itself about the success code. Under "Response format" it says a successful submission answers 200, and under "Error Handling" it lists "202: Successful submission". Both codes are declared with the same body, and clients should treat any 2xx as success, as Appcues' own uploader does.
+   * - response 400: Document (SEED 001 Error Handling): The document gives no body for this response, so none is declared.
+   * - response 502: Document (SEED 001 Error Handling): The document gives no body for this response, so none is declared. It recommends that uploaders retry on 502.
    */
   readonly recordUserActivity: Method<RecordUserActivityInput<PD>, SuccessData<paths["/v1/accounts/{account_id}/users/{user_id}/activity"]["post"], { ct: "application/json" }>, RecordUserActivityResult, RecordUserActivityFailure>;
 }
@@ -412,6 +423,12 @@ export interface FlowsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Flows): the capability, "your account's list of flows".
+   * - Document (REAL-A appcues/cli flows.rs): the path.
+   * - Document (REAL-B Airbyte source-appcues): the bare array and the item fields.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly listFlows: Method<ListFlowsInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/flows"]["get"], {}>, ListFlowsResult, ListFlowsFailure>;
   /**
@@ -435,6 +452,12 @@ export interface FlowsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Flows): the capability.
+   * - Document (REAL-A appcues/cli flows.rs): the path.
+   * - Guess: The detail shape is not published; it is taken to be a superset of the list item.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly getFlow: Method<GetFlowInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/flows/{flow_id}"]["get"], {}>, GetFlowResult, GetFlowFailure>;
   /**
@@ -458,6 +481,13 @@ export interface FlowsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Flows): the capability.
+   * - Document (REAL-A appcues/cli flows.rs): the path and the empty body.
+   * - Document (REAL-A appcues/cli test fixture): 204.
+   * - Decision (3P-LOW api-evangelist; REAL-A appcues/cli test fixture; SEED 000 Public API Responses): No source document gives a success status or body. A third-party listing says 200 with no schema; Appcues' own CLI test fixture answers 204 with no body. This spec chooses 204 because it is the only Appcues-owned evidence and does not require inventing a body. The overview's generic list leaves out 204, but it only claims to list "some of the responses".
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly publishFlow: Method<PublishFlowInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/flows/{flow_id}/publish"]["post"], {}>, PublishFlowResult, PublishFlowFailure>;
   /**
@@ -481,6 +511,13 @@ export interface FlowsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Flows): the capability.
+   * - Document (REAL-A appcues/cli flows.rs): the path and the empty body.
+   * - Document (REAL-A appcues/cli test fixture): 204.
+   * - Decision (3P-LOW api-evangelist; REAL-A appcues/cli test fixture; SEED 000 Public API Responses): No source document gives a success status or body. A third-party listing says 200 with no schema; Appcues' own CLI test fixture answers 204 with no body. This spec chooses 204 because it is the only Appcues-owned evidence and does not require inventing a body. The overview's generic list leaves out 204, but it only claims to list "some of the responses".
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly unpublishFlow: Method<UnpublishFlowInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/flows/{flow_id}/unpublish"]["post"], {}>, UnpublishFlowResult, UnpublishFlowFailure>;
 }
@@ -512,6 +549,12 @@ export interface EndUsersOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 End Users): the capability.
+   * - Document (REAL-A appcues/cli users.rs): the path.
+   * - Document (REAL-A appcues/cli test fixture): the flat response shape.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly getUserProfile: Method<GetUserProfileInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/users/{user_id}/profile"]["get"], {}>, GetUserProfileResult, GetUserProfileFailure>;
   /**
@@ -542,6 +585,14 @@ export interface EndUsersOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 End Users): the capability.
+   * - Document (SEED 003): the identify mapping.
+   * - Document (REAL-A appcues/cli users.rs): PATCH and the flat body.
+   * - Decision (SEED 003; REAL-B PostHog Appcues destination): Segment's Appcues destination says an identify call passes the user's traits on as profile properties ("the preferred method of using and targeting on user properties"). This operation takes exactly those traits as its flat body, so `identify(userId, traits)` maps to it one to one. The v1 `recordUserActivity` endpoint can carry the same data in `profile_update` and applies it immediately, but it combines identify and track in a single operation, and one operation cannot carry both mappings. The v2 pair (this operation and `importUserEvent`) is also the one PostHog's Appcues destination uses.
+   * - Document (REAL-A appcues/cli test fixture): On success the operation answers 200 with the profile. The documents give no status for it.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly updateUserProfile: Method<UpdateUserProfileInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/users/{user_id}/profile"]["patch"], { ct: "application/json" }>, UpdateUserProfileResult, UpdateUserProfileFailure>;
   /**
@@ -566,6 +617,13 @@ export interface EndUsersOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 End Users): the capability, "a user's most recent events".
+   * - Document (REAL-A appcues/cli users.rs; REAL-A appcues/cli test fixture): the path, `limit` and the response shape.
+   * - Guess (SEED 000 End Users): "Newest first" is read from "most recent".
+   * - parameter `limit` (query): Document (REAL-A appcues/cli users.rs): `?limit=N`. No source document mentions it.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly listUserEvents: Method<ListUserEventsInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/users/{user_id}/events"]["get"], {}>, ListUserEventsResult, ListUserEventsFailure>;
 }
@@ -603,6 +661,17 @@ export interface ImportingOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Importing Data): the capability.
+   * - Document (SEED 003): the track mapping.
+   * - Document (REAL-A appcues/cli users.rs): the path and the body (`track`).
+   * - Document (3P-LOW api-evangelist): 202.
+   * - Document (REAL-A appcues/cli test fixture): 204.
+   * - Guess (SEED 000 Importing Data; REAL-A appcues/cli users.rs): No source gives a path for "Importing a single user's activity". Appcues' CLI sends a user's event with `POST users/{user_id}/events`, so this spec maps the overview's bullet to that route. The v1 `/activity` endpoint stays a separate operation.
+   * - Decision (SEED 003; REAL-A appcues/cli users.rs): Segment's page says `analytics.track` calls `Appcues.track` and sends the event to Appcues. A track call (user ID, event name, properties) has exactly this operation's shape: `event` becomes `name` and `properties` become `attributes`. So `track(userId, event, properties)` maps here, and the helper fills `timestamp` with the time of the call, as the CLI does.
+   * - Decision (3P-LOW api-evangelist; REAL-A appcues/cli test fixture; SEED 000): The success code is not documented. A third-party listing says 202, and the CLI fixture says 204. Both are declared, neither with a body, because the overview warns that v2 calls may be processed later.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly importUserEvent: Method<ImportUserEventInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/users/{user_id}/events"]["post"], { ct: "application/json" }>, ImportUserEventResult, ImportUserEventFailure>;
   /**
@@ -634,6 +703,14 @@ export interface ImportingOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Importing Data): the capability.
+   * - Document (3P-LOW api-evangelist): the path.
+   * - Guess: the body shape and the 202 job response.
+   * - Guess (SEED 000 Importing Data; 3P-LOW api-evangelist; REAL-A docs.appcues.com import guide; SEED 001): The overview only names this capability ("Importing bulk profile data"). The path comes from a third-party listing. Appcues' help centre describes bulk profile import as a CSV upload. Both body forms and their row fields are guesses, modelled on the v1 profile update and on the "CSV input" that the overview mentions. The 202 job response is a guess that follows the documented `add_user_ids` job.
+   * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly importProfiles: Method<ImportProfilesInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/import/profiles"]["post"], { ct: "application/json" }>, ImportProfilesResult, ImportProfilesFailure>;
   /**
@@ -665,6 +742,15 @@ export interface ImportingOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Importing Data): the capability.
+   * - Document (3P-LOW api-evangelist): the path.
+   * - Guess (SEED 001 Sending events): the row shape, the v1 event plus `user_id`, with the v1 limits on event names.
+   * - Guess: the CSV form and the 202 job response.
+   * - Guess (SEED 000 Importing Data; 3P-LOW api-evangelist; SEED 001 Sending events): The overview only names this capability ("Importing bulk event data"). The path comes from a third-party listing. The row fields are a guess: the event of the v1 document plus `user_id`, and with them the v1 limits on event names. The CSV form is a guess based on the overview's "CSV input". The 202 job response is a guess that follows `add_user_ids`.
+   * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly importEvents: Method<ImportEventsInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/import/events"]["post"], { ct: "application/json" }>, ImportEventsResult, ImportEventsFailure>;
 }
@@ -695,6 +781,12 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Segments): the capability.
+   * - Document (REAL-A appcues/cli segments.rs): the path.
+   * - Document (REAL-B Airbyte source-appcues): the bare array.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly listSegments: Method<ListSegmentsInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments"]["get"], {}>, ListSegmentsResult, ListSegmentsFailure>;
   /**
@@ -722,6 +814,13 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 002): the path, the curl request and the response body.
+   * - Document (SEED 000): the capability and the meaning of 201.
+   * - Decision (SEED 002; SEED 000 Public API Responses; REAL-A appcues/cli test fixture): The guide only says the call "was successful". The overview defines 201 as "the request succeeded, and resulted in the creation of a new resource", so this spec declares 201. Appcues' CLI test fixture answers 200 with the same body, so clients should treat any 2xx as success.
+   * - Decision (SEED 002): The guide's request (name "My best friends") and its response (name "Segment Upload Demo Feb 3", description "Feb 3 Demo") come from different runs. Both are carried unchanged as the `guide` examples, and the `myBestFriends` response pairs with the guide's request. The guide's response is wrapped across lines in the middle of tokens (`...ddab4b` / `6-02`, `...RFTdh5` / `_`). Here it is joined again.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly createSegment: Method<CreateSegmentInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments"]["post"], { ct: "application/json" }>, CreateSegmentResult, CreateSegmentFailure>;
   /**
@@ -745,6 +844,11 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 002): the `url` field of the create response has this form.
+   * - Document (SEED 000 Segments): the capability.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly getSegment: Method<GetSegmentInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments/{segment_id}"]["get"], {}>, GetSegmentResult, GetSegmentFailure>;
   /**
@@ -768,6 +872,12 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Segments): the capability.
+   * - Document (REAL-A appcues/cli segments.rs; REAL-A appcues/cli test fixture): DELETE and 204.
+   * - Decision (REAL-A appcues/cli test fixture; 3P-LOW api-evangelist; SEED 000 Public API Responses): The documents give no status for a delete, and the overview's generic list has no 204. Appcues' CLI test fixture and a third-party listing both answer 204 with no body, so this spec declares 204. The overview's list only claims to be "some of the responses".
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly deleteSegment: Method<DeleteSegmentInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments/{segment_id}"]["delete"], {}>, DeleteSegmentResult, DeleteSegmentFailure>;
   /**
@@ -792,6 +902,11 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Segments): the capability.
+   * - Document (REAL-A appcues/cli segments.rs; REAL-A appcues/cli test fixture): PATCH, the partial body and the 200 response.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly updateSegment: Method<UpdateSegmentInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments/{segment_id}"]["patch"], { ct: "application/json" }>, UpdateSegmentResult, UpdateSegmentFailure>;
   /**
@@ -827,6 +942,17 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 002): the path, the multipart `file` part and the 202 job body.
+   * - Document (SEED 000 Segments): the capability.
+   * - Document (REAL-A appcues/cli segments.rs): the JSON body.
+   * - Decision (SEED 002; REAL-A appcues/cli segments.rs; SEED 000): The guide uploads a CSV as multipart part `file`, while Appcues' CLI sends JSON `{"user_ids": [...]}`. Both are declared. The overview's "CSV input" suggests that raw `text/csv` might work too, but no source shows it, so it is not declared.
+   * - Decision (SEED 000 Segments; SEED 002): The overview says "adding a specific user ID" (singular), but the guide adds a whole list. The list is the shape used here, and a single ID is a list of one.
+   * - Guess (SEED 002): No source says whether the CSV has a header row. The examples send IDs only.
+   * - Decision (SEED 002; REAL-A appcues/cli test fixture): The guide's response is a 202 job, while the CLI fixture answers 204. This spec follows the guide (202).
+   * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly addUserIdsToSegment: Method<AddUserIdsToSegmentInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids"]["post"], { ct: "application/json"; csv: "file" }>, AddUserIdsToSegmentResult, AddUserIdsToSegmentFailure>;
   /**
@@ -855,6 +981,14 @@ export interface SegmentsOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Segments): the capability and the rule that removing works "only if the user was added with the API".
+   * - Document (REAL-A appcues/cli segments.rs): the path and the JSON body.
+   * - Guess (SEED 002): the multipart form and the 202 job response, mirrored from `add_user_ids`.
+   * - Guess (SEED 000 Segments; REAL-A appcues/cli segments.rs; SEED 002): The overview names this capability ("removing a specific user ID"), and Appcues' CLI sends JSON `{"user_ids": [...]}` to this path. The multipart CSV form and the 202 job response are guesses: they mirror `addUserIdsToSegment`, the documented twin of this operation. The CLI fixture answers 204.
+   * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly removeUserIdsFromSegment: Method<RemoveUserIdsFromSegmentInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids"]["post"], { ct: "application/json"; csv: "file" }>, RemoveUserIdsFromSegmentResult, RemoveUserIdsFromSegmentFailure>;
 }
@@ -892,6 +1026,16 @@ export interface ExportingOperations<PD extends string = never> {
    * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 000 Exporting Data): the capability.
+   * - Document (DEMO Appcues-employee PublicapiService): the path and the fields `email`, `format`, `start_time`, `conditions`.
+   * - Guess: several details (see the note).
+   * - Document (SEED 000 Exporting Data; DEMO Appcues-employee PublicapiService; REAL-A appcues/cli README): The overview only names this capability ("Exporting bulk event data"). The path and the fields `email`, `format`, `start_time` and `conditions` come from demo code written by an Appcues employee. That email delivery is how this export returns its results comes from the appcues/cli README, which calls it the "legacy email-delivery export system".
+   * - Guess: `end_time`, the `json` format and the 202 job response. `email` is required because email is the only way the results are delivered.
+   * - Decision (REAL-A appcues/cli README; DEMO Appcues-employee PublicapiService): no `x-oaskit-download`. The export ends in a download link sent to `email`; no source shows the link in a response or in the job's status, so the client has no URL to stream from.
+   * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly exportEvents: Method<ExportEventsInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/export/events"]["post"], { ct: "application/json" }>, ExportEventsResult, ExportEventsFailure>;
 }
@@ -930,12 +1074,23 @@ export interface JobsOperations<PD extends string = never> {
    * - 404: Not Found. The endpoint or the resource could not be found.
    * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
    * - 500: Internal Server Error. Something went wrong on Appcues' side.
+   *
+   * Where this comes from:
+   * - Document (SEED 002): the URL, from `job_url` in the add_user_ids response.
+   * - Guess (3P-LOW cargo-one/tap-appcues): the status body and its terminal values (see JobStatus).
+   * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
    */
   readonly getJob: Method<GetJobInput<PD>, SuccessData<paths["/v2/accounts/{account_id}/jobs/{job_id}"]["get"], {}>, GetJobResult, GetJobFailure>;
 }
 
 /**
  * A client of the Appcues HTTP API v1 and Public API v2 (1.0.0).
+ *
+ * Where this comes from:
+ * - Document (REAL-A appcues/cli client.rs): x-oaskit-rate-limit: the CLI's client paces itself by an "account-wide 60 req/s API limit" (a code comment). No source document gives a number.
+ *
+ * Where this comes from:
+ * - Document (REAL-A appcues/cli config.rs): the EU host (env prod-eu). No source document mentions it.
  */
 export interface AppcuesClient<PD extends string = never> {
   /**

@@ -27,6 +27,17 @@ import type { paths } from './schema.d.ts';
  * - 202: Successful submission (the code the "Error Handling" list of the v1 document gives).
  * - 400: The update failed, most likely because the JSON was malformed.
  * - 502: Activity ingestion failed. Retry the request.
+ *
+ * Where this comes from:
+ * - Document (SEED 001): the path, the body and the responses.
+ * - Document (REAL-A appcues/data-uploader): no auth header is sent either.
+ * - Decision (SEED 001; SEED 003): The v1 document names no credential: only the account ID and user ID in the path, and a Content-Type header. So the operation declares `security: []`. Segment's destination page mentions an "API Key" for its server-side integration, but that key belongs to Segment's integration settings and not to this endpoint.
+ * - Decision (REAL-A appcues/cli client.rs; SEED 001): `x-oaskit-rate-limit: false`, not paced. The 60 requests per second comes from the v2 client; the v1 document gives no limit.
+ * - parameter `account_id` (path): Decision (SEED 001 Submission URL): The document writes the placeholders as `{account id}` and `{user id}`, with a space. They are named `account_id` and `user_id` here.
+ * - response 200: Decision (SEED 001 Response format; SEED 001 Error Handling; REAL-A appcues/data-uploader): The v1 document contradicts itself about the success code. Under "Response format" it says a successful submission answers 200, and under "Error Handling" it lists "202: Successful submission". Both codes are declared with the same body, and clients should treat any 2xx as success, as Appcues' own uploader does.
+ * - response 202: Decision (SEED 001 Response format; SEED 001 Error Handling; REAL-A appcues/data-uploader): The v1 document contradicts itself about the success code. Under "Response format" it says a successful submission answers 200, and under "Error Handling" it lists "202: Successful submission". Both codes are declared with the same body, and clients should treat any 2xx as success, as Appcues' own uploader does.
+ * - response 400: Document (SEED 001 Error Handling): The document gives no body for this response, so none is declared.
+ * - response 502: Document (SEED 001 Error Handling): The document gives no body for this response, so none is declared. It recommends that uploaders retry on 502.
  */
 export const recordUserActivity: Operation<paths["/v1/accounts/{account_id}/users/{user_id}/activity"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'recordUserActivity', method: 'post', path: '/v1/accounts/{account_id}/users/{user_id}/activity', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'user_id', in: 'path', required: true }], security: [], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '202', media: ['application/json'], headers: [] }, { status: '400', media: [], headers: [] }, { status: '502', media: [], headers: [] }], servers: ['https://api.appcues.com'], body: { required: true, media: ['application/json'] } }, { params: styledParams });
 
@@ -50,6 +61,12 @@ export const recordUserActivity: Operation<paths["/v1/accounts/{account_id}/user
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Flows): the capability, "your account's list of flows".
+ * - Document (REAL-A appcues/cli flows.rs): the path.
+ * - Document (REAL-B Airbyte source-appcues): the bare array and the item fields.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const listFlows: Operation<paths["/v2/accounts/{account_id}/flows"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'listFlows', method: 'get', path: '/v2/accounts/{account_id}/flows', params: [{ name: 'account_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -74,6 +91,12 @@ export const listFlows: Operation<paths["/v2/accounts/{account_id}/flows"]["get"
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Flows): the capability.
+ * - Document (REAL-A appcues/cli flows.rs): the path.
+ * - Guess: The detail shape is not published; it is taken to be a superset of the list item.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const getFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow_id}"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'getFlow', method: 'get', path: '/v2/accounts/{account_id}/flows/{flow_id}', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'flow_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -98,6 +121,13 @@ export const getFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow_id}
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Flows): the capability.
+ * - Document (REAL-A appcues/cli flows.rs): the path and the empty body.
+ * - Document (REAL-A appcues/cli test fixture): 204.
+ * - Decision (3P-LOW api-evangelist; REAL-A appcues/cli test fixture; SEED 000 Public API Responses): No source document gives a success status or body. A third-party listing says 200 with no schema; Appcues' own CLI test fixture answers 204 with no body. This spec chooses 204 because it is the only Appcues-owned evidence and does not require inventing a body. The overview's generic list leaves out 204, but it only claims to list "some of the responses".
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const publishFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow_id}/publish"]["post"], {}> = /*#__PURE__*/ defineOperation({ id: 'publishFlow', method: 'post', path: '/v2/accounts/{account_id}/flows/{flow_id}/publish', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'flow_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '204', media: [], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -122,6 +152,13 @@ export const publishFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Flows): the capability.
+ * - Document (REAL-A appcues/cli flows.rs): the path and the empty body.
+ * - Document (REAL-A appcues/cli test fixture): 204.
+ * - Decision (3P-LOW api-evangelist; REAL-A appcues/cli test fixture; SEED 000 Public API Responses): No source document gives a success status or body. A third-party listing says 200 with no schema; Appcues' own CLI test fixture answers 204 with no body. This spec chooses 204 because it is the only Appcues-owned evidence and does not require inventing a body. The overview's generic list leaves out 204, but it only claims to list "some of the responses".
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const unpublishFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow_id}/unpublish"]["post"], {}> = /*#__PURE__*/ defineOperation({ id: 'unpublishFlow', method: 'post', path: '/v2/accounts/{account_id}/flows/{flow_id}/unpublish', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'flow_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '204', media: [], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -146,6 +183,12 @@ export const unpublishFlow: Operation<paths["/v2/accounts/{account_id}/flows/{fl
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 End Users): the capability.
+ * - Document (REAL-A appcues/cli users.rs): the path.
+ * - Document (REAL-A appcues/cli test fixture): the flat response shape.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const getUserProfile: Operation<paths["/v2/accounts/{account_id}/users/{user_id}/profile"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'getUserProfile', method: 'get', path: '/v2/accounts/{account_id}/users/{user_id}/profile', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'user_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -177,6 +220,14 @@ export const getUserProfile: Operation<paths["/v2/accounts/{account_id}/users/{u
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 End Users): the capability.
+ * - Document (SEED 003): the identify mapping.
+ * - Document (REAL-A appcues/cli users.rs): PATCH and the flat body.
+ * - Decision (SEED 003; REAL-B PostHog Appcues destination): Segment's Appcues destination says an identify call passes the user's traits on as profile properties ("the preferred method of using and targeting on user properties"). This operation takes exactly those traits as its flat body, so `identify(userId, traits)` maps to it one to one. The v1 `recordUserActivity` endpoint can carry the same data in `profile_update` and applies it immediately, but it combines identify and track in a single operation, and one operation cannot carry both mappings. The v2 pair (this operation and `importUserEvent`) is also the one PostHog's Appcues destination uses.
+ * - Document (REAL-A appcues/cli test fixture): On success the operation answers 200 with the profile. The documents give no status for it.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const updateUserProfile: Operation<paths["/v2/accounts/{account_id}/users/{user_id}/profile"]["patch"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'updateUserProfile', method: 'patch', path: '/v2/accounts/{account_id}/users/{user_id}/profile', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'user_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -202,6 +253,13 @@ export const updateUserProfile: Operation<paths["/v2/accounts/{account_id}/users
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 End Users): the capability, "a user's most recent events".
+ * - Document (REAL-A appcues/cli users.rs; REAL-A appcues/cli test fixture): the path, `limit` and the response shape.
+ * - Guess (SEED 000 End Users): "Newest first" is read from "most recent".
+ * - parameter `limit` (query): Document (REAL-A appcues/cli users.rs): `?limit=N`. No source document mentions it.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const listUserEvents: Operation<paths["/v2/accounts/{account_id}/users/{user_id}/events"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'listUserEvents', method: 'get', path: '/v2/accounts/{account_id}/users/{user_id}/events', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'user_id', in: 'path', required: true }, { name: 'limit', in: 'query' }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -232,6 +290,17 @@ export const listUserEvents: Operation<paths["/v2/accounts/{account_id}/users/{u
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Importing Data): the capability.
+ * - Document (SEED 003): the track mapping.
+ * - Document (REAL-A appcues/cli users.rs): the path and the body (`track`).
+ * - Document (3P-LOW api-evangelist): 202.
+ * - Document (REAL-A appcues/cli test fixture): 204.
+ * - Guess (SEED 000 Importing Data; REAL-A appcues/cli users.rs): No source gives a path for "Importing a single user's activity". Appcues' CLI sends a user's event with `POST users/{user_id}/events`, so this spec maps the overview's bullet to that route. The v1 `/activity` endpoint stays a separate operation.
+ * - Decision (SEED 003; REAL-A appcues/cli users.rs): Segment's page says `analytics.track` calls `Appcues.track` and sends the event to Appcues. A track call (user ID, event name, properties) has exactly this operation's shape: `event` becomes `name` and `properties` become `attributes`. So `track(userId, event, properties)` maps here, and the helper fills `timestamp` with the time of the call, as the CLI does.
+ * - Decision (3P-LOW api-evangelist; REAL-A appcues/cli test fixture; SEED 000): The success code is not documented. A third-party listing says 202, and the CLI fixture says 204. Both are declared, neither with a body, because the overview warns that v2 calls may be processed later.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const importUserEvent: Operation<paths["/v2/accounts/{account_id}/users/{user_id}/events"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'importUserEvent', method: 'post', path: '/v2/accounts/{account_id}/users/{user_id}/events', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'user_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '202', media: [], headers: [] }, { status: '204', media: [], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -255,6 +324,12 @@ export const importUserEvent: Operation<paths["/v2/accounts/{account_id}/users/{
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Segments): the capability.
+ * - Document (REAL-A appcues/cli segments.rs): the path.
+ * - Document (REAL-B Airbyte source-appcues): the bare array.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const listSegments: Operation<paths["/v2/accounts/{account_id}/segments"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'listSegments', method: 'get', path: '/v2/accounts/{account_id}/segments', params: [{ name: 'account_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -283,6 +358,13 @@ export const listSegments: Operation<paths["/v2/accounts/{account_id}/segments"]
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 002): the path, the curl request and the response body.
+ * - Document (SEED 000): the capability and the meaning of 201.
+ * - Decision (SEED 002; SEED 000 Public API Responses; REAL-A appcues/cli test fixture): The guide only says the call "was successful". The overview defines 201 as "the request succeeded, and resulted in the creation of a new resource", so this spec declares 201. Appcues' CLI test fixture answers 200 with the same body, so clients should treat any 2xx as success.
+ * - Decision (SEED 002): The guide's request (name "My best friends") and its response (name "Segment Upload Demo Feb 3", description "Feb 3 Demo") come from different runs. Both are carried unchanged as the `guide` examples, and the `myBestFriends` response pairs with the guide's request. The guide's response is wrapped across lines in the middle of tokens (`...ddab4b` / `6-02`, `...RFTdh5` / `_`). Here it is joined again.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const createSegment: Operation<paths["/v2/accounts/{account_id}/segments"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'createSegment', method: 'post', path: '/v2/accounts/{account_id}/segments', params: [{ name: 'account_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '201', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -307,6 +389,11 @@ export const createSegment: Operation<paths["/v2/accounts/{account_id}/segments"
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 002): the `url` field of the create response has this form.
+ * - Document (SEED 000 Segments): the capability.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const getSegment: Operation<paths["/v2/accounts/{account_id}/segments/{segment_id}"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'getSegment', method: 'get', path: '/v2/accounts/{account_id}/segments/{segment_id}', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'segment_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -331,6 +418,12 @@ export const getSegment: Operation<paths["/v2/accounts/{account_id}/segments/{se
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Segments): the capability.
+ * - Document (REAL-A appcues/cli segments.rs; REAL-A appcues/cli test fixture): DELETE and 204.
+ * - Decision (REAL-A appcues/cli test fixture; 3P-LOW api-evangelist; SEED 000 Public API Responses): The documents give no status for a delete, and the overview's generic list has no 204. Appcues' CLI test fixture and a third-party listing both answer 204 with no body, so this spec declares 204. The overview's list only claims to be "some of the responses".
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const deleteSegment: Operation<paths["/v2/accounts/{account_id}/segments/{segment_id}"]["delete"], {}> = /*#__PURE__*/ defineOperation({ id: 'deleteSegment', method: 'delete', path: '/v2/accounts/{account_id}/segments/{segment_id}', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'segment_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '204', media: [], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -356,6 +449,11 @@ export const deleteSegment: Operation<paths["/v2/accounts/{account_id}/segments/
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Segments): the capability.
+ * - Document (REAL-A appcues/cli segments.rs; REAL-A appcues/cli test fixture): PATCH, the partial body and the 200 response.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const updateSegment: Operation<paths["/v2/accounts/{account_id}/segments/{segment_id}"]["patch"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'updateSegment', method: 'patch', path: '/v2/accounts/{account_id}/segments/{segment_id}', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'segment_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -392,6 +490,17 @@ export const updateSegment: Operation<paths["/v2/accounts/{account_id}/segments/
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 002): the path, the multipart `file` part and the 202 job body.
+ * - Document (SEED 000 Segments): the capability.
+ * - Document (REAL-A appcues/cli segments.rs): the JSON body.
+ * - Decision (SEED 002; REAL-A appcues/cli segments.rs; SEED 000): The guide uploads a CSV as multipart part `file`, while Appcues' CLI sends JSON `{"user_ids": [...]}`. Both are declared. The overview's "CSV input" suggests that raw `text/csv` might work too, but no source shows it, so it is not declared.
+ * - Decision (SEED 000 Segments; SEED 002): The overview says "adding a specific user ID" (singular), but the guide adds a whole list. The list is the shape used here, and a single ID is a list of one.
+ * - Guess (SEED 002): No source says whether the CSV has a header row. The examples send IDs only.
+ * - Decision (SEED 002; REAL-A appcues/cli test fixture): The guide's response is a 202 job, while the CLI fixture answers 204. This spec follows the guide (202).
+ * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const addUserIdsToSegment: Operation<paths["/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids"]["post"], { ct: "application/json"; csv: "file" }> = /*#__PURE__*/ defineOperation({ id: 'addUserIdsToSegment', method: 'post', path: '/v2/accounts/{account_id}/segments/{segment_id}/add_user_ids', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'segment_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '202', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json', 'multipart/form-data'], csvParts: ['file'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate, body: encodeBody });
 
@@ -421,6 +530,14 @@ export const addUserIdsToSegment: Operation<paths["/v2/accounts/{account_id}/seg
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Segments): the capability and the rule that removing works "only if the user was added with the API".
+ * - Document (REAL-A appcues/cli segments.rs): the path and the JSON body.
+ * - Guess (SEED 002): the multipart form and the 202 job response, mirrored from `add_user_ids`.
+ * - Guess (SEED 000 Segments; REAL-A appcues/cli segments.rs; SEED 002): The overview names this capability ("removing a specific user ID"), and Appcues' CLI sends JSON `{"user_ids": [...]}` to this path. The multipart CSV form and the 202 job response are guesses: they mirror `addUserIdsToSegment`, the documented twin of this operation. The CLI fixture answers 204.
+ * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const removeUserIdsFromSegment: Operation<paths["/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids"]["post"], { ct: "application/json"; csv: "file" }> = /*#__PURE__*/ defineOperation({ id: 'removeUserIdsFromSegment', method: 'post', path: '/v2/accounts/{account_id}/segments/{segment_id}/remove_user_ids', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'segment_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '202', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json', 'multipart/form-data'], csvParts: ['file'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate, body: encodeBody });
 
@@ -453,6 +570,14 @@ export const removeUserIdsFromSegment: Operation<paths["/v2/accounts/{account_id
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Importing Data): the capability.
+ * - Document (3P-LOW api-evangelist): the path.
+ * - Guess: the body shape and the 202 job response.
+ * - Guess (SEED 000 Importing Data; 3P-LOW api-evangelist; REAL-A docs.appcues.com import guide; SEED 001): The overview only names this capability ("Importing bulk profile data"). The path comes from a third-party listing. Appcues' help centre describes bulk profile import as a CSV upload. Both body forms and their row fields are guesses, modelled on the v1 profile update and on the "CSV input" that the overview mentions. The 202 job response is a guess that follows the documented `add_user_ids` job.
+ * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const importProfiles: Operation<paths["/v2/accounts/{account_id}/import/profiles"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'importProfiles', method: 'post', path: '/v2/accounts/{account_id}/import/profiles', params: [{ name: 'account_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '202', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json', 'text/csv'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate, body: encodeBody });
 
@@ -485,6 +610,15 @@ export const importProfiles: Operation<paths["/v2/accounts/{account_id}/import/p
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Importing Data): the capability.
+ * - Document (3P-LOW api-evangelist): the path.
+ * - Guess (SEED 001 Sending events): the row shape, the v1 event plus `user_id`, with the v1 limits on event names.
+ * - Guess: the CSV form and the 202 job response.
+ * - Guess (SEED 000 Importing Data; 3P-LOW api-evangelist; SEED 001 Sending events): The overview only names this capability ("Importing bulk event data"). The path comes from a third-party listing. The row fields are a guess: the event of the v1 document plus `user_id`, and with them the v1 limits on event names. The CSV form is a guess based on the overview's "CSV input". The 202 job response is a guess that follows `add_user_ids`.
+ * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const importEvents: Operation<paths["/v2/accounts/{account_id}/import/events"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'importEvents', method: 'post', path: '/v2/accounts/{account_id}/import/events', params: [{ name: 'account_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '202', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json', 'text/csv'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate, body: encodeBody });
 
@@ -515,6 +649,16 @@ export const importEvents: Operation<paths["/v2/accounts/{account_id}/import/eve
  * - 415: Unsupported Media Type. The request's `Content-type` is not supported by this endpoint.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 000 Exporting Data): the capability.
+ * - Document (DEMO Appcues-employee PublicapiService): the path and the fields `email`, `format`, `start_time`, `conditions`.
+ * - Guess: several details (see the note).
+ * - Document (SEED 000 Exporting Data; DEMO Appcues-employee PublicapiService; REAL-A appcues/cli README): The overview only names this capability ("Exporting bulk event data"). The path and the fields `email`, `format`, `start_time` and `conditions` come from demo code written by an Appcues employee. That email delivery is how this export returns its results comes from the appcues/cli README, which calls it the "legacy email-delivery export system".
+ * - Guess: `end_time`, the `json` format and the 202 job response. `email` is required because email is the only way the results are delivered.
+ * - Decision (REAL-A appcues/cli README; DEMO Appcues-employee PublicapiService): no `x-oaskit-download`. The export ends in a download link sent to `email`; no source shows the link in a response or in the job's status, so the client has no URL to stream from.
+ * - response 202: Document (SEED 002): The body repeats the HTTP status (`"status": 202, "title": "Accepted"`), as the guide shows. The same fields make up the error body and the job status.
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const exportEvents: Operation<paths["/v2/accounts/{account_id}/export/events"]["post"], { ct: "application/json" }> = /*#__PURE__*/ defineOperation({ id: 'exportEvents', method: 'post', path: '/v2/accounts/{account_id}/export/events', params: [{ name: 'account_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '202', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '415', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], body: { required: true, media: ['application/json'] }, rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });
 
@@ -546,5 +690,10 @@ export const exportEvents: Operation<paths["/v2/accounts/{account_id}/export/eve
  * - 404: Not Found. The endpoint or the resource could not be found.
  * - 429: Too Many Requests. Requests from this API key are being throttled because of heavy traffic.
  * - 500: Internal Server Error. Something went wrong on Appcues' side.
+ *
+ * Where this comes from:
+ * - Document (SEED 002): the URL, from `job_url` in the add_user_ids response.
+ * - Guess (3P-LOW cargo-one/tap-appcues): the status body and its terminal values (see JobStatus).
+ * - response 429: Document (SEED 000 Public API Responses; REAL-A appcues/cli): No source document gives a rate limit, a rate-limit header or `Retry-After`, so no headers are declared. Appcues' CLI honours `Retry-After` when the header is present, and it reads `X-RateLimit-*` headers, which it says only the newer analytics routes send. Those routes are outside this spec. A client should back off and retry.
  */
 export const getJob: Operation<paths["/v2/accounts/{account_id}/jobs/{job_id}"]["get"], {}> = /*#__PURE__*/ defineOperation({ id: 'getJob', method: 'get', path: '/v2/accounts/{account_id}/jobs/{job_id}', params: [{ name: 'account_id', in: 'path', required: true }, { name: 'job_id', in: 'path', required: true }], security: [[{ name: 'BasicAuth', type: 'basic', usernameOption: 'apiKey', passwordOption: 'apiSecret' }]], responses: [{ status: '200', media: ['application/json'], headers: [] }, { status: '400', media: ['application/json'], headers: [] }, { status: '401', media: ['application/json'], headers: [] }, { status: '403', media: ['application/json'], headers: [] }, { status: '404', media: ['application/json'], headers: [] }, { status: '429', media: ['application/json'], headers: [] }, { status: '500', media: ['application/json'], headers: [] }], servers: ['https://api.appcues.com', 'https://api.eu.appcues.com'], rateLimit: { bucket: 'account', limit: 60, windowMs: 1000 } }, { params: styledParams, auth: authenticate });

@@ -401,6 +401,10 @@ export interface components {
          *     Decision: ISO 8601 strings are accepted in the extended format (with `-` and `:`), with or
          *     without a UTC offset and with optional seconds and fractions; the basic format, week dates
          *     and ordinal dates are not.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 001 Sending events): The v1 document allows both forms, so the schema is a `oneOf`. "Unix time" is read as seconds, as in the document's examples. Nothing mentions milliseconds.
+         *     - Decision (SEED 001 Sending events): The document asks for an "ISO 8601 compliant date" and gives `2016-01-13T13:05:22.000Z`. ISO 8601 allows a date-time without a UTC offset, so the string form accepts one; the basic format without separators and week and ordinal dates are not accepted (the document's example uses none of them).
          */
         Timestamp: number | string;
         /**
@@ -408,16 +412,30 @@ export interface components {
          *     that begin with `appcues:` are reserved for Appcues' own use and must not be sent.
          *
          *     Not checked by the type (the validators check it): at most 127 characters; not (pattern `^appcues:`).
+         *
+         *     Where this comes from:
+         *     - Document (SEED 001 Sending events): The v1 document says Appcues "reserves events with names beginning with appcues: for internal use". This is expressed as `not: {pattern: '^appcues:'}` on the names a client sends. Events read back from Appcues (RecordedEvent) have no such restriction, because they may include Appcues' own events.
          */
         EventName: string;
-        /** @description One event for one user, as sent to Appcues. */
+        /**
+         * @description One event for one user, as sent to Appcues.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 001 Sending events): The v1 document says each event "should contain" `name`, `timestamp` and `attributes`, and marks only `attributes` as optional. So `name` and `timestamp` are required.
+         */
         Event: {
             name: components["schemas"]["EventName"];
             timestamp: components["schemas"]["Timestamp"];
             /** @description Optional details of the event, as arbitrary key-value data. */
             attributes?: Record<string, unknown>;
         };
-        /** @description An event as Appcues returns it in a user's recent events. It may be one of Appcues' own events. */
+        /**
+         * @description An event as Appcues returns it in a user's recent events. It may be one of Appcues' own events.
+         *
+         *     Where this comes from:
+         *     - Document (REAL-A appcues/cli test fixture): `name` and `timestamp`.
+         *     - Guess (SEED 001 Sending events): `attributes` mirrors the v1 event.
+         */
         RecordedEvent: {
             /** @description The event's name, either one of Appcues' content lifecycle events or a name the account sent. */
             name: components["schemas"]["ContentLifecycleEventName"] | string;
@@ -431,7 +449,12 @@ export interface components {
          *     shows, for example, a Personas audience sent as a boolean property named after the audience.
          */
         ProfileProperties: Record<string, unknown>;
-        /** @description A user's complete profile, as a flat object of properties. */
+        /**
+         * @description A user's complete profile, as a flat object of properties.
+         *
+         *     Where this comes from:
+         *     - Document (REAL-A appcues/cli test fixture): `{"user_id":"u1","plan":"pro"}`.
+         */
         UserProfile: {
             /** @description The user's ID. */
             user_id?: string;
@@ -439,6 +462,9 @@ export interface components {
         /**
          * @description A v1 activity submission. It holds `events`, `profile_update` or both, plus an optional
          *     `request_id` that the response echoes.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 001 Request body): The v1 document asks for "one or both of the following parameters" but then lists three. The third, `request_id`, is marked optional, so the "one or both" rule applies to `events` and `profile_update`, and at least one of them is required (`anyOf`).
          */
         ActivityRequest: {
             /** @description Any string that identifies this request. The response returns it. */
@@ -455,10 +481,21 @@ export interface components {
         ActivityResponse: {
             /** @description The request's `request_id`, present only if the request had one. */
             request_id?: string;
-            /** @description The content the user qualifies for now. */
+            /**
+             * @description The content the user qualifies for now.
+             *
+             *     Where this comes from:
+             *     - Document (SEED 001 Response format): The document does not describe the items of this array, so they are left unconstrained.
+             */
             contents: unknown[];
         };
-        /** @description A flow as the flow list returns it. */
+        /**
+         * @description A flow as the flow list returns it.
+         *
+         *     Where this comes from:
+         *     - Document (REAL-B Airbyte source-appcues): the `flows` schema.
+         *     - Document (REAL-A appcues/cli test fixture): `id`, `name`, `published`, `updated_at`. No source document describes a flow.
+         */
         FlowSummary: {
             /** @description The flow's ID. */
             id: string;
@@ -486,9 +523,20 @@ export interface components {
              */
             url?: string;
         };
-        /** @description One flow's details. The full shape is not published; guess, it contains at least the fields of the list item. */
+        /**
+         * @description One flow's details. The full shape is not published; guess, it contains at least the fields of the list item.
+         *
+         *     Where this comes from:
+         *     - Guess: a superset of FlowSummary.
+         */
         Flow: components["schemas"]["FlowSummary"];
-        /** @description A segment of users. */
+        /**
+         * @description A segment of users.
+         *
+         *     Where this comes from:
+         *     - Document (SEED 002): the create response.
+         *     - Document (REAL-B Airbyte source-appcues): the `segments` schema.
+         */
         Segment: {
             /** @description The segment's ID (for example `-Mv-owpQUFrI5RFTdh5_`). It may begin with `-`. */
             id: string;
@@ -496,7 +544,12 @@ export interface components {
             description?: string;
             /** Format: date-time */
             created_at?: string;
-            /** @description Who created the segment. */
+            /**
+             * @description Who created the segment.
+             *
+             *     Where this comes from:
+             *     - Document (SEED 002): The guide's value (`de0138b9-0a84-498e-8a09-78a23ddab4b6-02`) is a UUID with a `-02` suffix. It is not a valid UUID, so no `uuid` format is set.
+             */
             created_by?: string;
             /** Format: date-time */
             updated_at?: string;
@@ -507,7 +560,12 @@ export interface components {
              */
             url?: string;
         };
-        /** @description A new segment's name and description. The guide says "Give the Segment a name and description"; decision: only the name is required here, because Appcues' CLI creates segments with the description left out when none is given. */
+        /**
+         * @description A new segment's name and description. The guide says "Give the Segment a name and description"; decision: only the name is required here, because Appcues' CLI creates segments with the description left out when none is given.
+         *
+         *     Where this comes from:
+         *     - Decision (SEED 002 Step 2; REAL-A appcues/cli segments.rs): The guide's steps give the segment both a name and a description, and its example sends both. Appcues' CLI sends `description` only when one is given, so `name` is required and `description` is optional.
+         */
         SegmentCreate: {
             /** @description The segment's name. */
             name: string;
@@ -519,29 +577,55 @@ export interface components {
             name?: string;
             description?: string;
         };
-        /** @description A list of user IDs as JSON. */
+        /**
+         * @description A list of user IDs as JSON.
+         *
+         *     Where this comes from:
+         *     - Document (REAL-A appcues/cli segments.rs): `{"user_ids": [...]}`.
+         */
         UserIdList: {
             /** @description The user IDs. The documents set no maximum. */
             user_ids: string[];
         };
-        /** @description A multipart upload with one part, `file`, a CSV file that holds a single column of user IDs. */
+        /**
+         * @description A multipart upload with one part, `file`, a CSV file that holds a single column of user IDs.
+         *
+         *     Where this comes from:
+         *     - Document (SEED 002): `curl -F file=@path/to/file.csv`.
+         */
         UserIdCsvUpload: {
             /** @description The CSV file with a single column of user IDs. It may hold any number of IDs. */
             file: string;
         };
-        /** @description One user's profile properties in a bulk import (a guessed shape). `user_id` names the user, and every other key is a property. */
+        /**
+         * @description One user's profile properties in a bulk import (a guessed shape). `user_id` names the user, and every other key is a property.
+         *
+         *     Where this comes from:
+         *     - Guess (SEED 001 Request body): one user's row, `user_id` plus profile properties as in the v1 `profile_update`.
+         */
         BulkProfileRow: {
             /** @description The user whose profile to update. */
             user_id: string;
         } & {
             [key: string]: unknown;
         };
-        /** @description One event in a bulk import (a guessed shape), the v1 event plus the user it belongs to. */
+        /**
+         * @description One event in a bulk import (a guessed shape), the v1 event plus the user it belongs to.
+         *
+         *     Where this comes from:
+         *     - Guess (SEED 001 Sending events): the v1 event plus `user_id`.
+         */
         BulkEventRow: components["schemas"]["Event"] & {
             /** @description The user the event belongs to. */
             user_id: string;
         };
-        /** @description What to export and where to send the download link. */
+        /**
+         * @description What to export and where to send the download link.
+         *
+         *     Where this comes from:
+         *     - Document (DEMO Appcues-employee PublicapiService): `email`, `format`, `start_time`, `conditions`.
+         *     - Guess: `end_time` and the `json` format.
+         */
         ExportEventsRequest: {
             /**
              * Format: email
@@ -561,7 +645,12 @@ export interface components {
         };
         /** @description One end of the export window, as an ISO 8601 date (`2022-09-29`) or date-time. */
         ExportBound: string;
-        /** @description The body of a `202 Accepted` response. It names the background job and the URL to poll. */
+        /**
+         * @description The body of a `202 Accepted` response. It names the background job and the URL to poll.
+         *
+         *     Where this comes from:
+         *     - Document (SEED 002): the 202 body of add_user_ids.
+         */
         JobAccepted: {
             /**
              * Format: uuid
@@ -587,6 +676,11 @@ export interface components {
          *     still being processed, `200` that it finished successfully, `400` and `422` that it failed
          *     (`detail` may say why). The job has ended once `status` is one of
          *     `x-oaskit-terminal-states`, which are guessed too.
+         *
+         *     Where this comes from:
+         *     - Document (SEED 002): the 202 body, `"status": 202, "title": "Accepted"`.
+         *     - Guess (3P-LOW cargo-one/tap-appcues): the whole shape, and the terminal values 200, 400 and 422.
+         *     - Guess (SEED 002; 3P-LOW cargo-one/tap-appcues): No source publishes the job object. The guide's 202 body carries `"status": 202, "title": "Accepted"` for a job that has just started, and the one third-party client that polls `job_url` waits for `status` to reach 200, 400 or 422 (`cargo-one/tap-appcues`, unreliable). This spec therefore models `status` as an integer HTTP-style code: 202 is pending, and 200, 400 and 422 are terminal. The `queued/running/done/failed` states that the research found belong to the newer analytics exports, a different system, and are not used here.
          */
         JobStatus: {
             /** Format: uuid */
@@ -603,7 +697,13 @@ export interface components {
             /** @description Why the job failed, if it did. */
             detail?: string;
         };
-        /** @description The error body of the v2 API. */
+        /**
+         * @description The error body of the v2 API.
+         *
+         *     Where this comes from:
+         *     - Document (REAL-A appcues/cli test fixture): `{"error":true,"status":404,"title":"Not Found","detail":"flow not found"}`, and its error parser reads `title` and `detail`. It matches the `status`/`title` pair of the guide's 202 body.
+         *     - Decision (REAL-A appcues/cli; SEED 000 Public API Responses): No source document shows an error body. This shape comes from Appcues' CLI. `status` and `title` are required, and `error` and `detail` are optional.
+         */
         Problem: {
             /** @description Always `true` on an error. */
             error?: boolean;
@@ -620,6 +720,10 @@ export interface components {
          *     Segment integration in Appcues' Integrations settings). They describe what happened to
          *     Appcues content: flows, forms, hotspots and coachmarks. They are not names a client sends to
          *     this API. They may appear in a user's recent events (`listUserEvents`).
+         *
+         *     Where this comes from:
+         *     - Document (SEED 003): the twelve names.
+         *     - Document (SEED 003): Segment's page calls this "a partial list", so more names exist. This enum holds the twelve names the page lists, in the page's order. No request field is restricted to it, so unlisted lifecycle events are not rejected.
          * @enum {string}
          */
         ContentLifecycleEventName: "flow_shown" | "flow_skipped" | "flow_finished" | "flow_form_submission" | "form_field_submission" | "step_activated" | "hotspots_shown" | "hotspots_skipped" | "hotspots_completed" | "hotspot_activated" | "coachmarks_shown" | "coachmarks_completed";

@@ -7,6 +7,7 @@ import type { ApiModel, Operation, Parameter } from '../../model/types.ts';
 import type { EmitContext } from '../emitter.ts';
 import { referenceLink } from '../reference-url.ts';
 import { docText } from '../safe.ts';
+import { operationProvenance, provenanceLines } from '../provenance-text.ts';
 import type { OperationEntry } from './analyze.ts';
 import type { Doc } from './print.ts';
 
@@ -53,12 +54,20 @@ export function operationDocs(model: ApiModel, facts: OperationEntry, ctx: EmitC
   if (op.responses.length) {
     parts.push('Responses:\n' + op.responses.map((r) => `- ${r.status}: ${r.description.replace(/\s+/g, ' ').trim()}`).join('\n'));
   }
+  const sources = operationProvenance(op);
+  if (sources.length) parts.push('Where this comes from:\n' + sources.flatMap(({ where, lines }) => lines.map((l) => `- ${where === 'operation' ? '' : `${where}: `}${l}`)).join('\n'));
   const tags: NonNullable<Doc['tags']> = [];
   if (op.deprecated) tags.push({ tagName: 'deprecated', text: 'The spec marks this operation deprecated.' });
   if (op.externalDocs?.url) tags.push({ tagName: 'see', text: docText(op.externalDocs.url) });
   const reference = referenceLink(model, ctx, model.names.operations.get(op)!.anchor);
   if (reference) tags.push({ tagName: 'see', text: docText(reference) });
   return { description: docText(parts.join('\n\n')), tags };
+}
+
+/** The provenance texts of an object (the API, a tag, a security scheme) as a JSDoc paragraph, or undefined. */
+export function provenanceDoc(extensions: Record<string, unknown>): string | undefined {
+  const lines = provenanceLines(extensions);
+  return lines.length ? 'Where this comes from:\n' + lines.map((l) => `- ${l}`).join('\n') : undefined;
 }
 
 export function textDocs(...parts: (string | undefined)[]): Doc | undefined {

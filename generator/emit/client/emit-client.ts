@@ -14,7 +14,7 @@ import { identifier, literal, literalUnion, propertyKey, tableStatement } from '
 import { operationType } from '../validators/plan.ts';
 import { clientTable, type ClientTable, type OperationEntry } from './analyze.ts';
 import { configType } from './config-type.ts';
-import { operationDocs, textDocs } from './docs.ts';
+import { operationDocs, provenanceDoc, textDocs } from './docs.ts';
 import { operationsSource } from './emit-operations.ts';
 import { functionDeclaration, interfaceDeclaration, typeAlias, type Member } from './print.ts';
 
@@ -126,7 +126,7 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     const interfaceName = uniqueTypeName(`${toIdentifier(group, 'pascal')}Operations`, taken);
     const properties = methods.map(([name, index]) => member(name, index));
     const tagInfo = tag === undefined ? undefined : tags.get(tag);
-    const groupDocs = textDocs(`The ${tag} operations.`, tagInfo?.description);
+    const groupDocs = textDocs(`The ${tag} operations.`, tagInfo?.description, tagInfo && provenanceDoc(tagInfo.extensions));
     groupInterfaces.push(interfaceDeclaration({ name: interfaceName, typeParameters: ['PD extends string = never'], members: properties, docs: groupDocs }));
     clientMembers.push({ name: identifier(group), type: `${interfaceName}<PD>`, isReadonly: true, docs: groupDocs });
   }
@@ -210,7 +210,7 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
       name: identifier(o.name),
       type: 'string',
       hasQuestionToken: !o.required,
-      docs: textDocs(`Credential: ${o.role}.`, o.scheme.scheme.description),
+      docs: textDocs(`Credential: ${o.role}.`, o.scheme.scheme.description, provenanceDoc(o.scheme.scheme.extensions)),
     })),
     docs: textDocs(`Options of \`${factory}\`: the credentials of the ${apiTitle(model)} and the client's behaviour.`),
   }));
@@ -220,7 +220,7 @@ export function clientSource(model: ApiModel, table: ClientTable, ctx: EmitConte
     name: clientName,
     typeParameters: ['PD extends string = never'],
     members: clientMembers,
-    docs: textDocs(`A client of the ${apiTitle(model)} (${model.info.version}).`),
+    docs: textDocs(`A client of the ${apiTitle(model)} (${model.info.version}).`, provenanceDoc(model.extensions), provenanceDoc(model.info.extensions), ...model.servers.map((s) => provenanceDoc(s.extensions))),
   }));
   statements.push('/** What the runtime needs to know about each operation (generated from the spec). */\n' + tableStatement('api', 'ApiMeta', { ...table.meta }));
   statements.push(functionDeclaration({

@@ -2,24 +2,42 @@
 // create the client, one call, `.result()`, typed errors, retries and timeouts, batching,
 // validation, jobs, CSV, hooks and standalone operations, each with a sample built from the
 // model's names and facts (test/client/readme.test.ts type-checks every sample against the built
-// package). Sections whose feature the API has none of are left out. Its size grows with nothing
-// but the number of features: it lists no operations or schemas (the reference does; it is
-// linked when its published URL is known, reference-url.ts).
+// package). Sections whose feature the API has none of are left out. It lists no operations or
+// schemas (the reference does; it is linked when its published URL is known, reference-url.ts);
+// its one list is of the spec's provenance texts, each once where it is written, so its size grows
+// with the features and with those texts alone.
 import type { ApiModel, Operation } from '../../model/types.ts';
 import { callMembers, clientInfo, clientSetup, sampleCall, type ClientInfo } from '../docs/samples.ts';
 import { SchemaReader } from '../docs/schema-view.ts';
 import type { ApiEmitter, EmitContext } from '../emitter.ts';
-import { referenceUrl } from '../reference-url.ts';
+import { provenanceSites } from '../provenance-text.ts';
+import { referenceLink, referenceUrl } from '../reference-url.ts';
 
 /** Spec text as Markdown text: one line, every character Markdown or HTML would read escaped. */
 export function markdownText(text: string): string {
+  return escapeMarkdown(text).trim();
+}
+
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_{}[\]#|!~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .trim();
+    // `\](` reads as an escaped bracket to Markdown, but a `](` to any tool that scans for links
+    .replace(/\]\(/g, ']\\(');
+}
+
+/** Spec text as Markdown text that keeps its code spans (`` `x` ``): a code span shows its content literally, so only the text between spans is escaped. */
+export function markdownInline(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/`[^`\u0000-\u001f\u007f\u2028\u2029]+`/g)) {
+    out += escapeMarkdown(text.slice(last, m.index)) + m[0];
+    last = m.index! + m[0].length;
+  }
+  return (out + escapeMarkdown(text.slice(last))).trim();
 }
 
 /** Lines after the first indented one level (a sample nested in a block). */
@@ -193,7 +211,32 @@ export function renderPackageReadme(model: ApiModel, ctx: EmitContext): string {
     out.push('## Reference');
     out.push(`[The ${title} reference](${url}) describes every operation, parameter, response and schema, with samples.`);
   }
+
+  // every x-oaskit-evidence / x-oaskit-note text once, where it is written: linear in the spec
+  const sites = provenanceSites(model);
+  if (sites.length) {
+    const lines = sites.flatMap((s) => s.lines);
+    const count = (kind: string) => lines.filter((l) => l.startsWith(kind + ' ') || l.startsWith(kind + ':')).length;
+    const counts = [['Document', 'statement', 'statements'], ['Decision', 'decision', 'decisions'], ['Guess', 'guess', 'guesses']].map(([k, one, many]) => [k!, count(k!), one!, many!] as const);
+    const guesses = referenceLink(model, ctx, 'guesses');
+    out.push("## Where the spec's statements come from");
+    out.push(
+      'The spec says where what it states comes from, and the reference shows it beside each operation, parameter, field and response. ' +
+        '**Document**: a source document states it (named in parentheses). **Decision**: the documents disagree or are silent, and the spec chose. **Guess**: nothing states it; check it against the live API before relying on it. ' +
+        `This spec has ${counts.map(([k, n, one, many]) => `${n} ${k === 'Document' ? `documented ${n === 1 ? one : many}` : n === 1 ? one : many}`).join(', ')}` +
+        (guesses && counts[2]![1] ? `; [the reference lists the guesses](${guesses}).` : '.'),
+    );
+    out.push(sites.map((s) => `- ${markdownInline(s.where)}\n${s.lines.map((l) => `  - ${badge(l)}`).join('\n')}`).join('\n'));
+  }
   return out.join('\n\n') + '\n';
+}
+
+/** A provenance line with its kind in bold (a badge that reads in any Markdown renderer and in plain text). */
+function badge(line: string): string {
+  const m = /^(Document|Decision|Guess)\b/.exec(line);
+  if (!m) return markdownInline(line);
+  const rest = line.slice(m[1]!.length);
+  return `**${m[1]}**${rest.startsWith(':') ? '' : ' '}${markdownInline(rest)}`;
 }
 
 export const readmeEmitter: ApiEmitter = {

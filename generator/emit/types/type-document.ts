@@ -13,6 +13,7 @@ import { typeShape, type Alternative, type PropertyTerm } from '../../model/comp
 import { printDocument } from '../../model/document.ts';
 import { objectProperties, subschemas, type Schema } from '../../model/schema.ts';
 import type { ApiModel } from '../../model/types.ts';
+import { provenanceLines } from '../provenance-text.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -133,10 +134,15 @@ function rewrite(node: Schema, o: Obj, use: (node: Schema) => unknown): void {
     }
   }
 
-  if (shape.unchecked.length) {
-    const note = `Not checked by the type (the validators check it): ${shape.unchecked.join('; ')}.`;
-    o.description = typeof o.description === "string" && o.description.trim() ? `${o.description.trimEnd()}\n\n${note}` : note;
-  }
+  if (shape.unchecked.length) describe(o, `Not checked by the type (the validators check it): ${shape.unchecked.join('; ')}.`);
+  // the spec's provenance texts, so the JSDoc says where the schema comes from (README and reference say it too)
+  const sources = provenanceLines(node.extensions);
+  if (sources.length) describe(o, 'Where this comes from:\n' + sources.map((l) => `- ${l}`).join('\n'));
+}
+
+/** Appends a paragraph to a printed schema's description. */
+function describe(o: Obj, paragraph: string): void {
+  o.description = typeof o.description === 'string' && o.description.trim() ? `${o.description.trimEnd()}\n\n${paragraph}` : paragraph;
 }
 
 /** A use without its annotations (a copy printed in an alternative needs no second comment). */

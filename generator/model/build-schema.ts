@@ -7,7 +7,7 @@ import type { Loc } from '../core/loc.ts';
 import { appendPointer, isObject, parsePointer } from '../core/pointer.ts';
 import type { Workspace } from '../load/workspace.ts';
 import { ModelError } from './model-error.ts';
-import { subschemas, type Extensions, type JsonType, type NamedSchema, type Schema } from './schema.ts';
+import { childSchemas, type Extensions, type JsonType, type NamedSchema, type Schema } from './schema.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -20,6 +20,8 @@ export class SchemaBuilder {
   private readonly byKey = new Map<string, Schema>();
   private readonly queue: { node: Schema; raw: unknown }[] = [];
   private readonly names = new Set<string>();
+  /** per base name, the number to try first for its next duplicate (uniqueName) */
+  private readonly nextNumber = new Map<string, number>();
 
   constructor(
     private readonly ws: Workspace,
@@ -67,7 +69,7 @@ export class SchemaBuilder {
         low.set(n, counter++);
         stack.push(n);
         onStack.add(n);
-        work.push({ node: n, children: subschemas(n).map((c) => c.schema), next: 0 });
+        work.push({ node: n, children: childSchemas(n), next: 0 });
       };
       enter(start);
       while (work.length) {
@@ -124,7 +126,13 @@ export class SchemaBuilder {
   private uniqueName(loc: Loc): string {
     const base = this.nameOf(loc) || 'Schema';
     let name = base;
-    for (let n = 2; this.names.has(name); n++) name = `${base}_${n}`;
+    if (this.names.has(name)) {
+      // names are only ever added, so the first free number of a base never goes down: start
+      // where the last search for it ended (thousands of schemas can share a base)
+      let n = this.nextNumber.get(base) ?? 2;
+      while (this.names.has((name = `${base}_${n}`))) n++;
+      this.nextNumber.set(base, n + 1);
+    }
     this.names.add(name);
     return name;
   }
@@ -250,7 +258,8 @@ export function extensionsOf(o: Obj): Extensions {
 
 /** `Pet` for `<root>#/components/schemas/Pet`; undefined elsewhere. */
 function componentName(loc: Loc, rootFile: string): string | undefined {
-  if (loc.file !== rootFile) return undefined;
-  const segments = parsePointer(loc.pointer);
-  return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
+  const prefix = '/components/schemas/';
+  // a test of the pointer's text, not a parse: this runs for every node
+  if (loc.file !== rootFile || !loc.pointer.startsWith(prefix) || loc.pointer.indexOf('/', prefix.length) >= 0) return undefined;
+  return parsePointer(loc.pointer)[2];
 }

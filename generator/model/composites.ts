@@ -145,10 +145,13 @@ function and(xs: Alternative[] | undefined, ys: Alternative[] | undefined): Alte
 
 class ShapeReader {
   private readonly notes: string[] = [];
-  private readonly base: Map<string, { schema: Schema; required: boolean }>;
+  private properties?: Map<string, { schema: Schema; required: boolean }>;
 
-  constructor(private readonly node: Schema) {
-    this.base = objectProperties(node);
+  constructor(private readonly node: Schema) {}
+
+  /** The node's properties: only a node with composite keywords asks (most nodes have none). */
+  private get base(): Map<string, { schema: Schema; required: boolean }> {
+    return (this.properties ??= objectProperties(this.node));
   }
 
   read(): TypeShape {

@@ -38,6 +38,8 @@ const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
  * identifiers that occur nowhere in the document, and come back in the printed types.
  */
 function shieldPrototypeKeys(document: Record<string, unknown>): { document: unknown; restore: (text: string) => string } {
+  // almost no spec has such a key: look before serialising and copying the whole document
+  if (!hasPrototypeKey(document)) return { document, restore: (t) => t };
   const text = JSON.stringify(document);
   let nonce = 0;
   while (text.includes(`oaskit${nonce}_`)) nonce++;
@@ -77,6 +79,27 @@ function shieldPrototypeKeys(document: Record<string, unknown>): { document: unk
   if (!used) return { document, restore: (t) => t };
   const pattern = new RegExp(`oaskit${nonce}_(${[...prototypeNames].map((n) => n.replace(/\$/g, '\\$')).join('|')})`, 'g');
   return { document: shielded, restore: (t) => t.replace(pattern, (_, name: string) => name) };
+}
+
+/** Does any key, or any `$ref` to a component, of the document name a member of Object.prototype? (iterative) */
+function hasPrototypeKey(root: unknown): boolean {
+  const refPrefix = '#/components/schemas/';
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (prototypeNames.has(k)) return true;
+        const member = (v as Record<string, unknown>)[k];
+        if (typeof member === 'string') {
+          if (member.startsWith(refPrefix) && prototypeNames.has(member.slice(refPrefix.length))) return true;
+        } else if (member !== null && typeof member === 'object') stack.push(member);
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -40,6 +40,18 @@ export function printDocument(model: ApiModel, options: PrintOptions = {}): Prin
   return doc;
 }
 
+/**
+ * The printed document for a caller that rewrites it in place (the types emitter): the cached
+ * print, which leaves the cache (the next printDocument prints anew), else a fresh one. A large
+ * document is then never copied; callers that only read it run first (emit/index.ts).
+ */
+export function takePrintedDocument(model: ApiModel, options: PrintOptions = {}): PrintedDocument {
+  const cache = options.examples === false ? printed.withoutExamples : printed.withExamples;
+  const doc = cache.get(model) ?? new Printer(model, options.examples !== false).print();
+  cache.delete(model);
+  return doc;
+}
+
 class Printer {
   /** nodes printed under components.schemas, with their name there */
   private readonly hoisted = new Map<Schema, string>();

@@ -10,7 +10,7 @@
 // - what the type cannot check is appended to the description, so the JSDoc says it.
 import { isObject, parsePointer } from '../../core/pointer.ts';
 import { typeShape, type Alternative, type PropertyTerm } from '../../model/composites.ts';
-import { printDocument } from '../../model/document.ts';
+import { takePrintedDocument } from '../../model/document.ts';
 import { childSchemas, objectProperties, type Schema } from '../../model/schema.ts';
 import type { ApiModel } from '../../model/types.ts';
 
@@ -19,18 +19,15 @@ type Obj = Record<string, unknown>;
 const annotations = ['title', 'description', 'examples', 'example', 'default', 'deprecated', 'summary'];
 
 export function typeDocument(model: ApiModel): Obj {
-  const printed = printDocument(model, { examples: false });
-  // a copy to rewrite (the printed document is shared), cloned together with every node's printed
-  // object so that each comes out as its copy inside the copied document (found before any is
-  // rewritten: rewrites drop keywords and their subtrees)
-  const nodeObjects = model.schemaNodes.map((node) => printed.objectOf(node));
-  const copy = structuredClone({ document: printed.document, nodeObjects });
-  const document = copy.document;
+  // rewritten in place: taken from the cache of printed documents, not copied
+  const printed = takePrintedDocument(model, { examples: false });
+  const document = printed.document;
+  // every node's printed object, found before any is rewritten (rewrites drop keywords and their subtrees)
   const objects = new Map<Schema, Obj>();
-  model.schemaNodes.forEach((node, i) => {
-    const o = copy.nodeObjects[i];
+  for (const node of model.schemaNodes) {
+    const o = printed.objectOf(node);
     if (o) objects.set(node, o);
-  });
+  }
   /** How a node is written where it is used: a `$ref` to its component, or its printed object. */
   const use = (node: Schema): unknown => {
     if (node.bool !== undefined) return node.bool;

@@ -17,7 +17,8 @@ const typeNames = new Set<string>(['string', 'number', 'integer', 'boolean', 'ar
 
 export class SchemaBuilder {
   readonly nodes: Schema[] = [];
-  private readonly byKey = new Map<string, Schema>();
+  /** nodes by file, then pointer (no `file#pointer` string to build and hash per lookup) */
+  private readonly byLoc = new Map<string, Map<string, Schema>>();
   private readonly queue: { node: Schema; raw: unknown }[] = [];
   private readonly names = new Set<string>();
   /** per base name, the number to try first for its next duplicate (uniqueName) */
@@ -33,14 +34,15 @@ export class SchemaBuilder {
   /** The node of the schema written at `loc` (whose value is `raw`): built on first use. */
   node(raw: unknown, loc: Loc): Schema {
     const target = this.follow(raw, loc);
-    const key = target.loc.file + '#' + target.loc.pointer;
-    const known = this.byKey.get(key);
+    let inFile = this.byLoc.get(target.loc.file);
+    if (!inFile) this.byLoc.set(target.loc.file, (inFile = new Map()));
+    const known = inFile.get(target.loc.pointer);
     if (known) return known;
     const node: Schema = { id: this.nodes.length, name: this.uniqueName(target.loc), loc: target.loc, recursive: false, extensions: {} };
     const component = componentName(target.loc, this.ws.root.path);
     if (component !== undefined) node.component = component;
     this.nodes.push(node);
-    this.byKey.set(key, node);
+    inFile.set(target.loc.pointer, node);
     this.queue.push({ node, raw: target.value });
     return node;
   }

@@ -3,11 +3,16 @@
 // formatter parses the module); the runtime helpers are copied as runtime.ts writes them. Every
 // piece of spec text reaching this file is already a literal (code.ts) or goes through
 // docComment / header escaping here.
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
 import { docComment, literal, type Code, type Name } from './code.ts';
 import { layoutCode } from './layout.ts';
 import type { FunctionUnit, ModuleGen } from './compiler.ts';
 import { runtimeSource } from './runtime-source.ts';
+
+// required, not imported: an ES import of TypeScript's 9 MB CommonJS compiler makes Node scan it
+// for its module format and named exports first (half a second per process)
+const ts: typeof TS = createRequire(import.meta.url)('typescript');
 
 export interface PlannedEntry {
   validateName: string;

@@ -16,11 +16,16 @@ export function escapeSegment(segment: string | number): string {
 
 /** ['a', 'b/c'] -> '/a/b~1c' */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + escapeSegment(s)).join('');
+  let out = '';
+  for (let i = 0; i < segments.length; i++) out += '/' + escapeSegment(segments[i]!);
+  return out;
 }
 
 export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + toPointer(segments);
+  // a loop, not map and join: this runs for every schema and member of a large spec
+  let out = pointer;
+  for (let i = 0; i < segments.length; i++) out += '/' + escapeSegment(segments[i]!);
+  return out;
 }
 
 /** Own-property lookup: `__proto__` or `constructor` in a spec are data, never the prototype. */

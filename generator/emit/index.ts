@@ -7,6 +7,7 @@ import { readmeEmitter } from './package/readme.ts';
 import { typesEmitter } from './types/emit-types.ts';
 import { validatorsEmitter } from './validators/emit-validators.ts';
 
-export const apiEmitters: ApiEmitter[] = [typesEmitter, validatorsEmitter, clientEmitter, packageEmitter, readmeEmitter];
+// types after validators and client: those read the printed document, types rewrites it in place
+export const apiEmitters: ApiEmitter[] = [validatorsEmitter, clientEmitter, typesEmitter, packageEmitter, readmeEmitter];
 
 export const siteEmitters: SiteEmitter[] = [docsSiteEmitter];

@@ -342,9 +342,12 @@ class ModelBuilder {
       head = segments[1] === 'schemas' ? [segments[2]!] : [segments[2]!, segments[1]!.replace(/s$/, '').replace(/ie$/, 'y')];
       from = 3;
     } else {
-      for (let i = segments.length; i >= 0; i--) {
-        const id = this.opAt.get(loc.file + '#' + '/' + segments.slice(0, i).map(escapeSegment).join('/'));
-        if (id !== undefined && i > 0) {
+      // the innermost operation the pointer is under: each prefix of the (escaped) pointer that
+      // ends before a '/' is the pointer of an ancestor
+      const prefix = loc.file + '#';
+      for (let i = segments.length, end = loc.pointer.length; i > 0; i--, end = loc.pointer.lastIndexOf('/', end - 1)) {
+        const id = this.opAt.get(prefix + loc.pointer.slice(0, end));
+        if (id !== undefined) {
           head = [id];
           from = i;
           break;

@@ -7,7 +7,7 @@ import type { Loc } from '../core/loc.ts';
 import { appendPointer, isObject, parsePointer } from '../core/pointer.ts';
 import type { Workspace } from '../load/workspace.ts';
 import { ModelError } from './model-error.ts';
-import { subschemas, type Extensions, type JsonType, type NamedSchema, type Schema } from './schema.ts';
+import { childSchemas, type Extensions, type JsonType, type NamedSchema, type Schema } from './schema.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -17,9 +17,12 @@ const typeNames = new Set<string>(['string', 'number', 'integer', 'boolean', 'ar
 
 export class SchemaBuilder {
   readonly nodes: Schema[] = [];
-  private readonly byKey = new Map<string, Schema>();
+  /** nodes by file, then pointer (no `file#pointer` string to build and hash per lookup) */
+  private readonly byLoc = new Map<string, Map<string, Schema>>();
   private readonly queue: { node: Schema; raw: unknown }[] = [];
   private readonly names = new Set<string>();
+  /** per base name, the number to try first for its next duplicate (uniqueName) */
+  private readonly nextNumber = new Map<string, number>();
 
   constructor(
     private readonly ws: Workspace,
@@ -31,14 +34,15 @@ export class SchemaBuilder {
   /** The node of the schema written at `loc` (whose value is `raw`): built on first use. */
   node(raw: unknown, loc: Loc): Schema {
     const target = this.follow(raw, loc);
-    const key = target.loc.file + '#' + target.loc.pointer;
-    const known = this.byKey.get(key);
+    let inFile = this.byLoc.get(target.loc.file);
+    if (!inFile) this.byLoc.set(target.loc.file, (inFile = new Map()));
+    const known = inFile.get(target.loc.pointer);
     if (known) return known;
     const node: Schema = { id: this.nodes.length, name: this.uniqueName(target.loc), loc: target.loc, recursive: false, extensions: {} };
     const component = componentName(target.loc, this.ws.root.path);
     if (component !== undefined) node.component = component;
     this.nodes.push(node);
-    this.byKey.set(key, node);
+    inFile.set(target.loc.pointer, node);
     this.queue.push({ node, raw: target.value });
     return node;
   }
@@ -67,7 +71,7 @@ export class SchemaBuilder {
         low.set(n, counter++);
         stack.push(n);
         onStack.add(n);
-        work.push({ node: n, children: subschemas(n).map((c) => c.schema), next: 0 });
+        work.push({ node: n, children: childSchemas(n), next: 0 });
       };
       enter(start);
       while (work.length) {
@@ -124,7 +128,13 @@ export class SchemaBuilder {
   private uniqueName(loc: Loc): string {
     const base = this.nameOf(loc) || 'Schema';
     let name = base;
-    for (let n = 2; this.names.has(name); n++) name = `${base}_${n}`;
+    if (this.names.has(name)) {
+      // names are only ever added, so the first free number of a base never goes down: start
+      // where the last search for it ended (thousands of schemas can share a base)
+      let n = this.nextNumber.get(base) ?? 2;
+      while (this.names.has((name = `${base}_${n}`))) n++;
+      this.nextNumber.set(base, n + 1);
+    }
     this.names.add(name);
     return name;
   }
@@ -250,7 +260,8 @@ export function extensionsOf(o: Obj): Extensions {
 
 /** `Pet` for `<root>#/components/schemas/Pet`; undefined elsewhere. */
 function componentName(loc: Loc, rootFile: string): string | undefined {
-  if (loc.file !== rootFile) return undefined;
-  const segments = parsePointer(loc.pointer);
-  return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
+  const prefix = '/components/schemas/';
+  // a test of the pointer's text, not a parse: this runs for every node
+  if (loc.file !== rootFile || !loc.pointer.startsWith(prefix) || loc.pointer.indexOf('/', prefix.length) >= 0) return undefined;
+  return parsePointer(loc.pointer)[2];
 }

@@ -45,8 +45,13 @@ const shapes = new WeakMap<Schema, TypeShape>();
 /** The type shape of a node (computed once per node). */
 export function typeShape(node: Schema): TypeShape {
   let shape = shapes.get(node);
-  if (!shape) shapes.set(node, (shape = new ShapeReader(node).read()));
+  if (!shape) shapes.set(node, (shape = hasComposites(node) ? new ShapeReader(node).read() : { conjuncts: [], folded: new Set(), unchecked: uncheckedKeywords(node) }));
   return shape;
+}
+
+/** Does the node have a keyword the shape reader reads (most nodes have none: their shape is their unchecked keywords)? */
+function hasComposites(s: Schema): boolean {
+  return !!(s.anyOf?.length || s.oneOf?.length || s.allOf?.length || s.if || s.dependentRequired || s.not || s.propertyNames);
 }
 
 /** True when a schema only narrows: no type, no ref, no values, no structure of its own beyond property narrowings. */
@@ -145,10 +150,13 @@ function and(xs: Alternative[] | undefined, ys: Alternative[] | undefined): Alte
 
 class ShapeReader {
   private readonly notes: string[] = [];
-  private readonly base: Map<string, { schema: Schema; required: boolean }>;
+  private properties?: Map<string, { schema: Schema; required: boolean }>;
 
-  constructor(private readonly node: Schema) {
-    this.base = objectProperties(node);
+  constructor(private readonly node: Schema) {}
+
+  /** The node's properties: only a node with composite keywords asks (most nodes have none). */
+  private get base(): Map<string, { schema: Schema; required: boolean }> {
+    return (this.properties ??= objectProperties(this.node));
   }
 
   read(): TypeShape {

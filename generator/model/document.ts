@@ -3,9 +3,9 @@
 // (the model was built through the sandboxed loader). Prism serves this document, never the file
 // as written, and the validator compiler compiles from it; `pointerOf` says where each schema
 // node was printed.
-import { escapeSegment, toPointer } from '../core/pointer.ts';
+import { escapeSegment } from '../core/pointer.ts';
 import { toIdentifier } from './names.ts';
-import { subschemas, type Schema } from './schema.ts';
+import { childSchemas, type Schema } from './schema.ts';
 import type { ApiModel, Example, Header, MediaType, Operation, Parameter, Response } from './types.ts';
 
 type Obj = Record<string, unknown>;
@@ -14,6 +14,8 @@ export interface PrintedDocument {
   document: Obj;
   /** the JSON pointer of the place a schema node is printed (its definition) */
   pointerOf(schema: Schema): string | undefined;
+  /** the object printed at `pointerOf(schema)` (undefined for a boolean schema) */
+  objectOf(schema: Schema): Obj | undefined;
 }
 
 export interface PrintOptions {
@@ -38,10 +40,23 @@ export function printDocument(model: ApiModel, options: PrintOptions = {}): Prin
   return doc;
 }
 
+/**
+ * The printed document for a caller that rewrites it in place (the types emitter): the cached
+ * print, which leaves the cache (the next printDocument prints anew), else a fresh one. A large
+ * document is then never copied; callers that only read it run first (emit/index.ts).
+ */
+export function takePrintedDocument(model: ApiModel, options: PrintOptions = {}): PrintedDocument {
+  const cache = options.examples === false ? printed.withoutExamples : printed.withExamples;
+  const doc = cache.get(model) ?? new Printer(model, options.examples !== false).print();
+  cache.delete(model);
+  return doc;
+}
+
 class Printer {
   /** nodes printed under components.schemas, with their name there */
   private readonly hoisted = new Map<Schema, string>();
   private readonly pointers = new Map<Schema, string>();
+  private readonly objects = new Map<Schema, Obj>();
   private readonly queue: Schema[] = [];
   private readonly taken = new Set<string>();
 
@@ -69,7 +84,7 @@ class Printer {
     const paths: Obj = {};
     for (const op of m.operations) {
       const item = (paths[op.path] ??= {}) as Obj;
-      item[op.method] = this.operation(op, ['paths', op.path, op.method]);
+      item[op.method] = this.operation(op, at(at(at('', 'paths'), op.path), op.method));
     }
     doc.paths = paths;
     // every component is printed, used or not; printing one may reach (and queue) others
@@ -78,7 +93,7 @@ class Printer {
     for (let i = 0; i < this.queue.length; i++) {
       const node = this.queue[i]!;
       const name = this.hoisted.get(node)!;
-      Object.defineProperty(printed, name, { value: this.definition(node, ['components', 'schemas', name], 0), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(printed, name, { value: this.definition(node, at('/components/schemas', name), 0), enumerable: true, writable: true, configurable: true });
     }
     // the spec's components in its order, then the hoisted ones in the order they were reached
     // own members only: a component called `toString` must not find Object.prototype's
@@ -104,7 +119,7 @@ class Printer {
     }
     if (Object.keys(components).length) doc.components = components;
     Object.assign(doc, m.extensions);
-    return { document: doc, pointerOf: (s) => this.pointers.get(s) };
+    return { document: doc, pointerOf: (s) => this.pointers.get(s), objectOf: (s) => this.objects.get(s) };
   }
 
   /** Nodes used from more than one place, recursive ones and discriminator targets get a name of their own. */
@@ -112,7 +127,7 @@ class Printer {
     const uses = new Map<Schema, number>();
     const count = (s: Schema | undefined) => s && uses.set(s, (uses.get(s) ?? 0) + 1);
     for (const s of this.model.schemaNodes) {
-      for (const sub of subschemas(s)) count(sub.schema);
+      for (const sub of childSchemas(s)) count(sub);
       for (const m of s.discriminator?.mapping ?? []) uses.set(m.schema, 2);
     }
     for (const op of this.model.operations) {
@@ -139,24 +154,25 @@ class Printer {
   }
 
   /** A use of a schema: a `$ref` to its component, or the schema inline. */
-  private use(s: Schema, at?: (string | number)[], depth = 0): unknown {
+  private use(s: Schema, where?: string, depth = 0): unknown {
     let name = this.hoisted.get(s);
-    if (name === undefined && (depth > maxInlineDepth || at === undefined)) name = this.hoist(s);
+    if (name === undefined && (depth > maxInlineDepth || where === undefined)) name = this.hoist(s);
     if (name !== undefined) {
       if (!this.pointers.has(s)) {
-        this.pointers.set(s, toPointer(['components', 'schemas', name]));
+        this.pointers.set(s, at('/components/schemas', name));
         this.queue.push(s);
       }
       return { $ref: '#/components/schemas/' + encodeURIComponent(escapeSegment(name)).replace(/%2F/g, '/') };
     }
-    return this.definition(s, at!, depth);
+    return this.definition(s, where!, depth);
   }
 
-  private definition(s: Schema, at: (string | number)[], depth: number): unknown {
-    if (!this.pointers.has(s)) this.pointers.set(s, toPointer(at));
+  private definition(s: Schema, where: string, depth: number): unknown {
+    if (!this.pointers.has(s)) this.pointers.set(s, where);
     if (s.bool !== undefined) return s.bool;
     const o: Obj = {};
-    const sub = (k: string, x: Schema) => this.use(x, [...at, k], depth + 1);
+    if (this.pointers.get(s) === where && !this.objects.has(s)) this.objects.set(s, o);
+    const sub = (k: string, x: Schema) => this.use(x, at(where, k), depth + 1);
     if (s.ref) o.$ref = (this.use(s.ref) as Obj).$ref;
     if (s.type) o.type = s.type.length === 1 ? s.type[0] : [...s.type];
     if (s.enum) o.enum = s.enum;
@@ -166,18 +182,18 @@ class Printer {
       if (s[k] !== undefined) o[k] = s[k];
     }
     if (s.items) o.items = sub('items', s.items);
-    if (s.prefixItems) o.prefixItems = s.prefixItems.map((x, i) => this.use(x, [...at, 'prefixItems', i], depth + 1));
+    if (s.prefixItems) o.prefixItems = s.prefixItems.map((x, i) => this.use(x, at(at(where, 'prefixItems'), i), depth + 1));
     if (s.contains) o.contains = sub('contains', s.contains);
     if (s.unevaluatedItems) o.unevaluatedItems = sub('unevaluatedItems', s.unevaluatedItems);
-    if (s.properties) o.properties = named(s.properties.map((p) => [p.name, this.use(p.schema, [...at, 'properties', p.name], depth + 1)]));
+    if (s.properties) o.properties = named(s.properties.map((p) => [p.name, this.use(p.schema, at(at(where, 'properties'), p.name), depth + 1)]));
     if (s.required) o.required = [...s.required];
     if (s.additionalProperties) o.additionalProperties = sub('additionalProperties', s.additionalProperties);
-    if (s.patternProperties) o.patternProperties = named(s.patternProperties.map((p) => [p.pattern, this.use(p.schema, [...at, 'patternProperties', p.pattern], depth + 1)]));
+    if (s.patternProperties) o.patternProperties = named(s.patternProperties.map((p) => [p.pattern, this.use(p.schema, at(at(where, 'patternProperties'), p.pattern), depth + 1)]));
     if (s.propertyNames) o.propertyNames = sub('propertyNames', s.propertyNames);
     if (s.unevaluatedProperties) o.unevaluatedProperties = sub('unevaluatedProperties', s.unevaluatedProperties);
     if (s.dependentRequired) o.dependentRequired = named(s.dependentRequired.map((d) => [d.property, [...d.requires]]));
-    if (s.dependentSchemas) o.dependentSchemas = named(s.dependentSchemas.map((p) => [p.name, this.use(p.schema, [...at, 'dependentSchemas', p.name], depth + 1)]));
-    for (const k of ['allOf', 'anyOf', 'oneOf'] as const) if (s[k]) o[k] = s[k]!.map((x, i) => this.use(x, [...at, k, i], depth + 1));
+    if (s.dependentSchemas) o.dependentSchemas = named(s.dependentSchemas.map((p) => [p.name, this.use(p.schema, at(at(where, 'dependentSchemas'), p.name), depth + 1)]));
+    for (const k of ['allOf', 'anyOf', 'oneOf'] as const) if (s[k]) o[k] = s[k]!.map((x, i) => this.use(x, at(at(where, k), i), depth + 1));
     for (const k of ['not', 'if', 'then', 'else'] as const) if (s[k]) o[k] = sub(k, s[k]!);
     if (s.discriminator) {
       const mapping = s.discriminator.mapping.map(({ value, schema }): [string, unknown] => [value, (this.use(schema) as Obj).$ref]);
@@ -195,7 +211,7 @@ class Printer {
     return o;
   }
 
-  private operation(op: Operation, at: (string | number)[]): Obj {
+  private operation(op: Operation, where: string): Obj {
     const o: Obj = { operationId: op.id };
     if (op.tags.length) o.tags = [...op.tags];
     if (op.summary !== undefined) o.summary = op.summary;
@@ -204,53 +220,53 @@ class Printer {
     if (op.deprecated) o.deprecated = true;
     o.security = this.securityOf(op.security);
     if (op.servers !== this.model.servers && op.servers.length) o.servers = op.servers.map((s) => this.server(s));
-    if (op.parameters.length) o.parameters = op.parameters.map((p, i) => this.parameter(p, [...at, 'parameters', i]));
+    if (op.parameters.length) o.parameters = op.parameters.map((p, i) => this.parameter(p, at(at(where, 'parameters'), i)));
     if (op.requestBody) {
       const b = op.requestBody;
-      o.requestBody = { ...opt('description', b.description), ...(b.required ? { required: true } : {}), content: this.content(b.content, [...at, 'requestBody', 'content']), ...b.extensions };
+      o.requestBody = { ...opt('description', b.description), ...(b.required ? { required: true } : {}), content: this.content(b.content, at(where, 'requestBody') + '/content'), ...b.extensions };
     }
-    o.responses = Object.fromEntries(op.responses.map((r) => [r.status, this.response(r, [...at, 'responses', r.status])]));
+    o.responses = Object.fromEntries(op.responses.map((r) => [r.status, this.response(r, at(at(where, 'responses'), r.status))]));
     Object.assign(o, op.extensions);
     return o;
   }
 
-  private parameter(p: Parameter, at: (string | number)[]): Obj {
+  private parameter(p: Parameter, where: string): Obj {
     const o: Obj = { name: p.name, in: p.in };
     if (p.description !== undefined) o.description = p.description;
     if (p.required) o.required = true;
     if (p.deprecated) o.deprecated = true;
     if (p.style !== undefined) o.style = p.style;
     if (p.explode !== undefined) o.explode = p.explode;
-    if (p.schema) o.schema = this.use(p.schema, [...at, 'schema']);
-    if (p.content.length) o.content = this.content(p.content, [...at, 'content']);
+    if (p.schema) o.schema = this.use(p.schema, where + '/schema');
+    if (p.content.length) o.content = this.content(p.content, where + '/content');
     Object.assign(o, this.exampleFields(p.examples));
     Object.assign(o, p.extensions);
     return o;
   }
 
-  private response(r: Response, at: (string | number)[]): Obj {
+  private response(r: Response, where: string): Obj {
     const o: Obj = { description: r.description };
-    if (r.headers.length) o.headers = named(r.headers.map((h) => [h.name, this.header(h, [...at, 'headers', h.name])]));
-    if (r.content.length) o.content = this.content(r.content, [...at, 'content']);
+    if (r.headers.length) o.headers = named(r.headers.map((h) => [h.name, this.header(h, at(where + '/headers', h.name))]));
+    if (r.content.length) o.content = this.content(r.content, where + '/content');
     Object.assign(o, r.extensions);
     return o;
   }
 
-  private header(h: Header, at: (string | number)[]): Obj {
+  private header(h: Header, where: string): Obj {
     const o: Obj = {};
     if (h.description !== undefined) o.description = h.description;
     if (h.required) o.required = true;
     if (h.deprecated) o.deprecated = true;
-    if (h.schema) o.schema = this.use(h.schema, [...at, 'schema']);
+    if (h.schema) o.schema = this.use(h.schema, where + '/schema');
     Object.assign(o, this.exampleFields(h.examples), h.extensions);
     return o;
   }
 
-  private content(content: MediaType[], at: (string | number)[]): Obj {
+  private content(content: MediaType[], where: string): Obj {
     return named(
       content.map((m) => {
         const o: Obj = {};
-        if (m.schema) o.schema = this.use(m.schema, [...at, m.contentType, 'schema']);
+        if (m.schema) o.schema = this.use(m.schema, at(where, m.contentType) + '/schema');
         Object.assign(o, this.exampleFields(m.examples));
         if (m.encoding.length) {
           o.encoding = named(
@@ -260,7 +276,7 @@ class Printer {
                 ...opt('contentType', e.contentType),
                 ...opt('style', e.style),
                 ...(e.explode !== undefined ? { explode: e.explode } : {}),
-                ...(e.headers.length ? { headers: named(e.headers.map((h) => [h.name, this.header(h, [...at, m.contentType, 'encoding', e.property, 'headers', h.name])])) } : {}),
+                ...(e.headers.length ? { headers: named(e.headers.map((h) => [h.name, this.header(h, at(at(at(where, m.contentType) + '/encoding', e.property) + '/headers', h.name))])) } : {}),
               },
             ]),
           );
@@ -291,6 +307,11 @@ class Printer {
   private securityOf(reqs: ApiModel['security']): Obj[] {
     return reqs.map((req) => named(req.map((r) => [r.scheme, [...r.scopes]])));
   }
+}
+
+/** A pointer one segment deeper (pointers are built as strings: one per printed schema). */
+function at(pointer: string, segment: string | number): string {
+  return pointer + '/' + escapeSegment(segment);
 }
 
 /** An object from entries whose keys are data (`__proto__` stays an own property). */

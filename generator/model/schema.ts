@@ -141,6 +141,33 @@ export function subschemas(s: Schema): { via: (string | number)[]; schema: Schem
   return out;
 }
 
+/**
+ * The subschemas of a node in the order `subschemas` gives them, without the keyword paths: for
+ * walks of the whole graph (one small array per node instead of an object and a path per child).
+ */
+export function childSchemas(s: Schema): Schema[] {
+  const out: Schema[] = [];
+  if (s.ref) out.push(s.ref);
+  if (s.properties) for (const p of s.properties) out.push(p.schema);
+  if (s.patternProperties) for (const p of s.patternProperties) out.push(p.schema);
+  if (s.dependentSchemas) for (const p of s.dependentSchemas) out.push(p.schema);
+  if (s.additionalProperties) out.push(s.additionalProperties);
+  if (s.propertyNames) out.push(s.propertyNames);
+  if (s.unevaluatedProperties) out.push(s.unevaluatedProperties);
+  if (s.items) out.push(s.items);
+  if (s.prefixItems) out.push(...s.prefixItems);
+  if (s.contains) out.push(s.contains);
+  if (s.unevaluatedItems) out.push(s.unevaluatedItems);
+  if (s.allOf) out.push(...s.allOf);
+  if (s.anyOf) out.push(...s.anyOf);
+  if (s.oneOf) out.push(...s.oneOf);
+  if (s.not) out.push(s.not);
+  if (s.if) out.push(s.if);
+  if (s.then) out.push(s.then);
+  if (s.else) out.push(s.else);
+  return out;
+}
+
 /** Does the schema allow this JSON type (no `type` allows every type)? `integer` counts as `number`. */
 export function allowsType(s: Schema, t: JsonType): boolean {
   if (s.bool !== undefined) return s.bool;
@@ -223,8 +250,8 @@ export function reachable(roots: Iterable<Schema>): Schema[] {
     if (seen.has(s)) continue;
     seen.add(s);
     out.push(s);
-    const subs = subschemas(s);
-    for (let i = subs.length - 1; i >= 0; i--) stack.push(subs[i]!.schema);
+    const subs = childSchemas(s);
+    for (let i = subs.length - 1; i >= 0; i--) stack.push(subs[i]!);
   }
   return out;
 }

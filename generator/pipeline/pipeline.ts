@@ -50,14 +50,18 @@ export function compareWithDisk(dir: string, files: EmittedFile[]): Drift {
   return drift;
 }
 
-/** Replace a folder's contents with exactly these files. */
-export function writeFolder(dir: string, files: EmittedFile[]): void {
-  const wanted = new Set(files.map((f) => join(dir, f.path)));
-  for (const p of listFiles(dir)) if (!wanted.has(p)) rmSync(p);
+/**
+ * Replace a folder's contents with exactly these files: only what differs is touched. `drift` is
+ * the folder compared with them already (compareWithDisk), so that nothing is read twice.
+ */
+export function writeFolder(dir: string, files: EmittedFile[], drift: Drift = compareWithDisk(dir, files)): void {
+  for (const p of drift.extra) rmSync(p);
+  const changed = new Set([...drift.stale, ...drift.missing]);
   for (const f of files) {
     const p = join(dir, f.path);
+    if (!changed.has(p)) continue;
     mkdirSync(dirname(p), { recursive: true });
-    if (!existsSync(p) || readFileSync(p, 'utf8') !== f.contents) writeFileSync(p, f.contents);
+    writeFileSync(p, f.contents);
   }
 }
 

@@ -31,13 +31,14 @@ export const limitRefDepth: Rule = {
     const edges: Edge[][] = [];
     const anchor = new Map<Site, { v: number; depth: number }>();
     for (const s of sites) {
-      const isPlace = !s.parent || targets.has(keyOf(s));
+      const key = keyOf(s);
+      const isPlace = !s.parent || targets.has(key);
       const up = s.parent ? anchor.get(s.parent) : undefined;
       if (isPlace) {
         const v = edges.length;
         edges.push([]);
         place.set(s, v);
-        if (!vertexAt.has(keyOf(s))) vertexAt.set(keyOf(s), v);
+        if (!vertexAt.has(key)) vertexAt.set(key, v);
         anchor.set(s, { v, depth: 0 });
         if (up) edges[up.v]!.push({ to: v, weight: up.depth + s.via.length });
       } else anchor.set(s, up ? { v: up.v, depth: up.depth + s.via.length } : { v: 0, depth: 0 });

@@ -1,13 +1,13 @@
 // path-param-undeclared: every `{name}` of a path template is declared as a parameter `in: path`.
 import { finding, type Finding, type Rule } from './rule.ts';
-import { pathEntries } from './path-params.ts';
+import { pathEntriesOf } from './path-params.ts';
 
 export const pathParamUndeclared: Rule = {
   id: 'path-param-undeclared',
   description: 'Every {name} in a path template must be declared as a parameter with `in: path`.',
   check(ctx) {
     const out: Finding[] = [];
-    for (const entry of pathEntries(ctx.workspace)) {
+    for (const entry of pathEntriesOf(ctx)) {
       if (entry.operations.length === 0) continue;
       for (const name of new Set(entry.names)) {
         const missing = entry.operations.filter((op) => !op.params.some((p) => p.in === 'path' && p.name === name));

@@ -1,6 +1,6 @@
 // path-param-unused: a parameter `in: path` names a `{name}` of its path template.
 import { finding, type Finding, type Rule } from './rule.ts';
-import { pathEntries } from './path-params.ts';
+import { pathEntriesOf } from './path-params.ts';
 
 export const pathParamUnused: Rule = {
   id: 'path-param-unused',
@@ -8,7 +8,7 @@ export const pathParamUnused: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const seen = new Set<string>();
-    for (const entry of pathEntries(ctx.workspace)) {
+    for (const entry of pathEntriesOf(ctx)) {
       const params = [...entry.pathLevel, ...entry.operations.flatMap((op) => op.params)];
       for (const p of params) {
         const key = p.loc.file + '#' + p.loc.pointer;

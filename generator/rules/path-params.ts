@@ -3,7 +3,9 @@
 // each with the place it is written (the `$ref` item, not the component it points to).
 import { escapeSegment, isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
+import type { SpecIndex } from '../load/spec-index.ts';
 import { httpMethods } from '../model/types.ts';
+import type { RuleContext } from './rule.ts';
 
 export interface DeclaredParam {
   name: string;
@@ -31,6 +33,15 @@ export interface PathEntry {
 
 export function templateNames(template: string): string[] {
   return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+}
+
+/** The entries of one loaded spec (two rules read them): computed once per index, which every load builds anew. */
+const entriesOf = new WeakMap<SpecIndex, PathEntry[]>();
+
+export function pathEntriesOf(ctx: Pick<RuleContext, 'workspace' | 'index'>): PathEntry[] {
+  let entries = entriesOf.get(ctx.index);
+  if (!entries) entriesOf.set(ctx.index, (entries = pathEntries(ctx.workspace)));
+  return entries;
 }
 
 export function pathEntries(ws: Workspace): PathEntry[] {

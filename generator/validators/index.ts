@@ -41,8 +41,8 @@ export interface ValidatorModuleOptions {
   /** The document that pointers and `$ref`s resolve against (an OpenAPI document or a bare schema). */
   root: object;
   dialect: Dialect;
-  /** A leading comment. */
-  header?: string;
+  /** A leading comment; false for none (the caller writes its own). */
+  header?: string | false;
   /** Extra import statements for the top of the module (trusted text from the caller). */
   imports?: string[];
 }

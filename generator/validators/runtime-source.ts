@@ -2,7 +2,12 @@
 // declaration a module needs, plus the declarations it uses in turn, in the file's own order.
 // One source for the interpreter and the compiled code, so the helpers are tested once.
 import { readFileSync } from 'node:fs';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
+import type * as TS from 'typescript';
+
+// required, not imported: an ES import of TypeScript's 9 MB CommonJS compiler makes Node scan it
+// for its module format and named exports first (half a second per process)
+const ts: typeof TS = createRequire(import.meta.url)('typescript');
 
 interface Declaration {
   name: string;
@@ -14,7 +19,7 @@ interface Declaration {
 
 let cache: Map<string, Declaration> | undefined;
 
-function identifiersIn(node: ts.Node, into = new Set<string>()): Set<string> {
+function identifiersIn(node: TS.Node, into = new Set<string>()): Set<string> {
   if (ts.isIdentifier(node)) into.add(node.text);
   ts.forEachChild(node, (child) => void identifiersIn(child, into));
   return into;

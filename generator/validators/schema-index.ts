@@ -48,7 +48,9 @@ export function pointerSegmentOf(segment: string | number): string {
 const PLAIN_SEGMENT = /^[A-Za-z0-9\-_.!*'()$&+,:;=@]*$/;
 
 export function childPointer(at: string, ...segments: (string | number)[]): string {
-  return segments.reduce<string>((pointer, segment) => `${pointer}/${pointerSegmentOf(segment)}`, at);
+  let pointer = at;
+  for (let i = 0; i < segments.length; i++) pointer += '/' + pointerSegmentOf(segments[i]!);
+  return pointer;
 }
 
 /** Segments of a URI-fragment JSON pointer ("#/a~1b/c%20d" -> ["a/b", "c d"]). */
@@ -173,11 +175,13 @@ export class SchemaIndex {
       if (!this.resources.has(base)) this.resources.set(base, { schema: node, at, base });
     }
     this.nodes.set(node, { at, base });
-    for (const key of ['$anchor', '$dynamicAnchor']) {
-      const anchor = node[key];
-      if (typeof anchor === 'string' && ANCHOR.test(anchor)) {
-        const name = `${base}#${anchor}`;
-        if (!this.anchors.has(name)) this.anchors.set(name, { schema: node, at, base });
+    if (node.$anchor !== undefined || node.$dynamicAnchor !== undefined) {
+      for (const key of ['$anchor', '$dynamicAnchor']) {
+        const anchor = node[key];
+        if (typeof anchor === 'string' && ANCHOR.test(anchor)) {
+          const name = `${base}#${anchor}`;
+          if (!this.anchors.has(name)) this.anchors.set(name, { schema: node, at, base });
+        }
       }
     }
     for (const key of Object.keys(node)) {

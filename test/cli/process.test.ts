@@ -51,9 +51,9 @@ describe('progress', () => {
     expect(stages.map((l) => l.replace(/^oaskit generate \[ *[\d.]+ s\] /, ''))).toEqual([
       'loading the generator',
       'pets: checking and modelling pets.yaml',
-      'pets: emitting types',
       'pets: emitting validators',
       'pets: emitting client',
+      'pets: emitting types',
       'pets: emitting package',
       'pets: emitting readme',
       'pets: writing progress/',

@@ -132,7 +132,7 @@ async function generateOne(job: Job, options: { check: boolean; say: Progress; w
   const drift = lib.compareWithDisk(job.out, files);
   if (!options.check) {
     say(`${model.name}: writing ${show(job.out)}/`);
-    lib.writeFolder(job.out, files);
+    lib.writeFolder(job.out, files, drift);
   }
   return { model, files, drift };
 }
@@ -167,7 +167,7 @@ async function watch(jobs: Job[], site: string | undefined, say: Progress): Prom
         const files = await lib.emitSite(jobs.map((j) => models.get(j)!));
         const drift = lib.compareWithDisk(site, files);
         changed.push(...drift.stale, ...drift.missing, ...drift.extra);
-        lib.writeFolder(site, files);
+        lib.writeFolder(site, files, drift);
       } catch (error) {
         failed = true;
         process.stderr.write(`oaskit generate: the reference site: internal error: ${(error as Error).message}\n`);

@@ -2,6 +2,7 @@
 // model printed as one OpenAPI 3.1 document (every ref `#/components/schemas/<name>`, no examples:
 // types need none, and openapi-typescript's resolver would follow `externalValue`), its schemas
 // rewritten so that each is printed as exactly as TypeScript can say it (type-document.ts).
+import { createRequire } from 'node:module';
 import type { astToString, OpenAPITSOptions, resolveRef, scanDiscriminators, transformSchema } from 'openapi-typescript';
 import type { ApiEmitter } from '../emitter.ts';
 import { apiTitle, generatedHeader, sourceName } from '../header.ts';
@@ -38,6 +39,8 @@ const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
  * identifiers that occur nowhere in the document, and come back in the printed types.
  */
 function shieldPrototypeKeys(document: Record<string, unknown>): { document: unknown; restore: (text: string) => string } {
+  // almost no spec has such a key: look before serialising and copying the whole document
+  if (!hasPrototypeKey(document)) return { document, restore: (t) => t };
   const text = JSON.stringify(document);
   let nonce = 0;
   while (text.includes(`oaskit${nonce}_`)) nonce++;
@@ -77,6 +80,27 @@ function shieldPrototypeKeys(document: Record<string, unknown>): { document: unk
   if (!used) return { document, restore: (t) => t };
   const pattern = new RegExp(`oaskit${nonce}_(${[...prototypeNames].map((n) => n.replace(/\$/g, '\\$')).join('|')})`, 'g');
   return { document: shielded, restore: (t) => t.replace(pattern, (_, name: string) => name) };
+}
+
+/** Does any key, or any `$ref` to a component, of the document name a member of Object.prototype? (iterative) */
+function hasPrototypeKey(root: unknown): boolean {
+  const refPrefix = '#/components/schemas/';
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (prototypeNames.has(k)) return true;
+        const member = (v as Record<string, unknown>)[k];
+        if (typeof member === 'string') {
+          if (member.startsWith(refPrefix) && prototypeNames.has(member.slice(refPrefix.length))) return true;
+        } else if (member !== null && typeof member === 'object') stack.push(member);
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -133,13 +157,15 @@ interface Printer {
 }
 
 // openapi-typescript's own modules (the package exports every file), not its entry module: that one
-// loads all of Redocly for the passes left out here. Specifiers held in variables: the modules
-// have no declarations of their own (the entry's declarations type them, above).
-const transformModule: string = 'openapi-typescript/dist/transform/index.mjs';
-const utilsModule: string = 'openapi-typescript/dist/lib/utils.mjs';
-const tsModule: string = 'openapi-typescript/dist/lib/ts.mjs';
+// loads all of Redocly for the passes left out here. Their CommonJS build, required: its ES modules
+// import TypeScript's 9 MB CommonJS compiler, which Node first scans for its module format and
+// named exports (half a second per process). The modules have no declarations of their own (the
+// entry's declarations type them, above).
+const require = createRequire(import.meta.url);
 
 async function loadPrinter(): Promise<Printer> {
-  const [transform, utils, ts] = await Promise.all([import(transformModule), import(utilsModule), import(tsModule)]);
-  return { transformSchema: transform.default, scanDiscriminators: utils.scanDiscriminators, resolveRef: utils.resolveRef, astToString: ts.astToString };
+  const transform = require('openapi-typescript/dist/transform/index.cjs') as Printer['transformSchema'];
+  const utils = require('openapi-typescript/dist/lib/utils.cjs') as Pick<Printer, 'scanDiscriminators' | 'resolveRef'>;
+  const ts = require('openapi-typescript/dist/lib/ts.cjs') as Pick<Printer, 'astToString'>;
+  return { transformSchema: transform, scanDiscriminators: utils.scanDiscriminators, resolveRef: utils.resolveRef, astToString: ts.astToString };
 }

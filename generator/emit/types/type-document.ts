@@ -10,8 +10,8 @@
 // - what the type cannot check is appended to the description, so the JSDoc says it.
 import { isObject, parsePointer } from '../../core/pointer.ts';
 import { typeShape, type Alternative, type PropertyTerm } from '../../model/composites.ts';
-import { printDocument } from '../../model/document.ts';
-import { objectProperties, subschemas, type Schema } from '../../model/schema.ts';
+import { takePrintedDocument } from '../../model/document.ts';
+import { childSchemas, objectProperties, type Schema } from '../../model/schema.ts';
 import type { ApiModel } from '../../model/types.ts';
 import { provenanceLines } from '../provenance-text.ts';
 
@@ -20,16 +20,14 @@ type Obj = Record<string, unknown>;
 const annotations = ['title', 'description', 'examples', 'example', 'default', 'deprecated', 'summary'];
 
 export function typeDocument(model: ApiModel): Obj {
-  const printed = printDocument(model, { examples: false });
-  const document = structuredClone(printed.document);
+  // rewritten in place: taken from the cache of printed documents, not copied
+  const printed = takePrintedDocument(model, { examples: false });
+  const document = printed.document;
   // every node's printed object, found before any is rewritten (rewrites drop keywords and their subtrees)
   const objects = new Map<Schema, Obj>();
   for (const node of model.schemaNodes) {
-    const pointer = printed.pointerOf(node);
-    if (pointer === undefined) continue;
-    let at: unknown = document;
-    for (const segment of parsePointer(pointer)) at = isObject(at) || Array.isArray(at) ? (at as Obj)[segment] : undefined;
-    if (isObject(at)) objects.set(node, at);
+    const o = printed.objectOf(node);
+    if (o) objects.set(node, o);
   }
   /** How a node is written where it is used: a `$ref` to its component, or its printed object. */
   const use = (node: Schema): unknown => {
@@ -56,7 +54,7 @@ function postOrder(nodes: readonly Schema[]): Schema[] {
   for (const root of nodes) {
     if (seen.has(root)) continue;
     seen.add(root);
-    const stack: { node: Schema; subs: Schema[] }[] = [{ node: root, subs: subschemas(root).map((x) => x.schema) }];
+    const stack: { node: Schema; subs: Schema[] }[] = [{ node: root, subs: childSchemas(root) }];
     while (stack.length) {
       const top = stack[stack.length - 1]!;
       const next = top.subs.pop();
@@ -65,7 +63,7 @@ function postOrder(nodes: readonly Schema[]): Schema[] {
         stack.pop();
       } else if (!seen.has(next)) {
         seen.add(next);
-        stack.push({ node: next, subs: subschemas(next).map((x) => x.schema) });
+        stack.push({ node: next, subs: childSchemas(next) });
       }
     }
   }
@@ -82,7 +80,7 @@ function rewrite(node: Schema, o: Obj, use: (node: Schema) => unknown): void {
   if (allOf.length) o.allOf = allOf;
   else delete o.allOf;
 
-  const base = objectProperties(node);
+  let base: ReturnType<typeof objectProperties> | undefined; // only alternatives read it
   const alternative = (a: Alternative): Obj => {
     const properties: Obj = {};
     const required: string[] = [];
@@ -94,7 +92,7 @@ function rewrite(node: Schema, o: Obj, use: (node: Schema) => unknown): void {
   };
   const termSchema = (name: string, t: PropertyTerm): unknown => {
     if (t.absent) return false;
-    const declared = base.get(name)?.schema;
+    const declared = (base ??= objectProperties(node)).get(name)?.schema;
     const parts: unknown[] = [];
     if (t.values) parts.push({ ...typeOf(declared), enum: t.values });
     else if (t.required && declared) parts.push(bare(use(declared)));

@@ -18,12 +18,12 @@ const imports = [
 ];
 
 /**
- * The module text. An entry the compiler cannot compile still exports its two functions: they
+ * The module text (without a leading comment: the emitter writes the header). An entry the compiler cannot compile still exports its two functions: they
  * throw, saying why, so a client that asks for that validation fails loudly instead of passing.
  */
 export async function validatorModule(model: ApiModel): Promise<string> {
   const printed = printDocument(model, { examples: false });
-  const { text, skipped } = await emitValidatorModuleSkipping(validatorEntries(model, printed), { root: printed.document, dialect: 'openapi-3.1', imports });
+  const { text, skipped } = await emitValidatorModuleSkipping(validatorEntries(model, printed), { root: printed.document, dialect: 'openapi-3.1', imports, header: false });
   const stubs = skipped.map(({ name, error }) => {
     const message = literal(`validate${name}: its schema cannot be compiled (${error.message})`);
     return `\nexport function validate${name}(_value: unknown): never {\n  throw new Error(${message});\n}\n\nexport function is${name}(_value: unknown): never {\n  throw new Error(${message});\n}\n`;
@@ -49,7 +49,7 @@ export const validatorsEmitter: ApiEmitter = {
   name: 'validators',
   async emit(model) {
     const header = generatedHeader(`Validators of the ${apiTitle(model)}: validate*(value) returns every error, is*(value) is a type guard.`, sourceName(model));
-    const body = (await validatorModule(model)).replace(/^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*/, '');
-    return [{ path: 'validators.ts', contents: header + '\n' + body }];
+    // the module comes without a header comment of its own (nothing to cut from a large text)
+    return [{ path: 'validators.ts', contents: header + '\n\n' + (await validatorModule(model)) }];
   },
 };

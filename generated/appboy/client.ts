@@ -632,7 +632,7 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `attributes`, at most 50 items in `events`, at most 50 items in `purchases` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -656,7 +656,7 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_ids`, at most 50 items in `appboy_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -680,7 +680,7 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `push_tokens` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -712,7 +712,7 @@ export interface MessagingOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -737,7 +737,7 @@ export interface MessagingOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `recipients`, at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -770,7 +770,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -795,7 +795,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `recipients` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -818,7 +818,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /messages/schedule/update`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -841,7 +841,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /campaigns/trigger/schedule/update`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -864,7 +864,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /messages/schedule/delete`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -887,7 +887,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /campaigns/trigger/schedule/delete`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -926,7 +926,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - `offset` (query): Beginning point in the list to retrieve from.
    * - `email` (query): If given, the response tells whether this user has unsubscribed.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `offset` (offset): `.all()` yields every item, `.pages()` every page.
    *
@@ -945,7 +945,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/status`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -965,7 +965,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/bounce/remove`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -985,7 +985,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/spam/remove`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1015,7 +1015,7 @@ export interface UserExportOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1035,7 +1035,7 @@ export interface UserExportOperations<PD extends string = never> {
    *
    * `POST /users/export/segment`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * `.download(input, { to })` streams the file at `/url` of the response (fetched without credentials).
    *
@@ -1069,7 +1069,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1094,7 +1094,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The segment size per day. Status 200 is a guess (the reference never states the success code).
@@ -1115,7 +1115,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `segment_id` (query, required): Segment Identifier, from the Developer Console or the segment list endpoint.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The segment. Status 200 is a guess (the reference never states the success code).
@@ -1145,7 +1145,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1170,7 +1170,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The campaign statistics per day. Status 200 is a guess (the reference never states the success code).
@@ -1191,7 +1191,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `campaign_id` (query, required): Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The campaign. Status 200 is a guess (the reference never states the success code).
@@ -1221,7 +1221,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1247,7 +1247,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `unit` (query): Unit of time between data points. one of `"day"`, `"hour"`.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The card statistics per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1268,7 +1268,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `card_id` (query, required): Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The card. Status 200 is a guess (the reference never states the success code).
@@ -1299,7 +1299,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Monthly active users per day. Status 200 is a guess (the reference never states the success code).
@@ -1322,7 +1322,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Daily active users per day. Status 200 is a guess (the reference never states the success code).
@@ -1345,7 +1345,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: New users per day. Status 200 is a guess (the reference never states the success code).
@@ -1368,7 +1368,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Uninstalls per day. Status 200 is a guess (the reference never states the success code).
@@ -1401,7 +1401,7 @@ export interface SessionsAnalyticsExportOperations<PD extends string = never> {
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose sessions are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Sessions per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1430,7 +1430,7 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1458,7 +1458,7 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose event analytics are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Occurrences per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1487,7 +1487,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1514,7 +1514,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Revenue per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1539,7 +1539,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Purchases per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1564,7 +1564,7 @@ export interface RawEventStreamExportOperations<PD extends string = never> {
    *
    * `POST /raw_data/export`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *

@@ -14,7 +14,7 @@ import type { paths } from './schema.d.ts';
  *
  * Limits: at most 50 items in `attributes`, at most 50 items in `events`, at most 50 items in `purchases` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -39,7 +39,7 @@ export const trackUsers: Operation<paths["/users/track"]["post"], { ct: "applica
  *
  * Limits: at most 50 items in `external_ids`, at most 50 items in `appboy_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -64,7 +64,7 @@ export const deleteUsers: Operation<paths["/users/delete"]["post"], { ct: "appli
  *
  * Limits: at most 50 items in `push_tokens` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -89,7 +89,7 @@ export const removePushTokens: Operation<paths["/push_notification/remove"]["pos
  *
  * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -115,7 +115,7 @@ export const sendMessages: Operation<paths["/messages/send"]["post"], { ct: "app
  *
  * Limits: at most 50 items in `recipients`, at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -141,7 +141,7 @@ export const sendCampaignTrigger: Operation<paths["/campaigns/trigger/send"]["po
  *
  * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -167,7 +167,7 @@ export const createMessageSchedule: Operation<paths["/messages/schedule/create"]
  *
  * Limits: at most 50 items in `recipients` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -191,7 +191,7 @@ export const createCampaignTriggerSchedule: Operation<paths["/campaigns/trigger/
  *
  * `POST /messages/schedule/update`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -215,7 +215,7 @@ export const updateMessageSchedule: Operation<paths["/messages/schedule/update"]
  *
  * `POST /campaigns/trigger/schedule/update`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -239,7 +239,7 @@ export const updateCampaignTriggerSchedule: Operation<paths["/campaigns/trigger/
  *
  * `POST /messages/schedule/delete`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -263,7 +263,7 @@ export const deleteMessageSchedule: Operation<paths["/messages/schedule/delete"]
  *
  * `POST /campaigns/trigger/schedule/delete`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -295,7 +295,7 @@ export const deleteCampaignTriggerSchedule: Operation<paths["/campaigns/trigger/
  * - `offset` (query): Beginning point in the list to retrieve from.
  * - `email` (query): If given, the response tells whether this user has unsubscribed.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `offset` (offset): `.all()` yields every item, `.pages()` every page.
  *
@@ -315,7 +315,7 @@ export const getEmailUnsubscribes: Operation<paths["/email/unsubscribes"]["get"]
  *
  * `POST /email/status`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -336,7 +336,7 @@ export const setEmailSubscriptionStatus: Operation<paths["/email/status"]["post"
  *
  * `POST /email/bounce/remove`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -357,7 +357,7 @@ export const removeEmailBounces: Operation<paths["/email/bounce/remove"]["post"]
  *
  * `POST /email/spam/remove`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -380,7 +380,7 @@ export const removeEmailSpam: Operation<paths["/email/spam/remove"]["post"], { c
  *
  * Limits: at most 50 items in `external_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -401,7 +401,7 @@ export const exportUsersByIds: Operation<paths["/users/export/ids"]["post"], { c
  *
  * `POST /users/export/segment`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * `.download(input, { to })` streams the file at `/url` of the response (fetched without credentials).
  *
@@ -428,7 +428,7 @@ export const exportUsersBySegment: Operation<paths["/users/export/segment"]["pos
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -454,7 +454,7 @@ export const listSegments: Operation<paths["/segments/list"]["get"], { dates: "X
  * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The segment size per day. Status 200 is a guess (the reference never states the success code).
@@ -476,7 +476,7 @@ export const getSegmentDataSeries: Operation<paths["/segments/data_series"]["get
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `segment_id` (query, required): Segment Identifier, from the Developer Console or the segment list endpoint.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The segment. Status 200 is a guess (the reference never states the success code).
@@ -499,7 +499,7 @@ export const getSegmentDetails: Operation<paths["/segments/details"]["get"], { d
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  * - `include_archived` (query): Whether archived campaigns or cards are included.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -525,7 +525,7 @@ export const listCampaigns: Operation<paths["/campaigns/list"]["get"], { dates: 
  * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The campaign statistics per day. Status 200 is a guess (the reference never states the success code).
@@ -547,7 +547,7 @@ export const getCampaignDataSeries: Operation<paths["/campaigns/data_series"]["g
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `campaign_id` (query, required): Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The campaign. Status 200 is a guess (the reference never states the success code).
@@ -570,7 +570,7 @@ export const getCampaignDetails: Operation<paths["/campaigns/details"]["get"], {
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  * - `include_archived` (query): Whether archived campaigns or cards are included.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -597,7 +597,7 @@ export const listNewsFeedCards: Operation<paths["/feed/list"]["get"], { dates: "
  * - `unit` (query): Unit of time between data points. one of `"day"`, `"hour"`.
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The card statistics per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -619,7 +619,7 @@ export const getNewsFeedCardDataSeries: Operation<paths["/feed/data_series"]["ge
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `card_id` (query, required): Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The card. Status 200 is a guess (the reference never states the success code).
@@ -643,7 +643,7 @@ export const getNewsFeedCardDetails: Operation<paths["/feed/details"]["get"], { 
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Monthly active users per day. Status 200 is a guess (the reference never states the success code).
@@ -667,7 +667,7 @@ export const getMonthlyActiveUsersDataSeries: Operation<paths["/kpi/mau/data_ser
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Daily active users per day. Status 200 is a guess (the reference never states the success code).
@@ -691,7 +691,7 @@ export const getDailyActiveUsersDataSeries: Operation<paths["/kpi/dau/data_serie
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: New users per day. Status 200 is a guess (the reference never states the success code).
@@ -715,7 +715,7 @@ export const getNewUsersDataSeries: Operation<paths["/kpi/new_users/data_series"
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Uninstalls per day. Status 200 is a guess (the reference never states the success code).
@@ -741,7 +741,7 @@ export const getUninstallsDataSeries: Operation<paths["/kpi/uninstalls/data_seri
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose sessions are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Sessions per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -763,7 +763,7 @@ export const getSessionsDataSeries: Operation<paths["/sessions/data_series"]["ge
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -792,7 +792,7 @@ export const listCustomEvents: Operation<paths["/events/list"]["get"], { dates: 
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose event analytics are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Occurrences per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -814,7 +814,7 @@ export const getCustomEventDataSeries: Operation<paths["/events/data_series"]["g
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -842,7 +842,7 @@ export const listProducts: Operation<paths["/purchases/product_list"]["get"], { 
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Revenue per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -868,7 +868,7 @@ export const getRevenueSeries: Operation<paths["/purchases/revenue_series"]["get
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Purchases per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -886,7 +886,7 @@ export const getPurchaseQuantitySeries: Operation<paths["/purchases/quantity_ser
  *
  * `POST /raw_data/export`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *

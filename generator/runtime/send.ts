@@ -85,7 +85,7 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
     policy && nextDelay(policy, op.idempotent || key ? 'get' : op.method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
 
   // the bucket this call is paced by: every attempt waits for a token
-  const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit);
+  const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit, clock);
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();

@@ -76,20 +76,22 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
   const req = build(config, op, input, codec);
   const { options, clock } = config;
   const { signal } = input;
-  if (options.validation) await options.validation.request(op, input, req, options.pathParams);
+  const { validation } = options;
+  if (validation) await validation.request(op, input, req, options.pathParams);
   const policy = input.retry === undefined ? config.retry : retryPolicy(options.retry, input.retry);
-  const key = op.idempotencyKey;
-  // one key for every attempt of the call: the server tells a retry from a new call
-  if (key && !Object.keys(req.headers).some((k) => k.toLowerCase() === key.toLowerCase())) req.headers[key] = crypto.randomUUID();
   const timeoutMs = input.timeoutMs ?? config.timeoutMs;
   const limit = input.maxResponseBytes ?? config.maxResponseBytes;
   const startedAt = clock.now();
-  // an operation declared safe to repeat is retried like a GET
+  // an operation declared safe to repeat, or sending one idempotency key for every attempt of the
+  // call (params.ts fills it), is retried like a GET
+  const method = op.idempotent || op.idempotencyKey ? 'get' : op.method;
   const retry = (attempt: number, status?: number, headers?: Headers, sent?: boolean) =>
-    policy && nextDelay(policy, op.idempotent || key ? 'get' : op.method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
-
-  // the bucket this call is paced by: every attempt waits for a token
+    policy && nextDelay(policy, method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
+  // the bucket this call is paced by (when the config paces): every attempt waits for a token
   const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit, clock);
+  // one signal for the caller's abort and each attempt's time limit; none when there is neither
+  // (a signal costs fetch a measurable share of a loopback request)
+  const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
@@ -98,9 +100,6 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
     if (options.onRequest) await options.onRequest({ ...event, headers: req.headers });
     // (after the hook: a hook that throws spends no token)
     if (bucket) await bucket.take(signal);
-    // one signal for the caller's abort and this attempt's time limit; none when there is neither
-    // (a signal costs fetch a measurable share of a loopback request)
-    const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
     const controller = timed || signal ? new AbortController() : undefined;
     const abort = () => controller!.abort();
     signal?.addEventListener('abort', abort);
@@ -110,24 +109,26 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
     try {
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
-      bucket?.update(status, headers, performance.now() - began);
-      if (options.onResponse) await options.onResponse({ ...event, status, headers, ms: performance.now() - began });
+      const ms = performance.now() - began;
+      bucket?.update(status, headers, ms);
+      if (options.onResponse) await options.onResponse({ ...event, status, headers, ms });
       delay = retry(attempt, status, headers);
       if (delay === undefined) {
         const documented = matchResponse(op, status);
         // a file to stream (`.download()`): the body is left unread
-        if (input.unread && response.ok) return { op, status, ok: true, payload: undefined, response, documented, attempts: attempt, request: req };
-        const payload = await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', req.summary(), limit));
-        if (documented && options.validation) await options.validation.response(op, documented, response, payload, () => req.summary());
+        const unread = input.unread && response.ok;
+        const payload = unread ? undefined : await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', req.summary(), limit));
+        if (documented && validation && !unread) await validation.response(op, documented, response, payload, () => req.summary());
         return { op, status, ok: response.ok, payload, response, documented, attempts: attempt, request: req };
       }
       await response.body?.cancel();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      // a redirect elsewhere, an invalid response, a hook's own error: final
+      if (error instanceof ClientError) throw error;
       const timedOut = !!controller?.signal.aborted;
       const failure = timedOut ? 'sent' : networkFailure(error);
-      // a redirect elsewhere, an invalid response, a hook's own error: final
-      if (error instanceof ClientError || !failure) throw error instanceof ClientError ? error : req.scrub(error);
+      if (!failure) throw req.scrub(error);
       delay = retry(attempt, undefined, undefined, failure === 'sent');
       if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt) : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
     } finally {

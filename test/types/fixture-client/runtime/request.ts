@@ -165,12 +165,21 @@ export class Prepared {
 /** What the codecs add to a request. */
 export type Parts = Prepared;
 
+/**
+ * The Cookie header of the cookies the codecs collected: with the other headers, or with the
+ * credentials when one of them is a credential (each codec that adds cookies sets it again).
+ */
+export function setCookies(parts: Parts): void {
+  if (!parts.cookies.length) return;
+  delete parts.headers.Cookie;
+  (parts.secretCookie ? parts.auth : parts.headers).Cookie = parts.cookies.join('; ');
+}
+
 export function build(config: Config<string>, op: OperationMeta, input: RawInput, codec: Codec = {}): Prepared {
   const { options } = config;
   const req = new Prepared(op, input, options.headers);
   const path = codec.params ? codec.params(op, input, options.pathParams, req) : op.path;
   codec.auth?.(op, input, options, req);
-  if (req.cookies.length) (req.secretCookie ? req.auth : req.headers).Cookie = req.cookies.join('; ');
 
   // the body, its credential properties filled when the call leaves them out
   if (input.body !== undefined) {
@@ -187,8 +196,7 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
     if (out.type) req.headers['Content-Type'] = out.type;
   }
 
-  const base = options.baseUrl ?? op.servers?.[0] ?? '';
-  req.url = (base.endsWith('/') ? base.slice(0, -1) : base) + path + (req.query.length ? '?' + req.query.join('&') : '');
+  req.url = (options.baseUrl ?? op.servers?.[0] ?? '').replace(/\/$/, '') + path + (req.query.length ? '?' + req.query.join('&') : '');
   return req;
 }
 

@@ -12,7 +12,7 @@
 import type { Config } from './config.ts';
 import { ClientError, NetworkError, RedirectError, ResponseBodyError, TimeoutError } from './errors.ts';
 import type { OperationMeta, ResponseMeta } from './meta.ts';
-import { build, type Codec, type Prepared, type RawInput } from './request.ts';
+import { build, redact, safeUrl, summary, type Codec, type Prepared, type RawInput } from './request.ts';
 import { matchResponse, readBody } from './response.ts';
 import { nextDelay, retryPolicy } from './retry.ts';
 
@@ -46,7 +46,7 @@ async function fetchFollowing(config: Config<string>, op: OperationMeta, req: Pr
     if (location === null && response.type !== 'opaqueredirect') return response;
     await response.body?.cancel();
     const target = location === null ? undefined : new URL(location, url);
-    if (target?.origin !== new URL(url).origin || hop >= config.maxRedirects) throw new RedirectError(op.id, status, target ? req.redact(target.href) : '', req.summary());
+    if (target?.origin !== new URL(url).origin || hop >= config.maxRedirects) throw new RedirectError(op.id, status, target ? redact(req, target.href) : '', summary(req));
     if (status === 303 || (status < 303 && init.method === 'POST')) {
       init.method = 'GET';
       init.body = undefined;
@@ -96,7 +96,7 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     // what both hooks are told about the attempt (the URL redacted)
-    const event = { operationId: op.id, method: req.method, url: req.safeUrl(), attempt };
+    const event = { operationId: op.id, method: req.method, url: safeUrl(req), attempt };
     if (options.onRequest) await options.onRequest({ ...event, headers: req.headers });
     // (after the hook: a hook that throws spends no token)
     if (bucket) await bucket.take(signal);
@@ -117,8 +117,8 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
         const documented = matchResponse(op, status);
         // a file to stream (`.download()`): the body is left unread
         const unread = input.unread && response.ok;
-        const payload = unread ? undefined : await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', req.summary(), limit));
-        if (documented && validation && !unread) await validation.response(op, documented, response, payload, () => req.summary());
+        const payload = unread ? undefined : await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', summary(req), limit));
+        if (documented && validation && !unread) await validation.response(op, documented, response, payload, () => summary(req));
         return { op, status, ok: response.ok, payload, response, documented, attempts: attempt, request: req };
       }
       await response.body?.cancel();
@@ -128,9 +128,11 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
       if (error instanceof ClientError) throw error;
       const timedOut = !!controller?.signal.aborted;
       const failure = timedOut ? 'sent' : networkFailure(error);
-      if (!failure) throw req.scrub(error);
+      // (without credentials it may repeat: the auth codec's scrub)
+      const shown = req.scrub ? req.scrub(error) : error;
+      if (!failure) throw shown;
       delay = retry(attempt, undefined, undefined, failure === 'sent');
-      if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt) : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
+      if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, summary(req), attempt) : new NetworkError(op.id, summary(req), attempt, shown);
     } finally {
       bucket?.done();
       clearTimeout(timer);

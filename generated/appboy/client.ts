@@ -635,7 +635,7 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `attributes`, at most 50 items in `events`, at most 50 items in `purchases` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -670,7 +670,7 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_ids`, at most 50 items in `appboy_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -705,7 +705,7 @@ export interface UserDataOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `push_tokens` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -752,7 +752,7 @@ export interface MessagingOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -787,7 +787,7 @@ export interface MessagingOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `recipients`, at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -833,7 +833,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -868,7 +868,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `recipients` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -901,7 +901,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /messages/schedule/update`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -935,7 +935,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /campaigns/trigger/schedule/update`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -969,7 +969,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /messages/schedule/delete`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1003,7 +1003,7 @@ export interface SchedulesOperations<PD extends string = never> {
    *
    * `POST /campaigns/trigger/schedule/delete`
    *
-   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1053,7 +1053,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    * - `offset` (query): Beginning point in the list to retrieve from.
    * - `email` (query): If given, the response tells whether this user has unsubscribed.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `offset` (offset): `.all()` yields every item, `.pages()` every page.
    *
@@ -1083,7 +1083,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/status`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1114,7 +1114,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/bounce/remove`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1144,7 +1144,7 @@ export interface EmailSyncOperations<PD extends string = never> {
    *
    * `POST /email/spam/remove`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1184,7 +1184,7 @@ export interface UserExportOperations<PD extends string = never> {
    *
    * Limits: at most 50 items in `external_ids` per request. `.batch()` takes any number and splits them.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *
@@ -1212,7 +1212,7 @@ export interface UserExportOperations<PD extends string = never> {
    *
    * `POST /users/export/segment`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * `.download(input, { to })` streams the file at `/url` of the response (fetched without credentials).
    *
@@ -1257,7 +1257,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1290,7 +1290,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The segment size per day. Status 200 is a guess (the reference never states the success code).
@@ -1317,7 +1317,7 @@ export interface SegmentExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `segment_id` (query, required): Segment Identifier, from the Developer Console or the segment list endpoint.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The segment. Status 200 is a guess (the reference never states the success code).
@@ -1353,7 +1353,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1386,7 +1386,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The campaign statistics per day. Status 200 is a guess (the reference never states the success code).
@@ -1413,7 +1413,7 @@ export interface CampaignExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `campaign_id` (query, required): Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The campaign. Status 200 is a guess (the reference never states the success code).
@@ -1449,7 +1449,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    * - `include_archived` (query): Whether archived campaigns or cards are included.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1483,7 +1483,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `unit` (query): Unit of time between data points. one of `"day"`, `"hour"`.
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The card statistics per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1510,7 +1510,7 @@ export interface NewsFeedExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `card_id` (query, required): Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The card. Status 200 is a guess (the reference never states the success code).
@@ -1547,7 +1547,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Monthly active users per day. Status 200 is a guess (the reference never states the success code).
@@ -1577,7 +1577,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Daily active users per day. Status 200 is a guess (the reference never states the success code).
@@ -1607,7 +1607,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: New users per day. Status 200 is a guess (the reference never states the success code).
@@ -1637,7 +1637,7 @@ export interface KpiExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Uninstalls per day. Status 200 is a guess (the reference never states the success code).
@@ -1677,7 +1677,7 @@ export interface SessionsAnalyticsExportOperations<PD extends string = never> {
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose sessions are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Sessions per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1712,7 +1712,7 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1748,7 +1748,7 @@ export interface CustomEventsAnalyticsExportOperations<PD extends string = never
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose event analytics are returned.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Occurrences per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1783,7 +1783,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
    * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
    *
@@ -1818,7 +1818,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Revenue per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1849,7 +1849,7 @@ export interface RevenueAnalyticsExportOperations<PD extends string = never> {
    * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
    * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: Purchases per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1880,7 +1880,7 @@ export interface RawEventStreamExportOperations<PD extends string = never> {
    *
    * `POST /raw_data/export`
    *
-   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+   * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * The client fills `app_group_id` from its credentials when the body leaves it out.
    *

@@ -14,7 +14,7 @@ import type { paths } from './schema.d.ts';
  *
  * Limits: at most 50 items in `attributes`, at most 50 items in `events`, at most 50 items in `purchases` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -50,7 +50,7 @@ export const trackUsers: Operation<paths["/users/track"]["post"], { ct: "applica
  *
  * Limits: at most 50 items in `external_ids`, at most 50 items in `appboy_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -86,7 +86,7 @@ export const deleteUsers: Operation<paths["/users/delete"]["post"], { ct: "appli
  *
  * Limits: at most 50 items in `push_tokens` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -123,7 +123,7 @@ export const removePushTokens: Operation<paths["/push_notification/remove"]["pos
  *
  * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -159,7 +159,7 @@ export const sendMessages: Operation<paths["/messages/send"]["post"], { ct: "app
  *
  * Limits: at most 50 items in `recipients`, at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -195,7 +195,7 @@ export const sendCampaignTrigger: Operation<paths["/campaigns/trigger/send"]["po
  *
  * Limits: at most 50 items in `external_user_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -231,7 +231,7 @@ export const createMessageSchedule: Operation<paths["/messages/schedule/create"]
  *
  * Limits: at most 50 items in `recipients` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -265,7 +265,7 @@ export const createCampaignTriggerSchedule: Operation<paths["/campaigns/trigger/
  *
  * `POST /messages/schedule/update`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -300,7 +300,7 @@ export const updateMessageSchedule: Operation<paths["/messages/schedule/update"]
  *
  * `POST /campaigns/trigger/schedule/update`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -335,7 +335,7 @@ export const updateCampaignTriggerSchedule: Operation<paths["/campaigns/trigger/
  *
  * `POST /messages/schedule/delete`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -370,7 +370,7 @@ export const deleteMessageSchedule: Operation<paths["/messages/schedule/delete"]
  *
  * `POST /campaigns/trigger/schedule/delete`
  *
- * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `messaging`: 100 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -413,7 +413,7 @@ export const deleteCampaignTriggerSchedule: Operation<paths["/campaigns/trigger/
  * - `offset` (query): Beginning point in the list to retrieve from.
  * - `email` (query): If given, the response tells whether this user has unsubscribed.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `offset` (offset): `.all()` yields every item, `.pages()` every page.
  *
@@ -444,7 +444,7 @@ export const getEmailUnsubscribes: Operation<paths["/email/unsubscribes"]["get"]
  *
  * `POST /email/status`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -476,7 +476,7 @@ export const setEmailSubscriptionStatus: Operation<paths["/email/status"]["post"
  *
  * `POST /email/bounce/remove`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -507,7 +507,7 @@ export const removeEmailBounces: Operation<paths["/email/bounce/remove"]["post"]
  *
  * `POST /email/spam/remove`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -540,7 +540,7 @@ export const removeEmailSpam: Operation<paths["/email/spam/remove"]["post"], { c
  *
  * Limits: at most 50 items in `external_ids` per request. `.batch()` takes any number and splits them.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *
@@ -569,7 +569,7 @@ export const exportUsersByIds: Operation<paths["/users/export/ids"]["post"], { c
  *
  * `POST /users/export/segment`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * `.download(input, { to })` streams the file at `/url` of the response (fetched without credentials).
  *
@@ -607,7 +607,7 @@ export const exportUsersBySegment: Operation<paths["/users/export/segment"]["pos
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -641,7 +641,7 @@ export const listSegments: Operation<paths["/segments/list"]["get"], { dates: "X
  * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The segment size per day. Status 200 is a guess (the reference never states the success code).
@@ -669,7 +669,7 @@ export const getSegmentDataSeries: Operation<paths["/segments/data_series"]["get
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `segment_id` (query, required): Segment Identifier, from the Developer Console or the segment list endpoint.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The segment. Status 200 is a guess (the reference never states the success code).
@@ -698,7 +698,7 @@ export const getSegmentDetails: Operation<paths["/segments/details"]["get"], { d
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  * - `include_archived` (query): Whether archived campaigns or cards are included.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -732,7 +732,7 @@ export const listCampaigns: Operation<paths["/campaigns/list"]["get"], { dates: 
  * - `length` (query, required): Maximum number of days before `ending_at` in the returned series, 1 to 100 inclusive. ≥ 1, ≤ 100.
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The campaign statistics per day. Status 200 is a guess (the reference never states the success code).
@@ -760,7 +760,7 @@ export const getCampaignDataSeries: Operation<paths["/campaigns/data_series"]["g
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `campaign_id` (query, required): Campaign Identifier, from the Developer Console, the campaign details page or the campaign list endpoint.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The campaign. Status 200 is a guess (the reference never states the success code).
@@ -789,7 +789,7 @@ export const getCampaignDetails: Operation<paths["/campaigns/details"]["get"], {
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  * - `include_archived` (query): Whether archived campaigns or cards are included.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -824,7 +824,7 @@ export const listNewsFeedCards: Operation<paths["/feed/list"]["get"], { dates: "
  * - `unit` (query): Unit of time between data points. one of `"day"`, `"hour"`.
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The card statistics per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -852,7 +852,7 @@ export const getNewsFeedCardDataSeries: Operation<paths["/feed/data_series"]["ge
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `card_id` (query, required): Card Identifier, from the Developer Console, the card details page or the News Feed list endpoint.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The card. Status 200 is a guess (the reference never states the success code).
@@ -882,7 +882,7 @@ export const getNewsFeedCardDetails: Operation<paths["/feed/details"]["get"], { 
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Monthly active users per day. Status 200 is a guess (the reference never states the success code).
@@ -913,7 +913,7 @@ export const getMonthlyActiveUsersDataSeries: Operation<paths["/kpi/mau/data_ser
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Daily active users per day. Status 200 is a guess (the reference never states the success code).
@@ -944,7 +944,7 @@ export const getDailyActiveUsersDataSeries: Operation<paths["/kpi/dau/data_serie
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: New users per day. Status 200 is a guess (the reference never states the success code).
@@ -975,7 +975,7 @@ export const getNewUsersDataSeries: Operation<paths["/kpi/new_users/data_series"
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App API Identifier; when omitted, results for all apps of the app group are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Uninstalls per day. Status 200 is a guess (the reference never states the success code).
@@ -1008,7 +1008,7 @@ export const getUninstallsDataSeries: Operation<paths["/kpi/uninstalls/data_seri
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose sessions are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Sessions per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1036,7 +1036,7 @@ export const getSessionsDataSeries: Operation<paths["/sessions/data_series"]["ge
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -1073,7 +1073,7 @@ export const listCustomEvents: Operation<paths["/events/list"]["get"], { dates: 
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  * - `segment_id` (query): Segment Identifier of the analytics-enabled segment whose event analytics are returned.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Occurrences per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1101,7 +1101,7 @@ export const getCustomEventDataSeries: Operation<paths["/events/data_series"]["g
  * - `company_secret` (query, deprecated): Formerly sent with every request; deprecated since October 2014 and ignored.
  * - `page` (query): The page to return, starting at 0 (the first page). Pages hold up to 100 segments, campaigns or cards, or up to 250 event or product names.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Paginated by `page` (page): `.all()` yields every item, `.pages()` every page.
  *
@@ -1137,7 +1137,7 @@ export const listProducts: Operation<paths["/purchases/product_list"]["get"], { 
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Revenue per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1169,7 +1169,7 @@ export const getRevenueSeries: Operation<paths["/purchases/revenue_series"]["get
  * - `ending_at` (query): Point in time (ISO 8601) when the series ends; defaults to the time of the request.
  * - `app_id` (query): App Identifier (Developer Console) to limit the analytics to one app.
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: Purchases per unit of time. Status 200 is a guess (the reference never states the success code).
@@ -1193,7 +1193,7 @@ export const getPurchaseQuantitySeries: Operation<paths["/purchases/quantity_ser
  *
  * `POST /raw_data/export`
  *
- * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say.
+ * Paced by the budget `api`: 50000 requests per 3600 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * The client fills `app_group_id` from its credentials when the body leaves it out.
  *

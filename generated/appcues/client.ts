@@ -413,7 +413,7 @@ export interface FlowsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The account's flows.
@@ -442,7 +442,7 @@ export interface FlowsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `flow_id` (path, required): The flow's ID.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The flow.
@@ -471,7 +471,7 @@ export interface FlowsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `flow_id` (path, required): The flow's ID.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 204: The flow is published.
@@ -501,7 +501,7 @@ export interface FlowsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `flow_id` (path, required): The flow's ID.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 204: The flow is unpublished.
@@ -539,7 +539,7 @@ export interface EndUsersOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The user's profile, a flat object of properties.
@@ -574,7 +574,7 @@ export interface EndUsersOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The profile has been updated. The body is the updated profile.
@@ -607,7 +607,7 @@ export interface EndUsersOperations<PD extends string = never> {
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    * - `limit` (query): The maximum number of events to return. The sources document no default and no maximum.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The user's most recent events.
@@ -649,7 +649,7 @@ export interface ImportingOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 202: The event has been accepted and will be processed offline. No body is documented.
@@ -692,7 +692,7 @@ export interface ImportingOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -731,7 +731,7 @@ export interface ImportingOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -771,7 +771,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The account's segments.
@@ -803,7 +803,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 201: The segment has been created. The body is the new segment, including its ID and URL.
@@ -834,7 +834,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The segment.
@@ -862,7 +862,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 204: The segment has been deleted.
@@ -891,7 +891,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The segment has been updated. The body is the updated segment.
@@ -931,7 +931,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -970,7 +970,7 @@ export interface SegmentsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -1015,7 +1015,7 @@ export interface ExportingOperations<PD extends string = never> {
    * Parameters:
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -1064,7 +1064,7 @@ export interface JobsOperations<PD extends string = never> {
    * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
    * - `job_id` (path, required): The job's ID, the `job_id` of a 202 response.
    *
-   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+   * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
    *
    * Responses:
    * - 200: The job's current status.

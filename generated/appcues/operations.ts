@@ -51,7 +51,7 @@ export const recordUserActivity: Operation<paths["/v1/accounts/{account_id}/user
  * Parameters:
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The account's flows.
@@ -81,7 +81,7 @@ export const listFlows: Operation<paths["/v2/accounts/{account_id}/flows"]["get"
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `flow_id` (path, required): The flow's ID.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The flow.
@@ -111,7 +111,7 @@ export const getFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow_id}
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `flow_id` (path, required): The flow's ID.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 204: The flow is published.
@@ -142,7 +142,7 @@ export const publishFlow: Operation<paths["/v2/accounts/{account_id}/flows/{flow
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `flow_id` (path, required): The flow's ID.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 204: The flow is unpublished.
@@ -173,7 +173,7 @@ export const unpublishFlow: Operation<paths["/v2/accounts/{account_id}/flows/{fl
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The user's profile, a flat object of properties.
@@ -209,7 +209,7 @@ export const getUserProfile: Operation<paths["/v2/accounts/{account_id}/users/{u
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The profile has been updated. The body is the updated profile.
@@ -243,7 +243,7 @@ export const updateUserProfile: Operation<paths["/v2/accounts/{account_id}/users
  * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
  * - `limit` (query): The maximum number of events to return. The sources document no default and no maximum.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The user's most recent events.
@@ -278,7 +278,7 @@ export const listUserEvents: Operation<paths["/v2/accounts/{account_id}/users/{u
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `user_id` (path, required): The end user's ID, the same ID your app passes to `Appcues.identify()`.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 202: The event has been accepted and will be processed offline. No body is documented.
@@ -314,7 +314,7 @@ export const importUserEvent: Operation<paths["/v2/accounts/{account_id}/users/{
  * Parameters:
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The account's segments.
@@ -347,7 +347,7 @@ export const listSegments: Operation<paths["/v2/accounts/{account_id}/segments"]
  * Parameters:
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 201: The segment has been created. The body is the new segment, including its ID and URL.
@@ -379,7 +379,7 @@ export const createSegment: Operation<paths["/v2/accounts/{account_id}/segments"
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The segment.
@@ -408,7 +408,7 @@ export const getSegment: Operation<paths["/v2/accounts/{account_id}/segments/{se
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 204: The segment has been deleted.
@@ -438,7 +438,7 @@ export const deleteSegment: Operation<paths["/v2/accounts/{account_id}/segments/
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The segment has been updated. The body is the updated segment.
@@ -479,7 +479,7 @@ export const updateSegment: Operation<paths["/v2/accounts/{account_id}/segments/
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -519,7 +519,7 @@ export const addUserIdsToSegment: Operation<paths["/v2/accounts/{account_id}/seg
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `segment_id` (path, required): The segment's ID, the `id` returned when it was created (for example `-Mv-owpQUFrI5RFTdh5_`).
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -559,7 +559,7 @@ export const removeUserIdsFromSegment: Operation<paths["/v2/accounts/{account_id
  * Parameters:
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -599,7 +599,7 @@ export const importProfiles: Operation<paths["/v2/accounts/{account_id}/import/p
  * Parameters:
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -638,7 +638,7 @@ export const importEvents: Operation<paths["/v2/accounts/{account_id}/import/eve
  * Parameters:
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 202: Accepted. The request is being processed offline. Poll `job_url` (`getJob`) to follow it.
@@ -680,7 +680,7 @@ export const exportEvents: Operation<paths["/v2/accounts/{account_id}/export/eve
  * - `account_id` (path, required): Your Appcues account ID, as shown on the Settings or account page in the Studio.
  * - `job_id` (path, required): The job's ID, the `job_id` of a 202 response.
  *
- * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say.
+ * Paced by the budget `account`: 60 requests per 1 s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has `rateLimit: pacing()`).
  *
  * Responses:
  * - 200: The job's current status.

@@ -6,30 +6,27 @@ import { parseResetTime } from './retry.ts';
 
 export function parseHeaders(headers: Headers, documented: readonly HeaderMeta[], now: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const h of documented) {
+  for (const { name, kind } of documented) {
     let raw: string | null;
     try {
-      raw = headers.get(h.name);
+      raw = headers.get(name);
     } catch {
       continue; // not a valid header name: it can never be present
     }
     if (raw === null) continue;
-    put(out, h.name, parseHeader(raw, h.kind, now));
+    const text = raw.trim();
+    let value: unknown = raw;
+    if (kind === 'number' || kind === 'integer') {
+      if (text !== '' && !Number.isNaN(+text)) value = +text;
+    } else if (kind === 'boolean') {
+      if (text === 'true' || text === 'false') value = text === 'true';
+    } else if (kind === 'date') value = parseResetTime(raw, now) ?? raw;
+    else if (kind === 'json') {
+      try {
+        value = JSON.parse(raw);
+      } catch {}
+    }
+    put(out, name, value);
   }
   return out;
-}
-
-function parseHeader(raw: string, kind: HeaderMeta['kind'], now: number): unknown {
-  const text = raw.trim();
-  if (kind === 'number' || kind === 'integer') return text === '' || Number.isNaN(Number(text)) ? raw : Number(text);
-  if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : raw;
-  if (kind === 'date') return parseResetTime(raw, now) ?? raw;
-  if (kind === 'json') {
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return raw;
-    }
-  }
-  return raw;
 }

@@ -95,78 +95,75 @@ export function optionValue(options: object, name: string): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-/** One call's request as the codecs and the core build it (a class: no closures per call). */
-export class Prepared {
-  // Fields without an initializer are `declare`d and set in the constructor or by build(): a
-  // declared-only field would otherwise be emitted as a class field (bytes in every bundle).
-  query: string[] = [];
+/** One call's request as the codecs and the core build it (`build`): plain data, read by the functions below. */
+export interface Prepared {
+  query: string[];
   /** headers but credentials (hooks may change them) */
-  declare headers: Record<string, string>;
+  headers: Record<string, string>;
   /** credential headers */
-  auth: Record<string, string> = {};
-  cookies: string[] = [];
+  auth: Record<string, string>;
+  cookies: string[];
   /** a cookie holds a credential: the Cookie header is one */
-  declare secretCookie?: boolean;
+  secretCookie?: boolean;
   /** names of the query parameters that hold credentials */
-  hidden: string[] = [];
+  hidden: string[];
   /** the credential values this request carries */
-  secrets: string[] = [];
+  secrets: string[];
   /** the credential parameters the client filled in: [location, name, value] */
-  filled: [ParamLocation, string, string][] = [];
-  declare method: string;
-  declare url: string;
-  declare body?: BodyInit;
-  declare media?: string;
+  filled: [ParamLocation, string, string][];
+  method: string;
+  url: string;
+  body?: BodyInit;
+  media?: string;
   /** the body with its credential properties filled */
-  declare filledBody: unknown;
-  declare readonly op: OperationMeta;
-  declare readonly input: RawInput;
-
-  constructor(op: OperationMeta, input: RawInput, headers: Record<string, string> | undefined) {
-    this.op = op;
-    this.input = input;
-    this.headers = { ...headers };
-    this.method = op.method.toUpperCase();
-    this.filledBody = input.body;
-  }
-
+  filledBody: unknown;
+  readonly op: OperationMeta;
+  readonly input: RawInput;
   /**
-   * An error as it may be shown: without the credential values this request carries. The auth
-   * codec replaces it: without it the only credentials are body properties, which no fetch error repeats.
+   * An error as it may be shown: without the credential values this request carries. Set by the
+   * auth codec: without it the only credentials are body properties, which no fetch error repeats.
    */
-  scrub(error: unknown): unknown {
-    return error;
-  }
+  scrub?(error: unknown): unknown;
+}
 
-  /**
-   * Any URL (a redirect's target) with this request's credential query parameters, and any query
-   * value equal to one of its credentials (a server may echo one), redacted.
-   */
-  redact(url: string): string {
-    return redactUrl(url, this.hidden, this.secrets);
-  }
+/**
+ * Any URL (a redirect's target) with the request's credential query parameters, and any query
+ * value equal to one of its credentials (a server may echo one), redacted.
+ */
+export function redact(req: Prepared, url: string): string {
+  return redactUrl(url, req.hidden, req.secrets);
+}
 
-  /** The URL with its credentials redacted. */
-  safeUrl(): string {
-    return this.redact(this.url);
-  }
+/** The request's URL with its credentials redacted. */
+export function safeUrl(req: Prepared): string {
+  return redact(req, req.url);
+}
 
-  summary(): RequestSummary {
-    const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...this.headers, ...this.auth })) headers[key.toLowerCase()] = key in this.auth ? REDACTED : value;
-    return { operationId: this.op.id, method: this.method, url: this.safeUrl(), headers, body: withCredentials(this.op, this.input.body, () => REDACTED) };
-  }
+/** The request as errors show it: credentials redacted. */
+export function summary(req: Prepared): RequestSummary {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...req.headers, ...req.auth })) headers[key.toLowerCase()] = key in req.auth ? REDACTED : value;
+  return { operationId: req.op.id, method: req.method, url: safeUrl(req), headers, body: withCredentials(req.op, req.input.body, () => REDACTED) };
 }
 
 /** What the codecs add to a request. */
 export type Parts = Prepared;
 
+/**
+ * The Cookie header of the cookies the codecs collected: with the other headers, or with the
+ * credentials when one of them is a credential (each codec that adds cookies sets it again).
+ */
+export function setCookies(parts: Parts): void {
+  if (!parts.cookies.length) return;
+  delete parts.headers.Cookie;
+  (parts.secretCookie ? parts.auth : parts.headers).Cookie = parts.cookies.join('; ');
+}
+
 export function build(config: Config<string>, op: OperationMeta, input: RawInput, codec: Codec = {}): Prepared {
   const { options } = config;
-  const req = new Prepared(op, input, options.headers);
+  const req: Prepared = { query: [], headers: { ...options.headers }, auth: {}, cookies: [], hidden: [], secrets: [], filled: [], method: op.method.toUpperCase(), url: '', filledBody: input.body, op, input };
   const path = codec.params ? codec.params(op, input, options.pathParams, req) : op.path;
   codec.auth?.(op, input, options, req);
-  if (req.cookies.length) (req.secretCookie ? req.auth : req.headers).Cookie = req.cookies.join('; ');
 
   // the body, its credential properties filled when the call leaves them out
   if (input.body !== undefined) {
@@ -183,8 +180,7 @@ export function build(config: Config<string>, op: OperationMeta, input: RawInput
     if (out.type) req.headers['Content-Type'] = out.type;
   }
 
-  const base = options.baseUrl ?? op.servers?.[0] ?? '';
-  req.url = (base.endsWith('/') ? base.slice(0, -1) : base) + path + (req.query.length ? '?' + req.query.join('&') : '');
+  req.url = (options.baseUrl ?? op.servers?.[0] ?? '').replace(/\/$/, '') + path + (req.query.length ? '?' + req.query.join('&') : '');
   return req;
 }
 

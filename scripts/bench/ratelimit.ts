@@ -2,7 +2,8 @@
 // requests per bucket in fixed windows, answers X-RateLimit-Limit/-Remaining/-Reset (each bucket
 // in another header case) and 429 past the limit. The client sends 10,000 mixed calls (half to one
 // bucket shared by two operations, a quarter to each of two others), 64 at a time, with the
-// runtime's defaults, once paced by the buckets and once with `rateLimit: false`. Printed: the
+// runtime's defaults, once paced by the buckets (`rateLimit: pacing()`, as the client object does
+// by default) and once with `rateLimit: false`. Printed: the
 // 429s the server sent and those that reached the caller, calls lost, and the throughput (accepted
 // requests per full window, as a share of the limit; first and last window of each bucket left out).
 //
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { createConfig } from '../../generator/runtime/config.ts';
 import type { OperationMeta } from '../../generator/runtime/meta.ts';
 import { defineOperation, type RawOperation } from '../../generator/runtime/operation.ts';
+import { pacing } from '../../generator/runtime/ratelimit.ts';
 
 const { values } = parseArgs({ options: { calls: { type: 'string', default: '10000' }, 'window-ms': { type: 'string', default: '500' }, scale: { type: 'string', default: '1' }, role: { type: 'string' } } });
 const calls = Number(values.calls);
@@ -84,7 +86,7 @@ function op(base: string, id: string, bucket: string, method: 'get' | 'post', pa
 
 async function run(base: string, paced: boolean) {
   const ops = [op(base, 'listA', 'reads', 'get', '/reads/a'), op(base, 'listB', 'reads', 'get', '/reads/b'), op(base, 'create', 'writes', 'post', '/writes/x'), op(base, 'export', 'exports', 'post', '/exports/x')];
-  const config = createConfig({ rateLimit: paced ? {} : false });
+  const config = createConfig({ rateLimit: paced ? pacing() : false });
   let ok = 0;
   let surfaced = 0;
   let other = 0;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfig } from '../../generator/runtime/config.ts';
 import type { OperationMeta } from '../../generator/runtime/meta.ts';
 import { defineOperation, type RawOperation } from '../../generator/runtime/operation.ts';
+import { pacing } from '../../generator/runtime/ratelimit.ts';
 import { json, startServer, type TestServer } from './helpers.ts';
 
 const windowMs = 250;
@@ -81,7 +82,7 @@ function operations(): RawOperation[] {
 async function run(paced: boolean, calls: number, concurrency: number) {
   reset();
   // the client's defaults (retries included) but the pacing
-  const config = createConfig({ rateLimit: paced ? {} : false });
+  const config = createConfig({ rateLimit: paced ? pacing() : false });
   const ops = operations();
   let ok = 0;
   let surfaced429 = 0;

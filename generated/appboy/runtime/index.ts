@@ -4,7 +4,7 @@
  */
 // The runtime of generated clients: what a generated package imports and what users may import.
 // Standalone operations: createConfig + defineOperation (+ the codecs styledParams, encodeBody;
-// batch, waitForJob, validation when used). The client object: buildClient.
+// batch, waitForJob, pacing, validation when used). The client object: buildClient.
 export { buildClient, fullCodec, type ClientOptions } from './client.ts';
 export { createConfig, type Config, type ConfigOptions, type ErrorEvent, type Hooks, type RequestEvent, type ResponseEvent, type Validation } from './config.ts';
 export { call, defineOperation, type RawOperation, type RawResult } from './operation.ts';
@@ -16,7 +16,7 @@ export { batch } from './batch.ts';
 export { waitForJob } from './jobs.ts';
 export { items, pages, type RawPage } from './paginate.ts';
 export { download, downloadUrl, type DownloadOptions, type DownloadResult } from './download.ts';
-export type { Budget, RateLimitOptions } from './ratelimit.ts';
+export { pacing, type Budget, type Limiter, type RateLimitOptions } from './ratelimit.ts';
 export { validation, type Validators, type ValidationTables } from './validate.ts';
 export {
   ApiError,

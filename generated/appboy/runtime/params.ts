@@ -4,11 +4,12 @@
  */
 // The call's parameters: path and query by their OpenAPI style (form, spaceDelimited,
 // pipeDelimited, deepObject; simple, label, matrix) with openapi-fetch's serializers, headers and
-// cookies as text. A codec: only operations with parameters import it.
+// cookies as text, and the idempotency key (a header parameter). A codec: only operations with
+// parameters import it.
 import { serializeArrayParam, serializeObjectParam } from 'openapi-fetch';
 import { RequestValidationError } from './errors.ts';
 import type { ParamMeta } from './meta.ts';
-import { own, scalar, type ParamSerializer } from './request.ts';
+import { own, scalar, setCookies, type ParamSerializer } from './request.ts';
 
 function serialize(name: string, value: unknown, p: ParamMeta | undefined, location: 'path' | 'query'): string {
   const style = p?.style ?? (location === 'path' ? 'simple' : 'form');
@@ -42,6 +43,11 @@ export const styledParams: ParamSerializer = (op, input, defaults, parts) => {
     if (part) parts.query.push(part);
   }
   for (const [name, value] of Object.entries(input.header ?? {})) if (value != null) parts.headers[name] = scalar(value);
+  // one idempotency key for every attempt of the call (a random UUID when the call and the config
+  // give none): the server tells a retry from a new call
+  const key = op.idempotencyKey;
+  if (key && !Object.keys(parts.headers).some((k) => k.toLowerCase() === key.toLowerCase())) parts.headers[key] = crypto.randomUUID();
   for (const [name, value] of Object.entries(input.cookie ?? {})) if (value != null) parts.cookies.push(`${name}=${encodeURIComponent(scalar(value))}`);
+  setCookies(parts);
   return path;
 };

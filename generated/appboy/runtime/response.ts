@@ -35,27 +35,23 @@ export type Fail = (reason: 'invalid' | 'too-large') => Error;
  * labelled JSON, or whose documented media types are all JSON, must parse (else `fail('invalid')`).
  */
 export async function readBody(response: Response, documented: ResponseMeta | undefined, limit: number, fail: Fail): Promise<unknown> {
-  const header = response.headers.get('content-type');
   const declared = documented?.media ?? [];
-  const type = header ?? declared[0] ?? '';
-  const strict = response.ok && (isJsonMedia(type) || (declared.length > 0 && declared.every(isJsonMedia)));
-  const asText = strict || !type || /json|^text\/|xml|urlencoded/i.test(type);
+  const type = response.headers.get('content-type') ?? declared[0] ?? '';
+  const json = isJsonMedia(type);
+  const strict = response.ok && (json || (declared.length > 0 && declared.every(isJsonMedia)));
   const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let text = '';
   let size = Number(response.headers.get('content-length')) > limit ? Infinity : 0;
-  for (let next; reader && size <= limit && !(next = await reader.read()).done; size += next.value.length) {
-    if (asText) text += decoder.decode(next.value, { stream: true });
-    else chunks.push(next.value);
-  }
+  for (let next; reader && size <= limit && !(next = await reader.read()).done; size += next.value.length) chunks.push(next.value);
   if (size > limit) {
     await reader?.cancel();
     throw fail('too-large');
   }
-  if (!asText) return new Blob(chunks, { type });
-  text += decoder.decode();
-  if (type && !/json/i.test(type) && !strict) return text;
+  const blob = new Blob(chunks, { type });
+  if (!strict && type && !/json|^text\/|xml|urlencoded/i.test(type)) return blob;
+  // (UTF-8, as TextDecoder reads it)
+  const text = await blob.text();
+  if (type && !json && !strict) return text;
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {

@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { ClientError, DownloadError } from './errors.ts';
 import { toApiError, type RawOperation } from './operation.ts';
 import { valueAt } from './paginate.ts';
-import type { RawInput } from './request.ts';
+import { safeUrl, type RawInput } from './request.ts';
 import { send } from './send.ts';
 
 export interface DownloadOptions {
@@ -119,7 +119,7 @@ export async function download(config: Config<string>, op: RawOperation, input: 
     const outcome = await send(config, op.meta, { ...input, unread: true, signal: options.signal ?? input?.signal }, op.codec);
     if (!outcome.ok) throw toApiError(config, outcome);
     const bytes = await write(outcome.response.body, options.to, options.signal ?? input?.signal);
-    return { bytes, contentType: outcome.response.headers.get('content-type') ?? '', url: outcome.request.safeUrl().split('?')[0]! };
+    return { bytes, contentType: outcome.response.headers.get('content-type') ?? '', url: safeUrl(outcome.request).split('?')[0]! };
   } catch (error) {
     if (!meta.url) await config.options.onError?.({ operationId: op.operationId, error });
     throw error;

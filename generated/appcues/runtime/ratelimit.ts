@@ -10,6 +10,11 @@
 // response's `X-RateLimit-Limit`, `-Remaining` and `-Reset` (or `RateLimit-*`; headers are read
 // without regard to case), and a 429 closes the bucket until its reset or `Retry-After`. A call
 // that would be rejected waits in line (first come, first served) instead of being sent.
+//
+// Pacing is installed into a config, not built in: the client object installs `pacing()` by
+// default (`rateLimit: false` or other budgets per client); a standalone operation is paced when
+// its config is given one (`createConfig({ rateLimit: pacing() })`). So a bundle of one standalone
+// operation carries this module only when its caller asks for pacing.
 import type { Clock } from './clock.ts';
 import type { RateLimitMeta } from './meta.ts';
 import { parseResetTime, parseRetryAfter } from './retry.ts';
@@ -20,7 +25,7 @@ export interface Budget {
   windowMs: number;
 }
 
-/** A client's pacing: other budgets than the spec's, per bucket, and whether to follow the server's headers. */
+/** Pacing options (`pacing(options)`, a client's `rateLimit`): other budgets than the spec's, per bucket, and whether to follow the server's headers. */
 export interface RateLimitOptions {
   /** budgets by bucket name, instead of the spec's; `false` leaves that bucket unpaced */
   buckets?: Record<string, Budget | false>;
@@ -197,24 +202,33 @@ export class Bucket {
   }
 }
 
-/** The buckets of one config, made on first use from the operations' budgets (or the options'). */
+/**
+ * The buckets of one config (or of every config given the same limiter), made on first use from
+ * the operations' budgets (or the options'), on the clock of the config that first uses them.
+ */
 export class Limiter {
   private readonly buckets = new Map<string, Bucket | null>();
 
-  constructor(
-    private readonly options: RateLimitOptions,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly options: RateLimitOptions = {}) {}
 
   /** The bucket an operation draws from; undefined when it is not paced. */
-  bucket(meta: RateLimitMeta): Bucket | undefined {
+  bucket(meta: RateLimitMeta, clock: Clock): Bucket | undefined {
     let b = this.buckets.get(meta.bucket);
     if (b === undefined) {
       const given = this.options.buckets?.[meta.bucket];
       const budget = given === undefined ? { limit: meta.limit, windowMs: meta.windowMs } : given;
-      b = budget ? new Bucket(meta.bucket, budget.limit, budget.windowMs, this.clock, this.options.headers !== false) : null;
+      b = budget ? new Bucket(meta.bucket, budget.limit, budget.windowMs, clock, this.options.headers !== false) : null;
       this.buckets.set(meta.bucket, b);
     }
     return b ?? undefined;
   }
+}
+
+/**
+ * Pacing by the spec's budgets, for a config: `createConfig({ ..., rateLimit: pacing() })`, or
+ * `pacing({ buckets: { api: { limit, windowMs } } })` for other budgets. The client object
+ * installs one by default.
+ */
+export function pacing(options?: RateLimitOptions): Limiter {
+  return new Limiter(options);
 }

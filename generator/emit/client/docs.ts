@@ -47,7 +47,7 @@ export function operationDocs(model: ApiModel, facts: OperationEntry, ctx: EmitC
     parts.push(`Limits: ${caps.join(', ')} per request. \`.batch()\` takes any number and splits them.`);
   }
   // pacing, pages and files (the spec's x-oaskit-rate-limit, x-oaskit-pagination, x-oaskit-download)
-  if (meta.rateLimit) parts.push(`Paced by the budget \`${meta.rateLimit.bucket}\`: ${meta.rateLimit.limit} requests per ${meta.rateLimit.windowMs / 1000} s, or what the server's rate-limit headers say.`);
+  if (meta.rateLimit) parts.push(`Paced by the budget \`${meta.rateLimit.bucket}\`: ${meta.rateLimit.limit} requests per ${meta.rateLimit.windowMs / 1000} s, or what the server's rate-limit headers say (the client object by default, a standalone call when its config has \`rateLimit: pacing()\`).`);
   if (meta.pagination) parts.push(`Paginated by \`${meta.pagination.param ?? 'Link'}\` (${meta.pagination.style}): \`.all()\` yields every item, \`.pages()\` every page.`);
   if (meta.download) parts.push(meta.download.url ? `\`.download(input, { to })\` streams the file at \`/${meta.download.url.join('/')}\` of the response (fetched without credentials).` : '`.download(input, { to })` streams the response body to a file or stream.');
   if (meta.body?.credentials?.length) parts.push(`The client fills ${meta.body.credentials.map(([p]) => `\`${p}\``).join(', ')} from its credentials when the body leaves it out.`);

@@ -34,7 +34,7 @@ export const runtimeExports = [
   'Success', 'Failure', 'SuccessData', 'FailureResult', 'Method', 'BatchOutcome', 'BatchChunk', 'BatchReport',
   'BatchOptions', 'BatchMethod', 'ArrayBatchMethod', 'DefaultedKeys', 'WaitForJobOptions', 'IdentifyHelper',
   'TrackHelper', 'BodyProp', 'DataOf', 'paths', 'components', 'operations',
-  'items', 'pages', 'RawPage', 'download', 'downloadUrl', 'DownloadOptions', 'DownloadResult', 'Budget', 'RateLimitOptions', 'DownloadError',
+  'items', 'pages', 'RawPage', 'download', 'downloadUrl', 'DownloadOptions', 'DownloadResult', 'Budget', 'RateLimitOptions', 'pacing', 'Limiter', 'DownloadError',
   'ItemsAt', 'Page', 'Paginated', 'Downloadable',
 ];
 

@@ -197,14 +197,22 @@ export function renderPackageReadme(model: ApiModel, ctx: EmitContext): string {
     const where = model.names.operations.get(first)!;
     const members = callMembers(reader, info, first);
     const input = members.length ? `, {\n${members.map((m) => `  ${m},`).join('\n')}\n}` : '';
+    // pacing is installed into a standalone config by its caller (the client object paces by default)
+    const paced = model.operations.some((op) => model.facts.operations.get(op)!.rateLimit);
+    const configMembers = [...credentialMembers(info), ...(paced ? ['rateLimit: pacing()'] : [])];
     out.push('## One operation on its own');
     out.push(
       code(
         'ts',
-        `${importLine(info, ['createConfig', where.fn])}\n\nconst config = createConfig({\n${credentialMembers(info).map((m) => `  ${m},`).join('\n')}\n});\nconst data = await ${where.fn}(config${input});\nconsole.log(data);`,
+        `${importLine(info, ['createConfig', ...(paced ? ['pacing'] : []), where.fn])}\n\nconst config = createConfig({\n${configMembers.map((m) => `  ${m},`).join('\n')}\n});\nconst data = await ${where.fn}(config${input});\nconsole.log(data);`,
       ),
     );
-    out.push('Every operation is also exported as a function named by its operationId, taking a `createConfig(...)` config: an app that imports one bundles that operation and the runtime\'s core, not the whole client.');
+    out.push(
+      'Every operation is also exported as a function named by its operationId, taking a `createConfig(...)` config: an app that imports one bundles that operation and the runtime\'s core, not the whole client.' +
+        (paced
+          ? " The client object paces its calls by the spec's budgets (`x-oaskit-rate-limit`; `rateLimit: false` or other budgets per client); a config is paced when given `rateLimit: pacing()` (`pacing({ buckets: { <bucket>: { limit, windowMs } } })` for other budgets), and without it an app bundles no pacer."
+          : ''),
+    );
   }
 
   if (url) {

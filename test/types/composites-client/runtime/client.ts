@@ -15,11 +15,17 @@ import type { ApiMeta, ParamLocation } from './meta.ts';
 import { defineOperation, type RawOperation } from './operation.ts';
 import { items, pages } from './paginate.ts';
 import { styledParams } from './params.ts';
+import { pacing, type RateLimitOptions } from './ratelimit.ts';
 import type { Codec, RawInput } from './request.ts';
 import { validation, type Validators } from './validate.ts';
 
 /** Options every generated client takes (credentials come on top, named after the spec's schemes). */
-export interface ClientOptions extends Omit<ConfigOptions, 'validation'> {
+export interface ClientOptions extends Omit<ConfigOptions, 'validation' | 'rateLimit'> {
+  /**
+   * Pacing by the spec's budgets (`x-oaskit-rate-limit`), on by default: calls wait for a token of
+   * their bucket instead of being sent to be rejected. Other budgets per bucket, or `false` for no pacing.
+   */
+  rateLimit?: RateLimitOptions | false;
   /**
    * Check requests and/or responses against the spec (default 'off'). The package's validators
    * are loaded on the first check, so a client that never validates never loads them.
@@ -43,7 +49,11 @@ export function buildClient(options: ClientOptions | (ClientOptions & Record<str
   if (validate !== 'off' && (validators === undefined || (typeof validators === 'object' && !Object.values(validators).some((v) => typeof v === 'function')))) {
     throw new Error(`validate: '${validate}' needs validators, but this ${api.name} client was generated without them`);
   }
-  const config: Config<string> = createConfig<never>({ ...options, validation: validate === 'off' ? undefined : validation(validate, validators!, api) });
+  const config: Config<string> = createConfig<never>({
+    ...options,
+    validation: validate === 'off' ? undefined : validation(validate, validators!, api),
+    rateLimit: options.rateLimit === false ? false : pacing(options.rateLimit),
+  });
   // tables written before operations carried their servers fall back on the API's
   const ops = api.operations.map((meta) => defineOperation<RawOperation>(meta.servers ? meta : { ...meta, servers: api.servers }, fullCodec));
   const client = {};

@@ -7,7 +7,7 @@
 import { clockOf, type Clock } from './clock.ts';
 import type { RequestSummary } from './errors.ts';
 import type { OperationMeta, ResponseMeta } from './meta.ts';
-import { Limiter, type RateLimitOptions } from './ratelimit.ts';
+import type { Limiter } from './ratelimit.ts';
 import type { Prepared, RawInput } from './request.ts';
 import { retryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 
@@ -80,9 +80,11 @@ export interface ConfigOptions extends Hooks {
   validation?: Validation;
   /**
    * Pacing by the spec's budgets (`x-oaskit-rate-limit`): calls wait for a token of their bucket
-   * instead of being sent to be rejected. Other budgets per bucket, or `false` for no pacing.
+   * instead of being sent to be rejected. `pacing()` (or `pacing({ buckets })` for other budgets)
+   * of ratelimit.ts; none by default, so that a bundle of one operation carries no pacer unless
+   * asked to (the client object installs one: its `rateLimit` option).
    */
-  rateLimit?: RateLimitOptions | false;
+  rateLimit?: Limiter | false;
 }
 
 /** A resolved config; `PD` names the path parameters it has defaults for. */
@@ -110,6 +112,6 @@ export function createConfig<const PD extends string = never>(options: ConfigOpt
     maxResponseBytes: options.maxResponseBytes ?? 2 ** 26, // 64 MiB
     maxRedirects: options.maxRedirects ?? 5,
     clock,
-    limiter: options.rateLimit === false ? undefined : new Limiter(options.rateLimit ?? {}, clock),
+    limiter: options.rateLimit || undefined,
   };
 }

@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { ApiError } from './errors.ts';
 import { parseHeaders } from './headers.ts';
 import type { OperationMeta } from './meta.ts';
-import type { Codec, RawInput } from './request.ts';
+import { safeUrl, summary, type Codec, type RawInput } from './request.ts';
 import { send, type Outcome } from './send.ts';
 import type { FailureResult } from './types.ts';
 
@@ -43,7 +43,7 @@ function exposed(outcome: Outcome): Response {
   const { status } = response;
   // (a status the Response constructor refuses, from a server outside HTTP's range: the original)
   const copy = status < 200 || status > 599 ? response : new Response(null, { status, statusText: response.statusText, headers: response.headers });
-  return Object.defineProperty(copy, 'url', { value: outcome.request.safeUrl() });
+  return Object.defineProperty(copy, 'url', { value: safeUrl(outcome.request) });
 }
 
 /** The outcome as a result: success or failure, its documented headers parsed. */
@@ -59,7 +59,7 @@ function isDocumented(outcome: Outcome): boolean {
 }
 
 export function toApiError(config: Config<string>, outcome: Outcome): ApiError {
-  return new ApiError(resultOf(config, outcome) as FailureResult, outcome.request.summary(), { documented: isDocumented(outcome), attempts: outcome.attempts });
+  return new ApiError(resultOf(config, outcome) as FailureResult, summary(outcome.request), { documented: isDocumented(outcome), attempts: outcome.attempts });
 }
 
 /**

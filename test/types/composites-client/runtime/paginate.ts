@@ -11,7 +11,7 @@ import type { Config } from './config.ts';
 import { ClientError } from './errors.ts';
 import type { PaginationMeta } from './meta.ts';
 import { toApiError, type RawOperation } from './operation.ts';
-import type { RawInput } from './request.ts';
+import { redact, type RawInput } from './request.ts';
 import { send } from './send.ts';
 
 /** One page: its items and the whole success body. */
@@ -97,7 +97,7 @@ export async function* pages(config: Config<string>, op: RawOperation, input: Ra
       const to = new URL(target);
       // the next page is asked with the API's credentials: only from the same origin and path
       if (to.origin !== from.origin || to.pathname !== from.pathname) {
-        throw new ClientError('PaginationError', `the next page of ${op.operationId} is at another ${to.origin !== from.origin ? 'origin' : 'path'} (${outcome.request.redact(to.origin + to.pathname)}): not followed`, op.operationId);
+        throw new ClientError('PaginationError', `the next page of ${op.operationId} is at another ${to.origin !== from.origin ? 'origin' : 'path'} (${redact(outcome.request, to.origin + to.pathname)}): not followed`, op.operationId);
       }
       if (seen.has(to.search)) return;
       seen.add(to.search);

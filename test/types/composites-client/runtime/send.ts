@@ -12,7 +12,7 @@
 import type { Config } from './config.ts';
 import { ClientError, NetworkError, RedirectError, ResponseBodyError, TimeoutError } from './errors.ts';
 import type { OperationMeta, ResponseMeta } from './meta.ts';
-import { build, type Codec, type Prepared, type RawInput } from './request.ts';
+import { build, redact, safeUrl, summary, type Codec, type Prepared, type RawInput } from './request.ts';
 import { matchResponse, readBody } from './response.ts';
 import { nextDelay, retryPolicy } from './retry.ts';
 
@@ -46,7 +46,7 @@ async function fetchFollowing(config: Config<string>, op: OperationMeta, req: Pr
     if (location === null && response.type !== 'opaqueredirect') return response;
     await response.body?.cancel();
     const target = location === null ? undefined : new URL(location, url);
-    if (target?.origin !== new URL(url).origin || hop >= config.maxRedirects) throw new RedirectError(op.id, status, target ? req.redact(target.href) : '', req.summary());
+    if (target?.origin !== new URL(url).origin || hop >= config.maxRedirects) throw new RedirectError(op.id, status, target ? redact(req, target.href) : '', summary(req));
     if (status === 303 || (status < 303 && init.method === 'POST')) {
       init.method = 'GET';
       init.body = undefined;
@@ -76,31 +76,30 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
   const req = build(config, op, input, codec);
   const { options, clock } = config;
   const { signal } = input;
-  if (options.validation) await options.validation.request(op, input, req, options.pathParams);
+  const { validation } = options;
+  if (validation) await validation.request(op, input, req, options.pathParams);
   const policy = input.retry === undefined ? config.retry : retryPolicy(options.retry, input.retry);
-  const key = op.idempotencyKey;
-  // one key for every attempt of the call: the server tells a retry from a new call
-  if (key && !Object.keys(req.headers).some((k) => k.toLowerCase() === key.toLowerCase())) req.headers[key] = crypto.randomUUID();
   const timeoutMs = input.timeoutMs ?? config.timeoutMs;
   const limit = input.maxResponseBytes ?? config.maxResponseBytes;
   const startedAt = clock.now();
-  // an operation declared safe to repeat is retried like a GET
+  // an operation declared safe to repeat, or sending one idempotency key for every attempt of the
+  // call (params.ts fills it), is retried like a GET
+  const method = op.idempotent || op.idempotencyKey ? 'get' : op.method;
   const retry = (attempt: number, status?: number, headers?: Headers, sent?: boolean) =>
-    policy && nextDelay(policy, op.idempotent || key ? 'get' : op.method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
-
-  // the bucket this call is paced by: every attempt waits for a token
-  const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit);
+    policy && nextDelay(policy, method, attempt - 1, startedAt, clock.now(), clock.random, status, headers, sent);
+  // the bucket this call is paced by (when the config paces): every attempt waits for a token
+  const bucket = op.rateLimit && config.limiter?.bucket(op.rateLimit, clock);
+  // one signal for the caller's abort and each attempt's time limit; none when there is neither
+  // (a signal costs fetch a measurable share of a loopback request)
+  const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
 
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     // what both hooks are told about the attempt (the URL redacted)
-    const event = { operationId: op.id, method: req.method, url: req.safeUrl(), attempt };
+    const event = { operationId: op.id, method: req.method, url: safeUrl(req), attempt };
     if (options.onRequest) await options.onRequest({ ...event, headers: req.headers });
     // (after the hook: a hook that throws spends no token)
     if (bucket) await bucket.take(signal);
-    // one signal for the caller's abort and this attempt's time limit; none when there is neither
-    // (a signal costs fetch a measurable share of a loopback request)
-    const timed = timeoutMs > 0 && timeoutMs < 2 ** 31;
     const controller = timed || signal ? new AbortController() : undefined;
     const abort = () => controller!.abort();
     signal?.addEventListener('abort', abort);
@@ -110,26 +109,30 @@ export async function send(config: Config<string>, op: OperationMeta, input: Raw
     try {
       const response = await fetchFollowing(config, op, req, controller?.signal);
       const { status, headers } = response;
-      bucket?.update(status, headers, performance.now() - began);
-      if (options.onResponse) await options.onResponse({ ...event, status, headers, ms: performance.now() - began });
+      const ms = performance.now() - began;
+      bucket?.update(status, headers, ms);
+      if (options.onResponse) await options.onResponse({ ...event, status, headers, ms });
       delay = retry(attempt, status, headers);
       if (delay === undefined) {
         const documented = matchResponse(op, status);
         // a file to stream (`.download()`): the body is left unread
-        if (input.unread && response.ok) return { op, status, ok: true, payload: undefined, response, documented, attempts: attempt, request: req };
-        const payload = await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', req.summary(), limit));
-        if (documented && options.validation) await options.validation.response(op, documented, response, payload, () => req.summary());
+        const unread = input.unread && response.ok;
+        const payload = unread ? undefined : await readBody(response, documented, limit, (reason) => new ResponseBodyError(op.id, reason, status, headers.get('content-type') ?? '', summary(req), limit));
+        if (documented && validation && !unread) await validation.response(op, documented, response, payload, () => summary(req));
         return { op, status, ok: response.ok, payload, response, documented, attempts: attempt, request: req };
       }
       await response.body?.cancel();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      // a redirect elsewhere, an invalid response, a hook's own error: final
+      if (error instanceof ClientError) throw error;
       const timedOut = !!controller?.signal.aborted;
       const failure = timedOut ? 'sent' : networkFailure(error);
-      // a redirect elsewhere, an invalid response, a hook's own error: final
-      if (error instanceof ClientError || !failure) throw error instanceof ClientError ? error : req.scrub(error);
+      // (without credentials it may repeat: the auth codec's scrub)
+      const shown = req.scrub ? req.scrub(error) : error;
+      if (!failure) throw shown;
       delay = retry(attempt, undefined, undefined, failure === 'sent');
-      if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, req.summary(), attempt) : new NetworkError(op.id, req.summary(), attempt, req.scrub(error));
+      if (delay === undefined) throw timedOut ? new TimeoutError(op.id, timeoutMs, summary(req), attempt) : new NetworkError(op.id, summary(req), attempt, shown);
     } finally {
       bucket?.done();
       clearTimeout(timer);

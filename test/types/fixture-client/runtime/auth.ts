@@ -7,7 +7,7 @@
 // parameters marked as credentials. A codec: only operations with credentials import it.
 import { MissingCredentialError } from './errors.ts';
 import type { ParamLocation, SchemeMeta } from './meta.ts';
-import { optionValue, REDACTED, scalar, type Authenticator } from './request.ts';
+import { optionValue, REDACTED, scalar, setCookies, type Authenticator } from './request.ts';
 
 function optionNames(s: SchemeMeta): string[] {
   return s.type === 'basic' ? [s.usernameOption, s.passwordOption] : s.type === 'none' ? [] : [s.option];
@@ -66,5 +66,6 @@ export const authenticate: Authenticator = (op, input, options, parts) => {
       else parts.cookies.push(`${name}=${encodeURIComponent(value)}`), (parts.secretCookie = true);
     }
   }
+  setCookies(parts);
   parts.scrub = (error: unknown) => scrub(error, secrets);
 };

@@ -342,13 +342,17 @@ class ModelBuilder {
       head = segments[1] === 'schemas' ? [segments[2]!] : [segments[2]!, segments[1]!.replace(/s$/, '').replace(/ie$/, 'y')];
       from = 3;
     } else {
-      for (let i = segments.length; i >= 0; i--) {
-        const id = this.opAt.get(loc.file + '#' + '/' + segments.slice(0, i).map(escapeSegment).join('/'));
-        if (id !== undefined && i > 0) {
+      // the innermost operation holding it: the pointer's prefixes, longest first (pointers are
+      // written escaped, so a prefix of the text is the pointer of the first segments)
+      let end = loc.pointer.length;
+      for (let i = segments.length; i > 0; i--) {
+        const id = this.opAt.get(loc.file + '#' + loc.pointer.slice(0, end));
+        if (id !== undefined) {
           head = [id];
           from = i;
           break;
         }
+        end = loc.pointer.lastIndexOf('/', end - 1);
       }
       if (!head.length) {
         head = loc.file === this.file ? [] : [basename(loc.file, extname(loc.file))];

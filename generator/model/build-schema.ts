@@ -248,9 +248,10 @@ export function extensionsOf(o: Obj): Extensions {
   return out;
 }
 
+const schemasPrefix = '/components/schemas/';
+
 /** `Pet` for `<root>#/components/schemas/Pet`; undefined elsewhere. */
 function componentName(loc: Loc, rootFile: string): string | undefined {
-  if (loc.file !== rootFile) return undefined;
-  const segments = parsePointer(loc.pointer);
-  return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas' ? segments[2] : undefined;
+  if (loc.file !== rootFile || !loc.pointer.startsWith(schemasPrefix) || loc.pointer.includes('/', schemasPrefix.length)) return undefined;
+  return parsePointer('/' + loc.pointer.slice(schemasPrefix.length))[0];
 }

@@ -16,11 +16,15 @@ export function escapeSegment(segment: string | number): string {
 
 /** ['a', 'b/c'] -> '/a/b~1c' */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + escapeSegment(s)).join('');
+  let out = '';
+  for (const s of segments) out += '/' + escapeSegment(s);
+  return out;
 }
 
 export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
-  return pointer + toPointer(segments);
+  let out = pointer;
+  for (const s of segments) out += '/' + escapeSegment(s);
+  return out;
 }
 
 /** Own-property lookup: `__proto__` or `constructor` in a spec are data, never the prototype. */

@@ -197,6 +197,8 @@ export class Workspace {
 
   /** Follow a chain of `$ref`s from a node to the first node that is not a ref (at most limits.refChain links). */
   deref(loc: Loc, value: unknown): RefResult {
+    // most nodes are not refs: nothing to follow
+    if (!(isObject(value) && typeof value.$ref === 'string')) return { ok: true, target: { loc, value } };
     const chain = this.chain(loc, value);
     if ('problem' in chain) return chain.problem;
     if (chain.hops > limits.refChain) return { ok: false, code: 'limit-ref-chain', message: `a chain of more than ${limits.refChain} $refs to $refs starts here, more than oaskit follows` };

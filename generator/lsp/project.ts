@@ -2,7 +2,8 @@
 // through the file store (open buffers win over the disk, parses are reused), analysed once per
 // set of texts. A file that is not a root is served by the root whose refs reach it.
 // An analysis builds the model once: the `model` rule reads that build (its ModelError is the
-// rule's finding) and so do hover and definition into generated code (generated.ts). Example
+// rule's finding) and so do hover and definition into generated code (generated.ts), while it
+// is still in memory. Example
 // verdicts are kept across analyses of a root (rules/example-validator.ts `ExampleVerdicts`).
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +25,9 @@ export class Analysis {
   private cheapDiagnostics: Diagnostic[] | undefined;
   private expensiveDiagnostics: Diagnostic[] | undefined;
   private specIndex: SpecIndex | undefined;
-  private built: { model: ApiModel } | { error: unknown } | undefined;
+  /** the model once built: held weakly (a large spec's model is hundreds of megabytes, and
+   * hover may never ask for it), so a request after a collection builds it again */
+  private built: { model: WeakRef<ApiModel> } | { error: unknown } | undefined;
 
   constructor(
     readonly root: string,
@@ -38,15 +41,18 @@ export class Analysis {
 
   /** The model, built once (throws what building threw: a ModelError when the spec cannot be modelled). */
   private readonly buildModel = (): ApiModel => {
-    if (!this.built) {
-      try {
-        this.built = { model: buildModel(this.loaded, specName(this.root)) };
-      } catch (error) {
-        this.built = { error };
-      }
+    if (this.built && 'error' in this.built) throw this.built.error;
+    const kept = this.built?.model.deref();
+    if (kept) return kept;
+    let model: ApiModel;
+    try {
+      model = buildModel(this.loaded, specName(this.root));
+    } catch (error) {
+      this.built = { error };
+      throw error;
     }
-    if ('error' in this.built) throw this.built.error;
-    return this.built.model;
+    this.built = { model: new WeakRef(model) };
+    return model;
   };
 
   /** The model of the spec, undefined when it cannot be built (shared with the `model` rule). */

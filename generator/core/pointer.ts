@@ -17,14 +17,13 @@ export function escapeSegment(segment: string | number): string {
 /** ['a', 'b/c'] -> '/a/b~1c' */
 export function toPointer(segments: readonly (string | number)[]): string {
   let out = '';
-  for (let i = 0; i < segments.length; i++) out += '/' + escapeSegment(segments[i]!);
+  for (const s of segments) out += '/' + escapeSegment(s);
   return out;
 }
 
 export function appendPointer(pointer: string, ...segments: (string | number)[]): string {
-  // a loop, not map and join: this runs for every schema and member of a large spec
   let out = pointer;
-  for (let i = 0; i < segments.length; i++) out += '/' + escapeSegment(segments[i]!);
+  for (const s of segments) out += '/' + escapeSegment(s);
   return out;
 }
 

@@ -4,7 +4,7 @@
 // Shared by `check`, the language server and `generate`.
 import { loadSpec, type LoadOptions, type LoadedSpec } from '../load/load-spec.ts';
 import { isObject } from '../core/pointer.ts';
-import { ruleTable, runRules, runRulesSliced, type Cost, type RuleSetting } from '../rules/index.ts';
+import { ruleTable, runRules, runRulesSliced, type Cost, type RuleContext, type RuleSetting } from '../rules/index.ts';
 import { SpecIndex } from '../load/spec-index.ts';
 import { configFor, defaultConfig, type OaskitConfig } from './config.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
@@ -53,14 +53,17 @@ export function loaderDiagnostics(loaded: LoadedSpec, settings: Readonly<Record<
   return out;
 }
 
+/** What a caller may add to the rules' context: its own build of the model, kept verdicts. */
+export type RuleExtras = Pick<RuleContext, 'buildModel' | 'exampleVerdicts'>;
+
 /** The rules' diagnostics for a usable spec. */
-export function ruleDiagnostics(loaded: LoadedSpec, index: SpecIndex, settings: Readonly<Record<string, RuleSetting>>, cost?: Cost): Diagnostic[] {
+export function ruleDiagnostics(loaded: LoadedSpec, index: SpecIndex, settings: Readonly<Record<string, RuleSetting>>, cost?: Cost, extras: RuleExtras = {}): Diagnostic[] {
   if (!loaded.version || !isObject(loaded.workspace.root.value)) return [];
-  return runRules({ workspace: loaded.workspace, version: loaded.version, index, loadDiagnostics: loaded.diagnostics }, { settings, cost });
+  return runRules({ workspace: loaded.workspace, version: loaded.version, index, loadDiagnostics: loaded.diagnostics, ...extras }, { settings, cost });
 }
 
 /** ruleDiagnostics in time slices; undefined when `isStale()` says the input changed meanwhile. */
-export async function ruleDiagnosticsSliced(loaded: LoadedSpec, index: SpecIndex, settings: Readonly<Record<string, RuleSetting>>, cost: Cost | undefined, isStale: () => boolean): Promise<Diagnostic[] | undefined> {
+export async function ruleDiagnosticsSliced(loaded: LoadedSpec, index: SpecIndex, settings: Readonly<Record<string, RuleSetting>>, cost: Cost | undefined, isStale: () => boolean, extras: RuleExtras = {}): Promise<Diagnostic[] | undefined> {
   if (!loaded.version || !isObject(loaded.workspace.root.value)) return [];
-  return runRulesSliced({ workspace: loaded.workspace, version: loaded.version, index, loadDiagnostics: loaded.diagnostics }, { settings, cost, isStale });
+  return runRulesSliced({ workspace: loaded.workspace, version: loaded.version, index, loadDiagnostics: loaded.diagnostics, ...extras }, { settings, cost, isStale });
 }

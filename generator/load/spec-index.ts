@@ -16,6 +16,8 @@ export interface Site {
   parent?: Site;
   /** the keys from the parent to here: ['properties', 'id'], ['items'], ['allOf', '0'] */
   via: string[];
+  /** `file#pointer`: one site per key */
+  key: string;
 }
 
 export interface RefSite {
@@ -25,6 +27,8 @@ export interface RefSite {
   /** what the ref is expected to point at */
   kind: Kind;
   target: RefResult;
+  /** the target's `file#pointer`, when it resolved */
+  targetKey?: string;
   /** the site holding the ref (a schema with `$ref` and siblings, or a reference object) */
   site: Site;
 }
@@ -40,8 +44,6 @@ export interface MappingSite {
 
 interface Memo {
   sites: Site[];
-  /** each site's `file#pointer` */
-  keys: string[];
   refs: { site: Site; kind: Kind; ref: string }[];
   mappings: { loc: Loc; value: string; ref: string }[];
 }
@@ -56,6 +58,7 @@ export class SpecIndex {
   private readonly seen = new Set<string>();
   private readonly pending: { kind: Kind; target: RefResult }[] = [];
   private readonly byKind = new Map<Kind, Site[]>();
+  private byKey: Map<string, Site> | undefined;
 
   constructor(
     readonly workspace: Workspace,
@@ -68,6 +71,15 @@ export class SpecIndex {
       const { kind, target } = this.pending[i]!;
       if (target.ok) this.visit(kind, target.target.loc, target.target.value, undefined, []);
     }
+  }
+
+  /** The site at a `file#pointer` (built on first use). */
+  siteAt(key: string): Site | undefined {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const s of this.sites) this.byKey.set(s.key, s);
+    }
+    return this.byKey.get(key);
   }
 
   /** The sites of one kind. */
@@ -83,7 +95,7 @@ export class SpecIndex {
     if (kind === 'schema' ? !isObject(value) && typeof value !== 'boolean' : !isObject(value)) return;
     if (memoize && isObject(value)) return this.memoized(kind, loc, value, parent, via, key);
     this.seen.add(key);
-    const site: Site = { kind, loc, value, parent, via };
+    const site: Site = { kind, loc, value, parent, via, key };
     if (kind !== 'schema' && isRefObject(value)) {
       site.kind = 'reference';
       this.sites.push(site);
@@ -114,8 +126,10 @@ export class SpecIndex {
     let byKey = memo.get(value);
     const hit = byKey?.get(memoKey);
     if (hit) {
-      for (const k of hit.keys) this.seen.add(k);
-      for (const site of hit.sites) this.sites.push(site);
+      for (const site of hit.sites) {
+        this.seen.add(site.key);
+        this.sites.push(site);
+      }
       for (const r of hit.refs) this.addRef(r.site, r.kind, r.ref);
       for (const m of hit.mappings) this.mappings.push({ ...m, target: this.workspace.resolveRef(m.loc.file, m.ref) });
       return;
@@ -126,7 +140,6 @@ export class SpecIndex {
     const sites = this.sites.slice(s0);
     byKey.set(memoKey, {
       sites,
-      keys: sites.map((x) => x.loc.file + '#' + x.loc.pointer),
       refs: this.refs.slice(r0).map((r) => ({ site: r.site, kind: r.kind, ref: r.ref })),
       mappings: this.mappings.slice(m0).map((m) => ({ loc: m.loc, value: m.value, ref: m.ref })),
     });
@@ -177,7 +190,7 @@ export class SpecIndex {
 
   private addRef(site: Site, kind: Kind, ref: string): void {
     const target = this.workspace.resolveRef(site.loc.file, ref);
-    this.refs.push({ loc: site.loc, ref, kind, target, site });
+    this.refs.push(target.ok ? { loc: site.loc, ref, kind, target, targetKey: target.target.loc.file + '#' + target.target.loc.pointer, site } : { loc: site.loc, ref, kind, target, site });
     if (target.ok) this.pending.push({ kind, target });
   }
 }

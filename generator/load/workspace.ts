@@ -44,6 +44,9 @@ export class Workspace {
   private chars = 0;
   /** chains of refs already followed, by `file#pointer` of each link */
   private readonly chains = new Map<string, ChainEnd>();
+  /** refs already resolved, by the file they are written in and their text (the files of a
+   * workspace never change, and the index, the rules and the model resolve the same refs) */
+  private readonly resolved = new Map<string, RefResult>();
 
   constructor(rootPath: string, private readonly options: WorkspaceOptions = {}) {
     const abs = resolve(rootPath);
@@ -91,6 +94,13 @@ export class Workspace {
 
   /** Resolve a `$ref` string found in `from`. Pointers may go anywhere, even through other refs. */
   resolveRef(from: string, ref: string): RefResult {
+    const key = from + '\0' + ref;
+    let r = this.resolved.get(key);
+    if (!r) this.resolved.set(key, (r = this.resolveUncached(from, ref)));
+    return r;
+  }
+
+  private resolveUncached(from: string, ref: string): RefResult {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? '' : ref.slice(hash + 1);
@@ -180,13 +190,15 @@ export class Workspace {
         return { ok: false, code: 'ref-dangling', message: `$ref ${JSON.stringify(ref)} points to nothing: no ${JSON.stringify(seg)} at ${at.pointer || '/'}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, ...(unreadable ? { unreadable } : {}), ...(suggestion ? { suggestion } : {}) };
       }
       current = next;
-      at = { file: at.file, pointer: at.pointer + toPointer([seg]) };
+      at = { file: at.file, pointer: at.pointer + '/' + escapeSegment(seg) };
     }
     return { ok: true, target: { loc: at, value: current } };
   }
 
   /** Follow a chain of `$ref`s from a node to the first node that is not a ref (at most limits.refChain links). */
   deref(loc: Loc, value: unknown): RefResult {
+    // most nodes are not refs: nothing to follow
+    if (!(isObject(value) && typeof value.$ref === 'string')) return { ok: true, target: { loc, value } };
     const chain = this.chain(loc, value);
     if ('problem' in chain) return chain.problem;
     if (chain.hops > limits.refChain) return { ok: false, code: 'limit-ref-chain', message: `a chain of more than ${limits.refChain} $refs to $refs starts here, more than oaskit follows` };

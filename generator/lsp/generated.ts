@@ -5,29 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeSegment } from '../core/pointer.ts';
-import { buildModel, ModelError } from '../model/build-model.ts';
 import type { ApiModel, Operation } from '../model/types.ts';
 import type { Schema } from '../model/schema.ts';
-import { generatedFolder, specName } from '../pipeline/layout.ts';
+import { generatedFolder } from '../pipeline/layout.ts';
 import type { Analysis } from './project.ts';
 
-const models = new WeakMap<Analysis, ApiModel | null>();
-
-/** The model of an analysis (built once, on first use); undefined when it cannot be built. */
+/** The model of an analysis: the one its `model` rule built (or built now, on first use); undefined when it cannot be built. */
 export function modelOf(analysis: Analysis): ApiModel | undefined {
-  let m = models.get(analysis);
-  if (m === undefined) {
-    m = null;
-    if (!analysis.unusable) {
-      try {
-        m = buildModel(analysis.loaded, specName(analysis.root));
-      } catch (error) {
-        if (!(error instanceof ModelError)) throw error;
-      }
-    }
-    models.set(analysis, m);
-  }
-  return m ?? undefined;
+  return analysis.model();
 }
 
 export type Generated = { kind: 'operation'; op: Operation } | { kind: 'schema'; name: string; schema: Schema };

@@ -1,23 +1,33 @@
 // Specs as the language server sees them: a root document and the files its refs reach, loaded
 // through the file store (open buffers win over the disk, parses are reused), analysed once per
 // set of texts. A file that is not a root is served by the root whose refs reach it.
+// An analysis builds the model once: the `model` rule reads that build (its ModelError is the
+// rule's finding) and so do hover and definition into generated code (generated.ts), while it
+// is still in memory. Example
+// verdicts are kept across analyses of a root (rules/example-validator.ts `ExampleVerdicts`).
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, configFor, defaultConfig, type OaskitConfig } from '../diagnostics/config.ts';
 import type { Diagnostic } from '../core/diagnostic.ts';
-import { isUnusable, loaderDiagnostics, ruleDiagnostics, ruleDiagnosticsSliced } from '../diagnostics/diagnose.ts';
+import { isUnusable, loaderDiagnostics, ruleDiagnostics, ruleDiagnosticsSliced, type RuleExtras } from '../diagnostics/diagnose.ts';
+import { buildModel, ModelError } from '../model/build-model.ts';
+import type { ApiModel } from '../model/types.ts';
+import { ExampleVerdicts } from '../rules/example-validator.ts';
 import { loadSpec, type LoadedSpec } from '../load/load-spec.ts';
 import { isObject } from '../core/pointer.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import { UnreadableSpecError } from '../load/workspace.ts';
 import { SpecIndex } from '../load/spec-index.ts';
 import type { FileStore } from './files.ts';
-import { isProjectSpec } from '../pipeline/layout.ts';
+import { isProjectSpec, specName } from '../pipeline/layout.ts';
 
 export class Analysis {
   private cheapDiagnostics: Diagnostic[] | undefined;
   private expensiveDiagnostics: Diagnostic[] | undefined;
   private specIndex: SpecIndex | undefined;
+  /** the model once built: held weakly (a large spec's model is hundreds of megabytes, and
+   * hover may never ask for it), so a request after a collection builds it again */
+  private built: { model: WeakRef<ApiModel> } | { error: unknown } | undefined;
 
   constructor(
     readonly root: string,
@@ -26,7 +36,39 @@ export class Analysis {
     readonly sources: ReadonlyMap<string, SourceFile>,
     readonly config: OaskitConfig,
     private readonly configProblem: Diagnostic | undefined,
+    private readonly verdicts?: ExampleVerdicts,
   ) {}
+
+  /** The model, built once (throws what building threw: a ModelError when the spec cannot be modelled). */
+  private readonly buildModel = (): ApiModel => {
+    if (this.built && 'error' in this.built) throw this.built.error;
+    const kept = this.built?.model.deref();
+    if (kept) return kept;
+    let model: ApiModel;
+    try {
+      model = buildModel(this.loaded, specName(this.root));
+    } catch (error) {
+      this.built = { error };
+      throw error;
+    }
+    this.built = { model: new WeakRef(model) };
+    return model;
+  };
+
+  /** The model of the spec, undefined when it cannot be built (shared with the `model` rule). */
+  model(): ApiModel | undefined {
+    if (this.unusable) return undefined;
+    try {
+      return this.buildModel();
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      return undefined;
+    }
+  }
+
+  private get extras(): RuleExtras {
+    return { buildModel: this.buildModel, exampleVerdicts: this.verdicts };
+  }
 
   get workspace() {
     return this.loaded.workspace;
@@ -47,7 +89,7 @@ export class Analysis {
     if (!this.cheapDiagnostics) {
       const out = loaderDiagnostics(this.loaded, this.config.rules);
       if (this.configProblem) out.push(this.configProblem);
-      if (!this.unusable) out.push(...ruleDiagnostics(this.loaded, this.index, this.config.rules, 'cheap'));
+      if (!this.unusable) out.push(...ruleDiagnostics(this.loaded, this.index, this.config.rules, 'cheap', this.extras));
       this.cheapDiagnostics = out;
     }
     return this.cheapDiagnostics;
@@ -55,7 +97,7 @@ export class Analysis {
 
   /** The expensive rules (example validation). */
   expensive(): Diagnostic[] {
-    this.expensiveDiagnostics ??= this.unusable ? [] : ruleDiagnostics(this.loaded, this.index, this.config.rules, 'expensive');
+    this.expensiveDiagnostics ??= this.unusable ? [] : ruleDiagnostics(this.loaded, this.index, this.config.rules, 'expensive', this.extras);
     return this.expensiveDiagnostics;
   }
 
@@ -63,7 +105,7 @@ export class Analysis {
   async expensiveSliced(isStale: () => boolean): Promise<Diagnostic[] | undefined> {
     if (this.expensiveDiagnostics) return this.expensiveDiagnostics;
     if (this.unusable) return (this.expensiveDiagnostics = []);
-    const found = await ruleDiagnosticsSliced(this.loaded, this.index, this.config.rules, 'expensive', isStale);
+    const found = await ruleDiagnosticsSliced(this.loaded, this.index, this.config.rules, 'expensive', isStale, this.extras);
     if (found) this.expensiveDiagnostics = found;
     return found;
   }
@@ -84,6 +126,8 @@ export class Project {
   private readonly lastReadable = new Map<string, Analysis>();
   /** roots found for files that are not roots themselves */
   private readonly owners = new Map<string, string[]>();
+  /** example verdicts of earlier analyses, reused while schema, example and refs are the same objects */
+  readonly verdicts = new ExampleVerdicts();
 
   constructor(private readonly files: FileStore) {}
 
@@ -116,7 +160,7 @@ export class Project {
       if (!(error instanceof ConfigError)) throw error;
       configProblem = { code: 'config-invalid', severity: 'error', message: `invalid config ${error.message}`, file: root, offsets: { start: 0, end: 0 } };
     }
-    const analysis = new Analysis(root, loaded, sources, config, configProblem);
+    const analysis = new Analysis(root, loaded, sources, config, configProblem, this.verdicts);
     this.analyses.set(root, analysis);
     if (loaded.workspace.root.value !== undefined) this.lastReadable.set(root, analysis);
     return analysis;

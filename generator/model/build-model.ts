@@ -342,16 +342,17 @@ class ModelBuilder {
       head = segments[1] === 'schemas' ? [segments[2]!] : [segments[2]!, segments[1]!.replace(/s$/, '').replace(/ie$/, 'y')];
       from = 3;
     } else {
-      // the innermost operation the pointer is under: each prefix of the (escaped) pointer that
-      // ends before a '/' is the pointer of an ancestor
-      const prefix = loc.file + '#';
-      for (let i = segments.length, end = loc.pointer.length; i > 0; i--, end = loc.pointer.lastIndexOf('/', end - 1)) {
-        const id = this.opAt.get(prefix + loc.pointer.slice(0, end));
+      // the innermost operation holding it: the pointer's prefixes, longest first (pointers are
+      // written escaped, so a prefix of the text is the pointer of the first segments)
+      let end = loc.pointer.length;
+      for (let i = segments.length; i > 0; i--) {
+        const id = this.opAt.get(loc.file + '#' + loc.pointer.slice(0, end));
         if (id !== undefined) {
           head = [id];
           from = i;
           break;
         }
+        end = loc.pointer.lastIndexOf('/', end - 1);
       }
       if (!head.length) {
         head = loc.file === this.file ? [] : [basename(loc.file, extname(loc.file))];

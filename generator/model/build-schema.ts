@@ -14,6 +14,11 @@ type Obj = Record<string, unknown>;
 /** Keywords kept as written in `other` (annotations the model does not interpret). */
 const keptAsWritten = ['xml', 'externalDocs', '$comment', '$id', '$schema', '$anchor', '$dynamicAnchor', '$dynamicRef', 'contentSchema'];
 const typeNames = new Set<string>(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+const numberKeywords = ['minLength', 'maxLength', 'multipleOf', 'minimum', 'maximum', 'minContains', 'maxContains', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
+const exclusiveKeywords = ['exclusiveMinimum', 'exclusiveMaximum'] as const;
+const compositionKeywords = ['allOf', 'anyOf', 'oneOf'] as const;
+const conditionalKeywords = ['if', 'then', 'else'] as const;
+const flagKeywords = ['deprecated', 'readOnly', 'writeOnly'] as const;
 
 export class SchemaBuilder {
   readonly nodes: Schema[] = [];
@@ -166,10 +171,10 @@ export class SchemaBuilder {
     if ('const' in s && !is30) node.const = { value: s.const };
     if (typeof s.format === 'string') node.format = s.format;
 
-    for (const k of ['minLength', 'maxLength', 'multipleOf', 'minimum', 'maximum', 'minContains', 'maxContains', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const) {
+    for (const k of numberKeywords) {
       if (typeof s[k] === 'number') node[k] = s[k] as number;
     }
-    for (const k of ['exclusiveMinimum', 'exclusiveMaximum'] as const) {
+    for (const k of exclusiveKeywords) {
       const v = s[k];
       if (typeof v === 'number') node[k] = v;
       else if (v === true && is30) {
@@ -211,12 +216,12 @@ export class SchemaBuilder {
     if (isObject(s.dependentSchemas) && !is30) node.dependentSchemas = this.namedSchemas(s.dependentSchemas, loc, 'dependentSchemas');
 
     // composition
-    for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
+    for (const k of compositionKeywords) {
       const v = s[k];
       if (Array.isArray(v)) node[k] = v.map((x, i) => this.child(x, loc, k, i));
     }
     if (s.not !== undefined) node.not = this.child(s.not, loc, 'not');
-    if (!is30) for (const k of ['if', 'then', 'else'] as const) if (s[k] !== undefined) node[k] = this.child(s[k], loc, k);
+    if (!is30) for (const k of conditionalKeywords) if (s[k] !== undefined) node[k] = this.child(s[k], loc, k);
     if (isObject(s.discriminator) && typeof s.discriminator.propertyName === 'string') {
       node.discriminator = { propertyName: s.discriminator.propertyName, mapping: this.mapping(s.discriminator.mapping, loc) };
     }
@@ -227,7 +232,7 @@ export class SchemaBuilder {
     if ('default' in s) node.default = { value: s.default };
     if (Array.isArray(s.examples) && !is30) node.examples = s.examples;
     else if ('example' in s) node.examples = [s.example];
-    for (const k of ['deprecated', 'readOnly', 'writeOnly'] as const) if (s[k] === true) node[k] = true;
+    for (const k of flagKeywords) if (s[k] === true) node[k] = true;
     node.extensions = extensionsOf(s);
     for (const k of keptAsWritten) if (k in s) (node.other ??= {})[k] = s[k];
   }
@@ -258,10 +263,10 @@ export function extensionsOf(o: Obj): Extensions {
   return out;
 }
 
+const schemasPrefix = '/components/schemas/';
+
 /** `Pet` for `<root>#/components/schemas/Pet`; undefined elsewhere. */
 function componentName(loc: Loc, rootFile: string): string | undefined {
-  const prefix = '/components/schemas/';
-  // a test of the pointer's text, not a parse: this runs for every node
-  if (loc.file !== rootFile || !loc.pointer.startsWith(prefix) || loc.pointer.indexOf('/', prefix.length) >= 0) return undefined;
-  return parsePointer(loc.pointer)[2];
+  if (loc.file !== rootFile || !loc.pointer.startsWith(schemasPrefix) || loc.pointer.includes('/', schemasPrefix.length)) return undefined;
+  return parsePointer('/' + loc.pointer.slice(schemasPrefix.length))[0];
 }

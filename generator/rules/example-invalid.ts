@@ -25,7 +25,7 @@ const manyProblems = 4;
 
 /** One step per object holding examples (a parameter, a header, a media type, a schema). */
 function* exampleSteps(ctx: RuleContext): Generator<Finding[]> {
-  const validator = new ExampleValidator(ctx.workspace, ctx.version);
+  const validator = new ExampleValidator(ctx.workspace, ctx.version, ctx.exampleVerdicts);
   const seen = new Set<string>();
   const check = (into: Finding[], schemaLoc: Loc, schema: unknown, valueLoc: Loc, value: unknown, label: string, direction: Direction) => {
     let errors;

@@ -4,12 +4,50 @@
 // reached is copied once into one document of its own (`#/$defs/sN`), its `$ref`s rewritten to
 // those copies, so refs across files work and the verdict never depends on the layout. 3.0 is
 // read by the interpreter's 3.0 dialect either way (no hand translation).
-// One validator serves one version of a workspace.
+// One validator serves one version of a workspace. Verdicts of the root document's schemas can be
+// kept across versions (`ExampleVerdicts`, the language server's): the same schema object and
+// example value, with every `$ref` it followed resolving to the same objects, give the same errors.
 import { appendPointer, child, fragmentSegments, isObject } from '../core/pointer.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import { reduceErrors, type VerboseError } from './ajv-errors.ts';
 import { schemaApplicators } from '../core/grammar.ts';
-import { interpret, ValidatorCompileError, type Dialect } from '../validators/index.ts';
+import { interpret, interpretedAlike, interpretRecording, ValidatorCompileError, type Dialect, type InterpretDeps, type ValidationError } from '../validators/index.ts';
+
+interface Verdict {
+  value: unknown;
+  dialect: Dialect;
+  deps: InterpretDeps;
+  errors: ValidationError[];
+}
+
+/** Past verdicts, by schema object: parsed values are never mutated, and an edited entry of a file is a new object. */
+export class ExampleVerdicts {
+  private readonly bySchema = new WeakMap<object, Verdict[]>();
+  /** counts, for tests */
+  readonly stats = { hits: 0, misses: 0 };
+
+  /** The raw errors of `value` against `schema` in `root`, as interpret gives them (a copy each time). */
+  errors(schema: object, root: object, value: unknown, dialect: Dialect): ValidationError[] {
+    const list = this.bySchema.get(schema);
+    if (list) {
+      for (const v of list) {
+        if (Object.is(v.value, value) && v.dialect === dialect && interpretedAlike(v.deps, schema, root)) {
+          this.stats.hits++;
+          return v.errors.map((e) => ({ ...e }));
+        }
+      }
+    }
+    this.stats.misses++;
+    const { errors, deps } = interpretRecording(schema, root, value, dialect);
+    if (deps) {
+      // the verdict replaces one of the same value (whose deps changed); a few values per schema at most
+      const kept = (list ?? []).filter((v) => !Object.is(v.value, value) || v.dialect !== dialect).slice(-63);
+      kept.push({ value, dialect, deps, errors: errors.map((e) => ({ ...e })) });
+      this.bySchema.set(schema, kept);
+    }
+    return errors;
+  }
+}
 
 /** Who reads the example: required readOnly properties are not sent in requests, writeOnly not in responses. */
 export type Direction = 'request' | 'response' | 'any';
@@ -25,6 +63,7 @@ export class ExampleValidator {
   constructor(
     private readonly ws: Workspace,
     version: '3.0' | '3.1',
+    private readonly verdicts?: ExampleVerdicts,
   ) {
     this.dialect = version === '3.0' ? 'openapi-3.0' : 'openapi-3.1';
   }
@@ -35,7 +74,8 @@ export class ExampleValidator {
     const root = this.ws.root.value;
     if (loc.file === this.ws.root.path && isObject(root)) {
       try {
-        return this.run(schema, root, value, direction);
+        const raw = this.verdicts && typeof schema === 'object' ? this.verdicts.errors(schema, root, value, this.dialect) : interpret(schema, root, value, this.dialect);
+        return this.reduce(raw as VerboseError[], root, direction);
       } catch (error) {
         if (!(error instanceof ValidatorCompileError)) throw error;
         // a ref to another file: the copies below
@@ -55,7 +95,10 @@ export class ExampleValidator {
   }
 
   private run(schema: object | boolean, root: Record<string, unknown>, value: unknown, direction: Direction): VerboseError[] {
-    const errors = interpret(schema, root, value, this.dialect) as VerboseError[];
+    return this.reduce(interpret(schema, root, value, this.dialect) as VerboseError[], root, direction);
+  }
+
+  private reduce(errors: VerboseError[], root: Record<string, unknown>, direction: Direction): VerboseError[] {
     for (const e of errors) if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'not') e.schema = schemaAt(root, e.schemaPath);
     return reduceErrors(errors.filter((e) => !skipped(e, direction, root)));
   }

@@ -22,30 +22,28 @@ export const limitRefDepth: Rule = {
   check(ctx) {
     const { sites, refs } = ctx.index;
     if (sites.length === 0) return [];
-    const keyOf = (s: Site) => s.loc.file + '#' + s.loc.pointer;
     const targets = new Set<string>();
-    for (const r of refs) if (r.target.ok) targets.add(r.target.target.loc.file + '#' + r.target.target.loc.pointer);
+    for (const r of refs) if (r.targetKey !== undefined) targets.add(r.targetKey);
     // the places: the root, every site without a parent and every site a ref leads to
     const place = new Map<Site, number>();
     const vertexAt = new Map<string, number>();
     const edges: Edge[][] = [];
     const anchor = new Map<Site, { v: number; depth: number }>();
     for (const s of sites) {
-      const key = keyOf(s);
-      const isPlace = !s.parent || targets.has(key);
+      const isPlace = !s.parent || targets.has(s.key);
       const up = s.parent ? anchor.get(s.parent) : undefined;
       if (isPlace) {
         const v = edges.length;
         edges.push([]);
         place.set(s, v);
-        if (!vertexAt.has(key)) vertexAt.set(key, v);
+        if (!vertexAt.has(s.key)) vertexAt.set(s.key, v);
         anchor.set(s, { v, depth: 0 });
         if (up) edges[up.v]!.push({ to: v, weight: up.depth + s.via.length });
       } else anchor.set(s, up ? { v: up.v, depth: up.depth + s.via.length } : { v: 0, depth: 0 });
     }
     for (const r of refs) {
-      if (!r.target.ok) continue;
-      const to = vertexAt.get(r.target.target.loc.file + '#' + r.target.target.loc.pointer);
+      if (r.targetKey === undefined) continue;
+      const to = vertexAt.get(r.targetKey);
       const from = anchor.get(r.site);
       if (to === undefined || !from) continue;
       edges[from.v]!.push({ to, weight: from.depth + 1, ref: r });

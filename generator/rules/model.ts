@@ -11,7 +11,8 @@ export const modelRule: Rule = {
   check(ctx) {
     if (ctx.model || ctx.loadDiagnostics.some((d) => d.severity === 'error')) return [];
     try {
-      buildModel({ workspace: ctx.workspace, version: ctx.version, diagnostics: [] });
+      if (ctx.buildModel) ctx.buildModel();
+      else buildModel({ workspace: ctx.workspace, version: ctx.version, diagnostics: [] });
     } catch (error) {
       if (error instanceof ModelError) return [finding(error.loc, error.message)];
       throw error;

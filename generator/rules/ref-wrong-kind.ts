@@ -35,18 +35,13 @@ export const refWrongKind: Rule = {
   id: 'ref-wrong-kind',
   description: 'A $ref must name an object of the kind its place expects (a Response for a response, a schema for a schema).',
   check(ctx) {
-    const kindAt = new Map<string, Kind>();
-    for (const site of ctx.index.sites) {
-      const key = site.loc.file + '#' + site.loc.pointer;
-      if (!kindAt.has(key)) kindAt.set(key, site.kind);
-    }
     const out: Finding[] = [];
     for (const ref of ctx.index.refs) {
       if (!ref.target.ok) continue;
       // a ref to a ref: judge where the chain ends
       const end = ctx.workspace.deref(ref.target.target.loc, ref.target.target.value);
       if (!end.ok) continue;
-      const found = kindAt.get(end.target.loc.file + '#' + end.target.loc.pointer);
+      const found = ctx.index.siteAt(end.target.loc.file + '#' + end.target.loc.pointer)?.kind;
       if (found === undefined || found === ref.kind || found === 'reference') continue;
       out.push(finding({ file: ref.loc.file, pointer: ref.loc.pointer + '/$ref' }, `$ref ${JSON.stringify(ref.ref)} names ${named(found)}, where ${named(ref.kind)} is expected`));
     }

@@ -5,6 +5,7 @@ import type { Diagnostic, Related, Suggestion } from '../core/diagnostic.ts';
 import type { Loc, Workspace } from '../load/workspace.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { SpecIndex } from '../load/spec-index.ts';
+import type { ExampleVerdicts } from './example-validator.ts';
 
 export interface RuleContext {
   workspace: Workspace;
@@ -13,6 +14,11 @@ export interface RuleContext {
   index: SpecIndex;
   /** the model, when the caller built it (rules that need semantics the index lacks read it) */
   model?: ApiModel;
+  /** the caller's build of the model, once for every reader (the language server's analysis):
+   * returns it or throws its ModelError; the model rule calls it instead of building its own */
+  buildModel?: () => ApiModel;
+  /** verdicts kept from earlier versions of the spec (the language server's) */
+  exampleVerdicts?: ExampleVerdicts;
   /** what loading found: syntax errors, ref problems */
   loadDiagnostics: readonly Diagnostic[];
 }

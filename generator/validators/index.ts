@@ -61,7 +61,7 @@ function locate(index: SchemaIndex, schema: string | object | boolean, name: str
   if (typeof schema === 'boolean') return { schema, at: '#', base: index.base };
   if (schema === null || Array.isArray(schema)) throw new ValidatorCompileError(`the schema of entry ${JSON.stringify(name)} must be a pointer or a schema object`, '#');
   const known = index.locate(schema);
-  return known ? { schema: schema as SchemaNode, ...known } : { schema: schema as SchemaNode, at: '#', base: index.base };
+  return known ? { schema: schema as SchemaNode, at: known.at, base: known.base } : { schema: schema as SchemaNode, at: '#', base: index.base };
 }
 
 /** An entry left out of a module because its schema cannot be compiled. */
@@ -176,13 +176,68 @@ export function compileSchemaFile(schema: object | boolean, options: { type?: st
 
 const indexes = new WeakMap<object, SchemaIndex>();
 
-/** Checks `value` against `schema` (a node of `root`, or an inline schema whose `$ref`s point into
- * `root`) without generating code; returns every error (empty when valid). */
-export function interpret(schema: object | boolean, root: object | boolean, value: unknown, dialect: Dialect = '2020-12'): ValidationError[] {
+function indexOf(root: object | boolean): SchemaIndex {
   let index = typeof root === 'object' && root !== null ? indexes.get(root) : undefined;
   if (!index) {
     index = new SchemaIndex(root);
     if (typeof root === 'object' && root !== null) indexes.set(root, index);
   }
-  return interpretWith(index, dialectRules(dialect), schema, value);
+  return index;
+}
+
+/** Checks `value` against `schema` (a node of `root`, or an inline schema whose `$ref`s point into
+ * `root`) without generating code; returns every error (empty when valid). */
+export function interpret(schema: object | boolean, root: object | boolean, value: unknown, dialect: Dialect = '2020-12'): ValidationError[] {
+  return interpretWith(indexOf(root), dialectRules(dialect), schema, value);
+}
+
+/**
+ * What an interpretation read of the root document beyond the schema's own (immutable) content:
+ * where the schema is, and each `$ref` it resolved (its target and where that is). Another
+ * document (the same spec edited) gives the same verdict for the same schema object and value
+ * while `interpretedAlike` holds.
+ */
+export interface InterpretDeps {
+  at: string | undefined;
+  refs: { ref: string; base: string; target: SchemaNode; at: string; targetBase: string }[];
+}
+
+/** `interpret`, and what its verdict depends on; no deps when that cannot be told (a document with `$id`s). */
+export function interpretRecording(schema: object | boolean, root: object | boolean, value: unknown, dialect: Dialect): { errors: ValidationError[]; deps?: InterpretDeps } {
+  const index = indexOf(root);
+  if (!index.singleResource) return { errors: interpretWith(index, dialectRules(dialect), schema, value) };
+  const refs = new Map<string, InterpretDeps['refs'][number]>();
+  index.recorder = (ref, base, located) => {
+    const key = base + '\0' + ref;
+    if (!refs.has(key)) refs.set(key, { ref, base, target: located.schema, at: located.at, targetBase: located.base });
+  };
+  try {
+    const errors = interpretWith(index, dialectRules(dialect), schema, value);
+    return { errors, deps: { at: index.locate(schema)?.at, refs: [...refs.values()] } };
+  } finally {
+    index.recorder = undefined;
+  }
+}
+
+/** Would `interpret(schema, root, …)` read the same as when `deps` were recorded (in another document)? */
+export function interpretedAlike(deps: InterpretDeps, schema: object | boolean, root: object | boolean): boolean {
+  let index: SchemaIndex;
+  try {
+    index = indexOf(root);
+  } catch (error) {
+    if (error instanceof ValidatorCompileError) return false;
+    throw error;
+  }
+  if (!index.singleResource || index.locate(schema)?.at !== deps.at) return false;
+  for (const r of deps.refs) {
+    let now: Located;
+    try {
+      now = index.resolveRef(r.ref, r.base, '#');
+    } catch (error) {
+      if (error instanceof ValidatorCompileError) return false;
+      throw error;
+    }
+    if (now.schema !== r.target || now.at !== r.at || now.base !== r.targetBase) return false;
+  }
+  return true;
 }

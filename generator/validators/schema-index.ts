@@ -81,10 +81,40 @@ function withoutFragment(uri: string): string {
   return hash === -1 ? uri : uri.slice(0, hash);
 }
 
+/** Where a node is: its pointer is built only when asked for (most never are). */
+class Place {
+  private text: string | undefined;
+  constructor(
+    private readonly parent: Place | undefined,
+    private readonly segment: string | number,
+    /** a second segment: a member of a map of schemas (`properties`, `name`) */
+    private readonly member: string | undefined,
+    public base: string,
+  ) {}
+
+  static root(base: string): Place {
+    const p = new Place(undefined, '', undefined, base);
+    p.text = '#';
+    return p;
+  }
+
+  get at(): string {
+    if (this.text === undefined) {
+      const parent = this.parent!.at;
+      this.text = this.member === undefined ? childPointer(parent, this.segment) : childPointer(parent, this.segment, this.member);
+    }
+    return this.text;
+  }
+}
+
 export class SchemaIndex {
-  private readonly nodes = new Map<object, { at: string; base: string }>();
+  private readonly nodes = new Map<object, Place>();
   private readonly resources = new Map<string, Located>();
   private readonly anchors = new Map<string, Located>();
+  /** resolved `$ref`s by base and text (the interpreter resolves the same ones over and over) */
+  private readonly resolved = new Map<string, Located>();
+  /** told of every `$ref` resolved while set (what an interpretation depended on) */
+  recorder?: (ref: string, base: string, located: Located) => void;
   readonly base: string;
 
   constructor(readonly root: unknown) {
@@ -92,7 +122,7 @@ export class SchemaIndex {
     if (isObject(root) && typeof root.$id === 'string') this.base = this.resolveId(root.$id, DEFAULT_BASE, '#');
     this.resources.set(this.base, { schema: root as SchemaNode, at: '#', base: this.base });
     this.resources.set(DEFAULT_BASE, { schema: root as SchemaNode, at: '#', base: this.base });
-    this.walk(root, '#', DEFAULT_BASE, 0);
+    this.walk(root, Place.root(DEFAULT_BASE), DEFAULT_BASE, 0);
   }
 
   /** Pointer and base URI of a node of the root document, if it is one. */
@@ -106,8 +136,24 @@ export class SchemaIndex {
     return this.follow({ schema: this.root as SchemaNode, at: '#', base: this.base }, parsePointer(pointer, '#'), pointer, '#');
   }
 
+  /** No `$id` anywhere: every node's base URI is the document's default one. */
+  get singleResource(): boolean {
+    return this.base === DEFAULT_BASE && this.resources.size === 1;
+  }
+
   /** Resolves `ref` written at `at`, against the base URI in effect there. */
   resolveRef(ref: string, base: string, at: string): Located {
+    const key = base + '\0' + ref;
+    let located = this.resolved.get(key);
+    if (!located) {
+      located = this.resolveUncached(ref, base, at);
+      this.resolved.set(key, located);
+    }
+    this.recorder?.(ref, base, located);
+    return located;
+  }
+
+  private resolveUncached(ref: string, base: string, at: string): Located {
     let url: URL;
     try {
       url = new URL(ref, base);
@@ -148,7 +194,7 @@ export class SchemaIndex {
       throw new ValidatorCompileError(`$ref ${JSON.stringify(ref)} points to ${Array.isArray(node) ? 'an array' : typeof node}, not a schema`, at);
     }
     const known = this.locate(node);
-    return known ? { schema: node, ...known } : { schema: node, at: pointer, base: from.base };
+    return known ? { schema: node, at: known.at, base: known.base } : { schema: node, at: pointer, base: from.base };
   }
 
   private resolveId(id: string, base: string, at: string): string {
@@ -159,29 +205,35 @@ export class SchemaIndex {
     }
   }
 
-  private walk(node: unknown, at: string, parentBase: string, depth: number): void {
+  /** `place` is where `node` is, with its parent's base URI (the node's own `$id` may change it). */
+  private walk(node: unknown, place: Place, parentBase: string, depth: number): void {
     if (depth > MAX_SCHEMA_DEPTH) {
-      throw new ValidatorCompileError(`schema nesting is deeper than ${MAX_SCHEMA_DEPTH} levels`, at);
+      throw new ValidatorCompileError(`schema nesting is deeper than ${MAX_SCHEMA_DEPTH} levels`, place.at);
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => this.walk(item, childPointer(at, i), parentBase, depth + 1));
+      for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        if (typeof item === 'object' && item !== null) this.walk(item, new Place(place, i, undefined, parentBase), parentBase, depth + 1);
+        else if (depth + 1 > MAX_SCHEMA_DEPTH) this.walk(item, new Place(place, i, undefined, parentBase), parentBase, depth + 1);
+      }
       return;
     }
     if (!isObject(node)) return;
     if (this.nodes.has(node)) return; // the same object twice (YAML alias): first location wins
     let base = parentBase;
     if (typeof node.$id === 'string' && !node.$id.startsWith('#')) {
-      base = this.resolveId(node.$id, parentBase, at);
-      if (!this.resources.has(base)) this.resources.set(base, { schema: node, at, base });
+      base = this.resolveId(node.$id, parentBase, place.at);
+      if (!this.resources.has(base)) this.resources.set(base, { schema: node, at: place.at, base });
     }
-    this.nodes.set(node, { at, base });
-    if (node.$anchor !== undefined || node.$dynamicAnchor !== undefined) {
-      for (const key of ['$anchor', '$dynamicAnchor']) {
-        const anchor = node[key];
-        if (typeof anchor === 'string' && ANCHOR.test(anchor)) {
-          const name = `${base}#${anchor}`;
-          if (!this.anchors.has(name)) this.anchors.set(name, { schema: node, at, base });
-        }
+    // (each place is made for one node: it takes the node's own base)
+    const here = place;
+    here.base = base;
+    this.nodes.set(node, here);
+    for (const key of ['$anchor', '$dynamicAnchor']) {
+      const anchor = node[key];
+      if (typeof anchor === 'string' && ANCHOR.test(anchor)) {
+        const name = `${base}#${anchor}`;
+        if (!this.anchors.has(name)) this.anchors.set(name, { schema: node, at: here.at, base });
       }
     }
     for (const key of Object.keys(node)) {
@@ -189,13 +241,14 @@ export class SchemaIndex {
       if (DATA_VALUE.has(key)) continue;
       // a plain value below a schema keyword still counts for the depth limit
       if ((typeof value !== 'object' || value === null) && !((SCHEMA_LIST.has(key) || SCHEMA_VALUE.has(key)) && depth + 1 > MAX_SCHEMA_DEPTH)) continue;
-      const child = childPointer(at, key);
       if (SCHEMA_MAP.has(key) && isObject(value)) {
-        for (const name of Object.keys(value)) this.walk(value[name], childPointer(child, name), base, depth + 2);
-      } else if (SCHEMA_LIST.has(key) || SCHEMA_VALUE.has(key)) {
-        this.walk(value, child, base, depth + 1);
-      } else if (typeof value === 'object' && value !== null) {
-        this.walk(value, child, base, depth + 1);
+        for (const name of Object.keys(value)) {
+          const member = value[name];
+          // (a plain value there is nothing to index, and two levels down is still within the limit when its map is)
+          if ((typeof member === 'object' && member !== null) || depth + 2 > MAX_SCHEMA_DEPTH) this.walk(member, new Place(here, key, name, base), base, depth + 2);
+        }
+      } else {
+        this.walk(value, new Place(here, key, undefined, base), base, depth + 1);
       }
     }
   }
